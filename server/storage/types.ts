@@ -1,0 +1,93 @@
+/**
+ * Storage seams. The engine never touches these; the floor runtime does. The embedded
+ * default is SQLite (server/storage/sqlite/); tests also run every contract against the
+ * in-memory implementation, and a later backend (PostgreSQL, Redis) must pass the same
+ * suite (test/unit/storage/contract.ts).
+ */
+import type { Alert } from '../../shared/alerts.js';
+import type { FloorCommand } from '../../shared/commands.js';
+import type { FloorEvent } from '../../shared/events.js';
+import type { RulesConfig } from '../../shared/rules-config.js';
+
+/** One input of the floor, in the order it was accepted. */
+export type LogPayload =
+  | { kind: 'event'; event: FloorEvent }
+  | { kind: 'command'; command: FloorCommand }
+  | { kind: 'rules'; rules: RulesConfig };
+
+export interface NewLogEntry {
+  /** Deduplication key: the event's own id; commands and rule changes get a unique one. */
+  id: string;
+  /** Wall-clock ms when the floor accepted it (never decreasing along the log). */
+  receivedAt: number;
+  payload: LogPayload;
+}
+
+export interface LogEntry extends NewLogEntry {
+  /** Assigned by the log: 1, 2, 3 ... strictly increasing, never reused. */
+  seq: number;
+}
+
+export interface AppendResult {
+  /** The entries that were new, with their seqs, in the order given. */
+  appended: LogEntry[];
+  /** Ids that were already in the log (or repeated earlier in the same call). */
+  duplicateIds: string[];
+}
+
+export interface EventLog {
+  /**
+   * Appends atomically and durably: when the promise resolves, the entries survive a
+   * crash of the process. Entries whose id is already present are skipped.
+   */
+  append(entries: NewLogEntry[]): Promise<AppendResult>;
+  /** Entries with seq > afterSeq, oldest first, at most `limit`. */
+  read(afterSeq: number, limit: number): Promise<LogEntry[]>;
+  /** The highest seq ever assigned (0 when empty). */
+  lastSeq(): Promise<number>;
+  /** Deletes entries with seq <= uptoSeq and receivedAt < before; returns how many. */
+  prune(before: number, uptoSeq: number): Promise<number>;
+}
+
+export interface StoredSnapshot {
+  /** The last log seq whose effect the snapshot includes. */
+  seq: number;
+  takenAt: number;
+  /** The serialised floor state (JSON text). */
+  state: string;
+}
+
+export interface SnapshotStore {
+  save(snapshot: StoredSnapshot): Promise<void>;
+  latest(): Promise<StoredSnapshot | null>;
+  /** Keeps the newest `keep` snapshots. */
+  prune(keep: number): Promise<void>;
+}
+
+export interface AlertQuery {
+  status?: Alert['status'][];
+  rule?: string;
+  agentId?: string;
+  /** openedAt >= from */
+  from?: number;
+  /** openedAt < to */
+  to?: number;
+  limit?: number;
+}
+
+export interface AlertStore {
+  /** Inserts or replaces by id (an alert's full record, history included). */
+  upsert(alerts: Alert[]): Promise<void>;
+  get(id: string): Promise<Alert | null>;
+  /** Newest openedAt first. */
+  list(query: AlertQuery): Promise<Alert[]>;
+  /** Deletes resolved alerts resolved before `before`; returns how many. */
+  prune(before: number): Promise<number>;
+}
+
+export interface Storage {
+  log: EventLog;
+  snapshots: SnapshotStore;
+  alerts: AlertStore;
+  close(): Promise<void>;
+}

@@ -1,0 +1,32 @@
+/** Commands people give the floor (shift leads, supervisors). Validated at the edge. */
+import { z } from 'zod';
+
+const id = z.string().min(1).max(200);
+
+export const acknowledgeAlertInput = z.object({
+  alertId: id,
+  note: z.string().max(2000).optional(),
+});
+export const resolveAlertInput = z.object({
+  alertId: id,
+  note: z.string().max(2000).optional(),
+});
+export const approveHoldInput = z.object({
+  callId: id,
+  /** The total hold length now allowed, in seconds from the start of the hold. */
+  seconds: z.number().int().positive().max(3600),
+  note: z.string().max(2000).optional(),
+});
+export type AcknowledgeAlertInput = z.infer<typeof acknowledgeAlertInput>;
+export type ResolveAlertInput = z.infer<typeof resolveAlertInput>;
+export type ApproveHoldInput = z.infer<typeof approveHoldInput>;
+
+/** A command as the engine receives it: the input plus who gave it. */
+export type FloorCommand =
+  | ({ type: 'alert.acknowledge'; by: string } & AcknowledgeAlertInput)
+  | ({ type: 'alert.resolve'; by: string } & ResolveAlertInput)
+  | ({ type: 'hold.approve'; by: string } & ApproveHoldInput);
+
+export type CommandResult<T = unknown> =
+  | { ok: true; value: T }
+  | { ok: false; error: string; field?: string };

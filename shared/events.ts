@@ -1,0 +1,149 @@
+/**
+ * The ingest contract, v1 (see docs/events.md): every feed is turned into these events.
+ * One zod schema per event type; the TypeScript types are inferred from them so the
+ * server, the simulator, the adapters and the client can never drift apart.
+ *
+ * Objects are `loose`: fields a newer feed adds are kept (the contract is additive), so
+ * nothing an accepted event carried is lost in the log.
+ */
+import { z } from 'zod';
+
+const MAX_ID = 200;
+const id = z.string().min(1, 'must not be empty').max(MAX_ID, `at most ${MAX_ID} characters`);
+
+/** ISO 8601 with an explicit offset (or Z), or epoch milliseconds; normalised to epoch ms. */
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+export const timestamp = z.union([
+  z.number().int('epoch milliseconds must be a whole number').nonnegative(),
+  z.string().regex(ISO_WITH_OFFSET, 'ISO 8601 with an offset (e.g. 2026-11-28T09:00:03+08:00) or epoch milliseconds'),
+]).transform((value, ctx) => {
+  const ms = typeof value === 'number' ? value : Date.parse(value);
+  if (!Number.isFinite(ms)) {
+    ctx.addIssue({ code: 'custom', message: 'not a valid date' });
+    return z.NEVER;
+  }
+  return ms;
+});
+
+const envelope = {
+  id,
+  ts: timestamp,
+  source: z.string().max(MAX_ID).optional(),
+};
+
+export const AGENT_STATES = ['available', 'not_ready'] as const;
+export const NOT_READY_REASONS = ['break', 'meal', 'rest', 'meeting', 'training', 'other'] as const;
+export type NotReadyReason = (typeof NOT_READY_REASONS)[number];
+export const CALL_DIRECTIONS = ['inbound', 'outbound'] as const;
+export const NUMBER_CLASSES = ['customer', 'internal', 'private', 'unknown'] as const;
+export const TRANSFER_TARGETS = ['survey', 'agent', 'queue', 'external'] as const;
+export const RELEASED_BY = ['customer', 'agent', 'system'] as const;
+export const END_REASONS = ['harassment', 'wrong_number', 'other'] as const;
+export const SPEAKERS = ['agent', 'customer'] as const;
+
+export const agentLogin = z.looseObject({
+  ...envelope,
+  type: z.literal('agent.login'),
+  agentId: id,
+  stationId: id,
+  name: z.string().max(MAX_ID).optional(),
+  teamId: id.optional(),
+  role: z.enum(['agent', 'lead']).optional(),
+});
+export const agentLogout = z.looseObject({
+  ...envelope,
+  type: z.literal('agent.logout'),
+  agentId: id,
+  stationId: id,
+  approvedBy: id.optional(),
+});
+export const agentState = z.looseObject({
+  ...envelope,
+  type: z.literal('agent.state'),
+  agentId: id,
+  state: z.enum(AGENT_STATES),
+  reason: z.enum(NOT_READY_REASONS).optional(),
+});
+export const callOffered = z.looseObject({
+  ...envelope,
+  type: z.literal('call.offered'),
+  callId: id,
+  queue: id,
+  direction: z.enum(CALL_DIRECTIONS),
+  from: z.string().max(MAX_ID).optional(),
+  to: z.string().max(MAX_ID).optional(),
+  numberClass: z.enum(NUMBER_CLASSES).optional(),
+});
+export const callRinging = z.looseObject({ ...envelope, type: z.literal('call.ringing'), callId: id, agentId: id });
+export const callAnswered = z.looseObject({ ...envelope, type: z.literal('call.answered'), callId: id, agentId: id });
+export const callHold = z.looseObject({
+  ...envelope,
+  type: z.literal('call.hold'),
+  callId: id,
+  agentId: id,
+  consent: z.boolean(),
+  reason: z.string().max(1000).optional(),
+});
+export const callUnhold = z.looseObject({ ...envelope, type: z.literal('call.unhold'), callId: id, agentId: id });
+export const callTransferred = z.looseObject({
+  ...envelope,
+  type: z.literal('call.transferred'),
+  callId: id,
+  agentId: id,
+  target: z.enum(TRANSFER_TARGETS),
+  to: z.string().max(MAX_ID).optional(),
+});
+export const callEnded = z.looseObject({
+  ...envelope,
+  type: z.literal('call.ended'),
+  callId: id,
+  releasedBy: z.enum(RELEASED_BY),
+  reason: z.enum(END_REASONS).optional(),
+});
+export const wrapupCompleted = z.looseObject({
+  ...envelope,
+  type: z.literal('wrapup.completed'),
+  callId: id,
+  agentId: id,
+  callType: z.string().max(MAX_ID).optional(),
+  notes: z.string().max(20_000).optional(),
+  callbackDue: timestamp.optional(),
+});
+export const callbackCompleted = z.looseObject({ ...envelope, type: z.literal('callback.completed'), callId: id, agentId: id });
+export const transcriptUtterance = z.looseObject({
+  ...envelope,
+  type: z.literal('transcript.utterance'),
+  callId: id,
+  speaker: z.enum(SPEAKERS),
+  text: z.string().max(20_000),
+  agentId: id.optional(),
+});
+export const urgentReported = z.looseObject({
+  ...envelope,
+  type: z.literal('urgent.reported'),
+  agentId: id,
+  summary: z.string().min(1).max(5_000),
+  callId: id.optional(),
+});
+export const meetingStarted = z.looseObject({
+  ...envelope,
+  type: z.literal('meeting.started'),
+  teamId: id,
+  kind: z.enum(['pre_shift']),
+});
+
+export const floorEventSchema = z.discriminatedUnion('type', [
+  agentLogin, agentLogout, agentState,
+  callOffered, callRinging, callAnswered, callHold, callUnhold, callTransferred, callEnded,
+  wrapupCompleted, callbackCompleted,
+  transcriptUtterance, urgentReported, meetingStarted,
+]);
+
+/** What a feed sends (ts may be a string). */
+export type FloorEventInput = z.input<typeof floorEventSchema>;
+/** A validated event: `ts` (and `callbackDue`) are epoch milliseconds. */
+export type FloorEvent = z.output<typeof floorEventSchema>;
+export type FloorEventType = FloorEvent['type'];
+export type EventOf<T extends FloorEventType> = Extract<FloorEvent, { type: T }>;
+
+export const EVENT_TYPES = floorEventSchema.options.map((o) => o.shape.type.value) as FloorEventType[];

@@ -1,0 +1,108 @@
+/**
+ * The rules file (YAML): which rules run, their thresholds and whom they notify. Every
+ * threshold defaults to the policy's own value (docs/rules.md lists them with articles).
+ * Strict objects: a misspelt key is an error that names it, never silently ignored.
+ */
+import { z } from 'zod';
+import { ESCALATION_LEVELS, SEVERITIES } from './rules.js';
+
+const seconds = z.number().positive().max(7 * 24 * 3600);
+const severity = z.enum(SEVERITIES);
+const level = z.enum(ESCALATION_LEVELS);
+const phrases = z.array(z.string().min(1)).max(500);
+
+/** Fields every rule has. */
+function rule<T extends z.ZodRawShape>(defaults: { severity: z.infer<typeof severity> }, shape: T) {
+  return z.strictObject({
+    enabled: z.boolean().default(true),
+    severity: severity.default(defaults.severity),
+    /** The first level told; escalation continues upward from it. */
+    notify: level.default('lead'),
+    ...shape,
+  }).prefault({});
+}
+
+export const rulesConfigSchema = z.strictObject({
+  /** The centre's time zone: where "today" and the 15-minute intervals begin. */
+  timezone: z.string().min(1).default('Asia/Shanghai'),
+  serviceLevel: z.strictObject({
+    thresholdSeconds: seconds.default(10),
+    mode: z.enum(['abandons-against', 'abandons-ignored', 'threshold-abandons-excluded', 'threshold-abandons-met'])
+      .default('abandons-against'),
+    /** Abandons quicker than this are left out of every figure's denominator. 0 counts them all. */
+    shortAbandonSeconds: z.number().min(0).max(600).default(5),
+  }).prefault({}),
+  /**
+   * Seconds an alert may stay unacknowledged at a level before it moves up
+   * (lead -> supervisor -> manager), per severity. Omit a level to stop there.
+   */
+  escalation: z.strictObject({
+    critical: z.strictObject({ lead: seconds.optional(), supervisor: seconds.optional() }).prefault({ lead: 60, supervisor: 120 }),
+    warning: z.strictObject({ lead: seconds.optional(), supervisor: seconds.optional() }).prefault({ lead: 300, supervisor: 600 }),
+    info: z.strictObject({ lead: seconds.optional(), supervisor: seconds.optional() }).prefault({}),
+  }).prefault({}),
+  rules: z.strictObject({
+    'answer-3-rings': rule({ severity: 'warning' }, {
+      ringSeconds: seconds.default(10),
+      /** Said by the agent early in a late-answered call (art. 60); empty disables the check. */
+      apologyPhrases: phrases.default(['抱歉', '对不起', '不好意思', 'sorry']),
+      /** How many of the agent's first utterances may carry the apology. */
+      apologyWithinUtterances: z.number().int().positive().default(2),
+    }),
+    greeting: rule({ severity: 'info' }, {
+      /** Every fragment must appear in the agent's first utterance; {agent} is the agent number. */
+      inbound: phrases.default(['您好', '{agent}号', '为您服务']),
+      outbound: phrases.default(['您好', '客服中心', '{agent}号']),
+    }),
+    'hold-consent': rule({ severity: 'warning' }, {
+      /** Hold length allowed without a shift lead's approval. The policy sets none; 60 s is ours. */
+      maxHoldSeconds: seconds.default(60),
+    }),
+    'forbidden-phrases': rule({ severity: 'critical' }, {
+      phrases: phrases.default(['没有办法', '我不知道', '这事不归我管', '不归我管', '你自己看着办']),
+    }),
+    'no-hangup-first': rule({ severity: 'warning' }, {
+      /** A harassment release must be reported (art. 65): that alert's severity. */
+      harassmentSeverity: severity.default('critical'),
+    }),
+    'survey-transfer': rule({ severity: 'info' }, {}),
+    'wrap-up-record': rule({ severity: 'warning' }, {
+      maxAfterCallSeconds: seconds.default(120),
+      requireNotes: z.boolean().default(true),
+    }),
+    'callback-promise': rule({ severity: 'warning' }, {}),
+    'rest-off-hook': rule({ severity: 'warning' }, {
+      /** A call waiting longer than this makes off-hook rest a breach. */
+      waitSeconds: seconds.default(30),
+    }),
+    'urgent-escalation': rule({ severity: 'critical' }, {}),
+    'one-agent-one-login': rule({ severity: 'critical' }, {
+      /** Optional seat plan: agent number -> its own station. */
+      seats: z.record(z.string(), z.string()).default({}),
+    }),
+    'away-without-reason': rule({ severity: 'warning' }, {
+      /** Not ready with no reason code for longer than this is an alert. */
+      noReasonSeconds: seconds.default(120),
+      /** Longest allowed length of each not-ready reason; omitted reasons are unlimited. */
+      maxSeconds: z.strictObject({
+        break: seconds.optional(),
+        meal: seconds.optional(),
+        rest: seconds.optional(),
+        meeting: seconds.optional(),
+        training: seconds.optional(),
+        other: seconds.optional(),
+      }).prefault({ break: 900, meal: 2700, rest: 600, other: 300 }),
+    }),
+    'private-call': rule({ severity: 'warning' }, {
+      /** Art. 105.4: no private call longer than 3 minutes. */
+      maxSeconds: seconds.default(180),
+    }),
+  }).prefault({}),
+});
+
+export type RulesConfig = z.output<typeof rulesConfigSchema>;
+export type RulesConfigInput = z.input<typeof rulesConfigSchema>;
+
+export function defaultRulesConfig(): RulesConfig {
+  return rulesConfigSchema.parse({});
+}
