@@ -1,0 +1,45 @@
+/**
+ * What the edges (HTTP, socket.io, the CLI) may ask of a running floor. The transport
+ * depends on this interface only; server/floor/floor.ts implements it.
+ */
+import type { Alert } from '../../shared/alerts.js';
+import type { CommandResult, FloorCommand } from '../../shared/commands.js';
+import type { FloorEvent } from '../../shared/events.js';
+import type { RulesConfig } from '../../shared/rules-config.js';
+import type { FloorDelta, FloorSnapshot } from '../../shared/wallboard.js';
+import type { AlertQuery } from '../storage/types.js';
+
+export interface IngestOutcome {
+  accepted: number;
+  duplicates: number;
+  /** Events refused after validation (e.g. a timestamp too far in the future). */
+  refused: Array<{ index: number; field: string; reason: string }>;
+}
+
+export interface HoldApproval {
+  callId: string;
+  allowedSeconds: number;
+}
+
+export interface FloorService {
+  /** True while the built-in simulator feeds this floor (the `npm start` demo). */
+  readonly demo: boolean;
+  /**
+   * Takes validated events. Resolves once the accepted ones are durable (only then may
+   * the sender be told they were accepted). `index` in `refused` is the position in
+   * `events`.
+   */
+  ingest(events: FloorEvent[]): Promise<IngestOutcome>;
+  /** Acknowledge / resolve an alert, approve a longer hold. Logged, then applied at once. */
+  command(command: FloorCommand): Promise<CommandResult<Alert | HoldApproval>>;
+  /** The current state for a new wallboard client. */
+  snapshot(): FloorSnapshot;
+  /** Sequence-numbered deltas, already coalesced; returns an unsubscribe function. */
+  onDelta(listener: (delta: FloorDelta) => void): () => void;
+  /** Alert history (resolved ones included) from storage. */
+  listAlerts(query: AlertQuery): Promise<Alert[]>;
+  /** The rules in force. */
+  rules(): RulesConfig;
+  /** Puts a new, already validated rules config in force (logged like any input). */
+  setRules(rules: RulesConfig): Promise<void>;
+}
