@@ -1,0 +1,70 @@
+/**
+ * Agent records: presence (ready / not ready with a reason) is what the agent set; the
+ * displayed state is derived from presence and the agent's calls, and today's talk,
+ * hold and after-call totals accumulate whenever the displayed state changes.
+ */
+import type { AgentStateName } from '../../shared/figures.js';
+import { touchAgent, type Ctx } from './context.js';
+import type { AgentRecord, EngineState } from './state.js';
+
+export function getAgent(ctx: Ctx, agentId: string): AgentRecord {
+  let agent = ctx.state.agents.get(agentId);
+  if (!agent) {
+    agent = {
+      agentId,
+      role: 'agent',
+      stations: [],
+      loggedIn: false,
+      presence: 'available',
+      presenceSince: ctx.now,
+      state: 'logged_out',
+      since: ctx.now,
+      accountedFrom: ctx.now,
+      handledToday: 0,
+      talkMs: 0,
+      holdMs: 0,
+      acwMs: 0,
+      openAlerts: 0,
+    };
+    ctx.state.agents.set(agentId, agent);
+  }
+  return agent;
+}
+
+function derive(agent: AgentRecord, state: EngineState): AgentStateName {
+  if (agent.callId !== undefined) {
+    return state.calls.get(agent.callId)?.holdAt !== undefined ? 'on_hold' : 'talking';
+  }
+  if (agent.ringingCallId !== undefined) return 'ringing';
+  if (agent.acwCallId !== undefined) return 'after_call_work';
+  if (!agent.loggedIn) return 'logged_out';
+  return agent.presence;
+}
+
+/** Adds the time spent in the current state since it was last counted to today's totals. */
+export function accountAgent(agent: AgentRecord, now: number): void {
+  const ms = Math.max(0, now - agent.accountedFrom);
+  if (agent.state === 'talking') agent.talkMs += ms;
+  else if (agent.state === 'on_hold') agent.holdMs += ms;
+  else if (agent.state === 'after_call_work') agent.acwMs += ms;
+  agent.accountedFrom = now;
+}
+
+/**
+ * Re-derives the displayed state after anything about the agent changed. `presenceChanged`
+ * restarts the clock of a not-ready agent whose reason changed (break -> meal).
+ */
+export function refreshAgent(ctx: Ctx, agent: AgentRecord, presenceChanged = false): void {
+  const next = derive(agent, ctx.state);
+  if (next !== agent.state || (presenceChanged && next === agent.presence)) {
+    accountAgent(agent, ctx.now);
+    agent.state = next;
+    agent.since = ctx.now;
+  }
+  touchAgent(ctx, agent.agentId);
+}
+
+/** The shift-lead-facing label of a not-ready reason, used in alert titles. */
+export function reasonLabel(reason: AgentRecord['reason']): string {
+  return reason === undefined || reason === 'none' ? 'no reason' : reason;
+}

@@ -1,0 +1,157 @@
+/**
+ * The alert lifecycle: open -> acknowledged -> resolved, at most one live alert per rule
+ * and subject (a repeat adds evidence to it), and escalation up the chain
+ * lead -> supervisor -> manager while nobody acknowledges (articles 93-94).
+ */
+import type { Alert, AlertKind, AlertSensitive, AlertSubject } from '../../shared/alerts.js';
+import { ESCALATION_LEVELS, RULE_INFO, type EscalationLevel, type RuleId, type Severity } from '../../shared/rules.js';
+import { schedule, touchAgent, type Ctx } from './context.js';
+import type { Deadline } from './deadlines.js';
+
+/** Evidence ids kept per alert: enough to audit, bounded so a long condition can't grow without end. */
+const MAX_EVIDENCE = 50;
+const MAX_HISTORY = 100;
+
+export interface AlertSpec {
+  rule: RuleId;
+  kind: AlertKind;
+  subject: AlertSubject;
+  title: string;
+  evidence: string;
+  agentId?: string;
+  callId?: string;
+  queue?: string;
+  severity?: Severity;
+  sensitive?: AlertSensitive;
+}
+
+export function subjectKey(rule: RuleId, subject: AlertSubject): string {
+  return `${rule}|${subject.kind}:${subject.id}`;
+}
+
+export function liveAlert(ctx: Ctx, rule: RuleId, subject: AlertSubject): Alert | undefined {
+  const id = ctx.state.alertIndex.get(subjectKey(rule, subject));
+  return id === undefined ? undefined : ctx.state.alerts.get(id);
+}
+
+function emit(ctx: Ctx, alert: Alert): void {
+  alert.updatedAt = ctx.now;
+  // A copy: the state's object keeps changing, the effect must describe this moment.
+  ctx.effects.push({ type: 'alert', alert: structuredClone(alert) });
+}
+
+function addHistory(alert: Alert, entry: Alert['history'][number]): void {
+  alert.history.push(entry);
+  if (alert.history.length > MAX_HISTORY) alert.history.splice(1, 1); // keep 'opened'
+}
+
+/** Opens an alert, or records a repeat on the live one for the same rule and subject. */
+export function raise(ctx: Ctx, spec: AlertSpec): Alert {
+  const existing = liveAlert(ctx, spec.rule, spec.subject);
+  if (existing) {
+    existing.occurrences += 1;
+    if (existing.evidence.length < MAX_EVIDENCE && !existing.evidence.includes(spec.evidence)) {
+      existing.evidence.push(spec.evidence);
+    }
+    existing.title = spec.title;
+    if (spec.sensitive) existing.sensitive = { ...existing.sensitive, ...spec.sensitive };
+    addHistory(existing, { at: ctx.now, action: 'recurred' });
+    emit(ctx, existing);
+    return existing;
+  }
+  const state = ctx.state;
+  const ruleConfig = state.rules.rules[spec.rule];
+  const severity = spec.severity ?? ruleConfig.severity;
+  const agent = spec.agentId === undefined ? undefined : state.agents.get(spec.agentId);
+  const alert: Alert = {
+    id: `al-${state.nextAlertNo++}`,
+    rule: spec.rule,
+    article: RULE_INFO[spec.rule].article,
+    severity,
+    kind: spec.kind,
+    status: 'open',
+    title: spec.title,
+    subject: spec.subject,
+    ...(spec.agentId !== undefined && { agentId: spec.agentId }),
+    ...(agent?.teamId !== undefined && { teamId: agent.teamId }),
+    ...(spec.callId !== undefined && { callId: spec.callId }),
+    ...(spec.queue !== undefined && { queue: spec.queue }),
+    openedAt: ctx.now,
+    updatedAt: ctx.now,
+    escalationLevel: ruleConfig.notify,
+    evidence: [spec.evidence],
+    occurrences: 1,
+    history: [{ at: ctx.now, action: 'opened', level: ruleConfig.notify }],
+    ...(spec.sensitive && { sensitive: spec.sensitive }),
+  };
+  state.alerts.set(alert.id, alert);
+  state.alertIndex.set(subjectKey(spec.rule, spec.subject), alert.id);
+  if (agent) {
+    agent.openAlerts += 1;
+    touchAgent(ctx, agent.agentId);
+  }
+  scheduleEscalation(ctx, alert);
+  emit(ctx, alert);
+  return alert;
+}
+
+function scheduleEscalation(ctx: Ctx, alert: Alert): void {
+  const timers = ctx.state.rules.escalation[alert.severity];
+  const level = alert.escalationLevel;
+  const seconds = level === 'manager' ? undefined : timers[level];
+  if (seconds === undefined) {
+    delete alert.escalatesAt;
+    return;
+  }
+  alert.escalatesAt = ctx.now + seconds * 1000;
+  schedule(ctx, 'core', 'escalate', alert.id, alert.escalatesAt, ESCALATION_LEVELS.indexOf(level));
+}
+
+/** A deadline: nobody acknowledged in time, so the next level up is told. */
+export function escalate(ctx: Ctx, d: Deadline): void {
+  const alert = ctx.state.alerts.get(d.key);
+  if (!alert || alert.status !== 'open' || ESCALATION_LEVELS.indexOf(alert.escalationLevel) !== d.ref) return;
+  const next: EscalationLevel = ESCALATION_LEVELS[d.ref + 1] ?? 'manager';
+  alert.escalationLevel = next;
+  addHistory(alert, { at: ctx.now, action: 'escalated', level: next });
+  scheduleEscalation(ctx, alert);
+  emit(ctx, alert);
+}
+
+export function resolveAlert(ctx: Ctx, alert: Alert, by: string, resolution: string): void {
+  alert.status = 'resolved';
+  alert.resolvedAt = ctx.now;
+  alert.resolvedBy = by;
+  alert.resolution = resolution;
+  delete alert.escalatesAt;
+  addHistory(alert, { at: ctx.now, action: 'resolved', by, note: resolution });
+  ctx.state.alerts.delete(alert.id);
+  ctx.state.alertIndex.delete(subjectKey(alert.rule, alert.subject));
+  const agent = alert.agentId === undefined ? undefined : ctx.state.agents.get(alert.agentId);
+  if (agent) {
+    agent.openAlerts = Math.max(0, agent.openAlerts - 1);
+    touchAgent(ctx, agent.agentId);
+  }
+  emit(ctx, alert);
+}
+
+/** The condition behind a `condition` alert has cleared: it resolves on its own. */
+export function clearCondition(ctx: Ctx, rule: RuleId, subject: AlertSubject, resolution: string): void {
+  const alert = liveAlert(ctx, rule, subject);
+  if (alert && alert.kind === 'condition') resolveAlert(ctx, alert, 'auto', resolution);
+}
+
+export function acknowledgeAlert(ctx: Ctx, alert: Alert, by: string, note: string | undefined): void {
+  alert.status = 'acknowledged';
+  alert.acknowledgedAt = ctx.now;
+  alert.acknowledgedBy = by;
+  if (note !== undefined) alert.acknowledgeNote = note;
+  delete alert.escalatesAt;
+  addHistory(alert, { at: ctx.now, action: 'acknowledged', by, ...(note !== undefined && { note }) });
+  emit(ctx, alert);
+}
+
+export function noteOnAlert(ctx: Ctx, alert: Alert, entry: Alert['history'][number]): void {
+  addHistory(alert, entry);
+  emit(ctx, alert);
+}

@@ -1,0 +1,206 @@
+/**
+ * The core of a step: what an event does to agents, calls and queues, before any rule
+ * looks at it. Rules read the result; they never change these records themselves
+ * (except hold approval, which is the hold rule's own field).
+ *
+ * Feeds are imperfect (a missed login, a call first seen ringing), so nothing here
+ * assumes the previous event arrived: unknown agents and calls are created on sight.
+ */
+import type { EventOf, FloorEvent } from '../../shared/events.js';
+import { accountAgent, getAgent, refreshAgent } from './agents.js';
+import type { Ctx } from './context.js';
+import {
+  afterCallWorkDone, callAnsweredInQueue, callJoined, callLeftQueueOtherwise, callLeftUnanswered, legHandled,
+} from './queues.js';
+import type { AgentRecord, CallRecord } from './state.js';
+
+export function getCall(ctx: Ctx, callId: string): CallRecord {
+  let call = ctx.state.calls.get(callId);
+  if (!call) {
+    call = {
+      callId,
+      queue: '(unknown)',
+      direction: 'inbound',
+      numberClass: 'unknown',
+      implicit: true,
+      offeredAt: ctx.now,
+      waiting: false,
+      ringCheckDone: false,
+      answeredLate: false,
+      apologyDue: false,
+      agentUtterances: 0,
+      greetingChecked: false,
+      forbiddenHeard: false,
+      surveyTransferred: false,
+      ended: false,
+    };
+    ctx.state.calls.set(callId, call);
+  }
+  return call;
+}
+
+function stopRinging(ctx: Ctx, call: CallRecord): void {
+  if (call.ringingAgentId === undefined) return;
+  const agent = ctx.state.agents.get(call.ringingAgentId);
+  if (agent?.ringingCallId === call.callId) {
+    delete agent.ringingCallId;
+    refreshAgent(ctx, agent);
+  }
+  delete call.ringingAgentId;
+  delete call.ringingAt;
+  delete call.ringEventId;
+}
+
+/** The connected agent's part of the call is over (hang-up or transfer): after-call work begins. */
+function endLeg(ctx: Ctx, call: CallRecord): void {
+  if (call.agentId === undefined) return;
+  const agent = getAgent(ctx, call.agentId);
+  const talkMs = call.legAnsweredAt === undefined ? 0 : ctx.now - call.legAnsweredAt;
+  call.lastAgentId = call.agentId;
+  delete call.holdAt;
+  delete call.agentId;
+  delete call.legAnsweredAt;
+  if (agent.callId === call.callId) {
+    delete agent.callId;
+    agent.acwCallId = call.callId;
+    agent.acwSince = ctx.now;
+    if (call.direction === 'inbound' && !call.implicit) agent.acwQueue = call.queue;
+    else delete agent.acwQueue;
+    agent.handledToday += 1;
+    refreshAgent(ctx, agent);
+  }
+  legHandled(ctx, call, talkMs);
+}
+
+function endAfterCallWork(ctx: Ctx, agent: AgentRecord): void {
+  if (agent.acwCallId === undefined) return;
+  accountAgent(agent, ctx.now);
+  afterCallWorkDone(ctx, agent.acwQueue, ctx.now - (agent.acwSince ?? ctx.now));
+  delete agent.acwCallId;
+  delete agent.acwSince;
+  delete agent.acwQueue;
+}
+
+const handlers: { [T in FloorEvent['type']]?: (ctx: Ctx, e: EventOf<T>) => void } = {
+  'agent.login'(ctx, e) {
+    const agent = getAgent(ctx, e.agentId);
+    if (e.name !== undefined) agent.name = e.name;
+    if (e.teamId !== undefined) agent.teamId = e.teamId;
+    if (e.role !== undefined) agent.role = e.role;
+    if (!agent.stations.includes(e.stationId)) agent.stations.push(e.stationId);
+    if (!agent.loggedIn) {
+      agent.loggedIn = true;
+      agent.presence = 'available';
+      delete agent.reason;
+      agent.presenceSince = ctx.now;
+    }
+    refreshAgent(ctx, agent, true);
+  },
+  'agent.logout'(ctx, e) {
+    const agent = getAgent(ctx, e.agentId);
+    agent.stations = agent.stations.filter((s) => s !== e.stationId);
+    if (agent.stations.length === 0) {
+      agent.loggedIn = false;
+      endAfterCallWork(ctx, agent);
+      agent.presence = 'available';
+      delete agent.reason;
+      agent.presenceSince = ctx.now;
+    }
+    refreshAgent(ctx, agent, true);
+  },
+  'agent.state'(ctx, e) {
+    const agent = getAgent(ctx, e.agentId);
+    agent.loggedIn = true;
+    agent.presence = e.state;
+    if (e.state === 'not_ready') agent.reason = e.reason ?? 'none';
+    else delete agent.reason;
+    agent.presenceSince = ctx.now;
+    refreshAgent(ctx, agent, true);
+  },
+  'call.offered'(ctx, e) {
+    const existing = ctx.state.calls.get(e.callId);
+    const firstTime = !existing || existing.implicit;
+    const call = getCall(ctx, e.callId);
+    if (firstTime) {
+      call.implicit = false;
+      call.queue = e.queue;
+      call.direction = e.direction;
+      call.numberClass = e.numberClass ?? 'unknown';
+      if (e.from !== undefined) call.from = e.from;
+      call.offeredAt = ctx.now;
+    }
+    // A call offered again (sent back to a queue) waits again but is not offered twice.
+    if (call.agentId === undefined && !call.ended) callJoined(ctx, call, firstTime);
+  },
+  'call.ringing'(ctx, e) {
+    const call = getCall(ctx, e.callId);
+    if (call.ringingAgentId !== e.agentId) stopRinging(ctx, call);
+    call.ringingAgentId = e.agentId;
+    call.ringingAt = ctx.now;
+    call.ringEventId = e.id;
+    call.ringCheckDone = false;
+    const agent = getAgent(ctx, e.agentId);
+    agent.ringingCallId = e.callId;
+    refreshAgent(ctx, agent);
+  },
+  'call.answered'(ctx, e) {
+    const call = getCall(ctx, e.callId);
+    call.answerRingMs = call.ringingAt === undefined ? 0 : ctx.now - call.ringingAt;
+    stopRinging(ctx, call);
+    if (call.agentId !== undefined && call.agentId !== e.agentId) endLeg(ctx, call);
+    call.agentId = e.agentId;
+    call.legAnsweredAt = ctx.now;
+    if (call.answeredAt === undefined) call.answeredAt = ctx.now;
+    callAnsweredInQueue(ctx, call);
+    const agent = getAgent(ctx, e.agentId);
+    if (agent.acwCallId !== undefined) endAfterCallWork(ctx, agent);
+    if (agent.ringingCallId === e.callId) delete agent.ringingCallId;
+    agent.callId = e.callId;
+    refreshAgent(ctx, agent);
+  },
+  'call.hold'(ctx, e) {
+    const call = getCall(ctx, e.callId);
+    call.holdAt = ctx.now;
+    call.holdConsent = e.consent;
+    delete call.holdAllowedMs;
+    refreshAgent(ctx, getAgent(ctx, call.agentId ?? e.agentId));
+  },
+  'call.unhold'(ctx, e) {
+    const call = getCall(ctx, e.callId);
+    delete call.holdAt;
+    delete call.holdAllowedMs;
+    refreshAgent(ctx, getAgent(ctx, call.agentId ?? e.agentId));
+  },
+  'call.transferred'(ctx, e) {
+    const call = getCall(ctx, e.callId);
+    if (e.target === 'survey') call.surveyTransferred = true;
+    if (call.agentId === undefined) call.agentId = e.agentId;
+    endLeg(ctx, call);
+  },
+  'call.ended'(ctx, e) {
+    const call = getCall(ctx, e.callId);
+    stopRinging(ctx, call);
+    if (call.answeredAt === undefined) callLeftUnanswered(ctx, call, e.releasedBy === 'customer');
+    else callLeftQueueOtherwise(ctx, call);
+    call.endedWithAgent = call.agentId !== undefined;
+    endLeg(ctx, call);
+    call.ended = true;
+    call.endedAt = ctx.now;
+  },
+  'wrapup.completed'(ctx, e) {
+    const agent = getAgent(ctx, e.agentId);
+    if (agent.acwCallId === e.callId) {
+      endAfterCallWork(ctx, agent);
+      refreshAgent(ctx, agent);
+    }
+  },
+  'transcript.utterance'(ctx, e) {
+    const call = ctx.state.calls.get(e.callId);
+    if (call && e.speaker === 'agent') call.agentUtterances += 1;
+  },
+};
+
+export function applyCore(ctx: Ctx, event: FloorEvent): void {
+  const handler = handlers[event.type] as ((ctx: Ctx, e: FloorEvent) => void) | undefined;
+  handler?.(ctx, event);
+}

@@ -1,0 +1,143 @@
+/**
+ * The engine: `step(state, input, now) -> effects`. Pure and deterministic: no I/O, no
+ * clock but `now`, no randomness. The same inputs at the same moments always give the
+ * same state and effects, which is what makes replay, crash recovery and the property
+ * tests possible.
+ *
+ * Time: deadlines due strictly before an event's moment fire first, each at its own
+ * moment (an alert opened by the 10 s ring deadline says second 10, whenever the step
+ * ran); an event at the very moment of a deadline is applied before it, so a call
+ * answered at exactly 10 s counts as answered in time.
+ */
+import type { CommandResult, FloorCommand } from '../../shared/commands.js';
+import type { FloorEvent } from '../../shared/events.js';
+import type { RulesConfig } from '../../shared/rules-config.js';
+import { acknowledgeAlert, escalate, resolveAlert } from './alerts.js';
+import { dayOf } from './calendar.js';
+import { schedule, type Ctx, type Effect } from './context.js';
+import { applyCore } from './core.js';
+import { peekDeadline, popDeadline, type Deadline } from './deadlines.js';
+import { rollOverDay } from './day.js';
+import { RULES, RULES_BY_ID } from './rules/index.js';
+import { emptyCompliance, type EngineState } from './state.js';
+
+export type EngineInput =
+  | { kind: 'event'; event: FloorEvent }
+  | { kind: 'tick' }
+  | { kind: 'command'; command: FloorCommand }
+  | { kind: 'rules'; rules: RulesConfig };
+
+export interface StepOutput {
+  effects: Effect[];
+  /** Set for commands. */
+  result?: CommandResult;
+}
+
+export function createEngineState(rules: RulesConfig, now: number): EngineState {
+  const day = dayOf(now, rules.timezone);
+  const state: EngineState = {
+    version: 1,
+    rules,
+    time: now,
+    day: day.day,
+    dayStart: day.start,
+    agents: new Map(),
+    calls: new Map(),
+    queues: new Map(),
+    alerts: new Map(),
+    alertIndex: new Map(),
+    nextAlertNo: 1,
+    deadlines: [],
+    nextDeadlineNo: 1,
+    callbacks: new Map(),
+    longWaiting: new Set(),
+    resting: new Set(),
+    compliance: emptyCompliance(),
+    intervals: new Map(),
+  };
+  schedule({ state, now, effects: [] }, 'core', 'day', day.day, day.next, day.next);
+  return state;
+}
+
+function fire(ctx: Ctx, d: Deadline): void {
+  if (d.owner === 'core') {
+    if (d.kind === 'escalate') escalate(ctx, d);
+    else if (d.kind === 'day') rollOverDay(ctx);
+    return;
+  }
+  const rule = RULES_BY_ID.get(d.owner);
+  const config = ctx.state.rules.rules[d.owner];
+  if (rule?.onDeadline && config.enabled) rule.onDeadline(ctx, d, config as never);
+}
+
+/** Fires every deadline before `until` (or at it, when `inclusive`), each at its own time. */
+function fireDue(ctx: Ctx, until: number, inclusive: boolean): void {
+  for (;;) {
+    const next = peekDeadline(ctx.state.deadlines);
+    if (!next || next.at > until || (!inclusive && next.at === until)) break;
+    popDeadline(ctx.state.deadlines);
+    ctx.now = Math.max(next.at, ctx.state.time);
+    ctx.state.time = ctx.now;
+    fire(ctx, next);
+  }
+  ctx.now = until;
+}
+
+function applyEvent(ctx: Ctx, event: FloorEvent): void {
+  applyCore(ctx, event);
+  const rules = ctx.state.rules.rules;
+  for (const rule of RULES) {
+    const config = rules[rule.id];
+    if (config.enabled && rule.onEvent) rule.onEvent(ctx, event, config as never);
+  }
+  // An ended call's record has served its rules; after-call work lives on the agent.
+  if (event.type === 'call.ended') ctx.state.calls.delete(event.callId);
+}
+
+function applyCommand(ctx: Ctx, command: FloorCommand): CommandResult {
+  if (command.type === 'hold.approve') {
+    const config = ctx.state.rules.rules['hold-consent'];
+    if (!config.enabled) return { ok: false, error: 'the hold-consent rule is disabled' };
+    return RULES_BY_ID.get('hold-consent')?.onCommand?.(ctx, command, config as never)
+      ?? { ok: false, error: 'no rule handles hold approval' };
+  }
+  const alert = ctx.state.alerts.get(command.alertId);
+  if (!alert) return { ok: false, error: `alert ${command.alertId} is not open (unknown or already resolved)`, field: 'alertId' };
+  if (command.type === 'alert.acknowledge') {
+    if (alert.status === 'acknowledged') {
+      return { ok: false, error: `alert ${alert.id} was already acknowledged by ${alert.acknowledgedBy ?? '?'}`, field: 'alertId' };
+    }
+    acknowledgeAlert(ctx, alert, command.by, command.note);
+    return { ok: true, value: structuredClone(alert) };
+  }
+  resolveAlert(ctx, alert, command.by, command.note ?? `resolved by ${command.by}`);
+  return { ok: true, value: structuredClone(alert) };
+}
+
+export function step(state: EngineState, input: EngineInput, now: number): StepOutput {
+  const at = Math.max(now, state.time);
+  const ctx: Ctx = { state, now: at, effects: [] };
+  fireDue(ctx, at, input.kind === 'tick');
+  state.time = at;
+  ctx.now = at;
+  let result: CommandResult | undefined;
+  switch (input.kind) {
+    case 'event':
+      applyEvent(ctx, input.event);
+      break;
+    case 'command':
+      result = applyCommand(ctx, input.command);
+      break;
+    case 'rules':
+      state.rules = input.rules;
+      break;
+    case 'tick':
+      break;
+  }
+  return result === undefined ? { effects: ctx.effects } : { effects: ctx.effects, result };
+}
+
+/** When the engine next needs a tick (the earliest deadline), or undefined. */
+export function nextDeadlineAt(state: EngineState): number | undefined {
+  return peekDeadline(state.deadlines)?.at;
+}

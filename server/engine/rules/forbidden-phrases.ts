@@ -1,0 +1,37 @@
+/**
+ * Article 68: no forbidden service phrases ("没有办法", "我不知道", ...). The shift lead is
+ * alerted at once with the phrase and the call; each call is one compliance check.
+ */
+import { raise } from '../alerts.js';
+import { recordCheck } from '../compliance.js';
+import { defineRule } from './types.js';
+
+export const forbiddenPhrases = defineRule({
+  id: 'forbidden-phrases',
+  onEvent(ctx, e, config) {
+    if (e.type === 'call.ended') {
+      const call = ctx.state.calls.get(e.callId);
+      if (call && call.agentUtterances > 0) {
+        recordCheck(ctx, 'forbidden-phrases', !call.forbiddenHeard, { agentId: call.agentId, queue: call.queue });
+      }
+      return;
+    }
+    if (e.type !== 'transcript.utterance' || e.speaker !== 'agent') return;
+    const phrase = config.phrases.find((p) => e.text.includes(p));
+    if (phrase === undefined) return;
+    const call = ctx.state.calls.get(e.callId);
+    const agentId = call?.agentId ?? e.agentId;
+    if (call) call.forbiddenHeard = true;
+    raise(ctx, {
+      rule: 'forbidden-phrases',
+      kind: 'incident',
+      subject: { kind: 'call', id: e.callId },
+      title: `Agent ${agentId ?? '?'} used a forbidden phrase`,
+      evidence: e.id,
+      agentId,
+      callId: e.callId,
+      queue: call?.queue,
+      sensitive: { text: phrase },
+    });
+  },
+});

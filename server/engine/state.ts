@@ -1,0 +1,171 @@
+/**
+ * The engine's whole state: plain data (Maps and Sets included) that serialises to JSON
+ * for snapshots and comes back equal. Nothing here does I/O or reads a clock.
+ */
+import type { Alert } from '../../shared/alerts.js';
+import type { NotReadyReason } from '../../shared/events.js';
+import type { AgentStateName, ComplianceByRule, IntervalFigures } from '../../shared/figures.js';
+import type { RuleId } from '../../shared/rules.js';
+import type { RulesConfig } from '../../shared/rules-config.js';
+import type { Deadline } from './deadlines.js';
+
+export interface AgentRecord {
+  agentId: string;
+  name?: string;
+  teamId?: string;
+  role: 'agent' | 'lead';
+  /** Stations the number is logged in at; more than one breaks article 100. */
+  stations: string[];
+  /** Logged in at one station at least (or seen working although the feed missed the login). */
+  loggedIn: boolean;
+  presence: 'available' | 'not_ready';
+  reason?: NotReadyReason | 'none';
+  presenceSince: number;
+  /** The displayed state, derived from presence and calls (see agents.ts). */
+  state: AgentStateName;
+  since: number;
+  /** Start of the stretch of `state` not yet added to today's totals. */
+  accountedFrom: number;
+  ringingCallId?: string;
+  callId?: string;
+  acwCallId?: string;
+  acwSince?: number;
+  /** The queue of the call in after-call work, so its handle time lands in that queue. */
+  acwQueue?: string;
+  handledToday: number;
+  talkMs: number;
+  holdMs: number;
+  acwMs: number;
+  openAlerts: number;
+  /** Set while an off-hook-rest alert was raised during the current rest (for compliance). */
+  restBreached?: boolean;
+  /** A not-ready stretch is under way whose compliance check is still to be counted. */
+  awayPending?: boolean;
+}
+
+export interface CallRecord {
+  callId: string;
+  queue: string;
+  direction: 'inbound' | 'outbound';
+  numberClass: 'customer' | 'internal' | 'private' | 'unknown';
+  from?: string;
+  /** True when the feed never sent call.offered (e.g. it started mid-call): kept out of queue figures. */
+  implicit: boolean;
+  offeredAt: number;
+  waiting: boolean;
+  ringingAgentId?: string;
+  ringingAt?: number;
+  ringEventId?: string;
+  /** The agent connected now. */
+  agentId?: string;
+  answeredAt?: number;
+  /** When the current agent's leg was answered (differs from answeredAt after a transfer). */
+  legAnsweredAt?: number;
+  /** How long the answering agent's phone rang before this answer. */
+  answerRingMs?: number;
+  ringCheckDone: boolean;
+  answeredLate: boolean;
+  apologyDue: boolean;
+  agentUtterances: number;
+  greetingChecked: boolean;
+  forbiddenHeard: boolean;
+  holdAt?: number;
+  holdAllowedMs?: number;
+  holdConsent?: boolean;
+  surveyTransferred: boolean;
+  /** The agent whose leg ended last (who is in after-call work for it). */
+  lastAgentId?: string;
+  /** The call ended while an agent was connected (not after a transfer away). */
+  endedWithAgent?: boolean;
+  ended: boolean;
+  endedAt?: number;
+}
+
+export interface QueueRecord {
+  queue: string;
+  offered: number;
+  answered: number;
+  abandoned: number;
+  shortAbandoned: number;
+  abandonedInThreshold: number;
+  answeredInThreshold: number;
+  waitMsTotal: number;
+  handled: number;
+  handleMsTotal: number;
+  /** callId -> when it joined the queue; Map order is arrival order. */
+  waiting: Map<string, number>;
+}
+
+export interface CallbackPromise {
+  callId: string;
+  agentId: string;
+  due: number;
+  promisedEventId: string;
+  overdue: boolean;
+}
+
+export interface Compliance {
+  floor: ComplianceByRule;
+  byAgent: Map<string, ComplianceByRule>;
+  byTeam: Map<string, ComplianceByRule>;
+  byQueue: Map<string, ComplianceByRule>;
+  byInterval: Map<number, ComplianceByRule>;
+}
+
+export interface EngineState {
+  version: 1;
+  rules: RulesConfig;
+  /** Engine time: the last moment processed. Never goes back. */
+  time: number;
+  /** The centre-local day (YYYY-MM-DD) the daily figures belong to. */
+  day: string;
+  dayStart: number;
+  agents: Map<string, AgentRecord>;
+  calls: Map<string, CallRecord>;
+  queues: Map<string, QueueRecord>;
+  /** Open and acknowledged alerts (resolved ones leave the state; storage keeps them). */
+  alerts: Map<string, Alert>;
+  /** `${rule}|${subject.kind}:${subject.id}` -> alert id: one live alert per rule and subject. */
+  alertIndex: Map<string, string>;
+  nextAlertNo: number;
+  deadlines: Deadline[];
+  nextDeadlineNo: number;
+  callbacks: Map<string, CallbackPromise>;
+  /** Calls that have waited past rest-off-hook's limit and still wait. */
+  longWaiting: Set<string>;
+  /** Logged-in agents resting off-hook now. */
+  resting: Set<string>;
+  compliance: Compliance;
+  intervals: Map<number, IntervalFigures>;
+}
+
+export type { RuleId };
+
+export function emptyCompliance(): Compliance {
+  return { floor: {}, byAgent: new Map(), byTeam: new Map(), byQueue: new Map(), byInterval: new Map() };
+}
+
+/** Maps and Sets survive JSON as tagged arrays; everything else is plain data. */
+function replacer(_key: string, value: unknown): unknown {
+  if (value instanceof Map) return { $map: [...value.entries()] };
+  if (value instanceof Set) return { $set: [...value.values()] };
+  return value;
+}
+function reviver(_key: string, value: unknown): unknown {
+  if (value && typeof value === 'object') {
+    const v = value as { $map?: [unknown, unknown][]; $set?: unknown[] };
+    if (Array.isArray(v.$map)) return new Map(v.$map);
+    if (Array.isArray(v.$set)) return new Set(v.$set);
+  }
+  return value;
+}
+
+export function serializeState(state: EngineState): string {
+  return JSON.stringify(state, replacer);
+}
+
+export function deserializeState(text: string): EngineState {
+  const state = JSON.parse(text, reviver) as EngineState;
+  if (state.version !== 1) throw new Error(`unsupported engine state version ${String(state.version)}`);
+  return state;
+}

@@ -1,0 +1,65 @@
+/**
+ * Turns engine effects into sequence-numbered wallboard deltas. Agent and queue changes
+ * are collected and sent a few times a second (the last state wins); alert changes are
+ * kept in order and sent at once, never merged away.
+ */
+import type { Alert } from '../../shared/alerts.js';
+import type { FloorDelta } from '../../shared/wallboard.js';
+import type { Effect } from '../engine/context.js';
+import type { EngineState } from '../engine/state.js';
+import { agentView, floorFigures, queueFigures } from '../engine/views.js';
+
+export class DeltaCollector {
+  private agents = new Set<string>();
+  private queues = new Set<string>();
+  private alerts: Alert[] = [];
+  private newDay: string | undefined;
+  /** The seq of the last delta sent; a snapshot carries it so clients know where they are. */
+  seq = 0;
+
+  add(effects: Effect[]): void {
+    for (const e of effects) {
+      if (e.type === 'agent') this.agents.add(e.agentId);
+      else if (e.type === 'queue') this.queues.add(e.queue);
+      else if (e.type === 'alert') this.alerts.push(e.alert);
+      else this.newDay = e.day;
+    }
+  }
+
+  get urgent(): boolean {
+    return this.alerts.length > 0 || this.newDay !== undefined;
+  }
+
+  get empty(): boolean {
+    return this.agents.size === 0 && this.queues.size === 0 && !this.urgent;
+  }
+
+  /** Forgets what was collected (after a rebuild: clients resync from a snapshot anyway). */
+  clear(): void {
+    this.agents.clear();
+    this.queues.clear();
+    this.alerts = [];
+    this.newDay = undefined;
+  }
+
+  build(state: EngineState, serverTime: number): FloorDelta {
+    const delta: FloorDelta = {
+      seq: ++this.seq,
+      at: state.time,
+      serverTime,
+      agents: [...this.agents].flatMap((id) => {
+        const a = state.agents.get(id);
+        return a ? [agentView(state, a)] : [];
+      }),
+      queues: [...this.queues].flatMap((name) => {
+        const q = state.queues.get(name);
+        return q ? [queueFigures(state, q)] : [];
+      }),
+      floor: floorFigures(state),
+      alerts: this.alerts,
+      ...(this.newDay !== undefined && { newDay: this.newDay }),
+    };
+    this.clear();
+    return delta;
+  }
+}

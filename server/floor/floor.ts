@@ -1,0 +1,332 @@
+/**
+ * The floor runtime: the pure engine behind a durable input log.
+ *
+ * Every input (an event batch, a command, a rules change) is appended to the log first;
+ * only once the log has it is the sender told it was accepted, and only then is it
+ * applied. Inputs are processed one at a time, in log order. Events pass through the
+ * reorder buffer; the engine is advanced to the watermark (now - reorder window).
+ *
+ * Determinism across a crash: what each input does depends only on the input and its
+ * `receivedAt` (strictly increasing along the log), never on when timer ticks happened
+ * to run, so rebuilding = latest snapshot + the log after it, fed through the same code.
+ */
+import type { Alert } from '../../shared/alerts.js';
+import type { CommandResult, FloorCommand } from '../../shared/commands.js';
+import type { FloorEvent } from '../../shared/events.js';
+import type { RulesConfig } from '../../shared/rules-config.js';
+import type { FloorDelta, FloorSnapshot } from '../../shared/wallboard.js';
+import type { Effect } from '../engine/context.js';
+import { createEngineState, nextDeadlineAt, step, type EngineInput } from '../engine/engine.js';
+import { serviceLevelSpec } from '../engine/service-level.js';
+import { deserializeState, serializeState, type EngineState } from '../engine/state.js';
+import { agentView, complianceView, floorFigures, intervalFigures, queueFigures } from '../engine/views.js';
+import type { AlertQuery, LogEntry, NewLogEntry, Storage } from '../storage/types.js';
+import { DeltaCollector } from './deltas.js';
+import { Sequencer, type PendingEvent } from './sequencer.js';
+import type { FloorService, HoldApproval, IngestOutcome } from './types.js';
+
+export interface Clock {
+  now(): number;
+}
+
+export interface FloorOptions {
+  storage: Storage;
+  clock: Clock;
+  /** The rules to use when the log holds none yet (a later rules change in the log wins). */
+  rules: RulesConfig;
+  /** How late an event may arrive and still be applied in timestamp order. */
+  reorderWindowMs?: number;
+  /** Events stamped further ahead of the server's clock than this are refused (a feed's clock is wrong). */
+  maxFutureMs?: number;
+  /** A snapshot after this many log entries or this much time, whichever first. */
+  snapshotEveryEntries?: number;
+  snapshotEveryMs?: number;
+  /** Log entries and resolved alerts older than this are pruned (with snapshots). */
+  retentionMs?: number;
+  demo?: boolean;
+  /** For unique ids of commands (defaults to crypto.randomUUID). */
+  newId?: () => string;
+  onError?: (err: unknown) => void;
+}
+
+interface SnapshotBody {
+  engine: string;
+  pending: PendingEvent[];
+  lastReceivedAt: number;
+}
+
+const DEFAULTS = {
+  reorderWindowMs: 2000,
+  maxFutureMs: 60_000,
+  snapshotEveryEntries: 20_000,
+  snapshotEveryMs: 60_000,
+  retentionMs: 7 * 24 * 3600 * 1000,
+};
+
+export class Floor implements FloorService {
+  readonly demo: boolean;
+  private readonly window: number;
+  private readonly deltas = new DeltaCollector();
+  private readonly listeners = new Set<(d: FloorDelta) => void>();
+  private chain: Promise<unknown> = Promise.resolve();
+  private lastReceivedAt = 0;
+  private lastSeq = 0;
+  private entriesSinceSnapshot = 0;
+  private lastSnapshotAt = 0;
+  private lastFlushAt = 0;
+  private closed = false;
+
+  private constructor(
+    private readonly opts: FloorOptions & typeof DEFAULTS,
+    private state: EngineState,
+    private sequencer: Sequencer,
+  ) {
+    this.demo = opts.demo ?? false;
+    this.window = opts.reorderWindowMs;
+  }
+
+  /** Opens the floor: the latest snapshot, then every log entry after it. */
+  static async open(options: FloorOptions): Promise<Floor> {
+    const opts = { ...DEFAULTS, ...options };
+    const stored = await opts.storage.snapshots.latest();
+    let floor: Floor;
+    if (stored) {
+      const body = JSON.parse(stored.state) as SnapshotBody;
+      floor = new Floor(opts, deserializeState(body.engine), new Sequencer(body.pending));
+      floor.lastReceivedAt = body.lastReceivedAt;
+      floor.lastSeq = stored.seq;
+    } else {
+      floor = new Floor(opts, createEngineState(opts.rules, opts.clock.now()), new Sequencer());
+    }
+    await floor.replayLog();
+    floor.lastSnapshotAt = opts.clock.now();
+    floor.lastFlushAt = opts.clock.now();
+    return floor;
+  }
+
+  private async replayLog(): Promise<void> {
+    for (;;) {
+      const page = await this.opts.storage.log.read(this.lastSeq, 5000);
+      if (page.length === 0) break;
+      // Entries of one batch share a receivedAt and are applied together, as they were live.
+      let i = 0;
+      while (i < page.length) {
+        let j = i + 1;
+        while (j < page.length && page[j].receivedAt === page[i].receivedAt && page[j].payload.kind === 'event') j++;
+        const effects = this.apply(page.slice(i, j));
+        await this.persistAlerts(effects.effects);
+        i = j;
+      }
+    }
+    this.deltas.clear();
+  }
+
+  /** Applies log entries of one receivedAt (a batch of events, or one command/rules change). */
+  private apply(entries: LogEntry[]): { effects: Effect[]; result?: CommandResult } {
+    const effects: Effect[] = [];
+    let result: CommandResult | undefined;
+    const receivedAt = entries[0].receivedAt;
+    const watermark = receivedAt - this.window;
+    for (const entry of entries) {
+      const p = entry.payload;
+      if (p.kind === 'event') {
+        this.sequencer.add(p.event, receivedAt, this.window);
+      } else {
+        this.advance(watermark, effects);
+        const input: EngineInput = p.kind === 'command' ? { kind: 'command', command: p.command } : { kind: 'rules', rules: p.rules };
+        const out = step(this.state, input, watermark);
+        effects.push(...out.effects);
+        result = out.result;
+      }
+      this.lastSeq = entry.seq;
+      this.lastReceivedAt = Math.max(this.lastReceivedAt, receivedAt);
+    }
+    this.advance(watermark, effects);
+    this.entriesSinceSnapshot += entries.length;
+    return result === undefined ? { effects } : { effects, result };
+  }
+
+  /** Releases buffered events up to `until` and fires every deadline up to it. */
+  private advance(until: number, effects: Effect[]): void {
+    for (let p = this.sequencer.takeDue(until); p; p = this.sequencer.takeDue(until)) {
+      effects.push(...step(this.state, { kind: 'event', event: p.event }, p.at).effects);
+    }
+    if (until > this.state.time) effects.push(...step(this.state, { kind: 'tick' }, until).effects);
+  }
+
+  /** Runs `fn` after every input before it: one input at a time, in log order. */
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(() => {
+      if (this.closed) throw new Error('the floor is closed');
+      return fn();
+    });
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Strictly increasing, so replay can tell batches apart and never goes back in time. */
+  private nextReceivedAt(): number {
+    this.lastReceivedAt = Math.max(this.lastReceivedAt + 1, this.opts.clock.now());
+    return this.lastReceivedAt;
+  }
+
+  private async commit(entries: NewLogEntry[]): Promise<{ appended: LogEntry[]; duplicateIds: string[]; result?: CommandResult }> {
+    const { appended, duplicateIds } = await this.opts.storage.log.append(entries);
+    if (appended.length === 0) return { appended, duplicateIds };
+    const { effects, result } = this.apply(appended);
+    await this.afterInput(effects);
+    return result === undefined ? { appended, duplicateIds } : { appended, duplicateIds, result };
+  }
+
+  private async afterInput(effects: Effect[]): Promise<void> {
+    await this.persistAlerts(effects);
+    this.deltas.add(effects);
+    if (this.deltas.urgent) this.flush();
+    await this.maybeSnapshot();
+  }
+
+  private async persistAlerts(effects: Effect[]): Promise<void> {
+    const latest = new Map<string, Alert>();
+    for (const e of effects) if (e.type === 'alert') latest.set(e.alert.id, e.alert);
+    if (latest.size > 0) await this.opts.storage.alerts.upsert([...latest.values()]);
+  }
+
+  ingest(events: FloorEvent[]): Promise<IngestOutcome> {
+    return this.serial(async () => {
+      const receivedAt = this.nextReceivedAt();
+      const refused: IngestOutcome['refused'] = [];
+      const entries: NewLogEntry[] = [];
+      events.forEach((event, index) => {
+        if (event.ts > receivedAt + this.opts.maxFutureMs) {
+          refused.push({
+            index,
+            field: 'ts',
+            reason: `more than ${this.opts.maxFutureMs / 1000} s ahead of the server's clock (check the feed's clock)`,
+          });
+        } else {
+          entries.push({ id: event.id, receivedAt, payload: { kind: 'event', event } });
+        }
+      });
+      const { appended, duplicateIds } = await this.commit(entries);
+      return { accepted: appended.length, duplicates: duplicateIds.length, refused };
+    });
+  }
+
+  command(command: FloorCommand): Promise<CommandResult<Alert | HoldApproval>> {
+    return this.serial(async () => {
+      const id = `cmd-${this.opts.newId ? this.opts.newId() : crypto.randomUUID()}`;
+      const { result } = await this.commit([{ id, receivedAt: this.nextReceivedAt(), payload: { kind: 'command', command } }]);
+      return (result ?? { ok: false, error: 'the command was not applied' }) as CommandResult<Alert | HoldApproval>;
+    });
+  }
+
+  setRules(rules: RulesConfig): Promise<void> {
+    return this.serial(async () => {
+      const id = `rules-${this.opts.newId ? this.opts.newId() : crypto.randomUUID()}`;
+      await this.commit([{ id, receivedAt: this.nextReceivedAt(), payload: { kind: 'rules', rules } }]);
+    });
+  }
+
+  rules(): RulesConfig {
+    return this.state.rules;
+  }
+
+  /**
+   * Moves the floor to the clock's watermark (deadlines fire, buffered events apply) and
+   * sends a coalesced delta when one is due. The server calls it a few times a second;
+   * tests call it after moving a fake clock.
+   */
+  tick(): Promise<void> {
+    return this.serial(async () => {
+      const effects: Effect[] = [];
+      this.advance(this.opts.clock.now() - this.window, effects);
+      await this.persistAlerts(effects);
+      this.deltas.add(effects);
+      if (this.deltas.urgent || (!this.deltas.empty && this.opts.clock.now() - this.lastFlushAt >= 200)) this.flush();
+      await this.maybeSnapshot();
+    });
+  }
+
+  /** Sends what was collected now (tests and shutdown use it). */
+  flush(): void {
+    if (this.deltas.empty) return;
+    this.lastFlushAt = this.opts.clock.now();
+    const delta = this.deltas.build(this.state, this.lastFlushAt);
+    for (const listener of this.listeners) {
+      try {
+        listener(delta);
+      } catch (err) {
+        this.opts.onError?.(err);
+      }
+    }
+  }
+
+  onDelta(listener: (delta: FloorDelta) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  snapshot(): FloorSnapshot {
+    const s = this.state;
+    return {
+      seq: this.deltas.seq,
+      at: s.time,
+      serverTime: this.opts.clock.now(),
+      demo: this.demo,
+      day: s.day,
+      timezone: s.rules.timezone,
+      agents: [...s.agents.values()].map((a) => agentView(s, a)),
+      queues: [...s.queues.values()].map((q) => queueFigures(s, q)),
+      floor: floorFigures(s),
+      alerts: [...s.alerts.values()].map((a) => structuredClone(a)),
+      compliance: complianceView(s),
+      intervals: intervalFigures(s),
+      serviceLevel: serviceLevelSpec(s.rules.serviceLevel),
+    };
+  }
+
+  listAlerts(query: AlertQuery): Promise<Alert[]> {
+    return this.opts.storage.alerts.list(query);
+  }
+
+  /** The engine state as JSON (tests compare a rebuilt floor with the original). */
+  stateText(): string {
+    return serializeState(this.state);
+  }
+
+  /** Buffered events not yet applied. */
+  get pendingEvents(): number {
+    return this.sequencer.size;
+  }
+
+  /** When the engine next needs to run (earliest deadline), for schedulers and tests. */
+  nextDeadline(): number | undefined {
+    return nextDeadlineAt(this.state);
+  }
+
+  private async maybeSnapshot(force = false): Promise<void> {
+    const now = this.opts.clock.now();
+    if (this.entriesSinceSnapshot === 0) return;
+    if (!force && this.entriesSinceSnapshot < this.opts.snapshotEveryEntries && now - this.lastSnapshotAt < this.opts.snapshotEveryMs) return;
+    const body: SnapshotBody = { engine: serializeState(this.state), pending: this.sequencer.toJSON(), lastReceivedAt: this.lastReceivedAt };
+    await this.opts.storage.snapshots.save({ seq: this.lastSeq, takenAt: now, state: JSON.stringify(body) });
+    await this.opts.storage.snapshots.prune(3);
+    this.entriesSinceSnapshot = 0;
+    this.lastSnapshotAt = now;
+    // Keep the log from the oldest snapshot we still hold; older entries are no longer needed.
+    const cutoff = now - this.opts.retentionMs;
+    await this.opts.storage.log.prune(cutoff, this.lastSeq);
+    await this.opts.storage.alerts.prune(cutoff);
+  }
+
+  /** Takes a snapshot now (graceful shutdown; makes the next start fast). */
+  snapshotNow(): Promise<void> {
+    return this.serial(() => this.maybeSnapshot(true));
+  }
+
+  /** Finishes the inputs under way; further calls are refused. Does not close the storage. */
+  async close(): Promise<void> {
+    await this.chain;
+    this.closed = true;
+  }
+}

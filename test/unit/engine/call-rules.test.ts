@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import { EngineHarness, T0 } from '../../helpers/engine-harness.js';
+
+describe('answer-3-rings (art. 60)', () => {
+  it('alerts at second 10 of ringing, before any answer, and clears on answer', () => {
+    const h = new EngineHarness();
+    h.login(0, '1001');
+    h.at(5, 'call.offered', { callId: 'c1', queue: 'general', direction: 'inbound' });
+    h.at(6, 'call.ringing', { callId: 'c1', agentId: '1001' });
+    h.tick(15.9);
+    expect(h.of('answer-3-rings')).toHaveLength(0);
+    h.tick(16);
+    const [alert] = h.open('answer-3-rings');
+    expect(alert).toMatchObject({ agentId: '1001', callId: 'c1', openedAt: T0 + 16_000, article: '60', kind: 'condition' });
+    h.at(18, 'call.answered', { callId: 'c1', agentId: '1001' });
+    expect(h.open('answer-3-rings')).toHaveLength(0);
+    expect(h.alerts.get(alert.id)).toMatchObject({ status: 'resolved', resolvedBy: 'auto' });
+    expect(h.compliance('answer-3-rings')).toEqual({ passed: 0, failed: 1 });
+  });
+
+  it('fires even when the deadline is passed by a later event, at the deadline moment', () => {
+    const h = new EngineHarness();
+    h.login(0, '1001');
+    h.at(1, 'call.offered', { callId: 'c1', queue: 'general', direction: 'inbound' });
+    h.at(2, 'call.ringing', { callId: 'c1', agentId: '1001' });
+    h.at(40, 'agent.state', { agentId: '1002', state: 'available' });
+    expect(h.of('answer-3-rings')[0]?.openedAt).toBe(T0 + 12_000);
+  });
+
+  it('is satisfied by an answer within 10 s, including exactly at 10 s', () => {
+    const h = new EngineHarness();
+    h.login(0, '1001');
+    h.answeredCall(1, 'c1', '1001', 10);
+    h.tick(60);
+    expect(h.of('answer-3-rings')).toHaveLength(0);
+    expect(h.compliance('answer-3-rings')).toEqual({ passed: 1, failed: 0 });
+  });
+
+  it('wants an apology after a late answer', () => {
+    const h = new EngineHarness();
+    h.login(0, '1001');
+    h.answeredCall(1, 'c1', '1001', 12);
+    h.at(15, 'transcript.utterance', { callId: 'c1', speaker: 'agent', text: '您好！1001号很高兴为您服务！' });
+    h.at(17, 'transcript.utterance', { callId: 'c1', speaker: 'agent', text: '请问有什么可以帮您？' });
+    expect(h.open('answer-3-rings').map((a) => a.title)).toEqual(['Agent 1001 answered late and did not apologise']);
+
+    const polite = new EngineHarness();
+    polite.login(0, '1001');
+    polite.answeredCall(1, 'c1', '1001', 12);
+    polite.at(15, 'transcript.utterance', { callId: 'c1', speaker: 'agent', text: '您好！1001号很高兴为您服务！抱歉让您久等了' });
+    expect(polite.open('answer-3-rings')).toHaveLength(0);
+  });
+});
+
+describe('greeting (art. 61, 66)', () => {
+  it('flags an opening without the agent number, not a proper one', () => {
+    const h = new EngineHarness();
+    h.login(0, '1001');
+    h.login(0, '1002');
+    h.answeredCall(1, 'c1', '1001');
+    h.at(6, 'transcript.utterance', { callId: 'c1', speaker: 'agent', text: '您好！很高兴为您服务！' });
+    h.answeredCall(10, 'c2', '1002');
+    h.at(16, 'transcript.utterance', { callId: 'c2', speaker: 'agent', text: '您好！1002号很高兴为您服务！' });
+    const alerts = h.of('greeting');
+    expect(alerts.map((a) => [a.agentId, a.callId])).toEqual([['1001', 'c1']]);
+    expect(alerts[0].title).toContain('agent number');
+    expect(h.compliance('greeting')).toEqual({ passed: 1, failed: 1 });
+  });
+
+  it('checks only the first agent utterance, and uses the outbound opening for outbound calls', () => {
+    const h = new EngineHarness();
+    h.login(0, '1001');
+    h.at(1, 'call.offered', { callId: 'o1', queue: 'outbound', direction: 'outbound', numberClass: 'customer' });
+    h.at(2, 'call.answered', { callId: 'o1', agentId: '1001' });
+    h.at(3, 'transcript.utterance', { callId: 'o1', speaker: 'customer', text: '喂？' });
+    h.at(4, 'transcript.utterance', { callId: 'o1', speaker: 'agent', text: '您好！我是XX银行客服中心1001号客服代表！' });
+    h.at(5, 'transcript.utterance', { callId: 'o1', speaker: 'agent', text: '打扰了' });
+    expect(h.of('greeting')).toHaveLength(0);
+  });
+});
+
+describe('hold-consent (art. 67)', () => {
+  it('flags a hold without consent', () => {
+    const h = new EngineHarness();
+    h.login(0, '1001');
+    h.answeredCall(1, 'c1', '1001');
+    h.at(10, 'call.hold', { callId: 'c1', agentId: '1001', consent: false });
+    h.at(20, 'call.unhold', { callId: 'c1', agentId: '1001' });
+    expect(h.of('hold-consent').map((a) => a.title)).toEqual(['Agent 1001 put the customer on hold without consent']);
+  });
+
+  it('alerts at the second a hold passes 60 s, and clears on return', () => {
+    const h = new EngineHarness();
+    h.login(0, '1001');
+    h.answeredCall(1, 'c1', '1001');
+    h.at(10, 'call.hold', { callId: 'c1', agentId: '1001', consent: true });
+    h.tick(69);
+    expect(h.open('hold-consent')).toHaveLength(0);
+    h.tick(70);
+    expect(h.open('hold-consent')[0]).toMatchObject({ openedAt: T0 + 70_000, callId: 'c1' });
+    h.at(75, 'call.unhold', { callId: 'c1', agentId: '1001' });
+    expect(h.open('hold-consent')).toHaveLength(0);
+  });
+
+  it('a shift lead can approve a longer hold while it runs; no alert until the new limit', () => {
+    const h = new EngineHarness();
+    h.login(0, '1001');
+    h.answeredCall(1, 'c1', '1001');
+    h.at(10, 'call.hold', { callId: 'c1', agentId: '1001', consent: true });
+    const result = h.command(30, { type: 'hold.approve', callId: 'c1', seconds: 180, by: 'lead-7' });
+    expect(result).toEqual({ ok: true, value: { callId: 'c1', allowedSeconds: 180 } });
+    h.tick(189);
+    expect(h.open('hold-consent')).toHaveLength(0);
+    h.tick(190);
+    expect(h.open('hold-consent')[0]?.openedAt).toBe(T0 + 190_000);
+  });
+
+  it('refuses to approve a call that is not on hold', () => {
+    const h = new EngineHarness();
+    h.login(0, '1001');
+    h.answeredCall(1, 'c1', '1001');
+    expect(h.command(9, { type: 'hold.approve', callId: 'c1', seconds: 120, by: 'lead-7' }))
+      .toMatchObject({ ok: false, field: 'callId' });
+  });
+});
+
+describe('forbidden-phrases (art. 68)', () => {
+  it('alerts at once with the phrase and the call', () => {
+    const h = new EngineHarness();
+    h.login(0, '1001');
+    h.answeredCall(1, 'c1', '1001');
+    h.at(6, 'transcript.utterance', { callId: 'c1', speaker: 'agent', text: '您好！1001号很高兴为您服务！' });
+    h.at(30, 'transcript.utterance', { callId: 'c1', speaker: 'agent', text: '这个我也没有办法' });
+    const [alert] = h.of('forbidden-phrases');
+    expect(alert).toMatchObject({ agentId: '1001', callId: 'c1', severity: 'critical', openedAt: T0 + 30_000 });
+    expect(alert.sensitive?.text).toBe('没有办法');
+  });
+
+  it('ignores the customer saying it and polite agents', () => {
+    const h = new EngineHarness();
+    h.login(0, '1001');
+    h.answeredCall(1, 'c1', '1001');
+    h.at(6, 'transcript.utterance', { callId: 'c1', speaker: 'customer', text: '我不知道卡号' });
+    h.at(8, 'transcript.utterance', { callId: 'c1', speaker: 'agent', text: '好的，我帮您查询' });
+    h.cleanClose(60, 'c1', '1001');
+    expect(h.of('forbidden-phrases')).toHaveLength(0);
+    expect(h.compliance('forbidden-phrases')).toEqual({ passed: 1, failed: 0 });
+  });
+});
+
+describe('no-hangup-first (art. 74, 65)', () => {
+  it('flags the agent releasing first', () => {
+    const h = new EngineHarness();
+    h.login(0, '1001');
+    h.answeredCall(1, 'c1', '1001');
+    h.at(60, 'call.ended', { callId: 'c1', releasedBy: 'agent' });
+    expect(h.of('no-hangup-first').map((a) => [a.agentId, a.callId, a.severity])).toEqual([['1001', 'c1', 'warning']]);
+  });
+
+  it('a harassment release opens a critical alert the lead must acknowledge', () => {
+    const h = new EngineHarness();
+    h.login(0, '1001');
+    h.answeredCall(1, 'c1', '1001');
+    h.at(60, 'call.ended', { callId: 'c1', releasedBy: 'agent', reason: 'harassment' });
+    const [alert] = h.of('no-hangup-first');
+    expect(alert).toMatchObject({ severity: 'critical', kind: 'incident', status: 'open' });
+    expect(h.command(70, { type: 'alert.acknowledge', alertId: alert.id, by: 'lead-7', note: 'caller abusive, warned twice' }))
+      .toMatchObject({ ok: true });
+    expect(h.alerts.get(alert.id)).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'lead-7' });
+  });
+
+  it('the customer releasing is fine', () => {
+    const h = new EngineHarness();
+    h.login(0, '1001');
+    h.answeredCall(1, 'c1', '1001');
+    h.at(60, 'call.ended', { callId: 'c1', releasedBy: 'customer' });
+    expect(h.of('no-hangup-first')).toHaveLength(0);
+    expect(h.compliance('no-hangup-first')).toEqual({ passed: 1, failed: 0 });
+  });
+});
+
+describe('survey-transfer (art. 76)', () => {
+  it('flags a call closed without the survey transfer, not one transferred to it', () => {
+    const h = new EngineHarness();
+    h.login(0, '1001');
+    h.answeredCall(1, 'c1', '1001');
+    h.at(60, 'call.ended', { callId: 'c1', releasedBy: 'system' });
+    h.answeredCall(100, 'c2', '1001');
+    h.cleanClose(160, 'c2', '1001');
+    expect(h.of('survey-transfer').map((a) => a.callId)).toEqual(['c1']);
+    expect(h.compliance('survey-transfer')).toEqual({ passed: 1, failed: 1 });
+  });
+});
