@@ -19,7 +19,7 @@ function rule<T extends z.ZodRawShape>(defaults: { severity: z.infer<typeof seve
     /** The first level told; escalation continues upward from it. */
     notify: level.default('lead'),
     ...shape,
-  }).prefault({});
+  }).prefault({} as never); // every field has a default; TS can't see that through the generic
 }
 
 export const rulesConfigSchema = z.strictObject({

@@ -1,0 +1,40 @@
+/**
+ * The API's last two layers: a JSON 404 for unknown `/api` paths (an SPA fallback must
+ * never answer an API typo with index.html), and a JSON error handler that tells a client
+ * what it did wrong (4xx) but never shows a stack or an internal message (5xx).
+ */
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from 'pino';
+
+export const apiNotFound: RequestHandler = (req, res) => {
+  res.status(404).json({ error: 'not found', path: req.originalUrl.split('?')[0] });
+};
+
+export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
+  return (err, req, res, next) => {
+    if (res.headersSent) {
+      // Too late for a JSON answer; let express close the connection.
+      next(err);
+      return;
+    }
+    const status = clientStatus(err);
+    if (status !== undefined) {
+      // http-errors (body-parser) mark the messages that are safe to show with `expose`.
+      const exposed = (err as { expose?: unknown }).expose === true;
+      const message = exposed && err instanceof Error ? err.message : 'bad request';
+      const limit = (err as { limit?: unknown }).limit;
+      res.status(status).json(status === 413 && limit !== undefined ? { error: message, limit } : { error: message });
+      return;
+    }
+    logger.error({ err, method: req.method, url: req.originalUrl }, 'request failed');
+    res.status(500).json({ error: 'internal error' });
+  };
+}
+
+/** The 4xx status an error carries (body-parser, http-errors), if any. */
+function clientStatus(err: unknown): number | undefined {
+  if (typeof err !== 'object' || err === null) return undefined;
+  const { status, statusCode } = err as { status?: unknown; statusCode?: unknown };
+  const code = typeof status === 'number' ? status : statusCode;
+  return typeof code === 'number' && code >= 400 && code < 500 ? code : undefined;
+}

@@ -1,0 +1,105 @@
+/**
+ * The REST face of the floor: what the wallboard shows (`/floor`), alert history, the rules
+ * in force, and the same commands the wallboard gives over socket.io (through the same
+ * command handlers, so both validate and answer alike).
+ */
+import express, { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import type { AlertStatus } from '../../shared/alerts.js';
+import type { CommandResult } from '../../shared/commands.js';
+import { timestamp } from '../../shared/events.js';
+import { RULE_IDS } from '../../shared/rules.js';
+import type { FloorService } from '../floor/types.js';
+import type { AlertQuery } from '../storage/types.js';
+import type { CommandHandlers, CommandOutcome, CommandStatus, Identify } from './command-handlers.js';
+
+export interface FloorRoutesDeps {
+  floor: FloorService;
+  commands: CommandHandlers;
+  identify: Identify;
+}
+
+/** A Record so adding a status to the contract fails to compile here until it is listed. */
+const ALERT_STATUS: Record<AlertStatus, true> = { open: true, acknowledged: true, resolved: true };
+const ALERT_STATUSES = Object.keys(ALERT_STATUS) as [AlertStatus, ...AlertStatus[]];
+
+export const DEFAULT_ALERT_LIMIT = 500;
+export const MAX_ALERT_LIMIT = 5000;
+
+/** Query strings are text: epoch ms arrives as "1764291603000", so digits become a number first. */
+const queryTime = z.preprocess((v) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v), timestamp);
+
+/** Strict, so a misspelt parameter (`?stauts=`) is an error naming it rather than a silently wider list. */
+const alertQuerySchema = z.strictObject({
+  // `?status=open,acknowledged` and `?status=open&status=acknowledged` both work.
+  status: z.preprocess(
+    (v) => (Array.isArray(v) ? v.join(',') : v),
+    z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean)),
+  ).pipe(z.array(z.enum(ALERT_STATUSES)).min(1, 'name at least one status')).optional(),
+  rule: z.enum(RULE_IDS).optional(),
+  agentId: z.string().min(1).max(200).optional(),
+  from: queryTime.optional(),
+  to: queryTime.optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_ALERT_LIMIT).default(DEFAULT_ALERT_LIMIT),
+});
+
+/** REST status per command outcome: bad input 400, the floor said no 409, the floor broke 500. */
+const COMMAND_STATUS: Record<CommandStatus, number> = { done: 200, invalid: 400, refused: 409, failed: 500 };
+
+export function createFloorRouter({ floor, commands, identify }: FloorRoutesDeps): Router {
+  const router = Router();
+  // Command bodies are a note and a number: a small limit keeps this cheap to abuse.
+  const json = express.json({ limit: '64kb' });
+
+  router.get('/api/v1/floor', (_req, res) => {
+    res.json(floor.snapshot());
+  });
+
+  router.get('/api/v1/rules', (_req, res) => {
+    res.json(floor.rules());
+  });
+
+  router.get('/api/v1/alerts', async (req, res) => {
+    const parsed = alertQuerySchema.safeParse(req.query);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      // An unknown parameter is reported at the root with its name in `keys`.
+      const field = issue.path.length > 0
+        ? issue.path.join('.')
+        : issue.code === 'unrecognized_keys' ? issue.keys.join(',') : '(query)';
+      res.status(400).json({ error: `invalid ${field}: ${issue.message}`, field });
+      return;
+    }
+    const query: AlertQuery = parsed.data;
+    res.json(await floor.listAlerts(query));
+  });
+
+  router.post('/api/v1/alerts/:id/acknowledge', json, async (req, res) => {
+    send(res, await commands.acknowledgeAlert(withParams(req.body, { alertId: req.params.id }), identify(req)));
+  });
+
+  router.post('/api/v1/alerts/:id/resolve', json, async (req, res) => {
+    send(res, await commands.resolveAlert(withParams(req.body, { alertId: req.params.id }), identify(req)));
+  });
+
+  router.post('/api/v1/calls/:callId/hold-approval', json, async (req, res) => {
+    send(res, await commands.approveHold(withParams(req.body, { callId: req.params.callId }), identify(req)));
+  });
+
+  return router;
+}
+
+/**
+ * The command input: the body plus the id from the path (the path wins). No body is an
+ * empty one; a body that is not an object is passed as is so validation names it.
+ */
+function withParams(body: Request['body'], params: Record<string, string>): unknown {
+  if (body === undefined || body === null) return { ...params };
+  if (typeof body === 'object' && !Array.isArray(body)) return { ...body, ...params };
+  return body;
+}
+
+function send<T>(res: Response, outcome: CommandOutcome<T>): void {
+  const body: CommandResult<T> = outcome.result;
+  res.status(COMMAND_STATUS[outcome.status]).json(body);
+}

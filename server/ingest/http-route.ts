@@ -1,0 +1,67 @@
+/**
+ * `POST /api/v1/events`: a feed posts a batch (JSON array or NDJSON) and learns, per event,
+ * what was kept. The answer is sent only after the floor made the accepted events durable,
+ * so a 200 means "safe to forget"; a feed that times out resends, and duplicates are counted,
+ * not applied twice.
+ */
+import express, { Router, type ErrorRequestHandler, type RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import {
+  BatchError, JSON_CONTENT_TYPES, NDJSON_CONTENT_TYPES, isBatchContentType, mediaType,
+} from './parse-batch.js';
+import type { IngestService } from './ingest-service.js';
+
+export const INGEST_PATH = '/api/v1/events';
+export const DEFAULT_BODY_LIMIT = '32mb';
+
+export interface IngestRouteOptions {
+  ingest: IngestService;
+  logger: Logger;
+  /** Largest body accepted, in bytes or as `'32mb'`-style text (express/bytes syntax). */
+  bodyLimit?: string | number;
+}
+
+export function createIngestRouter({ ingest, logger, bodyLimit = DEFAULT_BODY_LIMIT }: IngestRouteOptions): Router {
+  const router = Router();
+
+  // Checked before the body is read, so a wrong client learns at once and cheaply.
+  const contentTypeGate: RequestHandler = (req, res, next) => {
+    const type = req.headers['content-type'];
+    // No content type at all is allowed: the body is sniffed (curl --data-binary users).
+    if (type === undefined || isBatchContentType(type)) return next();
+    res.status(415).json({
+      error: `unsupported content type "${mediaType(type)}"`,
+      accepted: [...JSON_CONTENT_TYPES, ...NDJSON_CONTENT_TYPES],
+    });
+  };
+
+  // Raw bytes, whatever the type: parseBatch decides between JSON and NDJSON itself.
+  const readBody = express.raw({ type: () => true, limit: bodyLimit });
+
+  router.post(INGEST_PATH, contentTypeGate, readBody, async (req, res) => {
+    const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const result = await ingest.ingestBatch(body, req.headers['content-type']);
+    // 422 only when nothing in the batch was usable; duplicates count as delivered (a resend).
+    const status = result.accepted === 0 && result.duplicates === 0 && result.rejected > 0 ? 422 : 200;
+    logger.debug({ accepted: result.accepted, duplicates: result.duplicates, rejected: result.rejected }, 'ingest batch');
+    res.status(status).json(result);
+  });
+
+  // Scoped to the route so it never answers for errors of other routers.
+  const batchErrors: ErrorRequestHandler = (err, _req, res, next) => {
+    if (err instanceof BatchError) {
+      res.status(400).json({ error: err.message });
+    } else if (isBodyParserError(err) && err.type === 'entity.too.large') {
+      res.status(413).json({ error: 'body too large', limit: bodyLimit });
+    } else {
+      next(err);
+    }
+  };
+  router.use(INGEST_PATH, batchErrors);
+
+  return router;
+}
+
+function isBodyParserError(err: unknown): err is { type: string } {
+  return typeof err === 'object' && err !== null && typeof (err as { type?: unknown }).type === 'string';
+}

@@ -1,0 +1,246 @@
+/**
+ * Turns an ingest body (a JSON array, or NDJSON) into validated events plus one rejection
+ * per bad item. Every ingest path (HTTP, socket.io `/ingest`, replay) goes through here so
+ * a feed gets the same answer for the same batch whichever way it sends it.
+ *
+ * Bad items never fail the batch: they are reported by position and the rest go on. Only
+ * a body that cannot be read as a batch at all is a `BatchError` (HTTP 400).
+ */
+import type { z } from 'zod';
+import { floorEventSchema, type FloorEvent } from '../../shared/events.js';
+import type { RejectedEvent } from '../../shared/ingest.js';
+
+export interface ParsedBatch {
+  events: FloorEvent[];
+  /** `indexes[i]` is the position in the batch of `events[i]`. */
+  indexes: number[];
+  /** Sorted by index. */
+  errors: RejectedEvent[];
+  /** Items in the batch (for NDJSON, non-empty lines). */
+  total: number;
+}
+
+/** The body is not a batch at all (as opposed to a batch with bad events in it). */
+export class BatchError extends Error {
+  readonly status = 400;
+  constructor(message: string) {
+    super(message);
+    this.name = 'BatchError';
+  }
+}
+
+export const JSON_CONTENT_TYPES = ['application/json'] as const;
+export const NDJSON_CONTENT_TYPES = ['application/x-ndjson', 'application/jsonl', 'application/ndjson'] as const;
+
+/** The media type without parameters, lower-cased (`application/json; charset=utf-8` -> `application/json`). */
+export function mediaType(contentType: string): string {
+  const semi = contentType.indexOf(';');
+  return (semi === -1 ? contentType : contentType.slice(0, semi)).trim().toLowerCase();
+}
+
+/** True when the transport should hand a body of this type to `parseBatch`. */
+export function isBatchContentType(contentType: string): boolean {
+  const type = mediaType(contentType);
+  return (JSON_CONTENT_TYPES as readonly string[]).includes(type)
+    || (NDJSON_CONTENT_TYPES as readonly string[]).includes(type);
+}
+
+export function parseBatch(body: string | Buffer, contentType: string | undefined): ParsedBatch {
+  let text = typeof body === 'string' ? body : body.toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+
+  const start = firstNonSpace(text);
+  if (start === -1) throw new BatchError('empty body: send a JSON array of events or NDJSON (one event per line)');
+
+  const explicitNdjson = contentType !== undefined
+    && (NDJSON_CONTENT_TYPES as readonly string[]).includes(mediaType(contentType));
+  if (!explicitNdjson && text.charCodeAt(start) === 0x5b /* [ */) return validateBatch(parseArray(text));
+  if (!explicitNdjson) {
+    const single = parseSingleValue(text);
+    if (single !== undefined) return validateBatch(single);
+  }
+  return validateLines(text);
+}
+
+// ---------------------------------------------------------------------------------------
+// Decoding
+
+function parseArray(text: string): unknown[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    throw new BatchError(`body is not valid JSON: ${errorMessage(err)}`);
+  }
+  // Cannot happen for a body starting with `[`, but keep the contract explicit.
+  if (!Array.isArray(parsed)) throw new BatchError('expected a JSON array of events');
+  return parsed;
+}
+
+/**
+ * A body that is one JSON value without being an array. One object on one line is an
+ * NDJSON batch of one; anything else (a pretty-printed object, a number, a string) is not
+ * a batch, and saying so beats reporting every line of a pretty-printed object as bad.
+ * Returns undefined when the body is not a single JSON value (the NDJSON case): the parse
+ * fails at the end of the first line, so this costs little on big NDJSON bodies.
+ */
+function parseSingleValue(text: string): unknown[] | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!isPlainObject(value)) {
+    throw new BatchError(
+      `expected a JSON array of events or NDJSON (one event object per line), got ${describe(value)}`,
+    );
+  }
+  if (text.trim().includes('\n')) {
+    throw new BatchError(
+      'the body is a single JSON object spread over several lines: send a JSON array of events, or NDJSON with one event per line',
+    );
+  }
+  return [value];
+}
+
+/** Marks an NDJSON line that is not JSON, so validation reports it in its place. */
+class UnreadableLine {
+  constructor(readonly reason: string) {}
+}
+
+function validateLines(text: string): ParsedBatch {
+  const items: unknown[] = [];
+  let readable = 0;
+  let firstError = '';
+  let pos = 0;
+  while (pos <= text.length) {
+    let end = text.indexOf('\n', pos);
+    if (end === -1) end = text.length;
+    const line = text.slice(pos, end).trim(); // trim also drops the \r of CRLF
+    pos = end + 1;
+    if (line.length === 0) continue; // blank lines are not items and take no index
+    try {
+      items.push(JSON.parse(line));
+      readable++;
+    } catch (err) {
+      const reason = `not valid JSON: ${errorMessage(err)}`;
+      if (!firstError) firstError = reason;
+      items.push(new UnreadableLine(reason));
+    }
+  }
+  if (items.length === 0) throw new BatchError('empty body: send a JSON array of events or NDJSON (one event per line)');
+  // Nothing readable at all: this is not NDJSON with a few bad lines, it is not a batch.
+  if (readable === 0) throw new BatchError(`body is neither a JSON array nor NDJSON: line 1 is ${firstError}`);
+  return validateBatch(items);
+}
+
+// ---------------------------------------------------------------------------------------
+// Validation
+
+/** Validates already-decoded items (the socket.io path, or a decoded JSON array). */
+export function validateBatch(items: unknown[]): ParsedBatch {
+  const events: FloorEvent[] = [];
+  const indexes: number[] = [];
+  const errors: RejectedEvent[] = [];
+  // A plain loop: on 10,000-event batches the schema is the only per-item cost we want.
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (item instanceof UnreadableLine) {
+      errors.push({ index: i, field: '(event)', reason: item.reason });
+      continue;
+    }
+    const result = floorEventSchema.safeParse(item);
+    if (result.success) {
+      events.push(result.data);
+      indexes.push(i);
+    } else {
+      errors.push(rejection(i, item, result.error.issues[0]));
+    }
+  }
+  return { events, indexes, errors, total: items.length };
+}
+
+function rejection(index: number, item: unknown, issue: z.core.$ZodIssue): RejectedEvent {
+  const rejected: RejectedEvent = issue.path.length === 0
+    ? { index, field: '(event)', reason: isPlainObject(item) ? issue.message : `expected an event object, got ${describe(item)}` }
+    : { index, field: issue.path.join('.'), reason: issueReason(issue, item) };
+  const id = readableId(item);
+  if (id !== undefined) rejected.id = id;
+  return rejected;
+}
+
+function issueReason(issue: z.core.$ZodIssue, item: unknown): string {
+  if (issue.code !== 'invalid_union') return issue.message;
+  // The discriminator: zod's own message lists all fifteen types; name the bad value instead.
+  if ('discriminator' in issue && issue.discriminator === 'type' && issue.path.length === 1) {
+    const type = (item as { type?: unknown }).type;
+    if (type === undefined) return 'missing event type';
+    if (typeof type !== 'string') return `event type must be a string, got ${describe(type)}`;
+    return `unknown event type "${clip(type)}"`;
+  }
+  // Other unions (timestamps: number or ISO string) say only "Invalid input". Prefer the
+  // branch whose type matched (its message says what is wrong with the value) ...
+  const branches = issue.errors;
+  const given = typeof valueAt(item, issue.path);
+  for (const branch of branches) {
+    const first = branch[0];
+    const typeMismatch = first?.code === 'invalid_type' && first.path.length === 0 && baseType(first.expected) !== given;
+    if (first && !typeMismatch) return first.message;
+  }
+  // ... else no branch's type matched: list the types that would have.
+  const expected = branches.flatMap((b) => (b[0]?.code === 'invalid_type' ? [b[0].expected] : []));
+  return expected.length > 0 ? `expected ${expected.join(' or ')}` : issue.message;
+}
+
+// ---------------------------------------------------------------------------------------
+// Small helpers
+
+function firstNonSpace(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) return i;
+  }
+  return -1;
+}
+
+function valueAt(item: unknown, path: PropertyKey[]): unknown {
+  let value = item;
+  for (const key of path) {
+    value = typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  }
+  return value;
+}
+
+/** zod reports a failed `.int()` as expected `int`; for "did the type match" it is a number. */
+function baseType(expected: string): string {
+  return expected === 'int' ? 'number' : expected;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The id, when it is one a person could use to find the event (not empty, not huge). */
+function readableId(item: unknown): string | undefined {
+  if (!isPlainObject(item)) return undefined;
+  const id = item.id;
+  return typeof id === 'string' && id.length > 0 && id.length <= 200 ? id : undefined;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return `a string ("${clip(value)}")`;
+  return `${typeof value === 'number' ? 'a number' : `a ${typeof value}`} (${String(value)})`;
+}
+
+/** Keeps echoed input short: a reason must not carry a megabyte of someone's bad data. */
+function clip(text: string, max = 60): string {
+  return text.length <= max ? text : `${text.slice(0, max)}…`;
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,61 @@
+/**
+ * The socket.io `/ingest` namespace: long-lived feeds emit `events` batches and get the
+ * same IngestResult the HTTP route answers. Handlers never throw (a throw in a socket.io
+ * listener would take the process down with an uncaught exception).
+ */
+import type { Namespace } from 'socket.io';
+import type { Logger } from 'pino';
+import type { IngestResult } from '../../shared/ingest.js';
+import type { IngestClientToServer, IngestServerToClient } from '../../shared/wallboard.js';
+import type { IngestService } from './ingest-service.js';
+
+export type IngestNamespace = Namespace<IngestClientToServer, IngestServerToClient>;
+
+export interface IngestNamespaceDeps {
+  ingest: IngestService;
+  logger: Logger;
+}
+
+type IngestAck = (result: IngestResult | { error: string }) => void;
+
+export function registerIngestNamespace(nsp: IngestNamespace, { ingest, logger }: IngestNamespaceDeps): void {
+  nsp.on('connection', (socket) => {
+    const log = logger.child({ ns: '/ingest', socket: socket.id });
+
+    socket.on('events', (batch: unknown, maybeAck?: unknown) => {
+      // `emit('events', ack)` with the batch forgotten: answer the ack rather than hang it.
+      let ack = typeof maybeAck === 'function' ? (maybeAck as IngestAck) : undefined;
+      if (ack === undefined && typeof batch === 'function') {
+        ack = batch as IngestAck;
+        batch = undefined;
+      }
+      void handleEvents(batch, ack, log);
+    });
+  });
+
+  async function handleEvents(batch: unknown, ack: IngestAck | undefined, log: Logger): Promise<void> {
+    if (!Array.isArray(batch)) {
+      reply(ack, { error: 'expected an array of events' });
+      return;
+    }
+    try {
+      // Without an ack the batch is still ingested: a fire-and-forget feed loses nothing.
+      const result = await ingest.ingestBatch(batch);
+      log.debug({ accepted: result.accepted, duplicates: result.duplicates, rejected: result.rejected }, 'ingest batch');
+      reply(ack, result);
+    } catch (err) {
+      log.error({ err }, 'ingest batch failed');
+      // Resending is safe: events that did get stored come back as duplicates.
+      reply(ack, { error: 'ingest failed; send the batch again' });
+    }
+  }
+
+  function reply(ack: IngestAck | undefined, result: IngestResult | { error: string }): void {
+    if (ack === undefined) return;
+    try {
+      ack(result);
+    } catch (err) {
+      logger.warn({ err }, 'ingest ack failed');
+    }
+  }
+}

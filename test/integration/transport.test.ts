@@ -1,0 +1,270 @@
+/**
+ * The transport end to end: a real http server on port 0, real socket.io clients, and a
+ * fake floor behind them. No sleeps: every wait is on a response, an event or an ack.
+ */
+import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
+import { io as connect, type Socket as ClientSocket } from 'socket.io-client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { IngestResult } from '../../shared/ingest.js';
+import type {
+  FloorDelta, FloorSnapshot, IngestClientToServer, IngestServerToClient, WallboardClientToServer, WallboardServerToClient,
+} from '../../shared/wallboard.js';
+import { createApplication, type Application, type ApplicationDeps } from '../../server/app.js';
+import { FakeFloor, sampleAlert } from './fake-floor.js';
+import { once } from './once.js';
+
+type WallboardClient = ClientSocket<WallboardServerToClient, WallboardClientToServer>;
+type IngestClient = ClientSocket<IngestServerToClient, IngestClientToServer>;
+
+const answered = (id: string, extra: Record<string, unknown> = {}) => ({
+  id, ts: 1_764_291_603_000, type: 'call.answered', callId: `call-${id}`, agentId: '1001', ...extra,
+});
+
+let floor: FakeFloor;
+const started: Application[] = [];
+const clients: ClientSocket[] = [];
+let base: string;
+
+async function start(options: Partial<ApplicationDeps> = {}): Promise<string> {
+  const application = createApplication({ floor, logger: pino({ level: 'silent' }), bodyLimit: '64kb', ...options });
+  started.push(application);
+  await new Promise<void>((resolve) => application.httpServer.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(application.httpServer.address() as AddressInfo).port}`;
+}
+
+function client<T extends ClientSocket>(url: string): T {
+  const socket = connect(url, { transports: ['websocket'], autoConnect: false, reconnection: false });
+  clients.push(socket);
+  return socket as T;
+}
+
+function post(path: string, body: string, contentType?: string): Promise<Response> {
+  return fetch(`${base}${path}`, {
+    method: 'POST', body, headers: contentType ? { 'content-type': contentType } : {},
+  });
+}
+
+beforeEach(async () => {
+  floor = new FakeFloor();
+  base = await start();
+});
+
+afterEach(async () => {
+  for (const socket of clients.splice(0)) socket.disconnect();
+  await Promise.all(started.splice(0).map((a) => a.close()));
+});
+
+describe('POST /api/v1/events', () => {
+  it('reports each bad event and hands the good ones to the floor', async () => {
+    const batch = [answered('e0'), answered('e1', { ts: 'noon' }), { ...answered('e2'), type: 'nope' }, answered('e3')];
+    const res = await post('/api/v1/events', JSON.stringify(batch), 'application/json');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      accepted: 2, duplicates: 0, rejected: 2,
+      errors: [
+        { index: 1, field: 'ts', id: 'e1', reason: expect.stringContaining('ISO 8601') },
+        { index: 2, field: 'type', id: 'e2', reason: 'unknown event type "nope"' },
+      ],
+    });
+    expect(floor.ingested.map((e) => e.id)).toEqual(['e0', 'e3']);
+  });
+
+  it('reads NDJSON and maps the floor\'s refusals back to batch positions', async () => {
+    floor.refuse = (e) => (e.id === 'e3' ? { field: 'ts', reason: 'too far in the future' } : undefined);
+    const body = [answered('e0'), { bad: true }, answered('e2'), answered('e3')].map((e) => JSON.stringify(e)).join('\n');
+    const res = await post('/api/v1/events', `${body}\n`, 'application/x-ndjson');
+    expect(res.status).toBe(200);
+    const result = (await res.json()) as IngestResult;
+    expect(result).toMatchObject({ accepted: 2, duplicates: 0, rejected: 2 });
+    expect(result.errors.map((e) => [e.index, e.field])).toEqual([[1, 'type'], [3, 'ts']]);
+    expect(result.errors[1]).toEqual({ index: 3, field: 'ts', reason: 'too far in the future', id: 'e3' });
+  });
+
+  it('answers 422 when every event is rejected, and 200 for a resent batch of duplicates', async () => {
+    const bad = await post('/api/v1/events', JSON.stringify([{ id: 'x' }, 7]), 'application/json');
+    expect(bad.status).toBe(422);
+    expect(await bad.json()).toMatchObject({ accepted: 0, rejected: 2 });
+
+    const batch = JSON.stringify([answered('d1'), answered('d2')]);
+    expect((await post('/api/v1/events', batch, 'application/json')).status).toBe(200);
+    const resent = await post('/api/v1/events', batch, 'application/json');
+    expect(resent.status).toBe(200);
+    expect(await resent.json()).toEqual({ accepted: 0, duplicates: 2, rejected: 0, errors: [] });
+  });
+
+  it('answers only once the floor has made the events durable', async () => {
+    let release!: () => void;
+    floor.ingestGate = new Promise<void>((resolve) => { release = resolve; });
+    const entered = new Promise<void>((resolve) => { floor.onIngest = resolve; });
+    let answered_ = false;
+    const pending = post('/api/v1/events', JSON.stringify([answered('slow')]), 'application/json')
+      .then((res) => { answered_ = true; return res; });
+    await entered;
+    // A full round trip on another request: had the ingest answered early, it would be in by now.
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+    expect(answered_).toBe(false);
+    release();
+    expect((await pending).status).toBe(200);
+  });
+
+  it('413 for a body over the limit, 400 for one that is not a batch, 415 for other types', async () => {
+    const big = JSON.stringify(Array.from({ length: 1000 }, (_, i) => answered(`big-${i}`)));
+    const tooLarge = await post('/api/v1/events', big, 'application/json');
+    expect(tooLarge.status).toBe(413);
+    expect(await tooLarge.json()).toEqual({ error: 'body too large', limit: '64kb' });
+
+    const garbage = await post('/api/v1/events', 'this is not json', 'application/json');
+    expect(garbage.status).toBe(400);
+    expect(await garbage.json()).toEqual({ error: expect.stringMatching(/neither a JSON array nor NDJSON/) });
+
+    const csv = await post('/api/v1/events', 'id,ts\n1,2', 'text/csv');
+    expect(csv.status).toBe(415);
+    expect(await csv.json()).toMatchObject({ error: expect.stringContaining('text/csv') });
+    expect(floor.ingested).toEqual([]);
+  });
+
+  it('takes a 10,000-event batch at the default limit', async () => {
+    const url = await start({ bodyLimit: undefined });
+    const body = Array.from({ length: 10_000 }, (_, i) => JSON.stringify(answered(`n${i}`))).join('\n');
+    const res = await fetch(`${url}/api/v1/events`, { method: 'POST', body, headers: { 'content-type': 'application/x-ndjson' } });
+    expect(await res.json()).toEqual({ accepted: 10_000, duplicates: 0, rejected: 0, errors: [] });
+  });
+});
+
+describe('socket.io /ingest', () => {
+  it('acks an IngestResult, an error for a non-array, and ingests a batch sent without an ack', async () => {
+    const socket = client<IngestClient>(`${base}/ingest`).connect();
+    const result = await socket.timeout(5_000).emitWithAck('events', [answered('s1'), { id: 's2', ts: 1 }]);
+    expect(result).toEqual({
+      accepted: 1, duplicates: 0, rejected: 1, errors: [{ index: 1, field: 'type', id: 's2', reason: 'missing event type' }],
+    });
+    expect(await socket.timeout(5_000).emitWithAck('events', { not: 'an array' })).toEqual({ error: 'expected an array of events' });
+
+    socket.emit('events', [answered('fire-and-forget')], undefined as never);
+    // Events of one socket are handled in order, so the next ack comes after the one before it.
+    await socket.timeout(5_000).emitWithAck('events', []);
+    expect(floor.ingested.map((e) => e.id)).toEqual(['s1', 'fire-and-forget']);
+  });
+
+  it('takes a batch over socket.io\'s default 1 MB message size', async () => {
+    const url = await start({ bodyLimit: undefined });
+    const socket = client<IngestClient>(`${url}/ingest`).connect();
+    const batch = Array.from({ length: 10_000 }, (_, i) => answered(`w${i}`));
+    const result = await socket.timeout(10_000).emitWithAck('events', batch);
+    expect(result).toMatchObject({ accepted: 10_000, rejected: 0 });
+  });
+});
+
+describe('socket.io /wallboard', () => {
+  it('sends a snapshot on connect, then every delta, from one floor subscription', async () => {
+    const first = client<WallboardClient>(`${base}/wallboard`);
+    const second = client<WallboardClient>(`${base}/wallboard`);
+    const snapshots = [once<FloorSnapshot>(first, 'snapshot'), once<FloorSnapshot>(second, 'snapshot')];
+    first.connect();
+    second.connect();
+    const [snapshot] = await Promise.all(snapshots);
+    expect(snapshot).toMatchObject({ seq: 1, alerts: [{ id: 'alert-1' }] });
+    expect(floor.subscriberCount).toBe(1);
+
+    const deltas = [once<FloorDelta>(first, 'delta'), once<FloorDelta>(second, 'delta')];
+    const pushed = floor.pushDelta({ alerts: [sampleAlert('alert-2')] });
+    for (const delta of await Promise.all(deltas)) expect(delta).toEqual(pushed);
+  });
+
+  it('answers resync with a fresh snapshot', async () => {
+    const socket = client<WallboardClient>(`${base}/wallboard`);
+    const snapshot = once<FloorSnapshot>(socket, 'snapshot');
+    socket.connect();
+    await snapshot;
+    floor.pushDelta();
+    expect(await socket.timeout(5_000).emitWithAck('resync')).toMatchObject({ seq: 2 });
+  });
+
+  it('validates commands, naming the field, and passes good ones to the floor as `local`', async () => {
+    const socket = client<WallboardClient>(`${base}/wallboard`).connect();
+    const ack = socket.timeout(5_000);
+    expect(await ack.emitWithAck('alert:acknowledge', { alertId: 42 } as never))
+      .toEqual({ ok: false, field: 'alertId', error: expect.stringContaining('alertId') });
+    expect(await ack.emitWithAck('hold:approve', { callId: 'call-1', seconds: 0 }))
+      .toMatchObject({ ok: false, field: 'seconds' });
+    expect(floor.commands).toEqual([]);
+
+    expect(await ack.emitWithAck('alert:acknowledge', { alertId: 'alert-1', note: 'on it' }))
+      .toMatchObject({ ok: true, value: { id: 'alert-1', status: 'acknowledged', acknowledgedBy: 'local' } });
+    expect(await ack.emitWithAck('hold:approve', { callId: 'call-1', seconds: 120 }))
+      .toEqual({ ok: true, value: { callId: 'call-1', allowedSeconds: 120 } });
+    expect(floor.commands).toEqual([
+      { type: 'alert.acknowledge', by: 'local', alertId: 'alert-1', note: 'on it' },
+      { type: 'hold.approve', by: 'local', callId: 'call-1', seconds: 120 },
+    ]);
+  });
+});
+
+describe('REST', () => {
+  const postJson = (path: string, body: unknown) => post(path, JSON.stringify(body), 'application/json');
+
+  it('serves the snapshot, the rules and health', async () => {
+    expect(await (await fetch(`${base}/api/v1/floor`)).json()).toMatchObject({ seq: 1, day: '2026-11-28' });
+    expect(await (await fetch(`${base}/api/v1/rules`)).json()).toMatchObject({ timezone: 'Asia/Shanghai' });
+    expect(await (await fetch(`${base}/health`)).json()).toEqual({ ok: true });
+  });
+
+  it('lists alerts with a validated query', async () => {
+    const res = await fetch(`${base}/api/v1/alerts?status=open,acknowledged&rule=greeting&from=1000&to=2026-11-29T00:00:00Z&limit=10`);
+    expect(res.status).toBe(200);
+    expect(floor.alertQueries).toEqual([{
+      status: ['open', 'acknowledged'], rule: 'greeting', from: 1000, to: Date.parse('2026-11-29T00:00:00Z'), limit: 10,
+    }]);
+
+    for (const [query, field] of [['status=closed', 'status.0'], ['limit=0', 'limit'], ['stauts=open', 'stauts']]) {
+      const bad = await fetch(`${base}/api/v1/alerts?${query}`);
+      expect(bad.status).toBe(400);
+      expect(await bad.json()).toMatchObject({ field });
+    }
+  });
+
+  it('runs the same commands as the socket, with status codes', async () => {
+    const ack = await postJson('/api/v1/alerts/alert-1/acknowledge', { note: 'seen' });
+    expect(ack.status).toBe(200);
+    expect(await ack.json()).toMatchObject({ ok: true, value: { status: 'acknowledged', acknowledgeNote: 'seen' } });
+
+    const resolve = await post('/api/v1/alerts/alert-1/resolve', '');
+    expect(await resolve.json()).toMatchObject({ ok: true, value: { status: 'resolved' } });
+
+    const unknown = await postJson('/api/v1/alerts/nope/resolve', {});
+    expect(unknown.status).toBe(409);
+    expect(await unknown.json()).toEqual({ ok: false, error: 'no such alert', field: 'alertId' });
+
+    const badHold = await postJson('/api/v1/calls/call-1/hold-approval', { seconds: 'lots' });
+    expect(badHold.status).toBe(400);
+    expect(await badHold.json()).toMatchObject({ ok: false, field: 'seconds' });
+
+    const hold = await postJson('/api/v1/calls/call-1/hold-approval', { seconds: 90, by: 'spoofed' });
+    expect(await hold.json()).toEqual({ ok: true, value: { callId: 'call-1', allowedSeconds: 90 } });
+    expect(floor.commands.at(-1)).toEqual({ type: 'hold.approve', by: 'local', callId: 'call-1', seconds: 90 });
+  });
+
+  it('takes `by` from the identify seam', async () => {
+    const url = await start({ identify: () => 'lead-7' });
+    await fetch(`${url}/api/v1/alerts/alert-1/acknowledge`, { method: 'POST' });
+    expect(floor.commands).toEqual([{ type: 'alert.acknowledge', by: 'lead-7', alertId: 'alert-1' }]);
+  });
+
+  it('answers unknown API paths and failures in JSON, without internals', async () => {
+    const missing = await fetch(`${base}/api/v1/nothing?x=1`);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ error: 'not found', path: '/api/v1/nothing' });
+
+    const badJson = await post('/api/v1/alerts/alert-1/acknowledge', '{"note":', 'application/json');
+    expect(badJson.status).toBe(400);
+    expect(await badJson.json()).toHaveProperty('error');
+
+    floor.failListAlerts = true;
+    const failed = await fetch(`${base}/api/v1/alerts`);
+    expect(failed.status).toBe(500);
+    const text = await failed.text();
+    expect(JSON.parse(text)).toEqual({ error: 'internal error' });
+    expect(text).not.toContain('disk on fire');
+  });
+});

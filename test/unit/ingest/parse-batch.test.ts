@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { BatchError, parseBatch, validateBatch } from '../../../server/ingest/parse-batch.js';
+
+const answered = (id: string, extra: Record<string, unknown> = {}) => ({
+  id, ts: '2026-11-28T09:00:03+08:00', type: 'call.answered', callId: `call-${id}`, agentId: '1001', ...extra,
+});
+
+function batchError(run: () => unknown): BatchError {
+  try {
+    run();
+  } catch (err) {
+    expect(err).toBeInstanceOf(BatchError);
+    return err as BatchError;
+  }
+  throw new Error('expected a BatchError');
+}
+
+describe('parseBatch: JSON array', () => {
+  it('validates every event and normalises ts to epoch ms', () => {
+    const body = JSON.stringify([answered('e1'), answered('e2', { ts: 1_764_291_603_000 })]);
+    const batch = parseBatch(body, 'application/json; charset=utf-8');
+    expect(batch.total).toBe(2);
+    expect(batch.errors).toEqual([]);
+    expect(batch.indexes).toEqual([0, 1]);
+    expect(batch.events.map((e) => e.ts)).toEqual([Date.parse('2026-11-28T09:00:03+08:00'), 1_764_291_603_000]);
+  });
+
+  it('accepts a Buffer, a BOM and leading whitespace', () => {
+    const batch = parseBatch(Buffer.from(`\uFEFF \n[${JSON.stringify(answered('e1'))}]`), undefined);
+    expect(batch.events).toHaveLength(1);
+  });
+
+  it('keeps the valid events of a mixed batch and reports each bad one exactly', () => {
+    const items = [
+      answered('ok-0'),
+      { ...answered('bad-type'), type: 'call.teleported' },
+      answered('bad-ts', { ts: 'yesterday' }),
+      answered('ok-3'),
+      { id: 'no-agent', ts: 1, type: 'agent.state', state: 'available' },
+      42,
+      answered('float-ts', { ts: 1.5 }),
+      { id: 'no-type', ts: 1 },
+      answered('bool-ts', { ts: true }),
+    ];
+    const batch = parseBatch(JSON.stringify(items), 'application/json');
+    expect(batch.total).toBe(9);
+    expect(batch.indexes).toEqual([0, 3]);
+    expect(batch.events.map((e) => e.id)).toEqual(['ok-0', 'ok-3']);
+    expect(batch.errors).toEqual([
+      { index: 1, field: 'type', reason: 'unknown event type "call.teleported"', id: 'bad-type' },
+      {
+        index: 2, field: 'ts', id: 'bad-ts',
+        reason: 'ISO 8601 with an offset (e.g. 2026-11-28T09:00:03+08:00) or epoch milliseconds',
+      },
+      { index: 4, field: 'agentId', reason: 'Invalid input: expected string, received undefined', id: 'no-agent' },
+      { index: 5, field: '(event)', reason: 'expected an event object, got a number (42)' },
+      { index: 6, field: 'ts', reason: 'epoch milliseconds must be a whole number', id: 'float-ts' },
+      { index: 7, field: 'type', reason: 'missing event type', id: 'no-type' },
+      { index: 8, field: 'ts', reason: 'expected number or string', id: 'bool-ts' },
+    ]);
+  });
+
+  it('names nested fields with a dotted path and omits unreadable ids', () => {
+    const batch = validateBatch([{ ...answered(''), callbackDue: 'soon' }, [answered('x')], null]);
+    expect(batch.errors).toEqual([
+      { index: 0, field: 'id', reason: 'must not be empty' },
+      { index: 1, field: '(event)', reason: 'expected an event object, got an array' },
+      { index: 2, field: '(event)', reason: 'expected an event object, got null' },
+    ]);
+  });
+
+  it('accepts an empty array as an empty batch', () => {
+    expect(parseBatch('[]', 'application/json')).toEqual({ events: [], indexes: [], errors: [], total: 0 });
+  });
+
+  it('clips an absurd type in the reason', () => {
+    const [error] = validateBatch([{ ...answered('e'), type: 'x'.repeat(10_000) }]).errors;
+    expect(error.reason.length).toBeLessThan(100);
+  });
+});
+
+describe('parseBatch: NDJSON', () => {
+  const lines = (...items: unknown[]) => items.map((i) => JSON.stringify(i)).join('\n');
+
+  it('reads one event a line for the NDJSON content types', () => {
+    for (const type of ['application/x-ndjson', 'application/jsonl']) {
+      const batch = parseBatch(lines(answered('e1'), answered('e2')), type);
+      expect(batch.events.map((e) => e.id)).toEqual(['e1', 'e2']);
+    }
+  });
+
+  it('sniffs NDJSON when the body does not start with [', () => {
+    const batch = parseBatch(`${lines(answered('e1'), answered('e2'))}\n`, 'application/json');
+    expect(batch.total).toBe(2);
+    expect(parseBatch(lines(answered('e1'), answered('e2')), undefined).events).toHaveLength(2);
+  });
+
+  it('skips blank lines (and CRLF) without giving them an index', () => {
+    const body = `\n${JSON.stringify(answered('e1'))}\r\n\r\n   \n${JSON.stringify(answered('e2', { ts: 'x' }))}\n\n`;
+    const batch = parseBatch(body, 'application/x-ndjson');
+    expect(batch.total).toBe(2);
+    expect(batch.indexes).toEqual([0]);
+    expect(batch.errors).toEqual([expect.objectContaining({ index: 1, field: 'ts', id: 'e2' })]);
+  });
+
+  it('reports a line that is not JSON as (event) with the JSON error, and keeps the rest', () => {
+    const body = [JSON.stringify(answered('e1')), '{"id": "broken",', JSON.stringify(answered('e3'))].join('\n');
+    const batch = parseBatch(body, 'application/x-ndjson');
+    expect(batch.indexes).toEqual([0, 2]);
+    expect(batch.errors).toHaveLength(1);
+    expect(batch.errors[0]).toMatchObject({ index: 1, field: '(event)' });
+    expect(batch.errors[0].reason).toMatch(/^not valid JSON: /);
+    expect(batch.errors[0].id).toBeUndefined();
+  });
+
+  it('treats one object on one line as a batch of one', () => {
+    expect(parseBatch(JSON.stringify(answered('solo')), 'application/json').events).toHaveLength(1);
+  });
+
+  it('reports a non-object line as (event)', () => {
+    const batch = parseBatch(`${JSON.stringify(answered('e1'))}\n"hello"`, 'application/x-ndjson');
+    expect(batch.errors).toEqual([{ index: 1, field: '(event)', reason: 'expected an event object, got a string ("hello")' }]);
+  });
+});
+
+describe('parseBatch: not a batch', () => {
+  it.each([
+    ['invalid JSON array', '[{"id": 1,', 'application/json', /^body is not valid JSON: /],
+    ['plain text', 'hello world', undefined, /^body is neither a JSON array nor NDJSON: line 1 is not valid JSON/],
+    ['only bad NDJSON lines', 'nope\nnope', 'application/x-ndjson', /neither a JSON array nor NDJSON/],
+    ['a JSON number', '42', 'application/json', /got a number \(42\)/],
+    ['a JSON string', '"events"', 'application/json', /got a string/],
+    ['a pretty-printed object', JSON.stringify(answered('e1'), null, 2), 'application/json', /spread over several lines/],
+    ['an empty body', '', 'application/json', /^empty body/],
+    ['only blank lines', '\n \r\n', 'application/x-ndjson', /^empty body/],
+  ])('%s -> BatchError 400', (_name, body, type, message) => {
+    const err = batchError(() => parseBatch(body, type));
+    expect(err.status).toBe(400);
+    expect(err.message).toMatch(message);
+  });
+});
+
+describe('parseBatch: volume', () => {
+  it('validates 10,000 events quickly and keeps their order', () => {
+    const items = Array.from({ length: 10_000 }, (_, i) =>
+      (i % 1000 === 999 ? answered(`e${i}`, { ts: 'bad' }) : answered(`e${i}`)));
+    const asArray = JSON.stringify(items);
+    const asLines = items.map((i) => JSON.stringify(i)).join('\n');
+
+    const started = performance.now();
+    const fromArray = parseBatch(asArray, 'application/json');
+    const fromLines = parseBatch(asLines, 'application/x-ndjson');
+    const elapsed = performance.now() - started;
+
+    for (const batch of [fromArray, fromLines]) {
+      expect(batch.total).toBe(10_000);
+      expect(batch.events).toHaveLength(9_990);
+      expect(batch.errors.map((e) => e.index)).toEqual(Array.from({ length: 10 }, (_, k) => k * 1000 + 999));
+      expect(batch.indexes[998]).toBe(998);
+      expect(batch.indexes[999]).toBe(1000);
+    }
+    // Generous for slow CI machines; a typical run takes well under a second for both.
+    expect(elapsed).toBeLessThan(5_000);
+  });
+});
