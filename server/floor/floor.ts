@@ -96,7 +96,10 @@ export class Floor implements FloorService {
       floor.lastReceivedAt = body.lastReceivedAt;
       floor.lastSeq = stored.seq;
     } else {
-      floor = new Floor(opts, createEngineState(opts.rules, opts.clock.now()), new Sequencer());
+      // A floor rebuilt from its log alone starts where the log starts, not at today's clock.
+      const [first] = await opts.storage.log.read(0, 1);
+      const start = first ? first.receivedAt - (opts.reorderWindowMs) : opts.clock.now();
+      floor = new Floor(opts, createEngineState(opts.rules, start), new Sequencer());
     }
     await floor.replayLog();
     floor.lastSnapshotAt = opts.clock.now();
