@@ -1,0 +1,35 @@
+/**
+ * The embedded default storage: one SQLite file (WAL) holding the event log, snapshots
+ * and alerts. better-sqlite3 is synchronous; the methods still return promises because
+ * the Storage interface is shaped for networked backends too.
+ */
+import type { Storage } from '../types.js';
+import { createSqliteAlertStore } from './alerts.js';
+import { SqliteConnection } from './connection.js';
+import { createSqliteEventLog } from './event-log.js';
+import { openDatabase, type SqliteStorageOptions } from './open.js';
+import { createSqliteSnapshotStore } from './snapshots.js';
+
+export type { SqliteStorageOptions } from './open.js';
+export { SCHEMA_VERSION } from './schema.js';
+
+/**
+ * Opens (creating if needed, parent directories included) the database at `path`, or a
+ * private in-memory one for `:memory:`. Throws if the file cannot be opened or migrated.
+ */
+export function createSqliteStorage(path: string, options?: SqliteStorageOptions): Storage {
+  const connection = new SqliteConnection(openDatabase(path, options));
+  try {
+    return {
+      log: createSqliteEventLog(connection),
+      snapshots: createSqliteSnapshotStore(connection),
+      alerts: createSqliteAlertStore(connection),
+      async close() {
+        connection.close();
+      },
+    };
+  } catch (error) {
+    connection.close();
+    throw error;
+  }
+}

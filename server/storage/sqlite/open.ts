@@ -1,0 +1,46 @@
+/** Opening a Floorwatch SQLite database: the file, the pragmas, the schema. */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { applyMigrations } from './schema.js';
+
+export interface SqliteStorageOptions {
+  /**
+   * How hard SQLite works to keep a committed transaction. With WAL:
+   * - `NORMAL` (default): a commit has reached the OS when the call returns, so it survives
+   *   the process crashing or being killed (kill -9). A power loss or OS crash may lose the
+   *   last few commits (never corrupts the file).
+   * - `FULL`: also fsyncs the WAL on every commit, so commits survive power loss too, at
+   *   the cost of one disk flush per append.
+   */
+  synchronous?: 'NORMAL' | 'FULL';
+}
+
+/** How long a write waits for another connection's lock before failing with SQLITE_BUSY. */
+const BUSY_TIMEOUT_MS = 5_000;
+
+const IN_MEMORY_PATHS = new Set([':memory:', '']);
+
+export function openDatabase(path: string, options: SqliteStorageOptions = {}): Database.Database {
+  const synchronous = options.synchronous ?? 'NORMAL';
+  // Checked here because it is interpolated into a PRAGMA (which cannot take a parameter).
+  if (synchronous !== 'NORMAL' && synchronous !== 'FULL') {
+    throw new RangeError(`synchronous must be 'NORMAL' or 'FULL', got ${String(synchronous)}`);
+  }
+  if (!IN_MEMORY_PATHS.has(path)) mkdirSync(dirname(path), { recursive: true });
+
+  const db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+  try {
+    // WAL: readers never block the writer, and a commit is one append to the -wal file.
+    // (An in-memory database has no file and reports 'memory'; that is expected.)
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${synchronous}`);
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.pragma('foreign_keys = ON');
+    applyMigrations(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db;
+}
