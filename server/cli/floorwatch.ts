@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+/**
+ * The `floorwatch` command line: serve, replay, simulate. Option parsing only; each
+ * command's work lives in its own module.
+ */
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { registerReplay } from './replay-command.js';
+import { registerServe } from './serve-command.js';
+import { registerSimulate } from './simulate-command.js';
+
+export function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number');
+  return n;
+}
+
+export function nonNegativeNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a number >= 0');
+  return n;
+}
+
+export function envOption(flags: string, description: string, env: string): Option {
+  return new Option(flags, description).env(env);
+}
+
+const program = new Command('floorwatch')
+  .description('Real-time floor monitor for contact centres')
+  .showHelpAfterError();
+
+registerServe(program);
+registerReplay(program);
+registerSimulate(program);
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  process.stderr.write(`floorwatch: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

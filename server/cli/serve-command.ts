@@ -1,0 +1,41 @@
+import type { Command } from 'commander';
+import { startServer } from '../serve.js';
+import { envOption, nonNegativeNumber, positiveInt } from './floorwatch.js';
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('run the server (HTTP ingest, socket.io wallboard, the rules) on embedded SQLite')
+    .addOption(envOption('-p, --port <port>', 'port to listen on', 'FLOORWATCH_PORT').default(8080).argParser(positiveInt))
+    .addOption(envOption('--host <host>', 'address to listen on', 'FLOORWATCH_HOST').default('0.0.0.0'))
+    .addOption(envOption('--db <file>', 'SQLite database file (default data/floorwatch.db, data/demo.db with --demo)', 'FLOORWATCH_DB'))
+    .addOption(envOption('--rules <file>', 'rules file (YAML); reloaded when it changes', 'FLOORWATCH_RULES').default('config/rules.yaml'))
+    .addOption(envOption('--reorder-window <ms>', 'how late an event may arrive and still be applied in order', 'FLOORWATCH_REORDER_WINDOW_MS').default(2000).argParser(nonNegativeNumber))
+    .addOption(envOption('--retention-days <days>', 'days of event log and resolved alerts kept', 'FLOORWATCH_RETENTION_DAYS').default(7).argParser(positiveInt))
+    .addOption(envOption('--durability <mode>', 'NORMAL survives a process crash; FULL also a power cut (slower)', 'FLOORWATCH_DURABILITY').choices(['NORMAL', 'FULL']).default('NORMAL'))
+    .option('--demo', 'feed the floor from the built-in simulator (clearly marked as a demo)')
+    .addOption(envOption('--demo-agents <n>', 'agents on the simulated floor', 'FLOORWATCH_DEMO_AGENTS').default(60).argParser(positiveInt))
+    .option('--demo-seed <n>', 'simulator seed', positiveInt, 1)
+    .action(async (o: {
+      port: number; host: string; db?: string; rules: string; reorderWindow: number; retentionDays: number;
+      durability: 'NORMAL' | 'FULL'; demo?: boolean; demoAgents: number; demoSeed: number;
+    }) => {
+      const { existsSync } = await import('node:fs');
+      const rulesFile = existsSync(o.rules) ? o.rules : undefined;
+      const server = await startServer({
+        port: o.port,
+        host: o.host,
+        db: o.db ?? (o.demo ? 'data/demo.db' : 'data/floorwatch.db'),
+        ...(rulesFile !== undefined && { rulesFile }),
+        reorderWindowMs: o.reorderWindow,
+        retentionDays: o.retentionDays,
+        durability: o.durability,
+        ...(o.demo && { demo: { agents: o.demoAgents, seed: o.demoSeed } }),
+      });
+      const stop = (): void => {
+        server.close().then(() => process.exit(0), () => process.exit(1));
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+}

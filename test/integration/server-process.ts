@@ -1,0 +1,53 @@
+/**
+ * Runs `floorwatch serve` as a child process (through tsx, straight from the sources) and
+ * finds its URL in its JSON log, so tests can kill it for real.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import readline from 'node:readline';
+
+export interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  /** Everything it logged, for failure messages. */
+  log: string[];
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+export async function startServerProcess(args: string[], timeoutMs = 30_000): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/floorwatch.ts', 'serve', '--host', '127.0.0.1', '--port', '0', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, FLOORWATCH_PORT: '', FLOORWATCH_DB: '' },
+  });
+  const log: string[] = [];
+  child.stderr!.on('data', (b: Buffer) => log.push(b.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in ${timeoutMs} ms:\n${log.join('')}`)), timeoutMs);
+    const lines = readline.createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      log.push(line);
+      try {
+        const entry = JSON.parse(line) as { msg?: string; url?: string };
+        if (entry.msg === 'Floorwatch is serving' && entry.url) {
+          clearTimeout(timer);
+          resolve(entry.url);
+        }
+      } catch {
+        // not a log line
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${log.join('\n')}`));
+    });
+  });
+  return {
+    url,
+    child,
+    log,
+    stop(signal: NodeJS.Signals = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}
