@@ -1,8 +1,9 @@
 /**
  * Article 76: before closing, the agent invites an evaluation and transfers the caller to
- * the satisfaction survey. Checked on answered inbound calls the customer did not hang up
- * themselves (then there was nobody left to transfer) and that were not a harassment or
- * wrong-number release.
+ * the satisfaction survey. Checked on answered inbound calls the system released without
+ * that transfer. Not on calls the customer hung up (nobody was left to transfer), nor on
+ * calls the agent hung up (that is no-hangup-first's breach, flagged once, there), nor on
+ * harassment or wrong-number releases.
  */
 import { raise } from '../alerts.js';
 import { recordCheck } from '../compliance.js';
@@ -18,7 +19,7 @@ export const surveyTransfer = defineRule({
       recordCheck(ctx, 'survey-transfer', true, { agentId: call.lastAgentId, queue: call.queue });
       return;
     }
-    if (e.releasedBy === 'customer' || e.reason === 'harassment' || e.reason === 'wrong_number') return;
+    if (e.releasedBy !== 'system' || e.reason === 'harassment' || e.reason === 'wrong_number') return;
     if (!call.endedWithAgent) return; // transferred elsewhere: the last agent's call, not this one's
     const agentId = call.lastAgentId;
     recordCheck(ctx, 'survey-transfer', false, { agentId, queue: call.queue });
