@@ -4,6 +4,7 @@
  * never validate or answer differently. Each returns the contract's CommandResult plus how
  * it ended, which REST turns into a status code and the socket ignores.
  */
+import { redactAlert } from '../wallboard/redact.js';
 import type { Request } from 'express';
 import type { Logger } from 'pino';
 import type { Socket } from 'socket.io';
@@ -60,7 +61,8 @@ export function createCommandHandlers(floor: FloorService, logger: Logger): Comm
     const command = { ...parsed.data, type, by } as FloorCommand;
     try {
       // FloorService.command is not typed per command; the floor answers each type with its own value.
-      const result = (await floor.command(command)) as CommandResult<T>;
+      const raw = await floor.command(command);
+      const result = (raw.ok && 'rule' in raw.value ? { ok: true, value: redactAlert(raw.value) } : raw) as CommandResult<T>;
       if (!result.ok) logger.info({ type, by, error: result.error }, 'command refused');
       return { status: result.ok ? 'done' : 'refused', result };
     } catch (err) {

@@ -3,6 +3,7 @@
  * in force, and the same commands the wallboard gives over socket.io (through the same
  * command handlers, so both validate and answer alike).
  */
+import { redactAlert, redactSnapshot } from '../wallboard/redact.js';
 import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { AlertStatus } from '../../shared/alerts.js';
@@ -52,7 +53,7 @@ export function createFloorRouter({ floor, commands, identify }: FloorRoutesDeps
   const json = express.json({ limit: '64kb' });
 
   router.get('/api/v1/floor', (_req, res) => {
-    res.json(floor.snapshot());
+    res.json(redactSnapshot(floor.snapshot()));
   });
 
   router.get('/api/v1/rules', (_req, res) => {
@@ -71,7 +72,7 @@ export function createFloorRouter({ floor, commands, identify }: FloorRoutesDeps
       return;
     }
     const query: AlertQuery = parsed.data;
-    res.json(await floor.listAlerts(query));
+    res.json((await floor.listAlerts(query)).map(redactAlert));
   });
 
   router.post('/api/v1/alerts/:id/acknowledge', json, async (req, res) => {

@@ -3,6 +3,7 @@
  * plus the supervisors' commands. Handlers never throw (an exception in a socket.io
  * listener is uncaught) and tolerate a missing ack.
  */
+import { redactDelta, redactSnapshot } from './redact.js';
 import type { Logger } from 'pino';
 import type { Namespace, Socket } from 'socket.io';
 import type { WallboardClientToServer, WallboardServerToClient } from '../../shared/wallboard.js';
@@ -26,13 +27,13 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
   // One subscription for the whole namespace: per-socket listeners would grow with the
   // audience and emit each delta once per listener. socket.io fans it out.
   const unsubscribe = floor.onDelta((delta) => {
-    nsp.emit('delta', delta);
+    nsp.emit('delta', redactDelta(delta));
   });
 
   nsp.on('connection', (socket) => {
     const log = logger.child({ ns: '/wallboard', socket: socket.id });
     try {
-      socket.emit('snapshot', floor.snapshot());
+      socket.emit('snapshot', redactSnapshot(floor.snapshot()));
     } catch (err) {
       // Without a snapshot the client cannot apply deltas: drop it so it reconnects and retries.
       log.error({ err }, 'snapshot failed');
@@ -43,7 +44,7 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
     socket.on('resync', (ack) => {
       if (typeof ack !== 'function') return;
       try {
-        ack(floor.snapshot());
+        ack(redactSnapshot(floor.snapshot()));
       } catch (err) {
         log.error({ err }, 'resync snapshot failed');
       }

@@ -128,3 +128,29 @@ describe('the floor over real HTTP and socket.io', () => {
       .toMatchObject({ accepted: 0, duplicates: 1 });
   });
 });
+
+describe('customer data', () => {
+  it('never leaves the server: no caller number or utterance in snapshots, deltas or REST', async () => {
+    const seen: string[] = [];
+    wallboard.on('delta', (d) => seen.push(JSON.stringify(d)));
+    await post([
+      { id: 's1', type: 'agent.login', ts: at(0), agentId: '1001', stationId: 'S-1' },
+      { id: 's2', type: 'call.offered', ts: at(1), callId: 'c9', queue: 'general', direction: 'inbound', from: '13812345678' },
+      { id: 's3', type: 'call.ringing', ts: at(1), callId: 'c9', agentId: '1001' },
+      { id: 's4', type: 'call.answered', ts: at(2), callId: 'c9', agentId: '1001' },
+      { id: 's5', type: 'transcript.utterance', ts: at(3), callId: 'c9', speaker: 'agent', text: '请问是13812345678吗' },
+    ]);
+    const alerted = nextAlert('greeting');
+    await advanceTo(6);
+    await alerted;
+    const resync = await wallboard.emitWithAck('resync');
+    const rest = await Promise.all(['/api/v1/floor', '/api/v1/alerts'].map(async (p) => (await fetch(`${base}${p}`)).text()));
+    for (const text of [...seen, JSON.stringify(resync), ...rest]) {
+      expect(text).not.toContain('13812345678');
+      expect(text).not.toContain('sensitive');
+    }
+    // It is kept on the server, for the roles that will be allowed to see it.
+    const stored = await storage.alerts.list({ rule: 'greeting' });
+    expect(stored[0].sensitive?.text).toContain('13812345678');
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * The built wallboard in a real browser against a real floor: agents and an alert
+ * appear from the snapshot, a later change arrives as a delta, and the caller's number
+ * (which the feed sent, and which one alert's sensitive text carries) is never shown.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, CHROMIUM_PATH, launchChromium } from './chromium.js';
+import { startFloorServer, type FloorServer } from './floor-server.js';
+
+const CLIENT_DIR = 'dist/client';
+const SCREENSHOTS = 'test-results';
+const CALLER = '13812345678';
+/** 2026-11-28 09:00:00 in Asia/Shanghai, the default rules' time zone. */
+const T0 = Date.parse('2026-11-28T09:00:00+08:00');
+
+const title = hasChromium
+  ? 'the floor page in Chromium'
+  : `the floor page in Chromium (SKIPPED: ${CHROMIUM_PATH} not found; apt-get install chromium)`;
+
+describe.skipIf(!hasChromium)(title, () => {
+  let server: FloorServer;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    // Tests run against the built client; build it only when nobody has yet.
+    if (!existsSync(path.join(CLIENT_DIR, 'index.html'))) execFileSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+    server = await startFloorServer(T0, CLIENT_DIR);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows agents, queues and the open alerts, and never the caller\'s number', async () => {
+    // Posted while the clock is still at t0: the floor holds the events until its clock
+    // reaches their timestamps, then applies them in order (as the integration tests do).
+    const { at } = server;
+    const result = await server.post([
+      { id: 'e1', type: 'agent.login', ts: at(0), agentId: '1001', stationId: 'S-1', name: 'Li Na', teamId: 't1' },
+      { id: 'e2', type: 'agent.login', ts: at(0), agentId: '1002', stationId: 'S-2', name: 'Wang Wei', teamId: 't1' },
+      { id: 'e3', type: 'agent.login', ts: at(0), agentId: '1003', stationId: 'S-3', name: 'Zhang Min', teamId: 't1', role: 'lead' },
+      { id: 'e4', type: 'agent.login', ts: at(0), agentId: '1004', stationId: 'S-4', name: 'Chen Jing', teamId: 't1' },
+      { id: 'e5', type: 'agent.state', ts: at(1), agentId: '1003', state: 'not_ready', reason: 'break' },
+      // Rings at 1001 and is never answered: answer-3-rings opens at second 12.
+      { id: 'e6', type: 'call.offered', ts: at(1), callId: 'c1', queue: 'general', direction: 'inbound', from: CALLER },
+      { id: 'e7', type: 'call.ringing', ts: at(2), callId: 'c1', agentId: '1001' },
+      // Answered by 1002, whose first words lack the greeting and repeat the number: the
+      // greeting alert's sensitive text holds it, and it must not reach the screen.
+      { id: 'e8', type: 'call.offered', ts: at(3), callId: 'c2', queue: 'general', direction: 'inbound', from: CALLER },
+      { id: 'e9', type: 'call.ringing', ts: at(3), callId: 'c2', agentId: '1002' },
+      { id: 'e10', type: 'call.answered', ts: at(5), callId: 'c2', agentId: '1002' },
+      { id: 'e11', type: 'transcript.utterance', ts: at(6), callId: 'c2', speaker: 'agent', agentId: '1002', text: `Hello, you are calling from ${CALLER}?` },
+      // Waits in another queue with nobody to take it.
+      { id: 'e12', type: 'call.offered', ts: at(4), callId: 'c3', queue: 'billing', direction: 'inbound', from: '13900000000' },
+    ]);
+    expect(result).toMatchObject({ accepted: 12, rejected: 0 });
+    await server.advanceTo(14);
+
+    page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    page.on('console', (msg) => { if (msg.type() === 'error') pageErrors.push(msg.text()); });
+    page.setDefaultTimeout(10_000); // fail with the locator's name well inside the test's 30 s
+    await page.goto(server.base);
+
+    const tiles = page.locator('.agent-tile');
+    await tiles.nth(3).waitFor();
+    expect(await tiles.count()).toBe(4);
+    expect(await page.locator('[data-agent="1001"]').innerText()).toMatch(/1001[\s\S]*Li Na[\s\S]*Ringing/);
+    expect(await page.locator('[data-agent="1002"]').innerText()).toMatch(/Wang Wei[\s\S]*Talking/);
+    expect(await page.locator('[data-agent="1003"]').innerText()).toContain('Not ready · break');
+
+    const ringAlert = page.locator('.alert-item', { hasText: 'answer-3-rings' });
+    await ringAlert.waitFor();
+    expect(await ringAlert.innerText()).toMatch(/answer-3-rings · Art\. 60[\s\S]*Call ringing at agent 1001 for 10 s, not answered/);
+    const greetingAlert = page.locator('.alert-item', { hasText: 'greeting' });
+    expect(await greetingAlert.innerText()).toContain('Agent 1002 opened the call without');
+    // Newest first: the ringing alert (second 12) above the greeting one (second 6).
+    expect(await page.locator('.alert-item').first().innerText()).toContain('answer-3-rings');
+    // Both agents with an alert carry the badge.
+    expect(await page.locator('[data-agent="1001"] .agent-alerts').innerText()).toContain('1');
+
+    expect(await page.locator('[data-queue="billing"]').innerText()).toMatch(/1\s*waiting/i);
+    expect(await page.locator('.connection-state').innerText()).toContain('Live');
+    expect(await page.locator('.centre-clock-time').innerText()).toMatch(/^09:00:[1-5]\d$/);
+    expect(await page.locator('.demo-badge').count()).toBe(0);
+
+    // A change after the page loaded arrives as a delta.
+    await server.post([{ id: 'e13', type: 'agent.state', ts: at(15), agentId: '1004', state: 'not_ready', reason: 'meal' }]);
+    await server.advanceTo(16);
+    await page.locator('[data-agent="1004"]', { hasText: 'Not ready · meal' }).waitFor();
+
+    expect(await page.content()).not.toContain(CALLER);
+    expect(await page.locator('body').innerText()).not.toContain(CALLER);
+    expect(pageErrors).toEqual([]);
+
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'floor.png'), fullPage: true });
+  });
+
+  it('says the figures are frozen when the floor goes away', async () => {
+    // Reuses the page above: stopping its server is what a network cut looks like to it.
+    await server.close();
+    const banner = page.locator('.connection-banner');
+    await banner.waitFor();
+    expect(await banner.innerText()).toContain('Connection to the floor lost');
+    expect(await page.locator('.connection-state').innerText()).toContain('Offline');
+    // The last known floor stays on screen, greyed out.
+    expect(await page.locator('.agent-tile').count()).toBe(4);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'floor-offline.png') });
+  });
+
+  it('shows an empty demo floor as waiting, under a loud DEMO badge', async () => {
+    const demo = await startFloorServer(T0, CLIENT_DIR, { demo: true });
+    const demoPage = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    try {
+      await demoPage.goto(demo.base);
+      await demoPage.getByText('Waiting for events…').waitFor({ timeout: 10_000 });
+      expect(await demoPage.locator('.demo-badge').innerText()).toContain('Demo — simulated floor');
+      await demoPage.screenshot({ path: path.join(SCREENSHOTS, 'floor-empty-demo.png') });
+    } finally {
+      await demoPage.close();
+      await demo.close();
+    }
+  });
+});

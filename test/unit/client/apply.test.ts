@@ -1,0 +1,164 @@
+/**
+ * The wallboard's reducers: a snapshot, then deltas in order; gaps detected, re-delivered
+ * deltas ignored, resolved alerts dropped, and customer data never kept.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Alert } from '../../../shared/alerts.js';
+import type { AgentView, FloorFigures, QueueFigures } from '../../../shared/figures.js';
+import type { FloorDelta, FloorSnapshot } from '../../../shared/wallboard.js';
+import { applyDelta, fromSnapshot, type FloorData } from '../../../client/src/store/apply.js';
+import { formatElapsed } from '../../../client/src/time/format.js';
+
+const T0 = Date.parse('2026-11-28T09:00:00+08:00');
+
+function agent(agentId: string, fields: Partial<AgentView> = {}): AgentView {
+  return {
+    agentId, role: 'agent', state: 'available', since: T0, handledToday: 0,
+    talkMs: 0, holdMs: 0, acwMs: 0, ahtSeconds: null, openAlerts: 0, ...fields,
+  };
+}
+
+const figures = {
+  offered: 0, answered: 0, abandoned: 0, shortAbandoned: 0, abandonedInThreshold: 0, answeredInThreshold: 0,
+  serviceLevel: null, asaSeconds: null, abandonRate: null, ahtSeconds: null, handled: 0, waiting: 0,
+  oldestWaitingSince: null, longestWaitSeconds: 0,
+};
+
+function queue(name: string, fields: Partial<QueueFigures> = {}): QueueFigures {
+  return { queue: name, ...figures, ...fields };
+}
+
+function floorFigures(fields: Partial<FloorFigures> = {}): FloorFigures {
+  return {
+    ...figures,
+    agentsByState: { logged_out: 0, available: 0, ringing: 0, talking: 0, on_hold: 0, after_call_work: 0, not_ready: 0 },
+    openAlertsBySeverity: { info: 0, warning: 0, critical: 0 },
+    ...fields,
+  };
+}
+
+function alert(id: string, fields: Partial<Alert> = {}): Alert {
+  return {
+    id, rule: 'answer-3-rings', article: '60', severity: 'warning', kind: 'condition', status: 'open',
+    title: 'Call ringing at agent 1001 for 10 s, not answered', subject: { kind: 'call', id: 'c1' },
+    openedAt: T0, updatedAt: T0, escalationLevel: 'lead', evidence: [], occurrences: 1, history: [], ...fields,
+  };
+}
+
+function snapshot(fields: Partial<FloorSnapshot> = {}): FloorSnapshot {
+  return {
+    seq: 5, at: T0, serverTime: T0, demo: false, day: '2026-11-28', timezone: 'Asia/Shanghai',
+    agents: [agent('1001'), agent('1002')], queues: [queue('general')], floor: floorFigures(), alerts: [],
+    compliance: { floor: {}, byAgent: {}, byTeam: {}, byQueue: {}, byInterval: {} }, intervals: [],
+    serviceLevel: { mode: 'abandons-against', thresholdSeconds: 10, shortAbandonSeconds: 5, formula: '' },
+    ...fields,
+  };
+}
+
+function delta(seq: number, fields: Partial<FloorDelta> = {}): FloorDelta {
+  return { seq, at: T0 + seq * 1000, serverTime: T0 + seq * 1000, agents: [], queues: [], alerts: [], ...fields };
+}
+
+/** Applies deltas that must all be the next one. */
+function applyAll(data: FloorData, ...deltas: FloorDelta[]): FloorData {
+  return deltas.reduce((d, x) => {
+    const { data: next, outcome } = applyDelta(d, x);
+    expect(outcome).toBe('applied');
+    return next!;
+  }, data);
+}
+
+describe('the wallboard floor reducers', () => {
+  it('builds the floor from a snapshot, by id', () => {
+    const data = fromSnapshot(snapshot({ alerts: [alert('a1')] }));
+    expect(data.seq).toBe(5);
+    expect(Object.keys(data.agents)).toEqual(['1001', '1002']);
+    expect(data.queues.general.waiting).toBe(0);
+    expect(Object.keys(data.alerts)).toEqual(['a1']);
+  });
+
+  it('applies deltas in order: agents and queues replaced by id, floor figures set, seq tracked', () => {
+    const start = fromSnapshot(snapshot());
+    const data = applyAll(
+      start,
+      delta(6, { agents: [agent('1001', { state: 'ringing', since: T0 + 6000 })], queues: [queue('general', { waiting: 1, offered: 1 })] }),
+      delta(7, { agents: [agent('1003')], floor: floorFigures({ offered: 1, waiting: 1 }) }),
+    );
+    expect(data.seq).toBe(7);
+    expect(data.at).toBe(T0 + 7000);
+    expect(data.agents['1001'].state).toBe('ringing');
+    expect(Object.keys(data.agents).sort()).toEqual(['1001', '1002', '1003']);
+    expect(data.queues.general).toMatchObject({ waiting: 1, offered: 1 });
+    expect(data.floor).toMatchObject({ offered: 1, waiting: 1 });
+    // Unchanged agents keep their identity, so their memoised tiles do not re-render.
+    expect(data.agents['1002']).toBe(start.agents['1002']);
+    // A delta without floor figures leaves them as they were.
+    expect(applyAll(data, delta(8)).floor).toBe(data.floor);
+  });
+
+  it('reports a gap when a delta is skipped, and leaves the floor untouched', () => {
+    const data = fromSnapshot(snapshot());
+    const { data: after, outcome } = applyDelta(data, delta(7, { agents: [agent('1001', { state: 'talking' })] }));
+    expect(outcome).toBe('gap');
+    expect(after).toBe(data);
+  });
+
+  it('reports a gap for a delta before any snapshot', () => {
+    expect(applyDelta(null, delta(1)).outcome).toBe('gap');
+  });
+
+  it('ignores a delta it already has (re-delivery or older than the snapshot): applying twice changes nothing', () => {
+    const once = applyAll(fromSnapshot(snapshot()), delta(6, { alerts: [alert('a1')] }));
+    const twice = applyDelta(once, delta(6, { alerts: [alert('a1', { status: 'resolved' })] }));
+    expect(twice.outcome).toBe('duplicate');
+    expect(twice.data).toBe(once);
+    expect(applyDelta(once, delta(3)).outcome).toBe('duplicate');
+    // The same snapshot twice builds the same floor.
+    expect(fromSnapshot(snapshot())).toEqual(fromSnapshot(snapshot()));
+  });
+
+  it('upserts alerts by id and drops resolved ones from the open list', () => {
+    const data = applyAll(
+      fromSnapshot(snapshot({ alerts: [alert('a1'), alert('a2', { rule: 'greeting', severity: 'info' })] })),
+      delta(6, { alerts: [alert('a1', { status: 'acknowledged', acknowledgedBy: 'lead-7' })] }),
+      delta(7, { alerts: [alert('a2', { status: 'resolved', resolvedBy: 'auto' }), alert('a3', { openedAt: T0 + 7000 })] }),
+    );
+    expect(Object.keys(data.alerts).sort()).toEqual(['a1', 'a3']);
+    expect(data.alerts.a1).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'lead-7' });
+  });
+
+  it('keeps the last version when one delta carries the same alert twice', () => {
+    const data = applyAll(
+      fromSnapshot(snapshot()),
+      delta(6, { alerts: [alert('a1'), alert('a1', { escalationLevel: 'supervisor' }), alert('a2'), alert('a2', { status: 'resolved' })] }),
+    );
+    expect(data.alerts.a1.escalationLevel).toBe('supervisor');
+    expect(data.alerts.a2).toBeUndefined();
+  });
+
+  it('never keeps an alert\'s customer data', () => {
+    const sensitive = { text: 'calling from 13812345678', callerNumber: '13812345678' };
+    const data = applyAll(
+      fromSnapshot(snapshot({ alerts: [alert('a1', { sensitive })] })),
+      delta(6, { alerts: [alert('a2', { sensitive })] }),
+    );
+    expect(JSON.stringify(data)).not.toContain('13812345678');
+    expect(data.alerts.a1.title).toBe(alert('a1').title);
+  });
+
+  it('applies a new-day delta but asks for a resync', () => {
+    const { data, outcome } = applyDelta(fromSnapshot(snapshot()), delta(6, { newDay: '2026-11-29' }));
+    expect(outcome).toBe('new-day');
+    expect(data?.seq).toBe(6);
+  });
+});
+
+describe('formatElapsed', () => {
+  it('writes m:ss, h:mm:ss past an hour, days past a day, and never a negative time', () => {
+    expect(formatElapsed(0)).toBe('0:00');
+    expect(formatElapsed(65_400)).toBe('1:05');
+    expect(formatElapsed(3_725_000)).toBe('1:02:05');
+    expect(formatElapsed(2 * 86_400_000 + 5)).toBe('2 d');
+    expect(formatElapsed(-800)).toBe('0:00');
+  });
+});
