@@ -14,6 +14,13 @@ export function positiveInt(value: string): number {
   return n;
 }
 
+/** A TCP port; 0 asks the system for a free one (tests). */
+export function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port number 0-65535');
+  return n;
+}
+
 export function nonNegativeNumber(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a number >= 0');

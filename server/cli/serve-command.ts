@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { startServer } from '../serve.js';
-import { envOption, nonNegativeNumber, positiveInt } from './floorwatch.js';
+import { envOption, nonNegativeNumber, port, positiveInt } from './floorwatch.js';
 
 export function registerServe(program: Command): void {
   program
     .command('serve')
     .description('run the server (HTTP ingest, socket.io wallboard, the rules) on embedded SQLite')
-    .addOption(envOption('-p, --port <port>', 'port to listen on', 'FLOORWATCH_PORT').default(8080).argParser(positiveInt))
+    .addOption(envOption('-p, --port <port>', 'port to listen on', 'FLOORWATCH_PORT').default(8080).argParser(port))
     .addOption(envOption('--host <host>', 'address to listen on', 'FLOORWATCH_HOST').default('0.0.0.0'))
     .addOption(envOption('--db <file>', 'SQLite database file (default data/floorwatch.db, data/demo.db with --demo)', 'FLOORWATCH_DB'))
     .addOption(envOption('--rules <file>', 'rules file (YAML); reloaded when it changes', 'FLOORWATCH_RULES').default('config/rules.yaml'))
