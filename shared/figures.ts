@@ -87,6 +87,10 @@ export interface ComplianceView {
   byQueue: Record<string, ComplianceByRule>;
   /** Floor-wide, keyed by the 15-minute interval's start (epoch ms). */
   byInterval: Record<string, ComplianceByRule>;
+  /** team -> interval start -> counts. */
+  byTeamInterval: Record<string, Record<string, ComplianceByRule>>;
+  /** queue -> interval start -> counts. */
+  byQueueInterval: Record<string, Record<string, ComplianceByRule>>;
 }
 
 /** Queue figures of one 15-minute interval (for the day's charts). */

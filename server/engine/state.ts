@@ -110,6 +110,8 @@ export interface Compliance {
   byTeam: Map<string, ComplianceByRule>;
   byQueue: Map<string, ComplianceByRule>;
   byInterval: Map<number, ComplianceByRule>;
+  byTeamInterval: Map<string, Map<number, ComplianceByRule>>;
+  byQueueInterval: Map<string, Map<number, ComplianceByRule>>;
 }
 
 export interface EngineState {
@@ -142,7 +144,10 @@ export interface EngineState {
 export type { RuleId };
 
 export function emptyCompliance(): Compliance {
-  return { floor: {}, byAgent: new Map(), byTeam: new Map(), byQueue: new Map(), byInterval: new Map() };
+  return {
+    floor: {}, byAgent: new Map(), byTeam: new Map(), byQueue: new Map(), byInterval: new Map(),
+    byTeamInterval: new Map(), byQueueInterval: new Map(),
+  };
 }
 
 /** Maps and Sets survive JSON as tagged arrays; everything else is plain data. */

@@ -98,6 +98,8 @@ export function complianceView(state: EngineState): ComplianceView {
     byTeam: toRecord(c.byTeam),
     byQueue: toRecord(c.byQueue),
     byInterval: toRecord(c.byInterval),
+    byTeamInterval: Object.fromEntries([...c.byTeamInterval].map(([team, m]) => [team, toRecord(m)])),
+    byQueueInterval: Object.fromEntries([...c.byQueueInterval].map(([queue, m]) => [queue, toRecord(m)])),
   };
 }
 

@@ -114,3 +114,24 @@ describe('the day boundary (centre time zone)', () => {
     expect(h.state.compliance.floor).toEqual({});
   });
 });
+
+describe('compliance', () => {
+  it('counts per agent, team and queue, today and per 15-minute interval', async () => {
+    const { complianceView } = await import('../../../server/engine/views.js');
+    const h = new EngineHarness();
+    h.login(0, '1001', 'A');
+    h.login(0, '1002', 'B');
+    h.answeredCall(60, 'c1', '1001', 3, 'cards');          // 09:01, in time
+    h.answeredCall(16 * 60, 'c2', '1002', 12, 'general');  // 09:16, late
+    const c = complianceView(h.state);
+    const q1 = String(T0);
+    const q2 = String(T0 + 15 * 60_000);
+    expect(c.byAgent['1001']['answer-3-rings']).toEqual({ passed: 1, failed: 0 });
+    expect(c.byTeam.B['answer-3-rings']).toEqual({ passed: 0, failed: 1 });
+    expect(c.byQueue.cards['answer-3-rings']).toEqual({ passed: 1, failed: 0 });
+    expect(c.byInterval[q1]['answer-3-rings']).toEqual({ passed: 1, failed: 0 });
+    expect(c.byInterval[q2]['answer-3-rings']).toEqual({ passed: 0, failed: 1 });
+    expect(c.byTeamInterval.A[q1]['answer-3-rings']).toEqual({ passed: 1, failed: 0 });
+    expect(c.byQueueInterval.general[q2]['answer-3-rings']).toEqual({ passed: 0, failed: 1 });
+  });
+});
