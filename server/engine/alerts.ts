@@ -34,10 +34,18 @@ export function liveAlert(ctx: Ctx, rule: RuleId, subject: AlertSubject): Alert 
   return id === undefined ? undefined : ctx.state.alerts.get(id);
 }
 
+/**
+ * A copy of the alert as it is now: the state's object keeps changing, an effect must
+ * describe this moment. Shallow is enough: the arrays only ever grow (their entries are
+ * never changed), and `subject` and `sensitive` are replaced, never mutated.
+ */
+export function copyAlert(alert: Alert): Alert {
+  return { ...alert, evidence: alert.evidence.slice(), history: alert.history.slice() };
+}
+
 function emit(ctx: Ctx, alert: Alert): void {
   alert.updatedAt = ctx.now;
-  // A copy: the state's object keeps changing, the effect must describe this moment.
-  ctx.effects.push({ type: 'alert', alert: structuredClone(alert) });
+  ctx.effects.push({ type: 'alert', alert: copyAlert(alert) });
 }
 
 function addHistory(alert: Alert, entry: Alert['history'][number]): void {

@@ -12,7 +12,7 @@
 import type { CommandResult, FloorCommand } from '../../shared/commands.js';
 import type { FloorEvent } from '../../shared/events.js';
 import type { RulesConfig } from '../../shared/rules-config.js';
-import { acknowledgeAlert, escalate, resolveAlert } from './alerts.js';
+import { acknowledgeAlert, copyAlert, escalate, resolveAlert } from './alerts.js';
 import { dayOf } from './calendar.js';
 import { schedule, type Ctx, type Effect } from './context.js';
 import { applyCore } from './core.js';
@@ -108,10 +108,10 @@ function applyCommand(ctx: Ctx, command: FloorCommand): CommandResult {
       return { ok: false, error: `alert ${alert.id} was already acknowledged by ${alert.acknowledgedBy ?? '?'}`, field: 'alertId' };
     }
     acknowledgeAlert(ctx, alert, command.by, command.note);
-    return { ok: true, value: structuredClone(alert) };
+    return { ok: true, value: copyAlert(alert) };
   }
   resolveAlert(ctx, alert, command.by, command.note ?? `resolved by ${command.by}`);
-  return { ok: true, value: structuredClone(alert) };
+  return { ok: true, value: copyAlert(alert) };
 }
 
 export function step(state: EngineState, input: EngineInput, now: number): StepOutput {

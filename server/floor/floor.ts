@@ -15,6 +15,7 @@ import type { CommandResult, FloorCommand } from '../../shared/commands.js';
 import type { FloorEvent } from '../../shared/events.js';
 import type { RulesConfig } from '../../shared/rules-config.js';
 import type { FloorDelta, FloorSnapshot } from '../../shared/wallboard.js';
+import { copyAlert } from '../engine/alerts.js';
 import type { Effect } from '../engine/context.js';
 import { createEngineState, nextDeadlineAt, step, type EngineInput } from '../engine/engine.js';
 import { serviceLevelSpec } from '../engine/service-level.js';
@@ -281,7 +282,7 @@ export class Floor implements FloorService {
       agents: [...s.agents.values()].map((a) => agentView(s, a)),
       queues: [...s.queues.values()].map((q) => queueFigures(s, q)),
       floor: floorFigures(s),
-      alerts: [...s.alerts.values()].map((a) => structuredClone(a)),
+      alerts: [...s.alerts.values()].map(copyAlert),
       compliance: complianceView(s),
       intervals: intervalFigures(s),
       serviceLevel: serviceLevelSpec(s.rules.serviceLevel),
