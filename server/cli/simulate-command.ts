@@ -30,6 +30,9 @@ export function registerSimulate(program: Command): void {
       if (o.url) {
         const report = await runSimulation({
           ...common,
+          // A server keeps its log: a second run with the same seed needs fresh ids, or it
+          // would be dropped as a resend.
+          idPrefix: `sim-${o.seed}-${Date.now().toString(36)}`,
           speed: o.speed === 0 ? Infinity : o.speed,
           output: { kind: 'post', url: o.url, ...(o.token !== undefined && { token: o.token }) },
         });

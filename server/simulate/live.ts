@@ -1,0 +1,123 @@
+/**
+ * A simulated floor that never ends, in real time, starting now: the server's built-in
+ * demo feeds itself with it. Shift after shift (8 h each by default) is simulated and
+ * played at speed 1 through runSimulation's pacing into a `send` callback; when a shift
+ * has drained (last caller served, everyone logged out) the next one logs in.
+ */
+import type { FloorEventInput } from '../../shared/events.js';
+import type { RulesConfig } from '../../shared/rules-config.js';
+import type { IngestCounts } from './delivery.js';
+import { runSimulation, type RunReport } from './run.js';
+import { DEFAULT_AGENTS } from './simulate.js';
+
+export interface LiveSimulationOptions {
+  /** Receives each batch once its moment has come; resolve with the ingest result to have it counted. */
+  send: (batch: FloorEventInput[]) => Promise<Partial<IngestCounts> | void>;
+  /** The floor's seed (default: the clock). Ids get a per-shift prefix from the clock, so a restart with the same seed is not mistaken for a resend. */
+  seed?: number;
+  agents?: number;
+  breachRate?: number;
+  rules?: RulesConfig;
+  /** Length of one simulated shift (default 8 h). */
+  shiftMs?: number;
+  /** Opening of each shift, logins included (default 30 s, so a demo comes alive at once). */
+  loginWindowMs?: number;
+  /**
+   * `business-day` (default): every shift has the traffic of a 09:00-17:00 day, whatever
+   * the hour, so a demo started at night is as busy as one started in the morning.
+   * `clock`: traffic follows the real time of day in the given `utcOffsetMinutes`.
+   */
+  timeOfDay?: 'business-day' | 'clock';
+  utcOffsetMinutes?: number;
+  batchSize?: number;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  onRetry?: (info: { attempt: number; delayMs: number; error: string }) => void;
+  /** A shift ended (report of that shift). */
+  onShift?: (report: RunReport & { shift: number }) => void;
+  /** The feed stopped on an error it cannot retry (without this callback the error is dropped and the feed just stops). */
+  onError?: (err: unknown) => void;
+}
+
+export interface LiveSimulation {
+  start(): void;
+  /** Stops feeding; resolves once the current send has settled. */
+  stop(): Promise<void>;
+  readonly running: boolean;
+  /** Totals over all shifts so far. */
+  totals(): { shifts: number; sent: number; accepted: number; duplicates: number; rejected: number; retries: number };
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const BUSINESS_DAY_STARTS_AT = 9 * 60;
+
+/** The offset that makes `at` 09:00 local: the shift then follows a business day's curve. */
+function businessDayOffset(at: number): number {
+  const minuteOfDayUtc = Math.floor((((at % DAY) + DAY) % DAY) / 60_000);
+  return (((BUSINESS_DAY_STARTS_AT - minuteOfDayUtc) % 1440) + 1440) % 1440;
+}
+
+export function createLiveSimulation(options: LiveSimulationOptions): LiveSimulation {
+  const now = options.now ?? Date.now;
+  const totals = { shifts: 0, sent: 0, accepted: 0, duplicates: 0, rejected: 0, retries: 0 };
+  let controller: AbortController | undefined;
+  let loop: Promise<void> | undefined;
+
+  async function feed(signal: AbortSignal): Promise<void> {
+    const base = options.seed ?? Math.floor(now());
+    for (let shift = 0; !signal.aborted; shift++) {
+      const start = Math.floor(now());
+      const seed = base + shift;
+      const report = await runSimulation({
+        seed,
+        idPrefix: `sim-${seed}-${start.toString(36)}`,
+        agents: options.agents ?? DEFAULT_AGENTS,
+        start,
+        durationMs: options.shiftMs ?? 8 * HOUR,
+        breachRate: options.breachRate,
+        rules: options.rules,
+        loginWindowMs: options.loginWindowMs ?? 30_000,
+        utcOffsetMinutes: (options.timeOfDay ?? 'business-day') === 'business-day' ? businessDayOffset(start) : options.utcOffsetMinutes,
+        speed: 1,
+        output: { kind: 'send', send: options.send, batchSize: options.batchSize },
+        signal,
+        now,
+        sleep: options.sleep,
+        onRetry: options.onRetry,
+      });
+      totals.shifts += report.aborted ? 0 : 1;
+      totals.sent += report.sent;
+      totals.accepted += report.accepted;
+      totals.duplicates += report.duplicates;
+      totals.rejected += report.rejected;
+      totals.retries += report.retries;
+      if (report.aborted) return;
+      options.onShift?.({ ...report, shift });
+      // An empty floor (0 agents) yields no events; do not spin.
+      if (report.sent === 0) await (options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms))))(1000);
+    }
+  }
+
+  return {
+    start() {
+      if (loop) return;
+      const ctl = new AbortController();
+      controller = ctl;
+      loop = feed(ctl.signal)
+        .catch((err: unknown) => options.onError?.(err))
+        .finally(() => {
+          if (controller === ctl) loop = undefined;
+        });
+    },
+    async stop() {
+      controller?.abort();
+      await loop;
+      loop = undefined;
+    },
+    get running() {
+      return loop !== undefined;
+    },
+    totals: () => ({ ...totals }),
+  };
+}
