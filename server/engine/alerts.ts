@@ -69,6 +69,10 @@ export function raise(ctx: Ctx, spec: AlertSpec): Alert {
   }
   const state = ctx.state;
   const ruleConfig = state.rules.rules[spec.rule];
+  // The caller's number travels with the alert (in `sensitive`, which the edges mask or
+  // strip per role) so a supervisor can find the call; it is never in the title.
+  const from = spec.callId === undefined ? undefined : state.calls.get(spec.callId)?.from;
+  const sensitive = from === undefined ? spec.sensitive : { ...spec.sensitive, callerNumber: from };
   const severity = spec.severity ?? ruleConfig.severity;
   const agent = spec.agentId === undefined ? undefined : state.agents.get(spec.agentId);
   const alert: Alert = {
@@ -90,7 +94,7 @@ export function raise(ctx: Ctx, spec: AlertSpec): Alert {
     evidence: [spec.evidence],
     occurrences: 1,
     history: [{ at: ctx.now, action: 'opened', level: ruleConfig.notify }],
-    ...(spec.sensitive && { sensitive: spec.sensitive }),
+    ...(sensitive && { sensitive }),
   };
   state.alerts.set(alert.id, alert);
   state.alertIndex.set(subjectKey(spec.rule, spec.subject), alert.id);

@@ -1,0 +1,107 @@
+/**
+ * What each role receives (policy articles 97-98: customer information reaches nobody not
+ * authorised). The floor produces one snapshot and one delta stream; this cuts them per
+ * audience: a shift lead sees only their teams' agents and alerts, a TV never sees a
+ * customer number, a customer name or transcript text, and the roles that do not need a
+ * full caller number get it masked.
+ */
+import type { Role } from '../../shared/access.js';
+import type { Alert } from '../../shared/alerts.js';
+import type { ComplianceView } from '../../shared/figures.js';
+import type { FloorDelta, FloorSnapshot } from '../../shared/wallboard.js';
+import type { Viewer } from './principal.js';
+
+export interface Audience {
+  /** Same key, same view: sockets are grouped by it so each delta is cut once per audience. */
+  key: string;
+  role: Role;
+  /** The teams it may see, or null for the whole floor. */
+  teams: ReadonlySet<string> | null;
+  callerNumbers: 'full' | 'masked' | 'none';
+  /** Transcript text (a forbidden phrase, an opening, an urgent report's summary). */
+  speech: boolean;
+}
+
+const POLICY: Record<Role, { numbers: Audience['callerNumbers']; speech: boolean; scoped: boolean }> = {
+  // Managers read everything (and receive the last escalation step).
+  manager: { numbers: 'full', speech: true, scoped: false },
+  // Supervisors and leads act on what agents said, but need no full customer number.
+  supervisor: { numbers: 'masked', speech: true, scoped: false },
+  lead: { numbers: 'masked', speech: true, scoped: true },
+  // Administrators run the system, not the floor's conversations.
+  admin: { numbers: 'masked', speech: false, scoped: false },
+  // The TV in the seating area: nothing about customers, ever.
+  display: { numbers: 'none', speech: false, scoped: false },
+};
+
+export function audienceOf(viewer: Viewer): Audience {
+  const p = POLICY[viewer.role];
+  const teams = p.scoped ? [...viewer.teams].sort() : null;
+  return {
+    key: `${viewer.role}${teams ? `:${teams.join(',')}` : ''}`,
+    role: viewer.role,
+    teams: teams ? new Set(teams) : null,
+    callerNumbers: p.numbers,
+    speech: p.speech,
+  };
+}
+
+/** 13812345678 -> 138****5678: enough to tell two callers apart, not to call one. */
+export function maskNumber(number: string): string {
+  const digits = number.replace(/\s+/g, '');
+  if (digits.length <= 4) return '*'.repeat(digits.length);
+  const keepEnd = 4;
+  const keepStart = Math.min(3, Math.max(0, digits.length - keepEnd - 4));
+  return digits.slice(0, keepStart) + '*'.repeat(digits.length - keepStart - keepEnd) + digits.slice(-keepEnd);
+}
+
+function inScope(a: Audience, teamId: string | undefined): boolean {
+  return a.teams === null || (teamId !== undefined && a.teams.has(teamId));
+}
+
+/** The alert as this audience may see it, or null when it is out of its scope. */
+export function alertFor(alert: Alert, a: Audience): Alert | null {
+  if (!inScope(a, alert.teamId)) return null;
+  if (alert.sensitive === undefined) return alert;
+  const { sensitive, ...rest } = alert;
+  const shown: NonNullable<Alert['sensitive']> = {};
+  if (a.speech && sensitive.text !== undefined) shown.text = sensitive.text;
+  if (sensitive.callerNumber !== undefined && a.callerNumbers !== 'none') {
+    shown.callerNumber = a.callerNumbers === 'full' ? sensitive.callerNumber : maskNumber(sensitive.callerNumber);
+  }
+  return Object.keys(shown).length > 0 ? { ...rest, sensitive: shown } : rest;
+}
+
+function pick<T>(record: Record<string, T>, keep: (key: string) => boolean): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).filter(([k]) => keep(k)));
+}
+
+function complianceFor(c: ComplianceView, a: Audience, agentIds: ReadonlySet<string>): ComplianceView {
+  if (a.teams === null) return c;
+  const teams = a.teams;
+  return {
+    ...c,
+    byAgent: pick(c.byAgent, (id) => agentIds.has(id)),
+    byTeam: pick(c.byTeam, (t) => teams.has(t)),
+    byTeamInterval: pick(c.byTeamInterval, (t) => teams.has(t)),
+  };
+}
+
+export function snapshotFor(s: FloorSnapshot, a: Audience): FloorSnapshot {
+  const agents = s.agents.filter((agent) => inScope(a, agent.teamId));
+  const alerts = s.alerts.flatMap((alert) => alertFor(alert, a) ?? []);
+  return { ...s, agents, alerts, compliance: complianceFor(s.compliance, a, new Set(agents.map((x) => x.agentId))) };
+}
+
+/**
+ * The delta for this audience. It keeps its seq even when nothing in it concerns the
+ * audience, so a client's gap detection still works.
+ */
+export function deltaFor(d: FloorDelta, a: Audience): FloorDelta {
+  if (a.teams === null && a.speech && a.callerNumbers === 'full') return d;
+  return {
+    ...d,
+    agents: a.teams === null ? d.agents : d.agents.filter((agent) => inScope(a, agent.teamId)),
+    alerts: d.alerts.flatMap((alert) => alertFor(alert, a) ?? []),
+  };
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { Alert } from '../../../shared/alerts.js';
+import type { Viewer } from '../../../server/access/principal.js';
+import { alertFor, audienceOf, deltaFor, maskNumber } from '../../../server/access/audience.js';
+
+const user = (role: 'admin' | 'supervisor' | 'lead' | 'manager', teams: string[] = []): Viewer => ({
+  kind: 'user', id: `u-${role}`, username: role, name: role, role, teams, mustChangePassword: false, sessionId: 's',
+});
+const display: Viewer = { kind: 'device', id: 'd1', name: 'TV', role: 'display', teams: [] };
+
+const alert = (teamId: string): Alert => ({
+  id: 'al-1', rule: 'forbidden-phrases', article: '68', severity: 'critical', kind: 'incident', status: 'open',
+  title: 'Agent 1001 used a forbidden phrase', subject: { kind: 'call', id: 'c1' }, agentId: '1001', teamId, callId: 'c1',
+  openedAt: 1, updatedAt: 1, escalationLevel: 'lead', evidence: ['e1'], occurrences: 1, history: [],
+  sensitive: { text: '我不知道', callerNumber: '13812345678' },
+});
+
+describe('what each role receives', () => {
+  it('masks numbers as 138****5678', () => {
+    expect(maskNumber('13812345678')).toBe('138****5678');
+    expect(maskNumber('02155512345')).toBe('021****2345');
+    expect(maskNumber('95588')).toBe('*5588');
+  });
+
+  it('a display gets neither speech nor any caller number', () => {
+    const shown = alertFor(alert('A'), audienceOf(display));
+    expect(shown).not.toBeNull();
+    expect(JSON.stringify(shown)).not.toMatch(/我不知道|5678|sensitive/);
+  });
+
+  it('supervisors and leads get speech and masked numbers; managers the full number', () => {
+    expect(alertFor(alert('A'), audienceOf(user('supervisor')))?.sensitive).toEqual({ text: '我不知道', callerNumber: '138****5678' });
+    expect(alertFor(alert('A'), audienceOf(user('lead', ['A'])))?.sensitive).toEqual({ text: '我不知道', callerNumber: '138****5678' });
+    expect(alertFor(alert('A'), audienceOf(user('manager')))?.sensitive).toEqual({ text: '我不知道', callerNumber: '13812345678' });
+    expect(alertFor(alert('A'), audienceOf(user('admin')))?.sensitive).toEqual({ callerNumber: '138****5678' });
+  });
+
+  it("a shift lead gets only their teams' alerts and agents", () => {
+    const lead = audienceOf(user('lead', ['B', 'A']));
+    expect(lead.key).toBe('lead:A,B');
+    expect(alertFor(alert('C'), lead)).toBeNull();
+    const delta = deltaFor({
+      seq: 5, at: 1, serverTime: 1,
+      agents: [{ agentId: '1', teamId: 'A' }, { agentId: '2', teamId: 'C' }, { agentId: '3' }] as never,
+      queues: [], alerts: [alert('C'), alert('B')],
+    }, lead);
+    expect(delta.seq).toBe(5);
+    expect(delta.agents.map((a) => a.agentId)).toEqual(['1']);
+    expect(delta.alerts.map((a) => a.teamId)).toEqual(['B']);
+  });
+});
