@@ -6,11 +6,14 @@
 import { existsSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import path from 'node:path';
-import express, { type Express, type RequestHandler } from 'express';
+import express, { type Express, type RequestHandler, type Router } from 'express';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import type { FloorService } from './floor/types.js';
-import { createCommandHandlers, identifyLocal, type Identify } from './http/command-handlers.js';
+import { createCommandHandlers, type Auditor } from './http/command-handlers.js';
+import helmet from 'helmet';
+import type { Authenticator } from './access/principal.js';
+import type { Role } from '../shared/access.js';
 import { apiNotFound, jsonErrorHandler } from './http/errors.js';
 import { createFloorRouter } from './http/floor-routes.js';
 import { createIngestService } from './ingest/ingest-service.js';
@@ -21,14 +24,25 @@ import { registerWallboardNamespace, type WallboardNamespace } from './wallboard
 export interface ApplicationDeps {
   floor: FloorService;
   logger: Logger;
-  /** Who gives commands; defaults to `local` until access control replaces it. */
-  identify?: Identify;
+  /** Access control: who is asking, what they may do, the access routes, the audit log. */
+  access: AccessEdge;
   /** Largest ingest body (HTTP) and socket.io message, e.g. `'32mb'` or a byte count. */
   bodyLimit?: string | number;
   /** The built client: served, with an SPA fallback to its index.html, when it exists. */
   staticDir?: string;
   /** How long close() lets in-flight requests finish before cutting them. */
   shutdownGraceMs?: number;
+}
+
+export interface AccessEdge {
+  auth: Authenticator;
+  audit: Auditor;
+  /** Sign-in, TV pairing, and the admin routes (accounts, displays, feed tokens, audit). */
+  router: Router;
+  /** Resolves the viewer of a request (401), checks its role (403), sets res.locals.viewer. */
+  requireViewer: (roles: readonly Role[]) => RequestHandler;
+  /** Refuses unsafe requests that carry a session cookie but not its CSRF token. */
+  csrf: RequestHandler;
 }
 
 export interface Application {
@@ -39,22 +53,27 @@ export interface Application {
 }
 
 export function createApplication(deps: ApplicationDeps): Application {
-  const { floor, logger } = deps;
-  const identify = deps.identify ?? identifyLocal;
+  const { floor, logger, access } = deps;
   const bodyLimit = deps.bodyLimit ?? DEFAULT_BODY_LIMIT;
 
   const ingest = createIngestService(floor);
-  const commands = createCommandHandlers(floor, logger);
+  const commands = createCommandHandlers(floor, access.audit, logger);
 
   const app = express();
   app.disable('x-powered-by');
+  // Security headers; no CORS headers are ever sent, so other origins cannot read the API.
+  app.use(helmet({
+    contentSecurityPolicy: { directives: { 'connect-src': ["'self'"], 'img-src': ["'self'", 'data:'] } },
+  }));
 
   app.get('/health', (_req, res) => {
     res.json({ ok: true });
   });
   // The ingest route reads its own raw body, so it goes before anything that parses one.
-  app.use(createIngestRouter({ ingest, logger, bodyLimit }));
-  app.use(createFloorRouter({ floor, commands, identify }));
+  app.use(createIngestRouter({ ingest, logger, bodyLimit, auth: access.auth }));
+  app.use('/api', access.csrf);
+  app.use(access.router);
+  app.use(createFloorRouter({ floor, commands, requireViewer: access.requireViewer }));
   app.use('/api', apiNotFound);
   if (deps.staticDir !== undefined) mountClient(app, deps.staticDir, logger);
   app.use(jsonErrorHandler(logger));
@@ -64,12 +83,14 @@ export function createApplication(deps: ApplicationDeps): Application {
     serveClient: false,
     // The default 1 MB would drop a feed's socket mid-batch; allow what HTTP allows.
     maxHttpBufferSize: toBytes(bodyLimit),
+    // Closed to other origins: a page elsewhere cannot open a socket with our cookies.
+    allowRequest: (req, callback) => callback(null, sameOrigin(req.headers.origin, req.headers.host)),
   });
 
   // socket.io types of() with the main namespace's events; each namespace has its own contract.
-  registerIngestNamespace(io.of('/ingest') as unknown as IngestNamespace, { ingest, logger });
-  const stopDeltas = registerWallboardNamespace(io.of('/wallboard') as unknown as WallboardNamespace, {
-    floor, commands, identify, logger,
+  const stopIngest = registerIngestNamespace(io.of('/ingest') as unknown as IngestNamespace, { ingest, logger, auth: access.auth });
+  const stopWallboard = registerWallboardNamespace(io.of('/wallboard') as unknown as WallboardNamespace, {
+    floor, commands, auth: access.auth, logger,
   });
 
   let closing: Promise<void> | undefined;
@@ -79,7 +100,8 @@ export function createApplication(deps: ApplicationDeps): Application {
   };
 
   async function shutdown(): Promise<void> {
-    stopDeltas();
+    stopWallboard();
+    stopIngest();
     // Idle keep-alive connections would hold server.close() open; requests still being
     // answered (an ingest awaiting durability) get a grace period before being cut.
     httpServer.closeIdleConnections();
@@ -114,6 +136,16 @@ function mountClient(app: Express, staticDir: string, logger: Logger): void {
     res.sendFile(index);
   };
   app.use(spaFallback);
+}
+
+/** Feeds and scripts send no Origin; browsers do, and it must be this server. */
+function sameOrigin(origin: string | undefined, host: string | undefined): boolean {
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
 }
 
 /** `'32mb'`-style limits (the express syntax) in bytes, for socket.io's numeric option. */

@@ -235,6 +235,19 @@ export class Floor implements FloorService {
     return this.state.rules;
   }
 
+  liveAlert(alertId: string): Alert | undefined {
+    const alert = this.state.alerts.get(alertId);
+    return alert === undefined ? undefined : copyAlert(alert);
+  }
+
+  callOwner(callId: string): { agentId?: string; teamId?: string } | undefined {
+    const call = this.state.calls.get(callId);
+    if (!call) return undefined;
+    const agentId = call.agentId ?? call.ringingAgentId;
+    const teamId = agentId === undefined ? undefined : this.state.agents.get(agentId)?.teamId;
+    return { ...(agentId !== undefined && { agentId }), ...(teamId !== undefined && { teamId }) };
+  }
+
   /**
    * Moves the floor to the clock's watermark (deadlines fire, buffered events apply) and
    * sends a coalesced delta when one is due. The server calls it a few times a second;

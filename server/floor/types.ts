@@ -38,6 +38,10 @@ export interface FloorService {
   onDelta(listener: (delta: FloorDelta) => void): () => void;
   /** Alert history (resolved ones included) from storage. */
   listAlerts(query: AlertQuery): Promise<Alert[]>;
+  /** A live (open or acknowledged) alert, for deciding who may act on it. */
+  liveAlert(alertId: string): Alert | undefined;
+  /** The agent and team a call in progress belongs to (for hold approval by team). */
+  callOwner(callId: string): { agentId?: string; teamId?: string } | undefined;
   /** The rules in force. */
   rules(): RulesConfig;
   /** Puts a new, already validated rules config in force (logged like any input). */

@@ -4,31 +4,34 @@
  * never validate or answer differently. Each returns the contract's CommandResult plus how
  * it ended, which REST turns into a status code and the socket ignores.
  */
-import { redactAlert } from '../wallboard/redact.js';
-import type { Request } from 'express';
+import { alertFor, audienceOf } from '../access/audience.js';
 import type { Logger } from 'pino';
-import type { Socket } from 'socket.io';
 import type { z } from 'zod';
 import type { Alert } from '../../shared/alerts.js';
 import {
   acknowledgeAlertInput, approveHoldInput, resolveAlertInput, type CommandResult, type FloorCommand,
 } from '../../shared/commands.js';
 import type { FloorService, HoldApproval } from '../floor/types.js';
+import { mayCommand } from '../access/permissions.js';
+import type { Viewer } from '../access/principal.js';
 
-/**
- * Who gave a command: the one seam access control will replace (it will read the identity
- * its middleware attached to the socket handshake or the request).
- */
-export type Identify = (source: Socket | Request) => string;
+/** Where audit entries go (the access service's audit log). */
+export interface Auditor {
+  record(entry: { actor: string; action: string; target?: string; ip?: string; detail?: Record<string, unknown> }): Promise<unknown>;
+}
 
-/** Until access control lands, every command is given by `local`. */
-export const identifyLocal: Identify = () => 'local';
+/** Who gives the command, and from where. */
+export interface Actor {
+  viewer: Viewer;
+  ip?: string;
+}
 
 /**
  * done: applied. invalid: the input failed validation (nothing reached the floor).
- * refused: the floor said no (unknown alert, already resolved...). failed: the floor threw.
+ * forbidden: not this role's command, or not this lead's team. refused: the floor said no
+ * (unknown alert, already resolved...). failed: the floor threw.
  */
-export type CommandStatus = 'done' | 'invalid' | 'refused' | 'failed';
+export type CommandStatus = 'done' | 'invalid' | 'forbidden' | 'refused' | 'failed';
 
 export interface CommandOutcome<T> {
   status: CommandStatus;
@@ -36,12 +39,18 @@ export interface CommandOutcome<T> {
 }
 
 export interface CommandHandlers {
-  acknowledgeAlert(input: unknown, by: string): Promise<CommandOutcome<Alert>>;
-  resolveAlert(input: unknown, by: string): Promise<CommandOutcome<Alert>>;
-  approveHold(input: unknown, by: string): Promise<CommandOutcome<HoldApproval>>;
+  acknowledgeAlert(input: unknown, actor: Actor): Promise<CommandOutcome<Alert>>;
+  resolveAlert(input: unknown, actor: Actor): Promise<CommandOutcome<Alert>>;
+  approveHold(input: unknown, actor: Actor): Promise<CommandOutcome<HoldApproval>>;
 }
 
-export function createCommandHandlers(floor: FloorService, logger: Logger): CommandHandlers {
+const AUDIT_ACTION: Record<FloorCommand['type'], string> = {
+  'alert.acknowledge': 'alert-acknowledged',
+  'alert.resolve': 'alert-resolved',
+  'hold.approve': 'hold-approved',
+};
+
+export function createCommandHandlers(floor: FloorService, audit: Auditor, logger: Logger): CommandHandlers {
   /**
    * Validate, then hand the floor the parsed data only: the schemas strip unknown keys, and
    * `type`/`by` are set last, so a client can never pass its own `by`.
@@ -50,7 +59,7 @@ export function createCommandHandlers(floor: FloorService, logger: Logger): Comm
     type: FloorCommand['type'],
     schema: z.ZodType<object>,
     input: unknown,
-    by: string,
+    actor: Actor,
   ): Promise<CommandOutcome<T>> {
     const parsed = schema.safeParse(input);
     if (!parsed.success) {
@@ -58,13 +67,28 @@ export function createCommandHandlers(floor: FloorService, logger: Logger): Comm
       const field = issue.path.length > 0 ? issue.path.join('.') : '(input)';
       return { status: 'invalid', result: { ok: false, error: `invalid ${field}: ${issue.message}`, field } };
     }
+    const by = actor.viewer.id;
     const command = { ...parsed.data, type, by } as FloorCommand;
+    const teamId = command.type === 'hold.approve'
+      ? floor.callOwner(command.callId)?.teamId
+      : floor.liveAlert(command.alertId)?.teamId;
+    const permission = mayCommand(actor.viewer, type, teamId);
+    if (!permission.ok) return { status: 'forbidden', result: { ok: false, error: permission.error } };
     try {
       // FloorService.command is not typed per command; the floor answers each type with its own value.
       const raw = await floor.command(command);
-      const result = (raw.ok && 'rule' in raw.value ? { ok: true, value: redactAlert(raw.value) } : raw) as CommandResult<T>;
-      if (!result.ok) logger.info({ type, by, error: result.error }, 'command refused');
-      return { status: result.ok ? 'done' : 'refused', result };
+      const shown = raw.ok && 'rule' in raw.value ? alertFor(raw.value, audienceOf(actor.viewer)) : undefined;
+      const result = (shown ? { ok: true, value: shown } : raw) as CommandResult<T>;
+      if (!result.ok) {
+        logger.info({ type, by, error: result.error }, 'command refused');
+        return { status: 'refused', result };
+      }
+      const { type: _t, by: _b, ...detail } = command;
+      await audit.record({
+        actor: by, action: AUDIT_ACTION[type], target: 'alertId' in command ? command.alertId : command.callId,
+        ...(actor.ip !== undefined && { ip: actor.ip }), detail,
+      });
+      return { status: 'done', result };
     } catch (err) {
       logger.error({ err, type, by }, 'command failed');
       return { status: 'failed', result: { ok: false, error: 'internal error' } };
@@ -72,8 +96,8 @@ export function createCommandHandlers(floor: FloorService, logger: Logger): Comm
   }
 
   return {
-    acknowledgeAlert: (input, by) => run<Alert>('alert.acknowledge', acknowledgeAlertInput, input, by),
-    resolveAlert: (input, by) => run<Alert>('alert.resolve', resolveAlertInput, input, by),
-    approveHold: (input, by) => run<HoldApproval>('hold.approve', approveHoldInput, input, by),
+    acknowledgeAlert: (input, actor) => run<Alert>('alert.acknowledge', acknowledgeAlertInput, input, actor),
+    resolveAlert: (input, actor) => run<Alert>('alert.resolve', resolveAlertInput, input, actor),
+    approveHold: (input, actor) => run<HoldApproval>('hold.approve', approveHoldInput, input, actor),
   };
 }

@@ -3,8 +3,12 @@
  * in force, and the same commands the wallboard gives over socket.io (through the same
  * command handlers, so both validate and answer alike).
  */
-import { redactAlert, redactSnapshot } from '../wallboard/redact.js';
-import express, { Router, type Request, type Response } from 'express';
+import { alertFor, audienceOf, snapshotFor } from '../access/audience.js';
+import { VIEW_ROLES } from '../access/permissions.js';
+import type { Viewer } from '../access/principal.js';
+import type { Role } from '../../shared/access.js';
+import { clientIp } from './client-ip.js';
+import express, { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import type { AlertStatus } from '../../shared/alerts.js';
 import type { CommandResult } from '../../shared/commands.js';
@@ -12,13 +16,17 @@ import { timestamp } from '../../shared/events.js';
 import { RULE_IDS } from '../../shared/rules.js';
 import type { FloorService } from '../floor/types.js';
 import type { AlertQuery } from '../storage/types.js';
-import type { CommandHandlers, CommandOutcome, CommandStatus, Identify } from './command-handlers.js';
+import type { Actor, CommandHandlers, CommandOutcome, CommandStatus } from './command-handlers.js';
 
 export interface FloorRoutesDeps {
   floor: FloorService;
   commands: CommandHandlers;
-  identify: Identify;
+  /** The access middleware: resolves the viewer (401), checks the role (403), sets res.locals.viewer. */
+  requireViewer: (roles: readonly Role[]) => RequestHandler;
 }
+
+/** People read history and the rules and give commands; a display only watches the floor. */
+const PEOPLE: readonly Role[] = ['admin', 'supervisor', 'lead', 'manager'];
 
 /** A Record so adding a status to the contract fails to compile here until it is listed. */
 const ALERT_STATUS: Record<AlertStatus, true> = { open: true, acknowledged: true, resolved: true };
@@ -45,22 +53,25 @@ const alertQuerySchema = z.strictObject({
 });
 
 /** REST status per command outcome: bad input 400, the floor said no 409, the floor broke 500. */
-const COMMAND_STATUS: Record<CommandStatus, number> = { done: 200, invalid: 400, refused: 409, failed: 500 };
+const COMMAND_STATUS: Record<CommandStatus, number> = { done: 200, invalid: 400, forbidden: 403, refused: 409, failed: 500 };
 
-export function createFloorRouter({ floor, commands, identify }: FloorRoutesDeps): Router {
+export function createFloorRouter({ floor, commands, requireViewer }: FloorRoutesDeps): Router {
   const router = Router();
   // Command bodies are a note and a number: a small limit keeps this cheap to abuse.
   const json = express.json({ limit: '64kb' });
 
-  router.get('/api/v1/floor', (_req, res) => {
-    res.json(redactSnapshot(floor.snapshot()));
+  const anyViewer = requireViewer(VIEW_ROLES);
+  const people = requireViewer(PEOPLE);
+
+  router.get('/api/v1/floor', anyViewer, (_req, res) => {
+    res.json(snapshotFor(floor.snapshot(), audienceOf(viewerOf(res))));
   });
 
-  router.get('/api/v1/rules', (_req, res) => {
+  router.get('/api/v1/rules', people, (_req, res) => {
     res.json(floor.rules());
   });
 
-  router.get('/api/v1/alerts', async (req, res) => {
+  router.get('/api/v1/alerts', people, async (req, res) => {
     const parsed = alertQuerySchema.safeParse(req.query);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -72,19 +83,20 @@ export function createFloorRouter({ floor, commands, identify }: FloorRoutesDeps
       return;
     }
     const query: AlertQuery = parsed.data;
-    res.json((await floor.listAlerts(query)).map(redactAlert));
+    const audience = audienceOf(viewerOf(res));
+    res.json((await floor.listAlerts(query)).flatMap((a) => alertFor(a, audience) ?? []));
   });
 
-  router.post('/api/v1/alerts/:id/acknowledge', json, async (req, res) => {
-    send(res, await commands.acknowledgeAlert(withParams(req.body, { alertId: req.params.id }), identify(req)));
+  router.post('/api/v1/alerts/:id/acknowledge', people, json, async (req, res) => {
+    send(res, await commands.acknowledgeAlert(withParams(req.body, { alertId: String(req.params.id) }), actorOf(req, res)));
   });
 
-  router.post('/api/v1/alerts/:id/resolve', json, async (req, res) => {
-    send(res, await commands.resolveAlert(withParams(req.body, { alertId: req.params.id }), identify(req)));
+  router.post('/api/v1/alerts/:id/resolve', people, json, async (req, res) => {
+    send(res, await commands.resolveAlert(withParams(req.body, { alertId: String(req.params.id) }), actorOf(req, res)));
   });
 
-  router.post('/api/v1/calls/:callId/hold-approval', json, async (req, res) => {
-    send(res, await commands.approveHold(withParams(req.body, { callId: req.params.callId }), identify(req)));
+  router.post('/api/v1/calls/:callId/hold-approval', people, json, async (req, res) => {
+    send(res, await commands.approveHold(withParams(req.body, { callId: String(req.params.callId) }), actorOf(req, res)));
   });
 
   return router;
@@ -94,6 +106,16 @@ export function createFloorRouter({ floor, commands, identify }: FloorRoutesDeps
  * The command input: the body plus the id from the path (the path wins). No body is an
  * empty one; a body that is not an object is passed as is so validation names it.
  */
+/** Set by the access middleware on every request that got past it. */
+function viewerOf(res: Response): Viewer {
+  return res.locals.viewer as Viewer;
+}
+
+function actorOf(req: Request, res: Response): Actor {
+  const ip = clientIp(req.socket.remoteAddress);
+  return { viewer: viewerOf(res), ...(ip !== undefined && { ip }) };
+}
+
 function withParams(body: Request['body'], params: Record<string, string>): unknown {
   if (body === undefined || body === null) return { ...params };
   if (typeof body === 'object' && !Array.isArray(body)) return { ...body, ...params };

@@ -10,6 +10,8 @@ import {
   BatchError, JSON_CONTENT_TYPES, NDJSON_CONTENT_TYPES, isBatchContentType, mediaType,
 } from './parse-batch.js';
 import type { IngestService } from './ingest-service.js';
+import { rateLimit } from 'express-rate-limit';
+import type { Authenticator } from '../access/principal.js';
 
 export const INGEST_PATH = '/api/v1/events';
 export const DEFAULT_BODY_LIMIT = '32mb';
@@ -19,10 +21,41 @@ export interface IngestRouteOptions {
   logger: Logger;
   /** Largest body accepted, in bytes or as `'32mb'`-style text (express/bytes syntax). */
   bodyLimit?: string | number;
+  /** Feed tokens: `Authorization: Bearer <token>`; scoped to ingest only. */
+  auth: Pick<Authenticator, 'feedFromToken'>;
+  /** Requests per minute per feed (default 1,200: twenty batches a second). */
+  perMinute?: number;
 }
 
-export function createIngestRouter({ ingest, logger, bodyLimit = DEFAULT_BODY_LIMIT }: IngestRouteOptions): Router {
+/** The token after `Bearer `, if any. */
+export function bearerToken(header: string | undefined): string | undefined {
+  const match = header === undefined ? null : /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match?.[1];
+}
+
+export function createIngestRouter({ ingest, logger, auth, bodyLimit = DEFAULT_BODY_LIMIT, perMinute = 1200 }: IngestRouteOptions): Router {
   const router = Router();
+
+  // Before anything is read: an unknown feed costs the server nothing but a hash lookup.
+  const feedOnly: RequestHandler = (req, res, next) => {
+    auth.feedFromToken(bearerToken(req.headers.authorization)).then((feed) => {
+      if (!feed) {
+        res.status(401).set('WWW-Authenticate', 'Bearer realm="floorwatch-ingest"')
+          .json({ error: 'a feed token is required (Authorization: Bearer <token>)' });
+        return;
+      }
+      res.locals.feed = feed;
+      next();
+    }, next);
+  };
+  const limit = rateLimit({
+    windowMs: 60_000,
+    limit: perMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (_req, res) => String((res.locals.feed as { id: string }).id),
+    message: { error: 'too many ingest requests for this feed; slow down or send bigger batches' },
+  });
 
   // Checked before the body is read, so a wrong client learns at once and cheaply.
   const contentTypeGate: RequestHandler = (req, res, next) => {
@@ -38,7 +71,7 @@ export function createIngestRouter({ ingest, logger, bodyLimit = DEFAULT_BODY_LI
   // Raw bytes, whatever the type: parseBatch decides between JSON and NDJSON itself.
   const readBody = express.raw({ type: () => true, limit: bodyLimit });
 
-  router.post(INGEST_PATH, contentTypeGate, readBody, async (req, res) => {
+  router.post(INGEST_PATH, feedOnly, limit, contentTypeGate, readBody, async (req, res) => {
     const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const result = await ingest.ingestBatch(body, req.headers['content-type']);
     // 422 only when nothing in the batch was usable; duplicates count as delivered (a resend).

@@ -8,17 +8,34 @@ import type { Logger } from 'pino';
 import type { IngestResult } from '../../shared/ingest.js';
 import type { IngestClientToServer, IngestServerToClient } from '../../shared/wallboard.js';
 import type { IngestService } from './ingest-service.js';
+import type { Authenticator } from '../access/principal.js';
 
-export type IngestNamespace = Namespace<IngestClientToServer, IngestServerToClient>;
+export type IngestNamespace = Namespace<IngestClientToServer, IngestServerToClient, Record<string, never>, { feedId: string }>;
 
 export interface IngestNamespaceDeps {
   ingest: IngestService;
   logger: Logger;
+  /** The feed's token comes as `auth: { token }` in the handshake. */
+  auth: Pick<Authenticator, 'feedFromToken' | 'onRevoked'>;
 }
 
 type IngestAck = (result: IngestResult | { error: string }) => void;
 
-export function registerIngestNamespace(nsp: IngestNamespace, { ingest, logger }: IngestNamespaceDeps): void {
+export function registerIngestNamespace(nsp: IngestNamespace, { ingest, logger, auth }: IngestNamespaceDeps): () => void {
+  nsp.use((socket, next) => {
+    const token = (socket.handshake.auth as { token?: unknown }).token;
+    auth.feedFromToken(typeof token === 'string' ? token : undefined).then((feed) => {
+      if (!feed) return next(new Error('a feed token is required (auth: { token })'));
+      socket.data.feedId = feed.id;
+      return next();
+    }, () => next(new Error('unauthorized')));
+  });
+  // A revoked token stops its feed at once.
+  const stop = auth.onRevoked((r) => {
+    if (r.kind !== 'feed') return;
+    for (const socket of nsp.sockets.values()) if (socket.data.feedId === r.id) socket.disconnect(true);
+  });
+
   nsp.on('connection', (socket) => {
     const log = logger.child({ ns: '/ingest', socket: socket.id });
 
@@ -58,4 +75,6 @@ export function registerIngestNamespace(nsp: IngestNamespace, { ingest, logger }
       logger.warn({ err }, 'ingest ack failed');
     }
   }
+
+  return stop;
 }

@@ -1,39 +1,85 @@
 /**
- * The socket.io `/wallboard` namespace: a snapshot on connect, then every floor delta,
- * plus the supervisors' commands. Handlers never throw (an exception in a socket.io
- * listener is uncaught) and tolerate a missing ack.
+ * The socket.io `/wallboard` namespace. Every socket is authenticated in the handshake (a
+ * session cookie, or a paired display's device token) and joins the room of its audience
+ * (role, and a shift lead's teams); each delta is cut once per audience and sent to its
+ * room. A snapshot on connect, `resync` on demand, and the commands the viewer's role may
+ * give. Revoking a display or signing a user out disconnects their sockets at once.
+ *
+ * Handlers never throw (an exception in a socket.io listener is uncaught) and tolerate a
+ * missing ack.
  */
-import { redactDelta, redactSnapshot } from './redact.js';
 import type { Logger } from 'pino';
 import type { Namespace, Socket } from 'socket.io';
 import type { WallboardClientToServer, WallboardServerToClient } from '../../shared/wallboard.js';
+import { audienceOf, deltaFor, snapshotFor, type Audience } from '../access/audience.js';
+import type { Authenticator, Viewer } from '../access/principal.js';
 import type { FloorService } from '../floor/types.js';
-import type { CommandHandlers, CommandOutcome, Identify } from '../http/command-handlers.js';
+import type { Actor, CommandHandlers, CommandOutcome } from '../http/command-handlers.js';
+import { clientIp } from '../http/client-ip.js';
 
-export type WallboardNamespace = Namespace<WallboardClientToServer, WallboardServerToClient>;
-type WallboardSocket = Socket<WallboardClientToServer, WallboardServerToClient>;
+interface SocketData {
+  viewer: Viewer;
+  audience: Audience;
+}
+
+export type WallboardNamespace = Namespace<WallboardClientToServer, WallboardServerToClient, Record<string, never>, SocketData>;
+type WallboardSocket = Socket<WallboardClientToServer, WallboardServerToClient, Record<string, never>, SocketData>;
 
 export interface WallboardNamespaceDeps {
   floor: FloorService;
   commands: CommandHandlers;
-  identify: Identify;
+  auth: Authenticator;
   logger: Logger;
 }
 
-/** Wires the namespace; returns the function that stops the delta broadcast (for close()). */
-export function registerWallboardNamespace(nsp: WallboardNamespace, deps: WallboardNamespaceDeps): () => void {
-  const { floor, commands, identify, logger } = deps;
+const room = (a: Audience): string => `aud:${a.key}`;
 
-  // One subscription for the whole namespace: per-socket listeners would grow with the
-  // audience and emit each delta once per listener. socket.io fans it out.
+/** Wires the namespace; returns the function that stops it (for close()). */
+export function registerWallboardNamespace(nsp: WallboardNamespace, deps: WallboardNamespaceDeps): () => void {
+  const { floor, commands, auth, logger } = deps;
+  /** Audiences with at least one socket, and how many. */
+  const audiences = new Map<string, { audience: Audience; sockets: number }>();
+
+  nsp.use((socket, next) => {
+    auth.viewerFromHandshake(socket.handshake).then((viewer) => {
+      if (!viewer) return next(new Error('unauthorized'));
+      if (viewer.kind === 'user' && viewer.mustChangePassword) return next(new Error('change your password first'));
+      socket.data.viewer = viewer;
+      socket.data.audience = audienceOf(viewer);
+      return next();
+    }, (err: unknown) => {
+      logger.error({ err }, 'wallboard handshake failed');
+      next(new Error('unauthorized'));
+    });
+  });
+
+  // One subscription for the namespace, one cut per audience, one emit per room.
   const unsubscribe = floor.onDelta((delta) => {
-    nsp.emit('delta', redactDelta(delta));
+    for (const { audience } of audiences.values()) nsp.to(room(audience)).emit('delta', deltaFor(delta, audience));
+  });
+
+  const stopRevocations = auth.onRevoked((r) => {
+    for (const socket of nsp.sockets.values()) {
+      const v = socket.data.viewer;
+      const hit = v.id === r.id && (r.sessionId === undefined || (v.kind === 'user' && v.sessionId === r.sessionId));
+      if (hit) socket.disconnect(true);
+    }
   });
 
   nsp.on('connection', (socket) => {
-    const log = logger.child({ ns: '/wallboard', socket: socket.id });
+    const { viewer, audience } = socket.data;
+    const log = logger.child({ ns: '/wallboard', socket: socket.id, viewer: viewer.id });
+    const entry = audiences.get(audience.key) ?? { audience, sockets: 0 };
+    entry.sockets += 1;
+    audiences.set(audience.key, entry);
+    void socket.join(room(audience));
+    socket.on('disconnect', () => {
+      entry.sockets -= 1;
+      if (entry.sockets === 0) audiences.delete(audience.key);
+    });
+
     try {
-      socket.emit('snapshot', redactSnapshot(floor.snapshot()));
+      socket.emit('snapshot', snapshotFor(floor.snapshot(), audience));
     } catch (err) {
       // Without a snapshot the client cannot apply deltas: drop it so it reconnects and retries.
       log.error({ err }, 'snapshot failed');
@@ -44,35 +90,35 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
     socket.on('resync', (ack) => {
       if (typeof ack !== 'function') return;
       try {
-        ack(redactSnapshot(floor.snapshot()));
+        ack(snapshotFor(floor.snapshot(), audience));
       } catch (err) {
         log.error({ err }, 'resync snapshot failed');
       }
     });
 
+    const actor: Actor = { viewer, ...(clientIp(socket.handshake.address) !== undefined && { ip: clientIp(socket.handshake.address) }) };
     socket.on('alert:acknowledge', (input, ack) => {
-      void answer(socket, ack, (by) => commands.acknowledgeAlert(input, by), log);
+      void answer(socket, ack, () => commands.acknowledgeAlert(input, actor), log);
     });
     socket.on('alert:resolve', (input, ack) => {
-      void answer(socket, ack, (by) => commands.resolveAlert(input, by), log);
+      void answer(socket, ack, () => commands.resolveAlert(input, actor), log);
     });
     socket.on('hold:approve', (input, ack) => {
-      void answer(socket, ack, (by) => commands.approveHold(input, by), log);
+      void answer(socket, ack, () => commands.approveHold(input, actor), log);
     });
   });
 
-  /** Runs a command as the socket's user and acks its result; commands run even without an ack. */
+  /** Runs a command and acks its result; commands run even without an ack. */
   async function answer<T>(
-    socket: WallboardSocket,
+    _socket: WallboardSocket,
     ack: ((result: CommandOutcome<T>['result']) => void) | undefined,
-    run: (by: string) => Promise<CommandOutcome<T>>,
+    run: () => Promise<CommandOutcome<T>>,
     log: Logger,
   ): Promise<void> {
     let result: CommandOutcome<T>['result'];
     try {
-      result = (await run(identify(socket))).result;
+      result = (await run()).result;
     } catch (err) {
-      // identify() is the only thing here that may throw; the handlers catch the floor's errors.
       log.error({ err }, 'command failed');
       result = { ok: false, error: 'internal error' };
     }
@@ -84,5 +130,8 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
     }
   }
 
-  return unsubscribe;
+  return () => {
+    unsubscribe();
+    stopRevocations();
+  };
 }

@@ -1,0 +1,33 @@
+/**
+ * Who may give which command (articles 93-94: shift leads act on their teams, the floor
+ * supervisor on the whole floor, the department manager receives the last escalation
+ * step). Administrators manage the system, not the floor; a TV only watches.
+ */
+import type { Role } from '../../shared/access.js';
+import type { FloorCommand } from '../../shared/commands.js';
+import type { Viewer } from './principal.js';
+
+export const COMMAND_ROLES: Record<FloorCommand['type'], readonly Role[]> = {
+  'alert.acknowledge': ['lead', 'supervisor', 'manager'],
+  'alert.resolve': ['lead', 'supervisor', 'manager'],
+  'hold.approve': ['lead', 'supervisor'],
+};
+
+/** Roles that see the floor at all (everyone signed in, and paired displays). */
+export const VIEW_ROLES: readonly Role[] = ['admin', 'supervisor', 'lead', 'manager', 'display'];
+
+export type Permission = { ok: true } | { ok: false; error: string };
+
+/**
+ * May this viewer give this command about something of `teamId`? Leads only within their
+ * teams; a subject with no known team is outside every lead's scope.
+ */
+export function mayCommand(viewer: Viewer, type: FloorCommand['type'], teamId: string | undefined): Permission {
+  if (!COMMAND_ROLES[type].includes(viewer.role)) {
+    return { ok: false, error: `a ${viewer.role} may not ${type === 'hold.approve' ? 'approve holds' : 'act on alerts'}` };
+  }
+  if (viewer.role === 'lead' && (teamId === undefined || !viewer.teams.includes(teamId))) {
+    return { ok: false, error: 'that is not one of your teams' };
+  }
+  return { ok: true };
+}
