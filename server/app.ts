@@ -28,6 +28,8 @@ export interface ApplicationDeps {
   access: AccessEdge;
   /** Largest ingest body (HTTP) and socket.io message, e.g. `'32mb'` or a byte count. */
   bodyLimit?: string | number;
+  /** Ingest requests a feed may make per minute (default 1,200). */
+  ingestPerMinute?: number;
   /** The built client: served, with an SPA fallback to its index.html, when it exists. */
   staticDir?: string;
   /** How long close() lets in-flight requests finish before cutting them. */
@@ -70,7 +72,9 @@ export function createApplication(deps: ApplicationDeps): Application {
     res.json({ ok: true });
   });
   // The ingest route reads its own raw body, so it goes before anything that parses one.
-  app.use(createIngestRouter({ ingest, logger, bodyLimit, auth: access.auth }));
+  app.use(createIngestRouter({
+    ingest, logger, bodyLimit, auth: access.auth, ...(deps.ingestPerMinute !== undefined && { perMinute: deps.ingestPerMinute }),
+  }));
   app.use('/api', access.csrf);
   app.use(access.router);
   app.use(createFloorRouter({ floor, commands, requireViewer: access.requireViewer }));

@@ -55,6 +55,11 @@ export function maskNumber(number: string): string {
   return digits.slice(0, keepStart) + '*'.repeat(digits.length - keepStart - keepEnd) + digits.slice(-keepEnd);
 }
 
+/** Long digit runs in speech (a number read out) are masked like caller numbers. */
+function maskDigitsIn(text: string): string {
+  return text.replace(/\d{7,}/g, (run) => maskNumber(run));
+}
+
 function inScope(a: Audience, teamId: string | undefined): boolean {
   return a.teams === null || (teamId !== undefined && a.teams.has(teamId));
 }
@@ -65,7 +70,9 @@ export function alertFor(alert: Alert, a: Audience): Alert | null {
   if (alert.sensitive === undefined) return alert;
   const { sensitive, ...rest } = alert;
   const shown: NonNullable<Alert['sensitive']> = {};
-  if (a.speech && sensitive.text !== undefined) shown.text = sensitive.text;
+  if (a.speech && sensitive.text !== undefined) {
+    shown.text = a.callerNumbers === 'full' ? sensitive.text : maskDigitsIn(sensitive.text);
+  }
   if (sensitive.callerNumber !== undefined && a.callerNumbers !== 'none') {
     shown.callerNumber = a.callerNumbers === 'full' ? sensitive.callerNumber : maskNumber(sensitive.callerNumber);
   }

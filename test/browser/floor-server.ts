@@ -2,6 +2,7 @@
  * A real floor (memory storage, default rules, no reorder window) behind the real
  * HTTP/socket.io application, serving the built client, on a clock the test moves.
  */
+import { stubAccess } from '../helpers/stub-access.js';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { createApplication, type Application } from '../../server/app.js';
@@ -28,7 +29,7 @@ export async function startFloorServer(t0: number, staticDir: string, options: {
   const floor = await Floor.open({
     storage: createMemoryStorage(), clock, rules: defaultRulesConfig(), reorderWindowMs: 0, demo: options.demo ?? false,
   });
-  const application: Application = createApplication({ floor, logger: pino({ level: 'silent' }), staticDir });
+  const application: Application = createApplication({ floor, logger: pino({ level: 'silent' }), staticDir, access: stubAccess().edge });
   await new Promise<void>((resolve) => application.httpServer.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(application.httpServer.address() as AddressInfo).port}`;
 

@@ -35,6 +35,14 @@ export class FakeFloor implements FloorService {
   /** Make listAlerts() fail, to see what a client is told. */
   failListAlerts = false;
 
+  liveAlert(alertId: string): Alert | undefined {
+    return this.alerts.find((a) => a.id === alertId && a.status !== 'resolved');
+  }
+
+  callOwner(): { agentId?: string; teamId?: string } | undefined {
+    return { agentId: '1001', teamId: 'A' };
+  }
+
   async ingest(events: FloorEvent[]): Promise<IngestOutcome> {
     this.onIngest?.();
     if (this.ingestGate) await this.ingestGate;

@@ -3,6 +3,8 @@
  * fake clock: events posted over HTTP raise alerts at a connected wallboard client, bad
  * batches keep their good events, and a shift lead's acknowledgement reaches everyone.
  */
+import { stubAccess, SUPERVISOR } from '../helpers/stub-access.js';
+import type { Viewer } from '../../server/access/principal.js';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -29,6 +31,8 @@ let floor: Floor;
 let application: Application;
 let base: string;
 let wallboard: Wallboard;
+let viewer: Viewer = SUPERVISOR;
+const DISPLAY: Viewer = { kind: 'device', id: 'd-tv', name: 'TV', role: 'display', teams: [] };
 
 const at = (s: number) => new Date(T0 + s * 1000).toISOString();
 
@@ -60,11 +64,12 @@ function nextAlert(rule: string): Promise<FloorDelta> {
 }
 
 beforeEach(async () => {
+  viewer = SUPERVISOR;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fw-wire-'));
   clock = new FakeClock(T0);
   storage = createSqliteStorage(path.join(dir, 'floor.db'));
   floor = await Floor.open({ storage, clock, rules: defaultRulesConfig(), reorderWindowMs: 2000 });
-  application = createApplication({ floor, logger: pino({ level: 'silent' }) });
+  application = createApplication({ floor, logger: pino({ level: 'silent' }), access: stubAccess(() => viewer).edge });
   await new Promise<void>((r) => application.httpServer.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(application.httpServer.address() as AddressInfo).port}`;
   wallboard = connect(`${base}/wallboard`, { transports: ['websocket'], reconnection: false });
@@ -97,7 +102,7 @@ describe('the floor over real HTTP and socket.io', () => {
     // A shift lead acknowledges over socket.io; the wallboard sees it at once.
     const acked = new Promise<FloorDelta>((resolve) => wallboard.on('delta', (d) => { if (d.alerts.some((a) => a.status === 'acknowledged')) resolve(d); }));
     const ack = await wallboard.emitWithAck('alert:acknowledge', { alertId: delta.alerts[0].id, note: 'calling the agent' });
-    expect(ack).toMatchObject({ ok: true, value: { status: 'acknowledged', acknowledgedBy: 'local' } });
+    expect(ack).toMatchObject({ ok: true, value: { status: 'acknowledged', acknowledgedBy: 'u-supervisor' } });
     expect((await acked).alerts[0].acknowledgeNote).toBe('calling the agent');
 
     // Answering clears it on its own.
@@ -130,9 +135,11 @@ describe('the floor over real HTTP and socket.io', () => {
 });
 
 describe('customer data', () => {
-  it('never leaves the server: no caller number or utterance in snapshots, deltas or REST', async () => {
-    const seen: string[] = [];
-    wallboard.on('delta', (d) => seen.push(JSON.stringify(d)));
+  it('never reaches a display: no caller number or speech in snapshots, deltas or REST; supervisors get it masked', async () => {
+    viewer = DISPLAY;
+    const tv: Wallboard = connect(`${base}/wallboard`, { transports: ['websocket'], reconnection: false });
+    const seen: string[] = [JSON.stringify(await once<FloorSnapshot>(tv, 'snapshot'))];
+    tv.on('delta', (d) => seen.push(JSON.stringify(d)));
     await post([
       { id: 's1', type: 'agent.login', ts: at(0), agentId: '1001', stationId: 'S-1' },
       { id: 's2', type: 'call.offered', ts: at(1), callId: 'c9', queue: 'general', direction: 'inbound', from: '13812345678' },
@@ -140,17 +147,23 @@ describe('customer data', () => {
       { id: 's4', type: 'call.answered', ts: at(2), callId: 'c9', agentId: '1001' },
       { id: 's5', type: 'transcript.utterance', ts: at(3), callId: 'c9', speaker: 'agent', text: '请问是13812345678吗' },
     ]);
-    const alerted = nextAlert('greeting');
+    const tvAlert = new Promise<void>((resolve) => tv.on('delta', (d) => { if (d.alerts.length > 0) resolve(); }));
+    const supervisorSaw = nextAlert('greeting');
     await advanceTo(6);
-    await alerted;
-    const resync = await wallboard.emitWithAck('resync');
-    const rest = await Promise.all(['/api/v1/floor', '/api/v1/alerts'].map(async (p) => (await fetch(`${base}${p}`)).text()));
-    for (const text of [...seen, JSON.stringify(resync), ...rest]) {
-      expect(text).not.toContain('13812345678');
+    await tvAlert;
+    seen.push(JSON.stringify(await tv.emitWithAck('resync')));
+    seen.push(await (await fetch(`${base}/api/v1/floor`)).text());
+    tv.close();
+    for (const text of seen) {
+      expect(text).not.toContain('5678');
+      expect(text).not.toContain('请问');
       expect(text).not.toContain('sensitive');
     }
-    // It is kept on the server, for the roles that will be allowed to see it.
+    // The supervisor's socket (opened before) got the alert with speech and a masked number.
+    const forSupervisor = (await supervisorSaw).alerts[0];
+    expect(forSupervisor.sensitive).toEqual({ text: '请问是138****5678吗', callerNumber: '138****5678' });
+    // The full record stays on the server, for the department manager.
     const stored = await storage.alerts.list({ rule: 'greeting' });
-    expect(stored[0].sensitive?.text).toContain('13812345678');
+    expect(stored[0].sensitive?.callerNumber).toBe('13812345678');
   });
 });

@@ -2,6 +2,7 @@
  * `floorwatch replay` of a simulated day gives the same figures and alerts as the live
  * server fed the same events over HTTP (batched, a little late, as a real feed sends them).
  */
+import { stubAccess } from '../helpers/stub-access.js';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -33,7 +34,7 @@ describe('replay and the live server agree', () => {
     const clock = new FakeClock(events[0].ts);
     const storage = createSqliteStorage(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fw-live-')), 'live.db'));
     const floor = await Floor.open({ storage, clock, rules: defaultRulesConfig(), reorderWindowMs: WINDOW });
-    const app = createApplication({ floor, logger: pino({ level: 'silent' }) });
+    const app = createApplication({ floor, logger: pino({ level: 'silent' }), access: stubAccess().edge, ingestPerMinute: 1_000_000 });
     await new Promise<void>((r) => app.httpServer.listen(0, '127.0.0.1', r));
     const base = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
     try {

@@ -2,6 +2,7 @@
  * The transport end to end: a real http server on port 0, real socket.io clients, and a
  * fake floor behind them. No sleeps: every wait is on a response, an event or an ack.
  */
+import { stubAccess, SUPERVISOR } from '../helpers/stub-access.js';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { io as connect, type Socket as ClientSocket } from 'socket.io-client';
@@ -27,7 +28,7 @@ const clients: ClientSocket[] = [];
 let base: string;
 
 async function start(options: Partial<ApplicationDeps> = {}): Promise<string> {
-  const application = createApplication({ floor, logger: pino({ level: 'silent' }), bodyLimit: '64kb', ...options });
+  const application = createApplication({ floor, logger: pino({ level: 'silent' }), bodyLimit: '64kb', access: stubAccess().edge, ...options });
   started.push(application);
   await new Promise<void>((resolve) => application.httpServer.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(application.httpServer.address() as AddressInfo).port}`;
@@ -181,7 +182,7 @@ describe('socket.io /wallboard', () => {
     expect(await socket.timeout(5_000).emitWithAck('resync')).toMatchObject({ seq: 2 });
   });
 
-  it('validates commands, naming the field, and passes good ones to the floor as `local`', async () => {
+  it('validates commands, naming the field, and passes good ones to the floor as the signed-in viewer', async () => {
     const socket = client<WallboardClient>(`${base}/wallboard`).connect();
     const ack = socket.timeout(5_000);
     expect(await ack.emitWithAck('alert:acknowledge', { alertId: 42 } as never))
@@ -191,12 +192,12 @@ describe('socket.io /wallboard', () => {
     expect(floor.commands).toEqual([]);
 
     expect(await ack.emitWithAck('alert:acknowledge', { alertId: 'alert-1', note: 'on it' }))
-      .toMatchObject({ ok: true, value: { id: 'alert-1', status: 'acknowledged', acknowledgedBy: 'local' } });
+      .toMatchObject({ ok: true, value: { id: 'alert-1', status: 'acknowledged', acknowledgedBy: 'u-supervisor' } });
     expect(await ack.emitWithAck('hold:approve', { callId: 'call-1', seconds: 120 }))
       .toEqual({ ok: true, value: { callId: 'call-1', allowedSeconds: 120 } });
     expect(floor.commands).toEqual([
-      { type: 'alert.acknowledge', by: 'local', alertId: 'alert-1', note: 'on it' },
-      { type: 'hold.approve', by: 'local', callId: 'call-1', seconds: 120 },
+      { type: 'alert.acknowledge', by: 'u-supervisor', alertId: 'alert-1', note: 'on it' },
+      { type: 'hold.approve', by: 'u-supervisor', callId: 'call-1', seconds: 120 },
     ]);
   });
 });
@@ -242,13 +243,15 @@ describe('REST', () => {
 
     const hold = await postJson('/api/v1/calls/call-1/hold-approval', { seconds: 90, by: 'spoofed' });
     expect(await hold.json()).toEqual({ ok: true, value: { callId: 'call-1', allowedSeconds: 90 } });
-    expect(floor.commands.at(-1)).toEqual({ type: 'hold.approve', by: 'local', callId: 'call-1', seconds: 90 });
+    expect(floor.commands.at(-1)).toEqual({ type: 'hold.approve', by: 'u-supervisor', callId: 'call-1', seconds: 90 });
   });
 
-  it('takes `by` from the identify seam', async () => {
-    const url = await start({ identify: () => 'lead-7' });
-    await fetch(`${url}/api/v1/alerts/alert-1/acknowledge`, { method: 'POST' });
-    expect(floor.commands).toEqual([{ type: 'alert.acknowledge', by: 'lead-7', alertId: 'alert-1' }]);
+  it('takes `by` from the signed-in viewer, never from the body', async () => {
+    const lead = { ...SUPERVISOR, id: 'u-lead-7', role: 'lead' as const, teams: ['A'] };
+    floor.alerts[0].teamId = 'A';
+    const url = await start({ access: stubAccess(lead).edge });
+    await fetch(`${url}/api/v1/alerts/alert-1/acknowledge`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"by":"someone-else"}' });
+    expect(floor.commands).toEqual([{ type: 'alert.acknowledge', by: 'u-lead-7', alertId: 'alert-1' }]);
   });
 
   it('answers unknown API paths and failures in JSON, without internals', async () => {
