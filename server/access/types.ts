@@ -27,6 +27,8 @@ export interface AccountRecord {
   lockedUntil?: number;
   /** Sign out everywhere: sessions created before this are invalid. */
   sessionsValidAfter?: number;
+  /** The last few password hashes, so an old password is not taken again (art. 100). */
+  previousPasswordHashes?: string[];
 }
 
 export interface SessionRecord {
