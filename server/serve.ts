@@ -12,6 +12,12 @@ import { createApplication, type Application } from './app.js';
 import { loadRulesFile, watchRulesFile, type RulesWatcher } from './config/rules-file.js';
 import { Floor } from './floor/floor.js';
 import { createIngestService, type IngestService } from './ingest/ingest-service.js';
+import type { IngestResult } from '../shared/ingest.js';
+import type { AccessEdge } from './app.js';
+import { createAccessService } from './access/service/access-service.js';
+import { createAccessRouter } from './access/http/access-router.js';
+import { csrfCheck, requireViewer } from './access/http/middleware.js';
+import { createSqliteAccessStore } from './access/sqlite/index.js';
 import { createSqliteStorage } from './storage/sqlite/index.js';
 import type { Storage } from './storage/types.js';
 
@@ -31,6 +37,47 @@ export interface ServeOptions {
   logger?: Logger;
   /** How often the floor moves on with the clock (timers, coalesced deltas). */
   tickMs?: number;
+  /** The first admin's initial password (FLOORWATCH_ADMIN_PASSWORD); otherwise a one-time one is printed. */
+  adminPassword?: string;
+  /** Set the Secure flag on cookies (serve over HTTPS, or behind a TLS proxy). */
+  secureCookies?: boolean;
+  /** Where the sign-in instructions go (default: standard output, never the log). */
+  announce?: (text: string) => void;
+}
+
+/** A batch sender that posts to this server with a feed token (the demo's feed). */
+function httpIngest(endpoint: string, token: string): IngestService {
+  return {
+    async ingestBatch(batch) {
+      const res = await fetch(endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(batch),
+      });
+      if (!res.ok && res.status !== 422) throw new Error(`ingest answered ${res.status}`);
+      return (await res.json()) as IngestResult;
+    },
+  };
+}
+
+/** What `npm start` prints: how to sign in (the one-time password only ever here, once). */
+function signInHelp(url: string, boot: { created: boolean; oneTimePassword?: string }): string {
+  const lines = ['', `  Floorwatch is running at ${url}`];
+  if (boot.created && boot.oneTimePassword !== undefined) {
+    lines.push(
+      '  First start: an administrator account was created.',
+      '    username: admin',
+      `    one-time password: ${boot.oneTimePassword}`,
+      '  Sign in with it now; you will be asked to choose your own password.',
+      '  (This password is shown once and never logged. Lost it? `floorwatch reset-admin`.)',
+    );
+  } else if (boot.created) {
+    lines.push('  First start: the administrator "admin" was created with FLOORWATCH_ADMIN_PASSWORD;', '  sign in with it and choose your own password.');
+  } else {
+    lines.push('  Sign in with your account. Lost the admin password? `floorwatch reset-admin`.');
+  }
+  lines.push('');
+  return `${lines.join('\n')}\n`;
 }
 
 export interface RunningServer {
@@ -68,7 +115,19 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   // The file wins over what the log last had in force (someone edited it while we were down).
   if (JSON.stringify(floor.rules()) !== JSON.stringify(rules)) await floor.setRules(rules);
 
-  const app = createApplication({ floor, logger, staticDir: clientDir() });
+  // Accounts, sessions and the audit log live in the same database file, in tables of their own.
+  const accessStore = createSqliteAccessStore(options.db);
+  const access = createAccessService({ store: accessStore, clock: { now: () => Date.now() }, logger });
+  const boot = await access.bootstrapAdmin({ envPassword: options.adminPassword });
+  const edge: AccessEdge = {
+    auth: access,
+    audit: access,
+    router: createAccessRouter({ access, logger, secureCookies: options.secureCookies ?? false }),
+    requireViewer: (roles) => requireViewer(access, { roles }),
+    csrf: csrfCheck(access),
+  };
+
+  const app = createApplication({ floor, logger, access: edge, staticDir: clientDir() });
   const ingest = createIngestService(floor);
 
   const tick = setInterval(() => {
@@ -81,18 +140,15 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       options.rulesFile,
       (next) => {
         floor.setRules(next).then(
-          () => logger.info({ file: options.rulesFile }, 'rules reloaded'),
+          () => {
+            logger.info({ file: options.rulesFile }, 'rules reloaded');
+            void access.record({ actor: 'system', action: 'rules-changed', detail: { file: options.rulesFile } });
+          },
           (err: unknown) => logger.error({ err }, 'rules change could not be applied'),
         );
       },
       (err) => logger.error(err.message),
     );
-  }
-
-  let stopDemo: (() => void) | undefined;
-  if (options.demo) {
-    const { startDemoFeed } = await import('./simulate/demo-feed.js');
-    stopDemo = startDemoFeed({ ingest, logger, ...options.demo });
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -104,6 +160,15 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const url = `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}`;
   logger.info({ url, demo: options.demo !== undefined }, 'Floorwatch is serving');
 
+  let stopDemo: (() => void) | undefined;
+  if (options.demo) {
+    // The demo is a feed like any other: its own token, over HTTP, through the same checks.
+    const token = await access.ensureFeedToken('demo simulator');
+    const { startDemoFeed } = await import('./simulate/demo-feed.js');
+    stopDemo = startDemoFeed({ ingest: httpIngest(`${url}/api/v1/events`, token), logger, ...options.demo });
+  }
+  (options.announce ?? ((text: string) => process.stdout.write(text)))(signInHelp(url, boot));
+
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= (async () => {
@@ -114,6 +179,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       await floor.snapshotNow();
       await floor.close();
       await storage.close();
+      await accessStore.close();
       logger.info('stopped');
     })();
     return closing;

@@ -5,6 +5,8 @@
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { registerReplay } from './replay-command.js';
+import { registerResetAdmin } from './reset-admin-command.js';
+import { registerFeedToken } from './feed-token-command.js';
 import { registerServe } from './serve-command.js';
 import { registerSimulate } from './simulate-command.js';
 
@@ -38,6 +40,8 @@ const program = new Command('floorwatch')
 registerServe(program);
 registerReplay(program);
 registerSimulate(program);
+registerResetAdmin(program);
+registerFeedToken(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   process.stderr.write(`floorwatch: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -13,12 +13,13 @@ export function registerServe(program: Command): void {
     .addOption(envOption('--reorder-window <ms>', 'how late an event may arrive and still be applied in order', 'FLOORWATCH_REORDER_WINDOW_MS').default(2000).argParser(nonNegativeNumber))
     .addOption(envOption('--retention-days <days>', 'days of event log and resolved alerts kept', 'FLOORWATCH_RETENTION_DAYS').default(7).argParser(positiveInt))
     .addOption(envOption('--durability <mode>', 'NORMAL survives a process crash; FULL also a power cut (slower)', 'FLOORWATCH_DURABILITY').choices(['NORMAL', 'FULL']).default('NORMAL'))
+    .option('--secure-cookies', 'mark session cookies Secure (when served over HTTPS or behind a TLS proxy)')
     .option('--demo', 'feed the floor from the built-in simulator (clearly marked as a demo)')
     .addOption(envOption('--demo-agents <n>', 'agents on the simulated floor', 'FLOORWATCH_DEMO_AGENTS').default(60).argParser(positiveInt))
     .option('--demo-seed <n>', 'simulator seed', positiveInt, 1)
     .action(async (o: {
       port: number; host: string; db?: string; rules: string; reorderWindow: number; retentionDays: number;
-      durability: 'NORMAL' | 'FULL'; demo?: boolean; demoAgents: number; demoSeed: number;
+      durability: 'NORMAL' | 'FULL'; demo?: boolean; demoAgents: number; demoSeed: number; secureCookies?: boolean;
     }) => {
       const { existsSync } = await import('node:fs');
       const rulesFile = existsSync(o.rules) ? o.rules : undefined;
@@ -30,6 +31,9 @@ export function registerServe(program: Command): void {
         reorderWindowMs: o.reorderWindow,
         retentionDays: o.retentionDays,
         durability: o.durability,
+        secureCookies: o.secureCookies === true,
+        // Read once, from the environment only (a flag would show in `ps`).
+        ...(process.env.FLOORWATCH_ADMIN_PASSWORD && { adminPassword: process.env.FLOORWATCH_ADMIN_PASSWORD }),
         ...(o.demo && { demo: { agents: o.demoAgents, seed: o.demoSeed } }),
       });
       const stop = (): void => {

@@ -11,7 +11,8 @@ import type { Alert } from '../../shared/alerts.js';
 import type { IngestResult } from '../../shared/ingest.js';
 import type { FloorSnapshot } from '../../shared/wallboard.js';
 import { createSqliteStorage } from '../../server/storage/sqlite/index.js';
-import { startServerProcess, type ServerProcess } from './server-process.js';
+import { createFeedToken, signInAdmin, startServerProcess, type ServerProcess } from './server-process.js';
+import type { Browser } from './access/access-server.js';
 
 const running: ServerProcess[] = [];
 afterEach(async () => {
@@ -44,13 +45,25 @@ function batch(n: number, size: number): object[] {
   });
 }
 
+let token = '';
+
 async function post(url: string, events: object[]): Promise<IngestResult> {
-  const res = await fetch(`${url}/api/v1/events`, { method: 'POST', body: JSON.stringify(events), headers: { 'content-type': 'application/json' } });
+  const res = await fetch(`${url}/api/v1/events`, {
+    method: 'POST', body: JSON.stringify(events), headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+  });
   if (res.status !== 200) throw new Error(`ingest answered ${res.status}`);
   return (await res.json()) as IngestResult;
 }
 
-const getJson = async <T>(url: string): Promise<T> => (await (await fetch(url)).json()) as T;
+/** Reads as the admin of the server at that URL (signing in once per server). */
+const sessions = new Map<string, Promise<Browser>>();
+async function getJson<T>(url: string): Promise<T> {
+  const { origin, pathname, search } = new URL(url);
+  if (!sessions.has(origin)) sessions.set(origin, signInAdmin(origin));
+  const res = await (await sessions.get(origin)!).call('GET', pathname + search);
+  if (res.status !== 200) throw new Error(`${pathname} answered ${res.status}`);
+  return (await res.json()) as T;
+}
 
 /** What must survive: agents and queue counters (not the wall-clock fields of the moment). */
 function durable(s: FloorSnapshot) {
@@ -66,6 +79,7 @@ describe('after kill -9', () => {
   it('loses no acknowledged event and no alert, and rebuilds the same floor', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fw-crash-'));
     const db = path.join(dir, 'floor.db');
+    token = createFeedToken(db);
     let server = await start(db);
 
     const acknowledged: string[] = [];

@@ -4,6 +4,29 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import readline from 'node:readline';
+import { execFileSync } from 'node:child_process';
+import { Browser } from './access/access-server.js';
+
+/** The first admin's initial password in these tests (the server forces a change). */
+export const ADMIN_FIRST_PASSWORD = 'initial-admin-password-for-tests';
+export const ADMIN_PASSWORD = 'Harbour lantern 47 quietly';
+
+/** Signs in as admin (choosing the real password on the first sign-in); returns the session. */
+export async function signInAdmin(url: string): Promise<Browser> {
+  const browser = new Browser(url);
+  let res = await browser.call('POST', '/api/v1/session', { body: { username: 'admin', password: ADMIN_PASSWORD } });
+  if (res.status === 401) {
+    res = await browser.call('POST', '/api/v1/session', { body: { username: 'admin', password: ADMIN_FIRST_PASSWORD } });
+    if (res.status !== 200) throw new Error(`admin sign-in answered ${res.status}`);
+    const changed = await browser.call('POST', '/api/v1/session/password', {
+      csrf: true, body: { currentPassword: ADMIN_FIRST_PASSWORD, newPassword: ADMIN_PASSWORD },
+    });
+    if (changed.status !== 200) throw new Error(`password change answered ${changed.status}: ${await changed.text()}`);
+  } else if (res.status !== 200) {
+    throw new Error(`admin sign-in answered ${res.status}`);
+  }
+  return browser;
+}
 
 export interface ServerProcess {
   url: string;
@@ -16,7 +39,7 @@ export interface ServerProcess {
 export async function startServerProcess(args: string[], timeoutMs = 30_000): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/floorwatch.ts', 'serve', '--host', '127.0.0.1', '--port', '0', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, FLOORWATCH_PORT: '', FLOORWATCH_DB: '' },
+    env: { ...process.env, FLOORWATCH_PORT: '', FLOORWATCH_DB: '', FLOORWATCH_ADMIN_PASSWORD: ADMIN_FIRST_PASSWORD },
   });
   const log: string[] = [];
   child.stderr!.on('data', (b: Buffer) => log.push(b.toString()));
@@ -50,4 +73,11 @@ export async function startServerProcess(args: string[], timeoutMs = 30_000): Pr
       return exited;
     },
   };
+}
+
+/** A feed token for the database at `db`, made the way an installer makes one. */
+export function createFeedToken(db: string, name = 'test feed'): string {
+  return execFileSync(process.execPath, ['--import', 'tsx', 'server/cli/floorwatch.ts', 'feed-token', 'create', name, '--db', db], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }).toString().trim();
 }

@@ -1,0 +1,44 @@
+import type { Command } from 'commander';
+import pino from 'pino';
+import { createAccessService } from '../access/service/access-service.js';
+import { createSqliteAccessStore } from '../access/sqlite/index.js';
+
+/** For the engineer connecting a phone system: feed tokens without a browser. */
+export function registerFeedToken(program: Command): void {
+  const cmd = program.command('feed-token').description('create, list and revoke feed tokens (run on the server machine)');
+  const withAccess = async (db: string, work: (access: ReturnType<typeof createAccessService>) => Promise<void>) => {
+    const store = createSqliteAccessStore(db);
+    try {
+      await work(createAccessService({ store, clock: { now: () => Date.now() }, logger: pino({ level: 'warn' }) }));
+    } finally {
+      await store.close();
+    }
+  };
+  const dbOption = ['--db <file>', 'SQLite database file', process.env.FLOORWATCH_DB ?? 'data/floorwatch.db'] as const;
+
+  cmd.command('create')
+    .argument('<name>', 'what feeds with it (e.g. "asterisk pbx1")')
+    .option(...dbOption)
+    .description('create a token; it is printed once and stored only as a hash')
+    .action(async (name: string, o: { db: string }) => withAccess(o.db, async (access) => {
+      const { token, view } = await access.createFeedToken(name, 'cli');
+      process.stdout.write(`${token}\n`);
+      process.stderr.write(`feed token ${view.id} "${view.name}" created; send it as "Authorization: Bearer <token>"\n`);
+    }));
+
+  cmd.command('list')
+    .option(...dbOption)
+    .action(async (o: { db: string }) => withAccess(o.db, async (access) => {
+      for (const t of await access.listFeedTokens()) {
+        process.stdout.write(`${t.id}\t${t.name}\t${t.revokedAt ? 'revoked' : 'active'}\t${t.lastUsedAt ? new Date(t.lastUsedAt).toISOString() : 'never used'}\n`);
+      }
+    }));
+
+  cmd.command('revoke')
+    .argument('<id>')
+    .option(...dbOption)
+    .action(async (id: string, o: { db: string }) => withAccess(o.db, async (access) => {
+      await access.revokeFeedToken(id, 'cli');
+      process.stderr.write(`feed token ${id} revoked\n`);
+    }));
+}
