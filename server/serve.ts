@@ -13,10 +13,8 @@ import { loadRulesFile, watchRulesFile, type RulesWatcher } from './config/rules
 import { Floor } from './floor/floor.js';
 import { createIngestService, type IngestService } from './ingest/ingest-service.js';
 import type { IngestResult } from '../shared/ingest.js';
-import type { AccessEdge } from './app.js';
+import { createAccessEdge } from './access/edge.js';
 import { createAccessService } from './access/service/access-service.js';
-import { createAccessRouter } from './access/http/access-router.js';
-import { csrfCheck, requireViewer } from './access/http/middleware.js';
 import { createSqliteAccessStore } from './access/sqlite/index.js';
 import { createSqliteStorage } from './storage/sqlite/index.js';
 import type { Storage } from './storage/types.js';
@@ -119,13 +117,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const accessStore = createSqliteAccessStore(options.db);
   const access = createAccessService({ store: accessStore, clock: { now: () => Date.now() }, logger });
   const boot = await access.bootstrapAdmin({ envPassword: options.adminPassword });
-  const edge: AccessEdge = {
-    auth: access,
-    audit: access,
-    router: createAccessRouter({ access, logger, secureCookies: options.secureCookies ?? false }),
-    requireViewer: (roles) => requireViewer(access, { roles }),
-    csrf: csrfCheck(access),
-  };
+  const edge = createAccessEdge(access, logger, options.secureCookies ?? false);
 
   const app = createApplication({ floor, logger, access: edge, staticDir: clientDir() });
   const ingest = createIngestService(floor);

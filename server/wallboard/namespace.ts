@@ -87,7 +87,9 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
       return;
     }
 
-    socket.on('resync', (ack) => {
+    // The ack is the last argument, whatever a client put before it.
+    socket.on('resync', (...args: unknown[]) => {
+      const ack = args.at(-1) as ((snapshot: ReturnType<typeof snapshotFor>) => void) | undefined;
       if (typeof ack !== 'function') return;
       try {
         ack(snapshotFor(floor.snapshot(), audience));

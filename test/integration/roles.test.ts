@@ -1,0 +1,199 @@
+/**
+ * Who sees and does what, for every role, over REST and over a real socket.io connection,
+ * against the real access control. Fails if a customer number or transcript text reaches a
+ * display, or another team's alert reaches a shift lead.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FloorDelta, FloorSnapshot } from '../../shared/wallboard.js';
+import { T0 } from '../helpers/engine-harness.js';
+import { signIn, startSecuredFloor, wallboard, INITIAL_ADMIN, type SecuredFloor, type Wallboard } from '../helpers/secured-floor.js';
+import type { Browser } from './access/access-server.js';
+import { once } from './once.js';
+
+const NUMBER = '13812345678';
+let s: SecuredFloor;
+const people: Record<'admin' | 'supervisor' | 'leadA' | 'leadB' | 'manager', Browser> = {} as never;
+let deviceToken: string;
+const sockets: Wallboard[] = [];
+
+const at = (sec: number) => T0 + sec * 1000;
+async function ingest(events: object[], token = s.feedToken): Promise<Response> {
+  return fetch(`${s.base}/api/v1/events`, {
+    method: 'POST', body: JSON.stringify(events), headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+  });
+}
+
+beforeAll(async () => {
+  s = await startSecuredFloor();
+  people.admin = await signIn(s.base, 'admin', INITIAL_ADMIN);
+  for (const [key, username, role, teams] of [
+    ['supervisor', 'sup', 'supervisor', []], ['leadA', 'lead-a', 'lead', ['A']], ['leadB', 'lead-b', 'lead', ['B']], ['manager', 'mgr', 'manager', []],
+  ] as const) {
+    const res = await people.admin.call('POST', '/api/v1/accounts', { csrf: true, body: { username, name: username, role, teams } });
+    const { oneTimePassword } = (await res.json()) as { oneTimePassword: string };
+    people[key] = await signIn(s.base, username, oneTimePassword);
+  }
+  const pair = await s.access.createPairRequest();
+  const adminId = (await s.access.listAccounts()).find((a) => a.username === 'admin')!.id;
+  await s.access.pairDisplay(pair.code, 'Seating area TV', adminId);
+  deviceToken = (await s.access.pollPairRequest(pair.id, pair.pollToken)).deviceToken!;
+
+  s.clock.set(at(10));
+  const res = await ingest([
+    { id: 'l1', type: 'agent.login', ts: at(0), agentId: '1001', stationId: 'S-1', teamId: 'A' },
+    { id: 'l2', type: 'agent.login', ts: at(0), agentId: '2001', stationId: 'S-2', teamId: 'B' },
+    { id: 'c1', type: 'call.offered', ts: at(1), callId: 'call-a', queue: 'general', direction: 'inbound', from: NUMBER },
+    { id: 'c2', type: 'call.ringing', ts: at(1), callId: 'call-a', agentId: '1001' },
+    { id: 'c3', type: 'call.answered', ts: at(2), callId: 'call-a', agentId: '1001' },
+    { id: 'c4', type: 'transcript.utterance', ts: at(3), callId: 'call-a', speaker: 'agent', text: `您好！1001号很高兴为您服务！是${NUMBER}吗` },
+    { id: 'c5', type: 'transcript.utterance', ts: at(4), callId: 'call-a', speaker: 'agent', text: '这个我不知道' },
+    { id: 'b1', type: 'urgent.reported', ts: at(5), agentId: '2001', summary: `caller ${NUMBER} reports fraud` },
+  ]);
+  expect(res.status).toBe(200);
+  await s.floor.tick();
+});
+
+afterAll(async () => {
+  for (const socket of sockets) socket.close();
+  await s.close();
+});
+
+async function floorFor(b: Browser): Promise<FloorSnapshot> {
+  const res = await b.call('GET', '/api/v1/floor');
+  expect(res.status).toBe(200);
+  return (await res.json()) as FloorSnapshot;
+}
+
+async function socketSnapshot(how: Parameters<typeof wallboard>[1]): Promise<{ socket: Wallboard; snapshot: FloorSnapshot }> {
+  const socket = wallboard(s.base, how);
+  sockets.push(socket);
+  return { socket, snapshot: await once<FloorSnapshot>(socket, 'snapshot') };
+}
+
+const alertRules = (snap: FloorSnapshot) => snap.alerts.map((a) => `${a.rule}:${a.teamId}`).sort();
+
+describe('what each role receives, over REST and socket.io', () => {
+  it('a display: the floor, no customer number, no speech, no names of customers', async () => {
+    const { snapshot } = await socketSnapshot({ deviceToken });
+    const rest = await fetch(`${s.base}/api/v1/floor`, { headers: { authorization: `Bearer ${deviceToken}` } });
+    expect(rest.status).toBe(200);
+    for (const text of [JSON.stringify(snapshot), await rest.text()]) {
+      expect(text).not.toContain('5678');
+      expect(text).not.toContain('不知道');
+      expect(text).not.toContain('fraud');
+    }
+    expect(snapshot.agents.map((a) => a.agentId).sort()).toEqual(['1001', '2001']);
+    expect(snapshot.alerts.length).toBeGreaterThan(0);
+    // A display only watches: no history, no commands.
+    expect((await fetch(`${s.base}/api/v1/alerts`, { headers: { authorization: `Bearer ${deviceToken}` } })).status).toBe(403);
+  });
+
+  it("a shift lead: only their team's agents and alerts, numbers masked", async () => {
+    for (const snapshot of [await floorFor(people.leadA), (await socketSnapshot({ browser: people.leadA })).snapshot]) {
+      expect(snapshot.agents.map((a) => a.agentId)).toEqual(['1001']);
+      expect(alertRules(snapshot)).toEqual(['forbidden-phrases:A']);
+      expect(JSON.stringify(snapshot)).not.toContain(NUMBER);
+      expect(snapshot.alerts[0].sensitive).toEqual({ text: '我不知道', callerNumber: '138****5678' });
+    }
+    const b = await floorFor(people.leadB);
+    expect(b.agents.map((a) => a.agentId)).toEqual(['2001']);
+    expect(alertRules(b)).toEqual(['urgent-escalation:B']);
+    const history = (await (await people.leadB.call('GET', '/api/v1/alerts')).json()) as Array<{ teamId?: string }>;
+    expect(history.map((a) => a.teamId)).toEqual(['B']);
+  });
+
+  it('a supervisor sees the whole floor with masked numbers; a manager reads everything', async () => {
+    const sup = (await socketSnapshot({ browser: people.supervisor })).snapshot;
+    expect(alertRules(sup)).toEqual(['forbidden-phrases:A', 'urgent-escalation:B']);
+    expect(JSON.stringify(sup)).not.toContain(NUMBER);
+    const mgr = await floorFor(people.manager);
+    expect(JSON.stringify(mgr)).toContain(NUMBER);
+  });
+
+  it('deltas are cut per audience too', async () => {
+    const tv = (await socketSnapshot({ deviceToken })).socket;
+    const leadB = (await socketSnapshot({ browser: people.leadB })).socket;
+    const tvDeltas: FloorDelta[] = [];
+    const leadBDeltas: FloorDelta[] = [];
+    tv.on('delta', (d) => tvDeltas.push(d));
+    leadB.on('delta', (d) => leadBDeltas.push(d));
+    const bothGotIt = Promise.all([once(tv, 'delta'), once(leadB, 'delta')]);
+    s.clock.set(at(30));
+    await ingest([{ id: 'c6', type: 'transcript.utterance', ts: at(25), callId: 'call-a', speaker: 'agent', text: `没有办法 ${NUMBER}` }]);
+    await bothGotIt;
+    expect(JSON.stringify(tvDeltas)).not.toMatch(/5678|没有办法/);
+    expect(leadBDeltas.flatMap((d) => d.alerts)).toEqual([]);
+    expect(leadBDeltas.flatMap((d) => d.agents).map((a) => a.agentId)).not.toContain('1001');
+  });
+});
+
+describe('who may act', () => {
+  const alertOf = async (rule: string) => (await floorFor(people.supervisor)).alerts.find((a) => a.rule === rule)!;
+
+  it("a lead may acknowledge their team's alert, not another team's; admins and displays not at all", async () => {
+    const teamA = await alertOf('forbidden-phrases');
+    const path = `/api/v1/alerts/${teamA.id}/acknowledge`;
+    expect((await people.leadB.call('POST', path, { csrf: true, body: { note: 'x' } })).status).toBe(403);
+    expect((await people.admin.call('POST', path, { csrf: true, body: {} })).status).toBe(403);
+    expect((await fetch(`${s.base}${path}`, { method: 'POST', headers: { authorization: `Bearer ${deviceToken}` } })).status).toBe(403);
+    const { socket } = await socketSnapshot({ browser: people.leadB });
+    expect(await socket.emitWithAck('alert:acknowledge', { alertId: teamA.id })).toMatchObject({ ok: false });
+
+    const ok = await people.leadA.call('POST', path, { csrf: true, body: { note: 'spoke to the agent' } });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ ok: true, value: { status: 'acknowledged' } });
+    const audit = await s.access.listAudit({ action: 'alert-acknowledged' });
+    const leadA = (await s.access.listAccounts()).find((a) => a.username === 'lead-a')!;
+    expect(audit).toEqual([expect.objectContaining({ actor: leadA.id, target: teamA.id, ip: '127.0.0.1' })]);
+  });
+
+  it('commands need the CSRF token with a session cookie', async () => {
+    const urgent = await alertOf('urgent-escalation');
+    expect((await people.leadB.call('POST', `/api/v1/alerts/${urgent.id}/acknowledge`, { body: {} })).status).toBe(403);
+  });
+});
+
+describe('nothing answers without credentials', () => {
+  it('REST: only health, sign-in and pairing', async () => {
+    expect((await fetch(`${s.base}/health`)).status).toBe(200);
+    for (const path of ['/api/v1/floor', '/api/v1/alerts', '/api/v1/rules', '/api/v1/accounts', '/api/v1/audit', '/api/v1/displays', '/api/v1/feed-tokens']) {
+      expect([path, (await fetch(`${s.base}${path}`)).status]).toEqual([path, 401]);
+    }
+    expect((await fetch(`${s.base}/api/v1/floor`, { headers: { cookie: 'fw_session=forged' } })).status).toBe(401);
+    expect((await ingest([], 'forged-token')).status).toBe(401);
+    expect((await fetch(`${s.base}/api/v1/events`, { method: 'POST', body: '[]' })).status).toBe(401);
+    // A feed token is for ingest only.
+    expect((await fetch(`${s.base}/api/v1/floor`, { headers: { authorization: `Bearer ${s.feedToken}` } })).status).toBe(401);
+  });
+
+  it('socket.io: refused without credentials, with a forged token, and for another origin', async () => {
+    for (const how of [{}, { deviceToken: 'forged' }]) {
+      const socket = wallboard(s.base, how);
+      sockets.push(socket);
+      expect((await once<Error>(socket, 'connect_error')).message).toBe('unauthorized');
+    }
+  });
+
+  it('socket.io: a page on another origin cannot open a socket with our cookies', async () => {
+    const { io: connect } = await import('socket.io-client');
+    const cookie = [...people.supervisor.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const socket = connect(`${s.base}/wallboard`, {
+      transports: ['websocket'], reconnection: false, extraHeaders: { cookie, origin: 'http://evil.example' },
+    });
+    sockets.push(socket as Wallboard);
+    await once(socket, 'connect_error');
+    expect(socket.connected).toBe(false);
+  });
+
+  it('revoking a display disconnects it at once and refuses it after', async () => {
+    const { socket } = await socketSnapshot({ deviceToken });
+    const gone = once(socket, 'disconnect');
+    const adminId = (await s.access.listAccounts()).find((a) => a.username === 'admin')!.id;
+    const [display] = await s.access.listDevices();
+    await s.access.revokeDevice(display.id, adminId);
+    await gone;
+    const again = wallboard(s.base, { deviceToken });
+    sockets.push(again);
+    expect((await once<Error>(again, 'connect_error')).message).toBe('unauthorized');
+  });
+});
