@@ -59,7 +59,8 @@ function httpIngest(endpoint: string, token: string): IngestService {
 }
 
 /** What `npm start` prints: how to sign in (the one-time password only ever here, once). */
-function signInHelp(url: string, boot: { created: boolean; oneTimePassword?: string }): string {
+function signInHelp(url: string, boot: { created: boolean; oneTimePassword?: string }, db: string): string {
+  const reset = `npm run -s floorwatch -- reset-admin --db ${db}`;
   const lines = ['', `  Floorwatch is running at ${url}`];
   if (boot.created && boot.oneTimePassword !== undefined) {
     lines.push(
@@ -67,12 +68,12 @@ function signInHelp(url: string, boot: { created: boolean; oneTimePassword?: str
       '    username: admin',
       `    one-time password: ${boot.oneTimePassword}`,
       '  Sign in with it now; you will be asked to choose your own password.',
-      '  (This password is shown once and never logged. Lost it? `floorwatch reset-admin`.)',
+      `  (This password is shown once and never logged. Lost it? ${reset})`,
     );
   } else if (boot.created) {
     lines.push('  First start: the administrator "admin" was created with FLOORWATCH_ADMIN_PASSWORD;', '  sign in with it and choose your own password.');
   } else {
-    lines.push('  Sign in with your account. Lost the admin password? `floorwatch reset-admin`.');
+    lines.push(`  Sign in with your account. Lost the admin password? ${reset}`);
   }
   lines.push('');
   return `${lines.join('\n')}\n`;
@@ -159,7 +160,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const { startDemoFeed } = await import('./simulate/demo-feed.js');
     stopDemo = startDemoFeed({ ingest: httpIngest(`${url}/api/v1/events`, token), logger, ...options.demo });
   }
-  (options.announce ?? ((text: string) => process.stdout.write(text)))(signInHelp(url, boot));
+  (options.announce ?? ((text: string) => process.stdout.write(text)))(signInHelp(url, boot, options.db));
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
