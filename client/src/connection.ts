@@ -2,7 +2,11 @@
  * The wallboard's link to the floor: socket.io namespace `/wallboard`, typed with the
  * shared maps. The server sends a snapshot on every (re)connect, then numbered deltas;
  * a gap or a new day is answered with `resync`. A wall display has nobody to press
- * reload, so it reconnects forever and shows a banner while it is down.
+ * reload, so a lost link is retried forever, with a banner while it is down.
+ *
+ * Except when the server refuses who we are (the handshake's `connect_error`, e.g.
+ * 'unauthorized'): retrying with the same credentials cannot succeed, so the link stops
+ * and `onRefused` decides (a person signs in again, a TV pairs again).
  */
 import { io, type Socket } from 'socket.io-client';
 import type { WallboardClientToServer, WallboardServerToClient } from '../../shared/wallboard.js';
@@ -10,21 +14,39 @@ import { useFloorStore } from './store/floor-store.js';
 
 type WallboardSocket = Socket<WallboardServerToClient, WallboardClientToServer>;
 
+/**
+ * How the handshake proves who we are: a person's browser sends its session cookie by
+ * itself (same origin); a paired TV has no session, only its device token.
+ */
+export type FloorCredentials = { kind: 'session' } | { kind: 'device'; deviceToken: string };
+
+export interface WallboardLinkOptions {
+  credentials: FloorCredentials;
+  /** The server refused the credentials; the link is closed. `reason` is the server's word for it. */
+  onRefused(reason: string): void;
+  url?: string;
+}
+
 /** A resync unanswered this long means the link is unhealthy: reconnect for a fresh snapshot. */
 const RESYNC_TIMEOUT_MS = 10_000;
 /** After the server drops us (socket.io does not retry that case by itself). */
 const SERVER_DROP_RETRY_MS = 2_000;
 
 /** Connects and keeps the store fed; returns the function that closes the link. */
-export function connectWallboard(url = '/wallboard'): () => void {
+export function connectWallboard({ credentials, onRefused, url = '/wallboard' }: WallboardLinkOptions): () => void {
   const store = useFloorStore.getState;
   const socket: WallboardSocket = io(url, {
+    // A fresh manager each time: socket.io otherwise reuses the cached socket for the
+    // namespace, with the credentials (and listeners) of the link closed before it.
+    forceNew: true,
     reconnection: true,
     reconnectionAttempts: Infinity,
     reconnectionDelay: 1_000,
     reconnectionDelayMax: 10_000,
+    ...(credentials.kind === 'device' && { auth: { deviceToken: credentials.deviceToken } }),
   });
   let resyncing = false;
+  let closed = false;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   const markDown = (reason: string) => {
@@ -61,19 +83,31 @@ export function connectWallboard(url = '/wallboard'): () => void {
 
   socket.on('disconnect', (reason) => {
     resyncing = false;
+    if (closed) return;
     markDown(reason);
     if (reason === 'io server disconnect') {
-      // The server dropped us (e.g. its snapshot failed); socket.io leaves reconnecting to us.
+      // The server dropped us: its snapshot failed, or our credential was revoked (the
+      // next handshake then says so). socket.io leaves reconnecting to us.
       retryTimer = setTimeout(() => socket.connect(), SERVER_DROP_RETRY_MS);
     }
   });
 
   socket.on('connect_error', (err) => {
+    if (closed) return;
+    // socket.io keeps retrying network failures (`active`), but not a refusal by the
+    // server's handshake middleware: that is about who we are, not about the network.
+    if (!socket.active) {
+      close();
+      onRefused(err.message);
+      return;
+    }
     markDown(err.message);
   });
 
-  return () => {
+  function close(): void {
+    closed = true;
     clearTimeout(retryTimer);
     socket.close();
-  };
+  }
+  return close;
 }

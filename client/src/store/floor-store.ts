@@ -1,7 +1,7 @@
 /**
  * The wallboard's one store: the floor (built by the pure functions in apply.ts), the
  * connection status and the server's clock offset. Components select the slice they
- * show; the connection is the only writer.
+ * show; the connection is the only writer (and the page resets it when the link closes).
  */
 import { create } from 'zustand';
 import type { FloorDelta, FloorSnapshot } from '../../../shared/wallboard.js';
@@ -29,6 +29,8 @@ export interface FloorStore {
   /** Returns the outcome; on `gap` or `new-day` the caller must ask for `resync`. */
   applyDelta(d: FloorDelta): DeltaOutcome;
   setConnection(status: ConnectionStatus): void;
+  /** Forgets the floor when its link closes: the next viewer (or a revoked TV) must not see it. */
+  reset(): void;
 }
 
 export const useFloorStore = create<FloorStore>()((set, get) => ({
@@ -56,5 +58,9 @@ export const useFloorStore = create<FloorStore>()((set, get) => ({
 
   setConnection(status) {
     set({ connection: status });
+  },
+
+  reset() {
+    set({ floor: null, connection: { kind: 'connecting', since: Date.now() }, clockOffsetMs: 0 });
   },
 }));
