@@ -8,7 +8,7 @@ import { Router, type RequestHandler } from 'express';
 import type { AccessEdge } from '../../server/app.js';
 import type { Principal, Revocation, Viewer } from '../../server/access/principal.js';
 
-export const SUPERVISOR: Viewer = {
+export const SUPERVISOR: Extract<Viewer, { kind: 'user' }> = {
   kind: 'user', id: 'u-supervisor', username: 'sup', name: 'Supervisor', role: 'supervisor', teams: [],
   mustChangePassword: false, sessionId: 's-1',
 };

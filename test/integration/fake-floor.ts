@@ -160,7 +160,7 @@ function emptySnapshot(seq: number, alerts: Alert[]): FloorSnapshot {
       openAlertsBySeverity: { info: 0, warning: alerts.length, critical: 0 },
     },
     alerts,
-    compliance: { floor: {}, byAgent: {}, byTeam: {}, byQueue: {}, byInterval: {} },
+    compliance: { floor: {}, byAgent: {}, byTeam: {}, byQueue: {}, byInterval: {}, byTeamInterval: {}, byQueueInterval: {} },
     intervals: [],
     serviceLevel: { mode: 'abandons-against', thresholdSeconds: 10, shortAbandonSeconds: 5, formula: 'test' },
   };
