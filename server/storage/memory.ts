@@ -89,6 +89,22 @@ function createMemoryEventLog(assertOpen: () => void): EventLog {
       }));
     },
 
+    async eventsAbout(filter): Promise<LogEntry[]> {
+      assertOpen();
+      const from = toBound('from', filter.from);
+      const to = toBound('to', filter.to);
+      const calls = new Set(filter.callIds ?? []);
+      // A scan: the memory store serves tests and small floors, where that is fine.
+      return entries.flatMap((stored) => {
+        const payload = JSON.parse(stored.payloadJson) as LogEntry['payload'];
+        if (payload.kind !== 'event') return [];
+        const e = payload.event as { ts: number; agentId?: unknown; callId?: unknown };
+        const about = (filter.agentId !== undefined && e.agentId === filter.agentId) || (typeof e.callId === 'string' && calls.has(e.callId));
+        if (!about || e.ts < from || e.ts >= to) return [];
+        return [{ seq: stored.seq, id: stored.id, receivedAt: stored.receivedAt, payload }];
+      });
+    },
+
     async lastSeq(): Promise<number> {
       assertOpen();
       return lastAssignedSeq;

@@ -43,6 +43,11 @@ export interface EventLog {
   append(entries: NewLogEntry[]): Promise<AppendResult>;
   /** Entries with seq > afterSeq, oldest first, at most `limit`. */
   read(afterSeq: number, limit: number): Promise<LogEntry[]>;
+  /**
+   * Events (not commands) about an agent, or about any of the given calls, with
+   * from <= ts < to, in seq order. For the agent panel's timeline: the log is the history.
+   */
+  eventsAbout(filter: { agentId?: string; callIds?: string[]; from: number; to: number }): Promise<LogEntry[]>;
   /** The highest seq ever assigned (0 when empty). */
   lastSeq(): Promise<number>;
   /** Deletes entries with seq <= uptoSeq and receivedAt < before; returns how many. */

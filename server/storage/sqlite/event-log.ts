@@ -17,8 +17,12 @@ export function createSqliteEventLog(connection: SqliteConnection): EventLog {
   // sqlite_sequence, so every duplicate would burn a seq and leave a gap (1, 2, 5 ...).
   // Looking the id up first keeps seqs dense, as the memory store's are.
   const selectIdExists = db.prepare<[string], number>('SELECT 1 FROM event_log WHERE id = ?').pluck();
-  const insertEntry = db.prepare<[string, number, string, string]>(
-    'INSERT INTO event_log (id, received_at, kind, payload) VALUES (?, ?, ?, ?)');
+  const insertEntry = db.prepare<[string, number, string, string, string | null, string | null, number | null]>(
+    'INSERT INTO event_log (id, received_at, kind, payload, agent_id, call_id, ts) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const selectByAgent = db.prepare<[string, number, number], LogRow>(
+    'SELECT seq, id, received_at AS receivedAt, payload FROM event_log WHERE agent_id = ? AND ts >= ? AND ts < ? ORDER BY seq');
+  const selectByCall = db.prepare<[string, number, number], LogRow>(
+    'SELECT seq, id, received_at AS receivedAt, payload FROM event_log WHERE call_id = ? AND ts >= ? AND ts < ? ORDER BY seq');
   const selectPage = db.prepare<[number, number], LogRow>(
     'SELECT seq, id, received_at AS receivedAt, payload FROM event_log WHERE seq > ? ORDER BY seq LIMIT ?');
   // sqlite_sequence holds the highest seq AUTOINCREMENT ever assigned, which MAX(seq) would
@@ -41,7 +45,13 @@ export function createSqliteEventLog(connection: SqliteConnection): EventLog {
         duplicateIds.push(entry.id);
         return;
       }
-      const result = insertEntry.run(entry.id, entry.receivedAt, entry.payload.kind, payloads[index]);
+      const event = entry.payload.kind === 'event' ? entry.payload.event : undefined;
+      const result = insertEntry.run(
+        entry.id, entry.receivedAt, entry.payload.kind, payloads[index],
+        event && 'agentId' in event && typeof event.agentId === 'string' ? event.agentId : null,
+        event && 'callId' in event && typeof event.callId === 'string' ? event.callId : null,
+        event ? event.ts : null,
+      );
       appended.push({ seq: Number(result.lastInsertRowid), id: entry.id, receivedAt: entry.receivedAt, payload: entry.payload });
     });
     return { appended, duplicateIds };
@@ -65,6 +75,18 @@ export function createSqliteEventLog(connection: SqliteConnection): EventLog {
         id: row.id,
         receivedAt: row.receivedAt,
         payload: JSON.parse(row.payload),
+      }));
+    },
+
+    async eventsAbout(filter): Promise<LogEntry[]> {
+      connection.assertOpen();
+      const from = toBound('from', filter.from);
+      const to = toBound('to', filter.to);
+      const rows = new Map<number, LogRow>();
+      if (filter.agentId !== undefined) for (const row of selectByAgent.all(filter.agentId, from, to)) rows.set(row.seq, row);
+      for (const callId of new Set(filter.callIds ?? [])) for (const row of selectByCall.all(callId, from, to)) rows.set(row.seq, row);
+      return [...rows.values()].sort((a, b) => a.seq - b.seq).map((row) => ({
+        seq: row.seq, id: row.id, receivedAt: row.receivedAt, payload: JSON.parse(row.payload),
       }));
     },
 

@@ -44,6 +44,19 @@ export const MIGRATIONS: readonly string[] = [
   -- For prune: only resolved alerts are ever deleted, so only they are indexed.
   CREATE INDEX alerts_resolved_by_resolved_at ON alerts (resolved_at) WHERE status = 'resolved';
   `,
+  // 2 — who and what an event is about, so an agent's day can be read back (agent panel).
+  `
+  ALTER TABLE event_log ADD COLUMN agent_id TEXT;
+  ALTER TABLE event_log ADD COLUMN call_id  TEXT;
+  ALTER TABLE event_log ADD COLUMN ts       INTEGER;
+  UPDATE event_log SET
+    agent_id = json_extract(payload, '$.event.agentId'),
+    call_id  = json_extract(payload, '$.event.callId'),
+    ts       = json_extract(payload, '$.event.ts')
+  WHERE kind = 'event';
+  CREATE INDEX event_log_by_agent ON event_log (agent_id, ts) WHERE agent_id IS NOT NULL;
+  CREATE INDEX event_log_by_call  ON event_log (call_id) WHERE call_id IS NOT NULL;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

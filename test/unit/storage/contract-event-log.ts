@@ -1,6 +1,7 @@
 /** The EventLog half of the storage contract (see contract.ts). */
 import { describe, expect, it } from 'vitest';
-import type { Storage } from '../../../server/storage/types.js';
+import type { FloorEvent } from '../../../shared/events.js';
+import type { NewLogEntry, Storage } from '../../../server/storage/types.js';
 import { commandEntry, eventEntries, eventEntry, ids, rulesEntry, seqs } from './fixtures.js';
 
 export function describeEventLogContract(storage: () => Storage): void {
@@ -122,6 +123,25 @@ export function describeEventLogContract(storage: () => Storage): void {
       expect(ids(result.appended)).toEqual(['old']);
       expect(result.duplicateIds).toEqual(['kept']);
       expect(seqs(result.appended)).toEqual([3]);
+    });
+
+    it('finds the events about an agent or its calls, in a time range, in seq order', async () => {
+      const { log } = storage();
+      const ev = (id: string, ts: number, fields: Record<string, unknown>): NewLogEntry =>
+        ({ id, receivedAt: ts, payload: { kind: 'event', event: { id, ts, ...fields } as FloorEvent } });
+      await log.append([
+        ev('l1', 100, { type: 'agent.login', agentId: 'A', stationId: 'S' }),
+        ev('r1', 110, { type: 'call.ringing', agentId: 'A', callId: 'c1' }),
+        ev('o2', 111, { type: 'call.offered', callId: 'c2', queue: 'q', direction: 'inbound' }),
+        ev('e1', 120, { type: 'call.ended', callId: 'c1', releasedBy: 'customer' }),
+        ev('l9', 130, { type: 'agent.login', agentId: 'B', stationId: 'S' }),
+        ev('late', 500, { type: 'agent.logout', agentId: 'A', stationId: 'S' }),
+        commandEntry('cmd', 140),
+      ]);
+      expect(ids(await log.eventsAbout({ agentId: 'A', from: 0, to: 400 }))).toEqual(['l1', 'r1']);
+      expect(ids(await log.eventsAbout({ agentId: 'A', callIds: ['c1', 'c1'], from: 0, to: 400 }))).toEqual(['l1', 'r1', 'e1']);
+      expect(ids(await log.eventsAbout({ callIds: ['c2'], from: 111, to: 112 }))).toEqual(['o2']);
+      expect(await log.eventsAbout({ agentId: 'nobody', from: 0, to: 1000 })).toEqual([]);
     });
   });
 }

@@ -168,3 +168,27 @@ function waitForLine(child: ReturnType<typeof spawn>, line: string): Promise<voi
     });
   });
 }
+
+describe('schema migration', () => {
+  it('a version-1 database gains the agent and call columns, filled from its rows', async () => {
+    const { default: Database } = await import('better-sqlite3');
+    const { MIGRATIONS } = await import('../../../server/storage/sqlite/schema.js');
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fw-migrate-')), 'v1.db');
+    const old = new Database(file);
+    old.exec(MIGRATIONS[0]);
+    old.pragma('user_version = 1');
+    const event = { id: 'r1', ts: 50, type: 'call.ringing', agentId: 'A', callId: 'c1' };
+    old.prepare('INSERT INTO event_log (id, received_at, kind, payload) VALUES (?, ?, ?, ?)').run('r1', 50, 'event', JSON.stringify({ kind: 'event', event }));
+    old.close();
+    const storage = createSqliteStorage(file);
+    try {
+      expect((await storage.log.eventsAbout({ callIds: ['c1'], from: 0, to: 100 })).map((e) => e.id)).toEqual(['r1']);
+      expect((await storage.log.eventsAbout({ agentId: 'A', from: 0, to: 100 })).map((e) => e.id)).toEqual(['r1']);
+    } finally {
+      await storage.close();
+    }
+  });
+});
