@@ -102,3 +102,20 @@ export interface IntervalFigures {
   abandoned: number;
   maxWaiting: number;
 }
+
+/** One stretch of an agent's day in a single state (the agent panel's timeline). */
+export interface TimelineEntry {
+  state: AgentStateName;
+  reason?: NotReadyReason | 'none';
+  from: number;
+  /** null while it lasts. */
+  to: number | null;
+  callId?: string;
+}
+
+export interface AgentDay {
+  agentId: string;
+  day: string;
+  timeline: TimelineEntry[];
+  compliance: ComplianceByRule;
+}

@@ -1,12 +1,13 @@
-/** Entry: connect to the floor once, then render. The link lives as long as the page. */
+/**
+ * Entry: render the page for the current path. The floor link is opened by the floor
+ * pages themselves, once they know how to authenticate it (a session or a TV's token).
+ */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
-import { connectWallboard } from './connection.js';
 import './styles.css';
-
-// Outside React so StrictMode's double effects never open a second socket.
-connectWallboard();
+import './forms.css';
+import './tv.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -23,6 +23,8 @@ import { deserializeState, serializeState, type EngineState } from '../engine/st
 import { agentView, complianceView, floorFigures, intervalFigures, queueFigures } from '../engine/views.js';
 import type { AlertQuery, LogEntry, NewLogEntry, Storage } from '../storage/types.js';
 import { DeltaCollector } from './deltas.js';
+import { timelineOf } from './agent-day.js';
+import type { AgentDay, AgentView } from '../../shared/figures.js';
 import { Sequencer, type PendingEvent } from './sequencer.js';
 import type { FloorService, HoldApproval, IngestOutcome } from './types.js';
 
@@ -233,6 +235,28 @@ export class Floor implements FloorService {
 
   rules(): RulesConfig {
     return this.state.rules;
+  }
+
+  agent(agentId: string): AgentView | undefined {
+    const agent = this.state.agents.get(agentId);
+    return agent === undefined ? undefined : agentView(this.state, agent);
+  }
+
+  async agentDay(agentId: string): Promise<AgentDay | undefined> {
+    const agent = this.state.agents.get(agentId);
+    if (!agent) return undefined;
+    const from = this.state.dayStart;
+    const until = this.state.time;
+    const own = await this.opts.storage.log.eventsAbout({ agentId, from, to: until + 1 });
+    const callIds = own.flatMap((e) => (e.payload.kind === 'event' && 'callId' in e.payload.event ? [String(e.payload.event.callId)] : []));
+    const all = await this.opts.storage.log.eventsAbout({ agentId, callIds, from, to: until + 1 });
+    const events = all.flatMap((e) => (e.payload.kind === 'event' ? [e.payload.event] : []));
+    return {
+      agentId,
+      day: this.state.day,
+      timeline: timelineOf(agentId, events, this.state.rules, from, until),
+      compliance: this.state.compliance.byAgent.get(agentId) ?? {},
+    };
   }
 
   liveAlert(alertId: string): Alert | undefined {

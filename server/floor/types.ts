@@ -6,6 +6,7 @@ import type { Alert } from '../../shared/alerts.js';
 import type { CommandResult, FloorCommand } from '../../shared/commands.js';
 import type { FloorEvent } from '../../shared/events.js';
 import type { RulesConfig } from '../../shared/rules-config.js';
+import type { AgentDay, AgentView } from '../../shared/figures.js';
 import type { FloorDelta, FloorSnapshot } from '../../shared/wallboard.js';
 import type { AlertQuery } from '../storage/types.js';
 
@@ -38,6 +39,10 @@ export interface FloorService {
   onDelta(listener: (delta: FloorDelta) => void): () => void;
   /** Alert history (resolved ones included) from storage. */
   listAlerts(query: AlertQuery): Promise<Alert[]>;
+  /** One agent as the wallboard shows it. */
+  agent(agentId: string): AgentView | undefined;
+  /** The agent's day: timeline of states and calls (read back from the log), compliance. */
+  agentDay(agentId: string): Promise<AgentDay | undefined>;
   /** A live (open or acknowledged) alert, for deciding who may act on it. */
   liveAlert(alertId: string): Alert | undefined;
   /** The agent and team a call in progress belongs to (for hold approval by team). */

@@ -67,6 +67,20 @@ export function createFloorRouter({ floor, commands, requireViewer }: FloorRoute
     res.json(snapshotFor(floor.snapshot(), audienceOf(viewerOf(res))));
   });
 
+  // The agent panel: today's timeline and compliance. A lead only for their teams' agents.
+  router.get('/api/v1/agents/:agentId/day', people, async (req, res) => {
+    const agentId = String(req.params.agentId);
+    const viewer = viewerOf(res);
+    const agent = floor.agent(agentId);
+    const visible = agent !== undefined && (viewer.role !== 'lead' || (agent.teamId !== undefined && viewer.teams.includes(agent.teamId)));
+    const day = visible ? await floor.agentDay(agentId) : undefined;
+    if (!day) {
+      res.status(404).json({ error: `no agent ${agentId} on your floor today`, field: 'agentId' });
+      return;
+    }
+    res.json(day);
+  });
+
   router.get('/api/v1/rules', people, (_req, res) => {
     res.json(floor.rules());
   });

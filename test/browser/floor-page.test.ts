@@ -3,15 +3,14 @@
  * appear from the snapshot, a later change arrives as a delta, and the caller's number
  * (which the feed sent, and which one alert's sensitive text carries) is never shown.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, CHROMIUM_PATH, launchChromium } from './chromium.js';
+import { ensureClientBuilt } from './client-build.js';
 import { startFloorServer, type FloorServer } from './floor-server.js';
 
-const CLIENT_DIR = 'dist/client';
 const SCREENSHOTS = 'test-results';
 const CALLER = '13812345678';
 /** 2026-11-28 09:00:00 in Asia/Shanghai, the default rules' time zone. */
@@ -23,14 +22,15 @@ const title = hasChromium
 
 describe.skipIf(!hasChromium)(title, () => {
   let server: FloorServer;
+  let clientDir: string;
   let browser: Browser;
   let page: Page;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    // Tests run against the built client; build it only when nobody has yet.
-    if (!existsSync(path.join(CLIENT_DIR, 'index.html'))) execFileSync('npx', ['vite', 'build'], { stdio: 'inherit' });
-    server = await startFloorServer(T0, CLIENT_DIR);
+    // Tests run against the built client; built only when missing or out of date.
+    clientDir = await ensureClientBuilt();
+    server = await startFloorServer(T0, clientDir);
     browser = await launchChromium();
   });
 
@@ -118,7 +118,7 @@ describe.skipIf(!hasChromium)(title, () => {
   });
 
   it('shows an empty demo floor as waiting, under a loud DEMO badge', async () => {
-    const demo = await startFloorServer(T0, CLIENT_DIR, { demo: true });
+    const demo = await startFloorServer(T0, clientDir, { demo: true });
     const demoPage = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     try {
       await demoPage.goto(demo.base);

@@ -46,3 +46,10 @@ function safeTz(epochMs: number, tz: string): dayjs.Dayjs {
     return dayjs(epochMs);
   }
 }
+
+const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** A moment in the reader's own zone (admin lists: when a display was paired, last seen). */
+export function formatDateTime(epochMs: number): string {
+  return DATE_TIME.format(epochMs);
+}

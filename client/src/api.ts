@@ -1,0 +1,132 @@
+/**
+ * The one way the page talks HTTP to the server. It adds the CSRF header to unsafe
+ * requests (the server checks it against the session: the readable `fw_csrf` cookie is
+ * copied into `x-csrf-token`, which another site's page cannot do), and turns every
+ * failure, the server's `{ error, field?, problems? }` or no answer at all, into an
+ * ApiError whose message can be shown as it is.
+ */
+
+export const CSRF_COOKIE = 'fw_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+export class ApiError extends Error {
+  constructor(
+    /** The HTTP status; 0 when the server could not be reached. */
+    readonly status: number,
+    message: string,
+    /** The input the server objected to, when it named one. */
+    readonly field?: string,
+    /** The password rules a new password failed, in the server's words. */
+    readonly problems: string[] = [],
+    /** From Retry-After (429): seconds until trying again can succeed. */
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+interface ServerProblem {
+  error?: unknown;
+  field?: unknown;
+  problems?: unknown;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
+
+/** Told about every 401 except a refused sign-in: the session is gone (expired, signed out elsewhere). */
+type UnauthorizedListener = () => void;
+const unauthorizedListeners = new Set<UnauthorizedListener>();
+
+export function onUnauthorized(listener: UnauthorizedListener): () => void {
+  unauthorizedListeners.add(listener);
+  return () => unauthorizedListeners.delete(listener);
+}
+
+export function readCookie(name: string): string | undefined {
+  for (const part of document.cookie.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return undefined;
+}
+
+export interface RequestOptions {
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers = new Headers(options.headers);
+  headers.set('accept', 'application/json');
+  if (options.body !== undefined) headers.set('content-type', 'application/json');
+  if (!SAFE_METHODS.has(method)) {
+    const csrf = readCookie(CSRF_COOKIE);
+    if (csrf !== undefined && csrf !== '') headers.set(CSRF_HEADER, csrf);
+  }
+
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      // Session answers and lists must never come from a cache.
+      cache: 'no-store',
+      ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
+    });
+  } catch {
+    throw new ApiError(0, 'Cannot reach the Floorwatch server. Check the network; trying again may help.');
+  }
+
+  if (res.status === 204) return undefined as T;
+  const data: unknown = await res.json().catch(() => undefined);
+  if (res.ok) return data as T;
+
+  const problem: ServerProblem = typeof data === 'object' && data !== null ? data : {};
+  if (res.status === 401 && !(method === 'POST' && path === '/api/v1/session')) {
+    for (const listener of unauthorizedListeners) listener();
+  }
+  throw new ApiError(
+    res.status,
+    typeof problem.error === 'string' ? sentence(problem.error) : fallbackMessage(res.status),
+    typeof problem.field === 'string' ? problem.field : undefined,
+    Array.isArray(problem.problems) ? problem.problems.filter((p): p is string => typeof p === 'string') : [],
+    retryAfter(res.headers.get('retry-after')),
+  );
+}
+
+export const api = {
+  get: <T>(path: string, headers?: Record<string, string>) => request<T>('GET', path, headers && { headers }),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
+  delete: <T>(path: string) => request<T>('DELETE', path),
+};
+
+/** The server writes lower-case fragments ("wrong username or password"); a page shows sentences. */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  if (trimmed === '') return trimmed;
+  const capital = trimmed[0].toUpperCase() + trimmed.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+}
+
+function fallbackMessage(status: number): string {
+  if (status === 429) return 'Too many requests. Wait a little and try again.';
+  if (status >= 502 && status <= 504) return `The Floorwatch server is not answering (${status}). Try again in a moment.`;
+  if (status >= 500) return `The Floorwatch server had a problem (${status}). Try again; if it persists, tell your administrator.`;
+  return `The request was refused (${status}).`;
+}
+
+/** Retry-After is seconds or an HTTP date (RFC 9110); anything else is ignored. */
+function retryAfter(value: string | null): number | undefined {
+  if (value === null) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const at = Date.parse(value);
+  return Number.isFinite(at) ? Math.max(0, Math.ceil((at - Date.now()) / 1000)) : undefined;
+}
+
+/** Any thrown value as a message for the page. */
+export function messageOf(err: unknown): string {
+  if (err instanceof ApiError) return err.message;
+  return 'Something went wrong. Reload the page and try again.';
+}

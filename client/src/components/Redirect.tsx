@@ -1,0 +1,10 @@
+/** Moves to another page instead of rendering; replaces the entry, so Back skips the hop. */
+import { useEffect } from 'react';
+import { navigate } from '../routes.js';
+
+export function Redirect({ to }: { to: string }) {
+  useEffect(() => {
+    navigate(to, { replace: true });
+  }, [to]);
+  return null;
+}

@@ -1,0 +1,23 @@
+/** The pages a signed-in person can go to; the admin pages only for admins. */
+import type { Me } from '../../../shared/access.js';
+import { PATHS, usePath } from '../routes.js';
+import { Link } from './Link.js';
+
+export function SiteNav({ me }: { me: Me }) {
+  const path = usePath();
+  const pages = [
+    { href: PATHS.floor, label: 'Floor' },
+    ...(me.role === 'admin' ? [{ href: PATHS.displays, label: 'Displays' }] : []),
+  ];
+  // One page has nowhere else to go: no nav at all beats a single self-link.
+  if (pages.length < 2) return null;
+  return (
+    <nav className="site-nav" aria-label="Pages">
+      {pages.map((p) => (
+        <Link key={p.href} href={p.href} className="site-nav-link" aria-current={path === p.href ? 'page' : undefined}>
+          {p.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}

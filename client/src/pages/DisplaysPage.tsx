@@ -1,0 +1,54 @@
+/**
+ * Admins: pair TVs by the code they show, and revoke them. The list is re-read now and
+ * then so "last seen" stays honest while the page is open.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { DeviceView, Me } from '../../../shared/access.js';
+import { api, messageOf } from '../api.js';
+import { FormError } from '../components/FormError.js';
+import { PageShell } from '../components/PageShell.js';
+import { DisplayList } from '../displays/DisplayList.js';
+import { PairDisplayForm } from '../displays/PairDisplayForm.js';
+import { usePageTitle } from '../page-title.js';
+
+const REFRESH_MS = 30_000;
+
+export function DisplaysPage({ me }: { me: Me }) {
+  usePageTitle('Displays');
+  const [devices, setDevices] = useState<DeviceView[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const reload = useCallback(async () => {
+    try {
+      setDevices(await api.get<DeviceView[]>('/api/v1/displays'));
+      setError(null);
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  }, []);
+
+  useEffect(() => {
+    void reload();
+    const timer = setInterval(() => void reload(), REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [reload]);
+
+  // Show the server's answer at once, then re-read the list for anything else that changed.
+  const changed = (device: DeviceView) => {
+    setDevices((list) => [device, ...(list ?? []).filter((d) => d.id !== device.id)]);
+    void reload();
+  };
+
+  return (
+    <PageShell me={me} title="Displays">
+      <section className="panel">
+        <PairDisplayForm onPaired={changed} />
+      </section>
+      <section className="panel" aria-labelledby="displays-title">
+        <h3 id="displays-title" className="section-title">Paired displays</h3>
+        <FormError message={error} />
+        {devices === null ? (error === null && <p className="panel-empty">Loading…</p>) : <DisplayList devices={devices} onChanged={changed} />}
+      </section>
+    </PageShell>
+  );
+}

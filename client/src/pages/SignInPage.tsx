@@ -1,0 +1,81 @@
+/**
+ * Sign in with username and password. The answers a person can act on: wrong username or
+ * password (the server never says which), and a lockout with when to try again.
+ */
+import { useRef, useState, type FormEvent } from 'react';
+import { ApiError, messageOf } from '../api.js';
+import { AuthCard } from '../components/AuthCard.js';
+import { Field } from '../components/Field.js';
+import { FormError } from '../components/FormError.js';
+import { usePageTitle } from '../page-title.js';
+import { useSessionStore } from '../session/session-store.js';
+
+export function SignInPage({ notice }: { notice?: string }) {
+  usePageTitle('Sign in');
+  const signIn = useSessionStore((s) => s.signIn);
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const usernameInput = useRef<HTMLInputElement>(null);
+  const passwordInput = useRef<HTMLInputElement>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    if (username.trim() === '' || password === '') {
+      setError('Enter your username and your password.');
+      (username.trim() === '' ? usernameInput : passwordInput).current?.focus();
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      // On success the session store changes and the app moves on to the next page.
+      await signIn(username.trim(), password);
+    } catch (err) {
+      setError(signInMessage(err));
+      setPassword('');
+      setBusy(false);
+      passwordInput.current?.focus();
+    }
+  };
+
+  return (
+    <AuthCard title="Sign in" intro={notice !== undefined && <p className="auth-notice" role="status">{notice}</p>}>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+        <Field
+          ref={usernameInput} id="sign-in-username" label="Username" autoComplete="username" autoCapitalize="none"
+          spellCheck={false} autoFocus value={username} onChange={(e) => setUsername(e.target.value)}
+        />
+        <Field
+          ref={passwordInput} id="sign-in-password" label="Password" type="password" autoComplete="current-password"
+          value={password} onChange={(e) => setPassword(e.target.value)}
+        />
+        <FormError message={error} />
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? 'Signing in…' : 'Sign in'}
+          </button>
+        </div>
+      </form>
+      <p className="auth-footnote">Forgotten your password? Ask an administrator to reset it.</p>
+    </AuthCard>
+  );
+}
+
+/** 429 is a lockout (the account's, or this address's): say when trying again can work. */
+export function signInMessage(err: unknown): string {
+  if (err instanceof ApiError && err.status === 429) {
+    return `Too many failed sign-in attempts. Try again ${waitText(err.retryAfterSeconds)}.`;
+  }
+  return messageOf(err);
+}
+
+function waitText(seconds: number | undefined): string {
+  if (seconds === undefined) return 'later';
+  if (seconds < 60) return `in ${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  const at = new Date(Date.now() + seconds * 1000).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
+  return `in ${minutes} minute${minutes === 1 ? '' : 's'} (at ${at})`;
+}

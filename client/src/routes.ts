@@ -1,0 +1,65 @@
+/**
+ * The pages, by path, on the history API: five fixed paths do not need a router library.
+ * `navigate` pushes (or replaces) a history entry and tells `usePath` subscribers; the
+ * back button arrives as `popstate`.
+ */
+import { useSyncExternalStore } from 'react';
+
+export const PATHS = {
+  floor: '/',
+  signIn: '/sign-in',
+  password: '/password',
+  tv: '/tv',
+  displays: '/admin/displays',
+} as const;
+
+export type KnownPath = (typeof PATHS)[keyof typeof PATHS];
+
+const NAVIGATED = 'floorwatch:navigate';
+
+/** `/tv/` and `/tv` are the same page; the root stays `/`. */
+function normalise(pathname: string): string {
+  const trimmed = pathname.replace(/\/+$/, '');
+  return trimmed === '' ? '/' : trimmed;
+}
+
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  const current = location.pathname + location.search;
+  if (to === current) return;
+  if (options.replace === true) history.replaceState(null, '', to);
+  else history.pushState(null, '', to);
+  window.dispatchEvent(new Event(NAVIGATED));
+}
+
+function subscribe(listener: () => void): () => void {
+  window.addEventListener('popstate', listener);
+  window.addEventListener(NAVIGATED, listener);
+  return () => {
+    window.removeEventListener('popstate', listener);
+    window.removeEventListener(NAVIGATED, listener);
+  };
+}
+
+/** The current path, normalised; re-renders on every navigation. */
+export function usePath(): string {
+  return useSyncExternalStore(subscribe, () => normalise(location.pathname));
+}
+
+/** A query parameter of the current URL (read at render; navigations re-render via usePath). */
+export function queryParam(name: string): string | null {
+  return new URLSearchParams(location.search).get(name);
+}
+
+/**
+ * Where to go after signing in: only our own signed-in pages, so a crafted
+ * `?next=https://elsewhere` link cannot bounce a fresh session off to another site.
+ */
+export function safeNext(next: string | null): string {
+  const allowed: readonly string[] = [PATHS.floor, PATHS.displays];
+  return next !== null && allowed.includes(next) ? next : PATHS.floor;
+}
+
+/** `/sign-in`, remembering the page that sent us there (when it is worth coming back to). */
+export function signInPath(from: string): string {
+  return from === PATHS.floor || safeNext(from) !== from ? PATHS.signIn : `${PATHS.signIn}?next=${encodeURIComponent(from)}`;
+}

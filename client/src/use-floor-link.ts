@@ -1,0 +1,27 @@
+/**
+ * The floor link for as long as a floor page is on screen. Opening it in an effect (not
+ * once per page load) is what lets the credentials change: a TV that re-pairs, a person
+ * who signs out and someone else who signs in. Closing it forgets the floor, so what one
+ * viewer was allowed to see never shows, even for a moment, to the next.
+ */
+import { useEffect, useRef } from 'react';
+import { connectWallboard, type FloorCredentials } from './connection.js';
+import { useFloorStore } from './store/floor-store.js';
+
+export function useFloorLink(credentials: FloorCredentials, onRefused: (reason: string) => void): void {
+  // The latest callback without reconnecting when its identity changes on a re-render.
+  const refused = useRef(onRefused);
+  useEffect(() => {
+    refused.current = onRefused;
+  });
+
+  const key = credentials.kind === 'device' ? `device:${credentials.deviceToken}` : 'session';
+  useEffect(() => {
+    const close = connectWallboard({ credentials, onRefused: (reason) => refused.current(reason) });
+    return () => {
+      close();
+      useFloorStore.getState().reset();
+    };
+    // `key` is the credentials' identity: a new object with the same token is the same link.
+  }, [key]);
+}

@@ -1,0 +1,216 @@
+/**
+ * Access control as people and TVs meet it, in Chromium against the real access service:
+ * the first admin's forced password change (the server's own reasons for refusing a weak
+ * one on screen), pairing a TV by the code it shows, the TV's read-only floor with no
+ * customer number, revoking it (it goes back to a code), a session ended elsewhere,
+ * signing out, and a lockout that says when to try again.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { passwordProblems } from '../../server/access/passwords.js';
+import { hasChromium, CHROMIUM_PATH, launchChromium } from './chromium.js';
+import { ensureClientBuilt } from './client-build.js';
+import { ADMIN_INITIAL_PASSWORD, startSecuredServer, type SecuredServer } from './secured-server.js';
+
+const SCREENSHOTS = 'test-results';
+const CALLER = '13812345678';
+/** 2026-11-28 09:00:00 in Asia/Shanghai, the default rules' time zone. */
+const T0 = Date.parse('2026-11-28T09:00:00+08:00');
+const at = (seconds: number) => T0 + seconds * 1000;
+const STRONG = 'Copper kettle 93 over the bridge';
+const WEAK = 'password123';
+const TV_NAME = 'Floor 2, north wall';
+const DEVICE_TOKEN_KEY = 'floorwatch.deviceToken';
+
+const title = hasChromium
+  ? 'sign-in, password change and TV pairing in Chromium'
+  : `sign-in, password change and TV pairing in Chromium (SKIPPED: ${CHROMIUM_PATH} not found; apt-get install chromium)`;
+
+describe.skipIf(!hasChromium)(title, () => {
+  let server: SecuredServer;
+  let browser: Browser;
+  let admin: Page;
+  let tvContext: BrowserContext;
+  const pageErrors: string[] = [];
+
+  /** Uncaught exceptions and console errors; a refused request's "Failed to load resource" is expected here. */
+  function watchErrors(page: Page): Page {
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) pageErrors.push(msg.text());
+    });
+    page.setDefaultTimeout(10_000); // fail with the locator's name well inside the test's 30 s
+    return page;
+  }
+
+  beforeAll(async () => {
+    const clientDir = await ensureClientBuilt();
+    server = await startSecuredServer(T0, clientDir);
+    // Straight into the floor, as a feed's validated events would arrive.
+    const outcome = await server.floor.ingest([
+      { id: 'e1', type: 'agent.login', ts: at(0), agentId: '1001', stationId: 'S-1', name: 'Li Na', teamId: 't1' },
+      { id: 'e2', type: 'agent.login', ts: at(0), agentId: '1002', stationId: 'S-2', name: 'Wang Wei', teamId: 't1' },
+      { id: 'e3', type: 'agent.login', ts: at(0), agentId: '1003', stationId: 'S-3', name: 'Zhang Min', teamId: 't1', role: 'lead' },
+      { id: 'e4', type: 'call.offered', ts: at(1), callId: 'c1', queue: 'general', direction: 'inbound', from: CALLER },
+      { id: 'e5', type: 'call.ringing', ts: at(1), callId: 'c1', agentId: '1002' },
+      { id: 'e6', type: 'call.answered', ts: at(2), callId: 'c1', agentId: '1002' },
+      // No greeting, and the number read out: the greeting alert's sensitive text holds it.
+      { id: 'e7', type: 'transcript.utterance', ts: at(3), callId: 'c1', speaker: 'agent', agentId: '1002', text: `You are calling from ${CALLER}?` },
+    ]);
+    expect(outcome).toMatchObject({ accepted: 7, refused: [] });
+    await server.advanceTo(8);
+    browser = await launchChromium();
+    admin = watchErrors(await (await browser.newContext({ viewport: { width: 1600, height: 900 } })).newPage());
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+
+  const adminId = async () => (await server.access.listAccounts()).find((a) => a.username === 'admin')!.id;
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('forces the first admin from the initial password to a strong one, showing the server\'s reasons', async () => {
+    await admin.goto(server.base);
+    await admin.waitForURL('**/sign-in');
+
+    await admin.getByLabel('Username').fill('admin');
+    await admin.getByLabel('Password').fill('not-the-password');
+    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await admin.getByRole('alert').filter({ hasText: 'Wrong username or password.' }).waitFor();
+    await admin.screenshot({ path: path.join(SCREENSHOTS, 'sign-in.png') });
+
+    // Enter submits, from the keyboard.
+    await admin.getByLabel('Password').fill(ADMIN_INITIAL_PASSWORD);
+    await admin.getByLabel('Password').press('Enter');
+    await admin.waitForURL('**/password');
+    await admin.getByRole('heading', { name: 'Choose a new password' }).waitFor();
+
+    // Nothing else is reachable until the password is changed.
+    await admin.goto(`${server.base}/admin/displays`);
+    await admin.waitForURL('**/password');
+
+    const current = admin.getByLabel('Current password', { exact: true });
+    const next = admin.getByLabel('New password', { exact: true });
+    const repeat = admin.getByLabel('Repeat the new password', { exact: true });
+    const submit = admin.getByRole('button', { name: 'Change password' });
+
+    await current.fill(ADMIN_INITIAL_PASSWORD);
+    await next.fill(STRONG);
+    await repeat.fill(`${STRONG}!`);
+    await submit.click();
+    await admin.getByText('The two new passwords are not the same.').waitFor();
+
+    await next.fill(WEAK);
+    await repeat.fill(WEAK);
+    await submit.click();
+    const refusal = admin.getByRole('alert').filter({ hasText: 'Your password was not changed' });
+    await refusal.waitFor();
+    const expected = await passwordProblems(WEAK, { username: 'admin', name: 'Administrator', initialPassword: ADMIN_INITIAL_PASSWORD });
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await refusal.locator('li').allInnerTexts()).toEqual(expected);
+    await admin.screenshot({ path: path.join(SCREENSHOTS, 'password.png') });
+
+    await next.fill(STRONG);
+    await repeat.fill(STRONG);
+    await submit.click();
+    await admin.waitForURL(`${server.base}/`);
+    await admin.locator('.agent-tile').nth(2).waitFor();
+    await admin.getByRole('button', { name: 'Sign out' }).waitFor();
+    expect(await admin.locator('.account').innerText()).toContain('Administrator');
+    await admin.screenshot({ path: path.join(SCREENSHOTS, 'floor-admin.png') });
+  });
+
+  it('pairs a TV by its code, shows it the floor read-only without the caller, and re-pairs it once revoked', async () => {
+    tvContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const tv = watchErrors(await tvContext.newPage());
+    await tv.goto(`${server.base}/tv`);
+    const code = (await tv.locator('.pairing-code').innerText()).trim();
+    expect(code).toMatch(/^[A-Z0-9]{6}$/);
+    await tv.screenshot({ path: path.join(SCREENSHOTS, 'tv-pairing.png') });
+
+    await admin.getByRole('link', { name: 'Displays' }).click();
+    await admin.waitForURL('**/admin/displays');
+    await admin.getByLabel('Code on the TV').fill(code.toLowerCase());
+    await admin.getByLabel('Display name').fill(TV_NAME);
+    await admin.getByRole('button', { name: 'Pair display' }).click();
+    await admin.getByRole('status').filter({ hasText: `“${TV_NAME}” is paired` }).waitFor();
+    const row = admin.getByRole('row', { name: new RegExp(TV_NAME) });
+    await row.getByText('Active', { exact: true }).waitFor();
+
+    // The TV collects its token on its next poll and opens the floor with it.
+    const tiles = tv.locator('.agent-tile');
+    await tiles.nth(2).waitFor();
+    expect(await tiles.count()).toBe(3);
+    expect(await tv.locator('[data-agent="1002"]').innerText()).toMatch(/Wang Wei[\s\S]*Talking/);
+    await tv.locator('.connection-state', { hasText: 'Live' }).waitFor();
+    expect(await tv.locator('button, input, a').count()).toBe(0);
+    expect(await tv.evaluate((key) => localStorage.getItem(key), DEVICE_TOKEN_KEY)).toMatch(/.{20,}/);
+    expect(await tvContext.cookies()).toEqual([]);
+
+    // Deltas reach it too; a restarted TV keeps its pairing.
+    await server.floor.ingest([{ id: 'e8', type: 'agent.state', ts: at(9), agentId: '1003', state: 'not_ready', reason: 'meal' }]);
+    await server.advanceTo(10);
+    await tv.locator('[data-agent="1003"]', { hasText: 'Not ready · meal' }).waitFor();
+    await tv.reload();
+    await tv.locator('[data-agent="1003"]', { hasText: 'Not ready · meal' }).waitFor();
+    expect(await tv.content()).not.toContain(CALLER);
+    expect(await tv.locator('body').innerText()).not.toContain(CALLER);
+    await tv.screenshot({ path: path.join(SCREENSHOTS, 'tv-floor.png') });
+
+    // Revoking asks once more; Cancel hands the keyboard focus back to the Revoke button.
+    const revoke = row.getByRole('button', { name: `Revoke ${TV_NAME}` });
+    await revoke.click();
+    await row.getByRole('button', { name: 'Cancel' }).press('Enter');
+    await revoke.waitFor();
+    expect(await revoke.evaluate((el) => el === document.activeElement)).toBe(true);
+    await revoke.click();
+    await row.getByRole('button', { name: 'Yes, revoke' }).click();
+    await row.getByText('Revoked', { exact: true }).waitFor();
+    await admin.screenshot({ path: path.join(SCREENSHOTS, 'admin-displays.png') });
+
+    // Cut off by the server, refused on reconnecting: the TV forgets its token and pairs again.
+    await tv.locator('.pairing-code').waitFor();
+    expect((await tv.locator('.pairing-code').innerText()).trim()).toMatch(/^[A-Z0-9]{6}$/);
+    expect(await tv.evaluate((key) => localStorage.getItem(key), DEVICE_TOKEN_KEY)).toBeNull();
+    expect(await tv.locator('.agent-tile').count()).toBe(0);
+  });
+
+  it('sends a person whose session is ended elsewhere to sign-in, and signs out', async () => {
+    await admin.getByRole('link', { name: 'Floor' }).click();
+    await admin.locator('.agent-tile').nth(2).waitFor();
+    // The server cuts the floor socket; its reconnection is refused; the page asks and learns why.
+    await server.access.signOutEverywhere(await adminId());
+    await admin.waitForURL('**/sign-in');
+    await admin.getByText('Your session has ended. Sign in again to continue.').waitFor();
+
+    await admin.getByLabel('Username').fill('admin');
+    await admin.getByLabel('Password').fill(STRONG);
+    await admin.getByLabel('Password').press('Enter');
+    await admin.waitForURL(`${server.base}/`);
+    await admin.getByRole('button', { name: 'Sign out' }).click();
+    await admin.waitForURL('**/sign-in');
+    await admin.goto(server.base);
+    await admin.waitForURL('**/sign-in');
+  });
+
+  it('tells a locked-out person when to try again', async () => {
+    await server.access.createAccount({ username: 'sam', name: 'Sam Lee', role: 'supervisor', teams: [] }, await adminId());
+    // Four failures elsewhere; the fifth, on this page, locks the account (default policy: 15 minutes).
+    for (let i = 0; i < 4; i++) {
+      const res = await fetch(`${server.base}/api/v1/session`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'sam', password: `guess-${i}` }),
+      });
+      expect(res.status).toBe(401);
+    }
+    await admin.getByLabel('Username').fill('sam');
+    await admin.getByLabel('Password').fill('guess-4');
+    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await admin.getByRole('alert').filter({ hasText: /Too many failed sign-in attempts\. Try again in 15 minutes \(at \d{1,2}:\d\d/ }).waitFor();
+    await admin.screenshot({ path: path.join(SCREENSHOTS, 'sign-in-locked.png') });
+    expect(pageErrors).toEqual([]);
+  });
+});
