@@ -35,6 +35,14 @@ export class FakeFloor implements FloorService {
   /** Make listAlerts() fail, to see what a client is told. */
   failListAlerts = false;
 
+  agent(): undefined {
+    return undefined;
+  }
+
+  async agentDay(): Promise<undefined> {
+    return undefined;
+  }
+
   liveAlert(alertId: string): Alert | undefined {
     return this.alerts.find((a) => a.id === alertId && a.status !== 'resolved');
   }

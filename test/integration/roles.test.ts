@@ -127,6 +127,21 @@ describe('what each role receives, over REST and socket.io', () => {
   });
 });
 
+describe("an agent's day (the agent panel)", () => {
+  it('reads the timeline back from the log, within a lead\'s scope only', async () => {
+    const res = await people.leadA.call('GET', '/api/v1/agents/1001/day');
+    expect(res.status).toBe(200);
+    const day = (await res.json()) as { timeline: Array<{ state: string; from: number; to: number | null; callId?: string }>; compliance: object };
+    expect(day.timeline.map((t) => [t.state, t.from - T0, t.callId ?? null])).toEqual([
+      ['available', 0, null], ['ringing', 1000, 'call-a'], ['talking', 2000, 'call-a'],
+    ]);
+    expect(day.timeline[0].to).toBe(T0 + 1000);
+    expect(day.compliance).toHaveProperty('greeting');
+    expect((await people.leadB.call('GET', '/api/v1/agents/1001/day')).status).toBe(404);
+    expect((await fetch(`${s.base}/api/v1/agents/1001/day`, { headers: { authorization: `Bearer ${deviceToken}` } })).status).toBe(403);
+  });
+});
+
 describe('who may act', () => {
   const alertOf = async (rule: string) => (await floorFor(people.supervisor)).alerts.find((a) => a.rule === rule)!;
 

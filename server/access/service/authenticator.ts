@@ -52,12 +52,11 @@ export function createAuthenticator(ctx: AccessContext, sessions: SessionsIntern
   }
 
   async function viewer(headers: Headers, deviceToken: unknown): Promise<Viewer | null> {
+    // An explicit device token wins: a TV whose browser once had a person signed in must
+    // still get the display's view, never that person's.
+    if (deviceToken !== undefined) return fromDeviceToken(deviceToken);
     const sessionToken = sessionTokenFrom(headers);
-    if (sessionToken !== undefined) {
-      const user = await fromSession(sessionToken);
-      if (user) return user;
-    }
-    return deviceToken === undefined ? null : fromDeviceToken(deviceToken);
+    return sessionToken === undefined ? null : fromSession(sessionToken);
   }
 
   const authenticator: AuthenticatorArea = {
