@@ -5,6 +5,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
+import './i18n/all.js';
 import './styles.css';
 import './forms.css';
 import './tv.css';
