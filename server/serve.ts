@@ -37,6 +37,8 @@ export interface ServeOptions {
   tickMs?: number;
   /** The first admin's initial password (FLOORWATCH_ADMIN_PASSWORD); otherwise a one-time one is printed. */
   adminPassword?: string;
+  /** Days before a password must be changed again (default 90). */
+  passwordMaxAgeDays?: number;
   /** Set the Secure flag on cookies (serve over HTTPS, or behind a TLS proxy). */
   secureCookies?: boolean;
   /** Where the sign-in instructions go (default: standard output, never the log). */
@@ -116,7 +118,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 
   // Accounts, sessions and the audit log live in the same database file, in tables of their own.
   const accessStore = createSqliteAccessStore(options.db);
-  const access = createAccessService({ store: accessStore, clock: { now: () => Date.now() }, logger });
+  const access = createAccessService({
+    store: accessStore, clock: { now: () => Date.now() }, logger,
+    ...(options.passwordMaxAgeDays !== undefined && { passwordMaxAgeDays: options.passwordMaxAgeDays }),
+  });
   const boot = await access.bootstrapAdmin({ envPassword: options.adminPassword });
   const edge = createAccessEdge(access, logger, options.secureCookies ?? false);
 
