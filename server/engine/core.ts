@@ -81,6 +81,13 @@ function endAfterCallWork(ctx: Ctx, agent: AgentRecord): void {
   delete agent.acwQueue;
 }
 
+/** A fresh login (or the end of the last one) starts from "available", as phone systems do. */
+function resetPresence(agent: AgentRecord, now: number): void {
+  agent.presence = 'available';
+  delete agent.reason;
+  agent.presenceSince = now;
+}
+
 const handlers: { [T in FloorEvent['type']]?: (ctx: Ctx, e: EventOf<T>) => void } = {
   'agent.login'(ctx, e) {
     const agent = getAgent(ctx, e.agentId);
@@ -90,9 +97,7 @@ const handlers: { [T in FloorEvent['type']]?: (ctx: Ctx, e: EventOf<T>) => void 
     if (!agent.stations.includes(e.stationId)) agent.stations.push(e.stationId);
     if (!agent.loggedIn) {
       agent.loggedIn = true;
-      agent.presence = 'available';
-      delete agent.reason;
-      agent.presenceSince = ctx.now;
+      resetPresence(agent, ctx.now);
     }
     refreshAgent(ctx, agent, true);
   },
@@ -102,9 +107,7 @@ const handlers: { [T in FloorEvent['type']]?: (ctx: Ctx, e: EventOf<T>) => void 
     if (agent.stations.length === 0) {
       agent.loggedIn = false;
       endAfterCallWork(ctx, agent);
-      agent.presence = 'available';
-      delete agent.reason;
-      agent.presenceSince = ctx.now;
+      resetPresence(agent, ctx.now);
     }
     refreshAgent(ctx, agent, true);
   },
