@@ -58,6 +58,9 @@ interface SnapshotBody {
   lastReceivedAt: number;
 }
 
+/** Longest silence on the delta stream: an empty delta goes out at least this often. */
+export const HEARTBEAT_MS = 5000;
+
 const DEFAULTS = {
   reorderWindowMs: 2000,
   maxFutureMs: 60_000,
@@ -283,14 +286,18 @@ export class Floor implements FloorService {
       this.advance(this.opts.clock.now() - this.window, effects);
       await this.persistAlerts(effects);
       this.deltas.add(effects);
-      if (this.deltas.urgent || (!this.deltas.empty && this.opts.clock.now() - this.lastFlushAt >= 200)) this.flush();
+      const since = this.opts.clock.now() - this.lastFlushAt;
+      if (this.deltas.urgent || (!this.deltas.empty && since >= 200)) this.flush();
+      // A quiet floor still says it is alive, so a wallboard can tell "nothing happening"
+      // from "no data" (the TV's stale banner) without polling.
+      else if (since >= HEARTBEAT_MS) this.flush(true);
       await this.maybeSnapshot();
     });
   }
 
-  /** Sends what was collected now (tests and shutdown use it). */
-  flush(): void {
-    if (this.deltas.empty) return;
+  /** Sends what was collected now (tests and shutdown use it); a heartbeat is sent even when empty. */
+  flush(heartbeat = false): void {
+    if (this.deltas.empty && !heartbeat) return;
     this.lastFlushAt = this.opts.clock.now();
     const delta = this.deltas.build(this.state, this.lastFlushAt);
     for (const listener of this.listeners) {

@@ -113,3 +113,20 @@ describe('the floor runtime', () => {
     expect(rebuilt.floor.rules().rules['answer-3-rings'].ringSeconds).toBe(5);
   });
 });
+
+describe('heartbeat', () => {
+  it('a quiet floor still sends a (numbered, empty) delta every few seconds', async () => {
+    const { floor, clock } = await openFloor();
+    const deltas: FloorDelta[] = [];
+    floor.onDelta((d) => deltas.push(d));
+    clock.advance(4000);
+    await floor.tick();
+    expect(deltas).toHaveLength(0);
+    clock.advance(1000);
+    await floor.tick();
+    expect(deltas).toHaveLength(1);
+    expect(deltas[0]).toMatchObject({ seq: 1, agents: [], queues: [], alerts: [] });
+    await floor.tick();
+    expect(deltas).toHaveLength(1);
+  });
+});
