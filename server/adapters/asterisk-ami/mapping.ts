@@ -1,0 +1,93 @@
+/**
+ * AMI event -> v1 contract events. Pure translation with a small memory (CallIndex, queue
+ * memberships): no rule logic, no timers, no I/O. `map` never throws: an unknown event is
+ * `ignored`, one missing what its translation needs is `failed`.
+ */
+import type { FloorEventInput } from '../../../shared/events.js';
+import type { Handler, MapContext, MapResult } from './map-context.js';
+import { CallIndex, IdMaker, type CallState } from './call-index.js';
+import { amiTimestamp, resolveMappingOptions, type AmiMappingOptions, type ResolvedMappingOptions } from './config.js';
+import { callHandlers } from './map-calls.js';
+import { memberHandlers } from './map-members.js';
+import { header, type AmiMessage } from './parser.js';
+
+export type { MapContext, MapOutcome, MapResult } from './map-context.js';
+
+export class AmiMapper {
+  readonly options: ResolvedMappingOptions;
+  private readonly calls = new CallIndex();
+  private readonly ids: IdMaker;
+  private readonly agents = new Set<string>();
+  private readonly queues = new Set<string>();
+  private readonly memberships = new Map<string, Set<string>>();
+  private readonly presence = new Map<string, string>();
+  private readonly handlers: Map<string, Handler>;
+
+  constructor(options: AmiMappingOptions) {
+    this.options = resolveMappingOptions(options);
+    this.ids = new IdMaker(this.options.host);
+    this.handlers = new Map(Object.entries({ ...callHandlers, ...memberHandlers }).map(([k, v]) => [k.toLowerCase(), v]));
+  }
+
+  /** Translates one AMI message received at `receivedAt` (epoch ms). Never throws. */
+  map(message: AmiMessage, receivedAt: number): MapResult {
+    try {
+      const event = header(message, 'Event')?.trim();
+      if (event === undefined || event === '') return { outcome: 'ignored', events: [], reason: 'not an event' };
+      const handler = this.handlers.get(event.toLowerCase());
+      if (!handler) return { outcome: 'ignored', events: [], reason: `no mapping for ${event}` };
+      return handler(this.context(message, event, receivedAt));
+    } catch (err) {
+      // A handler bug must cost one message, never the connection.
+      return { outcome: 'failed', events: [], reason: `mapping error: ${(err as Error).message}` };
+    }
+  }
+
+  /**
+   * The PBX restarted: every call it was carrying is gone and no Hangup will ever come.
+   * Ends them (released by the system) and forgets them.
+   */
+  endAllCalls(at: number): FloorEventInput[] {
+    const out: FloorEventInput[] = [];
+    for (const call of this.calls.all()) {
+      if (!call.ended) {
+        out.push({
+          id: this.ids.make(call.callerUniqueid, 'restart', String(at), false),
+          type: 'call.ended', ts: at, source: this.source(), callId: call.callId, releasedBy: 'system',
+        });
+      }
+    }
+    this.calls.clear();
+    return out;
+  }
+
+  /** Calls being tracked (for tests and diagnostics). */
+  openCalls(): CallState[] {
+    return this.calls.all();
+  }
+
+  private source(): string {
+    return `asterisk-ami:${this.options.host}`;
+  }
+
+  private context(message: AmiMessage, event: string, receivedAt: number): MapContext {
+    const stamped = amiTimestamp(header(message, 'Timestamp'));
+    const ts = stamped ?? receivedAt;
+    const stamp = stamped === undefined ? String(receivedAt) : header(message, 'Timestamp')!.trim();
+    const source = this.source();
+    return {
+      event, ts, options: this.options, calls: this.calls, agents: this.agents, queues: this.queues,
+      memberships: this.memberships, presence: this.presence,
+      get: (key) => {
+        const v = header(message, key)?.trim();
+        return v === undefined || v === '' || v === '<unknown>' ? undefined : v;
+      },
+      emit: (subject, kind, body) => ({
+        id: this.ids.make(subject, kind, stamp, stamped !== undefined),
+        ts, source, ...body,
+      }) as FloorEventInput,
+      ignore: (reason) => ({ outcome: 'ignored', events: [], reason }),
+      fail: (reason) => ({ outcome: 'failed', events: [], reason: `${event}: ${reason}` }),
+    };
+  }
+}
