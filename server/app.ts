@@ -14,6 +14,7 @@ import { createCommandHandlers, type Auditor } from './http/command-handlers.js'
 import helmet from 'helmet';
 import type { Authenticator } from './access/principal.js';
 import type { Role } from '../shared/access.js';
+import type { AdapterCounters } from './adapters/types.js';
 import { apiNotFound, jsonErrorHandler } from './http/errors.js';
 import { createFloorRouter } from './http/floor-routes.js';
 import { createIngestService } from './ingest/ingest-service.js';
@@ -28,6 +29,8 @@ export interface ApplicationDeps {
   access: AccessEdge;
   /** Largest ingest body (HTTP) and socket.io message, e.g. `'32mb'` or a byte count. */
   bodyLimit?: string | number;
+  /** The feeds the server runs itself, with their counters (admin page, GET /api/v1/feeds). */
+  feeds?: () => Array<{ name: string; counters: AdapterCounters }>;
   /** Ingest requests a feed may make per minute (default 1,200). */
   ingestPerMinute?: number;
   /** The built client: served, with an SPA fallback to its index.html, when it exists. */
@@ -77,7 +80,7 @@ export function createApplication(deps: ApplicationDeps): Application {
   }));
   app.use('/api', access.csrf);
   app.use(access.router);
-  app.use(createFloorRouter({ floor, commands, requireViewer: access.requireViewer }));
+  app.use(createFloorRouter({ floor, commands, requireViewer: access.requireViewer, feeds: deps.feeds ?? (() => []) }));
   app.use('/api', apiNotFound);
   if (deps.staticDir !== undefined) mountClient(app, deps.staticDir, logger);
   app.use(jsonErrorHandler(logger));

@@ -12,6 +12,7 @@ import { createApplication, type Application } from './app.js';
 import { loadRulesFile, watchRulesFile, type RulesWatcher } from './config/rules-file.js';
 import { Floor } from './floor/floor.js';
 import { createIngestService, type IngestService } from './ingest/ingest-service.js';
+import { startFeeds, type RunningFeeds } from './adapters/feeds.js';
 import type { IngestResult } from '../shared/ingest.js';
 import { createAccessEdge } from './access/edge.js';
 import { createAccessService } from './access/service/access-service.js';
@@ -37,6 +38,10 @@ export interface ServeOptions {
   tickMs?: number;
   /** The first admin's initial password (FLOORWATCH_ADMIN_PASSWORD); otherwise a one-time one is printed. */
   adminPassword?: string;
+  /** Phone-system feeds the server runs itself (asterisk-ami://..., queue-log:///...). */
+  feeds?: string[];
+  /** The satisfaction survey's extension, for the feeds' transfer mapping. */
+  surveyExtension?: string;
   /** Days before a password must be changed again (default 90). */
   passwordMaxAgeDays?: number;
   /** Set the Secure flag on cookies (serve over HTTPS, or behind a TLS proxy). */
@@ -125,7 +130,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const boot = await access.bootstrapAdmin({ envPassword: options.adminPassword });
   const edge = createAccessEdge(access, logger, options.secureCookies ?? false);
 
-  const app = createApplication({ floor, logger, access: edge, staticDir: clientDir() });
+  let feeds: RunningFeeds | undefined;
+  const app = createApplication({ floor, logger, access: edge, staticDir: clientDir(), feeds: () => feeds?.list() ?? [] });
   const ingest = createIngestService(floor);
 
   const tick = setInterval(() => {
@@ -158,6 +164,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const url = `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}`;
   logger.info({ url, demo: options.demo !== undefined }, 'Floorwatch is serving');
 
+  if (options.feeds && options.feeds.length > 0) {
+    feeds = await startFeeds(options.feeds, (batch) => ingest.ingestBatch(batch), logger, {
+      timeZone: floor.rules().timezone,
+      ...(options.surveyExtension !== undefined && { surveyExtension: options.surveyExtension }),
+    });
+  }
+
   let stopDemo: (() => void) | undefined;
   if (options.demo) {
     // The demo is a feed like any other: its own token, over HTTP, through the same checks.
@@ -171,6 +184,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const close = (): Promise<void> => {
     closing ??= (async () => {
       stopDemo?.();
+      await feeds?.stop();
       watcher?.close();
       clearInterval(tick);
       await app.close();

@@ -7,6 +7,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { registerReplay } from './replay-command.js';
 import { registerResetAdmin } from './reset-admin-command.js';
 import { registerFeedToken } from './feed-token-command.js';
+import { registerImport } from './import-command.js';
 import { registerServe } from './serve-command.js';
 import { registerSimulate } from './simulate-command.js';
 
@@ -42,6 +43,7 @@ registerReplay(program);
 registerSimulate(program);
 registerResetAdmin(program);
 registerFeedToken(program);
+registerImport(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   process.stderr.write(`floorwatch: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -1,25 +1,27 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { defaultRulesConfig } from '../../shared/rules-config.js';
 import { loadRulesFile } from '../config/rules-file.js';
 import { formatReport } from '../replay/format-report.js';
-import { readEventsFile } from '../replay/read-events-file.js';
 import { replayEvents } from '../replay/replay.js';
+import { readSource, SOURCE_FORMATS, type SourceFormat } from './read-source.js';
 
 export function registerReplay(program: Command): void {
   program
     .command('replay')
-    .description('run a recorded event file (NDJSON of the v1 contract) through the engine on a virtual clock')
-    .argument('<file>', 'the event file')
+    .description('run a recorded file (v1 NDJSON, or an Asterisk queue_log) through the engine on a virtual clock')
+    .argument('<file>', 'the recorded file')
     .option('--json', 'print one JSON document (alerts, queues, agents, floor, compliance)')
     .option('--rules <file>', 'rules file to try (default: the policy defaults)')
-    .action(async (file: string, o: { json?: boolean; rules?: string }) => {
+    .addOption(new Option('--format <format>', 'what the file holds').choices(SOURCE_FORMATS).default('ndjson'))
+    .option('--survey-ext <extension>', "queue_log: the satisfaction survey's extension")
+    .action(async (file: string, o: { json?: boolean; rules?: string; format: SourceFormat; surveyExt?: string }) => {
       const rules = o.rules ? loadRulesFile(o.rules) : defaultRulesConfig();
-      const { events, errors } = await readEventsFile(file);
-      for (const e of errors) {
-        process.stderr.write(`${file}: line ${e.index + 1}: ${e.field}: ${e.reason}\n`);
-      }
+      const { events, problems } = await readSource(file, {
+        format: o.format, timeZone: rules.timezone, ...(o.surveyExt !== undefined && { surveyExtension: o.surveyExt }),
+      });
+      for (const p of problems) process.stderr.write(`${p}\n`);
       const report = replayEvents(events, rules);
-      const output = o.json ? JSON.stringify({ ...report, rejected: errors }, null, 2) : formatReport(report);
+      const output = o.json ? JSON.stringify({ ...report, problems }, null, 2) : formatReport(report);
       process.stdout.write(`${output}\n`);
     });
 }

@@ -14,13 +14,15 @@ export function registerServe(program: Command): void {
     .addOption(envOption('--retention-days <days>', 'days of event log and resolved alerts kept', 'FLOORWATCH_RETENTION_DAYS').default(7).argParser(positiveInt))
     .addOption(envOption('--durability <mode>', 'NORMAL survives a process crash; FULL also a power cut (slower)', 'FLOORWATCH_DURABILITY').choices(['NORMAL', 'FULL']).default('NORMAL'))
     .addOption(envOption('--password-max-age-days <days>', 'days before a password must be changed again (art. 100)', 'FLOORWATCH_PASSWORD_MAX_AGE_DAYS').default(90).argParser(positiveInt))
+    .option('--feed <url>', 'a phone-system feed to run: asterisk-ami://user:secret@host:5038 or queue-log:///var/log/asterisk/queue_log (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
+    .addOption(envOption('--survey-ext <extension>', "the satisfaction survey's extension (a transfer there is the art. 76 survey transfer)", 'FLOORWATCH_SURVEY_EXT'))
     .option('--secure-cookies', 'mark session cookies Secure (when served over HTTPS or behind a TLS proxy)')
     .option('--demo', 'feed the floor from the built-in simulator (clearly marked as a demo)')
     .addOption(envOption('--demo-agents <n>', 'agents on the simulated floor', 'FLOORWATCH_DEMO_AGENTS').default(60).argParser(positiveInt))
     .option('--demo-seed <n>', 'simulator seed', positiveInt, 1)
     .action(async (o: {
       port: number; host: string; db?: string; rules: string; reorderWindow: number; retentionDays: number;
-      durability: 'NORMAL' | 'FULL'; demo?: boolean; demoAgents: number; demoSeed: number; secureCookies?: boolean; passwordMaxAgeDays: number;
+      durability: 'NORMAL' | 'FULL'; demo?: boolean; demoAgents: number; demoSeed: number; secureCookies?: boolean; passwordMaxAgeDays: number; feed: string[]; surveyExt?: string;
     }) => {
       const { existsSync } = await import('node:fs');
       const rulesFile = existsSync(o.rules) ? o.rules : undefined;
@@ -34,6 +36,8 @@ export function registerServe(program: Command): void {
         durability: o.durability,
         secureCookies: o.secureCookies === true,
         passwordMaxAgeDays: o.passwordMaxAgeDays,
+        feeds: [...o.feed, ...(process.env.FLOORWATCH_FEEDS ? process.env.FLOORWATCH_FEEDS.split(/\s+/).filter(Boolean) : [])],
+        ...(o.surveyExt !== undefined && { surveyExtension: o.surveyExt }),
         // Read once, from the environment only (a flag would show in `ps`).
         ...(process.env.FLOORWATCH_ADMIN_PASSWORD && { adminPassword: process.env.FLOORWATCH_ADMIN_PASSWORD }),
         ...(o.demo && { demo: { agents: o.demoAgents, seed: o.demoSeed } }),

@@ -8,6 +8,7 @@ import { VIEW_ROLES } from '../access/permissions.js';
 import type { Viewer } from '../access/principal.js';
 import type { Role } from '../../shared/access.js';
 import { clientIp } from './client-ip.js';
+import type { AdapterCounters } from '../adapters/types.js';
 import express, { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import type { AlertStatus } from '../../shared/alerts.js';
@@ -23,6 +24,8 @@ export interface FloorRoutesDeps {
   commands: CommandHandlers;
   /** The access middleware: resolves the viewer (401), checks the role (403), sets res.locals.viewer. */
   requireViewer: (roles: readonly Role[]) => RequestHandler;
+  /** The server's own feeds and their counters. */
+  feeds: () => Array<{ name: string; counters: AdapterCounters }>;
 }
 
 /** People read history and the rules and give commands; a display only watches the floor. */
@@ -55,7 +58,7 @@ const alertQuerySchema = z.strictObject({
 /** REST status per command outcome: bad input 400, the floor said no 409, the floor broke 500. */
 const COMMAND_STATUS: Record<CommandStatus, number> = { done: 200, invalid: 400, forbidden: 403, refused: 409, failed: 500 };
 
-export function createFloorRouter({ floor, commands, requireViewer }: FloorRoutesDeps): Router {
+export function createFloorRouter({ floor, commands, requireViewer, feeds }: FloorRoutesDeps): Router {
   const router = Router();
   // Command bodies are a note and a number: a small limit keeps this cheap to abuse.
   const json = express.json({ limit: '64kb' });
@@ -79,6 +82,11 @@ export function createFloorRouter({ floor, commands, requireViewer }: FloorRoute
       return;
     }
     res.json(day);
+  });
+
+  // Engineers see whether each phone-system feed reads, maps and delivers.
+  router.get('/api/v1/feeds', requireViewer(['admin', 'supervisor']), (_req, res) => {
+    res.json(feeds());
   });
 
   router.get('/api/v1/rules', people, (_req, res) => {

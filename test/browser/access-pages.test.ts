@@ -62,7 +62,10 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(outcome).toMatchObject({ accepted: 7, refused: [] });
     await server.advanceTo(8);
     browser = await launchChromium();
-    admin = watchErrors(await (await browser.newContext({ viewport: { width: 1600, height: 900 } })).newPage());
+    const adminContext = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+    // The pages default to Simplified Chinese; these checks read the English catalogue.
+    await adminContext.addInitScript(() => localStorage.setItem('floorwatch.locale', 'en'));
+    admin = watchErrors(await adminContext.newPage());
     mkdirSync(SCREENSHOTS, { recursive: true });
   });
 
@@ -127,12 +130,14 @@ describe.skipIf(!hasChromium)(title, () => {
   it('pairs a TV by its code, shows it the floor read-only without the caller, and re-pairs it once revoked', async () => {
     tvContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const tv = watchErrors(await tvContext.newPage());
-    await tv.goto(`${server.base}/tv`);
+    await tv.goto(`${server.base}/tv?lang=en&page=agents&pace=600`);
     const code = (await tv.locator('.pairing-code').innerText()).trim();
     expect(code).toMatch(/^[A-Z0-9]{6}$/);
     await tv.screenshot({ path: path.join(SCREENSHOTS, 'tv-pairing.png') });
 
-    await admin.getByRole('link', { name: 'Displays' }).click();
+    await admin.getByRole('link', { name: 'Admin', exact: true }).click();
+    await admin.waitForURL('**/admin/accounts');
+    await admin.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Displays' }).click();
     await admin.waitForURL('**/admin/displays');
     await admin.getByLabel('Code on the TV').fill(code.toLowerCase());
     await admin.getByLabel('Display name').fill(TV_NAME);
@@ -211,6 +216,95 @@ describe.skipIf(!hasChromium)(title, () => {
     await admin.getByRole('button', { name: 'Sign in' }).click();
     await admin.getByRole('alert').filter({ hasText: /Too many failed sign-in attempts\. Try again in 15 minutes \(at \d{1,2}:\d\d/ }).waitFor();
     await admin.screenshot({ path: path.join(SCREENSHOTS, 'sign-in-locked.png') });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('lets the admin create a shift lead (password shown once), a feed token, read the rules and the audit log, and export it', async () => {
+    await admin.setViewportSize({ width: 1920, height: 1080 });
+    await admin.goto(`${server.base}/admin/accounts`);
+    await admin.waitForURL('**/sign-in?next=%2Fadmin%2Faccounts');
+    await admin.getByLabel('Username').fill('admin');
+    await admin.getByLabel('Password').fill(STRONG);
+    await admin.getByLabel('Password').press('Enter');
+    await admin.waitForURL('**/admin/accounts');
+    await admin.getByRole('heading', { name: 'Accounts and roles' }).waitFor();
+
+    // A shift lead without a team is refused on the page, under the field.
+    const create = admin.getByRole('form', { name: 'Create an account' });
+    await create.getByLabel('Username').fill('lin.wu');
+    await create.getByLabel('Name', { exact: true }).fill('Lin Wu');
+    await create.getByLabel('Role').selectOption('lead');
+    await create.getByRole('button', { name: 'Create account' }).click();
+    await create.getByText('A shift lead needs at least one team').waitFor();
+    expect(await create.getByLabel('Teams').evaluate((el) => el === document.activeElement)).toBe(true);
+    await create.getByLabel('Teams').fill('t1');
+    await create.getByRole('button', { name: 'Create account' }).click();
+
+    // Its one-time password, once, with the warning; it works (and must be changed).
+    const secret = admin.getByTestId('one-time-secret');
+    await secret.getByRole('heading', { name: 'One-time password for lin.wu' }).waitFor();
+    expect(await secret.getByRole('alert').textContent()).toContain('Shown once.');
+    const oneTimePassword = (await secret.locator('.secret-value').innerText()).trim();
+    expect(oneTimePassword.length).toBeGreaterThanOrEqual(10);
+    const row = admin.locator('tr[data-account="lin.wu"]');
+    expect(await row.innerText()).toMatch(/Lin Wu[\s\S]*Shift lead[\s\S]*t1[\s\S]*Must change password/);
+    await admin.screenshot({ path: path.join(SCREENSHOTS, 'admin-accounts.png') });
+    const signIn = await fetch(`${server.base}/api/v1/session`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'lin.wu', password: oneTimePassword }),
+    });
+    expect(signIn.status).toBe(200);
+    expect((await signIn.json()).me).toMatchObject({ role: 'lead', teams: ['t1'], mustChangePassword: true });
+    await secret.getByRole('button', { name: /I have passed it on/ }).click();
+    await secret.waitFor({ state: 'detached' });
+    await admin.reload();
+    await row.waitFor();
+    expect(await admin.content()).not.toContain(oneTimePassword);
+
+    // A feed token: shown once, listed as never used.
+    await admin.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Feed tokens' }).click();
+    await admin.waitForURL('**/admin/feed-tokens');
+    await admin.getByLabel('Token name').fill('PBX connector');
+    await admin.getByRole('button', { name: 'Create token' }).click();
+    await admin.getByTestId('one-time-secret').getByRole('heading', { name: 'Feed token “PBX connector”' }).waitFor();
+    expect((await admin.getByTestId('one-time-secret').locator('.secret-value').innerText()).trim()).toMatch(/.{20,}/);
+    const tokenRow = admin.getByRole('row', { name: /PBX connector/ });
+    expect(await tokenRow.innerText()).toMatch(/admin[\s\S]*Never[\s\S]*Active/);
+
+    // The rules in force, with their articles.
+    await admin.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Rules in force' }).click();
+    await admin.waitForURL('**/admin/rules');
+    const answer = admin.locator('[data-rule="answer-3-rings"]');
+    await answer.waitFor();
+    expect(await answer.textContent()).toMatch(/Art\. 60.*Answer within 3 rings.*On.*Severity.*Warning.*Notifies first.*Shift lead.*Ring limit.*10 s/);
+    expect(await admin.locator('.rule-card').count()).toBe(13);
+    await admin.screenshot({ path: path.join(SCREENSHOTS, 'admin-rules.png'), fullPage: false });
+
+    // The audit log: today, newest first, with the account just created; the CSV has the same.
+    await admin.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Audit log' }).click();
+    await admin.waitForURL('**/admin/audit');
+    const created = admin.locator('tr[data-action="account-created"]', { hasText: 'lin.wu' });
+    await created.waitFor();
+    const actions = await admin.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')));
+    expect(actions[0]).toBe('feed-token-created');
+    expect(actions).toContain('sign-in');
+    await admin.screenshot({ path: path.join(SCREENSHOTS, 'admin-audit.png') });
+
+    await admin.getByLabel('Action').fill('account-created');
+    await admin.getByRole('button', { name: 'Filter', exact: true }).click();
+    await admin.waitForFunction(() => [...document.querySelectorAll('tbody tr')].every((r) => r.getAttribute('data-action') === 'account-created'));
+    const href = await admin.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
+    expect(href).toMatch(/^\/api\/v1\/audit\.csv\?from=\d+&to=\d+&action=account-created$/);
+    const csv = await admin.evaluate(async (url) => {
+      const res = await fetch(url!);
+      return { status: res.status, type: res.headers.get('content-type'), disposition: res.headers.get('content-disposition'), text: await res.text() };
+    }, href);
+    expect(csv.status).toBe(200);
+    expect(csv.type).toMatch(/^text\/csv/);
+    expect(csv.disposition).toMatch(/^attachment; filename="?floorwatch-audit-\d{4}-\d\d-\d\d\.csv"?$/);
+    const lines = csv.text.trim().split('\n');
+    expect(lines[0]).toBe('seq,at,actor,action,target,ip,detail');
+    expect(lines.some((l) => l.includes(',account-created,') && l.includes('lin.wu'))).toBe(true);
+    expect(lines.slice(1).every((l) => l.includes(',account-created,'))).toBe(true);
     expect(pageErrors).toEqual([]);
   });
 });

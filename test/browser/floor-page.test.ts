@@ -73,6 +73,14 @@ describe.skipIf(!hasChromium)(title, () => {
     const tiles = page.locator('.agent-tile');
     await tiles.nth(3).waitFor();
     expect(await tiles.count()).toBe(4);
+    // Simplified Chinese by default; the header's switch changes the language in place.
+    expect(await page.locator('html').getAttribute('lang')).not.toBe('en');
+    expect(await page.locator('[data-agent="1001"]').innerText()).toContain('振铃');
+    await page.locator('.recharts-surface').first().waitFor();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'floor-1080p-zh.png') });
+    await page.locator('.language-switch').click();
+    await page.locator('[data-agent="1001"]', { hasText: 'Ringing' }).waitFor();
     expect(await page.locator('[data-agent="1001"]').innerText()).toMatch(/1001[\s\S]*Li Na[\s\S]*Ringing/);
     expect(await page.locator('[data-agent="1002"]').innerText()).toMatch(/Wang Wei[\s\S]*Talking/);
     expect(await page.locator('[data-agent="1003"]').innerText()).toContain('Not ready · break');
@@ -103,6 +111,38 @@ describe.skipIf(!hasChromium)(title, () => {
 
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'floor.png'), fullPage: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'floor-1080p.png') });
+  });
+
+  it('filters the grid, and opens an agent\'s panel: timeline, alerts, compliance', async () => {
+    // Search by name, then clear it.
+    await page.getByLabel('Search').fill('wang');
+    await page.locator('.agent-tile').first().waitFor();
+    expect(await page.locator('.agent-tile').count()).toBe(1);
+    await page.getByLabel('Search').fill('');
+    await page.locator('.agent-tile').nth(3).waitFor();
+
+    // Keyboard: focus a tile, Enter opens its panel.
+    await page.locator('[data-agent="1002"]').focus();
+    await page.keyboard.press('Enter');
+    const panel = page.getByRole('dialog', { name: 'Agent 1002' });
+    await panel.waitFor();
+    await panel.locator('.timeline-row').first().waitFor();
+    const text = await panel.innerText();
+    expect(text).toMatch(/Today's timeline/i);
+    expect(text).toMatch(/Talking/);
+    expect(text).toContain('Agent 1002 opened the call without');
+    expect(text).not.toContain(CALLER);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'floor-1080p-agent-panel.png') });
+
+    // Back to Chinese with the panel open, then Escape closes it.
+    await page.locator('.language-switch').click();
+    await page.getByRole('dialog', { name: '坐席 1002' }).getByText('今日时间线').waitFor();
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+    await page.locator('.language-switch').click();
+    await page.locator('[data-agent="1001"]', { hasText: 'Ringing' }).waitFor();
+    expect(pageErrors).toEqual([]);
   });
 
   it('says the figures are frozen when the floor goes away', async () => {
@@ -122,7 +162,8 @@ describe.skipIf(!hasChromium)(title, () => {
     const demoPage = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     try {
       await demoPage.goto(demo.base);
-      await demoPage.getByText('Waiting for events…').waitFor({ timeout: 10_000 });
+      // A fresh browser context: the default language, Simplified Chinese.
+      await demoPage.getByText('等待事件…').waitFor({ timeout: 10_000 });
       expect(await demoPage.locator('.demo-badge').innerText()).toContain('Demo — simulated floor');
       await demoPage.screenshot({ path: path.join(SCREENSHOTS, 'floor-empty-demo.png') });
     } finally {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Alert } from '../../../shared/alerts.js';
 import type { AgentView, FloorFigures, QueueFigures } from '../../../shared/figures.js';
 import type { FloorDelta, FloorSnapshot } from '../../../shared/wallboard.js';
-import { applyDelta, fromSnapshot, type FloorData } from '../../../client/src/store/apply.js';
+import { advanceIntervals, applyDelta, applyDeltas, fromSnapshot, INTERVAL_MS, type FloorData } from '../../../client/src/store/apply.js';
 import { formatElapsed } from '../../../client/src/time/format.js';
 
 const T0 = Date.parse('2026-11-28T09:00:00+08:00');
@@ -150,6 +150,49 @@ describe('the wallboard floor reducers', () => {
     const { data, outcome } = applyDelta(fromSnapshot(snapshot()), delta(6, { newDay: '2026-11-29' }));
     expect(outcome).toBe('new-day');
     expect(data?.seq).toBe(6);
+  });
+});
+
+describe('the floor view additions: ordered ids, batches, the live interval', () => {
+  it('keeps agent ids by number, a new list only when an agent joins', () => {
+    const start = fromSnapshot(snapshot({ agents: [agent('10'), agent('2'), agent('1')] }));
+    expect(start.agentIds).toEqual(['1', '2', '10']);
+    const changed = applyAll(start, delta(6, { agents: [agent('2', { state: 'talking' })] }));
+    expect(changed.agentIds).toBe(start.agentIds);
+    const joined = applyAll(changed, delta(7, { agents: [agent('3')] }));
+    expect(joined.agentIds).toEqual(['1', '2', '3', '10']);
+  });
+
+  it('applies a batch of deltas as one change, stopping at a gap', () => {
+    const start = fromSnapshot(snapshot());
+    const { data, outcome } = applyDeltas(start, [
+      delta(6, { agents: [agent('1001', { state: 'ringing' })] }),
+      delta(6),
+      delta(7, { agents: [agent('1001', { state: 'talking' })] }),
+    ]);
+    expect(outcome).toBe('applied');
+    expect(data?.seq).toBe(7);
+    expect(data?.agents['1001'].state).toBe('talking');
+    expect(data?.agents['1002']).toBe(start.agents['1002']);
+    const gap = applyDeltas(start, [delta(6), delta(8)]);
+    expect(gap.outcome).toBe('gap');
+    expect(gap.data?.seq).toBe(6);
+    expect(applyDeltas(start, [delta(5)]).data).toBe(start);
+  });
+
+  it('moves the live interval from the day totals and opens the next one when time passes it', () => {
+    const start = Math.floor(T0 / INTERVAL_MS) * INTERVAL_MS;
+    const closed = { start: start - INTERVAL_MS, offered: 10, answered: 8, answeredInThreshold: 6, abandoned: 2, maxWaiting: 3 };
+    const live = { start, offered: 1, answered: 1, answeredInThreshold: 1, abandoned: 0, maxWaiting: 1 };
+    const day = floorFigures({ offered: 14, answered: 11, answeredInThreshold: 8, abandoned: 2, waiting: 2 });
+    const moved = advanceIntervals([closed, live], day, T0 + 60_000);
+    expect(moved).toEqual([closed, { start, offered: 4, answered: 3, answeredInThreshold: 2, abandoned: 0, maxWaiting: 2 }]);
+    const next = advanceIntervals(moved, floorFigures({ offered: 15, answered: 11, answeredInThreshold: 8, abandoned: 2, waiting: 1 }), start + INTERVAL_MS + 1);
+    expect(next).toHaveLength(3);
+    expect(next[2]).toEqual({ start: start + INTERVAL_MS, offered: 1, answered: 0, answeredInThreshold: 0, abandoned: 0, maxWaiting: 1 });
+    // Applied by deltas that carry floor figures.
+    const data = applyAll(fromSnapshot(snapshot({ intervals: [closed, live] })), delta(6, { floor: day }));
+    expect(data.intervals[1].offered).toBe(4);
   });
 });
 

@@ -1,0 +1,130 @@
+/**
+ * The alert desk and the TV in Chromium against a real floor (stub access: a
+ * supervisor). An unanswered call raises answer-3-rings; the desk acknowledges it with a
+ * note and it moves to today's history. The TV rotates its pages at 1080p and 4K
+ * without scrolling, never shows the caller, and says so in large type when data stops.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, CHROMIUM_PATH, launchChromium } from './chromium.js';
+import { ensureClientBuilt } from './client-build.js';
+import { startFloorServer, type FloorServer } from './floor-server.js';
+
+const SCREENSHOTS = 'test-results';
+const CALLER = '13812345678';
+const T0 = Date.parse('2026-11-28T09:00:00+08:00');
+
+const title = hasChromium
+  ? 'the alert desk and the TV in Chromium'
+  : `the alert desk and the TV in Chromium (SKIPPED: ${CHROMIUM_PATH} not found)`;
+
+describe.skipIf(!hasChromium)(title, () => {
+  let server: FloorServer;
+  let browser: Browser;
+  const errors: string[] = [];
+  const watch = (page: Page) => {
+    page.on('pageerror', (err) => errors.push(err.message));
+    page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+    page.setDefaultTimeout(10_000);
+    return page;
+  };
+
+  beforeAll(async () => {
+    const clientDir = await ensureClientBuilt();
+    server = await startFloorServer(T0, clientDir);
+    browser = await launchChromium();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const { at } = server;
+    await server.post([
+      { id: 'e1', type: 'agent.login', ts: at(0), agentId: '1001', stationId: 'S-1', name: 'Li Na', teamId: 't1' },
+      { id: 'e2', type: 'agent.login', ts: at(0), agentId: '1002', stationId: 'S-2', name: 'Wang Wei', teamId: 't1' },
+      { id: 'e3', type: 'agent.login', ts: at(0), agentId: '1003', stationId: 'S-3', name: 'Zhang Min', teamId: 't1', role: 'lead' },
+      { id: 'e4', type: 'agent.state', ts: at(1), agentId: '1003', state: 'not_ready', reason: 'break' },
+      { id: 'e5', type: 'call.offered', ts: at(1), callId: 'c1', queue: 'general', direction: 'inbound', from: CALLER },
+      { id: 'e6', type: 'call.ringing', ts: at(2), callId: 'c1', agentId: '1001' },
+      { id: 'e7', type: 'call.offered', ts: at(3), callId: 'c2', queue: 'general', direction: 'inbound', from: CALLER },
+      { id: 'e8', type: 'call.ringing', ts: at(3), callId: 'c2', agentId: '1002' },
+      { id: 'e9', type: 'call.answered', ts: at(5), callId: 'c2', agentId: '1002' },
+      { id: 'e10', type: 'transcript.utterance', ts: at(6), callId: 'c2', speaker: 'agent', agentId: '1002', text: `Hello, you are calling from ${CALLER}?` },
+      { id: 'e11', type: 'call.offered', ts: at(4), callId: 'c3', queue: 'billing', direction: 'inbound', from: '13900000000' },
+    ]);
+    await server.advanceTo(14);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('lists the open alerts, acknowledges one with a note and shows it in today\'s history', async () => {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    await context.addInitScript(() => localStorage.setItem('floorwatch.locale', 'en'));
+    const page = watch(await context.newPage());
+    await page.goto(`${server.base}/alerts`);
+
+    const open = page.locator('.desk-open');
+    const ring = open.locator('.desk-alert', { hasText: 'answer-3-rings' });
+    await ring.waitFor();
+    expect(await ring.innerText()).toMatch(/Art\. 60[\s\S]*Call ringing at agent 1001/);
+    expect(await ring.innerText()).toMatch(/open for \d:\d\d/);
+    await page.locator('.desk-history .desk-empty, .desk-history .desk-alert').first().waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'alert-desk.png') });
+
+    await ring.getByRole('button', { name: 'Acknowledge', exact: true }).click();
+    await ring.getByLabel('Note').fill('Spoke to Li Na, headset fault');
+    await ring.getByRole('button', { name: 'Acknowledge alert' }).click();
+
+    await page.getByRole('status').filter({ hasText: 'Acknowledged: Call ringing at agent 1001' }).waitFor();
+    await open.locator('.desk-alert', { hasText: 'answer-3-rings' }).waitFor({ state: 'detached' });
+    const done = page.locator('.desk-history .desk-alert', { hasText: 'answer-3-rings' });
+    await done.waitFor();
+    await page.locator('.desk-history', { hasText: 'Spoke to Li Na, headset fault' }).waitFor();
+    expect(await page.locator('.desk-history').innerText()).toMatch(/Acknowledged\s+by u-supervisor at 09:00:\d\d/);
+
+    expect(await page.content()).not.toContain(CALLER);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'alert-desk-acknowledged.png') });
+    await context.close();
+  });
+
+  for (const [width, height, label] of [[1920, 1080, '1080p'], [3840, 2160, '4k']] as const) {
+    it(`shows the TV's pages without scrolling at ${label}`, async () => {
+      const context = await browser.newContext({ viewport: { width, height } });
+      // The stub access lets any token in: this test is about the screen, not pairing.
+      await context.addInitScript(() => localStorage.setItem('floorwatch.deviceToken', 'test-device-token'));
+      const tv = watch(await context.newPage());
+      for (const kind of ['queues', 'agents', 'figures'] as const) {
+        await tv.goto(`${server.base}/tv?lang=en&pace=600&page=${kind}`);
+        await tv.locator(`[data-tv-page^="${kind}"]`).waitFor();
+        await tv.locator('.connection-state', { hasText: 'Live' }).waitFor();
+        const overflow = await tv.evaluate(() => ({
+          x: document.documentElement.scrollWidth - innerWidth, y: document.documentElement.scrollHeight - innerHeight,
+        }));
+        expect(overflow).toEqual({ x: 0, y: 0 });
+        expect(await tv.locator('button, input, a').count()).toBe(0);
+        expect(await tv.content()).not.toContain(CALLER);
+        await tv.screenshot({ path: path.join(SCREENSHOTS, `tv-${kind}-${label}.png`) });
+      }
+      expect(await tv.locator('[data-agent="1003"]').count()).toBe(0); // figures page on screen
+      await context.close();
+    });
+  }
+
+  it('says "no data since" in large type when the floor goes away', async () => {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    await context.addInitScript(() => localStorage.setItem('floorwatch.deviceToken', 'test-device-token'));
+    const tv = watch(await context.newPage());
+    await tv.goto(`${server.base}/tv?lang=en&pace=600&page=agents`);
+    await tv.locator('[data-agent="1003"]', { hasText: 'Not ready · break' }).waitFor();
+    await server.close();
+    const banner = tv.locator('.tv-stale[role="alert"]');
+    await banner.waitFor();
+    expect(await banner.innerText()).toMatch(/No data since 09:00:\d\d/);
+    expect(await tv.locator('.agent-tile').count()).toBe(0);
+    await tv.screenshot({ path: path.join(SCREENSHOTS, 'tv-stale-1080p.png') });
+    await context.close();
+    // Errors from the dropped connection are expected now; the ones before are not.
+    expect(errors.filter((e) => !/ERR_CONNECTION_REFUSED|WebSocket|socket/i.test(e))).toEqual([]);
+  });
+});

@@ -1,0 +1,78 @@
+// @vitest-environment jsdom
+/** The strip of open alerts: newest first, severity in words, rule and article, no customer data. */
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { createElement as h } from 'react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import '../../../client/src/i18n/all.js';
+import { useLocale } from '../../../client/src/i18n/index.js';
+import { AlertStrip, ALERT_STRIP_LIMIT } from '../../../client/src/components/AlertStrip.js';
+import { useFloorView } from '../../../client/src/floor/view-store.js';
+import { useFloorStore } from '../../../client/src/store/floor-store.js';
+import { alert, delta, snapshot, T0 } from './floor-fixtures.js';
+
+beforeEach(() => {
+  useLocale.getState().setLocale('en');
+  useFloorView.setState({ selectedAgentId: null });
+  useFloorStore.getState().reset();
+});
+afterEach(cleanup);
+
+describe('AlertStrip', () => {
+  it('says so when nothing is open', () => {
+    useFloorStore.getState().applySnapshot(snapshot());
+    render(h(AlertStrip));
+    expect(screen.getByText('No open alerts.')).toBeTruthy();
+  });
+
+  it('lists open and acknowledged alerts newest first, with severity, rule, article and who must act', () => {
+    useFloorStore.getState().applySnapshot(snapshot({
+      alerts: [
+        alert('a1', { openedAt: T0, rule: 'greeting', article: '61, 66', severity: 'info', title: 'Agent 1002 opened the call without the greeting', agentId: '1002' }),
+        alert('a2', { openedAt: T0 + 5000, severity: 'critical', escalationLevel: 'supervisor', occurrences: 3 }),
+        alert('a3', { openedAt: T0 + 2000, status: 'acknowledged', acknowledgedBy: 'lead-7' }),
+      ],
+    }));
+    render(h(AlertStrip));
+    const items = screen.getAllByRole('listitem');
+    expect(items.map((i) => i.getAttribute('data-alert'))).toEqual(['a2', 'a3', 'a1']);
+    expect(items[0].textContent).toContain('Critical');
+    expect(items[0].textContent).toContain('answer-3-rings · Art. 60');
+    expect(items[0].textContent).toContain('For the supervisor · 3×');
+    expect(items[1].className).toContain('is-acknowledged');
+    expect(items[1].textContent).toContain('Acknowledged by lead-7');
+    expect(items[2].textContent).toContain('greeting · Art. 61, 66');
+    expect(screen.getByRole('heading', { name: /Open alerts\s*3/ })).toBeTruthy();
+  });
+
+  it('drops resolved alerts as deltas arrive, and never shows customer data', () => {
+    useFloorStore.getState().applySnapshot(snapshot({ alerts: [alert('a1', { sensitive: { callerNumber: '13812345678', text: 'from 13812345678' } })] }));
+    const { container } = render(h(AlertStrip));
+    expect(container.textContent).not.toContain('13812345678');
+    act(() => {
+      useFloorStore.getState().applyDelta(delta(6, { alerts: [alert('a1', { status: 'resolved' }), alert('a4', { openedAt: T0 + 9000 })] }));
+      useFloorStore.getState().flush();
+    });
+    expect(screen.getAllByRole('listitem').map((i) => i.getAttribute('data-alert'))).toEqual(['a4']);
+  });
+
+  it('shows at most the newest alerts of a long list', () => {
+    const many = Array.from({ length: ALERT_STRIP_LIMIT + 5 }, (_, i) => alert(`x${i}`, { openedAt: T0 + i * 1000 }));
+    useFloorStore.getState().applySnapshot(snapshot({ alerts: many }));
+    render(h(AlertStrip));
+    const items = screen.getAllByRole('listitem');
+    expect(items).toHaveLength(ALERT_STRIP_LIMIT);
+    expect(items[0].getAttribute('data-alert')).toBe(`x${ALERT_STRIP_LIMIT + 4}`);
+    expect(screen.getByRole('heading').textContent).toContain(String(ALERT_STRIP_LIMIT + 5));
+  });
+
+  it('opens the agent panel from an alert about an agent, in Chinese by default', () => {
+    useLocale.getState().setLocale('zh-CN');
+    useFloorStore.getState().applySnapshot(snapshot({ alerts: [alert('a1', { agentId: '1001', severity: 'critical' })] }));
+    render(h(AlertStrip));
+    const item = screen.getByRole('listitem');
+    expect(item.textContent).toContain('严重');
+    expect(item.textContent).toContain('第 60 条');
+    fireEvent.click(within(item).getByRole('button', { name: '坐席 1001' }));
+    expect(useFloorView.getState().selectedAgentId).toBe('1001');
+  });
+});
