@@ -10,7 +10,12 @@ export const PATHS = {
   signIn: '/sign-in',
   password: '/password',
   tv: '/tv',
+  alerts: '/alerts',
   displays: '/admin/displays',
+  adminAccounts: '/admin/accounts',
+  adminFeedTokens: '/admin/feed-tokens',
+  adminRules: '/admin/rules',
+  adminAudit: '/admin/audit',
 } as const;
 
 export type KnownPath = (typeof PATHS)[keyof typeof PATHS];
@@ -55,7 +60,7 @@ export function queryParam(name: string): string | null {
  * `?next=https://elsewhere` link cannot bounce a fresh session off to another site.
  */
 export function safeNext(next: string | null): string {
-  const allowed: readonly string[] = [PATHS.floor, PATHS.displays];
+  const allowed: readonly string[] = [PATHS.floor, PATHS.alerts, PATHS.displays, PATHS.adminAccounts, PATHS.adminFeedTokens, PATHS.adminRules, PATHS.adminAudit];
   return next !== null && allowed.includes(next) ? next : PATHS.floor;
 }
 

@@ -1,33 +1,69 @@
 /**
- * Every logged-in agent, by agent number. Logged-out agents are counted in the totals
- * but left off the grid: by evening they would outnumber the people on the floor.
+ * Every logged-in agent (logged-out ones are counted in the totals but left off the grid),
+ * filtered and sorted as the supervisor chose. The grid selects only the ordered list of
+ * ids (compared shallowly), so it re-renders when who is shown or their order changes,
+ * not when an agent's figures do: each tile follows its own agent.
+ * Arrow keys move between tiles; Enter opens the agent panel.
  */
-import { useMemo } from 'react';
+import { useMemo, type KeyboardEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { AgentFilters } from '../floor/AgentFilters.js';
+import { useFloorView, visibleAgentIds } from '../floor/view-store.js';
+import { useT } from '../i18n/index.js';
 import { useFloorStore } from '../store/floor-store.js';
 import { AgentTile } from './AgentTile.js';
 
-const byNumber = new Intl.Collator(undefined, { numeric: true });
-
-export function AgentGrid() {
-  const agents = useFloorStore((s) => s.floor?.agents);
-  const onFloor = useMemo(
-    () => Object.values(agents ?? {})
-      .filter((a) => a.state !== 'logged_out')
-      .sort((a, b) => byNumber.compare(a.agentId, b.agentId)),
-    [agents],
+export function AgentGrid({ filters = true }: { filters?: boolean }) {
+  const t = useT();
+  const team = useFloorView((s) => s.team);
+  const search = useFloorView((s) => s.search);
+  const sort = useFloorView((s) => s.sort);
+  const view = useMemo(
+    () => (filters ? { team, search, sort, queue: '' } : { team: '', search: '', sort: 'number' as const, queue: '' }),
+    [filters, team, search, sort],
   );
+  const ids = useFloorStore(useShallow((s) => visibleAgentIds(s.floor, view)));
+  const anyOnFloor = useFloorStore((s) => s.floor !== null && s.floor.agentIds.some((id) => s.floor!.agents[id]?.state !== 'logged_out'));
   return (
-    <section className="agent-panel" aria-label="Agents">
-      <h2 className="panel-title">Agents <span className="panel-count">{onFloor.length}</span></h2>
-      {onFloor.length === 0 ? (
-        <p className="panel-empty">No agents logged in.</p>
+    <section className="agent-panel" aria-labelledby="agents-title">
+      <div className="agent-panel-head">
+        <h2 className="panel-title" id="agents-title">
+          {t('agents.title')} <span className="panel-count">{ids.length}</span>
+        </h2>
+        {filters && <AgentFilters />}
+      </div>
+      {ids.length === 0 ? (
+        <p className="panel-empty">{t(anyOnFloor ? 'agents.noMatch' : 'agents.none')}</p>
       ) : (
-        <ul className="agent-grid">
-          {onFloor.map((a) => (
-            <AgentTile key={a.agentId} agent={a} />
+        <ul className="agent-grid" onKeyDown={moveFocus}>
+          {ids.map((id) => (
+            <AgentTile key={id} agentId={id} />
           ))}
         </ul>
       )}
     </section>
   );
+}
+
+/** Arrow keys: left/right to the neighbour, up/down to the tile in the row above/below. */
+function moveFocus(e: KeyboardEvent<HTMLUListElement>): void {
+  const keys = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'];
+  if (!keys.includes(e.key)) return;
+  const tiles = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('.agent-tile')];
+  const at = tiles.indexOf(document.activeElement as HTMLButtonElement);
+  if (at < 0) return;
+  let to = at;
+  if (e.key === 'ArrowLeft') to = at - 1;
+  else if (e.key === 'ArrowRight') to = at + 1;
+  else if (e.key === 'Home') to = 0;
+  else if (e.key === 'End') to = tiles.length - 1;
+  else {
+    // Columns from layout: tiles sharing the first tile's top edge form the first row.
+    const top = tiles[0].offsetTop;
+    const columns = Math.max(1, tiles.findIndex((tile) => tile.offsetTop !== top) === -1 ? tiles.length : tiles.findIndex((tile) => tile.offsetTop !== top));
+    to = e.key === 'ArrowUp' ? at - columns : at + columns;
+  }
+  if (to < 0 || to >= tiles.length) return;
+  e.preventDefault();
+  tiles[to].focus();
 }

@@ -1,29 +1,45 @@
 /**
- * One alert: severity (colour and word), the rule and the policy article it enforces,
- * the title and its age. Only fields without customer data are read; the store has
- * already dropped `sensitive`.
+ * One alert: severity (colour, mark and word), the rule and the policy article it
+ * enforces, the title and its age. Only fields without customer data are read; the
+ * store has already dropped `sensitive`. The title is the server's sentence (English).
  */
 import { memo } from 'react';
 import { RULE_INFO } from '../../../shared/rules.js';
+import { useT } from '../i18n/index.js';
 import type { BoardAlert } from '../store/apply.js';
 import { Elapsed } from './Elapsed.js';
 
-export const AlertItem = memo(function AlertItem({ alert: a }: { alert: BoardAlert }) {
+const SEVERITY_MARK = { info: 'ℹ', warning: '▲', critical: '■' } as const;
+
+export const AlertItem = memo(function AlertItem({ alert: a, onOpenAgent }: { alert: BoardAlert; onOpenAgent?: (agentId: string) => void }) {
+  const t = useT();
   const article = RULE_INFO[a.rule]?.article ?? a.article;
   const acknowledged = a.status === 'acknowledged';
   return (
     <li className={`alert-item severity-${a.severity}${acknowledged ? ' is-acknowledged' : ''}`} data-alert={a.id}>
       <div className="alert-top">
-        <span className="alert-severity">{a.severity}</span>
-        <span className="alert-rule">
-          {a.rule} · Art. {article}
+        <span className="alert-severity">
+          <span aria-hidden="true">{SEVERITY_MARK[a.severity]}</span> {t(`severity.${a.severity}`)}
+        </span>
+        <span className="alert-rule" title={t(`rule.${a.rule}`)}>
+          {a.rule} · {t('alert.article', { article })}
         </span>
         <Elapsed since={a.openedAt} className="alert-age" />
       </div>
       <div className="alert-title">{a.title}</div>
       <div className="alert-meta">
-        {acknowledged ? `Acknowledged${a.acknowledgedBy ? ` by ${a.acknowledgedBy}` : ''}` : `For the ${a.escalationLevel}`}
-        {a.occurrences > 1 && ` · ${a.occurrences}×`}
+        {acknowledged
+          ? (a.acknowledgedBy ? t('alert.acknowledgedBy', { who: a.acknowledgedBy }) : t('alert.acknowledged'))
+          : t(`alert.for.${a.escalationLevel}`)}
+        {a.occurrences > 1 && ` · ${t('alert.occurrences', { count: a.occurrences })}`}
+        {a.agentId !== undefined && onOpenAgent !== undefined && (
+          <>
+            {' · '}
+            <button type="button" className="link-button" onClick={() => onOpenAgent(a.agentId!)}>
+              {t('panel.title', { id: a.agentId })}
+            </button>
+          </>
+        )}
       </div>
     </li>
   );

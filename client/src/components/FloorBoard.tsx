@@ -1,8 +1,13 @@
 /**
- * The live floor under the header: the link banner, then the floor's figures, agents and
- * open alerts (or a whole-board message until there is something to show). Read-only:
- * the same board serves people and TVs.
+ * The live floor under the header: the link banner, then the floor's figures, the day's
+ * charts, agents and open alerts (or a whole-board message until there is something to
+ * show). The supervisors' page (`interactive`) adds the filters and the agent panel; a
+ * TV shows the same board read-only.
  */
+import { lazy, Suspense } from 'react';
+import { AgentPanel } from '../floor/AgentPanel.js';
+import '../floor/floor.css';
+import { useT } from '../i18n/index.js';
 import { useFloorStore } from '../store/floor-store.js';
 import { AgentGrid } from './AgentGrid.js';
 import { AlertStrip } from './AlertStrip.js';
@@ -11,29 +16,39 @@ import { EmptyFloor } from './EmptyFloor.js';
 import { FloorTotals } from './FloorTotals.js';
 import { QueueTiles } from './QueueTiles.js';
 
-export function FloorBoard() {
+export function FloorBoard({ interactive = false }: { interactive?: boolean }) {
+  const t = useT();
   const hasFloor = useFloorStore((s) => s.floor !== null);
   const isEmpty = useFloorStore((s) => s.floor !== null && isEmptyFloor(s.floor));
   return (
     <>
       <ConnectionBanner />
       {!hasFloor ? (
-        <EmptyFloor message="Connecting to the floor…" />
+        <EmptyFloor message={t('floor.connecting')} />
       ) : isEmpty ? (
-        <EmptyFloor message="Waiting for events…" detail="No agents, queues or alerts yet today." />
+        <EmptyFloor message={t('floor.waitingEvents')} detail={t('floor.waitingEventsDetail')} />
       ) : (
-        <main className="board">
-          <section className="board-figures" aria-label="Queues and floor totals">
+        <main className={`board${interactive ? ' is-interactive' : ''}`}>
+          <section className="board-figures" aria-label={t('floor.figures')}>
             <QueueTiles />
             <FloorTotals />
           </section>
-          <AgentGrid />
-          <AlertStrip />
+          {interactive && (
+            <Suspense fallback={<section className="floor-charts" aria-busy="true" />}>
+              <FloorCharts />
+            </Suspense>
+          )}
+          <AgentGrid filters={interactive} />
+          <AlertStrip interactive={interactive} />
+          {interactive && <AgentPanel />}
         </main>
       )}
     </>
   );
 }
+
+/** recharts is most of the bundle's weight: loaded only where charts are shown (not on a TV). */
+const FloorCharts = lazy(() => import('../floor/FloorCharts.js').then((m) => ({ default: m.FloorCharts })));
 
 function isEmptyFloor(f: { agents: object; queues: object; alerts: object }): boolean {
   return Object.keys(f.agents).length === 0 && Object.keys(f.queues).length === 0 && Object.keys(f.alerts).length === 0;

@@ -1,52 +1,94 @@
 /**
  * A queue at a glance: calls waiting and the longest wait (ticking locally from
- * `oldestWaitingSince`, red past the service-level threshold), then today's figures.
+ * `oldestWaitingSince`), then today's service level, ASA and abandon rate. Each figure
+ * has a warning and a critical level (floor/thresholds.ts, with hysteresis); a level is
+ * shown by colour AND by a mark and word, and the tile takes the worst of its figures.
+ * Agents by state are floor-wide (FloorTotals): the contract has no queue→agent mapping.
  */
-import { memo } from 'react';
+import { memo, useState, useEffect } from 'react';
 import type { QueueFigures } from '../../../shared/figures.js';
-import { formatPercent, formatSeconds } from '../time/format.js';
+import { THRESHOLDS, type Level } from '../floor/thresholds.js';
+import { useLevel } from '../floor/use-level.js';
+import { useT, type T } from '../i18n/index.js';
+import { formatElapsed, formatPercent, formatSeconds } from '../time/format.js';
 import { useServerNow } from '../time/ticker.js';
-import { Elapsed } from './Elapsed.js';
+
+const RANK: Record<Level, number> = { normal: 0, warning: 1, critical: 2 };
+const worst = (levels: Level[]): Level => levels.reduce((w, l) => (RANK[l] > RANK[w] ? l : w), 'normal');
 
 export const QueueTile = memo(function QueueTile({ queue: q, thresholdSeconds }: { queue: QueueFigures; thresholdSeconds: number }) {
+  const t = useT();
+  const waiting = useLevel(THRESHOLDS.waiting, q.waiting);
+  const sl = useLevel(THRESHOLDS.serviceLevel, q.serviceLevel);
+  const asa = useLevel(THRESHOLDS.asaSeconds, q.asaSeconds);
+  const abandon = useLevel(THRESHOLDS.abandonRate, q.abandonRate);
+  // The longest wait ticks in its own component; it reports its level up for the tile's edge.
+  const [waitLevel, setWaitLevel] = useState<Level>('normal');
+  const tileLevel = worst([waiting, sl, asa, abandon, q.oldestWaitingSince === null ? 'normal' : waitLevel]);
   return (
-    <article className={`queue-tile${q.waiting > 0 ? ' has-waiting' : ''}`} data-queue={q.queue}>
-      <h2 className="queue-name">{q.queue}</h2>
+    <article className={`queue-tile level-${tileLevel}`} data-queue={q.queue} data-level={tileLevel} aria-label={q.queue}>
+      <h2 className="queue-name">
+        {q.queue}
+        <LevelMark t={t} level={tileLevel} />
+      </h2>
       <div className="queue-headline">
-        <div className="figure figure-big">
+        <div className={`figure figure-big level-${waiting}`}>
           <span className="figure-value">{q.waiting}</span>
-          <span className="figure-label">waiting</span>
+          <span className="figure-label">{t('queue.waiting')}</span>
         </div>
         <div className="figure figure-big">
           {q.oldestWaitingSince === null ? (
             <span className="figure-value figure-quiet">—</span>
           ) : (
-            <LongestWait since={q.oldestWaitingSince} thresholdSeconds={thresholdSeconds} />
+            <LongestWait since={q.oldestWaitingSince} onLevel={setWaitLevel} />
           )}
-          <span className="figure-label">longest wait</span>
+          <span className="figure-label">{t('queue.longestWait')}</span>
         </div>
       </div>
       <dl className="queue-figures">
-        <Figure label={`SL (${thresholdSeconds} s)`} value={formatPercent(q.serviceLevel)} />
-        <Figure label="ASA" value={formatSeconds(q.asaSeconds)} />
-        <Figure label="Abandoned" value={formatPercent(q.abandonRate)} />
-        <Figure label="Offered / answered" value={`${q.offered} / ${q.answered}`} />
+        <Figure label={t('queue.sl', { seconds: thresholdSeconds })} value={formatPercent(q.serviceLevel)} level={sl} />
+        <Figure label={t('queue.asa')} value={formatSeconds(q.asaSeconds)} level={asa} />
+        <Figure label={t('queue.abandonRate')} value={formatPercent(q.abandonRate)} level={abandon} />
+        <Figure label={t('queue.offeredAnswered')} value={`${q.offered} / ${q.answered}`} level="normal" />
       </dl>
     </article>
   );
 });
 
-/** Its own component so only it re-renders each second, with its colour. */
-function LongestWait({ since, thresholdSeconds }: { since: number; thresholdSeconds: number }) {
-  const over = useServerNow() - since > thresholdSeconds * 1000;
-  return <Elapsed since={since} className={`figure-value${over ? ' is-over' : ''}`} />;
+/** Its own component so only it re-renders each second, with its level. */
+function LongestWait({ since, onLevel }: { since: number; onLevel(level: Level): void }) {
+  const ms = useServerNow() - since;
+  const level = useLevel(THRESHOLDS.longestWaitSeconds, Math.max(0, ms) / 1000);
+  useEffect(() => onLevel(level), [level, onLevel]);
+  return (
+    <span className={`figure-value level-${level}`} data-since={since}>
+      {formatElapsed(ms)}
+      <LevelMark level={level} />
+    </span>
+  );
 }
 
-function Figure({ label, value }: { label: string; value: string }) {
+/** ▲ warning, ■ critical: the level without colour (and its word for screen readers). */
+export function LevelMark({ level, t }: { level: Level; t?: T }) {
+  const fallback = useT();
+  const tr = t ?? fallback;
+  if (level === 'normal') return null;
   return (
-    <div className="figure">
+    <span className={`level-mark level-mark-${level}`} title={tr(`level.${level}`)}>
+      <span aria-hidden="true">{level === 'critical' ? '■' : '▲'}</span>
+      <span className="visually-hidden">{tr(`level.${level}`)}</span>
+    </span>
+  );
+}
+
+function Figure({ label, value, level }: { label: string; value: string; level: Level }) {
+  return (
+    <div className={`figure level-${level}`}>
       <dt className="figure-label">{label}</dt>
-      <dd className="figure-value">{value}</dd>
+      <dd className="figure-value">
+        {value}
+        <LevelMark level={level} />
+      </dd>
     </div>
   );
 }

@@ -1,16 +1,22 @@
-/** One tile per queue, busiest first: where calls wait is what the floor acts on. */
+/** One tile per queue, busiest first (or the one queue chosen in the filter). */
 import { useMemo } from 'react';
+import { useFloorView } from '../floor/view-store.js';
+import { useT } from '../i18n/index.js';
 import { useFloorStore } from '../store/floor-store.js';
 import { QueueTile } from './QueueTile.js';
 
 export function QueueTiles() {
+  const t = useT();
   const queues = useFloorStore((s) => s.floor?.queues);
   const thresholdSeconds = useFloorStore((s) => s.floor?.serviceLevel.thresholdSeconds ?? 10);
+  const only = useFloorView((s) => s.queue);
   const sorted = useMemo(
-    () => Object.values(queues ?? {}).sort((a, b) => b.waiting - a.waiting || a.queue.localeCompare(b.queue)),
-    [queues],
+    () => Object.values(queues ?? {})
+      .filter((q) => only === '' || q.queue === only)
+      .sort((a, b) => b.waiting - a.waiting || a.queue.localeCompare(b.queue)),
+    [queues, only],
   );
-  if (sorted.length === 0) return <p className="panel-empty">No queues have had calls yet.</p>;
+  if (sorted.length === 0) return <p className="panel-empty">{t(only === '' ? 'queue.none' : 'queue.filtered')}</p>;
   return (
     <div className="queue-tiles">
       {sorted.map((q) => (

@@ -7,14 +7,16 @@ export function SiteNav({ me }: { me: Me }) {
   const path = usePath();
   const pages = [
     { href: PATHS.floor, label: 'Floor' },
-    ...(me.role === 'admin' ? [{ href: PATHS.displays, label: 'Displays' }] : []),
+    { href: PATHS.alerts, label: 'Alerts' },
+    // One entry for all the admin pages; they have their own sub-navigation.
+    ...(me.role === 'admin' ? [{ href: PATHS.adminAccounts, label: 'Admin', section: '/admin/' }] : []),
   ];
   // One page has nowhere else to go: no nav at all beats a single self-link.
   if (pages.length < 2) return null;
   return (
     <nav className="site-nav" aria-label="Pages">
       {pages.map((p) => (
-        <Link key={p.href} href={p.href} className="site-nav-link" aria-current={path === p.href ? 'page' : undefined}>
+        <Link key={p.href} href={p.href} className="site-nav-link" aria-current={path === p.href ? 'page' : 'section' in p && p.section !== undefined && path.startsWith(p.section) ? 'true' : undefined}>
           {p.label}
         </Link>
       ))}

@@ -5,9 +5,11 @@
 import { useEffect, useRef, useState } from 'react';
 import type { DeviceView } from '../../../shared/access.js';
 import { api, messageOf } from '../api.js';
+import { useT } from '../i18n/index.js';
 import { formatDateTime } from '../time/format.js';
 
 export function DisplayRow({ device: d, onChanged }: { device: DeviceView; onChanged(device: DeviceView): void }) {
+  const t = useT();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -37,26 +39,26 @@ export function DisplayRow({ device: d, onChanged }: { device: DeviceView; onCha
     <tr className={revoked ? 'is-revoked' : undefined} data-display={d.id}>
       <th scope="row" className="display-name">{d.name}</th>
       <td>{formatDateTime(d.createdAt)}</td>
-      <td>{d.lastSeenAt === undefined ? 'Never' : formatDateTime(d.lastSeenAt)}</td>
+      <td>{d.lastSeenAt === undefined ? t('admin.never') : formatDateTime(d.lastSeenAt)}</td>
       <td>
-        <span className={`pill ${revoked ? 'pill-off' : 'pill-on'}`}>{revoked ? 'Revoked' : 'Active'}</span>
+        <span className={`pill ${revoked ? 'pill-off' : 'pill-on'}`}>{revoked ? t('admin.revoked') : t('admin.active')}</span>
         {revoked && <span className="display-when"> {formatDateTime(d.revokedAt!)}</span>}
       </td>
       <td className="display-actions">
         {revoked ? null : confirming ? (
-          <div className="confirm" role="group" aria-label={`Revoke ${d.name}?`}>
-            <span className="confirm-text">The TV goes back to a pairing code.</span>
+          <div className="confirm" role="group" aria-label={t('admin.displays.revokeOf', { name: d.name })}>
+            <span className="confirm-text">{t('admin.displays.revokeWarning')}</span>
             <button type="button" className="button button-danger" onClick={() => void revoke()} disabled={busy} autoFocus>
-              {busy ? 'Revoking…' : 'Yes, revoke'}
+              {busy ? t('admin.revoking') : t('admin.confirmRevoke')}
             </button>
-            <button type="button" className="button button-quiet" onClick={() => setConfirming(false)} disabled={busy}>Cancel</button>
+            <button type="button" className="button button-quiet" onClick={() => setConfirming(false)} disabled={busy}>{t('admin.cancel')}</button>
           </div>
         ) : (
           <button
-            ref={revokeButton} type="button" className="button button-quiet" aria-label={`Revoke ${d.name}`}
+            ref={revokeButton} type="button" className="button button-quiet" aria-label={t('admin.displays.revokeOf', { name: d.name })}
             onClick={() => setConfirming(true)}
           >
-            Revoke
+            {t('admin.revoke')}
           </button>
         )}
         {error !== null && <p className="field-error" role="alert">{error}</p>}

@@ -7,6 +7,7 @@ import type { DeviceView } from '../../../shared/access.js';
 import { api, ApiError, messageOf } from '../api.js';
 import { Field } from '../components/Field.js';
 import { FormError } from '../components/FormError.js';
+import { useT } from '../i18n/index.js';
 
 const CODE = /^[A-Z0-9]{6}$/;
 
@@ -17,6 +18,7 @@ interface Errors {
 }
 
 export function PairDisplayForm({ onPaired }: { onPaired(device: DeviceView): void }) {
+  const t = useT();
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [errors, setErrors] = useState<Errors>({});
@@ -30,8 +32,8 @@ export function PairDisplayForm({ onPaired }: { onPaired(device: DeviceView): vo
     if (busy) return;
     const wanted = code.replace(/\s+/g, '').toUpperCase();
     const local: Errors = {
-      ...(!CODE.test(wanted) && { code: 'Enter the six letters and digits the TV shows.' }),
-      ...(name.trim() === '' && { name: 'Give the display a name, for example where it hangs.' }),
+      ...(!CODE.test(wanted) && { code: t('admin.displays.error.code') }),
+      ...(name.trim() === '' && { name: t('admin.displays.error.name') }),
     };
     setDone(null);
     setErrors(local);
@@ -44,7 +46,7 @@ export function PairDisplayForm({ onPaired }: { onPaired(device: DeviceView): vo
       const device = await api.post<DeviceView>('/api/v1/displays', { code: wanted, name: name.trim() });
       setCode('');
       setName('');
-      setDone(`“${device.name}” is paired. The TV shows the floor within a few seconds.`);
+      setDone(t('admin.displays.paired', { name: device.name }));
       onPaired(device);
       codeInput.current?.focus();
     } catch (err) {
@@ -58,20 +60,20 @@ export function PairDisplayForm({ onPaired }: { onPaired(device: DeviceView): vo
 
   return (
     <form className="form pair-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="pair-title">
-      <h3 id="pair-title" className="section-title">Pair a display</h3>
-      <p className="section-intro">Open <strong>{location.origin}/tv</strong> on the TV. It shows a six-character code: enter it here.</p>
+      <h3 id="pair-title" className="section-title">{t('admin.displays.pairTitle')}</h3>
+      <p className="section-intro">{t('admin.displays.pairIntro', { url: `${location.origin}/tv` })}</p>
       <div className="form-row">
         <Field
-          ref={codeInput} id="pair-code" label="Code on the TV" className="field-code" autoComplete="off"
+          ref={codeInput} id="pair-code" label={t('admin.displays.code')} className="field-code" autoComplete="off"
           autoCapitalize="characters" spellCheck={false} maxLength={8} error={errors.code}
           value={code} onChange={(e) => setCode(e.target.value.toUpperCase())}
         />
         <Field
-          ref={nameInput} id="pair-name" label="Display name" placeholder="e.g. Floor 2, north wall" autoComplete="off"
+          ref={nameInput} id="pair-name" label={t('admin.displays.name')} placeholder={t('admin.displays.namePlaceholder')} autoComplete="off"
           maxLength={100} error={errors.name} value={name} onChange={(e) => setName(e.target.value)}
         />
         <div className="form-row-action">
-          <button type="submit" className="button button-primary" disabled={busy}>{busy ? 'Pairing…' : 'Pair display'}</button>
+          <button type="submit" className="button button-primary" disabled={busy}>{busy ? t('admin.displays.pairing') : t('admin.displays.pair')}</button>
         </div>
       </div>
       <FormError message={errors.form ?? null} />

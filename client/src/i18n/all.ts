@@ -1,2 +1,6 @@
 /** Loads every area's catalogue (imported once by main.tsx and by the catalogue test). */
 import './messages-common.js';
+import './messages-floor.js';
+import './messages-alerts.js';
+import './messages-tv.js';
+import './messages-admin.js';

@@ -6,15 +6,15 @@ import { useCallback, useEffect, useState } from 'react';
 import type { DeviceView, Me } from '../../../shared/access.js';
 import { api, messageOf } from '../api.js';
 import { FormError } from '../components/FormError.js';
-import { PageShell } from '../components/PageShell.js';
+import { AdminShell } from '../admin/AdminShell.js';
 import { DisplayList } from '../displays/DisplayList.js';
 import { PairDisplayForm } from '../displays/PairDisplayForm.js';
-import { usePageTitle } from '../page-title.js';
+import { useT } from '../i18n/index.js';
 
 const REFRESH_MS = 30_000;
 
 export function DisplaysPage({ me }: { me: Me }) {
-  usePageTitle('Displays');
+  const t = useT();
   const [devices, setDevices] = useState<DeviceView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -40,15 +40,15 @@ export function DisplaysPage({ me }: { me: Me }) {
   };
 
   return (
-    <PageShell me={me} title="Displays">
+    <AdminShell me={me} title={t('admin.displays.title')}>
       <section className="panel">
         <PairDisplayForm onPaired={changed} />
       </section>
       <section className="panel" aria-labelledby="displays-title">
-        <h3 id="displays-title" className="section-title">Paired displays</h3>
+        <h3 id="displays-title" className="section-title">{t('admin.displays.list')}</h3>
         <FormError message={error} />
-        {devices === null ? (error === null && <p className="panel-empty">Loading…</p>) : <DisplayList devices={devices} onChanged={changed} />}
+        {devices === null ? (error === null && <p className="panel-empty">{t('admin.loading')}</p>) : <DisplayList devices={devices} onChanged={changed} />}
       </section>
-    </PageShell>
+    </AdminShell>
   );
 }

@@ -36,5 +36,5 @@ export function FloorPage({ me }: { me: Me }) {
       </StatusScreen>
     );
   }
-  return <FloorShell headerEnd={<><SiteNav me={me} /><AccountMenu me={me} /></>} />;
+  return <FloorShell interactive headerEnd={<><SiteNav me={me} /><AccountMenu me={me} /></>} />;
 }

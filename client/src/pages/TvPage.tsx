@@ -1,18 +1,33 @@
 /**
  * `/tv`: a wall display. It has no account and no session, only the device token it got
- * by pairing. With one it shows the floor, read-only; without one, or once the server
- * refuses it (revoked, or unknown after a reset), it forgets it and pairs again.
+ * by pairing. With one it shows the floor, read-only, in rotating pages; without one, or
+ * once the server refuses it (revoked, or unknown after a reset), it forgets it and
+ * pairs again.
+ *
+ * Configured by its URL, since nobody touches a TV: `?pace=15` seconds per page,
+ * `?lang=en` (or zh-CN, the default), `?page=agents` to start on a given page.
  */
-import { useState } from 'react';
-import { FloorShell } from '../components/FloorShell.js';
+import { useEffect, useLayoutEffect, useState } from 'react';
+import { lastFloorDataAt, STALE_AFTER_MS } from '../alerts/floor-read.js';
+import { useLocale } from '../i18n/index.js';
 import { usePageTitle } from '../page-title.js';
+import { queryParam } from '../routes.js';
+import { useFloorStore } from '../store/floor-store.js';
 import { forgetDeviceToken, readDeviceToken, saveDeviceToken } from '../tv/device-token.js';
+import { parsePace } from '../tv/pager.js';
 import { PairingScreen } from '../tv/PairingScreen.js';
+import { TvBoard, type TvPageKind } from '../tv/TvBoard.js';
 import { useFloorLink } from '../use-floor-link.js';
+
+const PAGE_KINDS: readonly TvPageKind[] = ['queues', 'agents', 'figures'];
 
 export function TvPage() {
   const [token, setToken] = useState<string | null>(readDeviceToken);
   usePageTitle(token === null ? 'Pair this display' : 'Floor');
+  const lang = queryParam('lang');
+  useLayoutEffect(() => {
+    if (lang === 'en' || lang === 'zh-CN') useLocale.getState().setLocale(lang);
+  }, [lang]);
 
   if (token === null) {
     return (
@@ -35,7 +50,38 @@ export function TvPage() {
   );
 }
 
+/** Silent this long on a link that claims to be up: reopen it (a half-open connection). */
+const RELINK_AFTER_MS = 3 * STALE_AFTER_MS;
+
 function TvFloor({ deviceToken, onRefused }: { deviceToken: string; onRefused(): void }) {
+  const [generation, setGeneration] = useState(0);
+  const page = queryParam('page');
+  const startKind = PAGE_KINDS.find((k) => k === page);
+
+  // socket.io retries a broken link forever by itself; a link that stays "up" but brings
+  // nothing is reopened here, which gets a fresh snapshot or exposes the failure.
+  useEffect(() => {
+    const timer = setInterval(() => {
+      const { connection, floor } = useFloorStore.getState();
+      const last = lastFloorDataAt();
+      const staffed = floor === null || Object.entries(floor.floor.agentsByState).some(([s, n]) => s !== 'logged_out' && n > 0);
+      if (connection.kind === 'live' && staffed && last !== null && Date.now() - last > RELINK_AFTER_MS
+        && Date.now() - connection.since > RELINK_AFTER_MS) {
+        setGeneration((g) => g + 1);
+      }
+    }, 5_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  return (
+    <>
+      <TvLink key={generation} deviceToken={deviceToken} onRefused={onRefused} />
+      <TvBoard paceMs={parsePace(queryParam('pace')) * 1000} startKind={startKind} />
+    </>
+  );
+}
+
+function TvLink({ deviceToken, onRefused }: { deviceToken: string; onRefused(): void }) {
   useFloorLink({ kind: 'device', deviceToken }, onRefused);
-  return <FloorShell className="is-tv" />;
+  return null;
 }

@@ -6,10 +6,11 @@
  */
 import { useEffect } from 'react';
 import type { Me } from '../../../shared/access.js';
+import { AdminRoutes, isAdminPath } from '../admin/AdminRoutes.js';
 import { Link } from '../components/Link.js';
 import { Redirect } from '../components/Redirect.js';
 import { StatusScreen } from '../components/StatusScreen.js';
-import { DisplaysPage } from '../pages/DisplaysPage.js';
+import { AlertsPage } from '../pages/AlertsPage.js';
 import { FloorPage } from '../pages/FloorPage.js';
 import { PasswordPage } from '../pages/PasswordPage.js';
 import { SignInPage } from '../pages/SignInPage.js';
@@ -41,6 +42,8 @@ export function SessionGate({ path }: { path: string }) {
 
 function SignedInPage({ me, path }: { me: Me; path: string }) {
   if (me.mustChangePassword && path !== PATHS.password) return <Redirect to={PATHS.password} />;
+  // The admin pages (and their "administrators only" answer) are routed in admin/.
+  if (isAdminPath(path)) return <AdminRoutes me={me} path={path} />;
   switch (path) {
     case PATHS.signIn:
       return <Redirect to={safeNext(queryParam('next'))} />;
@@ -48,13 +51,8 @@ function SignedInPage({ me, path }: { me: Me; path: string }) {
       return <FloorPage me={me} />;
     case PATHS.password:
       return <PasswordPage me={me} />;
-    case PATHS.displays:
-      if (me.role === 'admin') return <DisplaysPage me={me} />;
-      return (
-        <StatusScreen title="Administrators only" message="Only an administrator can pair and revoke displays.">
-          <Link className="button button-primary" href={PATHS.floor}>Go to the floor</Link>
-        </StatusScreen>
-      );
+    case PATHS.alerts:
+      return <AlertsPage me={me} />;
     default:
       return (
         <StatusScreen title="Page not found" message={`There is no page at ${path}.`}>

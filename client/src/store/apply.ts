@@ -7,7 +7,9 @@
  * not, so memoised tiles re-render only for the agents and queues a delta names.
  */
 import type { Alert } from '../../../shared/alerts.js';
-import type { AgentView, FloorFigures, QueueFigures, ServiceLevelSpec } from '../../../shared/figures.js';
+import type {
+  AgentView, ComplianceView, FloorFigures, IntervalFigures, QueueFigures, ServiceLevelSpec,
+} from '../../../shared/figures.js';
 import type { FloorDelta, FloorSnapshot } from '../../../shared/wallboard.js';
 
 /** An alert as the wallboard keeps it: never with its customer data (see `withoutSensitive`). */
@@ -23,10 +25,31 @@ export interface FloorData {
   timezone: string;
   serviceLevel: ServiceLevelSpec;
   agents: Readonly<Record<string, AgentView>>;
+  /**
+   * Every agent id, by agent number. A new array only when an agent joins (never when one
+   * merely changes), so lists that depend on who is on the floor do not re-render per delta.
+   */
+  agentIds: readonly string[];
   queues: Readonly<Record<string, QueueFigures>>;
   floor: FloorFigures;
   /** Open and acknowledged alerts by id; resolved ones are dropped. */
   alerts: Readonly<Record<string, BoardAlert>>;
+  /**
+   * The day's 15-minute intervals from the snapshot, the last one (the live interval)
+   * moved forward by each delta's floor figures (see `advanceIntervals`).
+   */
+  intervals: readonly IntervalFigures[];
+  /** Today's compliance as of the last snapshot (deltas do not carry it). */
+  compliance: ComplianceView;
+}
+
+export const INTERVAL_MS = 15 * 60_000;
+
+const byNumber = new Intl.Collator('en', { numeric: true });
+
+/** Agent ids ordered by agent number ("2" before "10"). */
+export function sortAgentIds(ids: Iterable<string>): string[] {
+  return [...ids].sort((a, b) => byNumber.compare(a, b));
 }
 
 /**
@@ -46,9 +69,12 @@ export function fromSnapshot(s: FloorSnapshot): FloorData {
     timezone: s.timezone,
     serviceLevel: s.serviceLevel,
     agents: byKey(s.agents, (a) => a.agentId),
+    agentIds: sortAgentIds(s.agents.map((a) => a.agentId)),
     queues: byKey(s.queues, (q) => q.queue),
     floor: s.floor,
     alerts: upsertAlerts({}, s.alerts),
+    intervals: [...s.intervals].sort((a, b) => a.start - b.start),
+    compliance: s.compliance,
   };
 }
 
@@ -63,16 +89,67 @@ export function applyDelta(data: FloorData | null, d: FloorDelta): { data: Floor
   if (data === null) return { data, outcome: 'gap' };
   const kind = classifyDelta(data, d);
   if (kind !== 'next') return { data, outcome: kind };
+  const agents = d.agents.length > 0 ? { ...data.agents, ...byKey(d.agents, (a) => a.agentId) } : data.agents;
+  const joined = d.agents.some((a) => !(a.agentId in data.agents));
   const next: FloorData = {
     ...data,
     seq: d.seq,
     at: d.at,
-    agents: d.agents.length > 0 ? { ...data.agents, ...byKey(d.agents, (a) => a.agentId) } : data.agents,
+    agents,
+    agentIds: joined ? sortAgentIds(Object.keys(agents)) : data.agentIds,
     queues: d.queues.length > 0 ? { ...data.queues, ...byKey(d.queues, (q) => q.queue) } : data.queues,
     floor: d.floor ?? data.floor,
     alerts: d.alerts.length > 0 ? upsertAlerts(data.alerts, d.alerts) : data.alerts,
+    intervals: d.floor !== undefined ? advanceIntervals(data.intervals, d.floor, d.at) : data.intervals,
   };
   return { data: next, outcome: d.newDay !== undefined ? 'new-day' : 'applied' };
+}
+
+/**
+ * Applies queued deltas in order, as one change (the store's once-per-frame batch). Stops
+ * at the first that is not the next one; `outcome` is the last applied delta's, or that
+ * reason. A batch of nothing but duplicates returns `data` itself.
+ */
+export function applyDeltas(data: FloorData | null, deltas: readonly FloorDelta[]): { data: FloorData | null; outcome: DeltaOutcome } {
+  let current = data;
+  let outcome: DeltaOutcome = 'duplicate';
+  for (const d of deltas) {
+    const step = applyDelta(current, d);
+    if (step.outcome === 'gap') return { data: current, outcome: 'gap' };
+    if (step.outcome === 'duplicate') continue;
+    current = step.data;
+    outcome = outcome === 'new-day' ? 'new-day' : step.outcome;
+  }
+  return { data: current, outcome };
+}
+
+/**
+ * The live (current) interval from the day's running totals: the day so far minus the
+ * intervals before it. `maxWaiting` is the most calls seen waiting in it. Opens a new
+ * interval when `at` has moved past the last one.
+ */
+export function advanceIntervals(intervals: readonly IntervalFigures[], day: FloorFigures, at: number): IntervalFigures[] {
+  const start = Math.floor(at / INTERVAL_MS) * INTERVAL_MS;
+  const closed = intervals.filter((i) => i.start < start);
+  const current = intervals.find((i) => i.start === start);
+  const before = closed.reduce(
+    (sum, i) => ({
+      offered: sum.offered + i.offered,
+      answered: sum.answered + i.answered,
+      answeredInThreshold: sum.answeredInThreshold + i.answeredInThreshold,
+      abandoned: sum.abandoned + i.abandoned,
+    }),
+    { offered: 0, answered: 0, answeredInThreshold: 0, abandoned: 0 },
+  );
+  const live: IntervalFigures = {
+    start,
+    offered: Math.max(0, day.offered - before.offered),
+    answered: Math.max(0, day.answered - before.answered),
+    answeredInThreshold: Math.max(0, day.answeredInThreshold - before.answeredInThreshold),
+    abandoned: Math.max(0, day.abandoned - before.abandoned),
+    maxWaiting: Math.max(current?.maxWaiting ?? 0, day.waiting),
+  };
+  return [...closed, live];
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import type { FloorDelta, FloorSnapshot } from '../../../shared/wallboard.js';
-import { applyDelta as reduceDelta, fromSnapshot, type DeltaOutcome, type FloorData } from './apply.js';
+import { applyDeltas, classifyDelta, fromSnapshot, type DeltaOutcome, type FloorData } from './apply.js';
 
 export type ConnectionStatus =
   | { kind: 'connecting'; since: number }
@@ -26,11 +26,39 @@ export interface FloorStore {
   /** serverTime - Date.now(): add it to the local clock to get the server's "now". */
   clockOffsetMs: number;
   applySnapshot(s: FloorSnapshot): void;
-  /** Returns the outcome; on `gap` or `new-day` the caller must ask for `resync`. */
+  /**
+   * Queues `d` and returns its outcome at once (checked against the last delta queued);
+   * on `gap` or `new-day` the caller must ask for `resync`. Queued deltas reach the store
+   * together, at most once per animation frame (`flush`).
+   */
   applyDelta(d: FloorDelta): DeltaOutcome;
+  /** Applies the queued deltas now (the frame callback; tests call it directly). */
+  flush(): void;
   setConnection(status: ConnectionStatus): void;
   /** Forgets the floor when its link closes: the next viewer (or a revoked TV) must not see it. */
   reset(): void;
+}
+
+/** Past this many queued deltas (a background tab, no frames) they are applied at once. */
+const MAX_PENDING = 200;
+
+/** Deltas waiting for the next frame, and that frame's handle. */
+let pending: FloorDelta[] = [];
+let frame: { cancel(): void } | null = null;
+
+function requestFrame(run: () => void): { cancel(): void } {
+  if (typeof requestAnimationFrame === 'function') {
+    const id = requestAnimationFrame(run);
+    return { cancel: () => cancelAnimationFrame(id) };
+  }
+  const id = setTimeout(run, 16);
+  return { cancel: () => clearTimeout(id) };
+}
+
+function dropPending(): void {
+  pending = [];
+  frame?.cancel();
+  frame = null;
 }
 
 export const useFloorStore = create<FloorStore>()((set, get) => ({
@@ -39,21 +67,37 @@ export const useFloorStore = create<FloorStore>()((set, get) => ({
   clockOffsetMs: 0,
 
   applySnapshot(s) {
+    // A snapshot covers (or replaces) everything still queued.
+    dropPending();
     const live = get().connection.kind === 'live' ? get().connection : { kind: 'live' as const, since: Date.now() };
     set({ floor: fromSnapshot(s), clockOffsetMs: s.serverTime - Date.now(), connection: live });
   },
 
   applyDelta(d) {
+    const { floor } = get();
+    const last = pending.at(-1);
+    // Checked against the newest queued delta, so gaps are seen before the frame runs.
+    const kind = floor === null ? 'gap' : classifyDelta(last === undefined ? floor : { ...floor, seq: last.seq }, d);
+    if (kind !== 'next') return kind;
+    pending.push(d);
+    // A hidden tab gets no frames: do not let the queue grow without bound.
+    if (pending.length >= MAX_PENDING) get().flush();
+    else frame ??= requestFrame(() => get().flush());
+    return d.newDay !== undefined ? 'new-day' : 'applied';
+  },
+
+  flush() {
+    const batch = pending;
+    dropPending();
+    if (batch.length === 0) return;
     const { floor, clockOffsetMs } = get();
-    const { data, outcome } = reduceDelta(floor, d);
-    if (outcome === 'applied' || outcome === 'new-day') {
-      const offset = d.serverTime - Date.now();
-      set({
-        floor: data,
-        ...(Math.abs(offset - clockOffsetMs) > OFFSET_TOLERANCE_MS && { clockOffsetMs: offset }),
-      });
-    }
-    return outcome;
+    const { data } = applyDeltas(floor, batch);
+    if (data === floor) return;
+    const offset = batch[batch.length - 1].serverTime - Date.now();
+    set({
+      floor: data,
+      ...(Math.abs(offset - clockOffsetMs) > OFFSET_TOLERANCE_MS && { clockOffsetMs: offset }),
+    });
   },
 
   setConnection(status) {
@@ -61,6 +105,7 @@ export const useFloorStore = create<FloorStore>()((set, get) => ({
   },
 
   reset() {
+    dropPending();
     set({ floor: null, connection: { kind: 'connecting', since: Date.now() }, clockOffsetMs: 0 });
   },
 }));

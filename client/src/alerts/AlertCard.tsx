@@ -1,0 +1,223 @@
+/**
+ * One alert on the desk: severity as a word (and a colour), rule and policy article,
+ * subject, age, escalation countdown and evidence; then what a lead can do about it.
+ * Only fields without customer data are read (the store has dropped `sensitive`).
+ */
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { RULE_INFO } from '../../../shared/rules.js';
+import { messageOf } from '../api.js';
+import { useT, type T } from '../i18n/index.js';
+import { formatElapsed } from '../time/format.js';
+import { useServerNow } from '../time/ticker.js';
+import { acknowledgeAlert, approveHold, resolveAlert } from './commands.js';
+import type { BoardAlert } from './floor-read.js';
+import { canApproveHold, nextLevel } from './order.js';
+
+export type AlertAction = 'acknowledge' | 'resolve' | 'hold';
+
+export interface AlertCardProps {
+  alert: BoardAlert;
+  /** Told after a command succeeded, with the sentence to announce. */
+  onDone(message: string): void;
+  /** Which actions this card offers (the history offers only `resolve`). */
+  actions?: readonly AlertAction[];
+}
+
+export function subjectText(t: T, a: Pick<BoardAlert, 'subject'>): string {
+  return a.subject.kind === 'floor' ? t('alerts.subject.floor') : t(`alerts.subject.${a.subject.kind}`, { id: a.subject.id });
+}
+
+export function AlertHeading({ alert: a }: { alert: BoardAlert }) {
+  const t = useT();
+  const info = RULE_INFO[a.rule];
+  return (
+    <div className="desk-alert-head">
+      <span className="desk-severity">{t(`severity.${a.severity}`)}</span>
+      <span className="desk-rule">
+        <span className="desk-rule-id">{a.rule}</span>
+        {' · '}
+        <span className="desk-article">{t('alerts.article', { article: info?.article ?? a.article })}</span>
+      </span>
+      <span className="desk-subject">{subjectText(t, a)}</span>
+    </div>
+  );
+}
+
+export function AlertCard({ alert: a, onDone, actions = ['acknowledge', 'resolve', 'hold'] }: AlertCardProps) {
+  const t = useT();
+  const now = useServerNow();
+  const [mode, setMode] = useState<AlertAction | null>(null);
+  const titleId = useId();
+  const offered = actions.filter((action) => action !== 'hold' || canApproveHold(a));
+  const openButton = useRef<HTMLButtonElement | null>(null);
+
+  const closeForm = () => {
+    setMode(null);
+    // Back to the button that opened the form, for keyboard users.
+    requestAnimationFrame(() => openButton.current?.focus());
+  };
+
+  return (
+    <article className={`desk-alert severity-${a.severity} status-${a.status}`} data-alert={a.id} aria-labelledby={titleId}>
+      <AlertHeading alert={a} />
+      <h3 id={titleId} className="desk-alert-title">{a.title}</h3>
+      <p className="desk-alert-meta">
+        <span className="desk-age">{t('alerts.age', { age: formatElapsed(now - a.openedAt) })}</span>
+        {a.occurrences > 1 && <span>{t('alerts.occurrences', { count: a.occurrences })}</span>}
+        <Escalation alert={a} now={now} />
+      </p>
+      {a.evidence.length > 0 && (
+        <details className="desk-evidence">
+          <summary>{t('alerts.evidence', { count: a.evidence.length })}</summary>
+          <ul>
+            {a.evidence.map((id) => <li key={id}><code>{id}</code></li>)}
+          </ul>
+        </details>
+      )}
+      {mode === null ? (
+        offered.length > 0 && (
+          <div className="desk-actions">
+            {offered.map((action) => (
+              <button
+                key={action}
+                type="button"
+                className={`button ${action === 'acknowledge' ? 'button-primary' : 'button-quiet'}`}
+                aria-describedby={titleId}
+                onClick={(e) => {
+                  openButton.current = e.currentTarget;
+                  setMode(action);
+                }}
+              >
+                {t(action === 'hold' ? 'alerts.action.approveHold' : `alerts.action.${action}`)}
+              </button>
+            ))}
+          </div>
+        )
+      ) : (
+        <ActionForm
+          alert={a}
+          mode={mode}
+          onCancel={closeForm}
+          onDone={(message) => {
+            setMode(null);
+            onDone(message);
+          }}
+        />
+      )}
+    </article>
+  );
+}
+
+function Escalation({ alert: a, now }: { alert: BoardAlert; now: number }) {
+  const t = useT();
+  if (a.status !== 'open') return null;
+  const level = t(`alerts.level.${a.escalationLevel}`);
+  const next = nextLevel(a.escalationLevel);
+  if (next === undefined || a.escalatesAt === undefined) {
+    return <span className="desk-escalation">{t('alerts.forLevel', { level })} · {t('alerts.topLevel')}</span>;
+  }
+  const left = a.escalatesAt - now;
+  const nextWord = t(`alerts.level.${next}`);
+  return (
+    <span className={`desk-escalation${left < 60_000 ? ' is-soon' : ''}`}>
+      {t('alerts.forLevel', { level })}
+      {' · '}
+      {left > 0 ? t('alerts.escalatesIn', { level: nextWord, time: formatElapsed(left) }) : t('alerts.escalatingNow', { level: nextWord })}
+    </span>
+  );
+}
+
+const DEFAULT_HOLD_SECONDS = 120;
+
+function ActionForm({ alert: a, mode, onCancel, onDone }: {
+  alert: BoardAlert;
+  mode: AlertAction;
+  onCancel(): void;
+  onDone(message: string): void;
+}) {
+  const t = useT();
+  const [note, setNote] = useState('');
+  const [seconds, setSeconds] = useState(String(DEFAULT_HOLD_SECONDS));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const first = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
+  const noteId = useId();
+  const secondsId = useId();
+  const errorId = useId();
+  useEffect(() => {
+    first.current?.focus();
+  }, []);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    const holdSeconds = Number(seconds);
+    if (mode === 'hold' && !(Number.isInteger(holdSeconds) && holdSeconds >= 1 && holdSeconds <= 3600)) {
+      setError(t('alerts.form.secondsInvalid'));
+      return;
+    }
+    setBusy(true);
+    try {
+      if (mode === 'acknowledge') {
+        await acknowledgeAlert(a.id, note);
+        onDone(t('alerts.done.acknowledged', { title: a.title }));
+      } else if (mode === 'resolve') {
+        await resolveAlert(a.id, note);
+        onDone(t('alerts.done.resolved', { title: a.title }));
+      } else if (a.callId !== undefined) {
+        const result = await approveHold(a.callId, holdSeconds, note);
+        onDone(t('alerts.done.hold', { callId: result.callId, seconds: result.allowedSeconds }));
+      }
+    } catch (err) {
+      setError(messageOf(err));
+      setBusy(false);
+    }
+  };
+
+  const confirm = mode === 'acknowledge' ? 'alerts.action.confirmAcknowledge' : mode === 'resolve' ? 'alerts.action.confirmResolve' : 'alerts.action.confirmHold';
+  return (
+    <form className="desk-form" onSubmit={(e) => void submit(e)} onKeyDown={(e) => { if (e.key === 'Escape') onCancel(); }}>
+      {mode === 'hold' && (
+        <div className="desk-field">
+          <label htmlFor={secondsId}>{t('alerts.form.seconds')}</label>
+          <input
+            ref={first}
+            id={secondsId}
+            className="input desk-seconds"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={3600}
+            step={1}
+            required
+            value={seconds}
+            onChange={(e) => setSeconds(e.target.value)}
+            aria-invalid={error !== null}
+            aria-describedby={error !== null ? errorId : undefined}
+          />
+        </div>
+      )}
+      <div className="desk-field">
+        <label htmlFor={noteId}>{t(mode === 'acknowledge' ? 'alerts.form.note' : 'alerts.form.noteOptional')}</label>
+        <textarea
+          ref={mode === 'hold' ? undefined : first}
+          id={noteId}
+          className="input desk-note"
+          rows={2}
+          maxLength={2000}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+        />
+      </div>
+      {error !== null && <p id={errorId} className="desk-error" role="alert">{error}</p>}
+      <div className="desk-actions">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {busy ? t('alerts.action.busy') : t(confirm)}
+        </button>
+        <button type="button" className="button button-quiet" onClick={onCancel} disabled={busy}>
+          {t('alerts.action.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

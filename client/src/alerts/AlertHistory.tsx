@@ -1,0 +1,150 @@
+/**
+ * Today's acknowledged and resolved alerts: who acknowledged what, with their note, and
+ * who resolved it. Read over REST (the socket only carries unresolved alerts), again
+ * whenever an alert on the floor changes status; acknowledged ones can be resolved here.
+ */
+import dayjs from 'dayjs';
+import { useCallback, useEffect, useState } from 'react';
+import type { Alert } from '../../../shared/alerts.js';
+import { messageOf } from '../api.js';
+import { useT } from '../i18n/index.js';
+import { withoutSensitive } from '../store/apply.js';
+import { formatClockTime } from '../time/format.js';
+import { AlertCard, AlertHeading } from './AlertCard.js';
+import { fetchHistory } from './commands.js';
+import type { BoardAlert } from './floor-read.js';
+import { lastActionAt } from './order.js';
+
+/** Midnight of the centre's day, in the centre's zone (format.js extends dayjs with tz). */
+export function dayStart(day: string | undefined, tz: string | undefined): number {
+  if (day === undefined || tz === undefined) return dayjs().startOf('day').valueOf();
+  try {
+    return dayjs.tz(day, tz).valueOf();
+  } catch {
+    return dayjs(day).valueOf();
+  }
+}
+
+type Load = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; alerts: BoardAlert[] };
+
+export function AlertHistory({ day, timezone, live, refreshKey, onDone }: {
+  day: string | undefined;
+  timezone: string | undefined;
+  /** The floor's unresolved alerts: fresher than the last fetch for the ones they name. */
+  live: readonly BoardAlert[];
+  /** Changes when the history is worth fetching again. */
+  refreshKey: string;
+  onDone(message: string): void;
+}) {
+  const t = useT();
+  const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  const from = dayStart(day, timezone);
+
+  const refresh = useCallback(async (signal: { cancelled: boolean }) => {
+    try {
+      const alerts: Alert[] = await fetchHistory(from);
+      if (!signal.cancelled) setLoad({ kind: 'ready', alerts: alerts.map(withoutSensitive) });
+    } catch (err) {
+      if (!signal.cancelled) setLoad({ kind: 'error', message: messageOf(err) });
+    }
+  }, [from]);
+
+  useEffect(() => {
+    const signal = { cancelled: false };
+    // A burst of changes (several alerts at once) is one fetch.
+    const timer = setTimeout(() => void refresh(signal), 250);
+    return () => {
+      signal.cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [refresh, refreshKey]);
+
+  const liveById = new Map(live.map((a) => [a.id, a]));
+  const items = load.kind === 'ready'
+    ? load.alerts
+      .map((a) => {
+        const fresher = liveById.get(a.id);
+        return fresher !== undefined && fresher.updatedAt >= a.updatedAt ? fresher : a;
+      })
+      .filter((a) => a.status !== 'open')
+      .sort((a, b) => lastActionAt(b) - lastActionAt(a) || a.id.localeCompare(b.id))
+    : [];
+
+  return (
+    <section className="desk-panel desk-history" aria-labelledby="desk-history-title" aria-busy={load.kind === 'loading'}>
+      <div className="desk-panel-head">
+        <h2 id="desk-history-title" className="desk-panel-title">
+          {t('alerts.history.title')} {load.kind === 'ready' && <span className="desk-count">{items.length}</span>}
+        </h2>
+      </div>
+      {load.kind === 'loading' && <p className="desk-empty">{t('alerts.history.loading')}</p>}
+      {load.kind === 'error' && (
+        <div className="desk-error" role="alert">
+          {t('alerts.history.error', { message: load.message })}{' '}
+          <button type="button" className="button button-quiet" onClick={() => void refresh({ cancelled: false })}>
+            {t('alerts.history.retry')}
+          </button>
+        </div>
+      )}
+      {load.kind === 'ready' && items.length === 0 && <p className="desk-empty">{t('alerts.history.empty')}</p>}
+      {items.length > 0 && (
+        <ol className="desk-list desk-history-list">
+          {items.map((a) => (
+            <li key={a.id}>
+              {a.status === 'acknowledged' ? (
+                <div className="desk-history-item">
+                  <AlertCard alert={a} onDone={onDone} actions={['resolve', 'hold']} />
+                  <Trail alert={a} timezone={timezone} />
+                </div>
+              ) : (
+                <article className={`desk-alert severity-${a.severity} status-${a.status}`} data-alert={a.id}>
+                  <AlertHeading alert={a} />
+                  <h3 className="desk-alert-title">{a.title}</h3>
+                  <Trail alert={a} timezone={timezone} />
+                </article>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+/** Who did what, when, with their notes. */
+function Trail({ alert: a, timezone }: { alert: BoardAlert; timezone: string | undefined }) {
+  const t = useT();
+  const time = (ms: number) => formatClockTime(ms, timezone);
+  return (
+    <dl className="desk-trail">
+      <div className="desk-trail-row">
+        <dt>{t('alerts.history.opened')}</dt>
+        <dd>{time(a.openedAt)}</dd>
+      </div>
+      {a.acknowledgedAt !== undefined && (
+        <div className="desk-trail-row">
+          <dt>{t('alerts.status.acknowledged')}</dt>
+          <dd>
+            {t('alerts.history.ackBy', { who: a.acknowledgedBy ?? '?', time: time(a.acknowledgedAt) })}
+            {a.acknowledgeNote !== undefined && a.acknowledgeNote !== '' && (
+              <span className="desk-note-text"> — {t('alerts.history.note', { note: a.acknowledgeNote })}</span>
+            )}
+          </dd>
+        </div>
+      )}
+      {a.resolvedAt !== undefined && (
+        <div className="desk-trail-row">
+          <dt>{t('alerts.status.resolved')}</dt>
+          <dd>
+            {a.resolvedBy === 'auto'
+              ? t('alerts.history.resolvedAuto', { time: time(a.resolvedAt) })
+              : t('alerts.history.resolvedBy', { who: a.resolvedBy ?? '?', time: time(a.resolvedAt) })}
+            {a.resolution !== undefined && a.resolution !== '' && (
+              <span className="desk-note-text"> — {t('alerts.history.note', { note: a.resolution })}</span>
+            )}
+          </dd>
+        </div>
+      )}
+    </dl>
+  );
+}

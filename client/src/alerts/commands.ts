@@ -1,0 +1,33 @@
+/**
+ * The desk's commands, over REST (the CSRF header is added by api.ts). The floor's
+ * answer arrives on the socket as well; the returned alert lets the desk update at once.
+ */
+import type { Alert } from '../../../shared/alerts.js';
+import type { CommandResult } from '../../../shared/commands.js';
+import { api, ApiError } from '../api.js';
+
+function valueOf<T>(result: CommandResult<T>): T {
+  if (result.ok) return result.value;
+  throw new ApiError(409, result.error, result.field);
+}
+
+const noteBody = (note: string) => (note.trim() === '' ? {} : { note: note.trim() });
+
+export async function acknowledgeAlert(alertId: string, note: string): Promise<Alert> {
+  return valueOf(await api.post<CommandResult<Alert>>(`/api/v1/alerts/${encodeURIComponent(alertId)}/acknowledge`, noteBody(note)));
+}
+
+export async function resolveAlert(alertId: string, note: string): Promise<Alert> {
+  return valueOf(await api.post<CommandResult<Alert>>(`/api/v1/alerts/${encodeURIComponent(alertId)}/resolve`, noteBody(note)));
+}
+
+export async function approveHold(callId: string, seconds: number, note: string): Promise<{ callId: string; allowedSeconds: number }> {
+  return valueOf(await api.post<CommandResult<{ callId: string; allowedSeconds: number }>>(
+    `/api/v1/calls/${encodeURIComponent(callId)}/hold-approval`, { seconds, ...noteBody(note) },
+  ));
+}
+
+/** Today's acknowledged and resolved alerts (the server cuts a lead's list to their teams). */
+export async function fetchHistory(fromMs: number): Promise<Alert[]> {
+  return api.get<Alert[]>(`/api/v1/alerts?status=acknowledged,resolved&from=${Math.floor(fromMs)}`);
+}

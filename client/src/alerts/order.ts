@@ -1,0 +1,30 @@
+/** How the desk orders alerts, and the small facts it derives from one. Pure. */
+import { ESCALATION_LEVELS, type EscalationLevel, type Severity } from '../../../shared/rules.js';
+import type { BoardAlert } from './floor-read.js';
+
+const SEVERITY_RANK: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
+
+/** Most severe first; within a severity the oldest first; the id keeps the order stable. */
+export function compareAlerts(a: BoardAlert, b: BoardAlert): number {
+  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.openedAt - b.openedAt || a.id.localeCompare(b.id);
+}
+
+/** The alerts still waiting for someone to acknowledge them, in desk order. */
+export function openInDeskOrder(alerts: readonly BoardAlert[]): BoardAlert[] {
+  return alerts.filter((a) => a.status === 'open').sort(compareAlerts);
+}
+
+/** The level an unacknowledged alert moves up to next; undefined at the top. */
+export function nextLevel(level: EscalationLevel): EscalationLevel | undefined {
+  return ESCALATION_LEVELS[ESCALATION_LEVELS.indexOf(level) + 1];
+}
+
+/** The moment of an alert's latest human (or automatic) action, for ordering the history. */
+export function lastActionAt(a: Pick<BoardAlert, 'acknowledgedAt' | 'resolvedAt' | 'updatedAt'>): number {
+  return Math.max(a.resolvedAt ?? 0, a.acknowledgedAt ?? 0, a.updatedAt);
+}
+
+/** A hold-consent alert on a call is the one a longer hold can be approved from. */
+export function canApproveHold(a: BoardAlert): boolean {
+  return a.rule === 'hold-consent' && a.callId !== undefined && a.status !== 'resolved';
+}

@@ -1,0 +1,181 @@
+/**
+ * The agent panel: today's timeline of states and calls (GET /api/v1/agents/:id/day),
+ * the agent's alerts (GET /api/v1/alerts?agentId=) and compliance per rule. A side
+ * dialog: focus moves into it, Escape or Close shuts it and returns focus to the tile.
+ * Times are written in the centre's time zone.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { Alert } from '../../../shared/alerts.js';
+import type { AgentDay, TimelineEntry } from '../../../shared/figures.js';
+import { api, messageOf } from '../api.js';
+import { useT, type T } from '../i18n/index.js';
+import { agentStateLabel, STATE_ICONS } from '../labels.js';
+import { useFloorStore } from '../store/floor-store.js';
+import { formatClockTime, formatElapsed, formatSeconds } from '../time/format.js';
+import { useServerNow } from '../time/ticker.js';
+import { complianceRows } from './compliance.js';
+import { useFloorView } from './view-store.js';
+
+type Loaded = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'done'; day: AgentDay; alerts: Alert[] };
+
+export function AgentPanel() {
+  const agentId = useFloorView((s) => s.selectedAgentId);
+  if (agentId === null) return null;
+  return <AgentPanelOpen key={agentId} agentId={agentId} />;
+}
+
+function AgentPanelOpen({ agentId }: { agentId: string }) {
+  const t = useT();
+  const close = useFloorView((s) => s.openAgent);
+  const agent = useFloorStore((s) => s.floor?.agents[agentId]);
+  // Changes to the agent's open alerts (a new one, one resolved) reload the panel.
+  const openAlerts = agent?.openAlerts ?? 0;
+  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
+  const closeButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    const id = encodeURIComponent(agentId);
+    Promise.all([
+      api.get<AgentDay>(`/api/v1/agents/${id}/day`),
+      api.get<Alert[]>(`/api/v1/alerts?agentId=${id}`),
+    ]).then(
+      ([day, alerts]) => { if (live) setLoaded({ kind: 'done', day, alerts }); },
+      (err: unknown) => { if (live) setLoaded({ kind: 'error', message: messageOf(err) }); },
+    );
+    return () => { live = false; };
+  }, [agentId, openAlerts, agent?.state]);
+
+  useEffect(() => {
+    const opener = document.activeElement as HTMLElement | null;
+    closeButton.current?.focus();
+    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') close(null); };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      // Back to the tile that opened the panel (found again: the grid may have re-rendered).
+      const tile = document.querySelector<HTMLElement>(`[data-agent="${CSS.escape(agentId)}"]`);
+      (tile ?? opener)?.focus();
+    };
+  }, [agentId, close]);
+
+  return (
+    <aside className="agent-day" role="dialog" aria-modal="false" aria-labelledby="agent-day-title" data-panel-agent={agentId}>
+      <div className="agent-day-head">
+        <h2 id="agent-day-title" className="agent-day-title">
+          {t('panel.title', { id: agentId })}
+          {agent?.name !== undefined && <span className="agent-day-name"> {agent.name}</span>}
+        </h2>
+        <button type="button" ref={closeButton} className="button button-quiet" onClick={() => close(null)}>
+          {t('panel.close')}
+        </button>
+      </div>
+      {agent !== undefined && (
+        <dl className="agent-day-facts">
+          <div className={`figure state-${agent.state}`}>
+            <dt className="figure-label">{t('panel.state')}</dt>
+            <dd className="figure-value agent-state-label">
+              <span aria-hidden="true">{STATE_ICONS[agent.state]}</span> {agentStateLabel(t, agent)}
+            </dd>
+          </div>
+          {agent.teamId !== undefined && (
+            <div className="figure"><dt className="figure-label">{t('panel.team')}</dt><dd className="figure-value">{agent.teamId}</dd></div>
+          )}
+          <div className="figure"><dt className="figure-label">{t('panel.handled')}</dt><dd className="figure-value">{agent.handledToday}</dd></div>
+          <div className="figure"><dt className="figure-label">{t('panel.aht')}</dt><dd className="figure-value">{formatSeconds(agent.ahtSeconds)}</dd></div>
+        </dl>
+      )}
+      {loaded.kind === 'loading' && <p className="panel-empty" role="status">{t('panel.loading')}</p>}
+      {loaded.kind === 'error' && <p className="form-error" role="alert">{t('panel.error', { message: loaded.message })}</p>}
+      {loaded.kind === 'done' && <AgentDayBody t={t} day={loaded.day} alerts={loaded.alerts} />}
+    </aside>
+  );
+}
+
+function AgentDayBody({ t, day, alerts }: { t: T; day: AgentDay; alerts: Alert[] }) {
+  const tz = useFloorStore((s) => s.floor?.timezone);
+  const rows = complianceRows(day.compliance);
+  return (
+    <>
+      <section aria-labelledby="agent-day-timeline">
+        <h3 className="panel-title" id="agent-day-timeline">{t('panel.timeline')}</h3>
+        {day.timeline.length === 0 ? <p className="panel-empty">{t('panel.noTimeline')}</p> : <Timeline t={t} entries={day.timeline} tz={tz} />}
+      </section>
+      <section aria-labelledby="agent-day-alerts">
+        <h3 className="panel-title" id="agent-day-alerts">{t('panel.alerts')} <span className="panel-count">{alerts.length}</span></h3>
+        {alerts.length === 0 ? (
+          <p className="panel-empty">{t('panel.noAlerts')}</p>
+        ) : (
+          <ul className="agent-day-alerts">
+            {alerts.slice(0, 20).map((a) => (
+              <li key={a.id} className={`agent-day-alert severity-${a.severity}`}>
+                <span className="agent-day-time">{formatClockTime(a.openedAt, tz)}</span>
+                <span className="alert-severity">{t(`severity.${a.severity}`)}</span>
+                <span>{a.title}</span>
+                <span className="agent-day-status">{t(`alert.status.${a.status}`)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="agent-day-compliance">
+        <h3 className="panel-title" id="agent-day-compliance">{t('panel.compliance')}</h3>
+        {rows.length === 0 ? (
+          <p className="panel-empty">{t('charts.noChecks')}</p>
+        ) : (
+          <table className="agent-day-table">
+            <thead>
+              <tr><th scope="col">{t('panel.rule')}</th><th scope="col">{t('charts.passed')}</th><th scope="col">{t('charts.failed')}</th><th scope="col">{t('panel.rate')}</th></tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.rule} className={r.failed > 0 ? 'has-failed' : undefined}>
+                  <th scope="row" title={r.rule}>{t(`rule.${r.rule}`)}</th>
+                  <td>{r.passed}</td>
+                  <td>{r.failed}</td>
+                  <td>{Math.round((r.passed / Math.max(1, r.passed + r.failed)) * 100)}%</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  );
+}
+
+/** A bar of the day (each state a segment, with its colour and a title) and the list, newest first. */
+function Timeline({ t, entries, tz }: { t: T; entries: TimelineEntry[]; tz: string | undefined }) {
+  const now = useServerNow();
+  const start = entries[0].from;
+  const span = Math.max(1, now - start);
+  return (
+    <>
+      <div className="timeline-bar" aria-hidden="true">
+        {entries.map((e, i) => {
+          const to = e.to ?? now;
+          return (
+            <span
+              key={i}
+              className={`timeline-seg state-${e.state}`}
+              style={{ left: `${((e.from - start) / span) * 100}%`, width: `${Math.max(0.2, ((to - e.from) / span) * 100)}%` }}
+              title={`${formatClockTime(e.from, tz)} ${agentStateLabel(t, e)}`}
+            />
+          );
+        })}
+      </div>
+      <ol className="timeline-list">
+        {entries.slice(-40).reverse().map((e, i) => (
+          <li key={i} className={`timeline-row state-${e.state}`}>
+            <span className="agent-day-time">
+              {formatClockTime(e.from, tz)}–{e.to === null ? t('panel.now') : formatClockTime(e.to, tz)}
+            </span>
+            <span className="agent-state-label"><span aria-hidden="true">{STATE_ICONS[e.state]}</span> {agentStateLabel(t, e)}</span>
+            <span className="agent-day-dur">{formatElapsed((e.to ?? now) - e.from)}</span>
+            {e.callId !== undefined && <span className="agent-day-call">{t('panel.call', { id: e.callId })}</span>}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

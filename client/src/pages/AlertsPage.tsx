@@ -1,0 +1,96 @@
+/**
+ * `/alerts`: the shift lead's alert desk. The open alerts of their teams (the server
+ * sends a lead only theirs), most severe and oldest first, to acknowledge, resolve or
+ * approve a longer hold from; an opt-in alarm for critical ones; today's history.
+ */
+import { useMemo, useState } from 'react';
+import type { Me } from '../../../shared/access.js';
+import { AlertHistory } from '../alerts/AlertHistory.js';
+import { AlertList } from '../alerts/AlertList.js';
+import {
+  askForNotifications, notificationState, primeAudio, readAlarmChoice, ruleName, saveAlarmChoice, useCriticalAlarm,
+  type NotificationState,
+} from '../alerts/critical-alarm.js';
+import { useBoardAlerts, useCentreDay, useCentreTimezone, useConnectionKind, useHasFloor } from '../alerts/floor-read.js';
+import '../alerts/alerts.css';
+import { AccountMenu } from '../components/AccountMenu.js';
+import { ConnectionBanner } from '../components/ConnectionBanner.js';
+import { ConnectionState } from '../components/ConnectionState.js';
+import { Header } from '../components/Header.js';
+import { SiteNav } from '../components/SiteNav.js';
+import { useT } from '../i18n/index.js';
+import { usePageTitle } from '../page-title.js';
+import { SESSION_ENDED, useSessionStore } from '../session/session-store.js';
+import { useFloorLink } from '../use-floor-link.js';
+
+const SESSION = { kind: 'session' } as const;
+
+export function AlertsPage({ me }: { me: Me }) {
+  const t = useT();
+  usePageTitle(t('alerts.pageTitle'));
+  useFloorLink(SESSION, () => {
+    // Refused: ask the session again, which moves the page to sign-in if it has ended.
+    void useSessionStore.getState().load(SESSION_ENDED);
+  });
+
+  const alerts = useBoardAlerts();
+  const hasFloor = useHasFloor();
+  const connection = useConnectionKind();
+  const day = useCentreDay();
+  const timezone = useCentreTimezone();
+  const [announcement, setAnnouncement] = useState('');
+  const [actions, setActions] = useState(0);
+
+  const [alarm, setAlarm] = useState(readAlarmChoice);
+  const [permission, setPermission] = useState<NotificationState>(notificationState);
+  useCriticalAlarm(alerts, alarm, hasFloor, (a) => t('alerts.notify.title', { rule: ruleName(a) }));
+
+  // Fetch the history again whenever an alert changes status (or leaves: resolved).
+  const statusKey = useMemo(() => alerts.map((a) => `${a.id}:${a.status}`).sort().join(','), [alerts]);
+
+  const onDone = (message: string) => {
+    setAnnouncement(message);
+    setActions((n) => n + 1);
+  };
+
+  return (
+    <div className={`app desk${connection === 'down' ? ' is-stale' : ''}`}>
+      <Header>
+        <ConnectionState />
+        <SiteNav me={me} />
+        <AccountMenu me={me} />
+      </Header>
+      <ConnectionBanner />
+      <main className="desk-main" aria-labelledby="desk-title">
+        <div className="desk-top">
+          <h2 id="desk-title" className="page-title">{t('alerts.pageTitle')}</h2>
+          <div className="desk-alarm">
+            <label className="desk-alarm-toggle">
+              <input
+                type="checkbox"
+                checked={alarm}
+                onChange={(e) => {
+                  const on = e.target.checked;
+                  setAlarm(on);
+                  saveAlarmChoice(on);
+                  if (on) {
+                    primeAudio();
+                    void askForNotifications().then(setPermission);
+                  }
+                }}
+              />
+              {t('alerts.notify.label')}
+            </label>
+            {alarm && permission === 'denied' && <p className="desk-hint">{t('alerts.notify.denied')}</p>}
+            {alarm && permission === 'unsupported' && <p className="desk-hint">{t('alerts.notify.unsupported')}</p>}
+          </div>
+        </div>
+        <p className="desk-announcement" role="status" aria-live="polite">{announcement}</p>
+        <div className="desk-columns">
+          <AlertList alerts={alerts} onDone={onDone} connecting={!hasFloor} />
+          <AlertHistory day={day} timezone={timezone} live={alerts} refreshKey={`${statusKey}|${actions}`} onDone={onDone} />
+        </div>
+      </main>
+    </div>
+  );
+}

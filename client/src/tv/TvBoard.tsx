@@ -1,0 +1,79 @@
+/**
+ * The paired TV's screen: the floor in rotating pages (queues, agents, floor figures),
+ * read-only, guarded by the stale screen. Pages are cut by what fits a screen, so a big
+ * floor gets more pages rather than a scrollbar.
+ */
+import { useMemo } from 'react';
+import {
+  useAgents, useCentreTimezone, useConnectionKind, useFloorFigures, useQueues, useServiceLevelThreshold,
+} from '../alerts/floor-read.js';
+import { useT } from '../i18n/index.js';
+import { formatCentreClock } from '../time/format.js';
+import { useServerNow } from '../time/ticker.js';
+import { chunk } from './pager.js';
+import { TvPager, type TvPageSpec } from './TvPager.js';
+import { AGENTS_PER_PAGE, TvAgents, TvFigures, TvQueues } from './TvPages.js';
+import { TvStaleGuard } from './TvStale.js';
+
+export const QUEUES_PER_PAGE = 6;
+export type TvPageKind = 'queues' | 'agents' | 'figures';
+
+export function TvBoard({ paceMs, startKind }: { paceMs: number; startKind?: TvPageKind }) {
+  return (
+    <div className="tv">
+      <TvStaleGuard>
+        <TvRotation paceMs={paceMs} startKind={startKind} />
+      </TvStaleGuard>
+    </div>
+  );
+}
+
+function TvRotation({ paceMs, startKind }: { paceMs: number; startKind?: TvPageKind }) {
+  const t = useT();
+  const queues = useQueues();
+  const agents = useAgents();
+  const figures = useFloorFigures();
+  const threshold = useServiceLevelThreshold();
+
+  const pages = useMemo<TvPageSpec[]>(() => {
+    const out: TvPageSpec[] = [];
+    const queuePages = chunk(queues, QUEUES_PER_PAGE);
+    queuePages.forEach((group, i) => out.push({
+      key: `queues-${i}`,
+      title: t('tv.page.queues'),
+      render: () => <TvQueues queues={group} thresholdSeconds={threshold} />,
+    }));
+    const agentPages = chunk(agents, AGENTS_PER_PAGE);
+    agentPages.forEach((group, i) => out.push({
+      key: `agents-${i}`,
+      title: agentPages.length > 1 ? `${t('tv.page.agents')} ${i + 1}/${agentPages.length}` : t('tv.page.agents'),
+      render: () => <TvAgents agents={group} />,
+    }));
+    if (figures !== undefined) {
+      out.push({ key: 'figures', title: t('tv.page.figures'), render: () => <TvFigures floor={figures} thresholdSeconds={threshold} /> });
+    }
+    return out;
+  }, [queues, agents, figures, threshold, t]);
+
+  const start = Math.max(0, startKind === undefined ? 0 : pages.findIndex((p) => p.key.startsWith(startKind)));
+  return <TvPager pages={pages} paceMs={paceMs} start={start} headerEnd={<><TvClock /><TvLinkState /></>} />;
+}
+
+function TvClock() {
+  const tz = useCentreTimezone();
+  const now = useServerNow();
+  if (tz === undefined) return null;
+  return <span className="tv-clock">{formatCentreClock(now, tz).time}</span>;
+}
+
+function TvLinkState() {
+  const t = useT();
+  const kind = useConnectionKind();
+  const text = kind === 'live' ? t('tv.live') : kind === 'down' ? t('tv.offline') : t('tv.connecting');
+  return (
+    <span className={`connection-state tv-link connection-${kind}`} role="status">
+      <span className="tv-link-dot" aria-hidden="true" />
+      {text}
+    </span>
+  );
+}

@@ -1,0 +1,145 @@
+/**
+ * What the TV shows, page by page: queues, the agents, the floor's figures. Large type,
+ * every colour paired with a word, and nothing about customers: no alert titles, no
+ * numbers, only agents, queues and counts.
+ */
+import { memo } from 'react';
+import type { AgentView, FloorFigures, QueueFigures } from '../../../shared/figures.js';
+import { SEVERITIES } from '../../../shared/rules.js';
+import { useT, type T } from '../i18n/index.js';
+import { formatElapsed, formatPercent, formatSeconds } from '../time/format.js';
+import { useServerNow } from '../time/ticker.js';
+
+const STATE_ORDER = ['available', 'ringing', 'talking', 'on_hold', 'after_call_work', 'not_ready'] as const;
+
+export function stateText(t: T, a: Pick<AgentView, 'state' | 'reason'>): string {
+  const label = t(`state.${a.state}`);
+  return a.state === 'not_ready' && a.reason !== undefined ? `${label} · ${t(`reason.${a.reason}`)}` : label;
+}
+
+function Ticking({ since, className }: { since: number; className?: string }) {
+  const now = useServerNow();
+  return <span className={className}>{formatElapsed(now - since)}</span>;
+}
+
+export function TvQueues({ queues, thresholdSeconds }: { queues: readonly QueueFigures[]; thresholdSeconds: number }) {
+  const t = useT();
+  if (queues.length === 0) return <p className="tv-empty">{t('tv.noQueues')}</p>;
+  const cols = Math.min(queues.length, 3);
+  return (
+    <ul className="tv-queues" style={{ gridTemplateColumns: `repeat(${cols}, minmax(0, 1fr))` }}>
+      {queues.map((q) => (
+        <li key={q.queue} className={`tv-queue${q.waiting > 0 ? ' has-waiting' : ''}`} data-queue={q.queue}>
+          <h2 className="tv-queue-name">{q.queue}</h2>
+          <div className="tv-queue-headline">
+            <div className="tv-figure">
+              <span className="tv-figure-value tv-huge">{q.waiting}</span>
+              <span className="tv-figure-label">{t('tv.waiting')}</span>
+            </div>
+            <div className="tv-figure">
+              {q.oldestWaitingSince === null
+                ? <span className="tv-figure-value tv-huge tv-quiet">—</span>
+                : <LongestWait since={q.oldestWaitingSince} thresholdSeconds={thresholdSeconds} />}
+              <span className="tv-figure-label">{t('tv.longestWait')}</span>
+            </div>
+          </div>
+          <dl className="tv-queue-figures">
+            <Fig label={t('tv.serviceLevel', { seconds: thresholdSeconds })} value={formatPercent(q.serviceLevel)} />
+            <Fig label={t('tv.asa')} value={formatSeconds(q.asaSeconds)} />
+            <Fig label={t('tv.abandoned')} value={formatPercent(q.abandonRate)} />
+          </dl>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function LongestWait({ since, thresholdSeconds }: { since: number; thresholdSeconds: number }) {
+  const over = useServerNow() - since > thresholdSeconds * 1000;
+  // Over the threshold: colour AND a marker, for viewers who cannot tell the colour.
+  return (
+    <span className={`tv-figure-value tv-huge${over ? ' is-over' : ''}`}>
+      {over && <span className="tv-over-mark" aria-hidden="true">▲</span>}
+      <Ticking since={since} />
+    </span>
+  );
+}
+
+function Fig({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="tv-figure">
+      <dt className="tv-figure-label">{label}</dt>
+      <dd className="tv-figure-value">{value}</dd>
+    </div>
+  );
+}
+
+export const AGENTS_PER_PAGE = 18;
+
+export function TvAgents({ agents }: { agents: readonly AgentView[] }) {
+  const t = useT();
+  if (agents.length === 0) return <p className="tv-empty">{t('tv.noAgents')}</p>;
+  return (
+    <ul className="tv-agents">
+      {agents.map((a) => <TvAgent key={a.agentId} agent={a} />)}
+    </ul>
+  );
+}
+
+const TvAgent = memo(function TvAgent({ agent: a }: { agent: AgentView }) {
+  const t = useT();
+  return (
+    <li className={`agent-tile tv-agent tv-state-${a.state}${a.openAlerts > 0 ? ' has-alerts' : ''}`} data-agent={a.agentId}>
+      <div className="tv-agent-top">
+        <span className="tv-agent-number">{a.agentId}</span>
+        {a.role === 'lead' && <span className="tv-agent-role">{t('tv.lead')}</span>}
+        {a.openAlerts > 0 && (
+          <span className="tv-agent-alerts" aria-label={t('tv.alertsOnAgent', { count: a.openAlerts })}>⚠ {a.openAlerts}</span>
+        )}
+      </div>
+      <div className="tv-agent-name">{a.name ?? '\u00a0'}</div>
+      <div className="tv-agent-state">
+        <span className="tv-agent-state-label">{stateText(t, a)}</span>
+        <Ticking since={a.since} className="tv-agent-time" />
+      </div>
+    </li>
+  );
+});
+
+export function TvFigures({ floor: f, thresholdSeconds }: { floor: FloorFigures; thresholdSeconds: number }) {
+  const t = useT();
+  return (
+    <div className="tv-figures">
+      <dl className="tv-figures-row tv-figures-calls">
+        <Fig label={t('tv.waiting')} value={String(f.waiting)} />
+        <Fig label={t('tv.serviceLevel', { seconds: thresholdSeconds })} value={formatPercent(f.serviceLevel)} />
+        <Fig label={t('tv.asa')} value={formatSeconds(f.asaSeconds)} />
+        <Fig label={t('tv.offered')} value={String(f.offered)} />
+        <Fig label={t('tv.answered')} value={String(f.answered)} />
+        <Fig label={t('tv.abandonedCount')} value={String(f.abandoned)} />
+      </dl>
+      <section className="tv-figures-block" aria-labelledby="tv-states-title">
+        <h2 id="tv-states-title" className="tv-block-title">{t('tv.agentsByState')}</h2>
+        <ul className="tv-states">
+          {STATE_ORDER.map((s) => (
+            <li key={s} className={`tv-state tv-state-${s}${(f.agentsByState[s] ?? 0) === 0 ? ' is-zero' : ''}`}>
+              <span className="tv-state-value">{f.agentsByState[s] ?? 0}</span>
+              <span className="tv-state-label">{t(`state.${s}`)}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="tv-figures-block" aria-labelledby="tv-alerts-title">
+        <h2 id="tv-alerts-title" className="tv-block-title">{t('tv.openAlerts')}</h2>
+        <ul className="tv-severities">
+          {[...SEVERITIES].reverse().map((s) => (
+            <li key={s} className={`tv-severity severity-${s}${f.openAlertsBySeverity[s] === 0 ? ' is-zero' : ''}`} data-severity={s}>
+              <span className="tv-severity-value">{f.openAlertsBySeverity[s]}</span>
+              <span className="tv-severity-label">{t(`severity.${s}`)}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
