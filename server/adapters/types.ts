@@ -24,6 +24,8 @@ export interface AdapterCounters {
   /** Connection state for live feeds. */
   connected?: boolean;
   reconnects?: number;
+  /** Set while a reconnect is scheduled (live feeds), so an admin sees it is retrying. */
+  nextRetryAt?: number;
   lastError?: string;
   lastEventAt?: number;
 }

@@ -133,8 +133,10 @@ export function createAmiAdapter(options: AmiAdapterOptions): FeedAdapter {
       const delay = Math.min(backoff.initialMs * 2 ** attempt, backoff.maxMs);
       attempt += 1;
       log?.warn({ adapter: name, delayMs: delay, error: counters.lastError }, 'AMI connection lost; reconnecting');
+      counters.nextRetryAt = now() + delay;
       reconnectTimer = setTimeout(() => {
         reconnectTimer = undefined;
+        delete counters.nextRetryAt;
         if (!stopped) connect();
       }, delay);
     });
