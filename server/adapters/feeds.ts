@@ -3,6 +3,7 @@
  *
  *   asterisk-ami://user:secret@pbx:5038          Asterisk Manager Interface (live)
  *   queue-log:///var/log/asterisk/queue_log      an Asterisk queue_log followed through rotation
+ *   freeswitch-esl://:password@host:8021         FreeSWITCH mod_callcenter over the event socket
  *
  * Each feed hands its events to the floor's ingest in-process (validated like any batch)
  * and keeps its counters, which `GET /api/v1/feeds` shows to admins.
@@ -11,6 +12,7 @@ import type { Logger } from 'pino';
 import type { AdapterCounters, EventSink, FeedAdapter } from './types.js';
 import { createAmiAdapter } from './asterisk-ami/index.js';
 import { createQueueLogFollower } from './queue-log/follow.js';
+import { createFreeswitchAdapter } from './freeswitch/index.js';
 
 export interface FeedSettings {
   /** The survey's extension: a transfer there is `target: survey` (art. 76). */
@@ -39,7 +41,10 @@ export function adapterFor(url: string, sink: EventSink, logger: Logger, setting
       ...(settings.surveyExtension !== undefined && { mapping: { surveyExtensions: [settings.surveyExtension] } }),
     });
   }
-  throw new Error(`--feed: unknown feed "${scheme}:" (use asterisk-ami://user:secret@host:5038 or queue-log:///path/to/queue_log)`);
+  if (scheme === 'freeswitch-esl' || scheme === 'esl') {
+    return createFreeswitchAdapter({ url, sink, logger: logger.child({ feed: 'freeswitch-esl' }) });
+  }
+  throw new Error(`--feed: unknown feed "${scheme}:" (use asterisk-ami://user:secret@host:5038, queue-log:///path/to/queue_log or freeswitch-esl://:password@host:8021)`);
 }
 
 export async function startFeeds(urls: string[], sink: EventSink, logger: Logger, settings: FeedSettings): Promise<RunningFeeds> {

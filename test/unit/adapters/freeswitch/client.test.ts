@@ -1,0 +1,123 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createFreeswitchAdapter, EVENT_SUBSCRIPTION } from '../../../../server/adapters/freeswitch/client.js';
+import type { FeedAdapter } from '../../../../server/adapters/types.js';
+import { floorEventSchema, type FloorEventInput } from '../../../../shared/events.js';
+import { replayEvents } from '../../../../server/replay/replay.js';
+import { defaultRulesConfig } from '../../../../shared/rules-config.js';
+import { SinkRecorder } from '../asterisk-ami/fake-ami-server.js';
+import { FakeEslServer } from './fake-esl-server.js';
+import { eslEvent, eslParts, eslSession } from './fixtures.js';
+
+const CALL1 = '11111111-aaaa-4000-8000-000000000001';
+let server: FakeEslServer;
+let port: number;
+let adapter: FeedAdapter | undefined;
+const logLines: string[] = [];
+const logger = {
+  info: (...a: unknown[]) => logLines.push(JSON.stringify(a)),
+  warn: (...a: unknown[]) => logLines.push(JSON.stringify(a)),
+  debug: (...a: unknown[]) => logLines.push(JSON.stringify(a)),
+  error: (...a: unknown[]) => logLines.push(JSON.stringify(a)),
+} as never;
+
+beforeEach(async () => {
+  server = new FakeEslServer();
+  server.password = 'Clue:C0n';
+  port = await server.listen();
+  logLines.length = 0;
+});
+afterEach(async () => {
+  await adapter?.stop();
+  adapter = undefined;
+  await server.close();
+});
+
+function start(recorder: SinkRecorder<FloorEventInput>, extra: Record<string, unknown> = {}) {
+  adapter = createFreeswitchAdapter({
+    url: `freeswitch-esl://:Clue%3AC0n@127.0.0.1:${port}`,
+    sink: recorder.sink,
+    logger,
+    backoff: { initialMs: 5, maxMs: 20 },
+    batch: { intervalMs: 5 },
+    ...extra,
+  });
+  return adapter;
+}
+
+describe('FreeSWITCH adapter over the event socket', () => {
+  it('answers auth/request, subscribes, and translates a replayed session', async () => {
+    const rec = new SinkRecorder<FloorEventInput>();
+    const a = start(rec);
+    expect(a.name).toBe(`freeswitch-esl 127.0.0.1:${port}`);
+    const started = a.start();
+    const session = await server.nextSession();
+    await started;
+    expect(session.commands).toEqual(['auth Clue:C0n', EVENT_SUBSCRIPTION]);
+    session.send('Content-Type: log/data\nContent-Length: 3\n\nabc'
+      + eslSession('answered')
+      + 'Content-Length: 19\nContent-Type: text/event-plain\n\nnot an event line\n\n'
+      + eslEvent([['Event-Name', 'HEARTBEAT']]));
+    await rec.untilEvent('call.ended');
+    await rec.until(() => a.counters().read === 10);
+    expect(a.counters()).toMatchObject({ connected: true, reconnects: 0, read: 10, mapped: 6, ignored: 3, failed: 1, events: 7 });
+    expect(rec.events.map((e) => e.type)).toEqual(
+      ['agent.logout', 'agent.login', 'agent.state', 'call.offered', 'call.ringing', 'call.answered', 'call.ended']);
+    expect(logLines.join('\n')).not.toContain('C0n');
+  });
+
+  it('a dropped connection mid-call: reconnects, authenticates again, and the call carries on', async () => {
+    const rec = new SinkRecorder<FloorEventInput>();
+    const a = start(rec);
+    void a.start();
+    const [before, after] = eslParts('answered');
+    const first = await server.nextSession();
+    first.send(before);
+    await rec.untilEvent('call.ringing');
+    first.drop();
+    const second = await server.nextSession();
+    // Only a fresh auth and subscription went out on the new connection: nothing stale.
+    expect(second.commands).toEqual(['auth Clue:C0n', EVENT_SUBSCRIPTION]);
+    second.send(after);
+    await rec.untilEvent('call.ended', { releasedBy: 'customer' });
+    expect(rec.events.filter((e) => e.type === 'call.answered')).toHaveLength(1);
+    expect(a.counters()).toMatchObject({ connected: true, reconnects: 1 });
+  });
+
+  it('a refused password stops the adapter with a clear error and does not retry', async () => {
+    server.password = 'other';
+    const rec = new SinkRecorder<FloorEventInput>();
+    const a = start(rec);
+    await a.start();
+    const c = a.counters();
+    expect(c.connected).toBe(false);
+    expect(c.lastError).toBe('authentication refused: invalid');
+    // Backoff is 5 ms: a retry would have happened well within this (the one wait in this file).
+    await new Promise((r) => setTimeout(r, 100));
+    expect(server.connections).toBe(1);
+    expect(logLines.join('\n')).not.toContain('C0n');
+  });
+});
+
+describe('end to end: FreeSWITCH traffic in, queue figures and alerts out', () => {
+  it('the floor engine sees the calls, the late answer, the abandon and the timeout', async () => {
+    const rec = new SinkRecorder<FloorEventInput>();
+    const a = start(rec);
+    void a.start();
+    const session = await server.nextSession();
+    // Chunks split anywhere on the wire, as TCP may deliver them.
+    const wire = Buffer.from(['answered', 'abandoned', 'hold', 'timeout'].map(eslSession).join(''));
+    for (let i = 0; i < wire.length; i += 97) session.send(wire.subarray(i, i + 97));
+    await rec.until((events) => events.filter((e) => e.type === 'call.ended').length === 4);
+    await a.stop();
+    adapter = undefined;
+
+    const events = rec.events.map((e) => floorEventSchema.parse(e));
+    const report = replayEvents(events, defaultRulesConfig());
+    expect(report.events.duplicates).toBe(0);
+    expect(report.queues['support@default']).toMatchObject({ offered: 4, answered: 2, abandoned: 1, waiting: 0 });
+    const late = report.alerts.filter((x) => x.rule === 'answer-3-rings');
+    // The abandoned call also rang 15 s at agent 1000 before bridge-agent-fail: late as well.
+    expect(late.map((x) => x.callId).sort()).toEqual([CALL1, '11111111-aaaa-4000-8000-000000000002']);
+    expect(late.find((x) => x.callId === CALL1)?.openedAt).toBe(new Date(1764291616000).toISOString());
+  });
+});
