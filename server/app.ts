@@ -31,6 +31,8 @@ export interface ApplicationDeps {
   bodyLimit?: string | number;
   /** The feeds the server runs itself, with their counters (admin page, GET /api/v1/feeds). */
   feeds?: () => Array<{ name: string; counters: AdapterCounters }>;
+  /** Webhook receivers of cloud contact centres (Twilio, Amazon Connect): they check their own signatures. */
+  webhooks?: Array<{ path: string; handler: RequestHandler }>;
   /** Ingest requests a feed may make per minute (default 1,200). */
   ingestPerMinute?: number;
   /** The built client: served, with an SPA fallback to its index.html, when it exists. */
@@ -78,6 +80,8 @@ export function createApplication(deps: ApplicationDeps): Application {
   app.use(createIngestRouter({
     ingest, logger, bodyLimit, auth: access.auth, ...(deps.ingestPerMinute !== undefined && { perMinute: deps.ingestPerMinute }),
   }));
+  // Before CSRF and the JSON parsers: each webhook reads and authenticates its own body.
+  for (const hook of deps.webhooks ?? []) app.post(hook.path, hook.handler);
   app.use('/api', access.csrf);
   app.use(access.router);
   app.use(createFloorRouter({ floor, commands, requireViewer: access.requireViewer, feeds: deps.feeds ?? (() => []) }));

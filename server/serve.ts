@@ -13,6 +13,10 @@ import { loadRulesFile, watchRulesFile, type RulesWatcher } from './config/rules
 import { Floor } from './floor/floor.js';
 import { createIngestService, type IngestService } from './ingest/ingest-service.js';
 import { startFeeds, type RunningFeeds } from './adapters/feeds.js';
+import type { RequestHandler } from 'express';
+import type { AdapterCounters, EventSink } from './adapters/types.js';
+import { createTwilioWebhook } from './adapters/twilio/index.js';
+import { createConnectWebhook } from './adapters/amazon-connect/index.js';
 import type { IngestResult } from '../shared/ingest.js';
 import { createAccessEdge } from './access/edge.js';
 import { createAccessService } from './access/service/access-service.js';
@@ -40,6 +44,10 @@ export interface ServeOptions {
   adminPassword?: string;
   /** Phone-system feeds the server runs itself (asterisk-ami://..., queue-log:///...). */
   feeds?: string[];
+  /** Twilio TaskRouter's Event Callback: the account's auth token and the public base URL Twilio calls. */
+  twilio?: { authToken: string; publicUrl: string };
+  /** Amazon Connect records forwarded to /hooks/amazon-connect with this bearer secret. */
+  connectSecret?: string;
   /** The satisfaction survey's extension, for the feeds' transfer mapping. */
   surveyExtension?: string;
   /** Days before a password must be changed again (default 90). */
@@ -48,6 +56,24 @@ export interface ServeOptions {
   secureCookies?: boolean;
   /** Where the sign-in instructions go (default: standard output, never the log). */
   announce?: (text: string) => void;
+}
+
+/** The cloud contact centres' webhook receivers that are configured. */
+function cloudWebhooks(options: ServeOptions, sink: EventSink, logger: Logger) {
+  const hooks: Array<{ name: string; path: string; handler: RequestHandler & { counters(): AdapterCounters } }> = [];
+  if (options.twilio) {
+    hooks.push({
+      name: 'twilio-taskrouter', path: '/hooks/twilio/taskrouter',
+      handler: createTwilioWebhook({ ...options.twilio, sink, logger: logger.child({ feed: 'twilio' }) }),
+    });
+  }
+  if (options.connectSecret) {
+    hooks.push({
+      name: 'amazon-connect', path: '/hooks/amazon-connect',
+      handler: createConnectWebhook({ sharedSecret: options.connectSecret, sink, logger: logger.child({ feed: 'amazon-connect' }) }),
+    });
+  }
+  return hooks;
 }
 
 /** A batch sender that posts to this server with a feed token (the demo's feed). */
@@ -94,11 +120,15 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** The built client sits beside the compiled server (dist/client) or is absent in a dev checkout. */
+/**
+ * The built client sits beside the compiled server (dist/client), or under dist/ when the
+ * server runs from its sources (tsx). A source checkout's client/ also has an index.html,
+ * vite's unbuilt one (it loads /src/main.tsx): never serve that, it is a blank page.
+ */
 function clientDir(): string | undefined {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  for (const candidate of [path.join(here, '..', 'client'), path.join(here, '..', 'dist', 'client')]) {
-    if (fs.existsSync(path.join(candidate, 'index.html'))) return candidate;
+  for (const candidate of [path.join(here, '..', 'dist', 'client'), path.join(here, '..', 'client')]) {
+    if (fs.existsSync(path.join(candidate, 'index.html')) && !fs.existsSync(path.join(candidate, 'src'))) return candidate;
   }
   return undefined;
 }
@@ -131,8 +161,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const edge = createAccessEdge(access, logger, options.secureCookies ?? false);
 
   let feeds: RunningFeeds | undefined;
-  const app = createApplication({ floor, logger, access: edge, staticDir: clientDir(), feeds: () => feeds?.list() ?? [] });
   const ingest = createIngestService(floor);
+  const hooks = cloudWebhooks(options, (batch) => ingest.ingestBatch(batch), logger);
+  const app = createApplication({
+    floor, logger, access: edge, staticDir: clientDir(), webhooks: hooks.map((h) => ({ path: h.path, handler: h.handler })),
+    feeds: () => [...(feeds?.list() ?? []), ...hooks.map((h) => ({ name: h.name, counters: h.handler.counters() }))],
+  });
 
   const tick = setInterval(() => {
     floor.tick().catch((err: unknown) => logger.error({ err }, 'tick failed'));

@@ -16,13 +16,16 @@ export function registerServe(program: Command): void {
     .addOption(envOption('--password-max-age-days <days>', 'days before a password must be changed again (art. 100)', 'FLOORWATCH_PASSWORD_MAX_AGE_DAYS').default(90).argParser(positiveInt))
     .option('--feed <url>', 'a phone-system feed to run: asterisk-ami://user:secret@host:5038 or queue-log:///var/log/asterisk/queue_log (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
     .addOption(envOption('--survey-ext <extension>', "the satisfaction survey's extension (a transfer there is the art. 76 survey transfer)", 'FLOORWATCH_SURVEY_EXT'))
+    .addOption(envOption('--public-url <url>', 'the address phone systems call back (Twilio signs it)', 'FLOORWATCH_PUBLIC_URL'))
+    .addOption(envOption('--twilio-auth-token <token>', 'receive Twilio TaskRouter events at /hooks/twilio/taskrouter', 'FLOORWATCH_TWILIO_AUTH_TOKEN'))
+    .addOption(envOption('--connect-secret <secret>', 'receive Amazon Connect records at /hooks/amazon-connect (Bearer secret)', 'FLOORWATCH_CONNECT_SECRET'))
     .option('--secure-cookies', 'mark session cookies Secure (when served over HTTPS or behind a TLS proxy)')
     .option('--demo', 'feed the floor from the built-in simulator (clearly marked as a demo)')
     .addOption(envOption('--demo-agents <n>', 'agents on the simulated floor', 'FLOORWATCH_DEMO_AGENTS').default(60).argParser(positiveInt))
     .option('--demo-seed <n>', 'simulator seed', positiveInt, 1)
     .action(async (o: {
       port: number; host: string; db?: string; rules: string; reorderWindow: number; retentionDays: number;
-      durability: 'NORMAL' | 'FULL'; demo?: boolean; demoAgents: number; demoSeed: number; secureCookies?: boolean; passwordMaxAgeDays: number; feed: string[]; surveyExt?: string;
+      durability: 'NORMAL' | 'FULL'; demo?: boolean; demoAgents: number; demoSeed: number; secureCookies?: boolean; passwordMaxAgeDays: number; feed: string[]; surveyExt?: string; publicUrl?: string; twilioAuthToken?: string; connectSecret?: string;
     }) => {
       const { existsSync } = await import('node:fs');
       const rulesFile = existsSync(o.rules) ? o.rules : undefined;
@@ -38,6 +41,8 @@ export function registerServe(program: Command): void {
         passwordMaxAgeDays: o.passwordMaxAgeDays,
         feeds: [...o.feed, ...(process.env.FLOORWATCH_FEEDS ? process.env.FLOORWATCH_FEEDS.split(/\s+/).filter(Boolean) : [])],
         ...(o.surveyExt !== undefined && { surveyExtension: o.surveyExt }),
+        ...(o.twilioAuthToken !== undefined && { twilio: { authToken: o.twilioAuthToken, publicUrl: o.publicUrl ?? `http://127.0.0.1:${o.port}` } }),
+        ...(o.connectSecret !== undefined && { connectSecret: o.connectSecret }),
         // Read once, from the environment only (a flag would show in `ps`).
         ...(process.env.FLOORWATCH_ADMIN_PASSWORD && { adminPassword: process.env.FLOORWATCH_ADMIN_PASSWORD }),
         ...(o.demo && { demo: { agents: o.demoAgents, seed: o.demoSeed } }),

@@ -54,3 +54,24 @@ describe('Asterisk feeds through the command line', () => {
     expect(JSON.parse(stderr.trim().split('\n').at(-1)!).accepted).toBeGreaterThan(10);
   }, 60_000);
 });
+
+describe('cloud contact centres through webhooks', () => {
+  it('serve --connect-secret receives Amazon Connect contact records; a wrong secret is refused', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fw-connect-'));
+    const server = await startServerProcess(['--db', path.join(dir, 'floor.db'), '--reorder-window', '0', '--rules', 'none.yaml', '--connect-secret', 'forwarder-secret-123']);
+    running.push(server);
+    const records = fs.readFileSync('test/fixtures/amazon-connect/contact-records.json', 'utf8');
+    const post = (secret: string) => fetch(`${server.url}/hooks/amazon-connect`, {
+      method: 'POST', body: records, headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+    });
+    expect((await post('wrong')).status).toBe(401);
+    const ok = await post('forwarder-secret-123');
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ rejected: 0 });
+    const admin = await signInAdmin(server.url);
+    const feeds = (await (await admin.call('GET', '/api/v1/feeds')).json()) as Array<{ name: string; counters: { read: number } }>;
+    expect(feeds).toEqual([expect.objectContaining({ name: 'amazon-connect', counters: expect.objectContaining({ read: 4 }) })]);
+    const floor = (await (await admin.call('GET', '/api/v1/floor')).json()) as FloorSnapshot;
+    expect(floor.floor.offered).toBeGreaterThan(0);
+  }, 60_000);
+});

@@ -1,0 +1,284 @@
+/**
+ * Twilio TaskRouter event callbacks -> v1 contract events. A voice task is a call: its
+ * `call_sid` attribute (else the TaskSid) is the callId, its TaskQueueName the queue.
+ *
+ * Ids are stable per fact (`tr-<TaskSid>-offered|answered|ended|wrapup`,
+ * `tr-<TaskSid>-ringing-<ReservationSid>`, `tr-<WorkerSid>-<EventSid>-<kind>`), so a callback
+ * Twilio delivers twice is a duplicate the floor drops. The mapper remembers per task what
+ * the floor was told (offered, answered by whom, ended) to keep the order right; that
+ * memory is bounded. Never throws.
+ */
+import type { FloorEventInput, NotReadyReason } from '../../../shared/events.js';
+import { emptyCounters, type AdapterCounters } from '../types.js';
+import type { TwilioParams } from './signature.js';
+
+export type AgentIdFrom =
+  | 'WorkerName'
+  | 'contact_uri'
+  | { attribute: string }
+  | ((params: Record<string, string>, workerAttributes: Record<string, unknown>) => string | undefined);
+
+export interface TaskRouterMappingOptions {
+  /** The events' `source`. Default `twilio-taskrouter`. */
+  source?: string;
+  /**
+   * Where the floor's agent id comes from: the worker's friendly name (`WorkerName`, the
+   * default), its `contact_uri` attribute (`client:1001` -> `1001`), another worker
+   * attribute, or a function.
+   */
+  agentIdFrom?: AgentIdFrom;
+  /** Activity name -> not-ready reason (case-insensitive). Unlisted activities are `other`. */
+  activityReasons?: Record<string, NotReadyReason>;
+  /** Activity names that mean available. Default `['Available']`. */
+  availableActivities?: string[];
+  /** Activity names that mean logged out. Default `['Offline']`. */
+  offlineActivities?: string[];
+  /** Queue for a task with no TaskQueueName and no `queue` attribute. */
+  defaultQueue?: string;
+  /** Task attribute holding who released the call (customer/agent/system). Default `released_by`. */
+  releasedByAttribute?: string;
+  /** Task attributes copied into wrapup.completed. Defaults `call_type` and `notes`. */
+  callTypeAttribute?: string;
+  notesAttribute?: string;
+  /** The floor's station id for a worker. Default `twilio-<agentId>`. */
+  stationId?: (agentId: string) => string;
+  /** Tasks remembered. Default 50,000. */
+  maxTrackedTasks?: number;
+}
+
+export type TaskRouterMapResult =
+  | { outcome: 'mapped'; events: FloorEventInput[] }
+  | { outcome: 'ignored'; events: []; reason: string }
+  | { outcome: 'failed'; events: []; reason: string };
+
+export interface TaskRouterMapper {
+  /** One event callback's form params. Never throws. */
+  map(params: TwilioParams): TaskRouterMapResult;
+  noteRejected(events: number): void;
+  counters(): AdapterCounters;
+}
+
+interface TaskMemory {
+  callId: string;
+  offered: boolean;
+  answered: boolean;
+  agentId?: string;
+  ended: boolean;
+}
+
+class Failure extends Error {}
+
+const RELEASED = new Set(['customer', 'agent', 'system']);
+const idPart = (s: string): string => s.replace(/\s+/g, '_').slice(0, 80);
+
+function parseJson(text: string | undefined): Record<string, unknown> {
+  if (text === undefined || text === '') return {};
+  try {
+    const v: unknown = JSON.parse(text);
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'number' ? String(v) : undefined);
+
+export function createTaskRouterMapper(options: TaskRouterMappingOptions = {}): TaskRouterMapper {
+  const source = options.source ?? 'twilio-taskrouter';
+  const agentIdFrom = options.agentIdFrom ?? 'WorkerName';
+  const lower = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
+  const available = lower(options.availableActivities ?? ['Available']);
+  const offline = lower(options.offlineActivities ?? ['Offline']);
+  const reasons = new Map(Object.entries(options.activityReasons ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+  const defaultQueue = options.defaultQueue ?? 'twilio-default';
+  const releasedByAttribute = options.releasedByAttribute ?? 'released_by';
+  const callTypeAttribute = options.callTypeAttribute ?? 'call_type';
+  const notesAttribute = options.notesAttribute ?? 'notes';
+  const stationOf = options.stationId ?? ((agentId: string) => `twilio-${agentId}`);
+  const maxTracked = options.maxTrackedTasks ?? 50_000;
+  const tasks = new Map<string, TaskMemory>();
+  /** Worker -> last activity seen (lower case), to know when a login happened. */
+  const activities = new Map<string, string>();
+  const counters = emptyCounters();
+
+  const flatten = (params: TwilioParams): Record<string, string> => {
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(params)) {
+      const value = Array.isArray(v) ? v[0] : v;
+      if (value !== undefined) out[k] = value;
+    }
+    return out;
+  };
+
+  function agentOf(p: Record<string, string>): string | undefined {
+    const attrs = parseJson(p.WorkerAttributes);
+    if (typeof agentIdFrom === 'function') return str(agentIdFrom(p, attrs));
+    if (agentIdFrom === 'WorkerName') return str(p.WorkerName);
+    if (agentIdFrom === 'contact_uri') return str(attrs.contact_uri)?.replace(/^(client|sip):/i, '').replace(/@.*$/, '');
+    return str(attrs[agentIdFrom.attribute]);
+  }
+
+  function timestamp(p: Record<string, string>): number {
+    const ms = Number(p.TimestampMs);
+    if (p.TimestampMs !== undefined && Number.isFinite(ms) && ms > 0) return Math.round(ms);
+    const s = Number(p.Timestamp);
+    if (p.Timestamp === undefined || !Number.isFinite(s) || s <= 0) throw new Failure(`${p.EventType}: no readable Timestamp`);
+    return Math.round(s * 1000);
+  }
+
+  function task(p: Record<string, string>, attrs: Record<string, unknown>): { sid: string; memory: TaskMemory } {
+    const sid = str(p.TaskSid);
+    if (sid === undefined) throw new Failure(`${p.EventType}: no TaskSid`);
+    let memory = tasks.get(sid);
+    if (!memory) {
+      memory = { callId: str(attrs.call_sid) ?? sid, offered: false, answered: false, ended: false };
+      tasks.set(sid, memory);
+      if (tasks.size > maxTracked) tasks.delete(tasks.keys().next().value!);
+    }
+    return { sid, memory };
+  }
+
+  function map(raw: TwilioParams): TaskRouterMapResult {
+    counters.read += 1;
+    try {
+      const out = translate(flatten(raw));
+      if (typeof out === 'string') {
+        counters.ignored += 1;
+        return { outcome: 'ignored', events: [], reason: out };
+      }
+      counters.mapped += 1;
+      counters.events += out.length;
+      counters.lastEventAt = Math.max(counters.lastEventAt ?? 0, ...out.map((e) => Number(e.ts)));
+      return { outcome: 'mapped', events: out };
+    } catch (err) {
+      counters.failed += 1;
+      const reason = err instanceof Failure ? err.message : `mapping error: ${(err as Error).message}`;
+      counters.lastError = reason;
+      return { outcome: 'failed', events: [], reason };
+    }
+  }
+
+  function translate(p: Record<string, string>): FloorEventInput[] | string {
+    const type = str(p.EventType);
+    if (type === undefined) throw new Failure('no EventType');
+    const ts = timestamp(p);
+    const out: FloorEventInput[] = [];
+    const ev = (id: string, at: number, body: Record<string, unknown>) => out.push({ id, ts: at, source, ...body } as FloorEventInput);
+    const attrs = parseJson(p.TaskAttributes);
+
+    const offerIfNew = (sid: string, m: TaskMemory) => {
+      if (m.offered) return;
+      m.offered = true;
+      const age = Number(p.TaskAge);
+      const at = Number.isFinite(age) && age > 0 ? ts - Math.round(age * 1000) : ts;
+      const direction = str(attrs.direction)?.toLowerCase().startsWith('outbound') ? 'outbound' : 'inbound';
+      const from = str(attrs.from);
+      const to = str(attrs.to);
+      ev(`tr-${idPart(sid)}-offered`, at, {
+        type: 'call.offered', callId: m.callId, queue: str(p.TaskQueueName) ?? str(attrs.queue) ?? defaultQueue, direction,
+        ...(from !== undefined && { from }), ...(to !== undefined && { to }),
+      });
+    };
+    const end = (sid: string, m: TaskMemory, releasedBy: string) => {
+      if (m.ended) return;
+      m.ended = true;
+      ev(`tr-${idPart(sid)}-ended`, ts, { type: 'call.ended', callId: m.callId, releasedBy });
+    };
+    const needAgent = (): string => {
+      const agentId = agentOf(p);
+      if (agentId === undefined) throw new Failure(`${type}: no agent id for worker ${p.WorkerSid ?? '?'}`);
+      return agentId;
+    };
+
+    switch (type) {
+      case 'task.created':
+      case 'task-queue.entered': {
+        if (type === 'task.created' && str(p.TaskQueueName) === undefined) return 'task.created without a queue: offered on task-queue.entered';
+        const { sid, memory } = task(p, attrs);
+        offerIfNew(sid, memory);
+        return out.length > 0 ? out : `${type}: task ${sid} already offered`;
+      }
+      case 'reservation.created': {
+        const agentId = needAgent();
+        const { sid, memory } = task(p, attrs);
+        offerIfNew(sid, memory);
+        ev(`tr-${idPart(sid)}-ringing-${idPart(p.ReservationSid ?? agentId)}`, ts, { type: 'call.ringing', callId: memory.callId, agentId });
+        return out;
+      }
+      case 'reservation.accepted': {
+        const agentId = needAgent();
+        const { sid, memory } = task(p, attrs);
+        offerIfNew(sid, memory);
+        memory.answered = true;
+        memory.agentId = agentId;
+        ev(`tr-${idPart(sid)}-answered`, ts, { type: 'call.answered', callId: memory.callId, agentId });
+        return out;
+      }
+      case 'reservation.rejected':
+      case 'reservation.timeout':
+      case 'reservation.canceled':
+      case 'reservation.rescinded':
+        // The ring stopped; TaskRouter offers the task to the next worker (a new ringing)
+        // or cancels it (task.canceled). The contract has no "ring ended" event.
+        return `${type}: the ring ended; the next reservation or the task's end says what follows`;
+      case 'task.canceled': {
+        const { sid, memory } = task(p, attrs);
+        offerIfNew(sid, memory);
+        end(sid, memory, memory.answered ? 'system' : 'customer');
+        return out.length > 0 ? out : `task ${sid} already ended`;
+      }
+      case 'task.wrapup': {
+        const { sid, memory } = task(p, attrs);
+        offerIfNew(sid, memory);
+        const released = str(attrs[releasedByAttribute])?.toLowerCase() ?? str(attrs.releasedBy)?.toLowerCase();
+        end(sid, memory, released !== undefined && RELEASED.has(released) ? released : 'customer');
+        return out.length > 0 ? out : `task ${sid} already ended`;
+      }
+      case 'task.completed': {
+        const { sid, memory } = task(p, attrs);
+        const released = str(attrs[releasedByAttribute])?.toLowerCase();
+        end(sid, memory, released !== undefined && RELEASED.has(released) ? released : memory.answered ? 'customer' : 'system');
+        const agentId = memory.agentId ?? agentOf(p);
+        if (memory.answered && agentId !== undefined) {
+          const callType = str(attrs[callTypeAttribute]);
+          const notes = str(attrs[notesAttribute]);
+          ev(`tr-${idPart(sid)}-wrapup`, ts, {
+            type: 'wrapup.completed', callId: memory.callId, agentId,
+            ...(callType !== undefined && { callType }), ...(notes !== undefined && { notes }),
+          });
+        }
+        tasks.delete(sid);
+        return out.length > 0 ? out : `task ${sid} completed without an agent`;
+      }
+      case 'worker.activity.update': {
+        const agentId = needAgent();
+        const activity = str(p.WorkerActivityName);
+        if (activity === undefined) throw new Failure('worker.activity.update: no WorkerActivityName');
+        const workerKey = str(p.WorkerSid) ?? agentId;
+        const previous = str(p.WorkerPreviousActivityName)?.toLowerCase() ?? activities.get(workerKey);
+        const now = activity.toLowerCase();
+        activities.set(workerKey, now);
+        const base = `tr-${idPart(workerKey)}-${idPart(p.Sid ?? String(ts))}`;
+        const stationId = stationOf(agentId);
+        if (offline.has(now)) {
+          ev(`${base}-logout`, ts, { type: 'agent.logout', agentId, stationId });
+          return out;
+        }
+        if (previous === undefined || offline.has(previous)) ev(`${base}-login`, ts, { type: 'agent.login', agentId, stationId });
+        ev(`${base}-state`, ts, available.has(now)
+          ? { type: 'agent.state', agentId, state: 'available' }
+          : { type: 'agent.state', agentId, state: 'not_ready', reason: reasons.get(now) ?? 'other' });
+        return out;
+      }
+      default:
+        return `no mapping for ${type}`;
+    }
+  }
+
+  return {
+    map,
+    noteRejected(events) {
+      counters.failed += events;
+    },
+    counters: () => ({ ...counters }),
+  };
+}
