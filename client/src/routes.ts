@@ -16,6 +16,7 @@ export const PATHS = {
   adminFeedTokens: '/admin/feed-tokens',
   adminRules: '/admin/rules',
   adminAudit: '/admin/audit',
+  adminFeeds: '/admin/feeds',
 } as const;
 
 export type KnownPath = (typeof PATHS)[keyof typeof PATHS];
@@ -60,7 +61,7 @@ export function queryParam(name: string): string | null {
  * `?next=https://elsewhere` link cannot bounce a fresh session off to another site.
  */
 export function safeNext(next: string | null): string {
-  const allowed: readonly string[] = [PATHS.floor, PATHS.alerts, PATHS.displays, PATHS.adminAccounts, PATHS.adminFeedTokens, PATHS.adminRules, PATHS.adminAudit];
+  const allowed: readonly string[] = [PATHS.floor, PATHS.alerts, PATHS.displays, PATHS.adminAccounts, PATHS.adminFeedTokens, PATHS.adminRules, PATHS.adminAudit, PATHS.adminFeeds];
   return next !== null && allowed.includes(next) ? next : PATHS.floor;
 }
 

@@ -9,6 +9,7 @@ import { useT } from '../i18n/index.js';
 import { AdminAccountsPage } from '../pages/AdminAccountsPage.js';
 import { AdminAuditPage } from '../pages/AdminAuditPage.js';
 import { AdminFeedTokensPage } from '../pages/AdminFeedTokensPage.js';
+import { AdminFeedsPage } from '../pages/AdminFeedsPage.js';
 import { AdminRulesPage } from '../pages/AdminRulesPage.js';
 import { DisplaysPage } from '../pages/DisplaysPage.js';
 import { PATHS } from '../routes.js';
@@ -38,6 +39,8 @@ export function AdminRoutes({ me, path }: { me: Me; path: string }) {
       return <AdminRulesPage me={me} />;
     case PATHS.adminAudit:
       return <AdminAuditPage me={me} />;
+    case PATHS.adminFeeds:
+      return <AdminFeedsPage me={me} />;
     default:
       return (
         <StatusScreen title={t('admin.notFound.title')} message={t('admin.notFound.message', { path })}>

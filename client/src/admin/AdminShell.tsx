@@ -12,6 +12,7 @@ const SECTIONS = [
   { href: PATHS.adminAccounts, key: 'admin.nav.accounts' },
   { href: PATHS.displays, key: 'admin.nav.displays' },
   { href: PATHS.adminFeedTokens, key: 'admin.nav.feedTokens' },
+  { href: PATHS.adminFeeds, key: 'admin.nav.feeds' },
   { href: PATHS.adminRules, key: 'admin.nav.rules' },
   { href: PATHS.adminAudit, key: 'admin.nav.audit' },
 ] as const;
