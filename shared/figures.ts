@@ -30,6 +30,8 @@ export interface AgentView {
   /** (talk + hold + after-call work) / handled, seconds; null before the first call. */
   ahtSeconds: number | null;
   openAlerts: number;
+  /** The queues whose calls this agent has been offered today (for filtering by queue). */
+  queues: string[];
 }
 
 export interface CallFigures {
@@ -54,8 +56,18 @@ export interface CallFigures {
   longestWaitSeconds: number;
 }
 
+/** Agents serving a queue (those its calls have rung today), by what they are doing. */
+export interface QueueAgents {
+  available: number;
+  /** Ringing, talking or holding. */
+  onCall: number;
+  afterCallWork: number;
+  notReady: number;
+}
+
 export interface QueueFigures extends CallFigures {
   queue: string;
+  agents: QueueAgents;
 }
 
 export interface FloorFigures extends CallFigures {

@@ -4,7 +4,7 @@
  * hold and after-call totals accumulate whenever the displayed state changes.
  */
 import type { AgentStateName } from '../../shared/figures.js';
-import { touchAgent, type Ctx } from './context.js';
+import { touchAgent, touchQueue, type Ctx } from './context.js';
 import type { AgentRecord, EngineState } from './state.js';
 
 export function getAgent(ctx: Ctx, agentId: string): AgentRecord {
@@ -14,6 +14,7 @@ export function getAgent(ctx: Ctx, agentId: string): AgentRecord {
       agentId,
       role: 'agent',
       stations: [],
+      queues: [],
       loggedIn: false,
       presence: 'available',
       presenceSince: ctx.now,
@@ -60,6 +61,8 @@ export function refreshAgent(ctx: Ctx, agent: AgentRecord, presenceChanged = fal
     accountAgent(agent, ctx.now);
     agent.state = next;
     agent.since = ctx.now;
+    // The queues' agent counts change with it.
+    for (const queue of agent.queues) touchQueue(ctx, queue);
   }
   touchAgent(ctx, agent.agentId);
 }

@@ -144,6 +144,7 @@ const handlers: { [T in FloorEvent['type']]?: (ctx: Ctx, e: EventOf<T>) => void 
     call.ringCheckDone = false;
     const agent = getAgent(ctx, e.agentId);
     agent.ringingCallId = e.callId;
+    if (!call.implicit && call.direction === 'inbound' && !agent.queues.includes(call.queue)) agent.queues.push(call.queue);
     refreshAgent(ctx, agent);
   },
   'call.answered'(ctx, e) {

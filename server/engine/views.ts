@@ -4,7 +4,7 @@
  * delta names.
  */
 import type {
-  AgentView, CallFigures, ComplianceByRule, ComplianceView, FloorFigures, IntervalFigures, QueueFigures,
+  AgentView, CallFigures, ComplianceByRule, ComplianceView, FloorFigures, IntervalFigures, QueueAgents, QueueFigures,
 } from '../../shared/figures.js';
 import { AGENT_STATE_NAMES, type AgentStateName } from '../../shared/figures.js';
 import { serviceLevel } from './service-level.js';
@@ -31,6 +31,7 @@ export function agentView(state: EngineState, a: AgentRecord): AgentView {
     acwMs: a.acwMs,
     ahtSeconds: a.handledToday > 0 ? workMs / a.handledToday / 1000 : null,
     openAlerts: a.openAlerts,
+    queues: a.queues,
   };
 }
 
@@ -62,8 +63,20 @@ function oldestWaiting(q: QueueRecord): number | null {
   return first.done ? null : first.value;
 }
 
+function queueAgents(state: EngineState, queue: string): QueueAgents {
+  const counts: QueueAgents = { available: 0, onCall: 0, afterCallWork: 0, notReady: 0 };
+  for (const a of state.agents.values()) {
+    if (!a.queues.includes(queue)) continue;
+    if (a.state === 'available') counts.available += 1;
+    else if (a.state === 'ringing' || a.state === 'talking' || a.state === 'on_hold') counts.onCall += 1;
+    else if (a.state === 'after_call_work') counts.afterCallWork += 1;
+    else if (a.state === 'not_ready') counts.notReady += 1;
+  }
+  return counts;
+}
+
 export function queueFigures(state: EngineState, q: QueueRecord, now = state.time): QueueFigures {
-  return { queue: q.queue, ...figures(q, q.waiting.size, oldestWaiting(q), state, now) };
+  return { queue: q.queue, ...figures(q, q.waiting.size, oldestWaiting(q), state, now), agents: queueAgents(state, q.queue) };
 }
 
 export function floorFigures(state: EngineState, now = state.time): FloorFigures {

@@ -164,7 +164,7 @@ describe.skipIf(!hasChromium)(title, () => {
       await demoPage.goto(demo.base);
       // A fresh browser context: the default language, Simplified Chinese.
       await demoPage.getByText('等待事件…').waitFor({ timeout: 10_000 });
-      expect(await demoPage.locator('.demo-badge').innerText()).toContain('Demo — simulated floor');
+      expect(await demoPage.locator('.demo-badge').innerText()).toContain('演示 — 模拟现场');
       await demoPage.screenshot({ path: path.join(SCREENSHOTS, 'floor-empty-demo.png') });
     } finally {
       await demoPage.close();

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { ROLE_LABELS, type Me } from '../../../shared/access.js';
 import { messageOf } from '../api.js';
+import { useT } from '../i18n/index.js';
 import { navigate, PATHS } from '../routes.js';
 import { useSessionStore } from '../session/session-store.js';
 
@@ -9,7 +10,10 @@ export function AccountMenu({ me }: { me: Me }) {
   const signOut = useSessionStore((s) => s.signOut);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const role = ROLE_LABELS[me.role];
+  const t = useT();
+  // The people roles are in the admin catalogue; anything else keeps its shared English label.
+  const roleKey = `admin.role.${me.role}`;
+  const role = t(roleKey) === roleKey ? ROLE_LABELS[me.role] : t(roleKey);
 
   const leave = async () => {
     setBusy(true);
@@ -29,10 +33,10 @@ export function AccountMenu({ me }: { me: Me }) {
       <div className="account-who">
         <span className="account-name">{me.name}</span>
         {/* The first admin is named "Administrator": saying it twice helps nobody. */}
-        {role !== me.name && <span className="account-role">{role}</span>}
+        {role !== me.name && ROLE_LABELS[me.role] !== me.name && <span className="account-role">{role}</span>}
       </div>
       <button type="button" className="button button-quiet" onClick={() => void leave()} disabled={busy}>
-        {busy ? 'Signing out…' : 'Sign out'}
+        {busy ? t('account.signingOut') : t('action.signOut')}
       </button>
       {error !== null && <p className="account-error" role="alert">{error}</p>}
     </div>

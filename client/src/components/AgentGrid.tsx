@@ -18,9 +18,10 @@ export function AgentGrid({ filters = true }: { filters?: boolean }) {
   const team = useFloorView((s) => s.team);
   const search = useFloorView((s) => s.search);
   const sort = useFloorView((s) => s.sort);
+  const queue = useFloorView((s) => s.queue);
   const view = useMemo(
-    () => (filters ? { team, search, sort, queue: '' } : { team: '', search: '', sort: 'number' as const, queue: '' }),
-    [filters, team, search, sort],
+    () => (filters ? { team, search, sort, queue } : { team: '', search: '', sort: 'number' as const, queue: '' }),
+    [filters, team, search, sort, queue],
   );
   const ids = useFloorStore(useShallow((s) => visibleAgentIds(s.floor, view)));
   const anyOnFloor = useFloorStore((s) => s.floor !== null && s.floor.agentIds.some((id) => s.floor!.agents[id]?.state !== 'logged_out'));

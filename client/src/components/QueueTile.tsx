@@ -3,7 +3,7 @@
  * `oldestWaitingSince`), then today's service level, ASA and abandon rate. Each figure
  * has a warning and a critical level (floor/thresholds.ts, with hysteresis); a level is
  * shown by colour AND by a mark and word, and the tile takes the worst of its figures.
- * Agents by state are floor-wide (FloorTotals): the contract has no queue→agent mapping.
+ * Then the agents serving the queue (those its calls have rung today) by what they do.
  */
 import { memo, useState, useEffect } from 'react';
 import type { QueueFigures } from '../../../shared/figures.js';
@@ -51,6 +51,14 @@ export const QueueTile = memo(function QueueTile({ queue: q, thresholdSeconds }:
         <Figure label={t('queue.abandonRate')} value={formatPercent(q.abandonRate)} level={abandon} />
         <Figure label={t('queue.offeredAnswered')} value={`${q.offered} / ${q.answered}`} level="normal" />
       </dl>
+      {q.agents !== undefined && (
+        <dl className="queue-agents" aria-label={t('queue.agents')}>
+          <Figure label={t('state.available')} value={String(q.agents.available)} level="normal" />
+          <Figure label={t('queue.agents.onCall')} value={String(q.agents.onCall)} level="normal" />
+          <Figure label={t('state.after_call_work')} value={String(q.agents.afterCallWork)} level="normal" />
+          <Figure label={t('state.not_ready')} value={String(q.agents.notReady)} level="normal" />
+        </dl>
+      )}
     </article>
   );
 });

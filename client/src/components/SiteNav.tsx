@@ -1,20 +1,22 @@
 /** The pages a signed-in person can go to; the admin pages only for admins. */
 import type { Me } from '../../../shared/access.js';
+import { useT } from '../i18n/index.js';
 import { PATHS, usePath } from '../routes.js';
 import { Link } from './Link.js';
 
 export function SiteNav({ me }: { me: Me }) {
   const path = usePath();
+  const t = useT();
   const pages = [
-    { href: PATHS.floor, label: 'Floor' },
-    { href: PATHS.alerts, label: 'Alerts' },
+    { href: PATHS.floor, label: t('nav.floor') },
+    { href: PATHS.alerts, label: t('nav.alerts') },
     // One entry for all the admin pages; they have their own sub-navigation.
-    ...(me.role === 'admin' ? [{ href: PATHS.adminAccounts, label: 'Admin', section: '/admin/' }] : []),
+    ...(me.role === 'admin' ? [{ href: PATHS.adminAccounts, label: t('nav.admin'), section: '/admin/' }] : []),
   ];
   // One page has nowhere else to go: no nav at all beats a single self-link.
   if (pages.length < 2) return null;
   return (
-    <nav className="site-nav" aria-label="Pages">
+    <nav className="site-nav" aria-label={t('nav.label')}>
       {pages.map((p) => (
         <Link key={p.href} href={p.href} className="site-nav-link" aria-current={path === p.href ? 'page' : 'section' in p && p.section !== undefined && path.startsWith(p.section) ? 'true' : undefined}>
           {p.label}

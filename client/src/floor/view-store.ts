@@ -13,7 +13,7 @@ export type AgentSort = (typeof SORTS)[number];
 export interface FloorFilters {
   /** '' for every team. */
   team: string;
-  /** '' for every queue (filters the queue tiles). */
+  /** '' for every queue (filters the queue tiles, and the agents serving that queue). */
   queue: string;
   search: string;
   sort: AgentSort;
@@ -47,6 +47,7 @@ export function visibleAgentIds(floor: FloorData | null, f: FloorFilters): strin
     const a = floor.agents[id];
     if (a === undefined || a.state === 'logged_out') continue;
     if (f.team !== '' && a.teamId !== f.team) continue;
+    if (f.queue !== '' && !(a.queues ?? []).includes(f.queue)) continue;
     if (needle !== '' && !a.agentId.toLowerCase().includes(needle) && !(a.name ?? '').toLowerCase().includes(needle)) continue;
     shown.push(a);
   }

@@ -4,3 +4,4 @@ import './messages-floor.js';
 import './messages-alerts.js';
 import './messages-tv.js';
 import './messages-admin.js';
+import './messages-auth.js';

@@ -10,13 +10,16 @@ import { AuthCard } from '../components/AuthCard.js';
 import { Field } from '../components/Field.js';
 import { FormError } from '../components/FormError.js';
 import { Link } from '../components/Link.js';
+import { useT } from '../i18n/index.js';
 import { usePageTitle } from '../page-title.js';
 import { navigate, PATHS } from '../routes.js';
 import { useSessionStore } from '../session/session-store.js';
 
 export function PasswordPage({ me }: { me: Me }) {
   const forced = me.mustChangePassword;
-  usePageTitle(forced ? 'Choose a new password' : 'Change password');
+  const t = useT();
+  const title = forced ? t('password.titleForced') : t('password.title');
+  usePageTitle(title);
   const changePassword = useSessionStore((s) => s.changePassword);
   const signOut = useSessionStore((s) => s.signOut);
   const [current, setCurrent] = useState('');
@@ -34,7 +37,7 @@ export function PasswordPage({ me }: { me: Me }) {
     if (busy) return;
     const empty = [currentInput, nextInput, repeatInput].find((r) => r.current?.value === '');
     if (empty) {
-      setError({ message: 'Fill in all three fields.', problems: [] });
+      setError({ message: t('password.fillAll'), problems: [] });
       empty.current?.focus();
       return;
     }
@@ -52,7 +55,7 @@ export function PasswordPage({ me }: { me: Me }) {
       navigate(PATHS.floor, { replace: true });
     } catch (err) {
       const problems = err instanceof ApiError ? err.problems : [];
-      setError({ message: problems.length > 0 ? 'Your password was not changed:' : messageOf(err), problems });
+      setError({ message: problems.length > 0 ? t('password.notChanged') : messageOf(err), problems });
       setBusy(false);
       nextInput.current?.focus();
     }
@@ -68,40 +71,40 @@ export function PasswordPage({ me }: { me: Me }) {
   };
 
   const intro = forced ? (
-    <p>Welcome, {me.name}. Before you continue, replace the password you were given with one only you know.</p>
+    <p>{t('password.introForced', { name: me.name })}</p>
   ) : (
-    <p>Choose a new password for {me.name}. Your other sessions will be signed out.</p>
+    <p>{t('password.intro', { name: me.name })}</p>
   );
 
   return (
-    <AuthCard title={forced ? 'Choose a new password' : 'Change password'} intro={intro}>
+    <AuthCard title={title} intro={intro}>
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <Field
-          ref={currentInput} id="password-current" label="Current password" type="password" autoComplete="current-password"
-          hint={forced ? 'The password you just signed in with.' : undefined} autoFocus
+          ref={currentInput} id="password-current" label={t('password.current')} type="password" autoComplete="current-password"
+          hint={forced ? t('password.currentHintForced') : undefined} autoFocus
           value={current} onChange={(e) => setCurrent(e.target.value)}
         />
         <Field
-          ref={nextInput} id="password-new" label="New password" type="password" autoComplete="new-password"
-          hint="At least 10 characters. A few unrelated words make a strong password that is easy to remember."
+          ref={nextInput} id="password-new" label={t('password.new')} type="password" autoComplete="new-password"
+          hint={t('password.newHint')}
           value={next} onChange={(e) => setNext(e.target.value)}
         />
         <Field
-          ref={repeatInput} id="password-repeat" label="Repeat the new password" type="password" autoComplete="new-password"
-          error={mismatch ? 'The two new passwords are not the same.' : null}
+          ref={repeatInput} id="password-repeat" label={t('password.repeat')} type="password" autoComplete="new-password"
+          error={mismatch ? t('password.mismatch') : null}
           value={repeat} onChange={(e) => setRepeat(e.target.value)}
         />
         <FormError message={error?.message ?? null} problems={error?.problems} />
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? 'Saving…' : 'Change password'}
+            {busy ? t('password.busy') : t('password.submit')}
           </button>
           {forced ? (
             <button type="button" className="button button-quiet" onClick={() => void leave()}>
-              Sign out
+              {t('action.signOut')}
             </button>
           ) : (
-            <Link className="button button-quiet" href={PATHS.floor}>Back to the floor</Link>
+            <Link className="button button-quiet" href={PATHS.floor}>{t('password.back')}</Link>
           )}
         </div>
       </form>

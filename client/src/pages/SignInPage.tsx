@@ -8,10 +8,12 @@ import { AuthCard } from '../components/AuthCard.js';
 import { Field } from '../components/Field.js';
 import { FormError } from '../components/FormError.js';
 import { usePageTitle } from '../page-title.js';
+import { useT, type T } from '../i18n/index.js';
 import { useSessionStore } from '../session/session-store.js';
 
 export function SignInPage({ notice }: { notice?: string }) {
-  usePageTitle('Sign in');
+  const t = useT();
+  usePageTitle(t('signIn.title'));
   const signIn = useSessionStore((s) => s.signIn);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -24,7 +26,7 @@ export function SignInPage({ notice }: { notice?: string }) {
     e.preventDefault();
     if (busy) return;
     if (username.trim() === '' || password === '') {
-      setError('Enter your username and your password.');
+      setError(t('signIn.missing'));
       (username.trim() === '' ? usernameInput : passwordInput).current?.focus();
       return;
     }
@@ -34,7 +36,7 @@ export function SignInPage({ notice }: { notice?: string }) {
       // On success the session store changes and the app moves on to the next page.
       await signIn(username.trim(), password);
     } catch (err) {
-      setError(signInMessage(err));
+      setError(signInMessage(err, t));
       setPassword('');
       setBusy(false);
       passwordInput.current?.focus();
@@ -42,40 +44,40 @@ export function SignInPage({ notice }: { notice?: string }) {
   };
 
   return (
-    <AuthCard title="Sign in" intro={notice !== undefined && <p className="auth-notice" role="status">{notice}</p>}>
+    <AuthCard title={t('signIn.title')} intro={notice !== undefined && <p className="auth-notice" role="status">{notice}</p>}>
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <Field
-          ref={usernameInput} id="sign-in-username" label="Username" autoComplete="username" autoCapitalize="none"
+          ref={usernameInput} id="sign-in-username" label={t('signIn.username')} autoComplete="username" autoCapitalize="none"
           spellCheck={false} autoFocus value={username} onChange={(e) => setUsername(e.target.value)}
         />
         <Field
-          ref={passwordInput} id="sign-in-password" label="Password" type="password" autoComplete="current-password"
+          ref={passwordInput} id="sign-in-password" label={t('signIn.password')} type="password" autoComplete="current-password"
           value={password} onChange={(e) => setPassword(e.target.value)}
         />
         <FormError message={error} />
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? 'Signing in…' : 'Sign in'}
+            {busy ? t('signIn.busy') : t('signIn.submit')}
           </button>
         </div>
       </form>
-      <p className="auth-footnote">Forgotten your password? Ask an administrator to reset it.</p>
+      <p className="auth-footnote">{t('signIn.forgotten')}</p>
     </AuthCard>
   );
 }
 
 /** 429 is a lockout (the account's, or this address's): say when trying again can work. */
-export function signInMessage(err: unknown): string {
+export function signInMessage(err: unknown, t: T): string {
   if (err instanceof ApiError && err.status === 429) {
-    return `Too many failed sign-in attempts. Try again ${waitText(err.retryAfterSeconds)}.`;
+    return t('signIn.lockout', { wait: waitText(err.retryAfterSeconds, t) });
   }
   return messageOf(err);
 }
 
-function waitText(seconds: number | undefined): string {
-  if (seconds === undefined) return 'later';
-  if (seconds < 60) return `in ${seconds} second${seconds === 1 ? '' : 's'}`;
+function waitText(seconds: number | undefined, t: T): string {
+  if (seconds === undefined) return t('signIn.wait.later');
+  if (seconds < 60) return seconds === 1 ? t('signIn.wait.second') : t('signIn.wait.seconds', { n: seconds });
   const minutes = Math.ceil(seconds / 60);
   const at = new Date(Date.now() + seconds * 1000).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
-  return `in ${minutes} minute${minutes === 1 ? '' : 's'} (at ${at})`;
+  return minutes === 1 ? t('signIn.wait.minute', { at }) : t('signIn.wait.minutes', { n: minutes, at });
 }

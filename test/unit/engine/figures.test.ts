@@ -135,3 +135,22 @@ describe('compliance', () => {
     expect(c.byQueueInterval.general[q2]['answer-3-rings']).toEqual({ passed: 0, failed: 1 });
   });
 });
+
+describe('agents serving a queue', () => {
+  it('counts the agents its calls have rung, by what they are doing', () => {
+    const h = new EngineHarness();
+    h.login(0, '1001');
+    h.login(0, '1002');
+    h.login(0, '1003');
+    h.answeredCall(1, 'c1', '1001', 2, 'cards');
+    h.answeredCall(1, 'c2', '1002', 2, 'loans');
+    h.at(10, 'agent.state', { agentId: '1002', state: 'not_ready', reason: 'break' });
+    h.answeredCall(20, 'c3', '1002', 2, 'cards');
+    const cards = queueFigures(h.state, h.state.queues.get('cards')!);
+    expect(cards.agents).toEqual({ available: 0, onCall: 2, afterCallWork: 0, notReady: 0 });
+    h.at(60, 'call.ended', { callId: 'c3', releasedBy: 'customer' });
+    expect(queueFigures(h.state, h.state.queues.get('cards')!).agents).toEqual({ available: 0, onCall: 1, afterCallWork: 1, notReady: 0 });
+    expect(agentView(h.state, h.state.agents.get('1002')!).queues).toEqual(['loans', 'cards']);
+    expect(queueFigures(h.state, h.state.queues.get('loans')!).agents.onCall).toBe(0);
+  });
+});
