@@ -24,7 +24,8 @@ export type Permission = { ok: true } | { ok: false; error: string };
  */
 export function mayCommand(viewer: Viewer, type: FloorCommand['type'], teamId: string | undefined): Permission {
   if (!COMMAND_ROLES[type].includes(viewer.role)) {
-    return { ok: false, error: `a ${viewer.role} may not ${type === 'hold.approve' ? 'approve holds' : 'act on alerts'}` };
+    const who = viewer.role === 'admin' ? 'an administrator' : viewer.role === 'display' ? 'a display' : `a ${viewer.role}`;
+    return { ok: false, error: `${who} may not ${type === 'hold.approve' ? 'approve holds' : 'act on alerts'}` };
   }
   if (viewer.role === 'lead' && (teamId === undefined || !viewer.teams.includes(teamId))) {
     return { ok: false, error: 'that is not one of your teams' };

@@ -67,7 +67,9 @@ export function createCommandHandlers(floor: FloorService, audit: Auditor, logge
       const field = issue.path.length > 0 ? issue.path.join('.') : '(input)';
       return { status: 'invalid', result: { ok: false, error: `invalid ${field}: ${issue.message}`, field } };
     }
-    const by = actor.viewer.id;
+    // Alerts name people by their username (what a colleague recognises on the desk);
+    // the audit log keeps the account id.
+    const by = actor.viewer.kind === 'user' ? actor.viewer.username : actor.viewer.id;
     const command = { ...parsed.data, type, by } as FloorCommand;
     const teamId = command.type === 'hold.approve'
       ? floor.callOwner(command.callId)?.teamId
@@ -85,7 +87,7 @@ export function createCommandHandlers(floor: FloorService, audit: Auditor, logge
       }
       const { type: _t, by: _b, ...detail } = command;
       await audit.record({
-        actor: by, action: AUDIT_ACTION[type], target: 'alertId' in command ? command.alertId : command.callId,
+        actor: actor.viewer.id, action: AUDIT_ACTION[type], target: 'alertId' in command ? command.alertId : command.callId,
         ...(actor.ip !== undefined && { ip: actor.ip }), detail,
       });
       return { status: 'done', result };

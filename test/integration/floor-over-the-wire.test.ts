@@ -102,7 +102,7 @@ describe('the floor over real HTTP and socket.io', () => {
     // A shift lead acknowledges over socket.io; the wallboard sees it at once.
     const acked = new Promise<FloorDelta>((resolve) => wallboard.on('delta', (d) => { if (d.alerts.some((a) => a.status === 'acknowledged')) resolve(d); }));
     const ack = await wallboard.emitWithAck('alert:acknowledge', { alertId: delta.alerts[0].id, note: 'calling the agent' });
-    expect(ack).toMatchObject({ ok: true, value: { status: 'acknowledged', acknowledgedBy: 'u-supervisor' } });
+    expect(ack).toMatchObject({ ok: true, value: { status: 'acknowledged', acknowledgedBy: 'sup' } });
     expect((await acked).alerts[0].acknowledgeNote).toBe('calling the agent');
 
     // Answering clears it on its own.

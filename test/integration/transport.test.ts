@@ -192,12 +192,12 @@ describe('socket.io /wallboard', () => {
     expect(floor.commands).toEqual([]);
 
     expect(await ack.emitWithAck('alert:acknowledge', { alertId: 'alert-1', note: 'on it' }))
-      .toMatchObject({ ok: true, value: { id: 'alert-1', status: 'acknowledged', acknowledgedBy: 'u-supervisor' } });
+      .toMatchObject({ ok: true, value: { id: 'alert-1', status: 'acknowledged', acknowledgedBy: 'sup' } });
     expect(await ack.emitWithAck('hold:approve', { callId: 'call-1', seconds: 120 }))
       .toEqual({ ok: true, value: { callId: 'call-1', allowedSeconds: 120 } });
     expect(floor.commands).toEqual([
-      { type: 'alert.acknowledge', by: 'u-supervisor', alertId: 'alert-1', note: 'on it' },
-      { type: 'hold.approve', by: 'u-supervisor', callId: 'call-1', seconds: 120 },
+      { type: 'alert.acknowledge', by: 'sup', alertId: 'alert-1', note: 'on it' },
+      { type: 'hold.approve', by: 'sup', callId: 'call-1', seconds: 120 },
     ]);
   });
 });
@@ -243,15 +243,15 @@ describe('REST', () => {
 
     const hold = await postJson('/api/v1/calls/call-1/hold-approval', { seconds: 90, by: 'spoofed' });
     expect(await hold.json()).toEqual({ ok: true, value: { callId: 'call-1', allowedSeconds: 90 } });
-    expect(floor.commands.at(-1)).toEqual({ type: 'hold.approve', by: 'u-supervisor', callId: 'call-1', seconds: 90 });
+    expect(floor.commands.at(-1)).toEqual({ type: 'hold.approve', by: 'sup', callId: 'call-1', seconds: 90 });
   });
 
   it('takes `by` from the signed-in viewer, never from the body', async () => {
-    const lead = { ...SUPERVISOR, id: 'u-lead-7', role: 'lead' as const, teams: ['A'] };
+    const lead = { ...SUPERVISOR, id: 'u-lead-7', username: 'lead-7', role: 'lead' as const, teams: ['A'] };
     floor.alerts[0].teamId = 'A';
     const url = await start({ access: stubAccess(lead).edge });
     await fetch(`${url}/api/v1/alerts/alert-1/acknowledge`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"by":"someone-else"}' });
-    expect(floor.commands).toEqual([{ type: 'alert.acknowledge', by: 'u-lead-7', alertId: 'alert-1' }]);
+    expect(floor.commands).toEqual([{ type: 'alert.acknowledge', by: 'lead-7', alertId: 'alert-1' }]);
   });
 
   it('answers unknown API paths and failures in JSON, without internals', async () => {

@@ -9,6 +9,7 @@ import { messageOf } from '../api.js';
 import { useT, type T } from '../i18n/index.js';
 import { formatElapsed } from '../time/format.js';
 import { useServerNow } from '../time/ticker.js';
+import { useSessionStore } from '../session/session-store.js';
 import { acknowledgeAlert, approveHold, resolveAlert } from './commands.js';
 import type { BoardAlert } from './floor-read.js';
 import { canApproveHold, nextLevel } from './order.js';
@@ -48,7 +49,10 @@ export function AlertCard({ alert: a, onDone, actions = ['acknowledge', 'resolve
   const now = useServerNow();
   const [mode, setMode] = useState<AlertAction | null>(null);
   const titleId = useId();
-  const offered = actions.filter((action) => action !== 'hold' || canApproveHold(a));
+  // Offer only what the server will allow this role (permissions.ts): admins and displays watch.
+  const role = useSessionStore((s) => (s.state.kind === 'signed-in' ? s.state.me.role : undefined));
+  const mayAct = role === 'lead' || role === 'supervisor' || role === 'manager';
+  const offered = mayAct ? actions.filter((action) => action !== 'hold' || (canApproveHold(a) && role !== 'manager')) : [];
   const openButton = useRef<HTMLButtonElement | null>(null);
 
   const closeForm = () => {

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Alert } from '../../../shared/alerts.js';
 import { AlertList } from '../../../client/src/alerts/AlertList.js';
 import { useLocale } from '../../../client/src/i18n/index.js';
+import { useSessionStore } from '../../../client/src/session/session-store.js';
 import '../../../client/src/i18n/all.js';
 
 const NOW = Date.parse('2026-11-28T09:10:00+08:00');
@@ -26,8 +27,13 @@ const ALERTS: Alert[] = [
   alert({ id: 'acked', severity: 'critical', openedAt: NOW - 999_000, status: 'acknowledged' }),
 ];
 
+const signedIn = (role: 'lead' | 'supervisor' | 'admin') => useSessionStore.setState({
+  state: { kind: 'signed-in', me: { kind: 'user', id: `u-${role}`, name: role, role, teams: role === 'lead' ? ['A'] : [], mustChangePassword: false } },
+});
+
 beforeEach(() => {
   useLocale.setState({ locale: 'en' });
+  signedIn('supervisor');
 });
 
 afterEach(() => {
@@ -113,5 +119,12 @@ describe('AlertList', () => {
     const [holdCard, other] = screen.getAllByRole('article');
     expect(within(holdCard).getByRole('button', { name: 'Approve longer hold' })).toBeTruthy();
     expect(within(other).queryByRole('button', { name: 'Approve longer hold' })).toBeNull();
+  });
+
+  it('offers no actions to an administrator (the server would refuse them)', () => {
+    signedIn('admin');
+    render(createElement(AlertList, { alerts: [alert({ id: 'x', severity: 'warning', openedAt: NOW - 1000 })], onDone: () => {} } as never));
+    expect(screen.getAllByRole('article')).toHaveLength(1);
+    expect(screen.queryByRole('button', { name: /acknowledge/i })).toBeNull();
   });
 });
