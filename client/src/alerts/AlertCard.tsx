@@ -3,6 +3,7 @@
  * subject, age, escalation countdown and evidence; then what a lead can do about it.
  * Only fields without customer data are read (the store has dropped `sensitive`).
  */
+import { useAlertTitle } from './alert-title.js';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { RULE_INFO } from '../../../shared/rules.js';
 import { messageOf } from '../api.js';
@@ -46,6 +47,7 @@ export function AlertHeading({ alert: a }: { alert: BoardAlert }) {
 
 export function AlertCard({ alert: a, onDone, actions = ['acknowledge', 'resolve', 'hold'] }: AlertCardProps) {
   const t = useT();
+  const title = useAlertTitle();
   const now = useServerNow();
   const [mode, setMode] = useState<AlertAction | null>(null);
   const titleId = useId();
@@ -64,7 +66,7 @@ export function AlertCard({ alert: a, onDone, actions = ['acknowledge', 'resolve
   return (
     <article className={`desk-alert severity-${a.severity} status-${a.status}`} data-alert={a.id} aria-labelledby={titleId}>
       <AlertHeading alert={a} />
-      <h3 id={titleId} className="desk-alert-title">{a.title}</h3>
+      <h3 id={titleId} className="desk-alert-title">{title(a)}</h3>
       <p className="desk-alert-meta">
         <span className="desk-age">{t('alerts.age', { age: formatElapsed(now - a.openedAt) })}</span>
         {a.occurrences > 1 && <span>{t('alerts.occurrences', { count: a.occurrences })}</span>}

@@ -3,6 +3,7 @@
  * enforces, the title and its age. Only fields without customer data are read; the
  * store has already dropped `sensitive`. The title is the server's sentence (English).
  */
+import { useAlertTitle } from '../alerts/alert-title.js';
 import { memo } from 'react';
 import { RULE_INFO } from '../../../shared/rules.js';
 import { useT } from '../i18n/index.js';
@@ -13,6 +14,7 @@ const SEVERITY_MARK = { info: 'ℹ', warning: '▲', critical: '■' } as const;
 
 export const AlertItem = memo(function AlertItem({ alert: a, onOpenAgent }: { alert: BoardAlert; onOpenAgent?: (agentId: string) => void }) {
   const t = useT();
+  const title = useAlertTitle();
   const article = RULE_INFO[a.rule]?.article ?? a.article;
   const acknowledged = a.status === 'acknowledged';
   return (
@@ -26,7 +28,7 @@ export const AlertItem = memo(function AlertItem({ alert: a, onOpenAgent }: { al
         </span>
         <Elapsed since={a.openedAt} className="alert-age" />
       </div>
-      <div className="alert-title">{a.title}</div>
+      <div className="alert-title">{title(a)}</div>
       <div className="alert-meta">
         {acknowledged
           ? (a.acknowledgedBy ? t('alert.acknowledgedBy', { who: a.acknowledgedBy }) : t('alert.acknowledged'))

@@ -4,6 +4,7 @@
  * dialog: focus moves into it, Escape or Close shuts it and returns focus to the tile.
  * Times are written in the centre's time zone.
  */
+import { useAlertTitle } from '../alerts/alert-title.js';
 import { useEffect, useRef, useState } from 'react';
 import type { Alert } from '../../../shared/alerts.js';
 import type { AgentDay, TimelineEntry } from '../../../shared/figures.js';
@@ -93,6 +94,7 @@ function AgentPanelOpen({ agentId }: { agentId: string }) {
 }
 
 function AgentDayBody({ t, day, alerts }: { t: T; day: AgentDay; alerts: Alert[] }) {
+  const title = useAlertTitle();
   const tz = useFloorStore((s) => s.floor?.timezone);
   const rows = complianceRows(day.compliance);
   return (
@@ -111,7 +113,7 @@ function AgentDayBody({ t, day, alerts }: { t: T; day: AgentDay; alerts: Alert[]
               <li key={a.id} className={`agent-day-alert severity-${a.severity}`}>
                 <span className="agent-day-time">{formatClockTime(a.openedAt, tz)}</span>
                 <span className="alert-severity">{t(`severity.${a.severity}`)}</span>
-                <span>{a.title}</span>
+                <span>{title(a)}</span>
                 <span className="agent-day-status">{t(`alert.status.${a.status}`)}</span>
               </li>
             ))}
