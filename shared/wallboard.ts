@@ -11,7 +11,7 @@ import type { Alert } from './alerts.js';
 import type { ApproveHoldInput, AcknowledgeAlertInput, CommandResult, ResolveAlertInput } from './commands.js';
 import type { FloorEventInput } from './events.js';
 import type {
-  AgentView, ComplianceView, FloorFigures, IntervalFigures, QueueFigures, ServiceLevelSpec,
+  AgentView, ComplianceByRule, ComplianceView, FloorFigures, IntervalFigures, QueueFigures, ServiceLevelSpec,
 } from './figures.js';
 import type { IngestResult } from './ingest.js';
 
@@ -44,6 +44,8 @@ export interface FloorDelta {
   floor?: FloorFigures;
   /** Alerts whose status changed (including ones now resolved). */
   alerts: Alert[];
+  /** Today's floor-wide compliance per rule (small: one pair of counts per rule). */
+  compliance?: ComplianceByRule;
   /** Set when the day rolled over: clients should request a resync. */
   newDay?: string;
 }

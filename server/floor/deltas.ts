@@ -56,6 +56,7 @@ export class DeltaCollector {
         return q ? [queueFigures(state, q)] : [];
       }),
       floor: floorFigures(state),
+      compliance: state.compliance.floor,
       alerts: this.alerts,
       ...(this.newDay !== undefined && { newDay: this.newDay }),
     };

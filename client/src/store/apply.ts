@@ -39,7 +39,7 @@ export interface FloorData {
    * moved forward by each delta's floor figures (see `advanceIntervals`).
    */
   intervals: readonly IntervalFigures[];
-  /** Today's compliance as of the last snapshot (deltas do not carry it). */
+  /** Today's compliance: the whole view from the last snapshot, the floor's counts kept live by deltas. */
   compliance: ComplianceView;
 }
 
@@ -101,6 +101,7 @@ export function applyDelta(data: FloorData | null, d: FloorDelta): { data: Floor
     floor: d.floor ?? data.floor,
     alerts: d.alerts.length > 0 ? upsertAlerts(data.alerts, d.alerts) : data.alerts,
     intervals: d.floor !== undefined ? advanceIntervals(data.intervals, d.floor, d.at) : data.intervals,
+    compliance: d.compliance !== undefined ? { ...data.compliance, floor: d.compliance } : data.compliance,
   };
   return { data: next, outcome: d.newDay !== undefined ? 'new-day' : 'applied' };
 }

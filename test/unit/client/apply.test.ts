@@ -96,6 +96,14 @@ describe('the wallboard floor reducers', () => {
     expect(applyAll(data, delta(8)).floor).toBe(data.floor);
   });
 
+  it("keeps today's floor compliance live from deltas, the per-team views from the snapshot", () => {
+    const data = fromSnapshot(snapshot());
+    const after = applyAll(data, delta(6, { compliance: { greeting: { passed: 3, failed: 1 } } }));
+    expect(after.compliance.floor).toEqual({ greeting: { passed: 3, failed: 1 } });
+    expect(after.compliance.byTeam).toBe(data.compliance.byTeam);
+    expect(applyAll(after, delta(7)).compliance).toBe(after.compliance);
+  });
+
   it('reports a gap when a delta is skipped, and leaves the floor untouched', () => {
     const data = fromSnapshot(snapshot());
     const { data: after, outcome } = applyDelta(data, delta(7, { agents: [agent('1001', { state: 'talking' })] }));
