@@ -4,6 +4,7 @@ import { addMessages } from './index.js';
 addMessages({
   'zh-CN': {
     'signIn.title': '登录',
+    'signIn.sessionEnded': '会话已结束，请重新登录。',
     'signIn.username': '用户名',
     'signIn.password': '密码',
     'signIn.missing': '请输入用户名和密码。',
@@ -49,6 +50,7 @@ addMessages({
   },
   en: {
     'signIn.title': 'Sign in',
+    'signIn.sessionEnded': 'Your session has ended. Sign in again to continue.',
     'signIn.username': 'Username',
     'signIn.password': 'Password',
     'signIn.missing': 'Enter your username and your password.',

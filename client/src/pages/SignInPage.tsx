@@ -2,6 +2,7 @@
  * Sign in with username and password. The answers a person can act on: wrong username or
  * password (the server never says which), and a lockout with when to try again.
  */
+import { SESSION_ENDED } from '../session/session-store.js';
 import { useRef, useState, type FormEvent } from 'react';
 import { ApiError, messageOf } from '../api.js';
 import { AuthCard } from '../components/AuthCard.js';
@@ -44,7 +45,7 @@ export function SignInPage({ notice }: { notice?: string }) {
   };
 
   return (
-    <AuthCard title={t('signIn.title')} intro={notice !== undefined && <p className="auth-notice" role="status">{notice}</p>}>
+    <AuthCard title={t('signIn.title')} intro={notice !== undefined && <p className="auth-notice" role="status">{notice === SESSION_ENDED ? t('signIn.sessionEnded') : notice}</p>}>
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <Field
           ref={usernameInput} id="sign-in-username" label={t('signIn.username')} autoComplete="username" autoCapitalize="none"
