@@ -14,6 +14,20 @@ import type { AdapterCounters, EventSink } from './types.js';
 
 export type FeedLog = Pick<Logger, 'info' | 'warn' | 'debug' | 'error'>;
 
+/** The options every live TCP feed adapter takes, besides its protocol's own. */
+export interface LiveFeedOptions {
+  /** The feed's URL, credentials included (never logged). */
+  url: string;
+  sink: EventSink;
+  logger?: FeedLog;
+  /** Clock for events that carry no time of their own (epoch ms). */
+  now?: () => number;
+  backoff?: { initialMs: number; maxMs: number };
+  batch?: { intervalMs?: number; maxEvents?: number };
+  /** How long to wait for the protocol's greeting and login replies. Default 10 s. */
+  loginTimeoutMs?: number;
+}
+
 /** What a protocol may do with its connection. */
 export interface TcpLink {
   write(text: string): void;

@@ -30,6 +30,12 @@ export interface AdapterCounters {
   lastEventAt?: number;
 }
 
+/** What translating one source record gave: events, or why nothing. */
+export type SourceMapResult =
+  | { outcome: 'mapped'; events: FloorEventInput[] }
+  | { outcome: 'ignored'; events: []; reason: string }
+  | { outcome: 'failed'; events: []; reason: string };
+
 export interface FeedAdapter {
   /** A name for logs, counters and the admin page (e.g. `asterisk-ami pbx1:5038`). */
   readonly name: string;

@@ -15,7 +15,7 @@
  * throws: a record missing what its translation needs is `failed`.
  */
 import type { FloorEventInput, NotReadyReason } from '../../../shared/events.js';
-import { emptyCounters, type AdapterCounters } from '../types.js';
+import { emptyCounters, type AdapterCounters, type SourceMapResult } from '../types.js';
 import type {
   AgentSnapshot, AgentSnapshotContact, ConnectAgentEvent, ConnectContactRecord,
 } from './records.js';
@@ -58,10 +58,7 @@ export interface ConnectMappingOptions {
   maxTrackedContacts?: number;
 }
 
-export type ConnectMapResult =
-  | { outcome: 'mapped'; events: FloorEventInput[] }
-  | { outcome: 'ignored'; events: []; reason: string }
-  | { outcome: 'failed'; events: []; reason: string };
+export type ConnectMapResult = SourceMapResult;
 
 export interface ConnectMapper {
   /** One agent event stream record. Never throws. */

@@ -4,26 +4,15 @@
  * reconnect with exponential backoff; a refused login stops the adapter instead, because
  * retrying a wrong secret only fills the PBX's security log.
  */
-import type { Logger } from 'pino';
-import { createFeedBatcher, createTcpFeed, recordMapped, type TcpConversation, type TcpLink } from '../tcp-feed.js';
-import { emptyCounters, type AdapterCounters, type EventSink, type FeedAdapter } from '../types.js';
+import { createFeedBatcher, createTcpFeed, recordMapped, type LiveFeedOptions, type TcpConversation, type TcpLink } from '../tcp-feed.js';
+import { emptyCounters, type AdapterCounters, type FeedAdapter } from '../types.js';
 import type { AmiMappingOptions } from './config.js';
 import { AmiMapper } from './mapping.js';
 import { AmiParser, formatAmiMessage, header, type AmiItem, type AmiMessage } from './parser.js';
 import { parseAmiUrl } from './url.js';
 
-export interface AmiAdapterOptions extends Omit<AmiMappingOptions, 'host'> {
-  /** `asterisk-ami://user:secret@host:5038` */
-  url: string;
-  sink: EventSink;
-  logger?: Pick<Logger, 'info' | 'warn' | 'debug' | 'error'>;
-  /** Clock for events without a `Timestamp` header (epoch ms). */
-  now?: () => number;
-  backoff?: { initialMs: number; maxMs: number };
-  batch?: { intervalMs?: number; maxEvents?: number };
-  /** How long to wait for the banner and the login response. Default 10 s. */
-  loginTimeoutMs?: number;
-}
+/** `url` is `asterisk-ami://user:secret@host:5038`; `now` stamps events without a `Timestamp` header. */
+export interface AmiAdapterOptions extends Omit<AmiMappingOptions, 'host'>, LiveFeedOptions {}
 
 type Phase = 'banner' | 'login' | 'up';
 

@@ -5,9 +5,8 @@
  * backoff; a refused password (or an ACL rejection) stops the adapter instead, because
  * retrying only fills FreeSWITCH's log with failed logins.
  */
-import type { Logger } from 'pino';
-import { createFeedBatcher, createTcpFeed, recordMapped, type TcpConversation, type TcpLink } from '../tcp-feed.js';
-import { emptyCounters, type AdapterCounters, type EventSink, type FeedAdapter } from '../types.js';
+import { createFeedBatcher, createTcpFeed, recordMapped, type LiveFeedOptions, type TcpConversation, type TcpLink } from '../tcp-feed.js';
+import { emptyCounters, type AdapterCounters, type FeedAdapter } from '../types.js';
 import { FsMapper, type FsMappingOptions } from './mapping.js';
 import { EslParser, eslHeader, formatEslCommand, parseEventPlain, type EslItem, type EslMessage } from './parser.js';
 import { parseEslUrl } from './url.js';
@@ -19,18 +18,8 @@ import { parseEslUrl } from './url.js';
  */
 export const EVENT_SUBSCRIPTION = 'event plain CHANNEL_HOLD CHANNEL_UNHOLD CUSTOM callcenter::info';
 
-export interface FreeswitchAdapterOptions extends Omit<FsMappingOptions, 'host'> {
-  /** `freeswitch-esl://:password@host:8021` */
-  url: string;
-  sink: EventSink;
-  logger?: Pick<Logger, 'info' | 'warn' | 'debug' | 'error'>;
-  /** Clock for events without `Event-Date-Timestamp` (epoch ms). */
-  now?: () => number;
-  backoff?: { initialMs: number; maxMs: number };
-  batch?: { intervalMs?: number; maxEvents?: number };
-  /** How long to wait for `auth/request` and the replies to `auth` and `event`. Default 10 s. */
-  loginTimeoutMs?: number;
-}
+/** `url` is `freeswitch-esl://:password@host:8021`; `now` stamps events without `Event-Date-Timestamp`. */
+export interface FreeswitchAdapterOptions extends Omit<FsMappingOptions, 'host'>, LiveFeedOptions {}
 
 type Phase = 'greeting' | 'auth' | 'subscribe' | 'up';
 

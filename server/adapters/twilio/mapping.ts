@@ -9,7 +9,7 @@
  * memory is bounded. Never throws.
  */
 import type { FloorEventInput, NotReadyReason } from '../../../shared/events.js';
-import { emptyCounters, type AdapterCounters } from '../types.js';
+import { emptyCounters, type AdapterCounters, type SourceMapResult } from '../types.js';
 import type { TwilioParams } from './signature.js';
 
 export type AgentIdFrom =
@@ -46,10 +46,7 @@ export interface TaskRouterMappingOptions {
   maxTrackedTasks?: number;
 }
 
-export type TaskRouterMapResult =
-  | { outcome: 'mapped'; events: FloorEventInput[] }
-  | { outcome: 'ignored'; events: []; reason: string }
-  | { outcome: 'failed'; events: []; reason: string };
+export type TaskRouterMapResult = SourceMapResult;
 
 export interface TaskRouterMapper {
   /** One event callback's form params. Never throws. */
