@@ -4,7 +4,7 @@
  * drop the connection, or refuse the login.
  */
 import net from 'node:net';
-import { once } from 'node:events';
+import { FakeTcpServer } from '../fake-tcp-server.js';
 import { AmiParser, formatAmiMessage, header, type AmiMessage } from '../../../../server/adapters/asterisk-ami/parser.js';
 
 export interface AmiSession {
@@ -15,38 +15,11 @@ export interface AmiSession {
   drop(): void;
 }
 
-export class FakeAmiServer {
+export class FakeAmiServer extends FakeTcpServer<AmiSession> {
   readonly actions: AmiMessage[] = [];
-  connections = 0;
   acceptLogin = true;
-  private readonly server = net.createServer((s) => this.onConnection(s));
-  private readonly sockets = new Set<net.Socket>();
-  private waiting: Array<(s: AmiSession) => void> = [];
-  private ready: AmiSession[] = [];
 
-  async listen(): Promise<number> {
-    this.server.listen(0, '127.0.0.1');
-    await once(this.server, 'listening');
-    return (this.server.address() as net.AddressInfo).port;
-  }
-
-  /** Resolves with the next connection that logged in (or tried to). */
-  nextSession(): Promise<AmiSession> {
-    const s = this.ready.shift();
-    if (s) return Promise.resolve(s);
-    return new Promise((resolve) => this.waiting.push(resolve));
-  }
-
-  async close(): Promise<void> {
-    for (const s of this.sockets) s.destroy();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-
-  private onConnection(socket: net.Socket): void {
-    this.connections += 1;
-    this.sockets.add(socket);
-    socket.on('close', () => this.sockets.delete(socket));
-    socket.on('error', () => undefined);
+  protected converse(socket: net.Socket, hand: (session: AmiSession) => void): void {
     const parser = new AmiParser();
     socket.write('Asterisk Call Manager/5.0.1\r\n');
     socket.on('data', (chunk: Buffer) => {
@@ -65,9 +38,7 @@ export class FakeAmiServer {
           send: (data) => socket.write(data),
           drop: () => socket.destroy(),
         };
-        const w = this.waiting.shift();
-        if (w) w(session);
-        else this.ready.push(session);
+        hand(session);
       }
     });
   }

@@ -4,7 +4,7 @@
  * The test pushes recorded traffic, drops the connection, or refuses the password.
  */
 import net from 'node:net';
-import { once } from 'node:events';
+import { FakeTcpServer } from '../fake-tcp-server.js';
 
 export interface EslSession {
   socket: net.Socket;
@@ -15,46 +15,15 @@ export interface EslSession {
   drop(): void;
 }
 
-export class FakeEslServer {
+export class FakeEslServer extends FakeTcpServer<EslSession> {
   readonly commands: string[] = [];
-  connections = 0;
   password = 'ClueCon';
-  private readonly server = net.createServer((s) => this.onConnection(s));
-  private readonly sockets = new Set<net.Socket>();
-  private waiting: Array<(s: EslSession) => void> = [];
-  private ready: EslSession[] = [];
 
-  async listen(): Promise<number> {
-    this.server.listen(0, '127.0.0.1');
-    await once(this.server, 'listening');
-    return (this.server.address() as net.AddressInfo).port;
-  }
-
-  /** Resolves with the next connection that subscribed (or was refused). */
-  nextSession(): Promise<EslSession> {
-    const s = this.ready.shift();
-    if (s) return Promise.resolve(s);
-    return new Promise((resolve) => this.waiting.push(resolve));
-  }
-
-  async close(): Promise<void> {
-    for (const s of this.sockets) s.destroy();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-
-  private onConnection(socket: net.Socket): void {
-    this.connections += 1;
-    this.sockets.add(socket);
-    socket.on('close', () => this.sockets.delete(socket));
-    socket.on('error', () => undefined);
+  protected converse(socket: net.Socket, handOver: (session: EslSession) => void): void {
     const session: EslSession = {
       socket, commands: [], send: (data) => socket.write(data), drop: () => socket.destroy(),
     };
-    const hand = () => {
-      const w = this.waiting.shift();
-      if (w) w(session);
-      else this.ready.push(session);
-    };
+    const hand = () => handOver(session);
     const reply = (text: string) => socket.write(`Content-Type: command/reply\nReply-Text: ${text}\n\n`);
     socket.write('Content-Type: auth/request\n\n');
     let buffered = '';
