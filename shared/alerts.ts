@@ -16,7 +16,7 @@ export interface AlertSubject {
 
 export interface AlertHistoryEntry {
   at: number;
-  action: 'opened' | 'recurred' | 'escalated' | 'acknowledged' | 'resolved' | 'hold-approved';
+  action: 'opened' | 'recurred' | 'escalated' | 'acknowledged' | 'resolved' | 'hold-approved' | 'handed-over';
   by?: string;
   note?: string;
   level?: EscalationLevel;
@@ -65,5 +65,10 @@ export interface Alert {
   /** How many times the breach occurred while the alert was open. */
   occurrences: number;
   history: AlertHistoryEntry[];
+  /**
+   * Whose problem it is since the last confirmed handover (article 82): before it the
+   * outgoing team's, after it the incoming lead's. Absent until a handover moves it.
+   */
+  owner?: { account: string; teamIds: string[]; since: number; handoverId: string };
   sensitive?: AlertSensitive;
 }

@@ -17,15 +17,28 @@ export const approveHoldInput = z.object({
   seconds: z.number().int().positive().max(3600),
   note: z.string().max(2000).optional(),
 });
+/** Article 79: a lead lets an agent leave although the relief for the seat is not in yet. */
+export const approveLeaveInput = z.object({
+  agentId: id,
+  note: z.string().max(2000).optional(),
+});
 export type AcknowledgeAlertInput = z.infer<typeof acknowledgeAlertInput>;
 export type ResolveAlertInput = z.infer<typeof resolveAlertInput>;
 export type ApproveHoldInput = z.infer<typeof approveHoldInput>;
+export type ApproveLeaveInput = z.infer<typeof approveLeaveInput>;
 
 /** A command as the engine receives it: the input plus who gave it. */
 export type FloorCommand =
   | ({ type: 'alert.acknowledge'; by: string } & AcknowledgeAlertInput)
   | ({ type: 'alert.resolve'; by: string } & ResolveAlertInput)
-  | ({ type: 'hold.approve'; by: string } & ApproveHoldInput);
+  | ({ type: 'hold.approve'; by: string } & ApproveHoldInput)
+  | ({ type: 'leave.approve'; by: string } & ApproveLeaveInput)
+  /**
+   * Articles 81-82, given by the handover service once the incoming lead confirms:
+   * refused while a critical alert is open on `teamIds`; otherwise every live alert of
+   * those teams passes to `toAccount`.
+   */
+  | { type: 'handover.confirm'; by: string; handoverId: string; teamIds: string[]; toAccount: string };
 
 export type CommandResult<T = unknown> =
   | { ok: true; value: T }

@@ -1,4 +1,5 @@
 /** The live figures the server computes and the wallboard shows. All times are epoch ms. */
+import type { AgentAdherence } from './schedule.js';
 import type { NotReadyReason } from './events.js';
 import type { RuleId } from './rules.js';
 
@@ -32,6 +33,8 @@ export interface AgentView {
   openAlerts: number;
   /** The queues whose calls this agent has been offered today (for filtering by queue). */
   queues: string[];
+  /** Schedule adherence; absent when the agent has no shift today. */
+  adherence?: AgentAdherence;
 }
 
 export interface CallFigures {

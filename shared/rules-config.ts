@@ -97,6 +97,20 @@ export const rulesConfigSchema = z.strictObject({
       /** Art. 105.4: no private call longer than 3 minutes. */
       maxSeconds: seconds.default(180),
     }),
+    'lead-early': rule({ severity: 'warning' }, {
+      /** Art. 78: the incoming lead is on site this long before the shift. */
+      arriveMinutes: z.number().min(0).max(240).default(20),
+      /** Art. 78: the pre-shift meeting has started this long before the shift. */
+      meetingMinutes: z.number().min(0).max(240).default(10),
+    }),
+    'no-leaving-post': rule({ severity: 'warning' }, {
+      /** A logout this close to (or after) the shift's end is "leaving at shift end". */
+      endWindowMinutes: z.number().min(0).max(240).default(30),
+    }),
+    absence: rule({ severity: 'warning' }, {
+      /** A scheduled agent not logged in this long after the shift starts is absent. */
+      graceMinutes: z.number().min(0).max(24 * 60).default(15),
+    }),
   }).prefault({}),
 });
 

@@ -17,6 +17,9 @@ export const RULE_IDS = [
   'one-agent-one-login',
   'away-without-reason',
   'private-call',
+  'lead-early',
+  'no-leaving-post',
+  'absence',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -47,4 +50,7 @@ export const RULE_INFO: Record<RuleId, RuleInfo> = {
   'one-agent-one-login': { id: 'one-agent-one-login', article: '100', title: 'One agent number, one person, one station' },
   'away-without-reason': { id: 'away-without-reason', article: '105.11, 105.12', title: 'No leaving the seat without a reason' },
   'private-call': { id: 'private-call', article: '105.4', title: 'No private calls through the seat system' },
+  'lead-early': { id: 'lead-early', article: '78, 91', title: 'Incoming shift lead in 20 min early, meeting 10 min before' },
+  'no-leaving-post': { id: 'no-leaving-post', article: '79', title: 'No leaving the post before the relief arrives' },
+  absence: { id: 'absence', article: '105.1', title: 'Scheduled agents logged in on time' },
 };

@@ -7,6 +7,7 @@
  * to a few deltas a second; alert changes are sent at once and never merged away. A
  * client that sees a gap asks for `resync` and replaces its state with the answer.
  */
+import type { TeamAdherence } from './schedule.js';
 import type { Alert } from './alerts.js';
 import type { ApproveHoldInput, AcknowledgeAlertInput, CommandResult, ResolveAlertInput } from './commands.js';
 import type { FloorEventInput } from './events.js';
@@ -33,6 +34,8 @@ export interface FloorSnapshot {
   compliance: ComplianceView;
   intervals: IntervalFigures[];
   serviceLevel: ServiceLevelSpec;
+  /** Schedule adherence per team (teams with a shift today). */
+  adherence: TeamAdherence[];
 }
 
 export interface FloorDelta {
@@ -46,6 +49,8 @@ export interface FloorDelta {
   alerts: Alert[];
   /** Today's floor-wide compliance per rule (small: one pair of counts per rule). */
   compliance?: ComplianceByRule;
+  /** Team adherence, when any agent's adherence changed. */
+  adherence?: TeamAdherence[];
   /** Set when the day rolled over: clients should request a resync. */
   newDay?: string;
 }

@@ -8,6 +8,7 @@ import type { FloorEvent } from '../../shared/events.js';
 import type { RulesConfig } from '../../shared/rules-config.js';
 import type { AgentDay, AgentView } from '../../shared/figures.js';
 import type { FloorDelta, FloorSnapshot } from '../../shared/wallboard.js';
+import type { ScheduleChange, ScheduleView } from '../../shared/schedule.js';
 import type { AlertQuery } from '../storage/types.js';
 
 export interface IngestOutcome {
@@ -51,4 +52,8 @@ export interface FloorService {
   rules(): RulesConfig;
   /** Puts a new, already validated rules config in force (logged like any input). */
   setRules(rules: RulesConfig): Promise<void>;
+  /** Changes the plan (import, UI edit); logged like any input, applied at once. */
+  changeSchedule(change: ScheduleChange): Promise<CommandResult<{ shifts: number; leads: number }>>;
+  /** The plan: shifts and lead duties starting in [from, to). */
+  schedule(from: number, to: number): ScheduleView;
 }

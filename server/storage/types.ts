@@ -4,6 +4,7 @@
  * in-memory implementation, and a later backend (PostgreSQL, Redis) must pass the same
  * suite (test/unit/storage/contract.ts).
  */
+import type { PointsEntry } from '../../shared/points.js';
 import type { Alert } from '../../shared/alerts.js';
 import type { FloorCommand } from '../../shared/commands.js';
 import type { FloorEvent } from '../../shared/events.js';
@@ -90,9 +91,24 @@ export interface AlertStore {
   prune(before: number): Promise<number>;
 }
 
+/**
+ * The points ledger (articles 104-105): append-only. `record` ignores an id it already
+ * holds, so the engine's automatic entries (ids derived from their cause) can be written
+ * again by a rebuild without counting twice.
+ */
+export interface PointsLedger {
+  record(entries: PointsEntry[]): Promise<void>;
+  /** Entries with `at` in [from, to), optionally one agent's, oldest first. */
+  list(query: { from?: number; to?: number; agentId?: string; limit?: number }): Promise<PointsEntry[]>;
+  get(id: string): Promise<PointsEntry | undefined>;
+  /** The reversal of an entry, if it has one. */
+  reversalOf(id: string): Promise<PointsEntry | undefined>;
+}
+
 export interface Storage {
   log: EventLog;
   snapshots: SnapshotStore;
   alerts: AlertStore;
+  points: PointsLedger;
   close(): Promise<void>;
 }

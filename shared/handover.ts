@@ -1,0 +1,89 @@
+/**
+ * The seat handover log (articles 80-82). The outgoing shift lead fills it in, pre-filled
+ * from the shift's alerts and figures, and submits it; the incoming lead confirms it.
+ * Confirmation is refused while a critical alert is open on the teams (article 81); on
+ * confirmation the open alerts pass to the incoming team (article 82).
+ */
+import { z } from 'zod';
+import type { Severity, RuleId } from './rules.js';
+import { timestamp } from './events.js';
+
+/** The policy's fields, in its order (article 80). */
+export const HANDOVER_FIELDS = [
+  'shiftStatus', 'importantEvents', 'problemsFound', 'openIssues', 'repliesPending', 'notices',
+  'swallowedCards', 'erroneousAccounts', 'managementTasks',
+] as const;
+export type HandoverField = (typeof HANDOVER_FIELDS)[number];
+
+const text = z.string().max(20_000, 'at most 20,000 characters');
+
+export const handoverFieldsSchema = z.strictObject(
+  Object.fromEntries(HANDOVER_FIELDS.map((f) => [f, text.default('')])) as Record<HandoverField, z.ZodDefault<z.ZodString>>,
+);
+
+/** The outgoing lead submits. `shiftChangeAt` is the boundary between the two lead duties. */
+export const submitHandoverInput = z.strictObject({
+  shiftChangeAt: timestamp,
+  teamIds: z.array(z.string().min(1).max(200)).min(1, 'name one team at least').max(100),
+  fields: handoverFieldsSchema,
+});
+export type SubmitHandoverInput = z.input<typeof submitHandoverInput>;
+
+export const confirmHandoverInput = z.strictObject({
+  note: z.string().max(2000).optional(),
+});
+
+/** An alert as the handover names it: enough to find it on the desk. */
+export interface HandoverAlertRef {
+  id: string;
+  rule: RuleId;
+  article: string;
+  severity: Severity;
+  title: string;
+  status: 'open' | 'acknowledged' | 'resolved';
+  teamId?: string;
+  openedAt: number;
+}
+
+/** What the server fills in from the shift (the lead edits the text fields, not this). */
+export interface HandoverPrefill {
+  from: number;
+  to: number;
+  alertsOpened: number;
+  alertsResolved: number;
+  byRule: Partial<Record<RuleId, number>>;
+  /** Alerts still open or acknowledged when the draft was made. */
+  open: HandoverAlertRef[];
+  calls: { offered: number; answered: number; abandoned: number; serviceLevel: number | null };
+  /** Schedule adherence of the teams over the shift, 0-100. */
+  adherencePercent: number | null;
+  absences: string[];
+}
+
+export type HandoverStatus = 'draft' | 'submitted' | 'confirmed';
+
+export interface Handover {
+  id: string;
+  shiftChangeAt: number;
+  teamIds: string[];
+  outgoing: { leadId?: string; account?: string; name?: string };
+  incoming: { leadId?: string; account?: string; name?: string };
+  fields: Record<HandoverField, string>;
+  prefill: HandoverPrefill;
+  status: HandoverStatus;
+  submittedAt?: number;
+  submittedBy?: string;
+  confirmedAt?: number;
+  confirmedBy?: string;
+  confirmNote?: string;
+  /** Alerts that passed to the incoming team on confirmation (article 82). */
+  transferredAlerts: string[];
+}
+
+/** A refused confirmation names what blocks it. */
+export interface HandoverRefusal {
+  ok: false;
+  error: string;
+  field: 'alerts';
+  blocking: HandoverAlertRef[];
+}
