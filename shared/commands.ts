@@ -42,4 +42,4 @@ export type FloorCommand =
 
 export type CommandResult<T = unknown> =
   | { ok: true; value: T }
-  | { ok: false; error: string; field?: string };
+  | { ok: false; error: string; field?: string; /** Alerts that block the command (a refused handover names them). */ alertIds?: string[] };
