@@ -64,6 +64,8 @@ export interface PointsEntry {
   reverses?: string;
   /** When the entry was written. */
   recordedAt: number;
+  /** Filled in on reading: the id of the entry that reversed this one. */
+  reversedBy?: string;
 }
 
 /** A supervisor's entry. Every automatic item may also be entered by hand (e.g. a missed absence). */
