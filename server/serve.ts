@@ -32,6 +32,8 @@ export interface ServeOptions {
   /** YAML rules file; without one the policy defaults apply. */
   rulesFile?: string;
   reorderWindowMs: number;
+  /** Ingest requests one feed may make per minute (default 1,200). */
+  ingestPerMinute?: number;
   retentionDays: number;
   /** SQLite `synchronous`: NORMAL survives a process crash, FULL also a power cut. */
   durability: 'NORMAL' | 'FULL';
@@ -164,7 +166,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const ingest = createIngestService(floor);
   const hooks = cloudWebhooks(options, (batch) => ingest.ingestBatch(batch), logger);
   const app = createApplication({
-    floor, logger, access: edge, staticDir: clientDir(), webhooks: hooks.map((h) => ({ path: h.path, handler: h.handler })),
+    floor, logger, access: edge, staticDir: clientDir(),
+    ...(options.ingestPerMinute !== undefined && { ingestPerMinute: options.ingestPerMinute }),
+    webhooks: hooks.map((h) => ({ path: h.path, handler: h.handler })),
     feeds: () => [...(feeds?.list() ?? []), ...hooks.map((h) => ({ name: h.name, counters: h.handler.counters() }))],
   });
 

@@ -11,6 +11,7 @@ export function registerServe(program: Command): void {
     .addOption(envOption('--db <file>', 'SQLite database file (default data/floorwatch.db, data/demo.db with --demo)', 'FLOORWATCH_DB'))
     .addOption(envOption('--rules <file>', 'rules file (YAML); reloaded when it changes', 'FLOORWATCH_RULES').default('config/rules.yaml'))
     .addOption(envOption('--reorder-window <ms>', 'how late an event may arrive and still be applied in order', 'FLOORWATCH_REORDER_WINDOW_MS').default(2000).argParser(nonNegativeNumber))
+    .addOption(envOption('--ingest-per-minute <n>', 'ingest requests one feed may make per minute', 'FLOORWATCH_INGEST_PER_MINUTE').default(1200).argParser(positiveInt))
     .addOption(envOption('--retention-days <days>', 'days of event log and resolved alerts kept', 'FLOORWATCH_RETENTION_DAYS').default(7).argParser(positiveInt))
     .addOption(envOption('--durability <mode>', 'NORMAL survives a process crash; FULL also a power cut (slower)', 'FLOORWATCH_DURABILITY').choices(['NORMAL', 'FULL']).default('NORMAL'))
     .addOption(envOption('--password-max-age-days <days>', 'days before a password must be changed again (art. 100)', 'FLOORWATCH_PASSWORD_MAX_AGE_DAYS').default(90).argParser(positiveInt))
@@ -24,7 +25,7 @@ export function registerServe(program: Command): void {
     .addOption(envOption('--demo-agents <n>', 'agents on the simulated floor', 'FLOORWATCH_DEMO_AGENTS').default(60).argParser(positiveInt))
     .option('--demo-seed <n>', 'simulator seed', positiveInt, 1)
     .action(async (o: {
-      port: number; host: string; db?: string; rules: string; reorderWindow: number; retentionDays: number;
+      port: number; host: string; db?: string; rules: string; reorderWindow: number; retentionDays: number; ingestPerMinute: number;
       durability: 'NORMAL' | 'FULL'; demo?: boolean; demoAgents: number; demoSeed: number; secureCookies?: boolean; passwordMaxAgeDays: number; feed: string[]; surveyExt?: string; publicUrl?: string; twilioAuthToken?: string; connectSecret?: string;
     }) => {
       const { existsSync } = await import('node:fs');
@@ -35,6 +36,7 @@ export function registerServe(program: Command): void {
         db: o.db ?? (o.demo ? 'data/demo.db' : 'data/floorwatch.db'),
         ...(rulesFile !== undefined && { rulesFile }),
         reorderWindowMs: o.reorderWindow,
+        ingestPerMinute: o.ingestPerMinute,
         retentionDays: o.retentionDays,
         durability: o.durability,
         secureCookies: o.secureCookies === true,

@@ -37,8 +37,8 @@ export interface ServerProcess {
 }
 
 /** `port` 0 lets the system choose; a fixed one restarts a server where its clients expect it. */
-export async function startServerProcess(args: string[], timeoutMs = 30_000, port = 0): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/floorwatch.ts', 'serve', '--host', '127.0.0.1', '--port', String(port), ...args], {
+export async function startServerProcess(args: string[], timeoutMs = 30_000, port = 0, nodeFlags: string[] = []): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', 'server/cli/floorwatch.ts', 'serve', '--host', '127.0.0.1', '--port', String(port), ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, FLOORWATCH_PORT: '', FLOORWATCH_DB: '', FLOORWATCH_ADMIN_PASSWORD: ADMIN_FIRST_PASSWORD },
   });

@@ -1,0 +1,41 @@
+/**
+ * Probes that make the floor raise an alert at once: an agent reports an urgent matter
+ * (article 93) about a call of its own; each probe is a new call, so a new alert. The
+ * latency of a probe at a client is from just before its POST to the delta carrying it.
+ */
+import http from 'node:http';
+import { ingestHeaders, post } from './http-load.js';
+
+export function probeEvent(runId: string, n: number, agentId = '1001'): object {
+  return {
+    id: `${runId}-probe-${n}`, type: 'urgent.reported', ts: Date.now(),
+    agentId, callId: `${runId}-probe-call-${n}`, summary: 'bench probe',
+  };
+}
+
+/** The probe numbers carried by a Floorwatch delta's alerts (new ones only). */
+export function probesIn(delta: unknown, runId: string): number[] {
+  const alerts = (delta as { alerts?: Array<{ callId?: string; status?: string; history?: unknown[] }> }).alerts ?? [];
+  const prefix = `${runId}-probe-call-`;
+  const out: number[] = [];
+  for (const a of alerts) {
+    if (a.callId?.startsWith(prefix) && a.status === 'open' && (a.history?.length ?? 0) === 1) out.push(Number(a.callId.slice(prefix.length)));
+  }
+  return out;
+}
+
+export class Poster {
+  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+  private readonly headers: Record<string, string>;
+  constructor(private readonly url: URL, token?: string, contentType = 'application/x-ndjson') {
+    this.headers = { ...ingestHeaders(token), 'content-type': contentType };
+  }
+  async send(body: object | object[]): Promise<void> {
+    const text = Array.isArray(body) ? body.map((e) => JSON.stringify(e)).join('\n') : JSON.stringify(body);
+    const res = await post(this.url, Buffer.from(text), this.headers, this.agent);
+    if (res.status >= 300) throw new Error(`POST ${this.url.href} answered ${res.status}: ${res.text.slice(0, 200)}`);
+  }
+  close(): void {
+    this.agent.destroy();
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * Many socket.io clients in the bench process: wallboards on Floorwatch (signed in with
+ * the session cookie, waiting for their snapshot), or plain clients of the bare baseline.
+ * Both kinds hand every `delta` to one callback, stamped with performance.now() on arrival.
+ */
+import { io as connect, type Socket } from 'socket.io-client';
+
+export type OnDelta = (delta: unknown, at: number) => void;
+
+export interface ClientSet {
+  sockets: Socket[];
+  onDelta(listener: OnDelta): void;
+  close(): void;
+}
+
+export interface ConnectOptions {
+  count: number;
+  url: string;
+  /** `/wallboard` for Floorwatch; `/` for the bare baseline. */
+  namespace: string;
+  cookie?: string;
+  /** Wait for this event before counting a client as connected (Floorwatch: `snapshot`). */
+  readyEvent: 'snapshot' | 'connect';
+  /** Connections opened at once. */
+  parallel?: number;
+}
+
+export async function connectClients(options: ConnectOptions): Promise<ClientSet> {
+  const sockets: Socket[] = [];
+  let listener: OnDelta = () => {};
+  const open = (): Promise<void> => new Promise((resolve, reject) => {
+    const socket = connect(`${options.url}${options.namespace}`, {
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      ...(options.cookie !== undefined && { extraHeaders: { cookie: options.cookie } }),
+    });
+    sockets.push(socket);
+    socket.on('delta', (delta: unknown) => listener(delta, performance.now()));
+    socket.once(options.readyEvent, () => resolve());
+    socket.once('connect_error', (err) => reject(err));
+  });
+  const parallel = options.parallel ?? 100;
+  for (let i = 0; i < options.count; i += parallel) {
+    await Promise.all(Array.from({ length: Math.min(parallel, options.count - i) }, open));
+  }
+  return {
+    sockets,
+    onDelta(next) {
+      listener = next;
+    },
+    close() {
+      for (const s of sockets) s.close();
+    },
+  };
+}

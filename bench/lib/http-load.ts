@@ -1,0 +1,67 @@
+/**
+ * Posts pre-encoded NDJSON batches as fast as the receiver takes them, a few requests in
+ * flight (a feed with a small pipeline) over keep-alive connections, and reports events
+ * per second.
+ */
+import http from 'node:http';
+
+export interface LoadResult {
+  events: number;
+  seconds: number;
+  perSecond: number;
+  /** Events the receiver said it accepted (its own count). */
+  accepted: number;
+}
+
+/** One POST; resolves with the status and body text. */
+export function post(url: URL, body: Buffer, headers: Record<string, string>, agent?: http.Agent): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, {
+      method: 'POST', agent, headers: { ...headers, 'content-length': String(body.length) },
+    }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+export function ingestHeaders(token?: string): Record<string, string> {
+  return {
+    'content-type': 'application/x-ndjson',
+    ...(token !== undefined && { authorization: `Bearer ${token}` }),
+  };
+}
+
+export async function postAll(
+  url: string,
+  batches: readonly Buffer[],
+  counts: readonly number[],
+  options: { token?: string; inFlight?: number } = {},
+): Promise<LoadResult> {
+  const inFlight = options.inFlight ?? 4;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: inFlight });
+  const target = new URL(url);
+  const headers = ingestHeaders(options.token);
+  let next = 0;
+  let accepted = 0;
+  const started = performance.now();
+  const worker = async (): Promise<void> => {
+    for (;;) {
+      const i = next++;
+      if (i >= batches.length) return;
+      const res = await post(target, batches[i]!, headers, agent);
+      if (res.status >= 300) throw new Error(`POST ${url} answered ${res.status}: ${res.text.slice(0, 300)}`);
+      const body = JSON.parse(res.text) as { accepted?: number };
+      accepted += body.accepted ?? counts[i]!;
+    }
+  };
+  await Promise.all(Array.from({ length: inFlight }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  agent.destroy();
+  const events = counts.reduce((a, b) => a + b, 0);
+  return { events, seconds, perSecond: events / seconds, accepted };
+}

@@ -1,0 +1,76 @@
+/**
+ * Ingest throughput: simulated floor traffic posted in NDJSON batches to the real server
+ * (SQLite durable log, validation, reorder buffer, every rule on), against two raw
+ * baselines over the same bytes: `JSON.parse` alone, and a bare node:http handler.
+ */
+import { startChild } from '../lib/child.js';
+import { round, type BenchContext, type Figure, type Scenario } from '../lib/figure.js';
+import { postAll } from '../lib/http-load.js';
+import { startBenchServer } from '../lib/server.js';
+import { traffic } from '../lib/traffic.js';
+
+const BATCH = 5000;
+
+/** Raw JSON.parse of every line of every batch: the floor any JSON ingest stands on. */
+function parseRate(batches: readonly Buffer[], events: number): number {
+  const started = performance.now();
+  let parsed = 0;
+  for (const batch of batches) {
+    for (const line of batch.toString().split('\n')) {
+      if (line.length > 0) {
+        JSON.parse(line);
+        parsed++;
+      }
+    }
+  }
+  if (parsed !== events) throw new Error(`parsed ${parsed} of ${events} events`);
+  return events / ((performance.now() - started) / 1000);
+}
+
+export const ingestScenario: Scenario = {
+  name: 'ingest',
+  about: 'events/s through HTTP batches, all rules on, vs JSON.parse and a bare node:http handler',
+  async run(ctx: BenchContext): Promise<Figure[]> {
+    const agents = ctx.quick ? 300 : 1000;
+    const maxEvents = ctx.quick ? 200_000 : 1_000_000;
+    const load = traffic({ agents, hours: 8, maxEvents, batchSize: BATCH, idPrefix: `bench-ingest-${Date.now()}` });
+    ctx.log(`ingest: ${load.events} events from ${agents} agents, ${(load.bytes / 2 ** 20).toFixed(1)} MiB in batches of ${BATCH}`);
+
+    // Warm up, then take the best of three: the first pass pays for JIT and page faults.
+    const parse = Math.max(...[0, 1, 2].map(() => parseRate(load.batches, load.events)));
+
+    const bare = await startChild('bench/baselines/bare-http.ts');
+    let bareRate: number;
+    try {
+      await postAll(bare.url, load.batches.slice(0, 4), load.counts.slice(0, 4));
+      bareRate = (await postAll(bare.url, load.batches, load.counts)).perSecond;
+    } finally {
+      await bare.stop();
+    }
+
+    const server = await startBenchServer({ ...(ctx.cpuProfDir !== undefined && { cpuProfDir: ctx.cpuProfDir }) });
+    let result;
+    try {
+      result = await postAll(`${server.url}/api/v1/events`, load.batches, load.counts, { token: server.token });
+    } finally {
+      await server.stop();
+      server.cleanup();
+    }
+    if (result.accepted !== load.events) throw new Error(`server accepted ${result.accepted} of ${load.events} events`);
+
+    const ratio = result.perSecond / parse;
+    return [
+      {
+        key: 'ingest.eventsPerSecond', label: 'ingest, HTTP batches, all rules', value: round(result.perSecond), unit: 'events/s',
+        baseline: { label: 'bare node:http handler', value: round(bareRate), unit: 'events/s' },
+        ratio: round(result.perSecond / bareRate), target: '>= 200,000 events/s',
+        pass: result.perSecond >= 200_000,
+      },
+      {
+        key: 'ingest.vsJsonParse', label: 'ingest vs raw JSON.parse', value: round(ratio), unit: 'x JSON.parse',
+        baseline: { label: 'JSON.parse of the same bytes', value: round(parse), unit: 'events/s' },
+        ratio: round(ratio), target: '>= 0.3 of JSON.parse', pass: ratio >= 0.3,
+      },
+    ];
+  },
+};
