@@ -92,6 +92,11 @@ export const rulesConfigSchema = z.strictObject({
         training: seconds.optional(),
         other: seconds.optional(),
       }).prefault({ break: 900, meal: 2700, rest: 600, other: 300 }),
+      /**
+       * For agents with a shift: a meal may begin this long before its arranged window and
+       * still count as arranged (art. 105.12); a clock or two minutes apart is no breach.
+       */
+      scheduleGraceMinutes: z.number().min(0).max(120).default(5),
     }),
     'private-call': rule({ severity: 'warning' }, {
       /** Art. 105.4: no private call longer than 3 minutes. */
@@ -111,6 +116,22 @@ export const rulesConfigSchema = z.strictObject({
       /** A scheduled agent not logged in this long after the shift starts is absent. */
       graceMinutes: z.number().min(0).max(24 * 60).default(15),
     }),
+  }).prefault({}),
+  /**
+   * Automatic points entries (articles 104-105) the engine derives from what it sees.
+   * Every item can be switched off on its own; supervisors still enter it by hand.
+   */
+  points: z.strictObject({
+    enabled: z.boolean().default(true),
+    items: z.strictObject({
+      'full-attendance': z.boolean().default(true),
+      'little-bee': z.boolean().default(true),
+      absence: z.boolean().default(true),
+      'private-call': z.boolean().default(true),
+      'leaving-seat': z.boolean().default(true),
+      'unarranged-meal': z.boolean().default(true),
+      'polite-language': z.boolean().default(true),
+    }).prefault({}),
   }).prefault({}),
 });
 

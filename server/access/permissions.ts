@@ -11,6 +11,19 @@ export const COMMAND_ROLES: Record<FloorCommand['type'], readonly Role[]> = {
   'alert.acknowledge': ['lead', 'supervisor', 'manager'],
   'alert.resolve': ['lead', 'supervisor', 'manager'],
   'hold.approve': ['lead', 'supervisor'],
+  // Article 79: the shift lead lets an agent leave before the relief arrives.
+  'leave.approve': ['lead', 'supervisor'],
+  // Nobody gives it directly: the handover service does, once the incoming lead confirms
+  // the handover log (articles 80-82), after checking that lead itself.
+  'handover.confirm': [],
+};
+
+const COMMAND_WORDS: Record<FloorCommand['type'], string> = {
+  'alert.acknowledge': 'act on alerts',
+  'alert.resolve': 'act on alerts',
+  'hold.approve': 'approve holds',
+  'leave.approve': 'approve leaving the seat',
+  'handover.confirm': 'confirm a handover this way (confirm it on the handover page)',
 };
 
 /** Roles that see the floor at all (everyone signed in, and paired displays). */
@@ -25,7 +38,7 @@ export type Permission = { ok: true } | { ok: false; error: string };
 export function mayCommand(viewer: Viewer, type: FloorCommand['type'], teamId: string | undefined): Permission {
   if (!COMMAND_ROLES[type].includes(viewer.role)) {
     const who = viewer.role === 'admin' ? 'an administrator' : viewer.role === 'display' ? 'a display' : `a ${viewer.role}`;
-    return { ok: false, error: `${who} may not ${type === 'hold.approve' ? 'approve holds' : 'act on alerts'}` };
+    return { ok: false, error: `${who} may not ${COMMAND_WORDS[type]}` };
   }
   if (viewer.role === 'lead' && (teamId === undefined || !viewer.teams.includes(teamId))) {
     return { ok: false, error: 'that is not one of your teams' };

@@ -21,6 +21,8 @@ export interface AlertSpec {
   agentId?: string;
   callId?: string;
   queue?: string;
+  /** The team the alert belongs to when the agent record does not say (a shift's team). */
+  teamId?: string;
   severity?: Severity;
   sensitive?: AlertSensitive;
 }
@@ -85,7 +87,7 @@ export function raise(ctx: Ctx, spec: AlertSpec): Alert {
     title: spec.title,
     subject: spec.subject,
     ...(spec.agentId !== undefined && { agentId: spec.agentId }),
-    ...(agent?.teamId !== undefined && { teamId: agent.teamId }),
+    ...((spec.teamId ?? agent?.teamId) !== undefined && { teamId: spec.teamId ?? agent?.teamId }),
     ...(spec.callId !== undefined && { callId: spec.callId }),
     ...(spec.queue !== undefined && { queue: spec.queue }),
     openedAt: ctx.now,

@@ -4,6 +4,7 @@
  * wallboard deltas.
  */
 import type { Alert } from '../../shared/alerts.js';
+import type { PointsEntry } from '../../shared/points.js';
 import type { RuleId } from '../../shared/rules.js';
 import { pushDeadline } from './deadlines.js';
 import type { EngineState } from './state.js';
@@ -12,7 +13,11 @@ export type Effect =
   | { type: 'alert'; alert: Alert }
   | { type: 'agent'; agentId: string }
   | { type: 'queue'; queue: string }
-  | { type: 'day'; day: string };
+  | { type: 'day'; day: string }
+  /** An automatic points entry (articles 104-105), for the ledger. */
+  | { type: 'points'; entry: PointsEntry }
+  /** Some agent's schedule adherence changed: the team figures go out with the next delta. */
+  | { type: 'adherence' };
 
 export interface Ctx {
   state: EngineState;

@@ -5,6 +5,7 @@
 import { accountAgent } from './agents.js';
 import { dayOf } from './calendar.js';
 import { schedule, touchAgent, touchQueue, type Ctx } from './context.js';
+import { rollOverPlan } from './schedule/index.js';
 import { emptyCompliance } from './state.js';
 
 /** Calls not heard of for this long are feed leftovers (a lost hang-up): dropped at midnight. */
@@ -37,5 +38,6 @@ export function rollOverDay(ctx: Ctx): void {
   state.day = day.day;
   state.dayStart = day.start;
   schedule(ctx, 'core', 'day', day.day, day.next, day.next);
+  rollOverPlan(ctx, day);
   ctx.effects.push({ type: 'day', day: day.day });
 }

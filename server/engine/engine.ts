@@ -11,21 +11,29 @@
  */
 import type { CommandResult, FloorCommand } from '../../shared/commands.js';
 import type { FloorEvent } from '../../shared/events.js';
-import type { RulesConfig } from '../../shared/rules-config.js';
+import { rulesConfigSchema, type RulesConfig } from '../../shared/rules-config.js';
+import type { ScheduleChange } from '../../shared/schedule.js';
 import { acknowledgeAlert, copyAlert, escalate, resolveAlert } from './alerts.js';
 import { dayOf } from './calendar.js';
 import { schedule, type Ctx, type Effect } from './context.js';
 import { applyCore } from './core.js';
 import { peekDeadline, popDeadline, type Deadline } from './deadlines.js';
 import { rollOverDay } from './day.js';
+import { confirmHandover } from './handover.js';
 import { RULES, RULES_BY_ID } from './rules/index.js';
-import { emptyCompliance, type EngineState } from './state.js';
+import { applySchedule, firePlanDeadline, planAfterRules, planBeforeRules } from './schedule/index.js';
+import { approveLeave } from './schedule/leave.js';
+import { rearmPlan } from './schedule/plan.js';
+import { emptyPlan } from './schedule/plan-state.js';
+import { emptyCompliance, schedulePlanTimers, type EngineState } from './state.js';
 
 export type EngineInput =
   | { kind: 'event'; event: FloorEvent }
   | { kind: 'tick' }
   | { kind: 'command'; command: FloorCommand }
-  | { kind: 'rules'; rules: RulesConfig };
+  | { kind: 'rules'; rules: RulesConfig }
+  /** A change to the plan (an import, an edit); logged like any input so a rebuild sees the same plan. */
+  | { kind: 'schedule'; change: ScheduleChange };
 
 export interface StepOutput {
   effects: Effect[];
@@ -54,8 +62,10 @@ export function createEngineState(rules: RulesConfig, now: number): EngineState 
     resting: new Set(),
     compliance: emptyCompliance(),
     intervals: new Map(),
+    plan: emptyPlan(now, rules.timezone),
   };
   schedule({ state, now, effects: [] }, 'core', 'day', day.day, day.next, day.next);
+  schedulePlanTimers(state);
   return state;
 }
 
@@ -63,6 +73,7 @@ function fire(ctx: Ctx, d: Deadline): void {
   if (d.owner === 'core') {
     if (d.kind === 'escalate') escalate(ctx, d);
     else if (d.kind === 'day') rollOverDay(ctx);
+    else firePlanDeadline(ctx, d);
     return;
   }
   const rule = RULES_BY_ID.get(d.owner);
@@ -84,17 +95,22 @@ function fireDue(ctx: Ctx, until: number, inclusive: boolean): void {
 }
 
 function applyEvent(ctx: Ctx, event: FloorEvent): void {
+  const effectsBefore = ctx.effects.length;
   applyCore(ctx, event);
+  planBeforeRules(ctx, event);
   const rules = ctx.state.rules.rules;
   for (const rule of RULES) {
     const config = rules[rule.id];
     if (config.enabled && rule.onEvent) rule.onEvent(ctx, event, config as never);
   }
+  planAfterRules(ctx, effectsBefore);
   // An ended call's record has served its rules; after-call work lives on the agent.
   if (event.type === 'call.ended') ctx.state.calls.delete(event.callId);
 }
 
 function applyCommand(ctx: Ctx, command: FloorCommand): CommandResult {
+  if (command.type === 'leave.approve') return approveLeave(ctx, command);
+  if (command.type === 'handover.confirm') return confirmHandover(ctx, command);
   if (command.type === 'hold.approve') {
     const config = ctx.state.rules.rules['hold-consent'];
     if (!config.enabled) return { ok: false, error: 'the hold-consent rule is disabled' };
@@ -129,7 +145,12 @@ export function step(state: EngineState, input: EngineInput, now: number): StepO
       result = applyCommand(ctx, input.command);
       break;
     case 'rules':
-      state.rules = input.rules;
+      // Parsed again so rules logged before a section existed (points ...) get its defaults.
+      state.rules = rulesConfigSchema.parse(input.rules);
+      rearmPlan(ctx);
+      break;
+    case 'schedule':
+      result = applySchedule(ctx, input.change);
       break;
     case 'tick':
       break;

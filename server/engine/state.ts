@@ -6,8 +6,10 @@ import type { Alert } from '../../shared/alerts.js';
 import type { NotReadyReason } from '../../shared/events.js';
 import type { AgentStateName, ComplianceByRule, IntervalFigures } from '../../shared/figures.js';
 import type { RuleId } from '../../shared/rules.js';
-import type { RulesConfig } from '../../shared/rules-config.js';
+import { rulesConfigSchema, type RulesConfig } from '../../shared/rules-config.js';
 import type { Deadline } from './deadlines.js';
+import { pushDeadline } from './deadlines.js';
+import { emptyPlan, type PlanState } from './schedule/plan-state.js';
 
 export interface AgentRecord {
   agentId: string;
@@ -71,6 +73,8 @@ export interface CallRecord {
   agentUtterances: number;
   greetingChecked: boolean;
   forbiddenHeard: boolean;
+  /** The polite-language deduction (art. 105.7) was proposed for this call: once per call. */
+  politeDeducted?: boolean;
   holdAt?: number;
   holdAllowedMs?: number;
   holdConsent?: boolean;
@@ -141,6 +145,8 @@ export interface EngineState {
   resting: Set<string>;
   compliance: Compliance;
   intervals: Map<number, IntervalFigures>;
+  /** Schedules, attendance, adherence and the award counters (server/engine/schedule/). */
+  plan: PlanState;
 }
 
 export type { RuleId };
@@ -167,6 +173,13 @@ function reviver(_key: string, value: unknown): unknown {
   return value;
 }
 
+/** The month and quarter boundaries (awards, art. 104); each boundary schedules the next. */
+export function schedulePlanTimers(state: EngineState): void {
+  const { month, quarter } = state.plan.awards;
+  pushDeadline(state.deadlines, { at: month.next, no: state.nextDeadlineNo++, owner: 'core', kind: 'month', key: month.key, ref: month.next });
+  pushDeadline(state.deadlines, { at: quarter.next, no: state.nextDeadlineNo++, owner: 'core', kind: 'quarter', key: quarter.key, ref: quarter.next });
+}
+
 export function serializeState(state: EngineState): string {
   return JSON.stringify(state, replacer);
 }
@@ -174,5 +187,11 @@ export function serializeState(state: EngineState): string {
 export function deserializeState(text: string): EngineState {
   const state = JSON.parse(text, reviver) as EngineState;
   if (state.version !== 1) throw new Error(`unsupported engine state version ${String(state.version)}`);
+  // A snapshot from before schedules existed: an empty plan, and its award timers.
+  if (state.plan === undefined) {
+    state.rules = rulesConfigSchema.parse(state.rules); // fills the sections added since (points ...)
+    state.plan = emptyPlan(state.time, state.rules.timezone);
+    schedulePlanTimers(state);
+  }
   return state;
 }

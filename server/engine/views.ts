@@ -7,12 +7,14 @@ import type {
   AgentView, CallFigures, ComplianceByRule, ComplianceView, FloorFigures, IntervalFigures, QueueAgents, QueueFigures,
 } from '../../shared/figures.js';
 import { AGENT_STATE_NAMES, type AgentStateName } from '../../shared/figures.js';
+import { agentAdherence } from './schedule/adherence.js';
 import { serviceLevel } from './service-level.js';
 import type { AgentRecord, EngineState, QueueRecord } from './state.js';
 
 export function agentView(state: EngineState, a: AgentRecord): AgentView {
   const call = a.callId === undefined ? undefined : state.calls.get(a.callId);
   const workMs = a.talkMs + a.holdMs + a.acwMs;
+  const adherence = agentAdherence(state, a.agentId);
   return {
     agentId: a.agentId,
     ...(a.name !== undefined && { name: a.name }),
@@ -32,6 +34,7 @@ export function agentView(state: EngineState, a: AgentRecord): AgentView {
     ahtSeconds: a.handledToday > 0 ? workMs / a.handledToday / 1000 : null,
     openAlerts: a.openAlerts,
     queues: a.queues,
+    ...(adherence !== undefined && { adherence }),
   };
 }
 
@@ -115,6 +118,8 @@ export function complianceView(state: EngineState): ComplianceView {
     byQueueInterval: Object.fromEntries([...c.byQueueInterval].map(([queue, m]) => [queue, toRecord(m)])),
   };
 }
+
+export { teamAdherence } from './schedule/adherence.js';
 
 export function intervalFigures(state: EngineState): IntervalFigures[] {
   return [...state.intervals.values()].sort((a, b) => a.start - b.start);

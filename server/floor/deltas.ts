@@ -7,13 +7,15 @@ import type { Alert } from '../../shared/alerts.js';
 import type { FloorDelta } from '../../shared/wallboard.js';
 import type { Effect } from '../engine/context.js';
 import type { EngineState } from '../engine/state.js';
-import { agentView, floorFigures, queueFigures } from '../engine/views.js';
+import { agentView, floorFigures, queueFigures, teamAdherence } from '../engine/views.js';
 
 export class DeltaCollector {
   private agents = new Set<string>();
   private queues = new Set<string>();
   private alerts: Alert[] = [];
   private newDay: string | undefined;
+  /** Some agent's adherence changed: the team figures go with the next delta. */
+  private adherence = false;
   /** The seq of the last delta sent; a snapshot carries it so clients know where they are. */
   seq = 0;
 
@@ -22,7 +24,9 @@ export class DeltaCollector {
       if (e.type === 'agent') this.agents.add(e.agentId);
       else if (e.type === 'queue') this.queues.add(e.queue);
       else if (e.type === 'alert') this.alerts.push(e.alert);
-      else this.newDay = e.day;
+      else if (e.type === 'day') this.newDay = e.day;
+      else if (e.type === 'adherence') this.adherence = true;
+      // Points entries go to the ledger, not to the wallboard.
     }
   }
 
@@ -31,7 +35,7 @@ export class DeltaCollector {
   }
 
   get empty(): boolean {
-    return this.agents.size === 0 && this.queues.size === 0 && !this.urgent;
+    return this.agents.size === 0 && this.queues.size === 0 && !this.adherence && !this.urgent;
   }
 
   /** Forgets what was collected (after a rebuild: clients resync from a snapshot anyway). */
@@ -40,6 +44,7 @@ export class DeltaCollector {
     this.queues.clear();
     this.alerts = [];
     this.newDay = undefined;
+    this.adherence = false;
   }
 
   build(state: EngineState, serverTime: number): FloorDelta {
@@ -58,6 +63,7 @@ export class DeltaCollector {
       floor: floorFigures(state),
       compliance: state.compliance.floor,
       alerts: this.alerts,
+      ...(this.adherence && { adherence: teamAdherence(state) }),
       ...(this.newDay !== undefined && { newDay: this.newDay }),
     };
     this.clear();

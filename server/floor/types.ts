@@ -23,6 +23,20 @@ export interface HoldApproval {
   allowedSeconds: number;
 }
 
+/** What `leave.approve` answers (article 79). */
+export interface LeaveApproval {
+  agentId: string;
+  approvedBy: string;
+  at: number;
+  /** The no-leaving-post alert the approval resolved, if one was open. */
+  resolvedAlertId?: string;
+}
+
+/** What `handover.confirm` answers (article 82): the alerts that passed to the incoming lead. */
+export interface HandoverTransfer {
+  transferred: string[];
+}
+
 export interface FloorService {
   /** True while the built-in simulator feeds this floor (the `npm start` demo). */
   readonly demo: boolean;
@@ -33,7 +47,7 @@ export interface FloorService {
    */
   ingest(events: FloorEvent[]): Promise<IngestOutcome>;
   /** Acknowledge / resolve an alert, approve a longer hold. Logged, then applied at once. */
-  command(command: FloorCommand): Promise<CommandResult<Alert | HoldApproval>>;
+  command(command: FloorCommand): Promise<CommandResult<Alert | HoldApproval | LeaveApproval | HandoverTransfer>>;
   /** The current state for a new wallboard client. */
   snapshot(): FloorSnapshot;
   /** Sequence-numbered deltas, already coalesced; returns an unsubscribe function. */

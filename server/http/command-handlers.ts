@@ -9,9 +9,9 @@ import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { Alert } from '../../shared/alerts.js';
 import {
-  acknowledgeAlertInput, approveHoldInput, resolveAlertInput, type CommandResult, type FloorCommand,
+  acknowledgeAlertInput, approveHoldInput, approveLeaveInput, resolveAlertInput, type CommandResult, type FloorCommand,
 } from '../../shared/commands.js';
-import type { FloorService, HoldApproval } from '../floor/types.js';
+import type { FloorService, HoldApproval, LeaveApproval } from '../floor/types.js';
 import { mayCommand } from '../access/permissions.js';
 import type { Viewer } from '../access/principal.js';
 
@@ -42,13 +42,31 @@ export interface CommandHandlers {
   acknowledgeAlert(input: unknown, actor: Actor): Promise<CommandOutcome<Alert>>;
   resolveAlert(input: unknown, actor: Actor): Promise<CommandOutcome<Alert>>;
   approveHold(input: unknown, actor: Actor): Promise<CommandOutcome<HoldApproval>>;
+  /** Article 79: a lead lets an agent of their team leave before the relief is in. */
+  approveLeave(input: unknown, actor: Actor): Promise<CommandOutcome<LeaveApproval>>;
 }
 
-const AUDIT_ACTION: Record<FloorCommand['type'], string> = {
+/** The commands people give here (`handover.confirm` comes from the handover service only). */
+type PeopleCommand = Exclude<FloorCommand, { type: 'handover.confirm' }>;
+
+const AUDIT_ACTION: Record<PeopleCommand['type'], string> = {
   'alert.acknowledge': 'alert-acknowledged',
   'alert.resolve': 'alert-resolved',
   'hold.approve': 'hold-approved',
+  'leave.approve': 'leave-approved',
 };
+
+/** The team the command is about, for a lead's scope; and what the audit entry names. */
+function scopeOf(floor: FloorService, command: PeopleCommand): { teamId: string | undefined; target: string } {
+  switch (command.type) {
+    case 'hold.approve':
+      return { teamId: floor.callOwner(command.callId)?.teamId, target: command.callId };
+    case 'leave.approve':
+      return { teamId: floor.agent(command.agentId)?.teamId, target: command.agentId };
+    default:
+      return { teamId: floor.liveAlert(command.alertId)?.teamId, target: command.alertId };
+  }
+}
 
 export function createCommandHandlers(floor: FloorService, audit: Auditor, logger: Logger): CommandHandlers {
   /**
@@ -56,7 +74,7 @@ export function createCommandHandlers(floor: FloorService, audit: Auditor, logge
    * `type`/`by` are set last, so a client can never pass its own `by`.
    */
   async function run<T>(
-    type: FloorCommand['type'],
+    type: PeopleCommand['type'],
     schema: z.ZodType<object>,
     input: unknown,
     actor: Actor,
@@ -70,10 +88,8 @@ export function createCommandHandlers(floor: FloorService, audit: Auditor, logge
     // Alerts name people by their username (what a colleague recognises on the desk);
     // the audit log keeps the account id.
     const by = actor.viewer.kind === 'user' ? actor.viewer.username : actor.viewer.id;
-    const command = { ...parsed.data, type, by } as FloorCommand;
-    const teamId = command.type === 'hold.approve'
-      ? floor.callOwner(command.callId)?.teamId
-      : floor.liveAlert(command.alertId)?.teamId;
+    const command = { ...parsed.data, type, by } as PeopleCommand;
+    const { teamId, target } = scopeOf(floor, command);
     const permission = mayCommand(actor.viewer, type, teamId);
     if (!permission.ok) return { status: 'forbidden', result: { ok: false, error: permission.error } };
     try {
@@ -87,7 +103,7 @@ export function createCommandHandlers(floor: FloorService, audit: Auditor, logge
       }
       const { type: _t, by: _b, ...detail } = command;
       await audit.record({
-        actor: actor.viewer.id, action: AUDIT_ACTION[type], target: 'alertId' in command ? command.alertId : command.callId,
+        actor: actor.viewer.id, action: AUDIT_ACTION[type], target,
         ...(actor.ip !== undefined && { ip: actor.ip }), detail,
       });
       return { status: 'done', result };
@@ -101,5 +117,6 @@ export function createCommandHandlers(floor: FloorService, audit: Auditor, logge
     acknowledgeAlert: (input, actor) => run<Alert>('alert.acknowledge', acknowledgeAlertInput, input, actor),
     resolveAlert: (input, actor) => run<Alert>('alert.resolve', resolveAlertInput, input, actor),
     approveHold: (input, actor) => run<HoldApproval>('hold.approve', approveHoldInput, input, actor),
+    approveLeave: (input, actor) => run<LeaveApproval>('leave.approve', approveLeaveInput, input, actor),
   };
 }

@@ -121,6 +121,11 @@ export function createFloorRouter({ floor, commands, requireViewer, feeds }: Flo
     send(res, await commands.approveHold(withParams(req.body, { callId: String(req.params.callId) }), actorOf(req, res)));
   });
 
+  // Article 79: a lead lets the agent leave although the seat's relief is not in yet.
+  router.post('/api/v1/agents/:agentId/leave-approval', people, json, async (req, res) => {
+    send(res, await commands.approveLeave(withParams(req.body, { agentId: String(req.params.agentId) }), actorOf(req, res)));
+  });
+
   return router;
 }
 

@@ -9,12 +9,15 @@ import type { Alert } from '../../shared/alerts.js';
 import type { FloorCommand } from '../../shared/commands.js';
 import type { FloorEvent } from '../../shared/events.js';
 import type { RulesConfig } from '../../shared/rules-config.js';
+import type { ScheduleChange } from '../../shared/schedule.js';
 
 /** One input of the floor, in the order it was accepted. */
 export type LogPayload =
   | { kind: 'event'; event: FloorEvent }
   | { kind: 'command'; command: FloorCommand }
-  | { kind: 'rules'; rules: RulesConfig };
+  | { kind: 'rules'; rules: RulesConfig }
+  /** A change to the plan (schedule import or edit): the engine's plan is rebuilt from these. */
+  | { kind: 'schedule'; change: ScheduleChange };
 
 export interface NewLogEntry {
   /** Deduplication key: the event's own id; commands and rule changes get a unique one. */

@@ -8,7 +8,8 @@ import type { FloorEvent } from '../../shared/events.js';
 import type { CallFigures } from '../../shared/figures.js';
 import { defaultRulesConfig, type RulesConfig } from '../../shared/rules-config.js';
 import type { FloorDelta, FloorSnapshot } from '../../shared/wallboard.js';
-import type { FloorService, HoldApproval, IngestOutcome } from '../../server/floor/types.js';
+import type { ScheduleChange, ScheduleView } from '../../shared/schedule.js';
+import type { FloorService, HandoverTransfer, HoldApproval, IngestOutcome, LeaveApproval } from '../../server/floor/types.js';
 import type { AlertQuery } from '../../server/storage/types.js';
 
 export class FakeFloor implements FloorService {
@@ -22,7 +23,9 @@ export class FakeFloor implements FloorService {
   /** Refuse an event after validation (as a real floor might, e.g. a future timestamp). */
   refuse: (event: FloorEvent) => { field: string; reason: string } | undefined = () => undefined;
   /** Override what command() answers; by default it acts on `alerts`. */
-  commandResult?: (command: FloorCommand) => CommandResult<Alert | HoldApproval>;
+  commandResult?: (command: FloorCommand) => CommandResult<Alert | HoldApproval | LeaveApproval | HandoverTransfer>;
+  /** Every plan change changeSchedule() was given, in order. */
+  readonly scheduleChanges: ScheduleChange[] = [];
 
   private readonly seen = new Set<string>();
   private readonly listeners = new Set<(delta: FloorDelta) => void>();
@@ -68,12 +71,16 @@ export class FakeFloor implements FloorService {
     return outcome;
   }
 
-  async command(command: FloorCommand): Promise<CommandResult<Alert | HoldApproval>> {
+  async command(command: FloorCommand): Promise<CommandResult<Alert | HoldApproval | LeaveApproval | HandoverTransfer>> {
     this.commands.push(command);
     if (this.commandResult) return this.commandResult(command);
     if (command.type === 'hold.approve') {
       return { ok: true, value: { callId: command.callId, allowedSeconds: command.seconds } };
     }
+    if (command.type === 'leave.approve') {
+      return { ok: true, value: { agentId: command.agentId, approvedBy: command.by, at: 1_000 * this.seq } };
+    }
+    if (command.type === 'handover.confirm') return { ok: true, value: { transferred: [] } };
     const alert = this.alerts.find((a) => a.id === command.alertId);
     if (!alert) return { ok: false, error: 'no such alert', field: 'alertId' };
     const changed: Alert = command.type === 'alert.acknowledge'
@@ -118,6 +125,18 @@ export class FakeFloor implements FloorService {
 
   async setRules(rules: RulesConfig): Promise<void> {
     this.currentRules = rules;
+  }
+
+  async changeSchedule(change: ScheduleChange): Promise<CommandResult<{ shifts: number; leads: number }>> {
+    this.scheduleChanges.push(change);
+    return change.op === 'remove'
+      ? { ok: true, value: { shifts: change.shiftIds.length, leads: change.leadShiftIds.length } }
+      : { ok: true, value: { shifts: change.shifts.length, leads: change.leads.length } };
+  }
+
+  /** The plan as the recorded changes left it is not modelled: an empty plan for the window. */
+  schedule(from: number, to: number): ScheduleView {
+    return { from, to, timezone: this.currentRules.timezone, shifts: [], leads: [] };
   }
 }
 
@@ -171,5 +190,6 @@ function emptySnapshot(seq: number, alerts: Alert[]): FloorSnapshot {
     compliance: { floor: {}, byAgent: {}, byTeam: {}, byQueue: {}, byInterval: {}, byTeamInterval: {}, byQueueInterval: {} },
     intervals: [],
     serviceLevel: { mode: 'abandons-against', thresholdSeconds: 10, shortAbandonSeconds: 5, formula: 'test' },
+    adherence: [],
   };
 }

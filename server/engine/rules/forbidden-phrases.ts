@@ -4,6 +4,7 @@
  */
 import { raise } from '../alerts.js';
 import { recordCheck } from '../compliance.js';
+import { deductPoliteLanguage } from '../schedule/points.js';
 import { defineRule } from './types.js';
 
 export const forbiddenPhrases = defineRule({
@@ -22,7 +23,7 @@ export const forbiddenPhrases = defineRule({
     const call = ctx.state.calls.get(e.callId);
     const agentId = call?.agentId ?? e.agentId;
     if (call) call.forbiddenHeard = true;
-    raise(ctx, {
+    const alert = raise(ctx, {
       rule: 'forbidden-phrases',
       kind: 'incident',
       subject: { kind: 'call', id: e.callId },
@@ -33,5 +34,6 @@ export const forbiddenPhrases = defineRule({
       queue: call?.queue,
       sensitive: { text: phrase },
     });
+    if (agentId !== undefined) deductPoliteLanguage(ctx, e.callId, agentId, 'A forbidden service phrase on a call', [e.id, alert.id]);
   },
 });

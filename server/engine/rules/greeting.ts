@@ -5,6 +5,7 @@
  */
 import { raise } from '../alerts.js';
 import { recordCheck } from '../compliance.js';
+import { deductPoliteLanguage } from '../schedule/points.js';
 import { defineRule } from './types.js';
 
 export const greeting = defineRule({
@@ -23,7 +24,7 @@ export const greeting = defineRule({
     recordCheck(ctx, 'greeting', missing.length === 0, { agentId, queue: call.queue });
     if (missing.length === 0) return;
     const lacksNumber = missing.some((f) => f.includes(agentId));
-    raise(ctx, {
+    const alert = raise(ctx, {
       rule: 'greeting',
       kind: 'incident',
       subject: { kind: 'call', id: call.callId },
@@ -36,5 +37,6 @@ export const greeting = defineRule({
       queue: call.queue,
       sensitive: { text: e.text },
     });
+    deductPoliteLanguage(ctx, call.callId, agentId, 'The call opened without the prescribed greeting', [e.id, alert.id]);
   },
 });

@@ -6,6 +6,7 @@
 import { raise } from '../alerts.js';
 import { schedule } from '../context.js';
 import { recordCheck } from '../compliance.js';
+import { award } from '../schedule/points.js';
 import { defineRule, seconds } from './types.js';
 
 export const privateCall = defineRule({
@@ -23,7 +24,7 @@ export const privateCall = defineRule({
     if (call.numberClass !== 'private' || call.legAnsweredAt !== ctx.now) return;
     recordCheck(ctx, 'private-call', false, { agentId: e.agentId, queue: call.queue });
     schedule(ctx, 'private-call', 'long', call.callId, ctx.now + config.maxSeconds * 1000, ctx.now);
-    raise(ctx, {
+    const alert = raise(ctx, {
       rule: 'private-call',
       kind: 'incident',
       subject: { kind: 'call', id: call.callId },
@@ -32,6 +33,11 @@ export const privateCall = defineRule({
       agentId: e.agentId,
       callId: call.callId,
       queue: call.queue,
+    });
+    // One deduction per call (its id is the call's), whether or not it also runs past 3 minutes.
+    award(ctx, {
+      item: 'private-call', agentId: e.agentId, cause: call.callId, at: ctx.now,
+      reason: 'Private call through the seat system', evidence: [e.id, alert.id],
     });
   },
   onDeadline(ctx, d, config) {

@@ -1,0 +1,59 @@
+/**
+ * Automatic points entries (articles 104-105). The engine emits them as effects; the floor
+ * writes them to the ledger where it stores alerts. Each id is derived from its cause
+ * (`auto:absence:<shiftId>`, `auto:private-call:<callId>`), so a rebuild that emits them
+ * again is harmless: the ledger ignores an id it already holds.
+ */
+import { POINTS_ITEMS, type PointsEntry } from '../../../shared/points.js';
+import type { Ctx } from '../context.js';
+
+/** The items the engine detects itself (the catalogue's `auto` ones). */
+export type AutoItem = 'full-attendance' | 'little-bee' | 'absence' | 'private-call' | 'leaving-seat' | 'unarranged-meal' | 'polite-language';
+
+export interface Award {
+  item: AutoItem;
+  agentId: string;
+  /** What caused it, unique per item: the entry's id is `auto:<item>:<cause>`. */
+  cause: string;
+  /** When it happened (the month and quarter it counts in). */
+  at: number;
+  reason: string;
+  evidence: string[];
+}
+
+export function pointsEntryId(item: AutoItem, cause: string): string {
+  return `auto:${item}:${cause}`;
+}
+
+/** Emits the entry unless points (or this item) are switched off in the rules. */
+export function award(ctx: Ctx, a: Award): void {
+  const config = ctx.state.rules.points;
+  if (!config.enabled || !config.items[a.item]) return;
+  const item = POINTS_ITEMS[a.item];
+  const entry: PointsEntry = {
+    id: pointsEntryId(a.item, a.cause),
+    agentId: a.agentId,
+    at: a.at,
+    points: item.points,
+    item: a.item,
+    article: item.article,
+    reason: a.reason,
+    evidence: a.evidence.filter((e) => e !== ''),
+    author: 'system',
+    source: 'auto',
+    // Engine time, not the wall clock: a rebuild writes the very same entry.
+    recordedAt: ctx.now,
+  };
+  ctx.effects.push({ type: 'points', entry });
+}
+
+/**
+ * Article 105.7: the prescribed polite language not used (a forbidden phrase, or an opening
+ * without the greeting). One deduction per call, whichever breach came first.
+ */
+export function deductPoliteLanguage(ctx: Ctx, callId: string, agentId: string, why: string, evidence: string[]): void {
+  const call = ctx.state.calls.get(callId);
+  if (call?.politeDeducted) return;
+  if (call) call.politeDeducted = true;
+  award(ctx, { item: 'polite-language', agentId, cause: callId, at: ctx.now, reason: why, evidence });
+}
