@@ -97,7 +97,11 @@ function complianceFor(c: ComplianceView, a: Audience, agentIds: ReadonlySet<str
 export function snapshotFor(s: FloorSnapshot, a: Audience): FloorSnapshot {
   const agents = s.agents.filter((agent) => inScope(a, agent.teamId));
   const alerts = s.alerts.flatMap((alert) => alertFor(alert, a) ?? []);
-  return { ...s, agents, alerts, compliance: complianceFor(s.compliance, a, new Set(agents.map((x) => x.agentId))) };
+  return {
+    ...s, agents, alerts,
+    compliance: complianceFor(s.compliance, a, new Set(agents.map((x) => x.agentId))),
+    adherence: s.adherence.filter((t) => inScope(a, t.teamId)),
+  };
 }
 
 /**
@@ -110,5 +114,6 @@ export function deltaFor(d: FloorDelta, a: Audience): FloorDelta {
     ...d,
     agents: a.teams === null ? d.agents : d.agents.filter((agent) => inScope(a, agent.teamId)),
     alerts: d.alerts.flatMap((alert) => alertFor(alert, a) ?? []),
+    ...(d.adherence !== undefined && { adherence: d.adherence.filter((t) => inScope(a, t.teamId)) }),
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert } from '../../../shared/alerts.js';
 import type { Viewer } from '../../../server/access/principal.js';
-import { alertFor, audienceOf, deltaFor, maskNumber } from '../../../server/access/audience.js';
+import { alertFor, audienceOf, deltaFor, maskNumber, snapshotFor } from '../../../server/access/audience.js';
 
 const user = (role: 'admin' | 'supervisor' | 'lead' | 'manager', teams: string[] = []): Viewer => ({
   kind: 'user', id: `u-${role}`, username: role, name: role, role, teams, mustChangePassword: false, sessionId: 's',
@@ -47,5 +47,15 @@ describe('what each role receives', () => {
     expect(delta.seq).toBe(5);
     expect(delta.agents.map((a) => a.agentId)).toEqual(['1']);
     expect(delta.alerts.map((a) => a.teamId)).toEqual(['B']);
+  });
+
+  it("a shift lead gets only their teams' adherence, in the delta and the snapshot", () => {
+    const lead = audienceOf(user('lead', ['A']));
+    const team = (teamId: string) => ({ teamId, scheduledNow: 3, outOfAdherence: 1, percent: 90 });
+    const delta = deltaFor({ seq: 1, at: 1, serverTime: 1, agents: [], queues: [], alerts: [], adherence: [team('A'), team('C')] }, lead);
+    expect(delta.adherence?.map((t) => t.teamId)).toEqual(['A']);
+    const snapshot = snapshotFor({ adherence: [team('C'), team('A')], agents: [], alerts: [], compliance: { floor: {}, byAgent: {}, byTeam: {}, byTeamInterval: {} } } as never, lead);
+    expect(snapshot.adherence.map((t) => t.teamId)).toEqual(['A']);
+    expect(snapshotFor({ adherence: [team('C')], agents: [], alerts: [], compliance: { floor: {} } } as never, audienceOf(user('supervisor'))).adherence).toHaveLength(1);
   });
 });
