@@ -8,6 +8,7 @@
 import type { Alert } from '../../shared/alerts.js';
 import { StorageClosedError } from './errors.js';
 import { alertListLimit, toBound, toCount } from './limits.js';
+import { createMemoryPointsLedger } from './memory-points.js';
 import type {
   AlertQuery, AlertStore, AppendResult, EventLog, LogEntry, NewLogEntry, SnapshotStore, Storage,
   StoredSnapshot,
@@ -41,6 +42,7 @@ export function createMemoryStorage(): Storage {
     log: createMemoryEventLog(assertOpen),
     snapshots: createMemorySnapshotStore(assertOpen),
     alerts: createMemoryAlertStore(assertOpen),
+    points: createMemoryPointsLedger(assertOpen),
     async close() {
       closed = true;
     },

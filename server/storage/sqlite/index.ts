@@ -8,6 +8,7 @@ import { createSqliteAlertStore } from './alerts.js';
 import { SqliteConnection } from './connection.js';
 import { createSqliteEventLog } from './event-log.js';
 import { openDatabase, type SqliteStorageOptions } from './open.js';
+import { createSqlitePointsLedger } from './points.js';
 import { createSqliteSnapshotStore } from './snapshots.js';
 
 export type { SqliteStorageOptions } from './open.js';
@@ -24,6 +25,7 @@ export function createSqliteStorage(path: string, options?: SqliteStorageOptions
       log: createSqliteEventLog(connection),
       snapshots: createSqliteSnapshotStore(connection),
       alerts: createSqliteAlertStore(connection),
+      points: createSqlitePointsLedger(connection),
       async close() {
         connection.close();
       },

@@ -57,6 +57,62 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX event_log_by_agent ON event_log (agent_id, ts) WHERE agent_id IS NOT NULL;
   CREATE INDEX event_log_by_call  ON event_log (call_id) WHERE call_id IS NOT NULL;
   `,
+  // 3 — the points ledger (articles 104-105) and the seat handover log (articles 80-82).
+  `
+  -- Append-only, enforced by the database whoever connects (see server/storage/sqlite/points.ts).
+  -- The full entry is the json column; the others are copies for filtering and ordering.
+  CREATE TABLE points_ledger (
+    seq      INTEGER PRIMARY KEY AUTOINCREMENT,
+    id       TEXT    NOT NULL UNIQUE,
+    agent_id TEXT    NOT NULL,
+    at       INTEGER NOT NULL,
+    reverses TEXT,
+    json     TEXT    NOT NULL
+  );
+  CREATE INDEX points_ledger_by_at    ON points_ledger (at, seq);
+  CREATE INDEX points_ledger_by_agent ON points_ledger (agent_id, at, seq);
+  -- An entry is reversed at most once.
+  CREATE UNIQUE INDEX points_ledger_by_reverses ON points_ledger (reverses) WHERE reverses IS NOT NULL;
+  CREATE TRIGGER points_ledger_no_update BEFORE UPDATE ON points_ledger
+  BEGIN SELECT RAISE(ABORT, 'the points ledger is append-only'); END;
+  CREATE TRIGGER points_ledger_no_delete BEFORE DELETE ON points_ledger
+  BEGIN SELECT RAISE(ABORT, 'the points ledger is append-only'); END;
+  -- One trigger, so the checks run in this order. An id already held is skipped (a rebuild
+  -- re-emits automatic entries), which also makes INSERT OR REPLACE unable to overwrite
+  -- one (REPLACE deletes without firing the delete trigger). A reversal must name an entry
+  -- that exists, is not a reversal, and is not reversed yet.
+  CREATE TRIGGER points_ledger_insert BEFORE INSERT ON points_ledger
+  BEGIN
+    SELECT CASE
+      WHEN EXISTS (SELECT 1 FROM points_ledger WHERE id = NEW.id) THEN RAISE(IGNORE)
+      WHEN EXISTS (SELECT 1 FROM points_ledger WHERE seq = NEW.seq) THEN RAISE(ABORT, 'the points ledger is append-only')
+      WHEN NEW.reverses IS NOT NULL AND EXISTS (SELECT 1 FROM points_ledger WHERE reverses = NEW.reverses)
+        THEN RAISE(ABORT, 'points entry already reversed')
+      WHEN NEW.reverses IS NOT NULL AND NOT EXISTS (SELECT 1 FROM points_ledger WHERE id = NEW.reverses AND reverses IS NULL)
+        THEN RAISE(ABORT, 'a reversal must name an entry that is not itself a reversal')
+    END;
+  END;
+
+  -- Submitted and confirmed handovers (drafts are computed, never stored). One per shift
+  -- change and set of teams (team_key: the sorted team ids, one per line).
+  CREATE TABLE handovers (
+    id              TEXT    PRIMARY KEY,
+    shift_change_at INTEGER NOT NULL,
+    team_key        TEXT    NOT NULL,
+    team_ids        TEXT    NOT NULL,  -- JSON array
+    status          TEXT    NOT NULL CHECK (status IN ('submitted', 'confirmed')),
+    search_text     TEXT    NOT NULL,  -- the text fields and names, lower-cased, for ?q=
+    json            TEXT    NOT NULL,
+    UNIQUE (shift_change_at, team_key)
+  );
+  CREATE INDEX handovers_by_time   ON handovers (shift_change_at);
+  CREATE INDEX handovers_by_status ON handovers (status, shift_change_at);
+  -- A confirmed handover is history (article 82 moved the alerts on it): never changed or deleted.
+  CREATE TRIGGER handovers_confirmed_final BEFORE UPDATE ON handovers WHEN OLD.status = 'confirmed'
+  BEGIN SELECT RAISE(ABORT, 'a confirmed handover cannot be changed'); END;
+  CREATE TRIGGER handovers_no_delete BEFORE DELETE ON handovers
+  BEGIN SELECT RAISE(ABORT, 'handovers are never deleted'); END;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -8,6 +8,7 @@ import { StorageClosedError } from '../../../server/storage/errors.js';
 import type { Storage } from '../../../server/storage/types.js';
 import { describeAlertContract } from './contract-alerts.js';
 import { describeEventLogContract } from './contract-event-log.js';
+import { describePointsContract } from './contract-points.js';
 import { describeSnapshotContract } from './contract-snapshots.js';
 import { eventEntry, makeAlert } from './fixtures.js';
 
@@ -26,6 +27,7 @@ export function runStorageContract(name: string, make: () => Promise<Storage> | 
     describeEventLogContract(storage);
     describeSnapshotContract(storage);
     describeAlertContract(storage);
+    describePointsContract(storage);
     describeCloseContract(storage);
   });
 }

@@ -1,0 +1,113 @@
+/**
+ * What the server fills into a handover from the outgoing shift (article 80): its alerts,
+ * call figures, adherence and absences, plus a first draft of the text fields the lead
+ * then edits. Pure: the service gathers the alerts and the snapshot, this only counts.
+ */
+import dayjs from 'dayjs';
+import timezone from 'dayjs/plugin/timezone.js';
+import utc from 'dayjs/plugin/utc.js';
+import type { Alert } from '../../shared/alerts.js';
+import type { HandoverAlertRef, HandoverField, HandoverPrefill } from '../../shared/handover.js';
+import type { RuleId } from '../../shared/rules.js';
+import type { IntervalFigures } from '../../shared/figures.js';
+import type { TeamAdherence } from '../../shared/schedule.js';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+export interface PrefillSources {
+  from: number;
+  to: number;
+  teamIds: readonly string[];
+  /** Alerts opened in [from, to), any team (filtered here). */
+  opened: Alert[];
+  /** Alerts open or acknowledged now, any team (filtered here). */
+  live: Alert[];
+  /** The day's 15-minute intervals (floor-wide: the engine does not split calls by team). */
+  intervals: IntervalFigures[];
+  /** Today's adherence per team; absent until a plan is loaded. */
+  adherence?: TeamAdherence[];
+}
+
+const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
+
+export function alertRef(alert: Alert): HandoverAlertRef {
+  return {
+    id: alert.id, rule: alert.rule, article: alert.article, severity: alert.severity, title: alert.title,
+    status: alert.status, ...(alert.teamId !== undefined && { teamId: alert.teamId }), openedAt: alert.openedAt,
+  };
+}
+
+export function buildPrefill(src: PrefillSources): HandoverPrefill {
+  const ofTeams = (a: Alert): boolean => a.teamId !== undefined && src.teamIds.includes(a.teamId);
+  const opened = src.opened.filter((a) => ofTeams(a) && a.openedAt >= src.from && a.openedAt < src.to);
+  const byRule: Partial<Record<RuleId, number>> = {};
+  for (const a of opened) byRule[a.rule] = (byRule[a.rule] ?? 0) + 1;
+  const open = src.live.filter((a) => ofTeams(a) && a.status !== 'resolved')
+    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.openedAt - b.openedAt)
+    .map(alertRef);
+  return {
+    from: src.from,
+    to: src.to,
+    alertsOpened: opened.length,
+    // Of the alerts the shift opened, those it also closed.
+    alertsResolved: opened.filter((a) => a.status === 'resolved' && a.resolvedAt !== undefined && a.resolvedAt < src.to).length,
+    byRule,
+    open,
+    calls: callFigures(src.intervals.filter((i) => i.start >= src.from && i.start < src.to)),
+    adherencePercent: adherenceOf(src.adherence ?? [], src.teamIds),
+    absences: [...new Set(opened.filter((a) => a.rule === 'absence' && a.agentId !== undefined).map((a) => a.agentId!))].sort(),
+  };
+}
+
+/**
+ * Service level as answered-within-threshold over answered plus abandoned: the intervals
+ * carry no short-abandon split, so this is the default `abandons-against` formula whatever
+ * the rules file says (the wallboard's live figure follows the file).
+ */
+function callFigures(intervals: IntervalFigures[]): HandoverPrefill['calls'] {
+  const sum = (pick: (i: IntervalFigures) => number): number => intervals.reduce((total, i) => total + pick(i), 0);
+  const offered = sum((i) => i.offered);
+  const answered = sum((i) => i.answered);
+  const abandoned = sum((i) => i.abandoned);
+  const handled = answered + abandoned;
+  return { offered, answered, abandoned, serviceLevel: handled === 0 ? null : sum((i) => i.answeredInThreshold) / handled };
+}
+
+/** The teams' mean of today's adherence (teams without scheduled time yet left out), one decimal. */
+function adherenceOf(adherence: TeamAdherence[], teamIds: readonly string[]): number | null {
+  const known = adherence.filter((t) => teamIds.includes(t.teamId) && t.percent !== null).map((t) => t.percent as number);
+  return known.length === 0 ? null : Math.round((known.reduce((a, b) => a + b, 0) / known.length) * 10) / 10;
+}
+
+/**
+ * The first draft of the text fields, from the prefill: what a lead would otherwise copy
+ * off the wallboard by hand. Fields the monitor knows nothing about (swallowed cards,
+ * erroneous accounts, management's tasks, replies pending, notices) start empty.
+ */
+export function draftFields(prefill: HandoverPrefill, teamIds: readonly string[], tz: string): Record<HandoverField, string> {
+  const time = (ts: number): string => dayjs(ts).tz(tz).format('MM-DD HH:mm');
+  const { calls } = prefill;
+  const status = [
+    `Shift ${time(prefill.from)} – ${time(prefill.to)} (${tz}), teams ${teamIds.join(', ')}.`,
+    `Calls (whole floor): ${calls.offered} offered, ${calls.answered} answered, ${calls.abandoned} abandoned` +
+      (calls.serviceLevel === null ? '.' : `; service level ${Math.round(calls.serviceLevel * 100)}%.`),
+    ...(prefill.adherencePercent === null ? [] : [`Schedule adherence: ${prefill.adherencePercent}%.`]),
+    `Alerts: ${prefill.alertsOpened} opened, ${prefill.alertsResolved} of them resolved; ${prefill.open.length} still open.`,
+    ...(prefill.absences.length === 0 ? [] : [`Absent (article 105.1): ${prefill.absences.join(', ')}.`]),
+  ].join('\n');
+  const problems = Object.entries(prefill.byRule).sort(([a], [b]) => a.localeCompare(b)).map(([rule, n]) => `- ${rule}: ${n}`);
+  const openIssues = prefill.open.map((a) => `- [${a.severity}] ${a.title} (${a.rule}, art. ${a.article}; opened ${time(a.openedAt)}, ${a.status})`);
+  const critical = prefill.open.filter((a) => a.severity === 'critical').map((a) => `- ${a.title} (art. ${a.article})`);
+  return {
+    shiftStatus: status,
+    importantEvents: critical.length === 0 ? '' : `Critical, still open:\n${critical.join('\n')}`,
+    problemsFound: problems.join('\n'),
+    openIssues: openIssues.join('\n'),
+    repliesPending: '',
+    notices: '',
+    swallowedCards: '',
+    erroneousAccounts: '',
+    managementTasks: '',
+  };
+}

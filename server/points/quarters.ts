@@ -1,0 +1,71 @@
+/**
+ * Quarters and years in the centre's time zone (rules file `timezone`). Points count in
+ * the quarter of the centre's calendar the thing happened in: at 2026-12-31T16:30Z it is
+ * already 2027-01-01 00:30 in Shanghai, so that entry belongs to 2027-Q1 there.
+ * Pure arithmetic on epoch ms (dayjs's timezone plugin asks Intl, not the machine's clock).
+ */
+import dayjs from 'dayjs';
+import timezone from 'dayjs/plugin/timezone.js';
+import utc from 'dayjs/plugin/utc.js';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+export interface Quarter {
+  /** `2026-Q4` */
+  id: string;
+  year: number;
+  /** 1-4 */
+  quarter: number;
+  /** First instant of the quarter in the time zone, epoch ms. */
+  from: number;
+  /** First instant of the next quarter. */
+  to: number;
+}
+
+export const QUARTER_PATTERN = /^(\d{4})-Q([1-4])$/;
+
+/** Local midnight on the first of `month` (1-12) of `year`; month 13 is next January. */
+function monthStart(year: number, month: number, tz: string): number {
+  const y = month > 12 ? year + 1 : year;
+  const m = month > 12 ? month - 12 : month;
+  return dayjs.tz(`${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-01 00:00:00`, tz).valueOf();
+}
+
+export function quarterBounds(year: number, quarter: number, tz: string): Quarter {
+  const firstMonth = (quarter - 1) * 3 + 1;
+  return {
+    id: `${year}-Q${quarter}`,
+    year,
+    quarter,
+    from: monthStart(year, firstMonth, tz),
+    to: monthStart(year, firstMonth + 3, tz),
+  };
+}
+
+/** The quarter containing `ts` in `tz`. */
+export function quarterOf(ts: number, tz: string): Quarter {
+  const local = dayjs(ts).tz(tz);
+  return quarterBounds(local.year(), Math.floor(local.month() / 3) + 1, tz);
+}
+
+/** `2026-Q4` -> its bounds; undefined when the text is not a quarter. */
+export function parseQuarter(id: string, tz: string): Quarter | undefined {
+  const match = QUARTER_PATTERN.exec(id);
+  return match ? quarterBounds(Number(match[1]), Number(match[2]), tz) : undefined;
+}
+
+/** The four quarters of a year, in order. */
+export function quartersOfYear(year: number, tz: string): Quarter[] {
+  return [1, 2, 3, 4].map((q) => quarterBounds(year, q, tz));
+}
+
+/** The year containing `ts` in `tz`. */
+export function yearOf(ts: number, tz: string): number {
+  return dayjs(ts).tz(tz).year();
+}
+
+/** `ts` as local wall time with its offset, e.g. `2027-01-01T00:30:00+08:00` (CSV, docs). */
+export function localIso(ts: number, tz: string): string {
+  return dayjs(ts).tz(tz).format('YYYY-MM-DDTHH:mm:ssZ');
+}

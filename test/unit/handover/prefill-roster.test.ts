@@ -1,0 +1,79 @@
+/** The pure parts: who hands over to whom at a shift change, and what the prefill counts. */
+import { describe, expect, it } from 'vitest';
+import type { Alert } from '../../../shared/alerts.js';
+import type { LeadShift } from '../../../shared/schedule.js';
+import { buildPrefill } from '../../../server/handover/prefill.js';
+import { dutyOwed, leadsAtChange } from '../../../server/handover/roster.js';
+import { makeAlert } from '../storage/fixtures.js';
+
+const H = 3600_000;
+const CHANGE = Date.parse('2026-11-28T16:00:00+08:00');
+const duty = (id: string, teamIds: string[], start: number, end: number, account = `lead.${id}`): LeadShift => ({ id, leadId: id, account, teamIds, start, end });
+
+describe('the roster at a shift change', () => {
+  const leads = [
+    duty('am1', ['T1', 'T2'], CHANGE - 8 * H, CHANGE),
+    duty('am2', ['T3'], CHANGE - 8 * H, CHANGE),
+    duty('pm1', ['T1'], CHANGE, CHANGE + 8 * H),
+    duty('pm2', ['T2', 'T3'], CHANGE, CHANGE + 8 * H),
+    duty('early', ['T1', 'T2'], CHANGE - 20 * 60_000, CHANGE + 8 * H),
+  ];
+
+  it('pairs the duty ending at the change with the one starting there, by the teams they share most', () => {
+    expect(leadsAtChange(leads, CHANGE, ['T1', 'T2'])).toMatchObject({ outgoing: { id: 'am1' }, incoming: { id: 'pm1' } });
+    expect(leadsAtChange(leads, CHANGE, ['T2', 'T3'])).toMatchObject({ outgoing: { id: 'am1' }, incoming: { id: 'pm2' } });
+    expect(leadsAtChange(leads, CHANGE, ['T3'])).toMatchObject({ outgoing: { id: 'am2' }, incoming: { id: 'pm2' } });
+    // A duty starting early (16:00 - 20 min) is not the one starting at the change.
+    expect(leadsAtChange(leads, CHANGE, ['T9'])).toEqual({});
+    expect(leadsAtChange(leads, CHANGE + 60_000, ['T1'])).toEqual({});
+  });
+
+  it('finds the duty an account owes: the latest begun, within twelve hours of its end', () => {
+    const own = [duty('a', ['T1'], CHANGE - 16 * H, CHANGE - 8 * H, 'Lead.X'), duty('b', ['T1'], CHANGE - 8 * H, CHANGE, 'lead.x'), duty('c', ['T1'], CHANGE + H, CHANGE + 9 * H, 'lead.x')];
+    expect(dutyOwed(own, 'lead.x', CHANGE - H)?.id).toBe('b');
+    expect(dutyOwed(own, 'LEAD.X', CHANGE - 9 * H)?.id).toBe('a');
+    expect(dutyOwed(own, 'lead.x', CHANGE + 30 * 60_000)?.id).toBe('b');
+    expect(dutyOwed(own, 'lead.y', CHANGE)).toBeUndefined();
+    expect(dutyOwed([own[1]], 'lead.x', CHANGE + 13 * H)).toBeUndefined();
+  });
+});
+
+describe('the prefill', () => {
+  const from = CHANGE - 8 * H;
+  const alert = (id: string, overrides: Partial<Alert>): Alert => makeAlert(id, { teamId: 'T1', openedAt: from + H, ...overrides });
+
+  it('counts the teams\' alerts opened in the shift, lists the live ones, most severe first', () => {
+    const opened = [
+      alert('in-1', {}),
+      alert('in-2', { status: 'resolved', resolvedAt: from + 2 * H, rule: 'greeting' }),
+      alert('in-3', { status: 'resolved', resolvedAt: CHANGE + H }),
+      alert('other-team', { teamId: 'T9' }),
+      alert('no-team', { teamId: undefined }),
+      alert('before', { openedAt: from - 1 }),
+      alert('absent', { rule: 'absence', agentId: '1003' }),
+      alert('absent-again', { rule: 'absence', agentId: '1003', openedAt: from + 3 * H }),
+    ];
+    const live = [alert('old-warning', { openedAt: from - 5 * H }), alert('crit', { severity: 'critical', openedAt: from + 4 * H }), alert('gone', { status: 'resolved' })];
+    const prefill = buildPrefill({ from, to: CHANGE, teamIds: ['T1', 'T2'], opened, live, intervals: [] });
+    expect(prefill).toMatchObject({
+      alertsOpened: 5, alertsResolved: 1, byRule: { 'answer-3-rings': 2, greeting: 1, absence: 2 }, absences: ['1003'],
+      calls: { offered: 0, answered: 0, abandoned: 0, serviceLevel: null }, adherencePercent: null,
+    });
+    expect(prefill.open.map((a) => a.id)).toEqual(['crit', 'old-warning']);
+  });
+
+  it('sums the 15-minute intervals inside the shift, and averages the teams\' adherence', () => {
+    const interval = (start: number, answered: number, inThreshold: number, abandoned: number) => ({ start, offered: answered + abandoned, answered, answeredInThreshold: inThreshold, abandoned, maxWaiting: 1 });
+    const prefill = buildPrefill({
+      from, to: CHANGE, teamIds: ['T1', 'T2'], opened: [], live: [],
+      intervals: [interval(from - 15 * 60_000, 50, 50, 0), interval(from, 8, 6, 2), interval(CHANGE - 15 * 60_000, 10, 9, 0), interval(CHANGE, 40, 0, 40)],
+      adherence: [
+        { teamId: 'T1', scheduledNow: 3, outOfAdherence: 1, percent: 90 },
+        { teamId: 'T2', scheduledNow: 0, outOfAdherence: 0, percent: null },
+        { teamId: 'T3', scheduledNow: 2, outOfAdherence: 2, percent: 10 },
+      ],
+    });
+    expect(prefill.calls).toEqual({ offered: 20, answered: 18, abandoned: 2, serviceLevel: 15 / 20 });
+    expect(prefill.adherencePercent).toBe(90);
+  });
+});
