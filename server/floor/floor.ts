@@ -69,7 +69,9 @@ export const HEARTBEAT_MS = 5000;
 const DEFAULTS = {
   reorderWindowMs: 2000,
   maxFutureMs: 60_000,
-  snapshotEveryEntries: 20_000,
+  // A snapshot serialises the whole state: at full ingest speed 20,000 entries would be
+  // several a second. Rebuild replays at most this many entries after the latest one.
+  snapshotEveryEntries: 200_000,
   snapshotEveryMs: 60_000,
   retentionMs: 7 * 24 * 3600 * 1000,
 };

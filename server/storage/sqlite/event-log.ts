@@ -2,6 +2,7 @@
 import { toBound, toCount } from '../limits.js';
 import type { AppendResult, EventLog, LogEntry, NewLogEntry } from '../types.js';
 import { sqlLimit, type SqliteConnection } from './connection.js';
+import { createEventIndex } from './event-index.js';
 
 interface LogRow {
   seq: number;
@@ -13,47 +14,59 @@ interface LogRow {
 export function createSqliteEventLog(connection: SqliteConnection): EventLog {
   const db = connection.db;
   // Prepared once: re-preparing per entry is what would make a 10,000-entry append slow.
-  // Not INSERT OR IGNORE: with AUTOINCREMENT an ignored insert still advances
-  // sqlite_sequence, so every duplicate would burn a seq and leave a gap (1, 2, 5 ...).
-  // Looking the id up first keeps seqs dense, as the memory store's are.
-  const selectIdExists = db.prepare<[string], number>('SELECT 1 FROM event_log WHERE id = ?').pluck();
-  const insertEntry = db.prepare<[string, number, string, string, string | null, string | null, number | null]>(
-    'INSERT INTO event_log (id, received_at, kind, payload, agent_id, call_id, ts) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  // Each entry gets the next seq explicitly and INSERT OR IGNORE skips an id already in
+  // the table (or earlier in the same call): no lookup before each insert, and seqs stay
+  // dense (an ignored row takes no seq). sqlite_sequence still records the high-water mark.
+  const insertEntry = db.prepare<[number, string, number, string, string, string | null, string | null, number | null]>(
+    'INSERT OR IGNORE INTO event_log (seq, id, received_at, kind, payload, agent_id, call_id, ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const selectByAgent = db.prepare<[string, number, number], LogRow>(
-    'SELECT seq, id, received_at AS receivedAt, payload FROM event_log WHERE agent_id = ? AND ts >= ? AND ts < ? ORDER BY seq');
+    `SELECT l.seq, l.id, l.received_at AS receivedAt, l.payload FROM event_index_agent i JOIN event_log l ON l.seq = i.seq
+     WHERE i.agent_id = ? AND i.ts >= ? AND i.ts < ? ORDER BY l.seq`);
   const selectByCall = db.prepare<[string, number, number], LogRow>(
-    'SELECT seq, id, received_at AS receivedAt, payload FROM event_log WHERE call_id = ? AND ts >= ? AND ts < ? ORDER BY seq');
+    `SELECT l.seq, l.id, l.received_at AS receivedAt, l.payload FROM event_index_call i JOIN event_log l ON l.seq = i.seq
+     WHERE i.call_id = ? AND l.ts >= ? AND l.ts < ? ORDER BY l.seq`);
   const selectPage = db.prepare<[number, number], LogRow>(
     'SELECT seq, id, received_at AS receivedAt, payload FROM event_log WHERE seq > ? ORDER BY seq LIMIT ?');
-  // sqlite_sequence holds the highest seq AUTOINCREMENT ever assigned, which MAX(seq) would
-  // not once the newest rows were pruned.
+  // sqlite_sequence holds the highest seq ever assigned, which MAX(seq) would not once the
+  // newest rows were pruned.
   const selectLastSeq = db.prepare<[], number>(
     "SELECT seq FROM sqlite_sequence WHERE name = 'event_log'").pluck();
+  // An ignored insert with an explicit seq still raises AUTOINCREMENT's mark to that seq;
+  // the transaction puts it back to the last seq really used, so no seq is ever skipped.
+  const setLastSeq = db.prepare<[number]>("UPDATE sqlite_sequence SET seq = ? WHERE name = 'event_log'");
   const deletePrunable = db.prepare<[number, number]>(
     'DELETE FROM event_log WHERE seq <= ? AND received_at < ?');
+  const selectOldest = db.prepare<[], number | null>('SELECT MIN(seq) FROM event_log').pluck();
+  const pruneAgentIndex = db.prepare<[number]>('DELETE FROM event_index_agent WHERE seq < ?');
+  const pruneCallIndex = db.prepare<[number]>('DELETE FROM event_index_call WHERE seq < ?');
+  const index = createEventIndex(db);
+  /** When the index tables were last pruned (by the `before` of prune calls). */
+  let indexPrunedAt = 0;
 
   /**
    * All entries in one transaction: one commit (one WAL append) for the whole batch, and
-   * all-or-nothing if any insert fails. The id lookup finds an id already in the table
-   * and, because earlier rows of this call are already inserted, a repeat within the call.
+   * all-or-nothing if any insert fails.
    */
   const insertAll = db.transaction((entries: NewLogEntry[], payloads: string[]): AppendResult => {
     const appended: LogEntry[] = [];
     const duplicateIds: string[] = [];
+    let seq = selectLastSeq.get() ?? 0;
     entries.forEach((entry, index) => {
-      if (selectIdExists.get(entry.id) !== undefined) {
-        duplicateIds.push(entry.id);
-        return;
-      }
       const event = entry.payload.kind === 'event' ? entry.payload.event : undefined;
       const result = insertEntry.run(
-        entry.id, entry.receivedAt, entry.payload.kind, payloads[index],
+        seq + 1, entry.id, entry.receivedAt, entry.payload.kind, payloads[index]!,
         event && 'agentId' in event && typeof event.agentId === 'string' ? event.agentId : null,
         event && 'callId' in event && typeof event.callId === 'string' ? event.callId : null,
         event ? event.ts : null,
       );
-      appended.push({ seq: Number(result.lastInsertRowid), id: entry.id, receivedAt: entry.receivedAt, payload: entry.payload });
+      if (result.changes === 0) {
+        duplicateIds.push(entry.id);
+        return;
+      }
+      seq += 1;
+      appended.push({ seq, id: entry.id, receivedAt: entry.receivedAt, payload: entry.payload });
     });
+    if (duplicateIds.length > 0) setLastSeq.run(seq);
     return { appended, duplicateIds };
   });
 
@@ -64,7 +77,10 @@ export function createSqliteEventLog(connection: SqliteConnection): EventLog {
       const payloads = entries.map((entry) => JSON.stringify(entry.payload));
       // IMMEDIATE takes the write lock up front, so another connection cannot make this
       // transaction fail halfway with SQLITE_BUSY; busy_timeout covers the wait.
-      return insertAll.immediate(entries, payloads);
+      const result = insertAll.immediate(entries, payloads);
+      const last = result.appended.at(-1);
+      if (last !== undefined) index.appended(last.seq);
+      return result;
     },
 
     async read(afterSeq: number, limit: number): Promise<LogEntry[]> {
@@ -82,6 +98,7 @@ export function createSqliteEventLog(connection: SqliteConnection): EventLog {
       connection.assertOpen();
       const from = toBound('from', filter.from);
       const to = toBound('to', filter.to);
+      index.catchUp();
       const rows = new Map<number, LogRow>();
       if (filter.agentId !== undefined) for (const row of selectByAgent.all(filter.agentId, from, to)) rows.set(row.seq, row);
       for (const callId of new Set(filter.callIds ?? [])) for (const row of selectByCall.all(callId, from, to)) rows.set(row.seq, row);
@@ -97,7 +114,18 @@ export function createSqliteEventLog(connection: SqliteConnection): EventLog {
 
     async prune(before: number, uptoSeq: number): Promise<number> {
       connection.assertOpen();
-      return deletePrunable.run(toBound('uptoSeq', uptoSeq), toBound('before', before)).changes;
+      const deleted = deletePrunable.run(toBound('uptoSeq', uptoSeq), toBound('before', before)).changes;
+      // The index tables are keyed for lookups, not by seq, so pruning them scans them:
+      // done at most daily (a lookup joins with the log, so stale index rows never show).
+      if (deleted > 0 && before - indexPrunedAt >= 24 * 3600_000) {
+        const oldest = selectOldest.get() ?? Number.MAX_SAFE_INTEGER;
+        db.transaction(() => {
+          pruneAgentIndex.run(oldest);
+          pruneCallIndex.run(oldest);
+        }).immediate();
+        indexPrunedAt = before;
+      }
+      return deleted;
     },
   };
 }

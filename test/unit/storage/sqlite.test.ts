@@ -191,4 +191,26 @@ describe('schema migration', () => {
       await storage.close();
     }
   });
+
+  it('rows appended but not yet indexed (as a crash leaves them) are indexed from the log on open', async () => {
+    const file = join(tempDir(), 'lag.db');
+    const storage = createSqliteStorage(file);
+    await storage.log.append(eventEntries(3));
+    await storage.close();
+    // Fewer rows than the catch-up threshold: the index is still behind the log.
+    const raw = new Database(file);
+    const through = (): number => raw.prepare('SELECT seq FROM event_index_through').pluck().get() as number;
+    expect(through()).toBe(0);
+    raw.close();
+    const reopened = createSqliteStorage(file);
+    try {
+      const check = new Database(file, { readonly: true });
+      expect(check.prepare('SELECT seq FROM event_index_through').pluck().get()).toBe(3);
+      expect(check.prepare('SELECT COUNT(*) FROM event_index_agent').pluck().get()).toBe(3);
+      check.close();
+      expect((await reopened.log.eventsAbout({ agentId: 'agent-7', from: 0, to: 10_000 })).map((e) => e.id)).toEqual(['evt-1', 'evt-2', 'evt-3']);
+    } finally {
+      await reopened.close();
+    }
+  });
 });
