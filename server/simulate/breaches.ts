@@ -29,8 +29,12 @@ export const BREACH_OPPORTUNITIES: Record<RuleId, { weight: number; per: string 
   'rest-off-hook': { weight: 1, per: 'agent free while callers wait' },
   'urgent-escalation': { weight: 0.15, per: 'answered inbound call' },
   'one-agent-one-login': { weight: 1, per: 'agent-hour on shift' },
-  'away-without-reason': { weight: 1, per: 'not-ready stretch, and agent-hour on shift' },
+  'away-without-reason': { weight: 1, per: 'planned break, shift with room for an unarranged meal, and agent-hour on shift' },
   'private-call': { weight: 1, per: 'agent-hour on shift' },
+  // The plan's rules (schedule.ts picks who, and always at least one when the rate is not 0).
+  'lead-early': { weight: 1, per: 'incoming lead duty at the shift change' },
+  'no-leaving-post': { weight: 1, per: 'seat handed over at the shift change' },
+  absence: { weight: 1, per: 'planned shift' },
 };
 
 /** Ground truth for tests and benchmarks: one planned breach (the event stream never carries it). */
@@ -42,6 +46,8 @@ export interface SimulatedBreach {
   callId?: string;
   /** Which way it was broken, e.g. `late-answer`, `no-consent`, `long-hold`. */
   detail: string;
+  /** Only a floor that knows the plan can see it (an absence, a meal outside the meal times...). */
+  needsPlan?: true;
 }
 
 export class BreachPlanner {

@@ -8,6 +8,7 @@
  * between calls (breaks, rest, incidents, logging in and out) is in agent-day.ts.
  */
 import type { RulesConfig } from '../../shared/rules-config.js';
+import type { ScheduledBreak } from '../../shared/schedule.js';
 import type { BreachPlanner } from './breaches.js';
 import { rollCallBreaches } from './call-breaches.js';
 import { planConversation, type ConversationPlan, type ConversationSpec } from './conversation.js';
@@ -42,8 +43,14 @@ export interface AgentSim {
   token: number;
   /** Resting off-hook and willing to come back when callers queue. */
   nudgeable: boolean;
-  nextBreakAt: number;
-  mealAt: number;
+  /** The plan's breaks and meals still ahead, in time order. */
+  windows: ScheduledBreak[];
+  /** A planned slip: a meal at this moment, though none is arranged then (Infinity: none). */
+  unarrangedMealAt: number;
+  /** The shift is over: the agent leaves at the next free moment the seat may be left. */
+  leaving: boolean;
+  /** The lead let the agent leave before the relief came (article 79). */
+  approvedBy?: string;
   callbacks: PendingCallback[];
   /** Things to do at the next free moment (a private call, stepping away). */
   pending: Array<'private' | 'away' | 'other'>;
@@ -82,6 +89,10 @@ export abstract class FloorModel {
   /** Logged-in agents who take calls (leads excluded). */
   takersOnShift = 0;
   protected readonly resting = new Set<AgentSim>();
+  /** Inbound calls not yet answered nor ended: the queue's waiting calls, ringing ones included (as the engine counts them). */
+  private readonly unanswered = new Set<InboundCall>();
+  /** Agents resting off-hook as a planned slip, until a call waits too long (then it is a breach) or they are back. */
+  private readonly restSlips = new Map<AgentSim, number>();
   private readonly arrivals: ArrivalProcess;
   private readonly weights: Array<readonly [string, number]>;
 
@@ -170,6 +181,8 @@ export abstract class FloorModel {
       type: 'call.offered', callId: call.callId, queue, direction: 'inbound', numberClass: call.numberClass,
       ...(call.from !== undefined ? { from: call.from } : {}),
     });
+    this.unanswered.add(call);
+    if (this.restSlips.size > 0) this.watchWait(call);
     const agent = this.popIdle();
     if (agent) {
       this.ring(agent, call);
@@ -178,6 +191,7 @@ export abstract class FloorModel {
       this.at(this.now + patienceMs(this.rng, queue), () => {
         if (call.state !== 'queued') return;
         this.callers.abandon(call);
+        this.unanswered.delete(call);
         this.emit({ type: 'call.ended', callId: call.callId, releasedBy: 'customer' });
       });
       this.nudgeResting();
@@ -193,6 +207,30 @@ export abstract class FloorModel {
       agent.nudgeable = false;
       this.atIfUnchanged(agent, this.now + this.rng.uniform(3, 15) * S, () => this.backFromNotReady(agent));
     }
+  }
+
+  /**
+   * The rest-off-hook slip is a breach once a call has waited past the limit while the
+   * agent rests (art. 88), which may be at once, later, or never (the others serve the
+   * queue first): it is reported when, and only if, that happens.
+   */
+  protected restWhileCallsWait(agent: AgentSim): void {
+    this.restSlips.set(agent, agent.token);
+    for (const call of this.unanswered) this.watchWait(call);
+  }
+
+  private watchWait(call: InboundCall): void {
+    const limit = call.offeredAt + this.s.rules['rest-off-hook'].waitSeconds * 1000;
+    const check = (): void => {
+      if (!this.unanswered.has(call)) return;
+      for (const [agent, token] of this.restSlips) {
+        this.restSlips.delete(agent);
+        if (agent.token !== token) continue; // back before any call waited too long
+        this.breaches.note({ rule: 'rest-off-hook', ts: this.now, agentId: agent.profile.agentId, detail: 'rest-while-calls-wait' });
+      }
+    };
+    if (limit <= this.now) check();
+    else this.at(limit, check);
   }
 
   backFromNotReady(agent: AgentSim): void {
@@ -233,6 +271,7 @@ export abstract class FloorModel {
       this.at(this.now + ringMs, () => {
         this.ringingCount -= 1;
         call.state = 'connected';
+        this.unanswered.delete(call);
         this.emit({ type: 'call.answered', callId: call.callId, agentId });
         this.converse(agent, {
           callId: call.callId, direction: 'inbound', topic: call.topic, kind: 'service', lateNoApology: late,
@@ -281,7 +320,8 @@ export abstract class FloorModel {
 
   private promise(agent: AgentSim, callId: string, number: string, topic: Topic, due: number): void {
     const agentId = agent.profile.agentId;
-    if (this.breaches.roll('callback-promise')) {
+    // A promise due after the floor closes cannot be seen broken in this stream: it is kept.
+    if (this.breaches.roll('callback-promise') && due <= this.s.end) {
       if (this.rng.chance(0.5)) {
         this.breaches.note({ rule: 'callback-promise', ts: this.now, agentId, callId, detail: 'never-made' });
         return;

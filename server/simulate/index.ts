@@ -1,5 +1,6 @@
 /** The simulator's public surface (the CLI's `simulate` command and the server's demo use these). */
-export { simulateFloor, DEFAULT_AGENTS, type SimulateOptions } from './simulate.js';
+export { simulateFloor, simulatePlan, DEFAULT_AGENTS, type SimulateOptions, type SimulatedPlan } from './simulate.js';
+export { leadAccount, MIN_DURATION_FOR_CHANGE_MS } from './shift-plan.js';
 export { runSimulation, abortableSleep, DEFAULT_BATCH_SIZE, type RunSimulationOptions, type RunReport, type SimulationOutput } from './run.js';
 export { createLiveSimulation, type LiveSimulation, type LiveSimulationOptions } from './live.js';
 export { startDemoFeed, type DemoFeedOptions } from './demo-feed.js';

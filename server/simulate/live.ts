@@ -7,8 +7,11 @@
 import type { FloorEventInput } from '../../shared/events.js';
 import type { RulesConfig } from '../../shared/rules-config.js';
 import type { IngestCounts } from './delivery.js';
+import { defaultRulesConfig } from '../../shared/rules-config.js';
+import { rebasePlan, type PlanToPost } from './post-plan.js';
 import { runSimulation, type RunReport } from './run.js';
-import { DEFAULT_AGENTS } from './simulate.js';
+import { MIN_SECOND_SHIFT_MS } from './shift-plan.js';
+import { DEFAULT_AGENTS, simulatePlan } from './simulate.js';
 
 export interface LiveSimulationOptions {
   /** Receives each batch once its moment has come; resolve with the ingest result to have it counted. */
@@ -33,6 +36,18 @@ export interface LiveSimulationOptions {
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   onRetry?: (info: { attempt: number; delayMs: number; error: string }) => void;
+  /**
+   * When the relief crew takes over, counted from each simulated shift's start (null for
+   * none). Default: as soon as the incoming lead can be in `arriveMinutes` early and hold
+   * the meeting, so a demo shows a handover within half an hour; none in a shift too short.
+   */
+  shiftChangeAfterMs?: number | null;
+  /**
+   * Given each simulated shift's plan, on the wall clock, before its first event (the
+   * demo imports it, so the wallboard shows adherence). A failure is reported to onError
+   * and the events go on without a plan.
+   */
+  onPlan?: (plan: PlanToPost) => Promise<void>;
   /** A shift ended (report of that shift). */
   onShift?: (report: RunReport & { shift: number }) => void;
   /** The feed stopped on an error it cannot retry (without this callback the error is dropped and the feed just stops). */
@@ -64,12 +79,21 @@ export function createLiveSimulation(options: LiveSimulationOptions): LiveSimula
   let controller: AbortController | undefined;
   let loop: Promise<void> | undefined;
 
+  /** The change time of a shift starting at `start`, if it fits (see shiftChangeAfterMs). */
+  function changeAt(start: number): number | null {
+    if (options.shiftChangeAfterMs === null) return null;
+    const lead = (options.rules ?? defaultRulesConfig()).rules['lead-early'];
+    const after = options.shiftChangeAfterMs ?? (options.loginWindowMs ?? 30_000) + (lead.arriveMinutes + 6) * 60_000;
+    const at = start + after;
+    return at <= start + (options.shiftMs ?? 8 * HOUR) - MIN_SECOND_SHIFT_MS ? at : null;
+  }
+
   async function feed(signal: AbortSignal): Promise<void> {
     const base = options.seed ?? Math.floor(now());
     for (let shift = 0; !signal.aborted; shift++) {
       const start = Math.floor(now());
       const seed = base + shift;
-      const report = await runSimulation({
+      const floor = {
         seed,
         idPrefix: `sim-${seed}-${start.toString(36)}`,
         agents: options.agents ?? DEFAULT_AGENTS,
@@ -78,7 +102,15 @@ export function createLiveSimulation(options: LiveSimulationOptions): LiveSimula
         breachRate: options.breachRate,
         rules: options.rules,
         loginWindowMs: options.loginWindowMs ?? 30_000,
+        shiftChangeAt: changeAt(start),
         utcOffsetMinutes: (options.timeOfDay ?? 'business-day') === 'business-day' ? businessDayOffset(start) : options.utcOffsetMinutes,
+      };
+      const onPlan = options.onPlan;
+      const report = await runSimulation({
+        ...floor,
+        ...(onPlan && {
+          prepare: (toWall: (virtual: number) => number) => onPlan(rebasePlan(simulatePlan(floor), toWall)).catch((err: unknown) => options.onError?.(err)),
+        }),
         speed: 1,
         output: { kind: 'send', send: options.send, batchSize: options.batchSize },
         signal,

@@ -29,7 +29,7 @@ const GIVEN = [
   '慧', '颖', '思', '宇', '浩', '然', '涵', '萱', '博', '文', '悦', '诗', '梦', '瑶', '晓', '峰', '倩', '凯',
 ] as const;
 
-function chineseName(rng: Random): string {
+export function chineseName(rng: Random): string {
   const given = rng.chance(0.6) ? rng.pick(GIVEN) + rng.pick(GIVEN) : rng.pick(GIVEN);
   return rng.pick(SURNAMES) + given;
 }
@@ -63,4 +63,19 @@ export function buildRoster(count: number, rng: Random): AgentProfile[] {
  */
 export function spareStation(rng: Random): string {
   return `S-T${String(rng.int(1, 20)).padStart(2, '0')}`;
+}
+
+/**
+ * The crew that takes over at the shift change: one newcomer per seat of `roster`, on the
+ * same station and team and in the same role (the incoming lead sits at the lead's desk),
+ * numbered on from the last agent number of the first crew.
+ */
+export function reliefRoster(roster: readonly AgentProfile[], rng: Random): AgentProfile[] {
+  return roster.map((p, i) => ({
+    agentId: String(FIRST_AGENT_NUMBER + roster.length + i),
+    name: chineseName(rng),
+    stationId: p.stationId,
+    teamId: p.teamId,
+    role: p.role,
+  }));
 }

@@ -43,6 +43,12 @@ export interface RunSimulationOptions extends SimulateOptions {
   /** How far behind schedule a paced run may fall before virtual time pauses (default 1000 ms). */
   maxLagMs?: number;
   onRetry?: (info: { attempt: number; delayMs: number; error: string }) => void;
+  /**
+   * Called once before the first event is sent, with the clock the events will carry
+   * (identity when unpaced): the place to hand the receiver the floor's plan, re-based
+   * like the events, so adherence is judged against the times the events will have.
+   */
+  prepare?: (toWall: (virtual: number) => number) => Promise<void>;
 }
 
 export interface RunReport {
@@ -116,6 +122,10 @@ export async function runSimulation(options: RunSimulationOptions): Promise<RunR
   // Wall-clock moment of virtual `start`; moves forward when the sink stalls.
   let anchor = now();
   const wallOf = (virtual: number): number => anchor + (virtual - options.start) / speed;
+  if (options.prepare) {
+    const at = anchor;
+    await options.prepare(paced ? (virtual) => Math.floor(at + (virtual - options.start) / speed) : (virtual) => virtual);
+  }
 
   try {
     for (const generated of simulateFloor(options)) {

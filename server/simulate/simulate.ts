@@ -5,12 +5,14 @@
  */
 import type { RuleId } from '../../shared/rules.js';
 import { defaultRulesConfig, type RulesConfig } from '../../shared/rules-config.js';
+import type { LeadShift, Shift } from '../../shared/schedule.js';
 import { FloorSimulation } from './agent-day.js';
 import { BREACHABLE_RULES, BreachPlanner, DEFAULT_BREACH_RATE, type SimulatedBreach } from './breaches.js';
 import { DEFAULT_QUEUES } from './demand.js';
 import { OUTBOUND_QUEUE } from './floor-model.js';
-import { Random } from './random.js';
+import { Random, seedToUint32 } from './random.js';
 import { buildRoster } from './roster.js';
+import { planSchedule, type FloorPlan } from './shift-plan.js';
 import type { SimEvent } from './sim-event.js';
 
 export interface SimulateOptions {
@@ -42,6 +44,12 @@ export interface SimulateOptions {
    * keeps its log would drop the replayed ids as duplicates.
    */
   idPrefix?: string;
+  /**
+   * When the relief crew takes over on the same seats (epoch ms, rounded down to the
+   * minute): undefined for the middle of a stretch of two hours or more, null for no
+   * change. See shift-plan.ts.
+   */
+  shiftChangeAt?: number | null;
   /** Ground truth: called once per breach the simulator plans (never part of the event stream). */
   onBreach?: (breach: SimulatedBreach) => void;
 }
@@ -49,6 +57,8 @@ export interface SimulateOptions {
 export const DEFAULT_AGENTS = 60;
 const DEFAULT_LOGIN_WINDOW_MS = 6 * 60_000;
 const SHANGHAI_OFFSET_MINUTES = 480;
+/** Mixed into the seed for the plan's own stream of draws. */
+const PLAN_STREAM = 0x5c4ed;
 
 function check(options: SimulateOptions): void {
   const { agents, start, durationMs, breachRate } = options;
@@ -76,12 +86,24 @@ export function simulateFloor(options: SimulateOptions): Iterable<SimEvent> {
   };
 }
 
-function createFloor(options: SimulateOptions): FloorSimulation {
+/** The seeded parts every run shares: the draws, the breach planner, the roster and its plan. */
+function prepare(options: SimulateOptions): { rng: Random; rules: RulesConfig['rules']; breaches: BreachPlanner; plan: FloorPlan } {
   const rng = new Random(options.seed);
   const rules = (options.rules ?? defaultRulesConfig()).rules;
   const breachRules = (options.breachRules ?? BREACHABLE_RULES).filter((r) => rules[r].enabled);
   const breaches = new BreachPlanner(rng, options.breachRate ?? DEFAULT_BREACH_RATE, breachRules, options.onBreach);
   const roster = buildRoster(options.agents, rng);
+  // The plan draws from a stream of its own, so planning never shifts the floor's draws.
+  const plan = planSchedule({
+    roster, start: options.start, end: options.start + Math.round(options.durationMs),
+    loginWindowMs: options.loginWindowMs ?? DEFAULT_LOGIN_WINDOW_MS, changeAt: options.shiftChangeAt, rules, breaches,
+    rng: new Random(seedToUint32(options.seed) ^ PLAN_STREAM),
+  });
+  return { rng, rules, breaches, plan };
+}
+
+function createFloor(options: SimulateOptions): FloorSimulation {
+  const { rng, rules, breaches, plan } = prepare(options);
   const queues = options.queues && options.queues.length > 0 ? [...new Set(options.queues)] : [...DEFAULT_QUEUES];
   return new FloorSimulation({
     idPrefix: options.idPrefix ?? `sim-${options.seed}`,
@@ -92,5 +114,21 @@ function createFloor(options: SimulateOptions): FloorSimulation {
     utcOffsetMinutes: options.utcOffsetMinutes ?? SHANGHAI_OFFSET_MINUTES,
     loginWindowMs: options.loginWindowMs ?? DEFAULT_LOGIN_WINDOW_MS,
     load: options.load ?? 1,
-  }, rng, breaches, roster);
+  }, rng, breaches, plan);
+}
+
+/** The simulated floor's plan (shifts and lead duties), the same for the same options as the events. */
+export interface SimulatedPlan {
+  shifts: Shift[];
+  leads: LeadShift[];
+}
+
+/**
+ * The plan `simulateFloor` plays out with the same options, without simulating a single
+ * call: what a server is given before the events (`floorwatch simulate --url`, the demo).
+ */
+export function simulatePlan(options: SimulateOptions): SimulatedPlan {
+  check(options);
+  const { plan } = prepare({ ...options, onBreach: undefined });
+  return { shifts: plan.schedule.shifts.map((s) => ({ ...s, breaks: s.breaks.map((b) => ({ ...b })) })), leads: plan.schedule.leads.map((l) => ({ ...l, teamIds: [...l.teamIds] })) };
 }

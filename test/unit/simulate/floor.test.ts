@@ -19,8 +19,13 @@ const take = (it: Iterable<SimEvent>, n: number): SimEvent[] => {
 
 describe('simulateFloor: a 60-agent, 4-hour morning', () => {
   let events: SimEvent[];
+  /** Agents the plan has on shift who, by design, never come (the absence rule's slips). */
+  const absent: string[] = [];
   beforeAll(() => {
-    events = [...simulateFloor({ seed: 42, agents: 60, start: START, durationMs: 4 * HOUR })];
+    events = [...simulateFloor({
+      seed: 42, agents: 60, start: START, durationMs: 4 * HOUR,
+      onBreach: (b) => void (b.rule === 'absence' && absent.push(b.agentId!)),
+    })];
   });
 
   it('validates every event against the v1 contract', () => {
@@ -46,12 +51,20 @@ describe('simulateFloor: a 60-agent, 4-hour morning', () => {
 
   it('staffs the floor: teams of ~12 with a lead each, own stations, everyone logged out at the end', () => {
     const logins = events.filter((e): e is Extract<SimEvent, { type: 'agent.login' }> => e.type === 'agent.login');
+    // The first crew sits at its own stations; the relief crew takes over the same seats at mid-morning.
     const own = logins.filter((l) => l.stationId === `S-${l.agentId}`);
-    expect(own).toHaveLength(60);
+    const absentFirstCrew = absent.filter((id) => Number(id) <= 1060);
+    expect(absentFirstCrew.length).toBeLessThan(6);
+    expect(own).toHaveLength(60 - absentFirstCrew.length);
     expect(own.filter((l) => l.role === 'lead')).toHaveLength(5);
     expect(new Set(own.map((l) => l.teamId)).size).toBe(5);
     expect(own.map((l) => l.agentId).sort()).toContain('1001');
-    expect(events.filter((e) => e.type === 'meeting.started')).toHaveLength(5);
+    // (A borrowed number at a spare training-room seat, S-T.., is a breach of its own.)
+    const relief = logins.filter((l) => Number(l.agentId) > 1060 && !l.stationId.startsWith('S-T'));
+    expect(relief).toHaveLength(60 - (absent.length - absentFirstCrew.length));
+    expect(relief.every((l) => l.stationId === `S-${Number(l.agentId) - 60}`)).toBe(true);
+    // A pre-shift meeting per team at the opening and again before the change.
+    expect(events.filter((e) => e.type === 'meeting.started')).toHaveLength(10);
     const logouts = events.filter((e) => e.type === 'agent.logout');
     expect(logouts).toHaveLength(logins.length);
     expect(events[events.length - 1].type).toBe('agent.logout');
@@ -68,8 +81,8 @@ describe('simulateFloor: a 60-agent, 4-hour morning', () => {
     const greeting = events.find((e) => e.type === 'transcript.utterance' && e.speaker === 'agent');
     expect(greeting && 'text' in greeting ? greeting.text : '').toMatch(/^您好！\d{4}号很高兴为您服务！$/);
     const reasons = new Set(events.flatMap((e) => (e.type === 'agent.state' && e.reason ? [e.reason] : [])));
+    // Two-hour shifts each side of the change: a planned break, no meal (meals come with longer shifts, schedule.test.ts).
     expect(reasons).toContain('break');
-    expect(reasons).toContain('meal');
     const inbound = events.filter((e) => e.type === 'call.offered' && e.direction === 'inbound');
     expect(inbound.every((e) => e.type === 'call.offered' && (e.numberClass === 'unknown' || /^\d{11,12}$/.test(e.from ?? '')))).toBe(true);
     // Some callers give up in the queue at the peaks: ended, released by the customer, never answered.
@@ -149,13 +162,17 @@ describe('simulateFloor: options and scale', () => {
   it('runs 5,000 agents for an hour without holding the day in memory', { timeout: 120_000 }, () => {
     let n = 0;
     let calls = 0;
+    let absences = 0;
     const agents = new Set<string>();
-    for (const e of simulateFloor({ seed: 9, agents: 5000, start: START, durationMs: HOUR })) {
+    const onBreach = (b: { rule: string }) => void (b.rule === 'absence' && absences++);
+    for (const e of simulateFloor({ seed: 9, agents: 5000, start: START, durationMs: HOUR, onBreach })) {
       n++;
       if (e.type === 'call.offered') calls++;
       if (e.type === 'agent.login') agents.add(e.agentId);
     }
-    expect(agents.size).toBe(5000);
+    // An hour is one crew; the few planned absentees never log in.
+    expect(absences).toBeGreaterThan(0);
+    expect(agents.size + absences).toBe(5000);
     expect(calls).toBeGreaterThan(40_000);
     expect(n).toBeGreaterThan(500_000);
   });

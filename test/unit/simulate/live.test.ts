@@ -14,6 +14,8 @@ describe('createLiveSimulation', () => {
     const live = createLiveSimulation({
       seed: 5,
       agents: 6,
+      // A clean floor: nobody is planned absent, so everyone logs in each shift.
+      breachRate: 0,
       shiftMs: 20 * 60_000,
       now: () => clock.t,
       sleep: async (ms) => {

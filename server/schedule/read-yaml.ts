@@ -1,0 +1,117 @@
+/**
+ * A schedule as YAML (or JSON, the same shape):
+ *
+ *   shifts:
+ *     - { agent: 1001, name: Li Na, date: 2026-11-28, start: "08:00", end: "16:00",
+ *         station: S-01, team: T1, breaks: [{ kind: meal, start: "12:00", end: "12:45" }] }
+ *   leads:
+ *     - { lead: 9001, account: lead.wang, date: 2026-11-28, start: "07:45", end: "16:00", teams: [T1, T2] }
+ *
+ * Keys are checked strictly, so a misspelt one is named instead of silently dropped.
+ * Numbers are welcome where people write them unquoted (agent 1001; epoch ms for times).
+ */
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+import type { PlanRow, RowError, RowOrigin } from './rows.js';
+import { splitTeams } from './read-csv.js';
+
+/** `agent: 1001` arrives as a number; an agent number is text. */
+const text = z.union([z.string(), z.number().transform(String)]);
+const time = z.union([z.string(), z.number()]);
+
+const breakItem = z.strictObject({ kind: z.string().default('break'), start: time, end: time });
+const shiftItem = z.strictObject({
+  id: text.optional(),
+  agent: text,
+  name: text.optional(),
+  date: text.optional(),
+  start: time,
+  end: time,
+  station: text.optional(),
+  team: text.optional(),
+  breaks: z.array(breakItem).default([]),
+});
+const leadItem = z.strictObject({
+  id: text.optional(),
+  lead: text,
+  account: text.optional(),
+  name: text.optional(),
+  date: text.optional(),
+  start: time,
+  end: time,
+  teams: z.union([z.array(text), z.string().transform(splitTeams)]),
+});
+const document = z.strictObject({
+  shifts: z.array(z.unknown()).nullish(),
+  leads: z.array(z.unknown()).nullish(),
+});
+
+const SHIFT_NAMES: RowOrigin['names'] = { agentId: 'agent', stationId: 'station', teamId: 'team' };
+const LEAD_NAMES: RowOrigin['names'] = { leadId: 'lead', teamIds: 'teams' };
+
+export function readYaml(source: string, format: 'yaml' | 'json'): { rows: PlanRow[]; errors: RowError[] } {
+  let data: unknown;
+  if (format === 'json') {
+    try {
+      data = JSON.parse(source);
+    } catch (err) {
+      return fileError(`not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  } else {
+    const doc = parseDocument(source, { prettyErrors: true });
+    if (doc.errors.length > 0) {
+      const first = doc.errors[0];
+      return { rows: [], errors: [{ row: first.linePos?.[0].line ?? 1, field: '(file)', message: `not valid YAML: ${first.message.split('\n')[0]}` }] };
+    }
+    data = doc.toJS();
+  }
+  const top = document.safeParse(data ?? {});
+  if (!top.success) {
+    const issue = top.error.issues[0];
+    const key = issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : String(issue.path[0] ?? '');
+    return fileError(issue.code === 'unrecognized_keys'
+      ? `unknown top-level key ${key} (a schedule has shifts and leads)`
+      : `${key ? `${key}: ` : ''}${issue.message} (a schedule is an object with shifts and leads lists)`);
+  }
+
+  const rows: PlanRow[] = [];
+  const errors: RowError[] = [];
+  (top.data.shifts ?? []).forEach((item, i) => {
+    const origin: RowOrigin = { row: i + 1, section: 'shifts', names: SHIFT_NAMES };
+    const parsed = shiftItem.safeParse(item);
+    if (!parsed.success) return void errors.push(...issues(parsed.error, origin));
+    const s = parsed.data;
+    rows.push({
+      kind: 'shift', origin, agentId: s.agent, start: s.start, end: s.end,
+      ...(s.id !== undefined && { id: s.id }), ...(s.name !== undefined && { name: s.name }), ...(s.date !== undefined && { date: s.date }),
+      ...(s.station !== undefined && { stationId: s.station }), ...(s.team !== undefined && { teamId: s.team }),
+      breaks: s.breaks.map((b, j) => ({ ...b, field: `breaks[${j + 1}]` })),
+    });
+  });
+  (top.data.leads ?? []).forEach((item, i) => {
+    const origin: RowOrigin = { row: i + 1, section: 'leads', names: LEAD_NAMES };
+    const parsed = leadItem.safeParse(item);
+    if (!parsed.success) return void errors.push(...issues(parsed.error, origin));
+    const l = parsed.data;
+    rows.push({
+      kind: 'lead', origin, leadId: l.lead, start: l.start, end: l.end, teamIds: l.teams,
+      ...(l.id !== undefined && { id: l.id }), ...(l.account !== undefined && { account: l.account }),
+      ...(l.name !== undefined && { name: l.name }), ...(l.date !== undefined && { date: l.date }),
+    });
+  });
+  return { rows, errors };
+}
+
+function fileError(message: string): { rows: PlanRow[]; errors: RowError[] } {
+  return { rows: [], errors: [{ row: 0, field: '(file)', message }] };
+}
+
+/** Breaks are numbered from 1 like the items, so `breaks[2].end` is the second break's end. */
+function issues(error: z.ZodError, origin: RowOrigin): RowError[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.map((p, k) => (typeof p === 'number' ? `[${p + 1}]` : `${k > 0 ? '.' : ''}${String(p)}`)).join('');
+    const field = issue.code === 'unrecognized_keys' ? [path, issue.keys.join(',')].filter(Boolean).join('.') : path || '(item)';
+    const message = issue.code === 'unrecognized_keys' ? 'unknown key' : issue.message;
+    return { row: origin.row, field, message, section: origin.section };
+  });
+}
