@@ -33,6 +33,8 @@ export function simulatedEvents(options: Omit<TrafficOptions, 'batchSize'>): Sim
   const out: SimEvent[] = [];
   for (const event of simulateFloor({
     seed: options.seed ?? 7, agents: options.agents, start, durationMs: options.hours * 3600_000, idPrefix: options.idPrefix,
+    // One crew all day: the head count is what the scenario says (no relief crew at midday).
+    shiftChangeAt: null,
   })) {
     out.push(event);
     if (out.length >= options.maxEvents) break;

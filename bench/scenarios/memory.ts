@@ -26,7 +26,7 @@ function heapOfFloor(agents: number, hours: number): number {
   gc();
   const before = process.memoryUsage().heapUsed;
   const state = createEngineState(defaultRulesConfig(), start);
-  for (const raw of simulateFloor({ seed: 3, agents, start, durationMs: hours * 3600_000 })) {
+  for (const raw of simulateFloor({ seed: 3, agents, start, durationMs: hours * 3600_000, shiftChangeAt: null })) {
     const event = floorEventSchema.parse(raw);
     step(state, { kind: 'event', event }, event.ts);
   }

@@ -31,7 +31,7 @@ export const soakScenario: Scenario = {
     const minutes = ctx.quick ? 0.5 : ctx.soakMinutes;
     const runId = `bench-soak-${Date.now()}`;
     const start = Date.now() - WARM_MS;
-    const source = simulateFloor({ seed: 5, agents, start, durationMs: WARM_MS + (minutes + 5) * 60_000, idPrefix: runId })[Symbol.iterator]();
+    const source = simulateFloor({ seed: 5, agents, start, durationMs: WARM_MS + (minutes + 5) * 60_000, idPrefix: runId, shiftChangeAt: null })[Symbol.iterator]();
     let pending: SimEvent | undefined;
     /** The simulator's events up to `until`. */
     const take = (until: number): SimEvent[] => {

@@ -73,10 +73,11 @@ export function createIngestRouter({ ingest, logger, auth, bodyLimit = DEFAULT_B
 
   router.post(INGEST_PATH, feedOnly, limit, contentTypeGate, readBody, async (req, res) => {
     const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    const result = await ingest.ingestBatch(body, req.headers['content-type']);
+    const result = await ingest.ingestBatch(body, req.headers['content-type'], (res.locals.feed as { name: string }).name);
     // 422 only when nothing in the batch was usable; duplicates count as delivered (a resend).
     const status = result.accepted === 0 && result.duplicates === 0 && result.rejected > 0 ? 422 : 200;
-    logger.debug({ accepted: result.accepted, duplicates: result.duplicates, rejected: result.rejected }, 'ingest batch');
+    // The request's own logger (server/ops/request-log.ts) when there is one: the line carries its id.
+    ((res.locals.log as Logger | undefined) ?? logger).debug({ accepted: result.accepted, duplicates: result.duplicates, rejected: result.rejected }, 'ingest batch');
     res.status(status).json(result);
   });
 

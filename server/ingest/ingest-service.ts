@@ -13,24 +13,48 @@ export interface IngestService {
    * or already-decoded items. Resolves only once `floor.ingest` has made the accepted
    * events durable, so a resolved result may be shown to the sender as final.
    */
-  ingestBatch(batch: string | Buffer | unknown[], contentType?: string): Promise<IngestResult>;
+  ingestBatch(batch: string | Buffer | unknown[], contentType?: string, feed?: string): Promise<IngestResult>;
+}
+
+/**
+ * Told what became of every batch (the metrics, server/ops): how many items it held, per
+ * feed, and the result, or none when the floor could not take it. It never changes what
+ * the sender is answered, and its own failure is ignored.
+ */
+export interface IngestObserver {
+  batch(feed: string, received: number, result: IngestResult | undefined): void;
 }
 
 const NOTHING_VALID: IngestOutcome = { accepted: 0, duplicates: 0, refused: [] };
 
-export function createIngestService(floor: FloorService): IngestService {
+export function createIngestService(floor: FloorService, observer?: IngestObserver): IngestService {
+  const observe = (feed: string, received: number, result: IngestResult | undefined): void => {
+    try {
+      observer?.batch(feed, received, result);
+    } catch {
+      // Counting must never cost a sender its answer.
+    }
+  };
   return {
-    async ingestBatch(batch, contentType) {
+    async ingestBatch(batch, contentType, feed = 'unnamed') {
       const parsed = Array.isArray(batch) ? validateBatch(batch) : parseBatch(batch, contentType);
-      // An all-bad batch need not touch the floor (or its storage) at all.
-      const outcome = parsed.events.length > 0 ? await floor.ingest(parsed.events) : NOTHING_VALID;
+      let outcome: IngestOutcome;
+      try {
+        // An all-bad batch need not touch the floor (or its storage) at all.
+        outcome = parsed.events.length > 0 ? await floor.ingest(parsed.events) : NOTHING_VALID;
+      } catch (err) {
+        observe(feed, parsed.total, undefined);
+        throw err;
+      }
       const errors = mergeRefused(parsed, outcome.refused);
-      return {
+      const result = {
         accepted: outcome.accepted,
         duplicates: outcome.duplicates,
         rejected: errors.length,
         errors,
       };
+      observe(feed, parsed.total, result);
+      return result;
     },
   };
 }

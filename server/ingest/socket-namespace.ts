@@ -10,7 +10,7 @@ import type { IngestClientToServer, IngestServerToClient } from '../../shared/wa
 import type { IngestService } from './ingest-service.js';
 import type { Authenticator } from '../access/principal.js';
 
-export type IngestNamespace = Namespace<IngestClientToServer, IngestServerToClient, Record<string, never>, { feedId: string }>;
+export type IngestNamespace = Namespace<IngestClientToServer, IngestServerToClient, Record<string, never>, { feedId: string; feedName: string }>;
 
 export interface IngestNamespaceDeps {
   ingest: IngestService;
@@ -27,6 +27,7 @@ export function registerIngestNamespace(nsp: IngestNamespace, { ingest, logger, 
     auth.feedFromToken(typeof token === 'string' ? token : undefined).then((feed) => {
       if (!feed) return next(new Error('a feed token is required (auth: { token })'));
       socket.data.feedId = feed.id;
+      socket.data.feedName = feed.name;
       return next();
     }, () => next(new Error('unauthorized')));
   });
@@ -46,18 +47,18 @@ export function registerIngestNamespace(nsp: IngestNamespace, { ingest, logger, 
         ack = batch as IngestAck;
         batch = undefined;
       }
-      void handleEvents(batch, ack, log);
+      void handleEvents(batch, ack, log, socket.data.feedName);
     });
   });
 
-  async function handleEvents(batch: unknown, ack: IngestAck | undefined, log: Logger): Promise<void> {
+  async function handleEvents(batch: unknown, ack: IngestAck | undefined, log: Logger, feed: string): Promise<void> {
     if (!Array.isArray(batch)) {
       reply(ack, { error: 'expected an array of events' });
       return;
     }
     try {
       // Without an ack the batch is still ingested: a fire-and-forget feed loses nothing.
-      const result = await ingest.ingestBatch(batch);
+      const result = await ingest.ingestBatch(batch, undefined, feed);
       log.debug({ accepted: result.accepted, duplicates: result.duplicates, rejected: result.rejected }, 'ingest batch');
       reply(ack, result);
     } catch (err) {

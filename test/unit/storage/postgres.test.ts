@@ -203,6 +203,11 @@ describe.skipIf(SKIP_POSTGRES)('postgres storage', () => {
     }
   });
 
+  it("says so when the URL's search_path names no schema that exists", async () => {
+    const url = `${POSTGRES_URL}?options=${encodeURIComponent('-c search_path=fw_no_such_schema')}`;
+    await expect(createPostgresStorage({ url })).rejects.toThrow(/no schema of the search_path exists/);
+  });
+
   it('says clearly when the server cannot be reached', async () => {
     await expect(createPostgresStorage({ url: 'postgres://postgres@127.0.0.1:1/test' })).rejects.toThrow(/ECONNREFUSED/);
   });

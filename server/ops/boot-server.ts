@@ -1,0 +1,64 @@
+/**
+ * The listener of a server that is still starting. Rebuilding a big floor from its
+ * snapshot and log can take a while; meanwhile the process is alive but not ready, and
+ * it should say exactly that: /health 200 (so an orchestrator does not kill it for being
+ * slow), /ready 503 "floor not rebuilt yet" (so no traffic comes yet), /metrics as usual,
+ * and 503 with Retry-After for everything else.
+ *
+ * When the application is built, handOver() gives it the same listening server: the port
+ * never closes, so there is no gap in which a probe is refused.
+ */
+import { createServer, type Server as HttpServer } from 'node:http';
+import express from 'express';
+import type { Logger } from 'pino';
+import type { Metrics } from './metrics.js';
+import type { Readiness } from './readiness.js';
+import { requestLog } from './request-log.js';
+import { createOpsRouter } from './routes.js';
+
+export interface BootServer {
+  server: HttpServer;
+  /** Stops answering as the boot server and returns the listening server for the application. */
+  handOver(): HttpServer;
+  /** For a start that failed before the hand-over. */
+  close(): Promise<void>;
+}
+
+export async function listenWhileBooting(options: {
+  port: number;
+  host: string;
+  metrics: Metrics;
+  readiness: Readiness;
+  logger: Logger;
+}): Promise<BootServer> {
+  const boot = express();
+  boot.disable('x-powered-by');
+  boot.use(requestLog(options.logger, { metrics: options.metrics }));
+  boot.get('/health', (_req, res) => {
+    res.json({ ok: true });
+  });
+  boot.use(createOpsRouter({ metrics: options.metrics, readiness: options.readiness }));
+  boot.use((_req, res) => {
+    res.status(503).set('retry-after', '5').json({ error: 'starting: the floor is being rebuilt; try again shortly' });
+  });
+
+  const server = createServer(boot);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return {
+    server,
+    handOver() {
+      server.off('request', boot);
+      return server;
+    },
+    close: () => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
+  };
+}
