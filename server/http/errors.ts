@@ -26,7 +26,9 @@ export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
       res.status(status).json(status === 413 && limit !== undefined ? { error: message, limit } : { error: message });
       return;
     }
-    logger.error({ err, method: req.method, url: req.originalUrl }, 'request failed');
+    // The request's own child logger (server/ops/request-log.ts) carries its request id.
+    const log = (res.locals.log as Logger | undefined) ?? logger;
+    log.error({ err, method: req.method, url: req.originalUrl }, 'request failed');
     res.status(500).json({ error: 'internal error' });
   };
 }
