@@ -17,10 +17,18 @@ import type { Role } from '../shared/access.js';
 import type { AdapterCounters } from './adapters/types.js';
 import { apiNotFound, jsonErrorHandler } from './http/errors.js';
 import { createFloorRouter } from './http/floor-routes.js';
+import { createHandoverRouter } from './handover/routes.js';
+import type { HandoverService } from './handover/service.js';
+import { createPointsRouter } from './points/routes.js';
+import { createScheduleRouter } from './schedule/routes.js';
+import type { PointsService } from './points/service.js';
 import { createIngestService } from './ingest/ingest-service.js';
 import { DEFAULT_BODY_LIMIT, createIngestRouter } from './ingest/http-route.js';
 import { registerIngestNamespace, type IngestNamespace } from './ingest/socket-namespace.js';
 import { registerWallboardNamespace, type WallboardNamespace } from './wallboard/namespace.js';
+import { createOpsEdge } from './ops/edge.js';
+import type { Metrics } from './ops/metrics.js';
+import type { Readiness } from './ops/readiness.js';
 
 export interface ApplicationDeps {
   floor: FloorService;
@@ -39,6 +47,18 @@ export interface ApplicationDeps {
   staticDir?: string;
   /** How long close() lets in-flight requests finish before cutting them. */
   shutdownGraceMs?: number;
+  /** The points ledger (articles 104-105): /api/v1/points... when given. */
+  points?: PointsService;
+  /** The seat handover log (articles 80-82): /api/v1/handovers... when given. */
+  handovers?: HandoverService;
+  /** Notifications (docs/notifications.md): the admin API under /api/v1/notify and the acknowledge pages at /ack. */
+  notify?: Router;
+  /** The process's Prometheus metrics (server/ops), served at GET /metrics; without them the app keeps its own. */
+  metrics?: Metrics;
+  /** What GET /ready answers from (storage ping, lag bound); the app attaches its floor and marks shutdown. */
+  readiness?: Readiness;
+  /** An already listening server to answer on (server/ops/boot-server.ts hands it over); otherwise a new one. */
+  httpServer?: HttpServer;
 }
 
 export interface AccessEdge {
@@ -63,11 +83,17 @@ export function createApplication(deps: ApplicationDeps): Application {
   const { floor, logger, access } = deps;
   const bodyLimit = deps.bodyLimit ?? DEFAULT_BODY_LIMIT;
 
-  const ingest = createIngestService(floor);
+  const ops = createOpsEdge({
+    floor, logger, ...(deps.metrics && { metrics: deps.metrics }), ...(deps.readiness && { readiness: deps.readiness }),
+    ...(deps.feeds && { feeds: deps.feeds }),
+  });
+  const ingest = createIngestService(floor, ops.ingestObserver);
   const commands = createCommandHandlers(floor, access.audit, logger);
 
   const app = express();
   app.disable('x-powered-by');
+  // First, so every request has its id (x-request-id) and its one log line.
+  app.use(ops.requestLog);
   // Security headers; no CORS headers are ever sent, so other origins cannot read the API.
   app.use(helmet({
     contentSecurityPolicy: { directives: { 'connect-src': ["'self'"], 'img-src': ["'self'", 'data:'] } },
@@ -76,6 +102,8 @@ export function createApplication(deps: ApplicationDeps): Application {
   app.get('/health', (_req, res) => {
     res.json({ ok: true });
   });
+  // GET /metrics (Prometheus) and GET /ready (load balancers): no credentials, like /health.
+  app.use(ops.router);
   // The ingest route reads its own raw body, so it goes before anything that parses one.
   app.use(createIngestRouter({
     ingest, logger, bodyLimit, auth: access.auth, ...(deps.ingestPerMinute !== undefined && { perMinute: deps.ingestPerMinute }),
@@ -85,11 +113,18 @@ export function createApplication(deps: ApplicationDeps): Application {
   app.use('/api', access.csrf);
   app.use(access.router);
   app.use(createFloorRouter({ floor, commands, requireViewer: access.requireViewer, feeds: deps.feeds ?? (() => []) }));
+  if (deps.points) app.use(createPointsRouter({ points: deps.points, requireViewer: access.requireViewer }));
+  if (deps.handovers) app.use(createHandoverRouter({ handovers: deps.handovers, requireViewer: access.requireViewer }));
+  // The plan is part of the floor, so its routes come with every floor (docs/schedules.md).
+  app.use(createScheduleRouter({ floor, auth: access.auth, requireViewer: access.requireViewer, audit: access.audit, logger }));
+  if (deps.notify) app.use(deps.notify);
   app.use('/api', apiNotFound);
   if (deps.staticDir !== undefined) mountClient(app, deps.staticDir, logger);
   app.use(jsonErrorHandler(logger));
 
-  const httpServer = createServer(app);
+  const httpServer = deps.httpServer ?? createServer(app);
+  // Before socket.io attaches: it passes every request that is not its own to the listeners it finds.
+  if (deps.httpServer) httpServer.on('request', app);
   const io = new Server(httpServer, {
     serveClient: false,
     // The default 1 MB would drop a feed's socket mid-batch; allow what HTTP allows.
@@ -103,6 +138,7 @@ export function createApplication(deps: ApplicationDeps): Application {
   const stopWallboard = registerWallboardNamespace(io.of('/wallboard') as unknown as WallboardNamespace, {
     floor, commands, auth: access.auth, logger,
   });
+  ops.observeSockets(io);
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
@@ -111,6 +147,8 @@ export function createApplication(deps: ApplicationDeps): Application {
   };
 
   async function shutdown(): Promise<void> {
+    // Not ready from the first moment, so a load balancer stops sending traffic here.
+    ops.beginShutdown();
     stopWallboard();
     stopIngest();
     // Idle keep-alive connections would hold server.close() open; requests still being
@@ -122,6 +160,7 @@ export function createApplication(deps: ApplicationDeps): Application {
       await io.close(); // disconnects every socket, then closes the http server
     } finally {
       clearTimeout(grace);
+      ops.stop();
     }
   }
 

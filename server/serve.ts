@@ -22,13 +22,31 @@ import { createAccessEdge } from './access/edge.js';
 import { createAccessService } from './access/service/access-service.js';
 import { createSqliteAccessStore } from './access/sqlite/index.js';
 import { createSqliteStorage } from './storage/sqlite/index.js';
+import { createSqliteHandoverStore } from './handover/sqlite-store.js';
+import { createHandoverService } from './handover/service.js';
+import { createPointsService } from './points/service.js';
 import type { Storage } from './storage/types.js';
+import { createPostgresStorage } from './storage/postgres/index.js';
+import { redactPostgresUrl } from './storage/postgres/url.js';
+import { createPostgresAccessStore } from './access/postgres/index.js';
+import { createMetrics } from './ops/metrics.js';
+import { createReadiness, type Readiness } from './ops/readiness.js';
+import { listenWhileBooting } from './ops/boot-server.js';
+import { ingestMetrics } from './ops/ingest-metrics.js';
+import { loadNotifyFile } from './notify/config/notify-file.js';
+import { ensureDemoAccounts } from './notify/demo.js';
+import { createNotifier } from './notify/notifier.js';
 
 export interface ServeOptions {
   port: number;
   host: string;
   /** SQLite file; `:memory:` keeps nothing (tests). */
   db: string;
+  /**
+   * PostgreSQL URL: the event log, snapshots, alerts, points and the access store
+   * (accounts, sessions, audit log) live there instead of in the SQLite file.
+   */
+  postgres?: string;
   /** YAML rules file; without one the policy defaults apply. */
   rulesFile?: string;
   reorderWindowMs: number;
@@ -58,21 +76,25 @@ export interface ServeOptions {
   secureCookies?: boolean;
   /** Where the sign-in instructions go (default: standard output, never the log). */
   announce?: (text: string) => void;
+  /** The notifications file (YAML, docs/notifications.md): channels, recipients, routes, delivery settings. */
+  notifyConfig?: string;
+  /** The address people's phones open (links in notifications); default: the server's own. */
+  publicUrl?: string;
 }
 
 /** The cloud contact centres' webhook receivers that are configured. */
-function cloudWebhooks(options: ServeOptions, sink: EventSink, logger: Logger) {
+function cloudWebhooks(options: ServeOptions, sinkFor: (feed: string) => EventSink, logger: Logger) {
   const hooks: Array<{ name: string; path: string; handler: RequestHandler & { counters(): AdapterCounters } }> = [];
   if (options.twilio) {
     hooks.push({
       name: 'twilio-taskrouter', path: '/hooks/twilio/taskrouter',
-      handler: createTwilioWebhook({ ...options.twilio, sink, logger: logger.child({ feed: 'twilio' }) }),
+      handler: createTwilioWebhook({ ...options.twilio, sink: sinkFor('twilio-taskrouter'), logger: logger.child({ feed: 'twilio' }) }),
     });
   }
   if (options.connectSecret) {
     hooks.push({
       name: 'amazon-connect', path: '/hooks/amazon-connect',
-      handler: createConnectWebhook({ sharedSecret: options.connectSecret, sink, logger: logger.child({ feed: 'amazon-connect' }) }),
+      handler: createConnectWebhook({ sharedSecret: options.connectSecret, sink: sinkFor('amazon-connect'), logger: logger.child({ feed: 'amazon-connect' }) }),
     });
   }
   return hooks;
@@ -119,6 +141,8 @@ export interface RunningServer {
   floor: Floor;
   app: Application;
   ingest: IngestService;
+  /** What GET /ready answers from (tests mark a shutdown with it). */
+  readiness: Readiness;
   close(): Promise<void>;
 }
 
@@ -138,7 +162,15 @@ function clientDir(): string | undefined {
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const logger = options.logger ?? pino({ name: 'floorwatch' });
   const rules: RulesConfig = options.rulesFile ? loadRulesFile(options.rulesFile) : defaultRulesConfig();
-  const storage: Storage = createSqliteStorage(options.db, { synchronous: options.durability });
+  const storage: Storage = options.postgres
+    ? await createPostgresStorage({ url: options.postgres, onIdleError: (err) => logger.warn({ err }, 'postgres: an idle connection broke') })
+    : createSqliteStorage(options.db, { synchronous: options.durability });
+  // Listening already while the floor is rebuilt: /health answers, /ready says "not yet".
+  const metrics = createMetrics({ processMetrics: true });
+  const readiness = createReadiness({
+    pingStorage: () => storage.log.lastSeq(), maxEngineLagMs: options.reorderWindowMs + 30_000, logger,
+  });
+  const starting = await listenWhileBooting({ port: options.port, host: options.host, metrics, readiness, logger });
   const started = Date.now();
   const floor = await Floor.open({
     storage,
@@ -148,28 +180,52 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     retentionMs: options.retentionDays * 24 * 3600 * 1000,
     demo: options.demo !== undefined,
     onError: (err) => logger.error({ err }, 'delta listener failed'),
+  }).catch(async (err: unknown) => {
+    await starting.close();
+    throw err;
   });
-  logger.info({ db: options.db, ms: Date.now() - started }, 'floor state rebuilt from snapshot and log');
+  const where = options.postgres ? { postgres: redactPostgresUrl(options.postgres) } : { db: options.db };
+  logger.info({ ...where, ms: Date.now() - started }, 'floor state rebuilt from snapshot and log');
   // The file wins over what the log last had in force (someone edited it while we were down).
   if (JSON.stringify(floor.rules()) !== JSON.stringify(rules)) await floor.setRules(rules);
 
   // Accounts, sessions and the audit log live in the same database file, in tables of their own.
-  const accessStore = createSqliteAccessStore(options.db);
+  const accessStore = options.postgres
+    ? await createPostgresAccessStore({ url: options.postgres, onIdleError: (err) => logger.warn({ err }, 'postgres: an idle connection broke') })
+    : createSqliteAccessStore(options.db);
   const access = createAccessService({
     store: accessStore, clock: { now: () => Date.now() }, logger,
     ...(options.passwordMaxAgeDays !== undefined && { passwordMaxAgeDays: options.passwordMaxAgeDays }),
   });
   const boot = await access.bootstrapAdmin({ envPassword: options.adminPassword });
   const edge = createAccessEdge(access, logger, options.secureCookies ?? false);
+  // The points ledger is part of the floor's storage; handovers have their table in the same file.
+  const points = createPointsService({ ledger: storage.points, floor, audit: access, clock: { now: () => Date.now() } });
+  const handoverStore = createSqliteHandoverStore(options.db);
+  const handovers = createHandoverService({
+    floor, store: handoverStore, audit: access, clock: { now: () => Date.now() }, logger: logger.child({ part: 'handover' }),
+  });
+
+  // Notifications have their tables in the same file; the file (if any) is applied now.
+  const notifyFile = options.notifyConfig === undefined ? undefined : { path: options.notifyConfig, content: loadNotifyFile(options.notifyConfig) };
+  const notifier = await createNotifier({
+    db: options.db, floor, accounts: access, audit: access, logger: logger.child({ part: 'notify' }), requireViewer: edge.requireViewer,
+    ...(notifyFile && { file: notifyFile }), ...(options.publicUrl !== undefined && { publicUrl: options.publicUrl }),
+  });
 
   let feeds: RunningFeeds | undefined;
-  const ingest = createIngestService(floor);
-  const hooks = cloudWebhooks(options, (batch) => ingest.ingestBatch(batch), logger);
+  const ingest = createIngestService(floor, ingestMetrics(metrics));
+  // Each in-process source is its own feed in the metrics.
+  const sinkFor = (feed: string): EventSink => (batch) => ingest.ingestBatch(batch, undefined, feed);
+  const hooks = cloudWebhooks(options, sinkFor, logger);
   const app = createApplication({
+    notify: notifier.router,
     floor, logger, access: edge, staticDir: clientDir(),
+    points, handovers,
     ...(options.ingestPerMinute !== undefined && { ingestPerMinute: options.ingestPerMinute }),
     webhooks: hooks.map((h) => ({ path: h.path, handler: h.handler })),
     feeds: () => [...(feeds?.list() ?? []), ...hooks.map((h) => ({ name: h.name, counters: h.handler.counters() }))],
+    metrics, readiness, httpServer: starting.handOver(),
   });
 
   const tick = setInterval(() => {
@@ -193,17 +249,15 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     );
   }
 
-  await new Promise<void>((resolve, reject) => {
-    app.httpServer.once('error', reject);
-    app.httpServer.listen(options.port, options.host, () => resolve());
-  });
   const address = app.httpServer.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const url = `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}`;
   logger.info({ url, demo: options.demo !== undefined }, 'Floorwatch is serving');
+  if (options.demo && notifyFile) await ensureDemoAccounts(access, notifyFile.content, logger);
+  await notifier.start({ serverUrl: url });
 
   if (options.feeds && options.feeds.length > 0) {
-    feeds = await startFeeds(options.feeds, (batch) => ingest.ingestBatch(batch), logger, {
+    feeds = await startFeeds(options.feeds, sinkFor('server-feeds'), logger, {
       timeZone: floor.rules().timezone,
       ...(options.surveyExtension !== undefined && { surveyExtension: options.surveyExtension }),
     });
@@ -214,25 +268,33 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     // The demo is a feed like any other: its own token, over HTTP, through the same checks.
     const token = await access.ensureFeedToken('demo simulator');
     const { startDemoFeed } = await import('./simulate/demo-feed.js');
-    stopDemo = startDemoFeed({ ingest: httpIngest(`${url}/api/v1/events`, token), logger, ...options.demo });
+    const { postPlan } = await import('./simulate/post-plan.js');
+    // Each simulated shift's plan goes in first (as a WFM job would post it), so adherence shows at once.
+    stopDemo = startDemoFeed({
+      ingest: httpIngest(`${url}/api/v1/events`, token), logger, ...options.demo,
+      rules: floor.rules(), postPlan: (plan) => postPlan(url, token, plan),
+    });
   }
   (options.announce ?? ((text: string) => process.stdout.write(text)))(signInHelp(url, boot, options.db));
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= (async () => {
+      readiness.beginShutdown();
       stopDemo?.();
       await feeds?.stop();
       watcher?.close();
       clearInterval(tick);
       await app.close();
+      await notifier.close();
       await floor.snapshotNow();
       await floor.close();
       await storage.close();
       await accessStore.close();
+      await handoverStore.close();
       logger.info('stopped');
     })();
     return closing;
   };
-  return { url, floor, app, ingest, close };
+  return { url, floor, app, ingest, readiness, close };
 }

@@ -10,6 +10,7 @@ import { registerFeedToken } from './feed-token-command.js';
 import { registerImport } from './import-command.js';
 import { registerServe } from './serve-command.js';
 import { registerSimulate } from './simulate-command.js';
+import { registerWebhookReceiver } from '../notify/receiver/command.js';
 
 export function positiveInt(value: string): number {
   const n = Number(value);
@@ -44,6 +45,7 @@ registerSimulate(program);
 registerResetAdmin(program);
 registerFeedToken(program);
 registerImport(program);
+registerWebhookReceiver(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   process.stderr.write(`floorwatch: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { startServer } from '../serve.js';
 import { envOption, nonNegativeNumber, port, positiveInt } from './floorwatch.js';
+import { checkPostgresUrl } from '../storage/postgres/url.js';
 
 export function registerServe(program: Command): void {
   program
@@ -9,6 +10,7 @@ export function registerServe(program: Command): void {
     .addOption(envOption('-p, --port <port>', 'port to listen on', 'FLOORWATCH_PORT').default(8080).argParser(port))
     .addOption(envOption('--host <host>', 'address to listen on', 'FLOORWATCH_HOST').default('0.0.0.0'))
     .addOption(envOption('--db <file>', 'SQLite database file (default data/floorwatch.db, data/demo.db with --demo)', 'FLOORWATCH_DB'))
+    .addOption(envOption('--postgres <url>', 'keep the event log, alerts, snapshots, points and accounts in PostgreSQL (postgres://user:password@host/db; prefer the environment variable: a flag shows in ps)', 'FLOORWATCH_POSTGRES'))
     .addOption(envOption('--rules <file>', 'rules file (YAML); reloaded when it changes', 'FLOORWATCH_RULES').default('config/rules.yaml'))
     .addOption(envOption('--reorder-window <ms>', 'how late an event may arrive and still be applied in order', 'FLOORWATCH_REORDER_WINDOW_MS').default(2000).argParser(nonNegativeNumber))
     .addOption(envOption('--ingest-per-minute <n>', 'ingest requests one feed may make per minute', 'FLOORWATCH_INGEST_PER_MINUTE').default(1200).argParser(positiveInt))
@@ -20,13 +22,14 @@ export function registerServe(program: Command): void {
     .addOption(envOption('--public-url <url>', 'the address phone systems call back (Twilio signs it)', 'FLOORWATCH_PUBLIC_URL'))
     .addOption(envOption('--twilio-auth-token <token>', 'receive Twilio TaskRouter events at /hooks/twilio/taskrouter', 'FLOORWATCH_TWILIO_AUTH_TOKEN'))
     .addOption(envOption('--connect-secret <secret>', 'receive Amazon Connect records at /hooks/amazon-connect (Bearer secret)', 'FLOORWATCH_CONNECT_SECRET'))
+    .addOption(envOption('--notify-config <file>', 'notifications file (YAML): channels, recipients, routes (docs/notifications.md)', 'FLOORWATCH_NOTIFY_CONFIG'))
     .option('--secure-cookies', 'mark session cookies Secure (when served over HTTPS or behind a TLS proxy)')
     .option('--demo', 'feed the floor from the built-in simulator (clearly marked as a demo)')
     .addOption(envOption('--demo-agents <n>', 'agents on the simulated floor', 'FLOORWATCH_DEMO_AGENTS').default(60).argParser(positiveInt))
     .option('--demo-seed <n>', 'simulator seed', positiveInt, 1)
     .action(async (o: {
-      port: number; host: string; db?: string; rules: string; reorderWindow: number; retentionDays: number; ingestPerMinute: number;
-      durability: 'NORMAL' | 'FULL'; demo?: boolean; demoAgents: number; demoSeed: number; secureCookies?: boolean; passwordMaxAgeDays: number; feed: string[]; surveyExt?: string; publicUrl?: string; twilioAuthToken?: string; connectSecret?: string;
+      port: number; host: string; db?: string; postgres?: string; rules: string; reorderWindow: number; retentionDays: number; ingestPerMinute: number;
+      durability: 'NORMAL' | 'FULL'; demo?: boolean; demoAgents: number; demoSeed: number; secureCookies?: boolean; passwordMaxAgeDays: number; feed: string[]; surveyExt?: string; notifyConfig?: string; publicUrl?: string; twilioAuthToken?: string; connectSecret?: string;
     }) => {
       const { existsSync } = await import('node:fs');
       const rulesFile = existsSync(o.rules) ? o.rules : undefined;
@@ -34,6 +37,8 @@ export function registerServe(program: Command): void {
         port: o.port,
         host: o.host,
         db: o.db ?? (o.demo ? 'data/demo.db' : 'data/floorwatch.db'),
+        // Checked here, not by commander, whose message would repeat the URL and its password.
+        ...(o.postgres !== undefined && { postgres: checkPostgresUrl(o.postgres, '--postgres / FLOORWATCH_POSTGRES') }),
         ...(rulesFile !== undefined && { rulesFile }),
         reorderWindowMs: o.reorderWindow,
         ingestPerMinute: o.ingestPerMinute,
@@ -45,6 +50,8 @@ export function registerServe(program: Command): void {
         ...(o.surveyExt !== undefined && { surveyExtension: o.surveyExt }),
         ...(o.twilioAuthToken !== undefined && { twilio: { authToken: o.twilioAuthToken, publicUrl: o.publicUrl ?? `http://127.0.0.1:${o.port}` } }),
         ...(o.connectSecret !== undefined && { connectSecret: o.connectSecret }),
+        ...(o.notifyConfig !== undefined && { notifyConfig: o.notifyConfig }),
+        ...(o.publicUrl !== undefined && { publicUrl: o.publicUrl }),
         // Read once, from the environment only (a flag would show in `ps`).
         ...(process.env.FLOORWATCH_ADMIN_PASSWORD && { adminPassword: process.env.FLOORWATCH_ADMIN_PASSWORD }),
         ...(o.demo && { demo: { agents: o.demoAgents, seed: o.demoSeed } }),

@@ -10,6 +10,7 @@ import { AdminAccountsPage } from '../pages/AdminAccountsPage.js';
 import { AdminAuditPage } from '../pages/AdminAuditPage.js';
 import { AdminFeedTokensPage } from '../pages/AdminFeedTokensPage.js';
 import { AdminFeedsPage } from '../pages/AdminFeedsPage.js';
+import { AdminNotificationsPage } from '../pages/AdminNotificationsPage.js';
 import { AdminRulesPage } from '../pages/AdminRulesPage.js';
 import { DisplaysPage } from '../pages/DisplaysPage.js';
 import { PATHS } from '../routes.js';
@@ -41,6 +42,8 @@ export function AdminRoutes({ me, path }: { me: Me; path: string }) {
       return <AdminAuditPage me={me} />;
     case PATHS.adminFeeds:
       return <AdminFeedsPage me={me} />;
+    case PATHS.adminNotifications:
+      return <AdminNotificationsPage me={me} />;
     default:
       return (
         <StatusScreen title={t('admin.notFound.title')} message={t('admin.notFound.message', { path })}>

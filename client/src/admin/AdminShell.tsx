@@ -13,6 +13,7 @@ const SECTIONS = [
   { href: PATHS.displays, key: 'admin.nav.displays' },
   { href: PATHS.adminFeedTokens, key: 'admin.nav.feedTokens' },
   { href: PATHS.adminFeeds, key: 'admin.nav.feeds' },
+  { href: PATHS.adminNotifications, key: 'admin.nav.notifications' },
   { href: PATHS.adminRules, key: 'admin.nav.rules' },
   { href: PATHS.adminAudit, key: 'admin.nav.audit' },
 ] as const;

@@ -1,0 +1,75 @@
+/** Adding or editing a route: which alerts, at which escalation levels, through which channels, to whom. */
+import { useState, type FormEvent } from 'react';
+import type { ChannelView, RecipientView, RouteView } from '../../../shared/notify.js';
+import { ESCALATION_LEVELS, RULE_IDS, RULE_INFO, SEVERITIES, type EscalationLevel, type RuleId, type Severity } from '../../../shared/rules.js';
+import { ApiError, messageOf } from '../api.js';
+import { Field } from '../components/Field.js';
+import { FormError } from '../components/FormError.js';
+import { useT } from '../i18n/index.js';
+import { Checks, saveEntry, Toggle } from './NotificationsParts.js';
+
+export function NotificationsRouteForm({ initial, channels, recipients, onSaved, onCancel }: {
+  initial?: RouteView;
+  channels: ChannelView[];
+  recipients: RecipientView[];
+  onSaved(): void;
+  onCancel(): void;
+}) {
+  const t = useT();
+  const [name, setName] = useState(initial?.name ?? '');
+  const [rules, setRules] = useState<RuleId[]>(initial?.rules ?? []);
+  const [severities, setSeverities] = useState<Severity[]>(initial?.severities ?? ['critical']);
+  const [levels, setLevels] = useState<EscalationLevel[]>(initial?.levels ?? [...ESCALATION_LEVELS]);
+  const [teams, setTeams] = useState((initial?.teams ?? []).join(', '));
+  const [only, setOnly] = useState<string[]>(initial?.channels ?? []);
+  const [people, setPeople] = useState<string[]>(initial?.recipients ?? []);
+  const [enabled, setEnabled] = useState(initial?.enabled ?? true);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const prefix = `route-${initial?.id ?? 'new'}`;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setFormError(null);
+    const body = {
+      ...(initial && { id: initial.id }), ...(name.trim() !== '' && { name: name.trim() }), rules, severities, levels, enabled,
+      teams: teams.split(',').map((s) => s.trim()).filter(Boolean), channels: only, recipients: people,
+    };
+    try {
+      await saveEntry('routes', initial?.id, body);
+      onSaved();
+    } catch (error) {
+      setFormError(error instanceof ApiError && error.field !== undefined ? `${error.field}: ${messageOf(error)}` : messageOf(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label={initial ? t('notify.routes.edit', { name: initial.name ?? initial.id }) : t('notify.routes.add')}>
+      <div className="form-row">
+        <Field id={`${prefix}-name`} label={t('notify.field.name')} value={name} onChange={(e) => setName(e.target.value)} maxLength={100} />
+        <Field id={`${prefix}-teams`} label={t('notify.field.teams')} value={teams} onChange={(e) => setTeams(e.target.value)} placeholder="team-01, team-02" />
+      </div>
+      <Checks name={`${prefix}-severities`} legend={t('notify.field.severities')} value={severities} onChange={setSeverities}
+        options={SEVERITIES.map((s) => ({ value: s, label: t(`notify.severity.${s}`) }))} />
+      <Checks name={`${prefix}-levels`} legend={t('notify.field.levels')} value={levels} onChange={setLevels}
+        options={ESCALATION_LEVELS.map((l) => ({ value: l, label: t(`notify.level.${l}`) }))} />
+      <Checks name={`${prefix}-rules`} legend={t('notify.field.rules')} value={rules} onChange={setRules}
+        options={RULE_IDS.map((r) => ({ value: r, label: `${r} (${RULE_INFO[r].article})` }))} />
+      {channels.length > 0 && (
+        <Checks name={`${prefix}-channels`} legend={t('notify.field.channels')} value={only} onChange={setOnly} options={channels.map((c) => ({ value: c.id, label: c.name }))} />
+      )}
+      {recipients.length > 0 && (
+        <Checks name={`${prefix}-recipients`} legend={t('notify.field.recipients')} value={people} onChange={setPeople} options={recipients.map((r) => ({ value: r.id, label: r.name }))} />
+      )}
+      <Toggle label={t('notify.field.enabled')} checked={enabled} onChange={setEnabled} />
+      <FormError message={formError} />
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={busy}>{busy ? t('notify.saving') : t('notify.save')}</button>
+        <button type="button" className="button button-quiet" onClick={onCancel} disabled={busy}>{t('notify.cancel')}</button>
+      </div>
+    </form>
+  );
+}

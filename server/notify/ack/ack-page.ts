@@ -1,0 +1,108 @@
+/**
+ * The small pages behind an acknowledge link, for a phone: what the alert is (rule,
+ * article, subject, age: never customer data), whom it acknowledges as, and one button;
+ * then the outcome; or a clear refusal (used, expired, not valid, not yours). Chinese or
+ * English, the recipient's language. No script, no external resources.
+ */
+import type { Alert } from '../../../shared/alerts.js';
+import type { NotifyLanguage } from '../../../shared/notify.js';
+import { ageText, ruleTitle, subjectText, WORDS } from '../templates/words.js';
+import type { AckCheck, AckRefusal } from './ack-service.js';
+
+const TEXT = {
+  'zh-CN': {
+    title: '确认告警',
+    as: (name: string) => `将以 ${name} 的身份确认。`,
+    button: '确认此告警',
+    doneTitle: '已确认',
+    done: (name: string) => `告警已由 ${name} 确认，升级已停止。`,
+    refusedTitle: '无法确认',
+    view: '在看板上查看',
+    level: '当前级别',
+    reasons: {
+      tampered: '此链接无效（不完整或被修改过）。请使用消息中的原始链接。',
+      used: '此链接已经使用过。每个确认链接只能使用一次。',
+      expired: '此链接已过期。请在看板上确认此告警。',
+      'no-account': '此链接所属的账号不存在或已停用。',
+      forbidden: '此账号无权处理此告警（不属于其班组）。',
+      'not-open': '此告警已被确认或已解决，无需再次确认。',
+    } satisfies Record<AckRefusal, string>,
+  },
+  en: {
+    title: 'Acknowledge the alert',
+    as: (name: string) => `You acknowledge as ${name}.`,
+    button: 'Acknowledge this alert',
+    doneTitle: 'Acknowledged',
+    done: (name: string) => `The alert was acknowledged by ${name}; escalation has stopped.`,
+    refusedTitle: 'Cannot acknowledge',
+    view: 'View on the wallboard',
+    level: 'Level now',
+    reasons: {
+      tampered: 'This link is not valid (incomplete or changed). Use the link exactly as it came in the message.',
+      used: 'This link has been used already. Each acknowledge link works once.',
+      expired: 'This link has expired. Acknowledge the alert on the wallboard.',
+      'no-account': 'The account this link belongs to does not exist or is disabled.',
+      forbidden: 'This account may not act on this alert (not one of its teams).',
+      'not-open': 'This alert has been acknowledged or resolved already; nothing to do.',
+    } satisfies Record<AckRefusal, string>,
+  },
+} as const;
+
+const escape = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function page(language: NotifyLanguage, title: string, body: string): string {
+  return `<!doctype html>
+<html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex"><title>${escape(title)} · Floorwatch</title>
+<style>
+body{font-family:system-ui,"PingFang SC","Noto Sans CJK SC",sans-serif;background:#0f1620;color:#e8eef5;margin:0;padding:1.25rem;line-height:1.5}
+main{max-width:32rem;margin:0 auto}h1{font-size:1.4rem;margin:.2rem 0 1rem}
+dl{display:grid;grid-template-columns:max-content 1fr;gap:.35rem 1rem;background:#17212d;border-radius:.5rem;padding:1rem}
+dt{color:#9fb0c2}dd{margin:0}.sev-critical{color:#ff8a80;font-weight:700}
+button{width:100%;font-size:1.15rem;padding:.9rem;margin-top:1.25rem;border:0;border-radius:.5rem;background:#2e9b5b;color:#fff;font-weight:700}
+button:focus-visible,a:focus-visible{outline:3px solid #7cc4ff;outline-offset:2px}
+.note{color:#9fb0c2}.refused{border-left:5px solid #ffb74d;padding:.5rem 1rem;background:#2b230c}.done{border-left:5px solid #2e9b5b;padding:.5rem 1rem;background:#12301f}
+a{color:#7cc4ff}
+</style></head><body><main>${body}</main></body></html>`;
+}
+
+function facts(alert: Alert, language: NotifyLanguage, now: number): string {
+  const w = WORDS[language];
+  const subject = {
+    kind: alert.subject.kind,
+    ...(alert.agentId !== undefined && { agentId: alert.agentId }),
+    ...(alert.teamId !== undefined && { teamId: alert.teamId }),
+    ...(alert.queue !== undefined && { queue: alert.queue }),
+  };
+  const rows: Array<[string, string]> = [
+    [w.rule, `${ruleTitle(alert.rule, language)} (${w.article(alert.article)})`],
+    [w.subject, subjectText(subject, language)],
+    [w.age, ageText(now - alert.openedAt, language)],
+    [TEXT[language].level, w.level[alert.escalationLevel]],
+  ];
+  return `<p class="sev-${alert.severity}">[${escape(w.severity[alert.severity])}]</p>`
+    + `<dl>${rows.map(([k, v]) => `<dt>${escape(k)}</dt><dd>${escape(v)}</dd>`).join('')}</dl>`;
+}
+
+export function confirmPage(c: Extract<AckCheck, { ok: true }>, token: string, now: number): string {
+  const t = TEXT[c.language];
+  return page(c.language, t.title, `<h1>${escape(t.title)}</h1>${facts(c.alert, c.language, now)}
+<p>${escape(t.as(`${c.account.name} (${c.account.username})`))}</p>
+<form method="post" action="/ack/${encodeURIComponent(token)}"><button type="submit">${escape(t.button)}</button></form>`);
+}
+
+export function donePage(c: Extract<AckCheck, { ok: true }>, now: number, alertUrl: string): string {
+  const t = TEXT[c.language];
+  return page(c.language, t.doneTitle, `<h1>${escape(t.doneTitle)}</h1><p class="done" role="status">${escape(t.done(`${c.account.name} (${c.account.username})`))}</p>
+${facts(c.alert, c.language, now)}<p><a href="${escape(alertUrl)}">${escape(t.view)}</a></p>`);
+}
+
+export function refusedPage(c: Extract<AckCheck, { ok: false }>): string {
+  const t = TEXT[c.language];
+  return page(c.language, t.refusedTitle, `<h1>${escape(t.refusedTitle)}</h1><p class="refused" role="alert">${escape(t.reasons[c.reason])}</p>`);
+}
+
+/** The status a refusal is answered with. */
+export const REFUSAL_STATUS: Record<AckRefusal, number> = {
+  tampered: 400, used: 410, expired: 410, 'no-account': 403, forbidden: 403, 'not-open': 409,
+};

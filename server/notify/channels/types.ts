@@ -1,0 +1,30 @@
+/** What every channel is: a function that delivers one message or throws a DeliveryError. */
+import type { ChannelConfig, NotificationMessage } from '../../../shared/notify.js';
+
+/**
+ * A failed delivery. `permanent` when trying again cannot help (the receiver refused the
+ * request as malformed or unauthorised, the mail server refused the mailbox): the
+ * notification goes straight to the dead-letter list, where a person sees why.
+ */
+export class DeliveryError extends Error {
+  constructor(message: string, readonly permanent = false) {
+    super(message);
+    this.name = 'DeliveryError';
+  }
+}
+
+export interface Outgoing {
+  message: NotificationMessage;
+  /** The contact's address or mention (e-mail address, robot @mention). */
+  to?: string;
+  /** When it leaves (the alert's age is counted to here; signatures are stamped with it). */
+  now: number;
+}
+
+export interface ChannelDeps {
+  fetch: typeof fetch;
+  /** How long a receiver may take to answer. */
+  timeoutMs: number;
+}
+
+export type Transport<C extends ChannelConfig = ChannelConfig> = (channel: C, out: Outgoing, deps: ChannelDeps) => Promise<void>;
