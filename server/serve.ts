@@ -30,6 +30,7 @@ import { createPostgresStorage } from './storage/postgres/index.js';
 import { redactPostgresUrl } from './storage/postgres/url.js';
 import { createPostgresAccessStore } from './access/postgres/index.js';
 import { createMetrics } from './ops/metrics.js';
+import { countDelivery } from './ops/hooks.js';
 import { createReadiness, type Readiness } from './ops/readiness.js';
 import { listenWhileBooting } from './ops/boot-server.js';
 import { ingestMetrics } from './ops/ingest-metrics.js';
@@ -211,6 +212,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const notifier = await createNotifier({
     db: options.db, floor, accounts: access, audit: access, logger: logger.child({ part: 'notify' }), requireViewer: edge.requireViewer,
     ...(notifyFile && { file: notifyFile }), ...(options.publicUrl !== undefined && { publicUrl: options.publicUrl }),
+  });
+  // Deliveries per channel in /metrics (sent, failed and retried, given up).
+  notifier.sender.on((e) => {
+    if (e.type === 'sent') countDelivery(metrics, e.channelId, 'sent');
+    else if (e.type === 'dead') countDelivery(metrics, e.channelId, 'dead');
+    else if (e.type === 'retry') countDelivery(metrics, e.channelId, 'failed');
   });
 
   let feeds: RunningFeeds | undefined;

@@ -149,7 +149,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     ingestDuplicates: counter('floorwatch_ingest_events_duplicate_total', 'Events already held (a resend): counted, not applied again', ['feed']),
     ingestFailedBatches: counter('floorwatch_ingest_batches_failed_total', 'Batches the floor could not store; the sender was told to resend', ['feed']),
     alertsOpened: counter('floorwatch_alerts_opened_total', 'Alerts opened, by rule', ['floor', 'rule']),
-    deliveries: counter('floorwatch_notification_deliveries_total', 'Alert notifications by channel kind and outcome', ['channel', 'outcome']),
+    deliveries: counter('floorwatch_notification_deliveries_total', 'Alert notification deliveries by channel (its id) and outcome (sent, failed = will retry, dead)', ['channel', 'outcome']),
     leaseOwned: new Gauge({ name: 'floorwatch_lease_owned', help: "1 while this process holds the floor's lease (owns its engine)", labelNames: ['floor'], registers }),
     leaseFailovers: counter('floorwatch_lease_failovers_total', "Times this process took over a floor whose owner was gone", ['floor']),
     httpRequestSeconds: new Histogram({
