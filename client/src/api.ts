@@ -20,6 +20,11 @@ export class ApiError extends Error {
     readonly problems: string[] = [],
     /** From Retry-After (429): seconds until trying again can succeed. */
     readonly retryAfterSeconds?: number,
+    /**
+     * The whole refusal as the server sent it, for pages that show more than a sentence:
+     * an import's bad rows (`errors`), a refused handover's blocking alerts (`blocking`).
+     */
+    readonly body?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -53,6 +58,8 @@ export function readCookie(name: string): string | undefined {
 
 export interface RequestOptions {
   body?: unknown;
+  /** A body sent as it is (an uploaded CSV or YAML file), with its own content type. */
+  text?: { content: string; contentType: string };
   headers?: Record<string, string>;
 }
 
@@ -60,6 +67,7 @@ export async function request<T>(method: string, path: string, options: RequestO
   const headers = new Headers(options.headers);
   headers.set('accept', 'application/json');
   if (options.body !== undefined) headers.set('content-type', 'application/json');
+  if (options.text !== undefined) headers.set('content-type', options.text.contentType);
   if (!SAFE_METHODS.has(method)) {
     const csrf = readCookie(CSRF_COOKIE);
     if (csrf !== undefined && csrf !== '') headers.set(CSRF_HEADER, csrf);
@@ -74,6 +82,7 @@ export async function request<T>(method: string, path: string, options: RequestO
       // Session answers and lists must never come from a cache.
       cache: 'no-store',
       ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
+      ...(options.text !== undefined && { body: options.text.content }),
     });
   } catch {
     throw new ApiError(0, 'Cannot reach the Floorwatch server. Check the network; trying again may help.');
@@ -93,12 +102,16 @@ export async function request<T>(method: string, path: string, options: RequestO
     typeof problem.field === 'string' ? problem.field : undefined,
     Array.isArray(problem.problems) ? problem.problems.filter((p): p is string => typeof p === 'string') : [],
     retryAfter(res.headers.get('retry-after')),
+    data,
   );
 }
 
 export const api = {
   get: <T>(path: string, headers?: Record<string, string>) => request<T>('GET', path, headers && { headers }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
+  /** Uploads a file's text as it is (`text/csv`, `application/yaml`). */
+  postText: <T>(path: string, content: string, contentType: string) => request<T>('POST', path, { text: { content, contentType } }),
   delete: <T>(path: string) => request<T>('DELETE', path),
 };
 

@@ -1,5 +1,5 @@
 /**
- * The pages, by path, on the history API: five fixed paths do not need a router library.
+ * The pages, by path, on the history API: a dozen fixed paths do not need a router library.
  * `navigate` pushes (or replaces) a history entry and tells `usePath` subscribers; the
  * back button arrives as `popstate`.
  */
@@ -11,12 +11,16 @@ export const PATHS = {
   password: '/password',
   tv: '/tv',
   alerts: '/alerts',
+  schedule: '/schedule',
+  handover: '/handover',
+  points: '/points',
   displays: '/admin/displays',
   adminAccounts: '/admin/accounts',
   adminFeedTokens: '/admin/feed-tokens',
   adminRules: '/admin/rules',
   adminAudit: '/admin/audit',
   adminFeeds: '/admin/feeds',
+  adminNotifications: '/admin/notifications',
 } as const;
 
 export type KnownPath = (typeof PATHS)[keyof typeof PATHS];
@@ -51,6 +55,11 @@ export function usePath(): string {
   return useSyncExternalStore(subscribe, () => normalise(location.pathname));
 }
 
+/** A query parameter of the current URL, re-rendering when it changes (`/handover?id=` to `/handover`). */
+export function useQueryParam(name: string): string | null {
+  return useSyncExternalStore(subscribe, () => new URLSearchParams(location.search).get(name));
+}
+
 /** A query parameter of the current URL (read at render; navigations re-render via usePath). */
 export function queryParam(name: string): string | null {
   return new URLSearchParams(location.search).get(name);
@@ -61,7 +70,7 @@ export function queryParam(name: string): string | null {
  * `?next=https://elsewhere` link cannot bounce a fresh session off to another site.
  */
 export function safeNext(next: string | null): string {
-  const allowed: readonly string[] = [PATHS.floor, PATHS.alerts, PATHS.displays, PATHS.adminAccounts, PATHS.adminFeedTokens, PATHS.adminRules, PATHS.adminAudit, PATHS.adminFeeds];
+  const allowed: readonly string[] = [PATHS.floor, PATHS.alerts, PATHS.schedule, PATHS.handover, PATHS.points, PATHS.displays, PATHS.adminAccounts, PATHS.adminFeedTokens, PATHS.adminRules, PATHS.adminAudit, PATHS.adminFeeds, PATHS.adminNotifications];
   return next !== null && allowed.includes(next) ? next : PATHS.floor;
 }
 

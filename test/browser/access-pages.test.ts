@@ -276,7 +276,7 @@ describe.skipIf(!hasChromium)(title, () => {
     const answer = admin.locator('[data-rule="answer-3-rings"]');
     await answer.waitFor();
     expect(await answer.textContent()).toMatch(/Art\. 60.*Answer within 3 rings.*On.*Severity.*Warning.*Notifies first.*Shift lead.*Ring limit.*10 s/);
-    expect(await admin.locator('.rule-card').count()).toBe(13);
+    expect(await admin.locator('.rule-card').count()).toBe(16);
     await admin.screenshot({ path: path.join(SCREENSHOTS, 'admin-rules.png'), fullPage: false });
 
     // The audit log: today, newest first, with the account just created; the CSV has the same.

@@ -19,7 +19,10 @@ function seconds(t: T, value: number): string {
 function Value({ name, value }: { name: string; value: unknown }) {
   const t = useT();
   if (typeof value === 'boolean') return <>{value ? t('admin.yes') : t('admin.no')}</>;
-  if (typeof value === 'number') return <>{/Seconds$/.test(name) || name === 'maxSeconds' ? seconds(t, value) : value}</>;
+  if (typeof value === 'number') {
+    if (/Seconds$/.test(name) || name === 'maxSeconds') return <>{seconds(t, value)}</>;
+    return <>{/Minutes$/.test(name) ? t('admin.rules.minutes', { m: value }) : value}</>;
+  }
   if (typeof value === 'string') return <>{name.toLowerCase().includes('severity') ? t(`severity.${value}`) : value}</>;
   if (Array.isArray(value)) {
     if (value.length === 0) return <span className="muted">{t('admin.rules.noneSet')}</span>;

@@ -11,11 +11,11 @@ import { useT, type T } from '../i18n/index.js';
 import { formatElapsed } from '../time/format.js';
 import { useServerNow } from '../time/ticker.js';
 import { useSessionStore } from '../session/session-store.js';
-import { acknowledgeAlert, approveHold, resolveAlert } from './commands.js';
+import { acknowledgeAlert, approveHold, approveLeave, resolveAlert } from './commands.js';
 import type { BoardAlert } from './floor-read.js';
 import { canApproveHold, nextLevel } from './order.js';
 
-export type AlertAction = 'acknowledge' | 'resolve' | 'hold';
+export type AlertAction = 'acknowledge' | 'resolve' | 'hold' | 'leave';
 
 export interface AlertCardProps {
   alert: BoardAlert;
@@ -45,7 +45,7 @@ export function AlertHeading({ alert: a }: { alert: BoardAlert }) {
   );
 }
 
-export function AlertCard({ alert: a, onDone, actions = ['acknowledge', 'resolve', 'hold'] }: AlertCardProps) {
+export function AlertCard({ alert: a, onDone, actions = ['acknowledge', 'resolve', 'hold', 'leave'] }: AlertCardProps) {
   const t = useT();
   const title = useAlertTitle();
   const now = useServerNow();
@@ -54,7 +54,12 @@ export function AlertCard({ alert: a, onDone, actions = ['acknowledge', 'resolve
   // Offer only what the server will allow this role (permissions.ts): admins and displays watch.
   const role = useSessionStore((s) => (s.state.kind === 'signed-in' ? s.state.me.role : undefined));
   const mayAct = role === 'lead' || role === 'supervisor' || role === 'manager';
-  const offered = mayAct ? actions.filter((action) => action !== 'hold' || (canApproveHold(a) && role !== 'manager')) : [];
+  const offered = mayAct ? actions.filter((action) => {
+    if (action === 'hold') return canApproveHold(a) && role !== 'manager';
+    // Article 79: the answer to a no-leaving-post alert is often the lead's approval itself.
+    if (action === 'leave') return a.rule === 'no-leaving-post' && a.agentId !== undefined && a.status !== 'resolved' && role !== 'manager';
+    return true;
+  }) : [];
   const openButton = useRef<HTMLButtonElement | null>(null);
 
   const closeForm = () => {
@@ -64,7 +69,7 @@ export function AlertCard({ alert: a, onDone, actions = ['acknowledge', 'resolve
   };
 
   return (
-    <article className={`desk-alert severity-${a.severity} status-${a.status}`} data-alert={a.id} aria-labelledby={titleId}>
+    <article id={`alert-${a.id}`} className={`desk-alert severity-${a.severity} status-${a.status}`} data-alert={a.id} aria-labelledby={titleId}>
       <AlertHeading alert={a} />
       <h3 id={titleId} className="desk-alert-title">{title(a)}</h3>
       <p className="desk-alert-meta">
@@ -72,6 +77,12 @@ export function AlertCard({ alert: a, onDone, actions = ['acknowledge', 'resolve
         {a.occurrences > 1 && <span>{t('alerts.occurrences', { count: a.occurrences })}</span>}
         <Escalation alert={a} now={now} />
       </p>
+      {a.owner !== undefined && (
+        // Article 82: after a confirmed handover the incoming lead's team answers for it.
+        <p className="desk-owner" data-owner={a.owner.account}>
+          {t('alerts.owner', { account: a.owner.account, teams: a.owner.teamIds.join(', ') })}
+        </p>
+      )}
       {a.evidence.length > 0 && (
         <details className="desk-evidence">
           <summary>{t('alerts.evidence', { count: a.evidence.length })}</summary>
@@ -94,7 +105,7 @@ export function AlertCard({ alert: a, onDone, actions = ['acknowledge', 'resolve
                   setMode(action);
                 }}
               >
-                {t(action === 'hold' ? 'alerts.action.approveHold' : `alerts.action.${action}`)}
+                {t(action === 'hold' ? 'alerts.action.approveHold' : action === 'leave' ? 'leave.action' : `alerts.action.${action}`)}
               </button>
             ))}
           </div>
@@ -170,6 +181,9 @@ function ActionForm({ alert: a, mode, onCancel, onDone }: {
       } else if (mode === 'resolve') {
         await resolveAlert(a.id, note);
         onDone(t('alerts.done.resolved', { title: a.title }));
+      } else if (mode === 'leave' && a.agentId !== undefined) {
+        await approveLeave(a.agentId, note);
+        onDone(t('leave.done', { agent: a.agentId }));
       } else if (a.callId !== undefined) {
         const result = await approveHold(a.callId, holdSeconds, note);
         onDone(t('alerts.done.hold', { callId: result.callId, seconds: result.allowedSeconds }));
@@ -180,7 +194,7 @@ function ActionForm({ alert: a, mode, onCancel, onDone }: {
     }
   };
 
-  const confirm = mode === 'acknowledge' ? 'alerts.action.confirmAcknowledge' : mode === 'resolve' ? 'alerts.action.confirmResolve' : 'alerts.action.confirmHold';
+  const confirm = mode === 'acknowledge' ? 'alerts.action.confirmAcknowledge' : mode === 'resolve' ? 'alerts.action.confirmResolve' : mode === 'leave' ? 'leave.confirm' : 'alerts.action.confirmHold';
   return (
     <form className="desk-form" onSubmit={(e) => void submit(e)} onKeyDown={(e) => { if (e.key === 'Escape') onCancel(); }}>
       {mode === 'hold' && (

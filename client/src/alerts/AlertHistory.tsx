@@ -93,7 +93,7 @@ export function AlertHistory({ day, timezone, live, refreshKey, onDone }: {
             <li key={a.id}>
               {a.status === 'acknowledged' ? (
                 <div className="desk-history-item">
-                  <AlertCard alert={a} onDone={onDone} actions={['resolve', 'hold']} />
+                  <AlertCard alert={a} onDone={onDone} actions={['resolve', 'hold', 'leave']} />
                   <Trail alert={a} timezone={timezone} />
                 </div>
               ) : (

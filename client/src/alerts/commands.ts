@@ -27,6 +27,11 @@ export async function approveHold(callId: string, seconds: number, note: string)
   ));
 }
 
+/** Article 79: the lead lets an agent leave although the seat's relief is not in yet. */
+export async function approveLeave(agentId: string, note: string): Promise<void> {
+  valueOf(await api.post<CommandResult>(`/api/v1/agents/${encodeURIComponent(agentId)}/leave-approval`, noteBody(note)));
+}
+
 /** Today's acknowledged and resolved alerts (the server cuts a lead's list to their teams). */
 export async function fetchHistory(fromMs: number): Promise<Alert[]> {
   return api.get<Alert[]>(`/api/v1/alerts?status=acknowledged,resolved&from=${Math.floor(fromMs)}`);

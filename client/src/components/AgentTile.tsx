@@ -1,6 +1,7 @@
 /**
  * One agent: number, name, state as colour AND icon AND words, time in state, the call
- * timer, a hold timer while on hold, and a badge for open alerts. Takes only an id and
+ * timer, a hold timer while on hold, a badge for open alerts, and a marker (words and a
+ * clock, with how long) while the agent is not doing what the schedule says. Takes only an id and
  * selects its own agent from the store, so a delta that changes one agent re-renders one
  * tile; the ticking times are their own components. A button: it opens the agent panel.
  */
@@ -18,13 +19,16 @@ export const AgentTile = memo(function AgentTile({ agentId }: { agentId: string 
   if (a === undefined) return null;
   const alerts = a.openAlerts;
   const state = agentStateLabel(t, a);
+  const off = a.adherence !== undefined && !a.adherence.inAdherence ? a.adherence : undefined;
+  const should = off === undefined ? '' : t(`adherence.should.${off.scheduled}`);
+  const planned = off === undefined ? '' : t('adherence.tile', { activity: t(`adherence.activity.${off.scheduled}`) });
   return (
     <li className="agent-cell">
       <button
         type="button"
-        className={`agent-tile state-${a.state}${alerts > 0 ? ' has-alerts' : ''}`}
+        className={`agent-tile state-${a.state}${alerts > 0 ? ' has-alerts' : ''}${off !== undefined ? ' is-off-schedule' : ''}`}
         data-agent={a.agentId}
-        aria-label={t('agent.open', { id: a.agentId, name: a.name ?? '', state })}
+        aria-label={t('agent.open', { id: a.agentId, name: a.name ?? '', state: off === undefined ? state : `${state}, ${t('adherence.off', { should })}` })}
         onClick={() => openAgent(a.agentId)}
       >
         <span className="agent-top">
@@ -53,6 +57,12 @@ export const AgentTile = memo(function AgentTile({ agentId }: { agentId: string 
                 {t('agent.hold')} <Elapsed since={a.holdSince} className="agent-timer-value" />
               </span>
             )}
+          </span>
+        )}
+        {off !== undefined && (
+          <span className="agent-adherence" title={t('adherence.off', { should })}>
+            <span className="agent-adherence-label"><span aria-hidden="true">◷</span> {planned}</span>
+            <Elapsed since={off.since} className="agent-adherence-time" />
           </span>
         )}
       </button>

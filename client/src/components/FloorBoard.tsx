@@ -1,10 +1,11 @@
 /**
- * The live floor under the header: the link banner, then the floor's figures, the day's
- * charts, agents and open alerts (or a whole-board message until there is something to
- * show). The supervisors' page (`interactive`) adds the filters and the agent panel; a
+ * The live floor under the header: the link banner, then the floor's figures (queues,
+ * totals, schedule adherence per team), the day's charts, agents and open alerts (or a
+ * whole-board message until there is something to show). The supervisors' page (`interactive`) adds the filters and the agent panel; a
  * TV shows the same board read-only.
  */
 import { lazy, Suspense } from 'react';
+import { AdherenceStrip } from '../floor/AdherenceStrip.js';
 import { AgentPanel } from '../floor/AgentPanel.js';
 import '../floor/floor.css';
 import { useT } from '../i18n/index.js';
@@ -32,6 +33,7 @@ export function FloorBoard({ interactive = false }: { interactive?: boolean }) {
           <section className="board-figures" aria-label={t('floor.figures')}>
             <QueueTiles />
             <FloorTotals />
+            <AdherenceStrip interactive={interactive} />
           </section>
           {interactive && (
             <Suspense fallback={<section className="floor-charts" aria-busy="true" />}>

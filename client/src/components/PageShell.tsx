@@ -1,14 +1,18 @@
-/** A signed-in page that is not the floor (the admin pages): the header, then its content. */
+/**
+ * A signed-in page that is not the floor (the admin and work pages): the header with the
+ * language switch, then its content. `className` lets a page style itself (its print sheet).
+ */
 import type { ReactNode } from 'react';
 import type { Me } from '../../../shared/access.js';
 import { AccountMenu } from './AccountMenu.js';
-import { Header } from './Header.js';
+import { Header, LanguageSwitch } from './Header.js';
 import { SiteNav } from './SiteNav.js';
 
-export function PageShell({ me, title, children }: { me: Me; title: string; children: ReactNode }) {
+export function PageShell({ me, title, children, className }: { me: Me; title: string; children: ReactNode; className?: string }) {
   return (
-    <div className="app">
+    <div className={className === undefined ? 'app' : `app ${className}`}>
       <Header>
+        <LanguageSwitch />
         <SiteNav me={me} />
         <AccountMenu me={me} />
       </Header>

@@ -1,7 +1,12 @@
-/** The pages a signed-in person can go to; the admin pages only for admins. */
+/**
+ * The pages a signed-in person can go to, by role: the floor and the alert desk for
+ * everyone, the schedule, the handover log and the points ledger for those the server
+ * lets read them, the admin pages only for admins.
+ */
 import type { Me } from '../../../shared/access.js';
 import { useT } from '../i18n/index.js';
 import { PATHS, usePath } from '../routes.js';
+import { mayReadHandovers, mayReadPoints, mayReadSchedule } from '../session/page-access.js';
 import { Link } from './Link.js';
 
 export function SiteNav({ me }: { me: Me }) {
@@ -10,6 +15,9 @@ export function SiteNav({ me }: { me: Me }) {
   const pages = [
     { href: PATHS.floor, label: t('nav.floor') },
     { href: PATHS.alerts, label: t('nav.alerts') },
+    ...(mayReadSchedule(me.role) ? [{ href: PATHS.schedule, label: t('nav.schedule') }] : []),
+    ...(mayReadHandovers(me.role) ? [{ href: PATHS.handover, label: t('nav.handover') }] : []),
+    ...(mayReadPoints(me.role) ? [{ href: PATHS.points, label: t('nav.points') }] : []),
     // One entry for all the admin pages; they have their own sub-navigation.
     ...(me.role === 'admin' ? [{ href: PATHS.adminAccounts, label: t('nav.admin'), section: '/admin/' }] : []),
   ];

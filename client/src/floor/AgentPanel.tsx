@@ -1,6 +1,7 @@
 /**
  * The agent panel: today's timeline of states and calls (GET /api/v1/agents/:id/day),
- * the agent's alerts (GET /api/v1/alerts?agentId=) and compliance per rule. A side
+ * the agent's alerts (GET /api/v1/alerts?agentId=), compliance per rule, schedule
+ * adherence, and a lead's leave approval (article 79). A side
  * dialog: focus moves into it, Escape or Close shuts it and returns focus to the tile.
  * Times are written in the centre's time zone.
  */
@@ -15,6 +16,7 @@ import { useFloorStore } from '../store/floor-store.js';
 import { formatClockTime, formatElapsed, formatSeconds } from '../time/format.js';
 import { useServerNow } from '../time/ticker.js';
 import { complianceRows } from './compliance.js';
+import { LeaveApproval } from './LeaveApproval.js';
 import { useFloorView } from './view-store.js';
 
 type Loaded = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'done'; day: AgentDay; alerts: Alert[] };
@@ -84,8 +86,18 @@ function AgentPanelOpen({ agentId }: { agentId: string }) {
           )}
           <div className="figure"><dt className="figure-label">{t('panel.handled')}</dt><dd className="figure-value">{agent.handledToday}</dd></div>
           <div className="figure"><dt className="figure-label">{t('panel.aht')}</dt><dd className="figure-value">{formatSeconds(agent.ahtSeconds)}</dd></div>
+          {agent.adherence !== undefined && (
+            <div className={`figure${agent.adherence.inAdherence ? '' : ' level-warning'}`}>
+              <dt className="figure-label">{t('adherence.panel', { should: t(`adherence.activity.${agent.adherence.scheduled}`) })}</dt>
+              <dd className="figure-value">
+                {agent.adherence.inAdherence ? t('adherence.in') : <><span aria-hidden="true">◷ </span>{t('adherence.outShort')}</>}
+                {agent.adherence.percent !== null && <span className="agent-day-name"> · {t('adherence.today', { percent: Math.round(agent.adherence.percent) })}</span>}
+              </dd>
+            </div>
+          )}
         </dl>
       )}
+      <LeaveApproval agentId={agentId} teamId={agent?.teamId} />
       {loaded.kind === 'loading' && <p className="panel-empty" role="status">{t('panel.loading')}</p>}
       {loaded.kind === 'error' && <p className="form-error" role="alert">{t('panel.error', { message: loaded.message })}</p>}
       {loaded.kind === 'done' && <AgentDayBody t={t} day={loaded.day} alerts={loaded.alerts} />}

@@ -1,22 +1,5 @@
 /** The admin pages: accounts, displays, feed tokens, the rules in force, the audit log. */
-import { RULE_IDS, RULE_INFO } from '../../../shared/rules.js';
 import { addMessages } from './index.js';
-
-const RULE_TITLES_ZH: Record<(typeof RULE_IDS)[number], string> = {
-  'answer-3-rings': '三声铃响内接听（10 秒）',
-  greeting: '开头问候语并报工号',
-  'hold-consent': '征得同意方可保持，且不超过核准时长',
-  'forbidden-phrases': '不得使用服务禁语',
-  'no-hangup-first': '不得先于客户挂机',
-  'survey-transfer': '结束前转接满意度调查',
-  'wrap-up-record': '每通电话后记录通话及类型',
-  'callback-promise': '承诺的回访按时完成',
-  'rest-off-hook': '有来电等待时不得摘机休息',
-  'urgent-escalation': '紧急事项立即向上报告',
-  'one-agent-one-login': '一个工号、一人、一个座席',
-  'away-without-reason': '不得无原因离开座席',
-  'private-call': '不得通过座席系统拨打私人电话',
-};
 
 const zh = {
   'admin.nav.label': '管理',
@@ -177,20 +160,7 @@ const zh = {
   'admin.rules.seconds': '{s} 秒',
   'admin.rules.secondsMinutes': '{s} 秒（{m} 分钟）',
   'admin.rules.noneSet': '未设置',
-  'admin.param.ringSeconds': '振铃时限',
-  'admin.param.apologyPhrases': '致歉用语',
-  'admin.param.apologyWithinUtterances': '致歉须在前几句内',
-  'admin.param.inbound': '呼入问候语片段',
-  'admin.param.outbound': '呼出问候语片段',
-  'admin.param.maxHoldSeconds': '最长保持时间',
-  'admin.param.phrases': '禁语',
-  'admin.param.harassmentSeverity': '骚扰挂机的严重程度',
-  'admin.param.maxAfterCallSeconds': '最长话后处理',
-  'admin.param.requireNotes': '必须填写记录',
-  'admin.param.waitSeconds': '来电等待超过',
-  'admin.param.seats': '座席对应表',
-  'admin.param.noReasonSeconds': '无原因示忙时限',
-  'admin.param.maxSeconds': '各原因最长时长',
+  'admin.rules.minutes': '{m} 分钟',
 
   'admin.audit.title': '审计日志',
   'admin.audit.filters': '筛选',
@@ -375,20 +345,7 @@ const en: typeof zh = {
   'admin.rules.seconds': '{s} s',
   'admin.rules.secondsMinutes': '{s} s ({m} min)',
   'admin.rules.noneSet': 'none',
-  'admin.param.ringSeconds': 'Ring limit',
-  'admin.param.apologyPhrases': 'Apology phrases',
-  'admin.param.apologyWithinUtterances': 'Apology within first utterances',
-  'admin.param.inbound': 'Inbound greeting fragments',
-  'admin.param.outbound': 'Outbound greeting fragments',
-  'admin.param.maxHoldSeconds': 'Longest hold',
-  'admin.param.phrases': 'Forbidden phrases',
-  'admin.param.harassmentSeverity': 'Harassment release severity',
-  'admin.param.maxAfterCallSeconds': 'Longest wrap-up',
-  'admin.param.requireNotes': 'Notes required',
-  'admin.param.waitSeconds': 'Calls waiting longer than',
-  'admin.param.seats': 'Seat plan',
-  'admin.param.noReasonSeconds': 'Not ready without reason',
-  'admin.param.maxSeconds': 'Longest per reason',
+  'admin.rules.minutes': '{m} min',
 
   'admin.audit.title': 'Audit log',
   'admin.audit.filters': 'Filters',
@@ -414,7 +371,5 @@ const en: typeof zh = {
   'admin.audit.col.detail': 'Detail',
 };
 
-addMessages({
-  'zh-CN': { ...zh, ...Object.fromEntries(RULE_IDS.map((id) => [`admin.rule.${id}`, RULE_TITLES_ZH[id]])) },
-  en: { ...en, ...Object.fromEntries(RULE_IDS.map((id) => [`admin.rule.${id}`, RULE_INFO[id].title])) },
-});
+// The rules' titles and thresholds are in messages-rules.ts.
+addMessages({ 'zh-CN': zh, en });

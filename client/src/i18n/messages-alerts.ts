@@ -5,6 +5,7 @@ addMessages({
   'zh-CN': {
     'alerts.pageTitle': '告警台',
     'alerts.nav': '告警台',
+    'alerts.owner': '交接班后由 {account} 负责（班组 {teams}）',
     'alerts.open.title': '待处理告警',
     'alerts.open.empty': '没有待处理的告警。',
     'alerts.open.waiting': '正在连接现场…',
@@ -62,6 +63,7 @@ addMessages({
   en: {
     'alerts.pageTitle': 'Alert desk',
     'alerts.nav': 'Alerts',
+    'alerts.owner': 'Owner since the handover: {account} (teams {teams})',
     'alerts.open.title': 'Open alerts',
     'alerts.open.empty': 'No open alerts.',
     'alerts.open.waiting': 'Connecting to the floor…',

@@ -22,6 +22,10 @@ addMessages({
     'severity.critical': '严重',
     'action.signOut': '退出登录',
     'locale.switch': 'English',
+    'page.denied.title': '无权打开此页面',
+    'page.denied.message': '你的角色不能使用此页面。如有需要，请联系管理员。',
+    'page.goFloor': '返回现场',
+    'page.loading': '正在加载…',
   },
   en: {
     'state.logged_out': 'Logged out',
@@ -43,5 +47,9 @@ addMessages({
     'severity.critical': 'Critical',
     'action.signOut': 'Sign out',
     'locale.switch': '中文',
+    'page.denied.title': 'Not for your role',
+    'page.denied.message': 'Your role cannot use this page. Ask an administrator if you need it.',
+    'page.goFloor': 'Go to the floor',
+    'page.loading': 'Loading…',
   },
 });

@@ -104,6 +104,9 @@ addMessages({
     'rule.one-agent-one-login': '一人一号一席',
     'rule.away-without-reason': '离席须示忙并注明原因',
     'rule.private-call': '不用座席系统打私人电话',
+    'rule.lead-early': '接班值班长提前到岗、开班前会',
+    'rule.no-leaving-post': '接班未到不得擅自离岗',
+    'rule.absence': '按排班准时登录',
   },
   en: {
     'floor.connecting': 'Connecting to the floor…',
@@ -207,5 +210,8 @@ addMessages({
     'rule.one-agent-one-login': 'One agent number, one person, one station',
     'rule.away-without-reason': 'No leaving the seat without a reason',
     'rule.private-call': 'No private calls through the seat system',
+    'rule.lead-early': 'Incoming shift lead in early, pre-shift meeting held',
+    'rule.no-leaving-post': 'No leaving the post before the relief arrives',
+    'rule.absence': 'Scheduled agents logged in on time',
   },
 });

@@ -3,7 +3,7 @@
  * sends a lead only theirs), most severe and oldest first, to acknowledge, resolve or
  * approve a longer hold from; an opt-in alarm for critical ones; today's history.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Me } from '../../../shared/access.js';
 import { AlertHistory } from '../alerts/AlertHistory.js';
 import { AlertList } from '../alerts/AlertList.js';
@@ -44,6 +44,16 @@ export function AlertsPage({ me }: { me: Me }) {
   const [alarm, setAlarm] = useState(readAlarmChoice);
   const [permission, setPermission] = useState<NotificationState>(notificationState);
   useCriticalAlarm(alerts, alarm, hasFloor, (a) => t('alerts.notify.title', { rule: ruleName(a) }));
+
+  // A handover's link names one alert (`/alerts#alert-…`): bring it into view once it has arrived.
+  const scrolled = useRef(false);
+  useEffect(() => {
+    if (scrolled.current || location.hash.length < 2) return;
+    const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (target === null) return;
+    scrolled.current = true;
+    target.scrollIntoView?.({ block: 'center' });
+  }, [alerts]);
 
   // Fetch the history again whenever an alert changes status (or leaves: resolved).
   const statusKey = useMemo(() => alerts.map((a) => `${a.id}:${a.status}`).sort().join(','), [alerts]);

@@ -1,10 +1,10 @@
 /**
  * Who may see which page. Until the server has said who we are, nothing; signed out, only
  * the sign-in page; with a password to change, only the password page; the admin pages
- * only for admins. The server enforces all of this again: this is for showing the
+ * only for admins, the work pages (schedule, handover, points) for the roles they serve. The server enforces all of this again: this is for showing the
  * right page, not for keeping anything secret.
  */
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import type { Me } from '../../../shared/access.js';
 import { AdminRoutes, isAdminPath } from '../admin/AdminRoutes.js';
 import { Link } from '../components/Link.js';
@@ -14,8 +14,15 @@ import { AlertsPage } from '../pages/AlertsPage.js';
 import { FloorPage } from '../pages/FloorPage.js';
 import { PasswordPage } from '../pages/PasswordPage.js';
 import { SignInPage } from '../pages/SignInPage.js';
+import { useT } from '../i18n/index.js';
 import { PATHS, queryParam, safeNext, signInPath } from '../routes.js';
+import { mayReadHandovers, mayReadPoints, mayReadSchedule } from './page-access.js';
 import { useSessionStore } from './session-store.js';
+
+// The work pages load with their first visit: the floor and the desk need none of them.
+const SchedulePage = lazy(() => import('../pages/SchedulePage.js').then((m) => ({ default: m.SchedulePage })));
+const HandoverPage = lazy(() => import('../pages/HandoverPage.js').then((m) => ({ default: m.HandoverPage })));
+const PointsPage = lazy(() => import('../pages/PointsPage.js').then((m) => ({ default: m.PointsPage })));
 
 export function SessionGate({ path }: { path: string }) {
   const state = useSessionStore((s) => s.state);
@@ -53,6 +60,12 @@ function SignedInPage({ me, path }: { me: Me; path: string }) {
       return <PasswordPage me={me} />;
     case PATHS.alerts:
       return <AlertsPage me={me} />;
+    case PATHS.schedule:
+      return <WorkPage allowed={mayReadSchedule(me.role)}><SchedulePage me={me} /></WorkPage>;
+    case PATHS.handover:
+      return <WorkPage allowed={mayReadHandovers(me.role)}><HandoverPage me={me} /></WorkPage>;
+    case PATHS.points:
+      return <WorkPage allowed={mayReadPoints(me.role)}><PointsPage me={me} /></WorkPage>;
     default:
       return (
         <StatusScreen title="Page not found" message={`There is no page at ${path}.`}>
@@ -60,4 +73,17 @@ function SignedInPage({ me, path }: { me: Me; path: string }) {
         </StatusScreen>
       );
   }
+}
+
+/** A lazily loaded page for the roles it is for; anyone else is told, not shown an empty page. */
+function WorkPage({ allowed, children }: { allowed: boolean; children: ReactNode }) {
+  const t = useT();
+  if (!allowed) {
+    return (
+      <StatusScreen title={t('page.denied.title')} message={t('page.denied.message')}>
+        <Link className="button button-primary" href={PATHS.floor}>{t('page.goFloor')}</Link>
+      </StatusScreen>
+    );
+  }
+  return <Suspense fallback={<StatusScreen title="Floorwatch" message={t('page.loading')} />}>{children}</Suspense>;
 }

@@ -10,6 +10,7 @@ import type { Alert } from '../../../shared/alerts.js';
 import type {
   AgentView, ComplianceView, FloorFigures, IntervalFigures, QueueFigures, ServiceLevelSpec,
 } from '../../../shared/figures.js';
+import type { TeamAdherence } from '../../../shared/schedule.js';
 import type { FloorDelta, FloorSnapshot } from '../../../shared/wallboard.js';
 
 /** An alert as the wallboard keeps it: never with its customer data (see `withoutSensitive`). */
@@ -41,6 +42,8 @@ export interface FloorData {
   intervals: readonly IntervalFigures[];
   /** Today's compliance: the whole view from the last snapshot, the floor's counts kept live by deltas. */
   compliance: ComplianceView;
+  /** Schedule adherence per team with a shift today; replaced whole by a delta that carries it. */
+  adherence: readonly TeamAdherence[];
 }
 
 export const INTERVAL_MS = 15 * 60_000;
@@ -75,6 +78,8 @@ export function fromSnapshot(s: FloorSnapshot): FloorData {
     alerts: upsertAlerts({}, s.alerts),
     intervals: [...s.intervals].sort((a, b) => a.start - b.start),
     compliance: s.compliance,
+    // A server from before schedules sends none: no teams to show, not a crash.
+    adherence: s.adherence ?? [],
   };
 }
 
@@ -102,6 +107,7 @@ export function applyDelta(data: FloorData | null, d: FloorDelta): { data: Floor
     alerts: d.alerts.length > 0 ? upsertAlerts(data.alerts, d.alerts) : data.alerts,
     intervals: d.floor !== undefined ? advanceIntervals(data.intervals, d.floor, d.at) : data.intervals,
     compliance: d.compliance !== undefined ? { ...data.compliance, floor: d.compliance } : data.compliance,
+    adherence: d.adherence ?? data.adherence,
   };
   return { data: next, outcome: d.newDay !== undefined ? 'new-day' : 'applied' };
 }

@@ -53,3 +53,8 @@ const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', time
 export function formatDateTime(epochMs: number): string {
   return DATE_TIME.format(epochMs);
 }
+
+/** `2026-11-28 16:00` where the centre is (the schedule, handover and points pages). */
+export function formatCentreDateTime(epochMs: number, tz: string | undefined): string {
+  return (tz === undefined ? dayjs(epochMs) : safeTz(epochMs, tz)).format('YYYY-MM-DD HH:mm');
+}

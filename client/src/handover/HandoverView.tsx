@@ -1,0 +1,70 @@
+/**
+ * One handover to read (and print): who handed over to whom, when, for which teams, its
+ * status, the nine fields of the seat handover log (article 80) and what the server
+ * gathered from the shift.
+ */
+import type { ReactNode } from 'react';
+import type { Handover } from '../../../shared/handover.js';
+import { HANDOVER_FIELDS } from '../../../shared/handover.js';
+import { useT, type T } from '../i18n/index.js';
+import { formatCentreDateTime } from '../time/format.js';
+import { PrefillSummary } from './PrefillSummary.js';
+
+export function personText(t: T, p: Handover['outgoing']): string {
+  const who = p.name ?? p.account ?? p.leadId;
+  if (who === undefined) return t('handover.unknownLead');
+  return p.account !== undefined && p.account !== who ? `${who} (${p.account})` : who;
+}
+
+export function HandoverMeta({ handover: h, tz }: { handover: Handover; tz: string | undefined }) {
+  const t = useT();
+  const time = (ms: number) => formatCentreDateTime(ms, tz);
+  return (
+    <dl className="handover-meta">
+      <div><dt>{t('handover.meta.change')}</dt><dd className="handover-when">{time(h.shiftChangeAt)}</dd></div>
+      <div><dt>{t('handover.meta.teams')}</dt><dd>{h.teamIds.join(', ')}</dd></div>
+      <div><dt>{t('handover.meta.outgoing')}</dt><dd>{personText(t, h.outgoing)}</dd></div>
+      <div><dt>{t('handover.meta.incoming')}</dt><dd>{personText(t, h.incoming)}</dd></div>
+      <div><dt>{t('handover.meta.status')}</dt><dd><span className={`pill handover-status status-${h.status}`}>{t(`handover.status.${h.status}`)}</span></dd></div>
+      {h.submittedAt !== undefined && (
+        <div><dt>{t('handover.meta.submitted')}</dt><dd>{t('handover.byAt', { who: h.submittedBy ?? '?', time: time(h.submittedAt) })}</dd></div>
+      )}
+      {h.confirmedAt !== undefined && (
+        <div><dt>{t('handover.meta.confirmed')}</dt><dd>{t('handover.byAt', { who: h.confirmedBy ?? '?', time: time(h.confirmedAt) })}</dd></div>
+      )}
+      {h.confirmNote !== undefined && h.confirmNote !== '' && (
+        <div><dt>{t('handover.meta.note')}</dt><dd className="handover-text">{h.confirmNote}</dd></div>
+      )}
+      {h.status === 'confirmed' && (
+        <div><dt>{t('handover.meta.transferred')}</dt><dd>{h.transferredAlerts.length === 0 ? t('handover.none') : t('handover.transferredCount', { n: h.transferredAlerts.length })}</dd></div>
+      )}
+    </dl>
+  );
+}
+
+/** The nine fields, read-only, numbered as on the paper form. */
+export function HandoverFieldsView({ handover: h }: { handover: Handover }) {
+  const t = useT();
+  return (
+    <ol className="handover-fields-view">
+      {HANDOVER_FIELDS.map((f) => (
+        <li key={f} data-field={f}>
+          <h5 className="handover-field-label">{t(`handover.field.${f}`)}</h5>
+          <p className={`handover-text${h.fields[f].trim() === '' ? ' muted' : ''}`}>{h.fields[f].trim() === '' ? t('handover.empty') : h.fields[f]}</p>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export function HandoverView({ handover, tz, children }: { handover: Handover; tz: string | undefined; children?: ReactNode }) {
+  const t = useT();
+  return (
+    <article className="handover" data-handover={handover.id} aria-label={t('handover.articleLabel', { time: formatCentreDateTime(handover.shiftChangeAt, tz) })}>
+      <HandoverMeta handover={handover} tz={tz} />
+      <HandoverFieldsView handover={handover} />
+      <PrefillSummary prefill={handover.prefill} tz={tz} />
+      {children}
+    </article>
+  );
+}

@@ -1,0 +1,58 @@
+/** Schedule adherence on the floor (tiles, team strip, agent panel) and the lead's leave approval (article 79). */
+import { addMessages } from './index.js';
+
+const zh = {
+  'adherence.title': '排班遵从',
+  'adherence.filter': '只看班组 {team}（再点一次取消）',
+  'adherence.teamOff': '{off}/{on} 人未按排班',
+  'adherence.should.working': '应在岗',
+  'adherence.should.break': '应在小休',
+  'adherence.should.meal': '应在用餐',
+  'adherence.should.off': '不在班次内',
+  'adherence.off': '未按排班：{should}',
+  'adherence.tile': '排班：{activity}',
+  'adherence.activity.working': '在岗',
+  'adherence.activity.break': '小休',
+  'adherence.activity.meal': '用餐',
+  'adherence.activity.off': '不在班',
+  'adherence.panel': '排班：{should}',
+  'adherence.in': '符合排班',
+  'adherence.outShort': '未按排班',
+  'adherence.today': '今日 {percent}%',
+  'leave.title': '准许离岗（第七十九条）',
+  'leave.action': '准许离岗',
+  'leave.explain': '接班坐席未到时，交班坐席须经值班长批准方可离岗。批准会连同你的姓名和时间一起记录。',
+  'leave.note': '备注（可选）',
+  'leave.confirm': '确认准许',
+  'leave.cancel': '取消',
+  'leave.done': '已准许 {agent} 离岗，已记录。',
+};
+
+const en: typeof zh = {
+  'adherence.title': 'Schedule adherence',
+  'adherence.filter': 'Show team {team} only (again to show all)',
+  'adherence.teamOff': '{off} of {on} off schedule',
+  'adherence.should.working': 'should be working',
+  'adherence.should.break': 'should be on break',
+  'adherence.should.meal': 'should be at a meal',
+  'adherence.should.off': 'not on shift',
+  'adherence.off': 'Off schedule: {should}',
+  'adherence.tile': 'plan: {activity}',
+  'adherence.activity.working': 'working',
+  'adherence.activity.break': 'break',
+  'adherence.activity.meal': 'meal',
+  'adherence.activity.off': 'off',
+  'adherence.panel': 'Schedule: {should}',
+  'adherence.in': 'In adherence',
+  'adherence.outShort': 'Off schedule',
+  'adherence.today': '{percent}% today',
+  'leave.title': 'Leave approval (article 79)',
+  'leave.action': 'Approve leaving',
+  'leave.explain': 'With the relief not in, an agent may leave the seat only with the shift lead\'s approval. It is recorded with your name and the time.',
+  'leave.note': 'Note (optional)',
+  'leave.confirm': 'Approve',
+  'leave.cancel': 'Cancel',
+  'leave.done': '{agent} may leave: the approval is recorded.',
+};
+
+addMessages({ 'zh-CN': zh, en });

@@ -1,0 +1,165 @@
+/**
+ * `/schedule`: the plan of shifts (agents at seats, with breaks and meals) and lead duties,
+ * by day or week and per team, in the centre's time zone. Supervisors, managers and
+ * admins import it from the WFM tool's CSV or YAML and correct it by hand; a lead reads
+ * their teams' plan (the server sends a lead nothing else).
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Me } from '../../../shared/access.js';
+import type { LeadShift, ScheduleView, Shift } from '../../../shared/schedule.js';
+import { messageOf } from '../api.js';
+import { FormError } from '../components/FormError.js';
+import { PageShell } from '../components/PageShell.js';
+import { useT } from '../i18n/index.js';
+import { usePageTitle } from '../page-title.js';
+import { ImportForm } from '../schedule/ImportForm.js';
+import { addDays, datesOf, localDate, windowOf } from '../schedule/plan-time.js';
+import { LeadForm, ShiftForm } from '../schedule/PlanForms.js';
+import { deleteLeadShift, deleteShift, fetchSchedule } from '../schedule/schedule-api.js';
+import { DayTable, LeadTable, WeekGrid, type PlanActions } from '../schedule/ScheduleTables.js';
+import '../schedule/schedule.css';
+import { mayEditSchedule } from '../session/page-access.js';
+
+type Mode = 'day' | 'week';
+type Editing = { kind: 'shift'; shift?: Shift } | { kind: 'lead'; lead?: LeadShift } | null;
+
+export function SchedulePage({ me }: { me: Me }) {
+  const t = useT();
+  usePageTitle(t('schedule.title'));
+  const canEdit = mayEditSchedule(me.role);
+  const [view, setView] = useState<ScheduleView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [mode, setMode] = useState<Mode>('day');
+  /** The first day shown; null until the server has said what "today" is where the centre is. */
+  const [date, setDate] = useState<string | null>(null);
+  const [team, setTeam] = useState('');
+  const [editing, setEditing] = useState<Editing>(null);
+  const [reload, setReload] = useState(0);
+  const tz = view?.timezone;
+
+  const load = useCallback(async (signal: { cancelled: boolean }) => {
+    try {
+      const next = await fetchSchedule(date === null || tz === undefined ? undefined : windowOf(mode, date, tz));
+      if (signal.cancelled) return;
+      setView(next);
+      setError(null);
+      if (date === null) setDate(localDate(next.from, next.timezone));
+    } catch (err) {
+      if (!signal.cancelled) setError(messageOf(err));
+    }
+    // `tz` is read, not followed: it only changes with an answer, which must not ask again.
+  }, [mode, date]);
+
+  useEffect(() => {
+    const signal = { cancelled: false };
+    void load(signal);
+    return () => { signal.cancelled = true; };
+  }, [load, reload]);
+
+  const dates = useMemo(() => (date === null ? [] : datesOf(mode, date)), [mode, date]);
+  const teams = useMemo(() => teamsOf(view), [view]);
+  const stations = useMemo(() => [...new Set((view?.shifts ?? []).flatMap((s) => s.stationId ?? []))].sort(), [view]);
+
+  const saved = () => {
+    setEditing(null);
+    setReload((n) => n + 1);
+  };
+  const actions: PlanActions | undefined = canEdit ? {
+    editShift: (shift) => setEditing({ kind: 'shift', shift }),
+    editLead: (lead) => setEditing({ kind: 'lead', lead }),
+    deleteShift: async (s) => { await deleteShift(s.id); saved(); },
+    deleteLead: async (l) => { await deleteLeadShift(l.id); saved(); },
+  } : undefined;
+
+  const step = (days: number) => date !== null && setDate(addDays(date, days));
+
+  return (
+    <PageShell me={me} title={t('schedule.title')}>
+      <section className="panel plan-toolbar" aria-label={t('schedule.controls')}>
+        <div className="plan-toolbar-row">
+          <div className="segmented" role="group" aria-label={t('schedule.viewLabel')}>
+            {(['day', 'week'] as const).map((m) => (
+              <button key={m} type="button" className="button button-quiet" aria-pressed={mode === m} onClick={() => setMode(m)}>
+                {t(`schedule.view.${m}`)}
+              </button>
+            ))}
+          </div>
+          <div className="plan-dates">
+            <button type="button" className="button button-quiet" onClick={() => step(mode === 'day' ? -1 : -7)} aria-label={t('schedule.previous')}>‹</button>
+            <label className="visually-hidden" htmlFor="plan-date">{t('schedule.date')}</label>
+            <input id="plan-date" className="input plan-date" type="date" value={date ?? ''} onChange={(e) => e.target.value !== '' && setDate(e.target.value)} />
+            <button type="button" className="button button-quiet" onClick={() => step(mode === 'day' ? 1 : 7)} aria-label={t('schedule.next')}>›</button>
+            {view !== null && (
+              <button type="button" className="button button-quiet" onClick={() => setDate(localDate(Date.now(), view.timezone))}>{t('schedule.today')}</button>
+            )}
+          </div>
+          <label className="plan-team-filter">
+            <span className="plan-team-label">{t('schedule.teamFilter')}</span>
+            <select className="input" value={team} onChange={(e) => setTeam(e.target.value)}>
+              <option value="">{t('schedule.allTeams')}</option>
+              {teams.map((x) => <option key={x} value={x}>{x}</option>)}
+            </select>
+          </label>
+          {canEdit && tz !== undefined && (
+            <div className="plan-add">
+              <button type="button" className="button button-primary" onClick={() => setEditing({ kind: 'shift' })}>{t('schedule.addShift')}</button>
+              <button type="button" className="button button-quiet" onClick={() => setEditing({ kind: 'lead' })}>{t('schedule.addLead')}</button>
+            </div>
+          )}
+        </div>
+        <p className="muted plan-zone">
+          {tz !== undefined && t('schedule.zone', { tz })}
+          {!canEdit && <> {t('schedule.readOnly')}</>}
+        </p>
+      </section>
+      <FormError message={error} />
+
+      {editing !== null && tz !== undefined && date !== null && (
+        <section className="panel plan-editor">
+          {editing.kind === 'shift' ? (
+            <ShiftForm key={editing.shift?.id ?? 'new'} tz={tz} date={date} editing={editing.shift} teams={teams} stations={stations} onSaved={saved} onCancel={() => setEditing(null)} />
+          ) : (
+            <LeadForm key={editing.lead?.id ?? 'new'} tz={tz} date={date} editing={editing.lead} teams={teams} onSaved={saved} onCancel={() => setEditing(null)} />
+          )}
+        </section>
+      )}
+
+      {canEdit && tz !== undefined && (
+        <section className="panel plan-import">
+          <ImportForm tz={tz} onImported={(from) => {
+            setDate(localDate(from, tz));
+            setReload((n) => n + 1);
+          }} />
+        </section>
+      )}
+
+      {view === null ? (
+        error === null && <p className="panel-empty" role="status">{t('schedule.loading')}</p>
+      ) : date !== null && (
+        <>
+          <section className="panel" aria-labelledby="plan-shifts-title">
+            <h3 id="plan-shifts-title" className="section-title">{t('schedule.shifts')}</h3>
+            {mode === 'day'
+              ? <DayTable view={view} date={date} team={team} actions={actions} />
+              : <WeekGrid view={view} dates={dates} team={team} actions={actions} />}
+          </section>
+          <section className="panel" aria-labelledby="plan-leads-title">
+            <h3 id="plan-leads-title" className="section-title">{t('schedule.leads')}</h3>
+            <p className="section-intro">{t('schedule.leadsIntro')}</p>
+            <LeadTable view={view} dates={dates} team={team} actions={actions} />
+          </section>
+        </>
+      )}
+
+    </PageShell>
+  );
+}
+
+/** Every team the plan names (shifts' teams and those the leads lead), sorted. */
+function teamsOf(view: ScheduleView | null): string[] {
+  if (view === null) return [];
+  const teams = new Set<string>();
+  for (const s of view.shifts) if (s.teamId !== undefined) teams.add(s.teamId);
+  for (const l of view.leads) for (const team of l.teamIds) teams.add(team);
+  return [...teams].sort(new Intl.Collator('en', { numeric: true }).compare);
+}

@@ -1,0 +1,69 @@
+/**
+ * Article 104.8: the annual excellence candidates, the top three by average quarterly
+ * score and never more than 15% of the centre's headcount, with each quarter's score.
+ */
+import { useEffect, useState } from 'react';
+import type { ExcellenceCandidates } from '../../../shared/points.js';
+import { messageOf } from '../api.js';
+import { FormError } from '../components/FormError.js';
+import { useT } from '../i18n/index.js';
+import { signed } from './items.js';
+import { fetchExcellence } from './points-api.js';
+
+export function ExcellencePanel({ initialYear }: { initialYear: number }) {
+  const t = useT();
+  const [year, setYear] = useState(initialYear);
+  const [result, setResult] = useState<ExcellenceCandidates | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    setResult(null);
+    fetchExcellence(year).then(
+      (r) => { if (live) { setResult(r); setError(null); } },
+      (err: unknown) => { if (live) setError(messageOf(err)); },
+    );
+    return () => { live = false; };
+  }, [year]);
+  const quarters = [1, 2, 3, 4].map((n) => `${year}-Q${n}`);
+  return (
+    <section className="panel" aria-labelledby="points-excellence-title">
+      <div className="points-head">
+        <h3 id="points-excellence-title" className="section-title">{t('points.excellence.title')}</h3>
+        <div className="plan-dates">
+          <button type="button" className="button button-quiet" aria-label={t('points.excellence.previous')} onClick={() => setYear((y) => y - 1)}>‹</button>
+          <span className="points-quarter">{year}</span>
+          <button type="button" className="button button-quiet" aria-label={t('points.excellence.next')} onClick={() => setYear((y) => y + 1)}>›</button>
+        </div>
+      </div>
+      <p className="section-intro">{t('points.excellence.intro')}</p>
+      <FormError message={error} />
+      {result === null ? (error === null && <p className="panel-empty">{t('points.loading')}</p>) : (
+        <>
+          <p className="muted">{t('points.excellence.cap', { headcount: result.headcount, cap: result.cap })}</p>
+          {result.candidates.length === 0 ? <p className="panel-empty">{t('points.excellence.none')}</p> : (
+            <div className="table-scroll">
+              <table className="table points-excellence">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('points.col.agent')}</th>
+                    <th scope="col" className="num">{t('points.excellence.average')}</th>
+                    {quarters.map((q) => <th key={q} scope="col" className="num">{q.slice(5)}</th>)}
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.candidates.map((c) => (
+                    <tr key={c.agentId} data-candidate={c.agentId}>
+                      <th scope="row">{c.agentId}{c.name !== undefined && <span className="cell-sub">{c.name}</span>}</th>
+                      <td className="num points-value">{c.average.toFixed(1)}</td>
+                      {quarters.map((q) => <td key={q} className="num">{c.quarters[q] === undefined ? '—' : signed(c.quarters[q])}</td>)}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,85 @@
+/**
+ * The schedule routes of the REST contract (issue 6). Times go out as epoch ms; the
+ * import sends the file's text as it is, with the content type its name says.
+ */
+import type { LeadShift, LeadShiftInput, ScheduleView, Shift, ShiftInput } from '../../../shared/schedule.js';
+import { api, ApiError } from '../api.js';
+
+const BASE = '/api/v1/schedule';
+
+export function fetchSchedule(window?: { from: number; to: number }): Promise<ScheduleView> {
+  return api.get<ScheduleView>(window === undefined ? BASE : `${BASE}?from=${window.from}&to=${window.to}`);
+}
+
+export function saveShift(id: string, input: ShiftInput): Promise<{ ok: true; value: Shift }> {
+  return api.put(`${BASE}/shifts/${encodeURIComponent(id)}`, input);
+}
+
+export function deleteShift(id: string): Promise<{ ok: true }> {
+  return api.delete(`${BASE}/shifts/${encodeURIComponent(id)}`);
+}
+
+export function saveLeadShift(id: string, input: LeadShiftInput): Promise<{ ok: true; value: LeadShift }> {
+  return api.put(`${BASE}/leads/${encodeURIComponent(id)}`, input);
+}
+
+export function deleteLeadShift(id: string): Promise<{ ok: true }> {
+  return api.delete(`${BASE}/leads/${encodeURIComponent(id)}`);
+}
+
+export interface ImportDone {
+  ok: true;
+  shifts: number;
+  leads: number;
+  from: number;
+  to: number;
+}
+
+/** One bad row of an import: the file's row number (the header is row 1) and its column. */
+export interface ImportProblem {
+  row: number;
+  field: string;
+  message: string;
+  /** In a YAML or JSON file, the list the row is in (`shifts` or `leads`). */
+  section?: string;
+}
+
+export type ImportOutcome = ImportDone | { ok: false; error: string; errors: ImportProblem[] };
+
+/** By the file's name; a file without a telling name is sniffed (YAML and JSON start differently from a CSV header). */
+export function contentTypeOf(fileName: string, text: string): string {
+  const name = fileName.toLowerCase();
+  if (name.endsWith('.csv')) return 'text/csv';
+  if (name.endsWith('.yaml') || name.endsWith('.yml')) return 'application/yaml';
+  if (name.endsWith('.json')) return 'application/json';
+  const start = text.trimStart();
+  if (start.startsWith('{') || start.startsWith('[')) return 'application/json';
+  return /^(shifts|leads)\s*:/m.test(start) ? 'application/yaml' : 'text/csv';
+}
+
+/**
+ * Uploads a plan. A refusal with bad rows comes back as a value (the page lists them);
+ * any other failure (no access, server down) is thrown like every request's.
+ */
+export async function importPlan(text: string, contentType: string, replace: boolean): Promise<ImportOutcome> {
+  try {
+    return await api.postText<ImportDone>(`${BASE}/import${replace ? '?replace=true' : ''}`, text, contentType);
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 400) {
+      const body = err.body as { errors?: unknown } | undefined;
+      const errors = Array.isArray(body?.errors) ? body.errors.flatMap(toProblem) : [];
+      return { ok: false, error: err.message, errors };
+    }
+    throw err;
+  }
+}
+
+function toProblem(p: unknown): ImportProblem[] {
+  if (typeof p !== 'object' || p === null) return [];
+  const o = p as Record<string, unknown>;
+  if (typeof o.row !== 'number' || typeof o.message !== 'string') return [];
+  return [{
+    row: o.row, field: typeof o.field === 'string' ? o.field : '', message: o.message,
+    ...(typeof o.section === 'string' && { section: o.section }),
+  }];
+}
