@@ -12,6 +12,7 @@ import { Command } from 'commander';
 import { machineInfo } from './lib/machine.js';
 import type { BenchContext, Scenario, ScenarioResult } from './lib/figure.js';
 import { table, writeResults } from './lib/report.js';
+import { breakdownScenario } from './scenarios/breakdown.js';
 import { fanoutScenario } from './scenarios/fanout.js';
 import { ingestScenario } from './scenarios/ingest.js';
 import { latencyScenario } from './scenarios/latency.js';
@@ -21,7 +22,7 @@ import { restartScenario } from './scenarios/restart.js';
 import { soakScenario } from './scenarios/soak.js';
 
 const SCENARIOS: Scenario[] = [
-  ingestScenario, latencyScenario, fanoutScenario, memoryScenario, overloadScenario, restartScenario, soakScenario,
+  ingestScenario, breakdownScenario, latencyScenario, fanoutScenario, memoryScenario, overloadScenario, restartScenario, soakScenario,
 ];
 
 const here = path.dirname(fileURLToPath(import.meta.url));

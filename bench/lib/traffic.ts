@@ -23,13 +23,13 @@ export interface TrafficOptions {
   batchSize: number;
   /** Unique per run, so a server keeping its log never sees ids twice. */
   idPrefix: string;
-  /** Virtual start; defaults to `hours` before now so no event is in the future. */
+  /** Virtual start; defaults to `hours` + 1 before now so no event (calls finishing after the end included) is in the future. */
   start?: number;
   seed?: number;
 }
 
 export function simulatedEvents(options: Omit<TrafficOptions, 'batchSize'>): SimEvent[] {
-  const start = options.start ?? Date.now() - options.hours * 3600_000;
+  const start = options.start ?? Date.now() - (options.hours + 1) * 3600_000;
   const out: SimEvent[] = [];
   for (const event of simulateFloor({
     seed: options.seed ?? 7, agents: options.agents, start, durationMs: options.hours * 3600_000, idPrefix: options.idPrefix,
