@@ -5,12 +5,18 @@ import readline from 'node:readline';
 export interface Child {
   url: string;
   pid: number;
+  /** What it printed on stderr (the inspector's address when started with --inspect). */
+  stderr: () => string;
   process: ChildProcess;
   stop(): Promise<void>;
 }
 
 export async function startChild(script: string, nodeFlags: string[] = []): Promise<Child> {
-  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr!.on('data', (b: Buffer) => {
+    err += b.toString();
+  });
   const port = await new Promise<number>((resolve, reject) => {
     const lines = readline.createInterface({ input: child.stdout! });
     lines.once('line', (line) => resolve(Number(line)));
@@ -20,6 +26,7 @@ export async function startChild(script: string, nodeFlags: string[] = []): Prom
   return {
     url: `http://127.0.0.1:${port}`,
     pid: child.pid!,
+    stderr: () => err,
     process: child,
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
