@@ -2,8 +2,11 @@ import { Option, type Command } from 'commander';
 import { defaultRulesConfig } from '../../shared/rules-config.js';
 import { loadRulesFile } from '../config/rules-file.js';
 import { formatReport } from '../replay/format-report.js';
+import { readScheduleFile } from '../replay/read-schedule-file.js';
 import { replayEvents } from '../replay/replay.js';
 import { readSource, SOURCE_FORMATS, type SourceFormat } from './read-source.js';
+
+interface ReplayFlags { json?: boolean; rules?: string; schedule?: string; format: SourceFormat; surveyExt?: string }
 
 export function registerReplay(program: Command): void {
   program
@@ -12,15 +15,25 @@ export function registerReplay(program: Command): void {
     .argument('<file>', 'the recorded file')
     .option('--json', 'print one JSON document (alerts, queues, agents, floor, compliance)')
     .option('--rules <file>', 'rules file to try (default: the policy defaults)')
+    .option('--schedule <file>', "the day's plan (shifts, breaks, lead duties): .csv, .yaml/.yml or .json, as the schedule import reads it")
     .addOption(new Option('--format <format>', 'what the file holds').choices(SOURCE_FORMATS).default('ndjson'))
     .option('--survey-ext <extension>', "queue_log: the satisfaction survey's extension")
-    .action(async (file: string, o: { json?: boolean; rules?: string; format: SourceFormat; surveyExt?: string }) => {
+    .action(async (file: string, o: ReplayFlags) => {
       const rules = o.rules ? loadRulesFile(o.rules) : defaultRulesConfig();
+      // The plan first: a bad plan file stops the replay before any work, as the import refuses it whole.
+      const plan = o.schedule === undefined ? undefined : readScheduleFile(o.schedule, rules.timezone);
+      if (plan && !plan.ok) {
+        const n = plan.problems.length;
+        process.stderr.write(`floorwatch replay: ${n} problem${n === 1 ? '' : 's'} in ${o.schedule}; nothing was replayed\n`);
+        for (const p of plan.problems) process.stderr.write(`${p}\n`);
+        process.exitCode = 1;
+        return;
+      }
       const { events, problems } = await readSource(file, {
         format: o.format, timeZone: rules.timezone, ...(o.surveyExt !== undefined && { surveyExtension: o.surveyExt }),
       });
       for (const p of problems) process.stderr.write(`${p}\n`);
-      const report = replayEvents(events, rules);
+      const report = replayEvents(events, rules, plan?.plan);
       const output = o.json ? JSON.stringify({ ...report, problems }, null, 2) : formatReport(report);
       process.stdout.write(`${output}\n`);
     });

@@ -8,6 +8,10 @@ export function formatReport(report: ReplayReport): string {
   const out: string[] = [];
   out.push(`Replayed ${report.events.applied} events (${report.events.duplicates} duplicates dropped), ${report.from ?? '-'} .. ${report.to ?? '-'}`);
   out.push(`Service level: ${report.serviceLevel.formula}`);
+  if (report.schedule) {
+    const { shifts, leads, appliedAt } = report.schedule;
+    out.push(`Plan: ${shifts} shift${shifts === 1 ? '' : 's'}, ${leads} lead dut${leads === 1 ? 'y' : 'ies'}, in force from ${appliedAt}`);
+  }
   out.push('');
   out.push(`Alerts (${report.alerts.length})`);
   for (const a of report.alerts) {

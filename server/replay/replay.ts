@@ -2,7 +2,10 @@
  * `floorwatch replay`: a recorded day through the same engine on a virtual clock, as fast
  * as it goes. Events are applied in the order the live reorder buffer releases them
  * (timestamp, causal rank, id), duplicates are dropped as the live server drops them,
- * and every timer due up to the last event's time fires.
+ * and every timer due up to the last event's time fires. With a plan (`--schedule`), the
+ * plan goes in first, early enough for its checks to fire as they would live
+ * (replay-plan.ts), so the rules that need it (lead-early, no-leaving-post, absence, and
+ * away-without-reason's meal windows) see the day as the live server did.
  */
 import type { Alert } from '../../shared/alerts.js';
 import type { FloorEvent } from '../../shared/events.js';
@@ -14,6 +17,7 @@ import { createEngineState, step } from '../engine/engine.js';
 import { serviceLevelSpec } from '../engine/service-level.js';
 import { agentView, complianceView, floorFigures, queueFigures } from '../engine/views.js';
 import { Sequencer } from '../floor/sequencer.js';
+import { planAppliedAt, type ReplayPlan } from './replay-plan.js';
 
 export interface ReplayAlert {
   id: string;
@@ -43,6 +47,8 @@ export interface ReplayReport {
   floor: FloorFigures;
   compliance: ComplianceView;
   serviceLevel: ServiceLevelSpec;
+  /** Only when a plan was given: what it held, and the moment it went into the engine. */
+  schedule?: { shifts: number; leads: number; appliedAt: string };
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -67,7 +73,7 @@ function toReplayAlert(a: Alert): ReplayAlert {
   };
 }
 
-export function replayEvents(events: FloorEvent[], rules: RulesConfig): ReplayReport {
+export function replayEvents(events: FloorEvent[], rules: RulesConfig, plan?: ReplayPlan): ReplayReport {
   const sequencer = new Sequencer();
   const seen = new Set<string>();
   let duplicates = 0;
@@ -84,12 +90,17 @@ export function replayEvents(events: FloorEvent[], rules: RulesConfig): ReplayRe
     first = Math.min(first, e.ts);
     last = Math.max(last, e.ts);
   }
-  const start = Number.isFinite(first) ? first : 0;
+  const firstEvent = Number.isFinite(first) ? first : undefined;
+  const planAt = plan ? planAppliedAt(plan, firstEvent, rules) : undefined;
+  // The plan's moment is never after the first event: the engine starts there, its checks still ahead.
+  const start = planAt ?? firstEvent ?? 0;
   const state = createEngineState(rules, start);
   const alerts = new Map<string, Alert>();
   const collect = (effects: ReturnType<typeof step>['effects']): void => {
     for (const fx of effects) if (fx.type === 'alert') alerts.set(fx.alert.id, fx.alert);
   };
+  // Upsert: the engine starts with no plan, so this is the same as replacing the file's days.
+  if (plan && planAt !== undefined) collect(step(state, { kind: 'schedule', change: { op: 'upsert', shifts: plan.shifts, leads: plan.leads } }, planAt).effects);
   for (let p = sequencer.takeDue(last); p; p = sequencer.takeDue(last)) {
     collect(step(state, { kind: 'event', event: p.event }, p.at).effects);
   }
@@ -105,5 +116,6 @@ export function replayEvents(events: FloorEvent[], rules: RulesConfig): ReplayRe
     floor: floorFigures(state),
     compliance: complianceView(state),
     serviceLevel: serviceLevelSpec(state.rules.serviceLevel),
+    ...(plan && planAt !== undefined && { schedule: { shifts: plan.shifts.length, leads: plan.leads.length, appliedAt: iso(planAt) } }),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * `floorwatch replay --json` on a small, readable fixture holding one breach of each rule
- * (test/fixtures/one-breach-each.ndjson): each rule is listed for the right agent and
- * call, and the clean calls raise nothing.
+ * (test/fixtures/one-breach-each.ndjson, with its plan one-breach-each.schedule.csv for
+ * the rules that need one): each rule is listed for the right agent and call, and the
+ * clean calls raise nothing. A bad plan file is refused, naming its rows.
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -10,24 +11,40 @@ import { RULE_IDS } from '../../shared/rules.js';
 import type { ReplayReport } from '../../server/replay/replay.js';
 
 const run = promisify(execFile);
+const EVENTS = 'test/fixtures/one-breach-each.ndjson';
+const PLAN = 'test/fixtures/one-breach-each.schedule.csv';
 
 async function replay(...args: string[]): Promise<ReplayReport> {
   const { stdout } = await run(process.execPath, ['--import', 'tsx', 'server/cli/floorwatch.ts', 'replay', ...args]);
   return JSON.parse(stdout) as ReplayReport;
 }
 
+/** Runs replay expecting it to fail; its exit code, standard output and error. */
+async function replayFailing(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    await run(process.execPath, ['--import', 'tsx', 'server/cli/floorwatch.ts', 'replay', ...args]);
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+  throw new Error('replay succeeded, a failure was expected');
+}
+
 describe('floorwatch replay --json', () => {
   it('lists each breached rule for the right agent and call, and nothing for the clean calls', async () => {
-    const report = await replay('test/fixtures/one-breach-each.ndjson', '--json');
+    const report = await replay(EVENTS, '--json', '--schedule', PLAN);
     const found = report.alerts.map((a) => [a.rule, a.agentId, a.callId ?? null]);
     expect(found.sort()).toEqual([
+      ['absence', '1014', null],
       ['answer-3-rings', '1001', 'breach-ring'],
       ['away-without-reason', '1012', null],
       ['callback-promise', '1008', 'breach-callback'],
       ['forbidden-phrases', '1004', 'breach-phrase'],
       ['greeting', '1002', 'breach-greeting'],
       ['hold-consent', '1003', 'breach-hold'],
+      ['lead-early', '9001', null],
       ['no-hangup-first', '1005', 'breach-hangup'],
+      ['no-leaving-post', '1015', null],
       ['one-agent-one-login', '1011', null],
       ['private-call', '1013', 'breach-private'],
       ['rest-off-hook', '1009', null],
@@ -49,13 +66,46 @@ describe('floorwatch replay --json', () => {
     expect(report.agents['1020']).toMatchObject({ handledToday: 3, openAlerts: 0, state: 'logged_out' });
   });
 
+  it('puts the plan in before the lead\'s arrival check, so the checks fire at their own moments, as live', async () => {
+    const report = await replay(EVENTS, '--json', '--schedule', PLAN);
+    // The lead's duty starts at 09:15: in by 08:55, before the file's first event (09:00).
+    expect(report.schedule).toEqual({ shifts: 3, leads: 1, appliedAt: '2026-11-27T00:55:00.000Z' });
+    const at = (rule: string): string[] => report.alerts.filter((a) => a.rule === rule).map((a) => a.openedAt);
+    expect(at('lead-early')).toEqual(['2026-11-27T00:55:00.000Z']);
+    // Sun Li's shift starts at 09:00, with 15 minutes' grace; Zhao Lei leaves at 09:20, the relief comes at 09:25.
+    expect(at('absence')).toEqual(['2026-11-27T01:15:00.000Z']);
+    expect(report.alerts.find((a) => a.rule === 'no-leaving-post')).toMatchObject({ openedAt: '2026-11-27T01:20:00.000Z', status: 'resolved' });
+    // The lead held the meeting at 09:03, before 09:05: the arrival is the duty's only breach.
+    expect(report.compliance.floor['lead-early']).toEqual({ passed: 1, failed: 1 });
+  });
+
+  it('without the plan, the plan\'s rules stay silent and the other thirteen are unchanged', async () => {
+    const report = await replay(EVENTS, '--json');
+    const rules = new Set(report.alerts.map((a) => a.rule));
+    expect(RULE_IDS.filter((r) => !rules.has(r))).toEqual(['lead-early', 'no-leaving-post', 'absence']);
+    expect(report.alerts).toHaveLength(13);
+    expect(report.schedule).toBeUndefined();
+  });
+
+  it('refuses a bad plan file with its rows and fields, exit code 1, and replays nothing', async () => {
+    const { code, stdout, stderr } = await replayFailing(EVENTS, '--json', '--schedule', 'test/fixtures/schedule/bad.csv');
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/problems in test\/fixtures\/schedule\/bad\.csv; nothing was replayed/);
+    expect(stderr).toContain('test/fixtures/schedule/bad.csv: row 3: date: 2026-11-31 is not a calendar date');
+    expect(stderr).toMatch(/bad\.csv: row 6: agent: /);
+    const wrongName = await replayFailing(EVENTS, '--schedule', 'test/fixtures/one-breach-each.ndjson');
+    expect(wrongName.code).toBe(1);
+    expect(wrongName.stderr).toContain('--schedule: name a .csv, .yaml, .yml or .json file');
+  });
+
   it('tries a rules change on the same day: a longer ring limit clears the late answer', async () => {
     const fs = await import('node:fs');
     const os = await import('node:os');
     const path = await import('node:path');
     const rules = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fw-replay-')), 'rules.yaml');
     fs.writeFileSync(rules, 'rules:\n  answer-3-rings:\n    ringSeconds: 20\n');
-    const report = await replay('test/fixtures/one-breach-each.ndjson', '--json', '--rules', rules);
+    const report = await replay(EVENTS, '--json', '--schedule', PLAN, '--rules', rules);
     expect(report.alerts.map((a) => a.rule)).not.toContain('answer-3-rings');
   });
 });
