@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import {
   BatchError, JSON_CONTENT_TYPES, NDJSON_CONTENT_TYPES, isBatchContentType, mediaType,
 } from './parse-batch.js';
-import type { IngestService } from './ingest-service.js';
+import { BusyError, type IngestService } from './ingest-service.js';
 import { rateLimit } from 'express-rate-limit';
 import type { Authenticator } from '../access/principal.js';
 
@@ -85,6 +85,9 @@ export function createIngestRouter({ ingest, logger, auth, bodyLimit = DEFAULT_B
   const batchErrors: ErrorRequestHandler = (err, _req, res, next) => {
     if (err instanceof BatchError) {
       res.status(400).json({ error: err.message });
+    } else if (err instanceof BusyError) {
+      res.setHeader('retry-after', String(err.retryAfterSeconds));
+      res.status(503).json({ error: err.message });
     } else if (isBodyParserError(err) && err.type === 'entity.too.large') {
       res.status(413).json({ error: 'body too large', limit: bodyLimit });
     } else {

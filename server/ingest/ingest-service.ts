@@ -27,7 +27,35 @@ export interface IngestObserver {
 
 const NOTHING_VALID: IngestOutcome = { accepted: 0, duplicates: 0, refused: [] };
 
-export function createIngestService(floor: FloorService, observer?: IngestObserver): IngestService {
+/**
+ * The floor has more events waiting than it should queue: the batch was not taken (so
+ * nothing of it was accepted) and the sender should send it again shortly. Raised instead
+ * of queueing without bound, which under overload would make every alert arrive later and
+ * later (HTTP 503 with Retry-After; an error ack over socket.io).
+ */
+export class BusyError extends Error {
+  readonly retryAfterSeconds = 1;
+  constructor(pending: number, limit: number) {
+    super(`busy: ${pending} events are waiting to be applied (limit ${limit}); send the batch again in a second`);
+    this.name = 'BusyError';
+  }
+}
+
+export interface IngestServiceOptions {
+  /**
+   * Events handed to the floor and not yet durable-and-applied, above which a new batch
+   * is refused with BusyError. Keeps the wait of an accepted event (and so alert latency)
+   * bounded under overload. A batch is always taken when nothing is waiting, however big.
+   */
+  maxPendingEvents?: number;
+}
+
+/** About a second of work at full speed on a modest machine. */
+export const DEFAULT_MAX_PENDING_EVENTS = 50_000;
+
+export function createIngestService(floor: FloorService, observer?: IngestObserver, options: IngestServiceOptions = {}): IngestService {
+  const maxPending = options.maxPendingEvents ?? DEFAULT_MAX_PENDING_EVENTS;
+  let pending = 0;
   const observe = (feed: string, received: number, result: IngestResult | undefined): void => {
     try {
       observer?.batch(feed, received, result);
@@ -38,13 +66,21 @@ export function createIngestService(floor: FloorService, observer?: IngestObserv
   return {
     async ingestBatch(batch, contentType, feed = 'unnamed') {
       const parsed = Array.isArray(batch) ? validateBatch(batch) : parseBatch(batch, contentType);
+      const size = parsed.events.length;
+      if (size > 0 && pending > 0 && pending + size > maxPending) {
+        observe(feed, parsed.total, undefined);
+        throw new BusyError(pending, maxPending);
+      }
       let outcome: IngestOutcome;
+      pending += size;
       try {
         // An all-bad batch need not touch the floor (or its storage) at all.
-        outcome = parsed.events.length > 0 ? await floor.ingest(parsed.events) : NOTHING_VALID;
+        outcome = size > 0 ? await floor.ingest(parsed.events) : NOTHING_VALID;
       } catch (err) {
         observe(feed, parsed.total, undefined);
         throw err;
+      } finally {
+        pending -= size;
       }
       const errors = mergeRefused(parsed, outcome.refused);
       const result = {

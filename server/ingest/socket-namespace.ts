@@ -7,7 +7,7 @@ import type { Namespace } from 'socket.io';
 import type { Logger } from 'pino';
 import type { IngestResult } from '../../shared/ingest.js';
 import type { IngestClientToServer, IngestServerToClient } from '../../shared/wallboard.js';
-import type { IngestService } from './ingest-service.js';
+import { BusyError, type IngestService } from './ingest-service.js';
 import type { Authenticator } from '../access/principal.js';
 
 export type IngestNamespace = Namespace<IngestClientToServer, IngestServerToClient, Record<string, never>, { feedId: string; feedName: string }>;
@@ -62,6 +62,10 @@ export function registerIngestNamespace(nsp: IngestNamespace, { ingest, logger, 
       log.debug({ accepted: result.accepted, duplicates: result.duplicates, rejected: result.rejected }, 'ingest batch');
       reply(ack, result);
     } catch (err) {
+      if (err instanceof BusyError) {
+        reply(ack, { error: err.message });
+        return;
+      }
       log.error({ err }, 'ingest batch failed');
       // Resending is safe: events that did get stored come back as duplicates.
       reply(ack, { error: 'ingest failed; send the batch again' });

@@ -56,6 +56,35 @@ afterEach(async () => {
   await Promise.all(started.splice(0).map((a) => a.close()));
 });
 
+describe('ingest under overload', () => {
+  it('refuses a batch with 503 and Retry-After while too many events wait, and takes it once they are applied', async () => {
+    const url = await start({ ingestMaxPending: 3 });
+    let release!: () => void;
+    floor.ingestGate = new Promise<void>((r) => { release = r; });
+    const entered = new Promise<void>((r) => { floor.onIngest = r; });
+    const first = fetch(`${url}/api/v1/events`, { method: 'POST', body: JSON.stringify([answered('b1'), answered('b2')]), headers: { 'content-type': 'application/json' } });
+    await entered;
+    const busy = await fetch(`${url}/api/v1/events`, { method: 'POST', body: JSON.stringify([answered('b3'), answered('b4')]), headers: { 'content-type': 'application/json' } });
+    expect(busy.status).toBe(503);
+    expect(busy.headers.get('retry-after')).toBe('1');
+    expect(((await busy.json()) as { error: string }).error).toMatch(/busy: 2 events are waiting/);
+    // Nothing of the refused batch reached the floor: it was never accepted.
+    release();
+    expect((await first).status).toBe(200);
+    expect(floor.ingested.map((e) => e.id)).toEqual(['b1', 'b2']);
+    floor.ingestGate = undefined;
+    const again = await fetch(`${url}/api/v1/events`, { method: 'POST', body: JSON.stringify([answered('b3'), answered('b4')]), headers: { 'content-type': 'application/json' } });
+    expect(again.status).toBe(200);
+    expect(floor.ingested.map((e) => e.id)).toEqual(['b1', 'b2', 'b3', 'b4']);
+  });
+
+  it('always takes a batch when nothing waits, however big', async () => {
+    const url = await start({ ingestMaxPending: 1 });
+    const res = await fetch(`${url}/api/v1/events`, { method: 'POST', body: JSON.stringify([answered('c1'), answered('c2'), answered('c3')]), headers: { 'content-type': 'application/json' } });
+    expect(res.status).toBe(200);
+  });
+});
+
 describe('POST /api/v1/events', () => {
   it('reports each bad event and hands the good ones to the floor', async () => {
     const batch = [answered('e0'), answered('e1', { ts: 'noon' }), { ...answered('e2'), type: 'nope' }, answered('e3')];
