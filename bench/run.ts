@@ -13,6 +13,7 @@ import { machineInfo } from './lib/machine.js';
 import type { BenchContext, Scenario, ScenarioResult } from './lib/figure.js';
 import { table, writeResults } from './lib/report.js';
 import { breakdownScenario } from './scenarios/breakdown.js';
+import { clusterScenario } from './scenarios/cluster.js';
 import { fanoutScenario } from './scenarios/fanout.js';
 import { ingestScenario } from './scenarios/ingest.js';
 import { latencyScenario } from './scenarios/latency.js';
@@ -23,6 +24,7 @@ import { soakScenario } from './scenarios/soak.js';
 
 const SCENARIOS: Scenario[] = [
   ingestScenario, breakdownScenario, latencyScenario, fanoutScenario, memoryScenario, overloadScenario, restartScenario, soakScenario,
+  clusterScenario,
 ];
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -43,6 +43,8 @@ export interface ApplicationDeps {
   webhooks?: Array<{ path: string; handler: RequestHandler }>;
   /** Ingest requests a feed may make per minute (default 1,200). */
   ingestPerMinute?: number;
+  /** Events waiting for the floor above which a new batch is refused with 503 (default 50,000). */
+  ingestMaxPending?: number;
   /** The built client: served, with an SPA fallback to its index.html, when it exists. */
   staticDir?: string;
   /** How long close() lets in-flight requests finish before cutting them. */
@@ -59,6 +61,12 @@ export interface ApplicationDeps {
   readiness?: Readiness;
   /** An already listening server to answer on (server/ops/boot-server.ts hands it over); otherwise a new one. */
   httpServer?: HttpServer;
+  /**
+   * Cluster mode (server/cluster): called with the socket.io server before the namespaces
+   * are set up (the Redis Streams adapter). Each process then sends wallboard deltas to its
+   * own sockets only, from its own copy of the floor.
+   */
+  cluster?: { attach(io: Server): void };
 }
 
 export interface AccessEdge {
@@ -87,7 +95,9 @@ export function createApplication(deps: ApplicationDeps): Application {
     floor, logger, ...(deps.metrics && { metrics: deps.metrics }), ...(deps.readiness && { readiness: deps.readiness }),
     ...(deps.feeds && { feeds: deps.feeds }),
   });
-  const ingest = createIngestService(floor, ops.ingestObserver);
+  const ingest = createIngestService(floor, ops.ingestObserver, {
+    ...(deps.ingestMaxPending !== undefined && { maxPendingEvents: deps.ingestMaxPending }),
+  });
   const commands = createCommandHandlers(floor, access.audit, logger);
 
   const app = express();
@@ -132,11 +142,12 @@ export function createApplication(deps: ApplicationDeps): Application {
     // Closed to other origins: a page elsewhere cannot open a socket with our cookies.
     allowRequest: (req, callback) => callback(null, sameOrigin(req.headers.origin, req.headers.host)),
   });
+  deps.cluster?.attach(io);
 
   // socket.io types of() with the main namespace's events; each namespace has its own contract.
   const stopIngest = registerIngestNamespace(io.of('/ingest') as unknown as IngestNamespace, { ingest, logger, auth: access.auth });
   const stopWallboard = registerWallboardNamespace(io.of('/wallboard') as unknown as WallboardNamespace, {
-    floor, commands, auth: access.auth, logger,
+    floor, commands, auth: access.auth, logger, ...(deps.cluster && { localOnly: true }),
   });
   ops.observeSockets(io);
 

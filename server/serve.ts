@@ -37,6 +37,8 @@ import { ingestMetrics } from './ops/ingest-metrics.js';
 import { loadNotifyFile } from './notify/config/notify-file.js';
 import { ensureDemoAccounts } from './notify/demo.js';
 import { createNotifier } from './notify/notifier.js';
+import type { FloorService } from './floor/types.js';
+import { startCluster, type RunningCluster } from './cluster/index.js';
 
 export interface ServeOptions {
   port: number;
@@ -81,7 +83,19 @@ export interface ServeOptions {
   notifyConfig?: string;
   /** The address people's phones open (links in notifications); default: the server's own. */
   publicUrl?: string;
+  /**
+   * Cluster mode (server/cluster, docs/deployment.md): several processes serve one floor
+   * through this Redis; needs `postgres` (the shared storage). Without it, one process.
+   */
+  redis?: string;
+  /** Which floor this process serves in cluster mode (default `main`): its lease and its Redis keys. */
+  floorId?: string;
+  /** The lease's time to live in cluster mode (ms): a dead owner's floor is taken over within about this long. */
+  leaseMs?: number;
 }
+
+/** The floor as the server drives it: a single process's Floor, or a cluster process's view of the floor. */
+export type ServedFloor = FloorService & Pick<Floor, 'tick' | 'snapshotNow' | 'close'>;
 
 /** The cloud contact centres' webhook receivers that are configured. */
 function cloudWebhooks(options: ServeOptions, sinkFor: (feed: string) => EventSink, logger: Logger) {
@@ -139,7 +153,7 @@ function signInHelp(url: string, boot: { created: boolean; oneTimePassword?: str
 
 export interface RunningServer {
   url: string;
-  floor: Floor;
+  floor: ServedFloor;
   app: Application;
   ingest: IngestService;
   /** What GET /ready answers from (tests mark a shutdown with it). */
@@ -163,6 +177,9 @@ function clientDir(): string | undefined {
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const logger = options.logger ?? pino({ name: 'floorwatch' });
   const rules: RulesConfig = options.rulesFile ? loadRulesFile(options.rulesFile) : defaultRulesConfig();
+  if (options.redis !== undefined && options.postgres === undefined) {
+    throw new Error('--redis needs --postgres: the processes of a floor share its event log, alerts and snapshots in PostgreSQL');
+  }
   const storage: Storage = options.postgres
     ? await createPostgresStorage({ url: options.postgres, onIdleError: (err) => logger.warn({ err }, 'postgres: an idle connection broke') })
     : createSqliteStorage(options.db, { synchronous: options.durability });
@@ -173,15 +190,22 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   });
   const starting = await listenWhileBooting({ port: options.port, host: options.host, metrics, readiness, logger });
   const started = Date.now();
-  const floor = await Floor.open({
-    storage,
-    clock: { now: () => Date.now() },
+  const floorSettings = {
     rules,
     reorderWindowMs: options.reorderWindowMs,
     retentionMs: options.retentionDays * 24 * 3600 * 1000,
     demo: options.demo !== undefined,
-    onError: (err) => logger.error({ err }, 'delta listener failed'),
-  }).catch(async (err: unknown) => {
+    onError: (err: unknown) => logger.error({ err }, 'delta listener failed'),
+  };
+  let cluster: RunningCluster | undefined;
+  const floor: ServedFloor = await (async () => {
+    if (options.redis === undefined) return Floor.open({ storage, clock: { now: () => Date.now() }, ...floorSettings });
+    cluster = await startCluster({
+      redisUrl: options.redis, postgresUrl: options.postgres!, floorId: options.floorId ?? 'main',
+      ...(options.leaseMs !== undefined && { leaseMs: options.leaseMs }), storage, floor: floorSettings, logger, metrics,
+    });
+    return cluster.floor;
+  })().catch(async (err: unknown) => {
     await starting.close();
     throw err;
   });
@@ -210,7 +234,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   // Notifications have their tables in the same file; the file (if any) is applied now.
   const notifyFile = options.notifyConfig === undefined ? undefined : { path: options.notifyConfig, content: loadNotifyFile(options.notifyConfig) };
   const notifier = await createNotifier({
-    db: options.db, floor, accounts: access, audit: access, logger: logger.child({ part: 'notify' }), requireViewer: edge.requireViewer,
+    // In a cluster, only the floor's owner sends notifications (else every process would).
+    db: options.db, floor: cluster ? cluster.floor.ownerView() : floor, accounts: access, audit: access, logger: logger.child({ part: 'notify' }), requireViewer: edge.requireViewer,
     ...(notifyFile && { file: notifyFile }), ...(options.publicUrl !== undefined && { publicUrl: options.publicUrl }),
   });
   // Deliveries per channel in /metrics (sent, failed and retried, given up).
@@ -227,8 +252,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const hooks = cloudWebhooks(options, sinkFor, logger);
   const app = createApplication({
     notify: notifier.router,
-    floor, logger, access: edge, staticDir: clientDir(),
-    points, handovers,
+    floor, logger, staticDir: clientDir(),
+    // In a cluster, a revocation made on any process disconnects the sockets on every one.
+    access: cluster ? { ...edge, auth: cluster.relayRevocations(edge.auth) } : edge,
+    points, handovers, ...(cluster && { cluster }),
     ...(options.ingestPerMinute !== undefined && { ingestPerMinute: options.ingestPerMinute }),
     webhooks: hooks.map((h) => ({ path: h.path, handler: h.handler })),
     feeds: () => [...(feeds?.list() ?? []), ...hooks.map((h) => ({ name: h.name, counters: h.handler.counters() }))],
@@ -271,15 +298,23 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   }
 
   let stopDemo: (() => void) | undefined;
+  const stopDemoHandovers: Array<() => void> = [];
   if (options.demo) {
     // The demo is a feed like any other: its own token, over HTTP, through the same checks.
     const token = await access.ensureFeedToken('demo simulator');
     const { startDemoFeed } = await import('./simulate/demo-feed.js');
     const { postPlan } = await import('./simulate/post-plan.js');
+    const { scheduleDemoHandovers } = await import('./simulate/demo-handover.js');
     // Each simulated shift's plan goes in first (as a WFM job would post it), so adherence shows at once.
     stopDemo = startDemoFeed({
       ingest: httpIngest(`${url}/api/v1/events`, token), logger, ...options.demo,
-      rules: floor.rules(), postPlan: (plan) => postPlan(url, token, plan),
+      rules: floor.rules(),
+      postPlan: async (plan) => {
+        const posted = await postPlan(url, token, plan);
+        // The outgoing lead's handover goes in a little after each lead change (articles 80-82).
+        stopDemoHandovers.push(scheduleDemoHandovers(plan, { handovers, logger, now: () => Date.now() }));
+        return posted;
+      },
     });
   }
   (options.announce ?? ((text: string) => process.stdout.write(text)))(signInHelp(url, boot, options.db));
@@ -288,7 +323,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const close = (): Promise<void> => {
     closing ??= (async () => {
       readiness.beginShutdown();
+      // First, so another process takes the floor over at once; this one drains as a replica.
+      await cluster?.handOver();
       stopDemo?.();
+      for (const stop of stopDemoHandovers) stop();
       await feeds?.stop();
       watcher?.close();
       clearInterval(tick);
@@ -296,6 +334,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       await notifier.close();
       await floor.snapshotNow();
       await floor.close();
+      await cluster?.close();
       await storage.close();
       await accessStore.close();
       await handoverStore.close();

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { startServer } from '../serve.js';
 import { envOption, nonNegativeNumber, port, positiveInt } from './floorwatch.js';
 import { checkPostgresUrl } from '../storage/postgres/url.js';
+import { DEFAULT_FLOOR_ID, DEFAULT_LEASE_MS, checkFloorId, checkRedisUrl } from '../cluster/index.js';
 
 export function registerServe(program: Command): void {
   program
@@ -11,6 +12,9 @@ export function registerServe(program: Command): void {
     .addOption(envOption('--host <host>', 'address to listen on', 'FLOORWATCH_HOST').default('0.0.0.0'))
     .addOption(envOption('--db <file>', 'SQLite database file (default data/floorwatch.db, data/demo.db with --demo)', 'FLOORWATCH_DB'))
     .addOption(envOption('--postgres <url>', 'keep the event log, alerts, snapshots, points and accounts in PostgreSQL (postgres://user:password@host/db; prefer the environment variable: a flag shows in ps)', 'FLOORWATCH_POSTGRES'))
+    .addOption(envOption('--redis <url>', 'cluster mode: several processes serve the floor through this Redis (redis://host:6379); needs --postgres (docs/deployment.md)', 'FLOORWATCH_REDIS'))
+    .addOption(envOption('--floor-id <id>', 'cluster mode: the floor this process serves (its lease and Redis keys; each floor its own PostgreSQL schema)', 'FLOORWATCH_FLOOR_ID').default(DEFAULT_FLOOR_ID))
+    .addOption(envOption('--lease-ms <ms>', "cluster mode: the lease's time to live; a dead owner's floor is taken over within about this long", 'FLOORWATCH_LEASE_MS').default(DEFAULT_LEASE_MS).argParser(positiveInt))
     .addOption(envOption('--rules <file>', 'rules file (YAML); reloaded when it changes', 'FLOORWATCH_RULES').default('config/rules.yaml'))
     .addOption(envOption('--reorder-window <ms>', 'how late an event may arrive and still be applied in order', 'FLOORWATCH_REORDER_WINDOW_MS').default(2000).argParser(nonNegativeNumber))
     .addOption(envOption('--ingest-per-minute <n>', 'ingest requests one feed may make per minute', 'FLOORWATCH_INGEST_PER_MINUTE').default(1200).argParser(positiveInt))
@@ -28,7 +32,7 @@ export function registerServe(program: Command): void {
     .addOption(envOption('--demo-agents <n>', 'agents on the simulated floor', 'FLOORWATCH_DEMO_AGENTS').default(60).argParser(positiveInt))
     .option('--demo-seed <n>', 'simulator seed', positiveInt, 1)
     .action(async (o: {
-      port: number; host: string; db?: string; postgres?: string; rules: string; reorderWindow: number; retentionDays: number; ingestPerMinute: number;
+      port: number; host: string; db?: string; postgres?: string; redis?: string; floorId: string; leaseMs: number; rules: string; reorderWindow: number; retentionDays: number; ingestPerMinute: number;
       durability: 'NORMAL' | 'FULL'; demo?: boolean; demoAgents: number; demoSeed: number; secureCookies?: boolean; passwordMaxAgeDays: number; feed: string[]; surveyExt?: string; notifyConfig?: string; publicUrl?: string; twilioAuthToken?: string; connectSecret?: string;
     }) => {
       const { existsSync } = await import('node:fs');
@@ -39,6 +43,9 @@ export function registerServe(program: Command): void {
         db: o.db ?? (o.demo ? 'data/demo.db' : 'data/floorwatch.db'),
         // Checked here, not by commander, whose message would repeat the URL and its password.
         ...(o.postgres !== undefined && { postgres: checkPostgresUrl(o.postgres, '--postgres / FLOORWATCH_POSTGRES') }),
+        ...(o.redis !== undefined && {
+          redis: checkRedisUrl(o.redis, '--redis / FLOORWATCH_REDIS'), floorId: checkFloorId(o.floorId, '--floor-id / FLOORWATCH_FLOOR_ID'), leaseMs: o.leaseMs,
+        }),
         ...(rulesFile !== undefined && { rulesFile }),
         reorderWindowMs: o.reorderWindow,
         ingestPerMinute: o.ingestPerMinute,

@@ -9,6 +9,10 @@
  * Determinism across a crash: what each input does depends only on the input and its
  * `receivedAt` (strictly increasing along the log), never on when timer ticks happened
  * to run, so rebuilding = latest snapshot + the log after it, fed through the same code.
+ *
+ * Cluster mode (server/cluster) uses the same floor twice: the owner's, which logs and
+ * applies inputs other processes accepted (`applyAccepted`), and replicas, which write
+ * nothing and apply the log as the owner writes it (`follow`).
  */
 import type { Alert } from '../../shared/alerts.js';
 import type { CommandResult, FloorCommand } from '../../shared/commands.js';
@@ -20,61 +24,23 @@ import type { FloorDelta, FloorSnapshot } from '../../shared/wallboard.js';
 import { copyAlert } from '../engine/alerts.js';
 import type { Effect } from '../engine/context.js';
 import { createEngineState, nextDeadlineAt, step } from '../engine/engine.js';
-import { serviceLevelSpec } from '../engine/service-level.js';
 import { deserializeState, serializeState, type EngineState } from '../engine/state.js';
 import { scheduleView } from '../engine/schedule/plan.js';
-import { agentView, complianceView, floorFigures, intervalFigures, queueFigures, teamAdherence } from '../engine/views.js';
-import type { AlertQuery, LogEntry, NewLogEntry, Storage } from '../storage/types.js';
+import { agentView } from '../engine/views.js';
+import type { AlertQuery, LogEntry, NewLogEntry } from '../storage/types.js';
+import { stampInputs, type AcceptedInput, type AcceptedOutcome } from './accepted.js';
+import { DEFAULTS, HEARTBEAT_MS, type FloorOptions, type SnapshotBody } from './options.js';
 import { DeltaCollector } from './deltas.js';
-import { timelineOf } from './agent-day.js';
+import { inputGroups, readWholeGroups } from './log-groups.js';
+import { agentDayOf, callOwnerOf, snapshotOf } from './views.js';
 import type { AgentDay, AgentView } from '../../shared/figures.js';
-import { Sequencer, type PendingEvent } from './sequencer.js';
+import { Sequencer } from './sequencer.js';
 import type { FloorService, HandoverTransfer, HoldApproval, IngestOutcome, LeaveApproval } from './types.js';
 
-export interface Clock {
-  now(): number;
-}
+export type { AcceptedInput, AcceptedOutcome } from './accepted.js';
+export { HEARTBEAT_MS, type Clock, type FloorOptions } from './options.js';
 
 type CommandAnswer = CommandResult<Alert | HoldApproval | LeaveApproval | HandoverTransfer>;
-
-export interface FloorOptions {
-  storage: Storage;
-  clock: Clock;
-  /** The rules to use when the log holds none yet (a later rules change in the log wins). */
-  rules: RulesConfig;
-  /** How late an event may arrive and still be applied in timestamp order. */
-  reorderWindowMs?: number;
-  /** Events stamped further ahead of the server's clock than this are refused (a feed's clock is wrong). */
-  maxFutureMs?: number;
-  /** A snapshot after this many log entries or this much time, whichever first. */
-  snapshotEveryEntries?: number;
-  snapshotEveryMs?: number;
-  /** Log entries and resolved alerts older than this are pruned (with snapshots). */
-  retentionMs?: number;
-  demo?: boolean;
-  /** For unique ids of commands (defaults to crypto.randomUUID). */
-  newId?: () => string;
-  onError?: (err: unknown) => void;
-}
-
-interface SnapshotBody {
-  engine: string;
-  pending: PendingEvent[];
-  lastReceivedAt: number;
-}
-
-/** Longest silence on the delta stream: an empty delta goes out at least this often. */
-export const HEARTBEAT_MS = 5000;
-
-const DEFAULTS = {
-  reorderWindowMs: 2000,
-  maxFutureMs: 60_000,
-  // A snapshot serialises the whole state: at full ingest speed 20,000 entries would be
-  // several a second. Rebuild replays at most this many entries after the latest one.
-  snapshotEveryEntries: 200_000,
-  snapshotEveryMs: 60_000,
-  retentionMs: 7 * 24 * 3600 * 1000,
-};
 
 export class Floor implements FloorService {
   readonly demo: boolean;
@@ -88,6 +54,8 @@ export class Floor implements FloorService {
   private lastSnapshotAt = 0;
   private lastFlushAt = 0;
   private closed = false;
+  private openedFrom: 'snapshot' | 'log' | 'nothing' = 'nothing';
+  private openedTag: Record<string, unknown> | undefined;
 
   private constructor(
     private readonly opts: FloorOptions & typeof DEFAULTS,
@@ -108,11 +76,14 @@ export class Floor implements FloorService {
       floor = new Floor(opts, deserializeState(body.engine), new Sequencer(body.pending));
       floor.lastReceivedAt = body.lastReceivedAt;
       floor.lastSeq = stored.seq;
+      floor.openedFrom = 'snapshot';
+      floor.openedTag = body.tag;
     } else {
       // A floor rebuilt from its log alone starts where the log starts, not at today's clock.
       const [first] = await opts.storage.log.read(0, 1);
       const start = first ? first.receivedAt - (opts.reorderWindowMs) : opts.clock.now();
       floor = new Floor(opts, createEngineState(opts.rules, start), new Sequencer());
+      if (first) floor.openedFrom = 'log';
     }
     await floor.replayLog();
     floor.lastSnapshotAt = opts.clock.now();
@@ -122,17 +93,13 @@ export class Floor implements FloorService {
 
   private async replayLog(): Promise<void> {
     for (;;) {
-      const page = await this.opts.storage.log.read(this.lastSeq, 5000);
-      if (page.length === 0) break;
       // Entries of one batch share a receivedAt and are applied together, as they were live.
-      let i = 0;
-      while (i < page.length) {
-        let j = i + 1;
-        while (j < page.length && page[j].receivedAt === page[i].receivedAt && page[j].payload.kind === 'event') j++;
-        const effects = this.apply(page.slice(i, j));
+      const groups = await readWholeGroups(this.opts.storage.log, this.lastSeq, 5000);
+      if (groups.length === 0) break;
+      for (const group of groups) {
+        const effects = this.apply(group);
         // Written again: what a crash kept from storage lands now; the rest is the same (points: ignored by id).
         await this.persistEffects(effects.effects);
-        i = j;
       }
     }
     this.deltas.clear();
@@ -187,6 +154,7 @@ export class Floor implements FloorService {
   }
 
   private async commit(entries: NewLogEntry[]): Promise<{ appended: LogEntry[]; duplicateIds: string[]; result?: CommandResult }> {
+    this.assertWriter();
     const { appended, duplicateIds } = await this.opts.storage.log.append(entries);
     if (appended.length === 0) return { appended, duplicateIds };
     const { effects, result } = this.apply(appended);
@@ -203,6 +171,7 @@ export class Floor implements FloorService {
 
   /** Alerts (their latest version) and automatic points entries, before anyone is told of them. */
   private async persistEffects(effects: Effect[]): Promise<void> {
+    if (this.opts.follower) return; // the owner writes them
     const latest = new Map<string, Alert>();
     const points = new Map<string, PointsEntry>(); // the first of an id wins, as in the ledger
     for (const e of effects) {
@@ -272,21 +241,8 @@ export class Floor implements FloorService {
     return agent === undefined ? undefined : agentView(this.state, agent);
   }
 
-  async agentDay(agentId: string): Promise<AgentDay | undefined> {
-    const agent = this.state.agents.get(agentId);
-    if (!agent) return undefined;
-    const from = this.state.dayStart;
-    const until = this.state.time;
-    const own = await this.opts.storage.log.eventsAbout({ agentId, from, to: until + 1 });
-    const callIds = own.flatMap((e) => (e.payload.kind === 'event' && 'callId' in e.payload.event ? [String(e.payload.event.callId)] : []));
-    const all = await this.opts.storage.log.eventsAbout({ agentId, callIds, from, to: until + 1 });
-    const events = all.flatMap((e) => (e.payload.kind === 'event' ? [e.payload.event] : []));
-    return {
-      agentId,
-      day: this.state.day,
-      timeline: timelineOf(agentId, events, this.state.rules, from, until),
-      compliance: this.state.compliance.byAgent.get(agentId) ?? {},
-    };
+  agentDay(agentId: string): Promise<AgentDay | undefined> {
+    return agentDayOf(this.state, this.opts.storage.log, agentId);
   }
 
   liveAlert(alertId: string): Alert | undefined {
@@ -295,11 +251,7 @@ export class Floor implements FloorService {
   }
 
   callOwner(callId: string): { agentId?: string; teamId?: string } | undefined {
-    const call = this.state.calls.get(callId);
-    if (!call) return undefined;
-    const agentId = call.agentId ?? call.ringingAgentId;
-    const teamId = agentId === undefined ? undefined : this.state.agents.get(agentId)?.teamId;
-    return { ...(agentId !== undefined && { agentId }), ...(teamId !== undefined && { teamId }) };
+    return callOwnerOf(this.state, callId);
   }
 
   /**
@@ -342,23 +294,7 @@ export class Floor implements FloorService {
   }
 
   snapshot(): FloorSnapshot {
-    const s = this.state;
-    return {
-      seq: this.deltas.seq,
-      at: s.time,
-      serverTime: this.opts.clock.now(),
-      demo: this.demo,
-      day: s.day,
-      timezone: s.rules.timezone,
-      agents: [...s.agents.values()].map((a) => agentView(s, a)),
-      queues: [...s.queues.values()].map((q) => queueFigures(s, q)),
-      floor: floorFigures(s),
-      alerts: [...s.alerts.values()].map(copyAlert),
-      compliance: complianceView(s),
-      intervals: intervalFigures(s),
-      serviceLevel: serviceLevelSpec(s.rules.serviceLevel),
-      adherence: teamAdherence(s),
-    };
+    return snapshotOf(this.state, { seq: this.deltas.seq, serverTime: this.opts.clock.now(), demo: this.demo });
   }
 
   listAlerts(query: AlertQuery): Promise<Alert[]> {
@@ -380,11 +316,15 @@ export class Floor implements FloorService {
     return nextDeadlineAt(this.state);
   }
 
-  private async maybeSnapshot(force = false): Promise<void> {
+  private async maybeSnapshot(force = false, evenUnchanged = false): Promise<void> {
+    if (this.opts.follower) return;
     const now = this.opts.clock.now();
-    if (this.entriesSinceSnapshot === 0) return;
+    if (this.entriesSinceSnapshot === 0 && !evenUnchanged) return;
     if (!force && this.entriesSinceSnapshot < this.opts.snapshotEveryEntries && now - this.lastSnapshotAt < this.opts.snapshotEveryMs) return;
-    const body: SnapshotBody = { engine: serializeState(this.state), pending: this.sequencer.toJSON(), lastReceivedAt: this.lastReceivedAt };
+    const tag = this.opts.snapshotTag?.();
+    const body: SnapshotBody = {
+      engine: serializeState(this.state), pending: this.sequencer.toJSON(), lastReceivedAt: this.lastReceivedAt, ...(tag && { tag }),
+    };
     await this.opts.storage.snapshots.save({ seq: this.lastSeq, takenAt: now, state: JSON.stringify(body) });
     await this.opts.storage.snapshots.prune(3);
     this.entriesSinceSnapshot = 0;
@@ -395,9 +335,82 @@ export class Floor implements FloorService {
     await this.opts.storage.alerts.prune(cutoff);
   }
 
-  /** Takes a snapshot now (graceful shutdown; makes the next start fast). */
-  snapshotNow(): Promise<void> {
-    return this.serial(() => this.maybeSnapshot(true));
+  /**
+   * Takes a snapshot now (graceful shutdown; makes the next start fast). `evenUnchanged`:
+   * also when nothing was applied since the last one (a cluster owner's first snapshot, so
+   * every replica starts from the very state it started from).
+   */
+  snapshotNow(evenUnchanged = false): Promise<void> {
+    return this.serial(() => this.maybeSnapshot(true, evenUnchanged));
+  }
+
+  private assertWriter(): void {
+    if (this.opts.follower) throw new Error('a replica floor takes no inputs: they go to the owner');
+  }
+
+  /**
+   * Cluster owner: inputs other processes accepted (and acknowledged), in the order they
+   * were accepted (see accepted.ts for their stamps). Logged in one append, then applied
+   * input by input, as `ingest` and `command` do.
+   */
+  applyAccepted(inputs: AcceptedInput[]): Promise<AcceptedOutcome[]> {
+    return this.serial(async () => {
+      this.assertWriter();
+      const { entries, inputAt } = stampInputs(inputs, this.lastReceivedAt, this.state.time + this.window + 1);
+      const outcomes: AcceptedOutcome[] = inputs.map((input) => ({ appended: 0, duplicates: input.entries.length }));
+      if (entries.length === 0) return outcomes;
+      const { appended } = await this.opts.storage.log.append(entries);
+      const effects: Effect[] = [];
+      for (const group of inputGroups(appended)) {
+        const applied = this.apply(group);
+        effects.push(...applied.effects);
+        const outcome = outcomes[inputAt.get(group[0].receivedAt)!];
+        outcome.appended += group.length;
+        outcome.duplicates -= group.length;
+        if (applied.result !== undefined) outcome.result = applied.result;
+      }
+      await this.afterInput(effects);
+      return outcomes;
+    });
+  }
+
+  /**
+   * Replica: applies what the owner logged since the last call, as the owner applied it,
+   * and sends the deltas. Throws when the log no longer holds the next entry (pruned past
+   * this replica): it must be opened again from a snapshot.
+   */
+  follow(): Promise<number> {
+    return this.serial(async () => {
+      let applied = 0;
+      for (;;) {
+        const groups = await readWholeGroups(this.opts.storage.log, this.lastSeq, 5000);
+        if (groups.length === 0) break;
+        if (groups[0][0].seq !== this.lastSeq + 1) throw new Error(`the log skips from ${this.lastSeq} to ${groups[0][0].seq}: reopen the replica`);
+        const effects: Effect[] = [];
+        for (const group of groups) {
+          effects.push(...this.apply(group).effects);
+          applied += group.length;
+        }
+        this.deltas.add(effects);
+        if (this.deltas.urgent) this.flush();
+      }
+      return applied;
+    });
+  }
+
+  /** The seq of the last log entry applied, and the engine's time (where inputs and ticks moved it). */
+  get progress(): { seq: number; time: number } {
+    return { seq: this.lastSeq, time: this.state.time };
+  }
+
+  /** The seq of the last delta sent (a snapshot carries it). */
+  get deltaSeq(): number {
+    return this.deltas.seq;
+  }
+
+  /** What the floor was rebuilt from, and the tag its snapshot carried. */
+  get restored(): { from: 'snapshot' | 'log' | 'nothing'; tag?: Record<string, unknown> } {
+    return this.openedTag === undefined ? { from: this.openedFrom } : { from: this.openedFrom, tag: this.openedTag };
   }
 
   /** Finishes the inputs under way; further calls are refused. Does not close the storage. */

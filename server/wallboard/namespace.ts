@@ -30,6 +30,12 @@ export interface WallboardNamespaceDeps {
   commands: CommandHandlers;
   auth: Authenticator;
   logger: Logger;
+  /**
+   * Send deltas to this process's own sockets only (cluster mode: every process has its
+   * own copy of the floor, and the socket.io adapter would otherwise repeat each delta on
+   * every process).
+   */
+  localOnly?: boolean;
 }
 
 const room = (a: Audience): string => `aud:${a.key}`;
@@ -54,8 +60,9 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
   });
 
   // One subscription for the namespace, one cut per audience, one emit per room.
+  const target = deps.localOnly ? nsp.local : nsp;
   const unsubscribe = floor.onDelta((delta) => {
-    for (const { audience } of audiences.values()) nsp.to(room(audience)).emit('delta', deltaFor(delta, audience));
+    for (const { audience } of audiences.values()) target.to(room(audience)).emit('delta', deltaFor(delta, audience));
   });
 
   const stopRevocations = auth.onRevoked((r) => {

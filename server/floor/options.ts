@@ -1,0 +1,58 @@
+/**
+ * How a floor is configured, and what its snapshots hold. Kept beside floor.ts, which
+ * re-exports the public part.
+ */
+import type { RulesConfig } from '../../shared/rules-config.js';
+import type { Storage } from '../storage/types.js';
+import type { PendingEvent } from './sequencer.js';
+
+export interface Clock {
+  now(): number;
+}
+
+export interface FloorOptions {
+  storage: Storage;
+  clock: Clock;
+  /** The rules to use when the log holds none yet (a later rules change in the log wins). */
+  rules: RulesConfig;
+  /** How late an event may arrive and still be applied in timestamp order. */
+  reorderWindowMs?: number;
+  /** Events stamped further ahead of the server's clock than this are refused (a feed's clock is wrong). */
+  maxFutureMs?: number;
+  /** A snapshot after this many log entries or this much time, whichever first. */
+  snapshotEveryEntries?: number;
+  snapshotEveryMs?: number;
+  /** Log entries and resolved alerts older than this are pruned (with snapshots). */
+  retentionMs?: number;
+  demo?: boolean;
+  /** For unique ids of commands (defaults to crypto.randomUUID). */
+  newId?: () => string;
+  onError?: (err: unknown) => void;
+  /**
+   * A replica (cluster mode, server/cluster): it applies the log another process writes
+   * (`follow`) and writes nothing itself: no inputs, no alerts, no snapshots.
+   */
+  follower?: boolean;
+  /** Recorded in each snapshot beside the state (cluster mode: the fencing token and stream position). */
+  snapshotTag?: () => Record<string, unknown>;
+}
+
+export interface SnapshotBody {
+  engine: string;
+  pending: PendingEvent[];
+  lastReceivedAt: number;
+  tag?: Record<string, unknown>;
+}
+
+/** Longest silence on the delta stream: an empty delta goes out at least this often. */
+export const HEARTBEAT_MS = 5000;
+
+export const DEFAULTS = {
+  reorderWindowMs: 2000,
+  maxFutureMs: 60_000,
+  // A snapshot serialises the whole state: at full ingest speed 20,000 entries would be
+  // several a second. Rebuild replays at most this many entries after the latest one.
+  snapshotEveryEntries: 200_000,
+  snapshotEveryMs: 60_000,
+  retentionMs: 7 * 24 * 3600 * 1000,
+};
