@@ -185,8 +185,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     : createSqliteStorage(options.db, { synchronous: options.durability });
   // Listening already while the floor is rebuilt: /health answers, /ready says "not yet".
   const metrics = createMetrics({ processMetrics: true });
+  let cluster: RunningCluster | undefined;
   const readiness = createReadiness({
-    pingStorage: () => storage.log.lastSeq(), maxEngineLagMs: options.reorderWindowMs + 30_000, logger,
+    // In cluster mode Redis is storage too: inputs wait in its stream (ready = both answer).
+    pingStorage: async () => {
+      await storage.log.lastSeq();
+      await cluster?.ping();
+    }, maxEngineLagMs: options.reorderWindowMs + 30_000, logger,
   });
   const starting = await listenWhileBooting({ port: options.port, host: options.host, metrics, readiness, logger });
   const started = Date.now();
@@ -197,7 +202,6 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     demo: options.demo !== undefined,
     onError: (err: unknown) => logger.error({ err }, 'delta listener failed'),
   };
-  let cluster: RunningCluster | undefined;
   const floor: ServedFloor = await (async () => {
     if (options.redis === undefined) return Floor.open({ storage, clock: { now: () => Date.now() }, ...floorSettings });
     cluster = await startCluster({

@@ -62,6 +62,8 @@ export interface RunningCluster {
   relayRevocations(auth: Authenticator): Authenticator;
   /** Hands the lease over (shutdown's first step); the process stays a replica while it drains. */
   handOver(): Promise<void>;
+  /** A round trip to Redis (for /ready): rejects or hangs while Redis is unreachable. */
+  ping(): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -116,6 +118,7 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
       processId,
       attach: (io) => attachSocketCluster(io, adapterRedis, keys, messages),
       relayRevocations: (auth) => clusterRevocations(auth, messages),
+      ping: () => redis.ping(),
       // Never rejects: a shutdown goes on (draining sockets, closing storage) whatever happens here.
       handOver: () => ownership.handOver().catch((err: unknown) => logger.warn({ err }, 'cluster: handover failed; the lease expires instead')),
       close: () => {

@@ -77,9 +77,11 @@ export async function startPrivateRedis(options: { appendonly?: boolean } = {}):
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
-    async restart({ downMs = 0, signal = 'SIGTERM' } = {}) {
+    /** Stops Redis, keeps it down `downMs` (and until `whileDown` has run), starts it again. */
+    async restart({ downMs = 0, signal = 'SIGTERM', whileDown }: { downMs?: number; signal?: NodeJS.Signals; whileDown?: () => Promise<void> } = {}) {
       await halt(signal);
       if (downMs > 0) await new Promise((r) => setTimeout(r, downMs));
+      await whileDown?.();
       await launch();
     },
     async stop() {

@@ -79,7 +79,15 @@ describe.skipIf(SKIP_POSTGRES || SKIP_REDIS)('Redis restarting under a floor ser
     const state = { stop: false };
     const feeding = feed(c, 'aof', acknowledged, state);
     await expect.poll(() => acknowledged.length, { timeout: 10_000 }).toBeGreaterThan(40);
-    await c.redis.restart({ downMs: 1000 });
+    // While Redis is down a process is not ready (a load balancer stops sending it traffic).
+    const url = c.nodes[1]!.url;
+    const readyStatus = async (): Promise<number> => (await fetch(`${url}/ready`)).status;
+    expect(await readyStatus()).toBe(200);
+    await c.redis.restart({
+      downMs: 1000,
+      whileDown: () => expect.poll(readyStatus, { timeout: 15_000, interval: 250 }).toBe(503),
+    });
+    await expect.poll(readyStatus, { timeout: 20_000, interval: 250 }).toBe(200);
     const afterRestart = acknowledged.length;
     await expect.poll(() => acknowledged.length, { timeout: 20_000 }).toBeGreaterThan(afterRestart + 40);
     state.stop = true;
