@@ -3,15 +3,13 @@
  * the door; who is the outgoing or incoming lead, in the service. Errors are
  * `{ error, field? }`, plus `blocking` on a confirmation refused by article 81.
  */
-import express, { Router, type Request, type RequestHandler, type Response } from 'express';
+import express, { Router, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import type { Role } from '../../shared/access.js';
-import { timestamp } from '../../shared/events.js';
 import type { HandoverStatus } from '../../shared/handover.js';
-import type { Viewer } from '../access/principal.js';
-import { clientIp } from '../http/client-ip.js';
-import type { Actor } from '../http/command-handlers.js';
-import { invalid, type HandoverOutcome } from './outcome.js';
+import { parseOrRefuse, sendOutcome } from '../http/outcome.js';
+import { actorOf, queryTime, viewerOf } from '../http/route-inputs.js';
+import type { HandoverOutcome } from './outcome.js';
 import type { HandoverService } from './service.js';
 import { MAX_HANDOVER_LIMIT } from './store.js';
 
@@ -25,8 +23,6 @@ const READERS: readonly Role[] = ['admin', 'supervisor', 'manager', 'lead'];
 const WORKERS: readonly Role[] = ['supervisor', 'manager', 'lead'];
 const WRITERS: readonly Role[] = ['supervisor', 'lead'];
 
-/** Query strings are text: epoch ms arrives as "1764291603000", so digits become a number first. */
-const queryTime = z.preprocess((v) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v), timestamp);
 /** `?teamIds=T1,T2` or `?teamIds=T1&teamIds=T2`. */
 const teamList = z.preprocess(
   (v) => (Array.isArray(v) ? v.join(',') : v),
@@ -63,7 +59,7 @@ export function createHandoverRouter({ handovers, requireViewer }: HandoverRoute
 
   // The fixed paths before /:id, which would otherwise take "current" and "draft" as ids.
   router.get('/api/v1/handovers/current', workers, async (req, res) => {
-    const query = parse(currentQuery, req.query, res);
+    const query = parseOrRefuse(currentQuery, req.query, res);
     if (!query) return;
     const at = query.shiftChangeAt !== undefined && query.teamIds !== undefined
       ? { shiftChangeAt: query.shiftChangeAt, teamIds: query.teamIds } : undefined;
@@ -71,12 +67,12 @@ export function createHandoverRouter({ handovers, requireViewer }: HandoverRoute
   });
 
   router.get('/api/v1/handovers/draft', workers, async (req, res) => {
-    const query = parse(draftQuery, req.query, res);
+    const query = parseOrRefuse(draftQuery, req.query, res);
     if (query) send(res, await handovers.draft(viewerOf(res), query.shiftChangeAt, query.teamIds));
   });
 
   router.get('/api/v1/handovers', readers, async (req, res) => {
-    const query = parse(searchQuery, req.query, res);
+    const query = parseOrRefuse(searchQuery, req.query, res);
     if (query) send(res, await handovers.search(viewerOf(res), query));
   });
 
@@ -95,29 +91,12 @@ export function createHandoverRouter({ handovers, requireViewer }: HandoverRoute
   return router;
 }
 
-function parse<S extends z.ZodType>(schema: S, input: unknown, res: Response): z.output<S> | undefined {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  send(res, invalid(parsed.error.issues));
-  return undefined;
-}
-
+/** The shared sending, but a refusal naming blocking alerts is the shared HandoverRefusal, `ok: false` and all. */
 function send<T>(res: Response, outcome: HandoverOutcome<T>, okStatus = 200): void {
-  if (outcome.ok) {
-    res.status(okStatus).json(outcome.value);
+  if (!outcome.ok && outcome.blocking !== undefined) {
+    const { status, ...body } = outcome;
+    res.status(status).json(body);
     return;
   }
-  // A refusal naming blocking alerts is the shared HandoverRefusal, `ok: false` and all.
-  const { ok, status, ...body } = outcome;
-  res.status(status).json(body.blocking === undefined ? body : { ok, ...body });
-}
-
-/** Set by the access middleware on every request that got past it. */
-function viewerOf(res: Response): Viewer {
-  return res.locals.viewer as Viewer;
-}
-
-function actorOf(req: Request, res: Response): Actor {
-  const ip = clientIp(req.ip ?? req.socket.remoteAddress);
-  return { viewer: viewerOf(res), ...(ip !== undefined && { ip }) };
+  sendOutcome(res, outcome, okStatus);
 }

@@ -3,14 +3,11 @@
  * door (a display never gets in), the viewer's team scope and the catalogue in the
  * service. Errors are `{ error, field? }` like every other route.
  */
-import express, { Router, type Request, type RequestHandler, type Response } from 'express';
+import express, { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Role } from '../../shared/access.js';
-import { timestamp } from '../../shared/events.js';
-import type { Viewer } from '../access/principal.js';
-import { clientIp } from '../http/client-ip.js';
-import type { Actor } from '../http/command-handlers.js';
-import { invalid, type PointsOutcome } from './outcome.js';
+import { parseOrRefuse, sendOutcome } from '../http/outcome.js';
+import { actorOf, queryTime, viewerOf } from '../http/route-inputs.js';
 import { QUARTER_PATTERN } from './quarters.js';
 import { POINTS_READ_ROLES, POINTS_WRITE_ROLES } from './scope.js';
 import type { PointsService } from './service.js';
@@ -19,9 +16,6 @@ export interface PointsRoutesDeps {
   points: PointsService;
   requireViewer: (roles: readonly Role[]) => RequestHandler;
 }
-
-/** Query strings are text: epoch ms arrives as "1764291603000", so digits become a number first. */
-const queryTime = z.preprocess((v) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v), timestamp);
 
 /** Strict, so a misspelt parameter is an error naming it rather than a silently wider answer. */
 const listQuery = z.strictObject({
@@ -44,34 +38,34 @@ export function createPointsRouter({ points, requireViewer }: PointsRoutesDeps):
   const writers = requireViewer(POINTS_WRITE_ROLES);
 
   router.get('/api/v1/points', readers, async (req, res) => {
-    const query = parse(listQuery, req.query, res);
-    if (query) send(res, await points.list(viewerOf(res), query));
+    const query = parseOrRefuse(listQuery, req.query, res);
+    if (query) sendOutcome(res, await points.list(viewerOf(res), query));
   });
 
   router.post('/api/v1/points', writers, json, async (req, res) => {
-    send(res, await points.record(actorOf(req, res), req.body), 201);
+    sendOutcome(res, await points.record(actorOf(req, res), req.body), 201);
   });
 
   router.post('/api/v1/points/:id/reverse', writers, json, async (req, res) => {
-    send(res, await points.reverse(actorOf(req, res), String(req.params.id), req.body ?? {}), 201);
+    sendOutcome(res, await points.reverse(actorOf(req, res), String(req.params.id), req.body ?? {}), 201);
   });
 
   router.get('/api/v1/points/leaderboard', readers, async (req, res) => {
-    const query = parse(leaderboardQuery, req.query, res);
-    if (query) send(res, await points.leaderboard(viewerOf(res), query.quarter));
+    const query = parseOrRefuse(leaderboardQuery, req.query, res);
+    if (query) sendOutcome(res, await points.leaderboard(viewerOf(res), query.quarter));
   });
 
   router.get('/api/v1/points/excellence', readers, async (req, res) => {
-    const query = parse(excellenceQuery, req.query, res);
-    if (query) send(res, await points.excellence(viewerOf(res), query.year));
+    const query = parseOrRefuse(excellenceQuery, req.query, res);
+    if (query) sendOutcome(res, await points.excellence(viewerOf(res), query.year));
   });
 
   router.get('/api/v1/points/export.csv', readers, async (req, res) => {
-    const query = parse(exportQuery, req.query, res);
+    const query = parseOrRefuse(exportQuery, req.query, res);
     if (!query) return;
     const outcome = await points.exportCsv(actorOf(req, res), query);
     if (!outcome.ok) {
-      send(res, outcome);
+      sendOutcome(res, outcome);
       return;
     }
     res.type('text/csv; charset=utf-8');
@@ -80,30 +74,4 @@ export function createPointsRouter({ points, requireViewer }: PointsRoutesDeps):
   });
 
   return router;
-}
-
-function parse<S extends z.ZodType>(schema: S, input: unknown, res: Response): z.output<S> | undefined {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  send(res, invalid(parsed.error.issues));
-  return undefined;
-}
-
-function send<T>(res: Response, outcome: PointsOutcome<T>, okStatus = 200): void {
-  if (outcome.ok) {
-    res.status(okStatus).json(outcome.value);
-    return;
-  }
-  const { ok: _ok, status, ...body } = outcome;
-  res.status(status).json(body);
-}
-
-/** Set by the access middleware on every request that got past it. */
-function viewerOf(res: Response): Viewer {
-  return res.locals.viewer as Viewer;
-}
-
-function actorOf(req: Request, res: Response): Actor {
-  const ip = clientIp(req.ip ?? req.socket.remoteAddress);
-  return { viewer: viewerOf(res), ...(ip !== undefined && { ip }) };
 }

@@ -175,4 +175,20 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'notifications-admin.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
   });
+
+  it('edits a route in place (its form names it), and deletes it after asking once more', async () => {
+    const routeRow = () => page.locator('tr', { has: page.getByRole('rowheader', { name: /Critical up the chain/ }) });
+    await page.getByRole('button', { name: 'Edit: Critical up the chain' }).click();
+    const edit = page.getByRole('form', { name: 'Edit route: Critical up the chain' });
+    await page.getByRole('heading', { name: 'Edit route: Critical up the chain' }).waitFor();
+    await edit.getByLabel('Name', { exact: true }).fill('Critical, renamed');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('rowheader', { name: /Critical, renamed/ }).waitFor();
+    expect(await routeRow().count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Delete: Critical, renamed' }).click();
+    await page.getByRole('group', { name: 'Delete: Critical, renamed' }).getByRole('button', { name: 'Yes, delete' }).click();
+    await page.getByRole('rowheader', { name: /Critical, renamed/ }).waitFor({ state: 'detached' });
+    expect(pageErrors).toEqual([]);
+  });
 });

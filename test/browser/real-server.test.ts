@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  ADMIN_FIRST_PASSWORD, ADMIN_PASSWORD, createFeedToken, signInAdmin, startServerProcess, type ServerProcess,
+  ADMIN_FIRST_PASSWORD, ADMIN_PASSWORD, createFeedToken, postEvents, signInAdmin, startServerProcess, type ServerProcess,
 } from '../integration/server-process.js';
 import { hasChromium, CHROMIUM_PATH, launchChromium } from './chromium.js';
 import { ensureClientBuilt } from './client-build.js';
@@ -51,16 +51,7 @@ describe.skipIf(!hasChromium)(title, () => {
     return page;
   }
 
-  async function post(events: object[]): Promise<void> {
-    const res = await fetch(`${server!.url}/api/v1/events`, {
-      method: 'POST', body: JSON.stringify(events),
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${feedToken}` },
-    });
-    const text = await res.text();
-    if (res.status !== 200) throw new Error(`ingest answered ${res.status}: ${text}`);
-    const result = JSON.parse(text) as { rejected?: unknown[] };
-    if (Array.isArray(result.rejected) && result.rejected.length > 0) throw new Error(`ingest rejected: ${text}`);
-  }
+  const post = (events: object[]) => postEvents(server!.url, feedToken, events);
 
   /** Signs in with a one-time password through the pages, is made to replace it, lands on the floor. */
   async function signInThroughPages(page: Page, username: string, first: string, chosen: string, shotPrefix: string) {

@@ -18,7 +18,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser as ApiSession } from '../integration/access/access-server.js';
 import {
-  ADMIN_PASSWORD, createFeedToken, signInAdmin, startServerProcess, type ServerProcess,
+  ADMIN_PASSWORD, createFeedToken, postEvents, signInAdmin, startServerProcess, type ServerProcess,
 } from '../integration/server-process.js';
 import { hasChromium, CHROMIUM_PATH, launchChromium } from './chromium.js';
 import { ensureClientBuilt } from './client-build.js';
@@ -65,16 +65,7 @@ describe.skipIf(!hasChromium)(title, () => {
     return page;
   }
 
-  async function post(events: object[]): Promise<void> {
-    const res = await fetch(`${server!.url}/api/v1/events`, {
-      method: 'POST', body: JSON.stringify(events),
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${feedToken}` },
-    });
-    const text = await res.text();
-    if (res.status !== 200) throw new Error(`ingest answered ${res.status}: ${text}`);
-    const result = JSON.parse(text) as { rejected: number };
-    if (result.rejected > 0) throw new Error(`ingest rejected: ${text}`);
-  }
+  const post = (events: object[]) => postEvents(server!.url, feedToken, events);
 
   /** An account made by the admin over the API; its one-time password. */
   async function createAccount(username: string, name: string, role: string, teams: string[]): Promise<string> {

@@ -21,10 +21,12 @@ export class EngineHarness {
   /** The latest version of every alert seen, by id. */
   readonly alerts = new Map<string, Alert>();
 
-  constructor(adjust?: (rules: RulesConfig) => void) {
+  /** `startSeconds`: when the engine starts, after T0 (a plan may need it to start later). */
+  constructor(adjust?: (rules: RulesConfig) => void, startSeconds = 0) {
     const rules = defaultRulesConfig();
     adjust?.(rules);
-    this.state = createEngineState(rules, T0);
+    this.now = T0 + startSeconds * 1000;
+    this.state = createEngineState(rules, this.now);
   }
 
   /** Applies an event `seconds` after T0 (time never goes back). */
@@ -48,7 +50,8 @@ export class EngineHarness {
     return out.result;
   }
 
-  private collect(effects: ReturnType<typeof step>['effects']): void {
+  /** Keeps what came out of a step; a harness that keeps more extends it. */
+  protected collect(effects: ReturnType<typeof step>['effects']): void {
     for (const e of effects) if (e.type === 'alert') this.alerts.set(e.alert.id, e.alert);
   }
 

@@ -1,10 +1,14 @@
 /**
  * The whole server in-process, access control included, as `serve` builds it but over
- * memory stores and a fake clock: for tests of who sees and does what.
+ * memory stores and a fake clock: for tests of who sees and does what. With the steps
+ * those tests share: people made and signed in through the admin API, a paired TV, and
+ * reading an answer's status and JSON.
  */
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { io as connect, type Socket } from 'socket.io-client';
+import { expect } from 'vitest';
+import type { Role } from '../../shared/access.js';
 import type { WallboardClientToServer, WallboardServerToClient } from '../../shared/wallboard.js';
 import { defaultRulesConfig } from '../../shared/rules-config.js';
 import { createApplication, type Application } from '../../server/app.js';
@@ -71,4 +75,32 @@ export function wallboard(base: string, how: { browser?: Browser; deviceToken?: 
     ...(cookie !== undefined && { extraHeaders: { cookie } }),
     ...(how.deviceToken !== undefined && { auth: { deviceToken: how.deviceToken } }),
   });
+}
+
+/** Creates an account through the admin's HTTP API and signs it in (its one-time password changed). */
+export async function addPerson(admin: Browser, base: string, username: string, role: Exclude<Role, 'display'>, teams: string[] = []): Promise<Browser> {
+  const res = await admin.call('POST', '/api/v1/accounts', { csrf: true, body: { username, name: username, role, teams } });
+  if (res.status !== 201) throw new Error(`account ${username}: ${res.status} ${await res.text()}`);
+  const { oneTimePassword } = (await res.json()) as { oneTimePassword: string };
+  return signIn(base, username, oneTimePassword);
+}
+
+/** A seating-area TV paired by the admin: its device token. */
+export async function pairedTvToken(access: AccessService): Promise<string> {
+  const pair = await access.createPairRequest();
+  const adminId = (await access.listAccounts()).find((a) => a.username === 'admin')!.id;
+  await access.pairDisplay(pair.code, 'Seating area TV', adminId);
+  return (await access.pollPairRequest(pair.id, pair.pollToken)).deviceToken!;
+}
+
+/** The answer's JSON, after checking its status (the body shown when the status is wrong). */
+export async function expectJson<T>(res: Response, status: number): Promise<T> {
+  const text = await res.text();
+  expect(res.status, text).toBe(status);
+  return JSON.parse(text) as T;
+}
+
+/** A browser's JSON POST, with its CSRF header. */
+export function postAs(b: Browser, path: string, payload: unknown): Promise<Response> {
+  return b.call('POST', path, { csrf: true, body: payload });
 }

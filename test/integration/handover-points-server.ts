@@ -23,7 +23,7 @@ import { createPointsService } from '../../server/points/service.js';
 import { createSqliteStorage } from '../../server/storage/sqlite/index.js';
 import type { Storage } from '../../server/storage/types.js';
 import { FakeClock } from '../helpers/fake-clock.js';
-import { INITIAL_ADMIN, signIn } from '../helpers/secured-floor.js';
+import { addPerson, INITIAL_ADMIN, pairedTvToken, signIn } from '../helpers/secured-floor.js';
 import type { Browser } from './access/access-server.js';
 
 export interface Issue6Server {
@@ -69,18 +69,8 @@ export async function startIssue6Server(startAt: number): Promise<Issue6Server> 
 
   return {
     base, file, floor, storage, handoverStore, clock, access, app, feedToken, admin,
-    async person(username, role, teams = []) {
-      const res = await admin.call('POST', '/api/v1/accounts', { csrf: true, body: { username, name: username, role, teams } });
-      if (res.status !== 201) throw new Error(`account ${username}: ${res.status} ${await res.text()}`);
-      const { oneTimePassword } = (await res.json()) as { oneTimePassword: string };
-      return signIn(base, username, oneTimePassword);
-    },
-    async tvToken() {
-      const pair = await access.createPairRequest();
-      const adminId = (await access.listAccounts()).find((a) => a.username === 'admin')!.id;
-      await access.pairDisplay(pair.code, 'Seating area TV', adminId);
-      return (await access.pollPairRequest(pair.id, pair.pollToken)).deviceToken!;
-    },
+    person: (username, role, teams = []) => addPerson(admin, base, username, role, teams),
+    tvToken: () => pairedTvToken(access),
     async ingest(events) {
       const res = await fetch(`${base}/api/v1/events`, {
         method: 'POST',

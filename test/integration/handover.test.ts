@@ -10,6 +10,7 @@ import type { AuditEntry } from '../../shared/access.js';
 import type { Alert } from '../../shared/alerts.js';
 import type { Handover, HandoverRefusal } from '../../shared/handover.js';
 import { createSqliteHandoverStore } from '../../server/handover/sqlite-store.js';
+import { expectJson, postAs } from '../helpers/secured-floor.js';
 import type { Browser } from './access/access-server.js';
 import { startIssue6Server, type Issue6Server } from './handover-points-server.js';
 
@@ -67,20 +68,13 @@ afterAll(async () => {
   await s?.close();
 });
 
-async function body<T>(res: Response, status: number): Promise<T> {
-  const text = await res.text();
-  expect(res.status, text).toBe(status);
-  return JSON.parse(text) as T;
-}
-
-const post = (b: Browser, path: string, payload: unknown) => b.call('POST', path, { csrf: true, body: payload });
 const submission = { shiftChangeAt: '2026-11-28T12:00:00+08:00', teamIds: ['T1', 'T2'], fields: { openIssues: 'Card reader at S-04 broken', swallowedCards: 'ATM 3: card ending 4411' } };
 
 describe('the handover over HTTP', () => {
   let handover: Handover;
 
   it('the outgoing lead finds their handover prefilled; the incoming lead has nothing to confirm yet', async () => {
-    const current = await body<{ toSubmit?: Handover; toConfirm: Handover[] }>(await wang.call('GET', '/api/v1/handovers/current'), 200);
+    const current = await expectJson<{ toSubmit?: Handover; toConfirm: Handover[] }>(await wang.call('GET', '/api/v1/handovers/current'), 200);
     expect(current.toConfirm).toEqual([]);
     expect(current.toSubmit).toMatchObject({
       shiftChangeAt: CHANGE, teamIds: ['T1', 'T2'], status: 'draft',
@@ -88,36 +82,36 @@ describe('the handover over HTTP', () => {
       prefill: { from: local('06:00'), to: CHANGE, alertsOpened: 2, absences: ['1003'], byRule: { absence: 1, 'urgent-escalation': 1 } },
     });
     expect(current.toSubmit!.prefill.open.map((a) => a.id)).toEqual([urgentId, absenceId]);
-    expect(await body(await li.call('GET', '/api/v1/handovers/current'), 200)).toEqual({ toConfirm: [] });
-    const draft = await body<Handover>(await wang.call('GET', `/api/v1/handovers/draft?shiftChangeAt=${CHANGE}&teamIds=T1,T2`), 200);
+    expect(await expectJson(await li.call('GET', '/api/v1/handovers/current'), 200)).toEqual({ toConfirm: [] });
+    const draft = await expectJson<Handover>(await wang.call('GET', `/api/v1/handovers/draft?shiftChangeAt=${CHANGE}&teamIds=T1,T2`), 200);
     expect(draft.id).toBe(current.toSubmit!.id);
-    expect(await body(await zhao.call('GET', `/api/v1/handovers/draft?shiftChangeAt=${CHANGE}&teamIds=T1`), 403)).toMatchObject({ field: 'teamIds' });
-    expect(await body(await wang.call('GET', '/api/v1/handovers/draft?teamIds=T1'), 400)).toMatchObject({ field: 'shiftChangeAt' });
+    expect(await expectJson(await zhao.call('GET', `/api/v1/handovers/draft?shiftChangeAt=${CHANGE}&teamIds=T1`), 403)).toMatchObject({ field: 'teamIds' });
+    expect(await expectJson(await wang.call('GET', '/api/v1/handovers/draft?teamIds=T1'), 400)).toMatchObject({ field: 'shiftChangeAt' });
   });
 
   it('only the outgoing lead (or a supervisor) submits; it is 201 and waits for the incoming lead', async () => {
-    expect((await post(li, '/api/v1/handovers', submission)).status).toBe(403);
-    expect((await post(mgr, '/api/v1/handovers', submission)).status).toBe(403);
-    expect(await body(await post(wang, '/api/v1/handovers', { ...submission, teamIds: [] }), 400)).toMatchObject({ field: 'teamIds' });
-    handover = await body<Handover>(await post(wang, '/api/v1/handovers', submission), 201);
+    expect((await postAs(li, '/api/v1/handovers', submission)).status).toBe(403);
+    expect((await postAs(mgr, '/api/v1/handovers', submission)).status).toBe(403);
+    expect(await expectJson(await postAs(wang, '/api/v1/handovers', { ...submission, teamIds: [] }), 400)).toMatchObject({ field: 'teamIds' });
+    handover = await expectJson<Handover>(await postAs(wang, '/api/v1/handovers', submission), 201);
     expect(handover).toMatchObject({ status: 'submitted', submittedBy: 'lead.wang', fields: { openIssues: 'Card reader at S-04 broken', notices: '' } });
-    const forLi = await body<{ toConfirm: Handover[] }>(await li.call('GET', '/api/v1/handovers/current'), 200);
+    const forLi = await expectJson<{ toConfirm: Handover[] }>(await li.call('GET', '/api/v1/handovers/current'), 200);
     expect(forLi.toConfirm.map((h) => h.id)).toEqual([handover.id]);
-    const forSup = await body<{ toSubmit?: Handover; toConfirm: Handover[] }>(await sup.call('GET', '/api/v1/handovers/current'), 200);
+    const forSup = await expectJson<{ toSubmit?: Handover; toConfirm: Handover[] }>(await sup.call('GET', '/api/v1/handovers/current'), 200);
     expect([forSup.toSubmit, forSup.toConfirm.map((h) => h.id)]).toEqual([undefined, [handover.id]]);
   });
 
   it('the incoming lead\'s confirmation is refused (409) while the critical alert is open, naming it', async () => {
-    const refused = await body<HandoverRefusal>(await post(li, `/api/v1/handovers/${handover.id}/confirm`, { note: 'on site' }), 409);
+    const refused = await expectJson<HandoverRefusal>(await postAs(li, `/api/v1/handovers/${handover.id}/confirm`, { note: 'on site' }), 409);
     expect(refused).toMatchObject({ ok: false, field: 'alerts', error: expect.stringMatching(/Article 81/) });
     expect(refused.blocking).toEqual([expect.objectContaining({ id: urgentId, rule: 'urgent-escalation', severity: 'critical', teamId: 'T2' })]);
-    expect((await body<Handover>(await li.call('GET', `/api/v1/handovers/${handover.id}`), 200)).status).toBe('submitted');
+    expect((await expectJson<Handover>(await li.call('GET', `/api/v1/handovers/${handover.id}`), 200)).status).toBe('submitted');
   });
 
   it('only the incoming lead or a supervisor confirms; not the outgoing lead, another team\'s lead, a manager or a TV', async () => {
-    expect((await post(wang, `/api/v1/handovers/${handover.id}/confirm`, {})).status).toBe(403);
-    expect((await post(zhao, `/api/v1/handovers/${handover.id}/confirm`, {})).status).toBe(404);
-    expect((await post(mgr, `/api/v1/handovers/${handover.id}/confirm`, {})).status).toBe(403);
+    expect((await postAs(wang, `/api/v1/handovers/${handover.id}/confirm`, {})).status).toBe(403);
+    expect((await postAs(zhao, `/api/v1/handovers/${handover.id}/confirm`, {})).status).toBe(404);
+    expect((await postAs(mgr, `/api/v1/handovers/${handover.id}/confirm`, {})).status).toBe(403);
     const byTv = await fetch(`${s.base}/api/v1/handovers/${handover.id}/confirm`, {
       method: 'POST', headers: { authorization: `Bearer ${tv}`, 'content-type': 'application/json' }, body: '{}',
     });
@@ -126,23 +120,23 @@ describe('the handover over HTTP', () => {
   });
 
   it('once the critical alert is resolved, the confirmation passes the open alerts to the incoming lead', async () => {
-    expect((await post(wang, `/api/v1/alerts/${urgentId}/resolve`, { note: 'passed to the fraud team' })).status).toBe(200);
+    expect((await postAs(wang, `/api/v1/alerts/${urgentId}/resolve`, { note: 'passed to the fraud team' })).status).toBe(200);
     s.clock.set(CHANGE + 60_000);
-    const confirmed = await body<Handover>(await post(li, `/api/v1/handovers/${handover.id}/confirm`, { note: 'taken over' }), 200);
+    const confirmed = await expectJson<Handover>(await postAs(li, `/api/v1/handovers/${handover.id}/confirm`, { note: 'taken over' }), 200);
     expect(confirmed).toMatchObject({ status: 'confirmed', confirmedBy: 'lead.li', confirmedAt: CHANGE + 60_000, confirmNote: 'taken over', transferredAlerts: [absenceId] });
-    const desk = await body<Alert[]>(await li.call('GET', '/api/v1/alerts?status=open'), 200);
+    const desk = await expectJson<Alert[]>(await li.call('GET', '/api/v1/alerts?status=open'), 200);
     expect(desk.find((a) => a.id === absenceId)).toMatchObject({ owner: { account: 'lead.li', teamIds: ['T1', 'T2'], handoverId: handover.id } });
-    expect(await body(await post(li, `/api/v1/handovers/${handover.id}/confirm`, {}), 409)).toMatchObject({ error: expect.stringMatching(/already confirmed/) });
-    expect((await post(wang, '/api/v1/handovers', submission)).status).toBe(409);
+    expect(await expectJson(await postAs(li, `/api/v1/handovers/${handover.id}/confirm`, {}), 409)).toMatchObject({ error: expect.stringMatching(/already confirmed/) });
+    expect((await postAs(wang, '/api/v1/handovers', submission)).status).toBe(409);
   });
 
   it('the history is searchable and kept in the database file', async () => {
-    const found = await body<Handover[]>(await sup.call('GET', '/api/v1/handovers?q=ATM%203&status=confirmed&teamId=T2'), 200);
+    const found = await expectJson<Handover[]>(await sup.call('GET', '/api/v1/handovers?q=ATM%203&status=confirmed&teamId=T2'), 200);
     expect(found.map((h) => h.id)).toEqual([handover.id]);
-    expect(await body(await sup.call('GET', '/api/v1/handovers?q=nothing-like-this'), 200)).toEqual([]);
-    expect(await body(await sup.call('GET', `/api/v1/handovers?from=${CHANGE + 1}`), 200)).toEqual([]);
-    expect(await body(await sup.call('GET', '/api/v1/handovers?status=draft'), 400)).toMatchObject({ field: 'status.0' });
-    expect(await body(await zhao.call('GET', '/api/v1/handovers'), 200)).toEqual([]);
+    expect(await expectJson(await sup.call('GET', '/api/v1/handovers?q=nothing-like-this'), 200)).toEqual([]);
+    expect(await expectJson(await sup.call('GET', `/api/v1/handovers?from=${CHANGE + 1}`), 200)).toEqual([]);
+    expect(await expectJson(await sup.call('GET', '/api/v1/handovers?status=draft'), 400)).toMatchObject({ field: 'status.0' });
+    expect(await expectJson(await zhao.call('GET', '/api/v1/handovers'), 200)).toEqual([]);
     expect((await zhao.call('GET', `/api/v1/handovers/${handover.id}`)).status).toBe(404);
     expect((await s.admin.call('GET', `/api/v1/handovers/${handover.id}`)).status).toBe(200);
     expect((await fetch(`${s.base}/api/v1/handovers`, { headers: { authorization: `Bearer ${tv}` } })).status).toBe(403);
@@ -155,7 +149,7 @@ describe('the handover over HTTP', () => {
   });
 
   it('every write is in the audit log', async () => {
-    const audit = await body<AuditEntry[]>(await s.admin.call('GET', '/api/v1/audit'), 200);
+    const audit = await expectJson<AuditEntry[]>(await s.admin.call('GET', '/api/v1/audit'), 200);
     const accounts = Object.fromEntries((await s.access.listAccounts()).map((a) => [a.id, a.username]));
     expect(audit.filter((a) => a.action.startsWith('handover-')).map((a) => `${accounts[a.actor]} ${a.action} ${a.target}`)).toEqual([
       `lead.wang handover-submitted ${handover.id}`,

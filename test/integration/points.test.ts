@@ -8,6 +8,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../shared/access.js';
 import type { ExcellenceCandidates, Leaderboard, PointsEntry } from '../../shared/points.js';
+import { expectJson, postAs } from '../helpers/secured-floor.js';
 import type { Browser } from './access/access-server.js';
 import { startIssue6Server, type Issue6Server } from './handover-points-server.js';
 
@@ -43,55 +44,48 @@ afterAll(async () => {
   await s?.close();
 });
 
-async function body<T>(res: Response, status: number): Promise<T> {
-  const text = await res.text();
-  expect(res.status, text).toBe(status);
-  return JSON.parse(text) as T;
-}
-
-const post = (b: Browser, path: string, payload: unknown) => b.call('POST', path, { csrf: true, body: payload });
 
 describe('points over HTTP', () => {
   let entry: PointsEntry;
 
   it('a supervisor enters points (201), checked against the catalogue; bad input names the field', async () => {
-    entry = await body<PointsEntry>(await post(sup, '/api/v1/points', {
+    entry = await expectJson<PointsEntry>(await postAs(sup, '/api/v1/points', {
       agentId: '1001', item: 'technical-expert', points: 6, reason: 'second in the bank\'s product exam', evidence: ['exam-2026-11'],
       at: '2026-11-20T10:00:00+08:00',
     }), 201);
     expect(entry).toMatchObject({ agentId: '1001', points: 6, article: '104.4', author: 'sup', source: 'manual', at: Date.parse('2026-11-20T10:00:00+08:00') });
-    expect(await body(await post(sup, '/api/v1/points', { agentId: '1001', item: 'posture', points: -3, reason: 'x' }), 400))
+    expect(await expectJson(await postAs(sup, '/api/v1/points', { agentId: '1001', item: 'posture', points: -3, reason: 'x' }), 400))
       .toEqual({ error: 'invalid points: posture (article 105.2) is -1 by the catalogue', field: 'points' });
-    expect(await body(await post(sup, '/api/v1/points', { agentId: '1001', item: 'slippers', reason: 'x' }), 400)).toMatchObject({ field: 'item' });
-    expect(await body(await post(mgr, '/api/v1/points', { agentId: '2001', item: 'dress', reason: 'jewellery' }), 201)).toMatchObject({ points: -1, author: 'mgr' });
+    expect(await expectJson(await postAs(sup, '/api/v1/points', { agentId: '1001', item: 'slippers', reason: 'x' }), 400)).toMatchObject({ field: 'item' });
+    expect(await expectJson(await postAs(mgr, '/api/v1/points', { agentId: '2001', item: 'dress', reason: 'jewellery' }), 201)).toMatchObject({ points: -1, author: 'mgr' });
     // Without the CSRF token the session cookie grants nothing.
     expect((await sup.call('POST', '/api/v1/points', { body: { agentId: '1001', item: 'posture', reason: 'x' } })).status).toBe(403);
   });
 
   it('the engine\'s automatic entries are in the same ledger', async () => {
-    const all = await body<PointsEntry[]>(await sup.call('GET', '/api/v1/points?agentId=1003'), 200);
+    const all = await expectJson<PointsEntry[]>(await sup.call('GET', '/api/v1/points?agentId=1003'), 200);
     expect(all).toEqual([expect.objectContaining({ id: 'auto:absence:1003@0830', item: 'absence', points: -2, source: 'auto', author: 'system' })]);
   });
 
   it('a manager reverses an entry once (201, then 409); a reversal cannot be reversed', async () => {
-    const reversal = await body<PointsEntry>(await post(mgr, `/api/v1/points/${entry.id}/reverse`, { reason: 'it was third place' }), 201);
+    const reversal = await expectJson<PointsEntry>(await postAs(mgr, `/api/v1/points/${entry.id}/reverse`, { reason: 'it was third place' }), 201);
     expect(reversal).toMatchObject({ points: -6, item: 'reversal', reverses: entry.id, at: entry.at });
-    expect(await body(await post(sup, `/api/v1/points/${entry.id}/reverse`, { reason: 'again' }), 409)).toMatchObject({ field: 'id' });
-    expect((await post(sup, `/api/v1/points/${reversal.id}/reverse`, { reason: 'undo' })).status).toBe(409);
-    expect(await body(await post(sup, '/api/v1/points/nope/reverse', { reason: 'x' }), 404)).toMatchObject({ field: 'id' });
-    expect(await body(await post(sup, `/api/v1/points/${entry.id}/reverse`, {}), 400)).toMatchObject({ field: 'reason' });
-    const listed = await body<PointsEntry[]>(await sup.call('GET', '/api/v1/points?agentId=1001'), 200);
+    expect(await expectJson(await postAs(sup, `/api/v1/points/${entry.id}/reverse`, { reason: 'again' }), 409)).toMatchObject({ field: 'id' });
+    expect((await postAs(sup, `/api/v1/points/${reversal.id}/reverse`, { reason: 'undo' })).status).toBe(409);
+    expect(await expectJson(await postAs(sup, '/api/v1/points/nope/reverse', { reason: 'x' }), 404)).toMatchObject({ field: 'id' });
+    expect(await expectJson(await postAs(sup, `/api/v1/points/${entry.id}/reverse`, {}), 400)).toMatchObject({ field: 'reason' });
+    const listed = await expectJson<PointsEntry[]>(await sup.call('GET', '/api/v1/points?agentId=1001'), 200);
     expect(listed.map((e) => [e.points, e.reversedBy ?? null])).toEqual([[6, reversal.id], [-6, null]]);
-    await body(await post(sup, '/api/v1/points', { agentId: '1001', item: 'technical-expert', points: 3, reason: 'third place', at: entry.at }), 201);
+    await expectJson(await postAs(sup, '/api/v1/points', { agentId: '1001', item: 'technical-expert', points: 3, reason: 'third place', at: entry.at }), 201);
   });
 
   it('leads read only their teams, never write; a display gets nothing; strangers are asked to sign in', async () => {
-    const forLead = await body<PointsEntry[]>(await leadA.call('GET', '/api/v1/points'), 200);
+    const forLead = await expectJson<PointsEntry[]>(await leadA.call('GET', '/api/v1/points'), 200);
     expect([...new Set(forLead.map((e) => e.agentId))].sort()).toEqual(['1001', '1003']);
-    expect(await body(await leadA.call('GET', '/api/v1/points?agentId=2001'), 403)).toMatchObject({ field: 'agentId' });
-    expect((await post(leadA, '/api/v1/points', { agentId: '1001', item: 'posture', reason: 'x' })).status).toBe(403);
-    expect((await post(leadA, `/api/v1/points/${entry.id}/reverse`, { reason: 'x' })).status).toBe(403);
-    const board = await body<Leaderboard>(await leadA.call('GET', '/api/v1/points/leaderboard'), 200);
+    expect(await expectJson(await leadA.call('GET', '/api/v1/points?agentId=2001'), 403)).toMatchObject({ field: 'agentId' });
+    expect((await postAs(leadA, '/api/v1/points', { agentId: '1001', item: 'posture', reason: 'x' })).status).toBe(403);
+    expect((await postAs(leadA, `/api/v1/points/${entry.id}/reverse`, { reason: 'x' })).status).toBe(403);
+    const board = await expectJson<Leaderboard>(await leadA.call('GET', '/api/v1/points/leaderboard'), 200);
     expect(board.rows.map((r) => r.agentId).sort()).toEqual(['1001', '1003']);
     for (const path of ['/api/v1/points', '/api/v1/points/leaderboard', '/api/v1/points/excellence', '/api/v1/points/export.csv']) {
       expect((await fetch(`${s.base}${path}`, { headers: { authorization: `Bearer ${tv}` } })).status, path).toBe(403);
@@ -101,24 +95,24 @@ describe('points over HTTP', () => {
   });
 
   it('the leaderboard of the current quarter in Shanghai, and of any other; a misspelt parameter is named', async () => {
-    const board = await body<Leaderboard>(await s.admin.call('GET', '/api/v1/points/leaderboard'), 200);
+    const board = await expectJson<Leaderboard>(await s.admin.call('GET', '/api/v1/points/leaderboard'), 200);
     expect(board.quarter).toBe('2026-Q4');
     expect(board.rows).toEqual([
       { rank: 1, agentId: '1001', name: 'Li Na', teamId: 'A', points: 3, rewards: 3, deductions: 0 },
       { rank: 2, agentId: '2001', name: 'Chen Jie', teamId: 'B', points: -1, rewards: 0, deductions: -1 },
       { rank: 3, agentId: '1003', teamId: 'A', points: -2, rewards: 0, deductions: -2 },
     ]);
-    expect((await body<Leaderboard>(await sup.call('GET', '/api/v1/points/leaderboard?quarter=2026-Q3'), 200)).rows).toEqual([]);
-    expect(await body(await sup.call('GET', '/api/v1/points/leaderboard?quarter=Q4-2026'), 400)).toMatchObject({ field: 'quarter' });
-    expect(await body(await sup.call('GET', '/api/v1/points?agentid=1001'), 400)).toMatchObject({ field: 'agentid' });
-    expect(await body(await sup.call('GET', '/api/v1/points?from=yesterday'), 400)).toMatchObject({ field: 'from' });
+    expect((await expectJson<Leaderboard>(await sup.call('GET', '/api/v1/points/leaderboard?quarter=2026-Q3'), 200)).rows).toEqual([]);
+    expect(await expectJson(await sup.call('GET', '/api/v1/points/leaderboard?quarter=Q4-2026'), 400)).toMatchObject({ field: 'quarter' });
+    expect(await expectJson(await sup.call('GET', '/api/v1/points?agentid=1001'), 400)).toMatchObject({ field: 'agentid' });
+    expect(await expectJson(await sup.call('GET', '/api/v1/points?from=yesterday'), 400)).toMatchObject({ field: 'from' });
   });
 
   it('the year\'s excellence candidates, capped at 15% of the headcount', async () => {
-    const result = await body<ExcellenceCandidates>(await mgr.call('GET', '/api/v1/points/excellence?year=2026'), 200);
+    const result = await expectJson<ExcellenceCandidates>(await mgr.call('GET', '/api/v1/points/excellence?year=2026'), 200);
     // Three agents (two in the ledger with entries, one more planned): 15% of 3 is nobody.
     expect(result).toEqual({ year: 2026, headcount: 3, cap: 0, candidates: [] });
-    expect(await body(await mgr.call('GET', '/api/v1/points/excellence?year=twenty'), 400)).toMatchObject({ field: 'year' });
+    expect(await expectJson(await mgr.call('GET', '/api/v1/points/excellence?year=twenty'), 400)).toMatchObject({ field: 'year' });
   });
 
   it('exports CSV, one row per entry with local times, that reads back as entered', async () => {
@@ -127,7 +121,7 @@ describe('points over HTTP', () => {
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="?floorwatch-points-\d{4}-\d{2}-\d{2}\.csv/);
     const rows = parse(await res.text(), { columns: true }) as Array<Record<string, string>>;
-    const json = await body<PointsEntry[]>(await sup.call('GET', `/api/v1/points?from=${Date.parse('2026-11-01T00:00:00+08:00')}`), 200);
+    const json = await expectJson<PointsEntry[]>(await sup.call('GET', `/api/v1/points?from=${Date.parse('2026-11-01T00:00:00+08:00')}`), 200);
     expect(rows.map((r) => r.id)).toEqual(json.map((e) => e.id));
     expect(rows[0]).toEqual({
       id: entry.id, agent: '1001', at: '2026-11-20T10:00:00+08:00', item: 'technical-expert', article: '104.4', points: '6',
@@ -138,7 +132,7 @@ describe('points over HTTP', () => {
   });
 
   it('every write is in the audit log, with who and from where', async () => {
-    const audit = await body<AuditEntry[]>(await s.admin.call('GET', '/api/v1/audit'), 200);
+    const audit = await expectJson<AuditEntry[]>(await s.admin.call('GET', '/api/v1/audit'), 200);
     const mine = audit.filter((a) => a.action.startsWith('points-'));
     const accounts = Object.fromEntries((await s.access.listAccounts()).map((a) => [a.id, a.username]));
     expect(mine.map((a) => `${accounts[a.actor]} ${a.action}`)).toEqual([

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FloorDelta, FloorSnapshot } from '../../shared/wallboard.js';
 import { T0 } from '../helpers/engine-harness.js';
-import { signIn, startSecuredFloor, wallboard, INITIAL_ADMIN, type SecuredFloor, type Wallboard } from '../helpers/secured-floor.js';
+import { addPerson, pairedTvToken, signIn, startSecuredFloor, wallboard, INITIAL_ADMIN, type SecuredFloor, type Wallboard } from '../helpers/secured-floor.js';
 import type { Browser } from './access/access-server.js';
 import { once } from './once.js';
 
@@ -29,14 +29,9 @@ beforeAll(async () => {
   for (const [key, username, role, teams] of [
     ['supervisor', 'sup', 'supervisor', []], ['leadA', 'lead-a', 'lead', ['A']], ['leadB', 'lead-b', 'lead', ['B']], ['manager', 'mgr', 'manager', []],
   ] as const) {
-    const res = await people.admin.call('POST', '/api/v1/accounts', { csrf: true, body: { username, name: username, role, teams } });
-    const { oneTimePassword } = (await res.json()) as { oneTimePassword: string };
-    people[key] = await signIn(s.base, username, oneTimePassword);
+    people[key] = await addPerson(people.admin, s.base, username, role, [...teams]);
   }
-  const pair = await s.access.createPairRequest();
-  const adminId = (await s.access.listAccounts()).find((a) => a.username === 'admin')!.id;
-  await s.access.pairDisplay(pair.code, 'Seating area TV', adminId);
-  deviceToken = (await s.access.pollPairRequest(pair.id, pair.pollToken)).deviceToken!;
+  deviceToken = await pairedTvToken(s.access);
 
   s.clock.set(at(10));
   const res = await ingest([

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LeadShift, ScheduleView, Shift } from '../../shared/schedule.js';
 import { parseScheduleFile } from '../../server/schedule/parse-file.js';
-import { signIn, startSecuredFloor, INITIAL_ADMIN, type SecuredFloor } from '../helpers/secured-floor.js';
+import { addPerson, pairedTvToken, signIn, startSecuredFloor, INITIAL_ADMIN, type SecuredFloor } from '../helpers/secured-floor.js';
 import type { Browser } from './access/access-server.js';
 
 const TZ = 'Asia/Shanghai';
@@ -57,14 +57,9 @@ beforeAll(async () => {
   for (const [key, username, role, teams] of [
     ['supervisor', 'sup', 'supervisor', []], ['manager', 'mgr', 'manager', []], ['lead', 'lead.t1', 'lead', ['T1']],
   ] as const) {
-    const res = await people.admin.call('POST', '/api/v1/accounts', { csrf: true, body: { username, name: username, role, teams } });
-    const { oneTimePassword } = (await res.json()) as { oneTimePassword: string };
-    people[key] = await signIn(s.base, username, oneTimePassword);
+    people[key] = await addPerson(people.admin, s.base, username, role, [...teams]);
   }
-  const pair = await s.access.createPairRequest();
-  const adminId = (await s.access.listAccounts()).find((a) => a.username === 'admin')!.id;
-  await s.access.pairDisplay(pair.code, 'Seating area TV', adminId);
-  deviceToken = (await s.access.pollPairRequest(pair.id, pair.pollToken)).deviceToken!;
+  deviceToken = await pairedTvToken(s.access);
 });
 
 afterAll(async () => {

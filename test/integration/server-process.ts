@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import readline from 'node:readline';
 import { execFileSync } from 'node:child_process';
+import type { IngestResult } from '../../shared/ingest.js';
 import { Browser } from './access/access-server.js';
 
 /** The first admin's initial password in these tests (the server forces a change). */
@@ -81,4 +82,16 @@ export function createFeedToken(db: string, name = 'test feed'): string {
   return execFileSync(process.execPath, ['--import', 'tsx', 'server/cli/floorwatch.ts', 'feed-token', 'create', name, '--db', db], {
     stdio: ['ignore', 'pipe', 'ignore'],
   }).toString().trim();
+}
+
+/** Posts events to a running server with a feed token; throws unless every one was accepted. */
+export async function postEvents(url: string, feedToken: string, events: object[]): Promise<void> {
+  const res = await fetch(`${url}/api/v1/events`, {
+    method: 'POST', body: JSON.stringify(events),
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${feedToken}` },
+  });
+  const text = await res.text();
+  if (res.status !== 200) throw new Error(`ingest answered ${res.status}: ${text}`);
+  const result = JSON.parse(text) as IngestResult;
+  if (result.rejected > 0) throw new Error(`ingest rejected: ${text}`);
 }

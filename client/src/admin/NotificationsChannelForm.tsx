@@ -5,11 +5,11 @@
  */
 import { useState, type FormEvent } from 'react';
 import { CHANNEL_KINDS, type ChannelKind, type ChannelView } from '../../../shared/notify.js';
-import { ApiError, messageOf } from '../api.js';
 import { Field } from '../components/Field.js';
 import { FormError } from '../components/FormError.js';
 import { useT } from '../i18n/index.js';
-import { saveEntry, Select, Toggle } from './NotificationsParts.js';
+import { FormActions, Select, Toggle } from './NotificationsParts.js';
+import { useEntrySave } from './use-entry-save.js';
 
 type Values = Record<string, string>;
 
@@ -45,30 +45,14 @@ export function NotificationsChannelForm({ initial, onSaved, onCancel }: { initi
   const t = useT();
   const [v, setV] = useState<Values>(() => initialValues(initial));
   const [enabled, setEnabled] = useState(initial?.enabled ?? true);
-  const [fieldError, setFieldError] = useState<{ field: string; message: string } | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const set = (k: string) => (e: { target: { value: string } }) => setV((old) => ({ ...old, [k]: e.target.value }));
-  const err = (k: string) => (fieldError?.field === k ? fieldError.message : null);
   const kind = v.kind as ChannelKind;
   const prefix = `channel-${initial?.id ?? 'new'}`;
+  const { busy, formError, fieldError: err, save } = useEntrySave('channels', initial?.id, prefix, onSaved);
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setFieldError(null);
-    setFormError(null);
-    try {
-      await saveEntry('channels', initial?.id, bodyOf(v, enabled, initial));
-      onSaved();
-    } catch (error) {
-      if (error instanceof ApiError && error.field !== undefined && error.field in v) {
-        setFieldError({ field: error.field, message: messageOf(error) });
-        document.getElementById(`${prefix}-${error.field}`)?.focus();
-      } else setFormError(messageOf(error));
-    } finally {
-      setBusy(false);
-    }
+    return save(bodyOf(v, enabled, initial));
   };
 
   return (
@@ -110,10 +94,7 @@ export function NotificationsChannelForm({ initial, onSaved, onCancel }: { initi
       )}
       <Toggle label={t('notify.field.enabled')} checked={enabled} onChange={setEnabled} />
       <FormError message={formError} />
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>{busy ? t('notify.saving') : t('notify.save')}</button>
-        <button type="button" className="button button-quiet" onClick={onCancel} disabled={busy}>{t('notify.cancel')}</button>
-      </div>
+      <FormActions busy={busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -5,11 +5,13 @@
  */
 import { useState } from 'react';
 import type { ChannelView, TestMessageResult } from '../../../shared/notify.js';
-import { api, messageOf } from '../api.js';
+import { api } from '../api.js';
 import { useLocale, useT } from '../i18n/index.js';
 import { formatDateTime } from '../time/format.js';
 import { NotificationsChannelForm } from './NotificationsChannelForm.js';
-import { DeleteButton, NOTIFY_API, SourcePill } from './NotificationsParts.js';
+import { NotificationsList } from './NotificationsList.js';
+import { NOTIFY_API } from './NotificationsParts.js';
+import { useBusyAction } from '../use-busy-action.js';
 
 function target(c: ChannelView): string {
   return c.kind === 'smtp' ? `${c.host}:${c.port} (${c.from})` : c.url;
@@ -33,20 +35,17 @@ function HealthCell({ c }: { c: ChannelView }) {
 function TestButton({ c, onDone }: { c: ChannelView; onDone(): void }) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
-  const test = async () => {
-    setBusy(true);
-    setResult(null);
-    try {
+  const { busy, error, run } = useBusyAction();
+  const [answer, setAnswer] = useState<{ ok: boolean; text: string } | null>(null);
+  // The channel's answer when the server reached it; the server's refusal when not.
+  const result = error !== null ? { ok: false, text: error } : answer;
+  const test = () => {
+    setAnswer(null);
+    return run(async () => {
       const r = await api.post<TestMessageResult>(`${NOTIFY_API}/channels/${encodeURIComponent(c.id)}/test`, { language: locale });
-      setResult(r.ok ? { ok: true, text: t('notify.testOk', { ms: r.ms }) } : { ok: false, text: t('notify.testFailed', { error: r.error ?? '' }) });
+      setAnswer(r.ok ? { ok: true, text: t('notify.testOk', { ms: r.ms }) } : { ok: false, text: t('notify.testFailed', { error: r.error ?? '' }) });
       onDone();
-    } catch (err) {
-      setResult({ ok: false, text: messageOf(err) });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <>
@@ -60,59 +59,19 @@ function TestButton({ c, onDone }: { c: ChannelView; onDone(): void }) {
 
 export function NotificationsChannels({ channels, onChanged }: { channels: ChannelView[]; onChanged(): void }) {
   const t = useT();
-  const [editing, setEditing] = useState<string | 'new' | null>(null);
-  const done = () => {
-    setEditing(null);
-    onChanged();
-  };
   return (
-    <section className="panel" aria-labelledby="notify-channels-title">
-      <h3 id="notify-channels-title" className="section-title">{t('notify.channels')}</h3>
-      <p className="section-intro">{t('notify.channels.intro')}</p>
-      {channels.length === 0 ? <p className="panel-empty">{t('notify.none')}</p> : (
-        <div className="table-scroll">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('notify.col.name')}</th>
-                <th scope="col">{t('notify.col.target')}</th>
-                <th scope="col">{t('notify.col.health')}</th>
-                <th scope="col">{t('notify.col.counts')}</th>
-                <th scope="col"><span className="visually-hidden">{t('notify.actions')}</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {channels.map((c) => (
-                <tr key={c.id} data-channel={c.id} className={c.enabled ? undefined : 'is-revoked'}>
-                  <th scope="row">
-                    {c.name}
-                    <span className="cell-sub">{t(`notify.kind.${c.kind}`)} · {c.id} {!c.enabled && `· ${t('notify.disabled')}`}</span>
-                    <SourcePill source={c.source} />
-                  </th>
-                  <td style={{ wordBreak: 'break-all' }}>{target(c)}</td>
-                  <HealthCell c={c} />
-                  <td className="nowrap">{c.health.sent} / {c.health.failed} / {c.health.retried} / {c.health.dead}</td>
-                  <td className="row-actions">
-                    <div className="row-buttons">
-                      <TestButton c={c} onDone={onChanged} />
-                      <button type="button" className="button button-quiet" aria-label={`${t('notify.edit')}: ${c.name}`} onClick={() => setEditing(c.id)}>{t('notify.edit')}</button>
-                      <DeleteButton path={`${NOTIFY_API}/channels/${encodeURIComponent(c.id)}`} label={`${t('notify.delete')}: ${c.name}`} onDone={onChanged} />
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+    <NotificationsList
+      list="channels" entries={channels} nameOf={(c) => c.name} sub={(c) => `${t(`notify.kind.${c.kind}`)} · ${c.id}`} onChanged={onChanged}
+      columns={[t('notify.col.target'), t('notify.col.health'), t('notify.col.counts')]}
+      cells={(c) => (
+        <>
+          <td style={{ wordBreak: 'break-all' }}>{target(c)}</td>
+          <HealthCell c={c} />
+          <td className="nowrap">{c.health.sent} / {c.health.failed} / {c.health.retried} / {c.health.dead}</td>
+        </>
       )}
-      {editing === null ? (
-        <p style={{ marginTop: '1rem' }}><button type="button" className="button button-primary" onClick={() => setEditing('new')}>{t('notify.channels.add')}</button></p>
-      ) : (
-        <div className="panel" style={{ marginTop: '1rem', background: 'var(--panel-2)' }}>
-          <h4 className="section-title">{editing === 'new' ? t('notify.channels.add') : t('notify.channels.edit', { name: channels.find((c) => c.id === editing)?.name ?? editing })}</h4>
-          <NotificationsChannelForm key={editing} {...(editing !== 'new' && { initial: channels.find((c) => c.id === editing) })} onSaved={done} onCancel={() => setEditing(null)} />
-        </div>
-      )}
-    </section>
+      actions={(c) => <TestButton c={c} onDone={onChanged} />}
+      form={({ initial, onSaved, onCancel }) => <NotificationsChannelForm onSaved={onSaved} onCancel={onCancel} {...(initial !== undefined && { initial })} />}
+    />
   );
 }

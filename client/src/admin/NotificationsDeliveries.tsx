@@ -2,29 +2,20 @@
  * The outbox as people need it: the dead letters (given up after the last try), each with
  * why and a Resend button; and the most recent notifications with their status.
  */
-import { useState } from 'react';
 import type { DeliveryView } from '../../../shared/notify.js';
-import { api, messageOf } from '../api.js';
+import { api } from '../api.js';
 import { useT } from '../i18n/index.js';
 import { formatDateTime } from '../time/format.js';
 import { NOTIFY_API } from './NotificationsParts.js';
+import { useBusyAction } from '../use-busy-action.js';
 
 function ResendButton({ d, onDone }: { d: DeliveryView; onDone(): void }) {
   const t = useT();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const resend = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await api.post(`${NOTIFY_API}/deliveries/${encodeURIComponent(d.id)}/resend`);
-      onDone();
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useBusyAction();
+  const resend = () => run(async () => {
+    await api.post(`${NOTIFY_API}/deliveries/${encodeURIComponent(d.id)}/resend`);
+    onDone();
+  });
   return (
     <>
       <button type="button" className="button button-quiet" onClick={() => void resend()} disabled={busy} aria-label={`${t('notify.resend')}: ${d.id}`}>

@@ -1,15 +1,20 @@
 /**
  * Small pieces the notification admin sections share: a group of checkboxes, a delete
- * button that asks once more in place, a select field, and the PUT the api module lacks.
+ * button that asks once more in place, a select field, a form's Save and Cancel, and the
+ * PUT the api module lacks.
  */
 import { useState, type ReactNode, type SelectHTMLAttributes } from 'react';
-import { api, messageOf, request } from '../api.js';
+import { api, request } from '../api.js';
 import { useT } from '../i18n/index.js';
+import { useBusyAction } from '../use-busy-action.js';
 
 export const NOTIFY_API = '/api/v1/notify';
 
+/** The three lists of notification settings an admin edits. */
+export type NotifyList = 'channels' | 'recipients' | 'routes';
+
 /** Create (POST) or replace (PUT) an entry of one of the lists. */
-export function saveEntry<T>(list: 'channels' | 'recipients' | 'routes', id: string | undefined, body: unknown): Promise<T> {
+export function saveEntry<T>(list: NotifyList, id: string | undefined, body: unknown): Promise<T> {
   return id === undefined
     ? api.post<T>(`${NOTIFY_API}/${list}`, body)
     : request<T>('PUT', `${NOTIFY_API}/${list}/${encodeURIComponent(id)}`, { body });
@@ -64,21 +69,12 @@ export function Toggle({ label, checked, onChange }: { label: string; checked: b
 export function DeleteButton({ path, label, onDone }: { path: string; label: string; onDone(): void }) {
   const t = useT();
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const remove = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await api.delete(path);
-      setConfirming(false);
-      onDone();
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useBusyAction();
+  const remove = () => run(async () => {
+    await api.delete(path);
+    setConfirming(false);
+    onDone();
+  });
   return (
     <>
       {confirming ? (
@@ -91,6 +87,17 @@ export function DeleteButton({ path, label, onDone }: { path: string; label: str
       )}
       {error !== null && <p className="field-error" role="alert">{error}</p>}
     </>
+  );
+}
+
+/** A form's last row: Save (saying so while it saves) and Cancel. */
+export function FormActions({ busy, onCancel }: { busy: boolean; onCancel(): void }) {
+  const t = useT();
+  return (
+    <div className="form-actions">
+      <button type="submit" className="button button-primary" disabled={busy}>{busy ? t('notify.saving') : t('notify.save')}</button>
+      <button type="button" className="button button-quiet" onClick={onCancel} disabled={busy}>{t('notify.cancel')}</button>
+    </div>
   );
 }
 

@@ -5,11 +5,11 @@
  */
 import { useState, type FormEvent } from 'react';
 import { NOTIFY_LANGUAGES, type ChannelView, type NotifyLanguage, type RecipientView } from '../../../shared/notify.js';
-import { ApiError, messageOf } from '../api.js';
 import { Field } from '../components/Field.js';
 import { FormError } from '../components/FormError.js';
 import { useT } from '../i18n/index.js';
-import { saveEntry, Select, Toggle } from './NotificationsParts.js';
+import { FormActions, Select, Toggle } from './NotificationsParts.js';
+import { useEntrySave } from './use-entry-save.js';
 
 interface Contact {
   channel: string;
@@ -34,36 +34,17 @@ export function NotificationsRecipientForm({ initial, channels, accounts, onSave
   const [to, setTo] = useState(initial?.quietHours?.to ?? '07:00');
   const [bypass, setBypass] = useState(initial?.quietHours?.criticalBypass ?? true);
   const [enabled, setEnabled] = useState(initial?.enabled ?? true);
-  const [fieldError, setFieldError] = useState<{ field: string; message: string } | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const prefix = `recipient-${initial?.id ?? 'new'}`;
-  const err = (field: string) => (fieldError?.field === field ? fieldError.message : null);
+  const { busy, formError, fieldError: err, save } = useEntrySave('recipients', initial?.id, prefix, onSaved);
   const setContact = (i: number, patch: Partial<Contact>) => setContacts((list) => list.map((c, j) => (j === i ? { ...c, ...patch } : c)));
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setFieldError(null);
-    setFormError(null);
-    const body = {
+    return save({
       ...(initial && { id: initial.id }), name: name.trim(), account: account.trim(), language, enabled,
       contacts: contacts.map((c) => ({ channel: c.channel, ...(c.to.trim() !== '' && { to: c.to.trim() }) })),
       ...(quiet && { quietHours: { from, to, criticalBypass: bypass } }),
-    };
-    try {
-      await saveEntry('recipients', initial?.id, body);
-      onSaved();
-    } catch (error) {
-      // A field on the form gets its own message and the focus; anything else, the form's.
-      const input = error instanceof ApiError && error.field !== undefined ? document.getElementById(`${prefix}-${error.field.replace(/\./g, '-')}`) : null;
-      if (input !== null && error instanceof ApiError && error.field !== undefined) {
-        setFieldError({ field: error.field, message: messageOf(error) });
-        input.focus();
-      } else setFormError(messageOf(error));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -101,10 +82,7 @@ export function NotificationsRecipientForm({ initial, channels, accounts, onSave
       )}
       <Toggle label={t('notify.field.enabled')} checked={enabled} onChange={setEnabled} />
       <FormError message={formError} />
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>{busy ? t('notify.saving') : t('notify.save')}</button>
-        <button type="button" className="button button-quiet" onClick={onCancel} disabled={busy}>{t('notify.cancel')}</button>
-      </div>
+      <FormActions busy={busy} onCancel={onCancel} />
     </form>
   );
 }

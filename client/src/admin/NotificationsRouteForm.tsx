@@ -2,11 +2,11 @@
 import { useState, type FormEvent } from 'react';
 import type { ChannelView, RecipientView, RouteView } from '../../../shared/notify.js';
 import { ESCALATION_LEVELS, RULE_IDS, RULE_INFO, SEVERITIES, type EscalationLevel, type RuleId, type Severity } from '../../../shared/rules.js';
-import { ApiError, messageOf } from '../api.js';
 import { Field } from '../components/Field.js';
 import { FormError } from '../components/FormError.js';
 import { useT } from '../i18n/index.js';
-import { Checks, saveEntry, Toggle } from './NotificationsParts.js';
+import { Checks, FormActions, Toggle } from './NotificationsParts.js';
+import { useEntrySave } from './use-entry-save.js';
 
 export function NotificationsRouteForm({ initial, channels, recipients, onSaved, onCancel }: {
   initial?: RouteView;
@@ -24,33 +24,22 @@ export function NotificationsRouteForm({ initial, channels, recipients, onSaved,
   const [only, setOnly] = useState<string[]>(initial?.channels ?? []);
   const [people, setPeople] = useState<string[]>(initial?.recipients ?? []);
   const [enabled, setEnabled] = useState(initial?.enabled ?? true);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const prefix = `route-${initial?.id ?? 'new'}`;
+  const { busy, formError, fieldError: err, save } = useEntrySave('routes', initial?.id, prefix, onSaved);
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setFormError(null);
-    const body = {
+    return save({
       ...(initial && { id: initial.id }), ...(name.trim() !== '' && { name: name.trim() }), rules, severities, levels, enabled,
       teams: teams.split(',').map((s) => s.trim()).filter(Boolean), channels: only, recipients: people,
-    };
-    try {
-      await saveEntry('routes', initial?.id, body);
-      onSaved();
-    } catch (error) {
-      setFormError(error instanceof ApiError && error.field !== undefined ? `${error.field}: ${messageOf(error)}` : messageOf(error));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label={initial ? t('notify.routes.edit', { name: initial.name ?? initial.id }) : t('notify.routes.add')}>
       <div className="form-row">
-        <Field id={`${prefix}-name`} label={t('notify.field.name')} value={name} onChange={(e) => setName(e.target.value)} maxLength={100} />
-        <Field id={`${prefix}-teams`} label={t('notify.field.teams')} value={teams} onChange={(e) => setTeams(e.target.value)} placeholder="team-01, team-02" />
+        <Field id={`${prefix}-name`} label={t('notify.field.name')} value={name} onChange={(e) => setName(e.target.value)} maxLength={100} error={err('name')} />
+        <Field id={`${prefix}-teams`} label={t('notify.field.teams')} value={teams} onChange={(e) => setTeams(e.target.value)} placeholder="team-01, team-02" error={err('teams')} />
       </div>
       <Checks name={`${prefix}-severities`} legend={t('notify.field.severities')} value={severities} onChange={setSeverities}
         options={SEVERITIES.map((s) => ({ value: s, label: t(`notify.severity.${s}`) }))} />
@@ -66,10 +55,7 @@ export function NotificationsRouteForm({ initial, channels, recipients, onSaved,
       )}
       <Toggle label={t('notify.field.enabled')} checked={enabled} onChange={setEnabled} />
       <FormError message={formError} />
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>{busy ? t('notify.saving') : t('notify.save')}</button>
-        <button type="button" className="button button-quiet" onClick={onCancel} disabled={busy}>{t('notify.cancel')}</button>
-      </div>
+      <FormActions busy={busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,30 +1,11 @@
 /**
- * The rules in force in words (the admin's rules page): every rule's title, in Chinese as
- * stated here and in English as the shared RULE_INFO has it, and the names of their
- * thresholds. A Record over RULE_IDS, so a rule added to the contract fails to compile
- * here until it has its words.
+ * The rules in force in words (the admin's rules page): every rule's title, from the shared
+ * RULE_TITLES table (the notifications name rules from the same table), and the names of
+ * their thresholds.
  */
-import { RULE_IDS, RULE_INFO, type RuleId } from '../../../shared/rules.js';
+import { RULE_IDS } from '../../../shared/rules.js';
+import { RULE_TITLES, type RuleTitleLanguage } from '../../../shared/rule-titles.js';
 import { addMessages } from './index.js';
-
-const RULE_TITLES_ZH: Record<RuleId, string> = {
-  'answer-3-rings': '三声铃响内接听（10 秒）',
-  greeting: '开头问候语并报工号',
-  'hold-consent': '征得同意方可保持，且不超过核准时长',
-  'forbidden-phrases': '不得使用服务禁语',
-  'no-hangup-first': '不得先于客户挂机',
-  'survey-transfer': '结束前转接满意度调查',
-  'wrap-up-record': '每通电话后记录通话及类型',
-  'callback-promise': '承诺的回访按时完成',
-  'rest-off-hook': '有来电等待时不得摘机休息',
-  'urgent-escalation': '紧急事项立即向上报告',
-  'one-agent-one-login': '一个工号、一人、一个座席',
-  'away-without-reason': '不得无原因离开座席',
-  'private-call': '不得通过座席系统拨打私人电话',
-  'lead-early': '接班值班长提前 20 分钟到岗，提前 10 分钟召开班前会',
-  'no-leaving-post': '接班人员未到，未经值班长批准不得离岗',
-  absence: '排班坐席按时登录，不得无故旷工',
-};
 
 const PARAMS_ZH = {
   'admin.param.ringSeconds': '振铃时限',
@@ -70,7 +51,12 @@ const PARAMS_EN: typeof PARAMS_ZH = {
   'admin.param.graceMinutes': 'Absent when not logged in after',
 };
 
+/** `admin.rule.<id>` -> the rule's title in one language. */
+function ruleTitleMessages(language: RuleTitleLanguage): Record<string, string> {
+  return Object.fromEntries(RULE_IDS.map((id) => [`admin.rule.${id}`, RULE_TITLES[language][id]]));
+}
+
 addMessages({
-  'zh-CN': { ...PARAMS_ZH, ...Object.fromEntries(RULE_IDS.map((id) => [`admin.rule.${id}`, RULE_TITLES_ZH[id]])) },
-  en: { ...PARAMS_EN, ...Object.fromEntries(RULE_IDS.map((id) => [`admin.rule.${id}`, RULE_INFO[id].title])) },
+  'zh-CN': { ...PARAMS_ZH, ...ruleTitleMessages('zh-CN') },
+  en: { ...PARAMS_EN, ...ruleTitleMessages('en') },
 });

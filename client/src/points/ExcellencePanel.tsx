@@ -8,6 +8,7 @@ import { messageOf } from '../api.js';
 import { FormError } from '../components/FormError.js';
 import { useT } from '../i18n/index.js';
 import { signed } from './items.js';
+import { PeriodStepper } from './PeriodStepper.js';
 import { fetchExcellence } from './points-api.js';
 
 export function ExcellencePanel({ initialYear }: { initialYear: number }) {
@@ -29,11 +30,10 @@ export function ExcellencePanel({ initialYear }: { initialYear: number }) {
     <section className="panel" aria-labelledby="points-excellence-title">
       <div className="points-head">
         <h3 id="points-excellence-title" className="section-title">{t('points.excellence.title')}</h3>
-        <div className="plan-dates">
-          <button type="button" className="button button-quiet" aria-label={t('points.excellence.previous')} onClick={() => setYear((y) => y - 1)}>‹</button>
-          <span className="points-quarter">{year}</span>
-          <button type="button" className="button button-quiet" aria-label={t('points.excellence.next')} onClick={() => setYear((y) => y + 1)}>›</button>
-        </div>
+        <PeriodStepper
+          period={String(year)} previousLabel={t('points.excellence.previous')} nextLabel={t('points.excellence.next')}
+          onStep={(step) => setYear((y) => y + step)}
+        />
       </div>
       <p className="section-intro">{t('points.excellence.intro')}</p>
       <FormError message={error} />

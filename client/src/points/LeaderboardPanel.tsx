@@ -6,6 +6,7 @@ import { lazy, Suspense } from 'react';
 import type { Leaderboard } from '../../../shared/points.js';
 import { useT } from '../i18n/index.js';
 import { signed } from './items.js';
+import { PeriodStepper } from './PeriodStepper.js';
 import { exportHref } from './points-api.js';
 
 /** recharts is heavy: loaded with the chart, not with the app. */
@@ -23,11 +24,10 @@ export function LeaderboardPanel({ board, quarter, onQuarter, selected, onSelect
     <section className="panel points-board" aria-labelledby="points-board-title">
       <div className="points-head">
         <h3 id="points-board-title" className="section-title">{t('points.board.title')}</h3>
-        <div className="plan-dates">
-          <button type="button" className="button button-quiet" aria-label={t('points.board.previous')} onClick={() => onQuarter(-1)} disabled={quarter === null}>‹</button>
-          <span className="points-quarter" aria-live="polite">{quarter ?? '…'}</span>
-          <button type="button" className="button button-quiet" aria-label={t('points.board.next')} onClick={() => onQuarter(1)} disabled={quarter === null}>›</button>
-        </div>
+        <PeriodStepper
+          period={quarter ?? '…'} previousLabel={t('points.board.previous')} nextLabel={t('points.board.next')}
+          onStep={onQuarter} disabled={quarter === null}
+        />
         {board !== null && <a className="button button-quiet points-export" href={exportHref(board)} download>{t('points.export')}</a>}
       </div>
       {board === null ? <p className="panel-empty">{t('points.loading')}</p> : board.rows.length === 0 ? (

@@ -1,13 +1,12 @@
 /** Delete, asking once more in place; the refusal (if any) shown beside it. */
 import { useRef, useState } from 'react';
-import { messageOf } from '../api.js';
 import { useT } from '../i18n/index.js';
+import { useBusyAction } from '../use-busy-action.js';
 
 export function DeleteButton({ what, onDelete }: { what: string; onDelete(): Promise<void> }) {
   const t = useT();
   const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useBusyAction();
   const opener = useRef<HTMLButtonElement>(null);
   if (!asking) {
     return (
@@ -16,16 +15,7 @@ export function DeleteButton({ what, onDelete }: { what: string; onDelete(): Pro
       </button>
     );
   }
-  const remove = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await onDelete();
-    } catch (err) {
-      setError(messageOf(err));
-      setBusy(false);
-    }
-  };
+  const remove = () => run(onDelete);
   return (
     <span className="confirm">
       <button type="button" className="button button-danger" disabled={busy} onClick={() => void remove()}>

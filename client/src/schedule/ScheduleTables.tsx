@@ -3,6 +3,7 @@
  * is a grid of agents by day. The lead duties follow, with the teams each lead leads.
  * Editors get Edit and Delete on every row; a lead reads.
  */
+import type { ReactNode } from 'react';
 import type { LeadShift, ScheduleView, Shift } from '../../../shared/schedule.js';
 import { useLocale, useT, type T } from '../i18n/index.js';
 import { DeleteButton } from './DeleteButton.js';
@@ -39,40 +40,30 @@ export function DayTable({ view, date, team, actions }: { view: ScheduleView; da
   return (
     <>
       {groups.map(([teamId, shifts]) => (
-        <section key={teamId} className="plan-team" aria-label={teamLabel(t, teamId)}>
-          <h4 className="plan-team-title">{teamLabel(t, teamId)} <span className="panel-count">{shifts.length}</span></h4>
-          <div className="table-scroll">
-            <table className="table plan-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('schedule.col.agent')}</th>
-                  <th scope="col">{t('schedule.col.shift')}</th>
-                  <th scope="col">{t('schedule.col.station')}</th>
-                  <th scope="col">{t('schedule.col.breaks')}</th>
-                  {actions !== undefined && <th scope="col" className="row-actions">{t('schedule.col.actions')}</th>}
+        <TeamSection key={teamId} teamId={teamId} count={shifts.length}>
+          <table className="table plan-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('schedule.col.agent')}</th>
+                <th scope="col">{t('schedule.col.shift')}</th>
+                <th scope="col">{t('schedule.col.station')}</th>
+                <th scope="col">{t('schedule.col.breaks')}</th>
+                {actions !== undefined && <th scope="col" className="row-actions">{t('schedule.col.actions')}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {shifts.map((s) => (
+                <tr key={s.id} data-shift={s.id}>
+                  <PersonCell id={s.agentId} name={s.name} />
+                  <td className="nowrap plan-time">{spanText(s, tz)}</td>
+                  <td>{s.stationId ?? '—'}</td>
+                  <td>{s.breaks.length === 0 ? '—' : <span className="plan-breaks">{formatBreaks(s.breaks, tz).split('; ').map((b) => <span key={b} className="plan-break">{breakWords(t, b)}</span>)}</span>}</td>
+                  {actions !== undefined && <EditDeleteCell what={shiftName(t, s, tz)} onEdit={() => actions.editShift(s)} onDelete={() => actions.deleteShift(s)} />}
                 </tr>
-              </thead>
-              <tbody>
-                {shifts.map((s) => (
-                  <tr key={s.id} data-shift={s.id}>
-                    <th scope="row">{s.agentId}{s.name !== undefined && <span className="cell-sub">{s.name}</span>}</th>
-                    <td className="nowrap plan-time">{spanText(s, tz)}</td>
-                    <td>{s.stationId ?? '—'}</td>
-                    <td>{s.breaks.length === 0 ? '—' : <span className="plan-breaks">{formatBreaks(s.breaks, tz).split('; ').map((b) => <span key={b} className="plan-break">{breakWords(t, b)}</span>)}</span>}</td>
-                    {actions !== undefined && (
-                      <td className="row-actions">
-                        <span className="row-buttons">
-                          <button type="button" className="button button-quiet" aria-label={t('schedule.editOf', { what: shiftName(t, s, tz) })} onClick={() => actions.editShift(s)}>{t('schedule.edit')}</button>
-                          <DeleteButton what={shiftName(t, s, tz)} onDelete={() => actions.deleteShift(s)} />
-                        </span>
-                      </td>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
+              ))}
+            </tbody>
+          </table>
+        </TeamSection>
       ))}
     </>
   );
@@ -89,47 +80,42 @@ export function WeekGrid({ view, dates, team, actions }: { view: ScheduleView; d
       {groups.map(([teamId, shifts]) => {
         const agents = [...new Set(shifts.map((s) => s.agentId))].sort(byNumber.compare);
         return (
-          <section key={teamId} className="plan-team" aria-label={teamLabel(t, teamId)}>
-            <h4 className="plan-team-title">{teamLabel(t, teamId)} <span className="panel-count">{agents.length}</span></h4>
-            <div className="table-scroll">
-              <table className="table plan-week">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('schedule.col.agent')}</th>
-                    {dates.map((d) => <th key={d} scope="col" className="nowrap">{dayHeading(d)}</th>)}
-                  </tr>
-                </thead>
-                <tbody>
-                  {agents.map((agentId) => {
-                    const own = shifts.filter((s) => s.agentId === agentId);
-                    const name = own.find((s) => s.name !== undefined)?.name;
-                    return (
-                      <tr key={agentId}>
-                        <th scope="row">{agentId}{name !== undefined && <span className="cell-sub">{name}</span>}</th>
-                        {dates.map((d) => (
-                          <td key={d} className="plan-cell">
-                            {own.filter((s) => localDate(s.start, tz) === d).map((s) => {
-                              const text = spanText(s, tz);
-                              const detail = [s.stationId, formatBreaks(s.breaks, tz)].filter(Boolean).join(' · ');
-                              return actions !== undefined ? (
-                                <button key={s.id} type="button" className="plan-chip" title={detail} aria-label={t('schedule.editOf', { what: shiftName(t, s, tz) })} onClick={() => actions.editShift(s)}>
-                                  {text}{s.stationId !== undefined && <span className="plan-chip-sub">{s.stationId}</span>}
-                                </button>
-                              ) : (
-                                <span key={s.id} className="plan-chip" title={detail}>
-                                  {text}{s.stationId !== undefined && <span className="plan-chip-sub">{s.stationId}</span>}
-                                </span>
-                              );
-                            })}
-                          </td>
-                        ))}
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-          </section>
+          <TeamSection key={teamId} teamId={teamId} count={agents.length}>
+            <table className="table plan-week">
+              <thead>
+                <tr>
+                  <th scope="col">{t('schedule.col.agent')}</th>
+                  {dates.map((d) => <th key={d} scope="col" className="nowrap">{dayHeading(d)}</th>)}
+                </tr>
+              </thead>
+              <tbody>
+                {agents.map((agentId) => {
+                  const own = shifts.filter((s) => s.agentId === agentId);
+                  const name = own.find((s) => s.name !== undefined)?.name;
+                  return (
+                    <tr key={agentId}>
+                      <PersonCell id={agentId} name={name} />
+                      {dates.map((d) => (
+                        <td key={d} className="plan-cell">
+                          {own.filter((s) => localDate(s.start, tz) === d).map((s) => {
+                            const text = spanText(s, tz);
+                            const detail = [s.stationId, formatBreaks(s.breaks, tz)].filter(Boolean).join(' · ');
+                            const chip = <>{text}{s.stationId !== undefined && <span className="plan-chip-sub">{s.stationId}</span>}</>;
+                            // An editor's chip opens the shift; a reader's only shows it.
+                            return actions !== undefined ? (
+                              <button key={s.id} type="button" className="plan-chip" title={detail} aria-label={t('schedule.editOf', { what: shiftName(t, s, tz) })} onClick={() => actions.editShift(s)}>{chip}</button>
+                            ) : (
+                              <span key={s.id} className="plan-chip" title={detail}>{chip}</span>
+                            );
+                          })}
+                        </td>
+                      ))}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </TeamSection>
         );
       })}
     </>
@@ -162,17 +148,10 @@ export function LeadTable({ view, dates, team, actions }: { view: ScheduleView; 
             <tr key={l.id} data-lead-shift={l.id}>
               <td className="nowrap">{dayHeading(localDate(l.start, tz))}</td>
               <td className="nowrap plan-time">{spanText(l, tz)}</td>
-              <th scope="row">{l.leadId}{l.name !== undefined && <span className="cell-sub">{l.name}</span>}</th>
+              <PersonCell id={l.leadId} name={l.name} />
               <td>{l.account !== undefined ? <code>{l.account}</code> : '—'}</td>
               <td>{l.teamIds.join(', ')}</td>
-              {actions !== undefined && (
-                <td className="row-actions">
-                  <span className="row-buttons">
-                    <button type="button" className="button button-quiet" aria-label={t('schedule.editOf', { what: leadName(t, l, tz) })} onClick={() => actions.editLead(l)}>{t('schedule.edit')}</button>
-                    <DeleteButton what={leadName(t, l, tz)} onDelete={() => actions.deleteLead(l)} />
-                  </span>
-                </td>
-              )}
+              {actions !== undefined && <EditDeleteCell what={leadName(t, l, tz)} onEdit={() => actions.editLead(l)} onDelete={() => actions.deleteLead(l)} />}
             </tr>
           ))}
         </tbody>
@@ -183,6 +162,35 @@ export function LeadTable({ view, dates, team, actions }: { view: ScheduleView; 
 
 function teamLabel(t: T, teamId: string): string {
   return teamId === NO_TEAM ? t('schedule.noTeam') : t('schedule.team', { team: teamId });
+}
+
+/** One team's part of the plan: its name and how many, then its table. */
+function TeamSection({ teamId, count, children }: { teamId: string; count: number; children: ReactNode }) {
+  const t = useT();
+  return (
+    <section className="plan-team" aria-label={teamLabel(t, teamId)}>
+      <h4 className="plan-team-title">{teamLabel(t, teamId)} <span className="panel-count">{count}</span></h4>
+      <div className="table-scroll">{children}</div>
+    </section>
+  );
+}
+
+/** A row's person: the agent or lead number, the name under it when the plan gives one. */
+function PersonCell({ id, name }: { id: string; name: string | undefined }) {
+  return <th scope="row">{id}{name !== undefined && <span className="cell-sub">{name}</span>}</th>;
+}
+
+/** An editor's Edit and Delete for one row, both naming what they act on. */
+function EditDeleteCell({ what, onEdit, onDelete }: { what: string; onEdit(): void; onDelete(): Promise<void> }) {
+  const t = useT();
+  return (
+    <td className="row-actions">
+      <span className="row-buttons">
+        <button type="button" className="button button-quiet" aria-label={t('schedule.editOf', { what })} onClick={onEdit}>{t('schedule.edit')}</button>
+        <DeleteButton what={what} onDelete={onDelete} />
+      </span>
+    </td>
+  );
 }
 
 /** "10:00-10:15 meal" with the kind in the reader's words. */

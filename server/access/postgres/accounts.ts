@@ -1,38 +1,15 @@
 /** Accounts in PostgreSQL: one column per field, usernames lower-case and unique. */
 import type { PgConnection } from '../../storage/postgres/connection.js';
+import { ACCOUNT_COLUMNS, fromAccountRow, toAccountRow, valuesOf, type AccountRow } from '../rows.js';
 import type { AccessStore, AccountRecord } from '../types.js';
-import { compact, orNull, orUndefined, unlessDuplicate } from './rows.js';
+import { POSTGRES_FLAG, unlessDuplicate } from './rows.js';
 
-/** Earlier password hashes ride on the record (see sqlite/accounts.ts for why). */
-type StoredAccount = AccountRecord & { previousPasswordHashes?: string[] };
+type PostgresAccountRow = AccountRow<boolean>;
 
-interface AccountRow {
-  id: string;
-  username: string;
-  name: string;
-  role: AccountRecord['role'];
-  teams: string;
-  password_hash: string;
-  password_changed_at: number;
-  must_change_password: boolean;
-  disabled: boolean;
-  created_at: number;
-  last_sign_in_at: number | null;
-  failed_sign_ins: number;
-  locked_until: number | null;
-  sessions_valid_after: number | null;
-  previous_password_hashes: string | null;
-}
-
-const FIELDS = [
-  'id', 'username', 'name', 'role', 'teams', 'password_hash', 'password_changed_at', 'must_change_password',
-  'disabled', 'created_at', 'last_sign_in_at', 'failed_sign_ins', 'locked_until', 'sessions_valid_after',
-  'previous_password_hashes',
-] as const satisfies readonly (keyof AccountRow)[];
-const COLUMNS = FIELDS.join(', ');
-const PLACEHOLDERS = FIELDS.map((_, i) => `$${i + 1}`).join(', ');
+const COLUMNS = ACCOUNT_COLUMNS.join(', ');
+const PLACEHOLDERS = ACCOUNT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
 /** `username = $2, ...` for every column but the id ($1). */
-const ASSIGNMENTS = FIELDS.slice(1).map((field, i) => `${field} = $${i + 2}`).join(', ');
+const ASSIGNMENTS = ACCOUNT_COLUMNS.slice(1).map((field, i) => `${field} = $${i + 2}`).join(', ');
 
 export function createPostgresAccounts(connection: PgConnection): AccessStore['accounts'] {
   return {
@@ -48,18 +25,18 @@ export function createPostgresAccounts(connection: PgConnection): AccessStore['a
     },
     async get(id) {
       connection.assertOpen();
-      const { rows } = await connection.query<AccountRow>(`SELECT ${COLUMNS} FROM access_accounts WHERE id = $1`, [id]);
+      const { rows } = await connection.query<PostgresAccountRow>(`SELECT ${COLUMNS} FROM access_accounts WHERE id = $1`, [id]);
       return fromRow(rows[0]);
     },
     async byUsername(username) {
       connection.assertOpen();
-      const { rows } = await connection.query<AccountRow>(
+      const { rows } = await connection.query<PostgresAccountRow>(
         `SELECT ${COLUMNS} FROM access_accounts WHERE username = $1`, [username.toLowerCase()]);
       return fromRow(rows[0]);
     },
     async list() {
       connection.assertOpen();
-      const { rows } = await connection.query<AccountRow>(`SELECT ${COLUMNS} FROM access_accounts ORDER BY username`);
+      const { rows } = await connection.query<PostgresAccountRow>(`SELECT ${COLUMNS} FROM access_accounts ORDER BY username`);
       return rows.map((row) => fromRow(row) as AccountRecord);
     },
     async update(account) {
@@ -70,45 +47,10 @@ export function createPostgresAccounts(connection: PgConnection): AccessStore['a
   };
 }
 
-function toValues(account: StoredAccount): unknown[] {
-  const row: AccountRow = {
-    id: account.id,
-    // Lower-cased here (not trusted to the caller) so uniqueness ignores case.
-    username: account.username.toLowerCase(),
-    name: account.name,
-    role: account.role,
-    teams: JSON.stringify(account.teams),
-    password_hash: account.passwordHash,
-    password_changed_at: account.passwordChangedAt,
-    must_change_password: account.mustChangePassword,
-    disabled: account.disabled,
-    created_at: account.createdAt,
-    last_sign_in_at: orNull(account.lastSignInAt),
-    failed_sign_ins: account.failedSignIns,
-    locked_until: orNull(account.lockedUntil),
-    sessions_valid_after: orNull(account.sessionsValidAfter),
-    previous_password_hashes: account.previousPasswordHashes === undefined ? null : JSON.stringify(account.previousPasswordHashes),
-  };
-  return FIELDS.map((field) => row[field]);
+function toValues(account: AccountRecord): unknown[] {
+  return valuesOf(toAccountRow(account, POSTGRES_FLAG), ACCOUNT_COLUMNS);
 }
 
-function fromRow(row: AccountRow | undefined): AccountRecord | null {
-  if (row === undefined) return null;
-  return compact<StoredAccount>({
-    id: row.id,
-    username: row.username,
-    name: row.name,
-    role: row.role,
-    teams: JSON.parse(row.teams) as string[],
-    passwordHash: row.password_hash,
-    passwordChangedAt: row.password_changed_at,
-    mustChangePassword: row.must_change_password,
-    disabled: row.disabled,
-    createdAt: row.created_at,
-    lastSignInAt: orUndefined(row.last_sign_in_at),
-    failedSignIns: row.failed_sign_ins,
-    lockedUntil: orUndefined(row.locked_until),
-    sessionsValidAfter: orUndefined(row.sessions_valid_after),
-    previousPasswordHashes: row.previous_password_hashes === null ? undefined : (JSON.parse(row.previous_password_hashes) as string[]),
-  });
+function fromRow(row: PostgresAccountRow | undefined): AccountRecord | null {
+  return fromAccountRow(row, POSTGRES_FLAG);
 }

@@ -4,21 +4,11 @@
  */
 import type { PgConnection } from '../../storage/postgres/connection.js';
 import { toBound } from '../../storage/limits.js';
+import { fromPairRequestRow, PAIR_REQUEST_COLUMNS, toPairRequestRow, valuesOf, type PairRequestRow } from '../rows.js';
 import type { AccessStore, PairRequestRecord } from '../types.js';
-import { compact, orNull, orUndefined, unlessDuplicate } from './rows.js';
+import { unlessDuplicate } from './rows.js';
 
-interface PairRequestRow {
-  id: string;
-  code: string;
-  poll_token_hash: string;
-  created_at: number;
-  expires_at: number;
-  ip: string | null;
-  device_id: string | null;
-  device_token: string | null;
-}
-
-const COLUMNS = 'id, code, poll_token_hash, created_at, expires_at, ip, device_id, device_token';
+const COLUMNS = PAIR_REQUEST_COLUMNS.join(', ');
 
 export function createPostgresPairRequests(connection: PgConnection): AccessStore['pairRequests'] {
   return {
@@ -30,7 +20,7 @@ export function createPostgresPairRequests(connection: PgConnection): AccessStor
     async get(id) {
       connection.assertOpen();
       const { rows } = await connection.query<PairRequestRow>(`SELECT ${COLUMNS} FROM access_pair_requests WHERE id = $1`, [id]);
-      return fromRow(rows[0]);
+      return fromPairRequestRow(rows[0]);
     },
     async byCode(code, now) {
       connection.assertOpen();
@@ -38,7 +28,7 @@ export function createPostgresPairRequests(connection: PgConnection): AccessStor
       const { rows } = await connection.query<PairRequestRow>(
         `SELECT ${COLUMNS} FROM access_pair_requests WHERE code = $1 AND expires_at > $2
          ORDER BY created_at DESC, id ASC LIMIT 1`, [code, toBound('now', now)]);
-      return fromRow(rows[0]);
+      return fromPairRequestRow(rows[0]);
     },
     async update(request) {
       connection.assertOpen();
@@ -56,20 +46,5 @@ export function createPostgresPairRequests(connection: PgConnection): AccessStor
 }
 
 function toValues(request: PairRequestRecord): unknown[] {
-  return [request.id, request.code, request.pollTokenHash, request.createdAt, request.expiresAt,
-    orNull(request.ip), orNull(request.deviceId), orNull(request.deviceToken)];
-}
-
-function fromRow(row: PairRequestRow | undefined): PairRequestRecord | null {
-  if (row === undefined) return null;
-  return compact({
-    id: row.id,
-    code: row.code,
-    pollTokenHash: row.poll_token_hash,
-    createdAt: row.created_at,
-    expiresAt: row.expires_at,
-    ip: orUndefined(row.ip),
-    deviceId: orUndefined(row.device_id),
-    deviceToken: orUndefined(row.device_token),
-  });
+  return valuesOf(toPairRequestRow(request), PAIR_REQUEST_COLUMNS);
 }

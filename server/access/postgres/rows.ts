@@ -1,7 +1,12 @@
-/** Helpers shared by the PostgreSQL access tables. */
+/**
+ * PostgreSQL's side of the access rows: how it stores a boolean, and its duplicate-key
+ * error as the DuplicateRecordError every backend raises. The rows themselves are ../rows.ts.
+ */
+import type { FlagColumn } from '../rows.js';
 import { DuplicateRecordError } from '../store-rules.js';
 
-export { compact, orNull, orUndefined } from '../sqlite/rows.js';
+/** PostgreSQL has booleans: stored and read as they are. */
+export const POSTGRES_FLAG: FlagColumn<boolean> = { write: (value) => value, read: (stored) => stored };
 
 /** PostgreSQL's SQLSTATE for a unique or primary-key violation. */
 const UNIQUE_VIOLATION = '23505';

@@ -1,20 +1,11 @@
 /** Sign-in sessions in PostgreSQL, keyed by the SHA-256 of the cookie's token. */
 import type { PgConnection } from '../../storage/postgres/connection.js';
 import { toBound } from '../../storage/limits.js';
+import { fromSessionRow, SESSION_COLUMNS, toSessionRow, valuesOf, type SessionRow } from '../rows.js';
 import type { AccessStore, SessionRecord } from '../types.js';
-import { compact, orNull, orUndefined, unlessDuplicate } from './rows.js';
+import { unlessDuplicate } from './rows.js';
 
-interface SessionRow {
-  id: string;
-  account_id: string;
-  csrf_token: string;
-  created_at: number;
-  last_seen_at: number;
-  expires_at: number;
-  ip: string | null;
-}
-
-const COLUMNS = 'id, account_id, csrf_token, created_at, last_seen_at, expires_at, ip';
+const COLUMNS = SESSION_COLUMNS.join(', ');
 
 export function createPostgresSessions(connection: PgConnection): AccessStore['sessions'] {
   return {
@@ -26,7 +17,7 @@ export function createPostgresSessions(connection: PgConnection): AccessStore['s
     async get(id) {
       connection.assertOpen();
       const { rows } = await connection.query<SessionRow>(`SELECT ${COLUMNS} FROM access_sessions WHERE id = $1`, [id]);
-      return fromRow(rows[0]);
+      return fromSessionRow(rows[0]);
     },
     async update(session) {
       connection.assertOpen();
@@ -53,18 +44,5 @@ export function createPostgresSessions(connection: PgConnection): AccessStore['s
 }
 
 function toValues(session: SessionRecord): unknown[] {
-  return [session.id, session.accountId, session.csrfToken, session.createdAt, session.lastSeenAt, session.expiresAt, orNull(session.ip)];
-}
-
-function fromRow(row: SessionRow | undefined): SessionRecord | null {
-  if (row === undefined) return null;
-  return compact({
-    id: row.id,
-    accountId: row.account_id,
-    csrfToken: row.csrf_token,
-    createdAt: row.created_at,
-    lastSeenAt: row.last_seen_at,
-    expiresAt: row.expires_at,
-    ip: orUndefined(row.ip),
-  });
+  return valuesOf(toSessionRow(session), SESSION_COLUMNS);
 }

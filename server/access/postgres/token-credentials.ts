@@ -1,51 +1,21 @@
 /**
- * Paired TV displays and feed tokens in PostgreSQL: the same kind of record (a named,
- * revocable credential kept only as the SHA-256 of its token, with when it was last
- * used), so one implementation; only the table and the "last used" column differ.
+ * Paired TV displays and feed tokens in PostgreSQL: the same kind of record (see
+ * CredentialRow in ../rows.ts), so one implementation; only the table and the "last used"
+ * column differ.
  */
 import type { PgConnection } from '../../storage/postgres/connection.js';
-import type { CredentialStore } from '../sqlite/token-credentials.js';
+import {
+  CREDENTIAL_FIELDS, credentialColumns, fromCredentialRow, toCredentialRow, valuesOf,
+  type CredentialBase, type CredentialRow, type CredentialStore, type CredentialTable,
+} from '../rows.js';
 import type { DeviceRecord, FeedTokenRecord } from '../types.js';
-import { compact, orNull, orUndefined, unlessDuplicate } from './rows.js';
+import { unlessDuplicate } from './rows.js';
 
-interface CredentialRow {
-  id: string;
-  name: string;
-  token_hash: string;
-  created_at: number;
-  created_by: string;
-  last_at: number | null;
-  revoked_at: number | null;
-}
-
-type Base = Omit<DeviceRecord, 'lastSeenAt'>;
-
-interface CredentialTable<R extends Base> {
-  table: 'access_devices' | 'access_feed_tokens';
-  /** The column and record field holding the last use. */
-  lastColumn: 'last_seen_at' | 'last_used_at';
-  lastField: keyof R & string;
-  /** For duplicate-key errors. */
-  label: string;
-}
-
-function createCredentials<R extends Base>(connection: PgConnection, spec: CredentialTable<R>): CredentialStore<R> {
+function createCredentials<R extends CredentialBase>(connection: PgConnection, spec: CredentialTable<R>): CredentialStore<R> {
   const { table, lastColumn, lastField, label } = spec;
-  const columns = `id, name, token_hash, created_at, created_by, ${lastColumn} AS last_at, revoked_at`;
-  const toValues = (r: R): unknown[] =>
-    [r.id, r.name, r.tokenHash, r.createdAt, r.createdBy, orNull(r[lastField] as number | undefined), orNull(r.revokedAt)];
-  const fromRow = (row: CredentialRow | undefined): R | null => {
-    if (row === undefined) return null;
-    return compact({
-      id: row.id,
-      name: row.name,
-      tokenHash: row.token_hash,
-      createdAt: row.created_at,
-      createdBy: row.created_by,
-      [lastField]: orUndefined(row.last_at),
-      revokedAt: orUndefined(row.revoked_at),
-    }) as unknown as R;
-  };
+  const columns = credentialColumns(lastColumn);
+  const toValues = (r: R): unknown[] => valuesOf(toCredentialRow(r, lastField), CREDENTIAL_FIELDS);
+  const fromRow = (row: CredentialRow | undefined) => fromCredentialRow<R>(row, lastField);
 
   return {
     async create(record) {

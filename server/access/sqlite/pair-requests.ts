@@ -4,21 +4,11 @@
  */
 import type { SqliteConnection } from '../../storage/sqlite/connection.js';
 import { toBound } from '../../storage/limits.js';
-import type { AccessStore, PairRequestRecord } from '../types.js';
-import { compact, orNull, orUndefined, unlessDuplicate } from './rows.js';
+import { fromPairRequestRow, PAIR_REQUEST_COLUMNS, toPairRequestRow, type PairRequestRow } from '../rows.js';
+import type { AccessStore } from '../types.js';
+import { unlessDuplicate } from './rows.js';
 
-interface PairRequestRow {
-  id: string;
-  code: string;
-  poll_token_hash: string;
-  created_at: number;
-  expires_at: number;
-  ip: string | null;
-  device_id: string | null;
-  device_token: string | null;
-}
-
-const COLUMNS = 'id, code, poll_token_hash, created_at, expires_at, ip, device_id, device_token';
+const COLUMNS = PAIR_REQUEST_COLUMNS.join(', ');
 
 export function createSqlitePairRequests(connection: SqliteConnection): AccessStore['pairRequests'] {
   const db = connection.db;
@@ -41,51 +31,24 @@ export function createSqlitePairRequests(connection: SqliteConnection): AccessSt
   return {
     async create(request) {
       connection.assertOpen();
-      const row = toRow(request);
+      const row = toPairRequestRow(request);
       unlessDuplicate('pair request', () => insert.run(row));
     },
     async get(id) {
       connection.assertOpen();
-      return fromRow(selectById.get(id));
+      return fromPairRequestRow(selectById.get(id));
     },
     async byCode(code, now) {
       connection.assertOpen();
-      return fromRow(selectLiveByCode.get(code, toBound('now', now)));
+      return fromPairRequestRow(selectLiveByCode.get(code, toBound('now', now)));
     },
     async update(request) {
       connection.assertOpen();
-      update.run(toRow(request));
+      update.run(toPairRequestRow(request));
     },
     async prune(now) {
       connection.assertOpen();
       return deleteExpired.run(toBound('now', now)).changes;
     },
   };
-}
-
-function toRow(request: PairRequestRecord): PairRequestRow {
-  return {
-    id: request.id,
-    code: request.code,
-    poll_token_hash: request.pollTokenHash,
-    created_at: request.createdAt,
-    expires_at: request.expiresAt,
-    ip: orNull(request.ip),
-    device_id: orNull(request.deviceId),
-    device_token: orNull(request.deviceToken),
-  };
-}
-
-function fromRow(row: PairRequestRow | undefined): PairRequestRecord | null {
-  if (row === undefined) return null;
-  return compact({
-    id: row.id,
-    code: row.code,
-    pollTokenHash: row.poll_token_hash,
-    createdAt: row.created_at,
-    expiresAt: row.expires_at,
-    ip: orUndefined(row.ip),
-    deviceId: orUndefined(row.device_id),
-    deviceToken: orUndefined(row.device_token),
-  });
 }

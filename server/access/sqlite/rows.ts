@@ -1,26 +1,12 @@
-/** Helpers for turning records into rows and back, shared by the access tables. */
+/**
+ * SQLite's side of the access rows: how it stores a boolean, and its duplicate-key error
+ * as the DuplicateRecordError every backend raises. The rows themselves are ../rows.ts.
+ */
+import type { FlagColumn } from '../rows.js';
 import { DuplicateRecordError } from '../store-rules.js';
 
-/** An optional field as a column value: absent is NULL. */
-export function orNull<T>(value: T | undefined): T | null {
-  return value === undefined ? null : value;
-}
-
-/** A nullable column as an optional field: NULL is absent. */
-export function orUndefined<T>(value: T | null): T | undefined {
-  return value === null ? undefined : value;
-}
-
-/**
- * Drops fields that are undefined, so a record read back has the same keys as the memory
- * store's (whose JSON round trip drops them too).
- */
-export function compact<T extends object>(record: T): T {
-  for (const key of Object.keys(record) as (keyof T)[]) {
-    if (record[key] === undefined) delete record[key];
-  }
-  return record;
-}
+/** SQLite has no boolean: 1 is true, 0 false. */
+export const SQLITE_FLAG: FlagColumn<0 | 1> = { write: (value) => (value ? 1 : 0), read: (stored) => stored === 1 };
 
 /**
  * Runs a write, turning SQLite's "UNIQUE constraint failed: access_devices.token_hash"

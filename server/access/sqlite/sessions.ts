@@ -1,20 +1,11 @@
 /** Sign-in sessions in SQLite, keyed by the SHA-256 of the cookie's token. */
 import type { SqliteConnection } from '../../storage/sqlite/connection.js';
 import { toBound } from '../../storage/limits.js';
-import type { AccessStore, SessionRecord } from '../types.js';
-import { compact, orNull, orUndefined, unlessDuplicate } from './rows.js';
+import { fromSessionRow, SESSION_COLUMNS, toSessionRow, type SessionRow } from '../rows.js';
+import type { AccessStore } from '../types.js';
+import { unlessDuplicate } from './rows.js';
 
-interface SessionRow {
-  id: string;
-  account_id: string;
-  csrf_token: string;
-  created_at: number;
-  last_seen_at: number;
-  expires_at: number;
-  ip: string | null;
-}
-
-const COLUMNS = 'id, account_id, csrf_token, created_at, last_seen_at, expires_at, ip';
+const COLUMNS = SESSION_COLUMNS.join(', ');
 
 export function createSqliteSessions(connection: SqliteConnection): AccessStore['sessions'] {
   const db = connection.db;
@@ -34,16 +25,16 @@ export function createSqliteSessions(connection: SqliteConnection): AccessStore[
   return {
     async create(session) {
       connection.assertOpen();
-      const row = toRow(session);
+      const row = toSessionRow(session);
       unlessDuplicate('session', () => insert.run(row));
     },
     async get(id) {
       connection.assertOpen();
-      return fromRow(selectById.get(id));
+      return fromSessionRow(selectById.get(id));
     },
     async update(session) {
       connection.assertOpen();
-      update.run(toRow(session));
+      update.run(toSessionRow(session));
     },
     async delete(id) {
       connection.assertOpen();
@@ -58,29 +49,4 @@ export function createSqliteSessions(connection: SqliteConnection): AccessStore[
       return deleteExpired.run(toBound('now', now)).changes;
     },
   };
-}
-
-function toRow(session: SessionRecord): SessionRow {
-  return {
-    id: session.id,
-    account_id: session.accountId,
-    csrf_token: session.csrfToken,
-    created_at: session.createdAt,
-    last_seen_at: session.lastSeenAt,
-    expires_at: session.expiresAt,
-    ip: orNull(session.ip),
-  };
-}
-
-function fromRow(row: SessionRow | undefined): SessionRecord | null {
-  if (row === undefined) return null;
-  return compact({
-    id: row.id,
-    accountId: row.account_id,
-    csrfToken: row.csrf_token,
-    createdAt: row.created_at,
-    lastSeenAt: row.last_seen_at,
-    expiresAt: row.expires_at,
-    ip: orUndefined(row.ip),
-  });
 }

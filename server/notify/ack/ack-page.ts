@@ -6,7 +6,8 @@
  */
 import type { Alert } from '../../../shared/alerts.js';
 import type { NotifyLanguage } from '../../../shared/notify.js';
-import { ageText, ruleTitle, subjectText, WORDS } from '../templates/words.js';
+import { ruleTitle } from '../../../shared/rule-titles.js';
+import { ageText, subjectText, WORDS } from '../templates/words.js';
 import type { AckCheck, AckRefusal } from './ack-service.js';
 
 const TEXT = {

@@ -4,7 +4,8 @@
  * and the two links. Built only from NotificationMessage, which holds no customer data.
  */
 import type { NotificationMessage } from '../../../shared/notify.js';
-import { ageText, ruleTitle, subjectText, WORDS } from './words.js';
+import { ruleTitle } from '../../../shared/rule-titles.js';
+import { ageText, subjectText, WORDS } from './words.js';
 
 export interface MessageContent {
   /** One line: severity, rule, article (the e-mail subject, the card title). */

@@ -1,29 +1,11 @@
 /**
  * The words of a notification in each language. Chinese is the policy's language and the
- * default; English for the rest. Rule titles come from RULE_INFO in English; their
- * Chinese titles live here because a message must read whole in one language on a phone.
+ * default; English for the rest. Rule titles come from the shared RULE_TITLES table (the
+ * wallboard's rules page reads the same one), in the message's language, because a message
+ * must read whole in one language on a phone.
  */
-import { RULE_INFO, type EscalationLevel, type RuleId, type Severity } from '../../../shared/rules.js';
+import type { EscalationLevel, Severity } from '../../../shared/rules.js';
 import type { NotificationMessage, NotifyLanguage } from '../../../shared/notify.js';
-
-const RULE_TITLES_ZH: Record<RuleId, string> = {
-  'answer-3-rings': '三声铃响内接听（10 秒）',
-  greeting: '开头问候语并报工号',
-  'hold-consent': '征得同意方可保持，且不超过核准时长',
-  'forbidden-phrases': '不得使用服务禁语',
-  'no-hangup-first': '不得先于客户挂机',
-  'survey-transfer': '结束前转接满意度调查',
-  'wrap-up-record': '每通电话后记录通话及类型',
-  'callback-promise': '承诺的回访按时完成',
-  'rest-off-hook': '有来电等待时不得摘机休息',
-  'urgent-escalation': '紧急事项立即向上报告',
-  'one-agent-one-login': '一个工号、一人、一个座席',
-  'away-without-reason': '不得无原因离开座席',
-  'private-call': '不得通过座席系统拨打私人电话',
-  'lead-early': '值班长提前到岗并召开班前会',
-  'no-leaving-post': '接班人未到不得离岗',
-  absence: '排班人员按时登录',
-};
 
 interface Words {
   severity: Record<Severity, string>;
@@ -97,10 +79,6 @@ export const WORDS: Record<NotifyLanguage, Words> = {
     footer: 'Floorwatch floor monitor (art. 93, 94: urgent matters reported upward at once)',
   },
 };
-
-export function ruleTitle(rule: RuleId, language: NotifyLanguage): string {
-  return language === 'zh-CN' ? RULE_TITLES_ZH[rule] : RULE_INFO[rule].title;
-}
 
 /** "3 min 12 s": how long the alert has been open when the message leaves. */
 export function ageText(ms: number, language: NotifyLanguage): string {

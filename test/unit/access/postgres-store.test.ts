@@ -9,6 +9,7 @@ import { ACCESS_SCHEMA_VERSION, createPostgresAccessStore } from '../../../serve
 import { createPostgresStorage, STORAGE_SCHEMA_VERSION } from '../../../server/storage/postgres/index.js';
 import { eventEntry } from '../storage/fixtures.js';
 import { POSTGRES_URL, SKIP_POSTGRES, connectTo, requirePostgres, testSchemas } from '../storage/postgres-test-db.js';
+import { itKeepsWhatItStoredAcrossReopen } from './store-contract-reopen.js';
 import { runAccessStoreContract } from './store-contract.js';
 import { makeAccount } from './store-fixtures.js';
 
@@ -66,20 +67,9 @@ describe.skipIf(SKIP_POSTGRES)('postgres access store', () => {
     }
   });
 
-  it('keeps what it stored across a reopen, and the audit seq keeps counting', async () => {
+  itKeepsWhatItStoredAcrossReopen(() => {
     const schema = schemas.next();
-    const first = await open(schema);
-    await first.accounts.create(makeAccount('acc_1', { username: 'Carla' }));
-    const appended = await first.audit.append({ at: 1, actor: 'system', action: 'account.create', target: 'acc_1' });
-    await first.close();
-    const second = await open(schema);
-    try {
-      expect(await second.accounts.byUsername('carla')).toStrictEqual(makeAccount('acc_1', { username: 'carla' }));
-      expect(await second.audit.list({})).toStrictEqual([appended]);
-      expect((await second.audit.append({ at: 2, actor: 'system', action: 'x' })).seq).toBeGreaterThan(appended.seq);
-    } finally {
-      await second.close();
-    }
+    return () => open(schema);
   });
 
   it('shares one schema with the event storage, each at its own version', async () => {

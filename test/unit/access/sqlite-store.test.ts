@@ -7,6 +7,7 @@ import { ACCESS_SCHEMA_VERSION, createSqliteAccessStore } from '../../../server/
 import { accessSchemaVersion } from '../../../server/access/sqlite/schema.js';
 import { createSqliteStorage, SCHEMA_VERSION } from '../../../server/storage/sqlite/index.js';
 import { eventEntry } from '../storage/fixtures.js';
+import { itKeepsWhatItStoredAcrossReopen } from './store-contract-reopen.js';
 import { runAccessStoreContract } from './store-contract.js';
 import { makeAccount } from './store-fixtures.js';
 
@@ -52,21 +53,9 @@ describe('sqlite access store', () => {
     });
   });
 
-  it('keeps what it stored across a reopen, and the audit seq keeps counting', async () => {
+  itKeepsWhatItStoredAcrossReopen(() => {
     const path = join(tempDir(), 'access.db');
-    const first = createSqliteAccessStore(path);
-    await first.accounts.create(makeAccount('acc_1', { username: 'Carla' }));
-    const appended = await first.audit.append({ at: 1, actor: 'system', action: 'account.create', target: 'acc_1' });
-    await first.close();
-
-    const second = createSqliteAccessStore(path);
-    try {
-      expect(await second.accounts.byUsername('carla')).toStrictEqual(makeAccount('acc_1', { username: 'carla' }));
-      expect(await second.audit.list({})).toStrictEqual([appended]);
-      expect((await second.audit.append({ at: 2, actor: 'system', action: 'x' })).seq).toBeGreaterThan(appended.seq);
-    } finally {
-      await second.close();
-    }
+    return () => createSqliteAccessStore(path);
   });
 
   for (const order of ['event storage first', 'access store first'] as const) {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { catalogueKeys, translate } from '../../../client/src/i18n/index.js';
 import '../../../client/src/i18n/all.js';
+import { RULE_IDS, RULE_INFO } from '../../../shared/rules.js';
+import { ruleTitle } from '../../../shared/rule-titles.js';
 
 describe('message catalogues', () => {
   it('both languages name the same keys', () => {
@@ -13,5 +15,14 @@ describe('message catalogues', () => {
     expect(translate('zh-CN', 'state.talking')).toBe('通话中');
     expect(translate('en', 'state.talking')).toBe('Talking');
     expect(translate('en', 'no.such.key')).toBe('no.such.key');
+  });
+
+  it('names every rule from the shared title table, the one the notifications use', () => {
+    for (const id of RULE_IDS) {
+      expect(translate('zh-CN', `admin.rule.${id}`)).toBe(ruleTitle(id, 'zh-CN'));
+      expect(translate('en', `admin.rule.${id}`)).toBe(RULE_INFO[id].title);
+      // A Chinese title that fell back to English would pass the first line: it must be Chinese.
+      expect(ruleTitle(id, 'zh-CN')).toMatch(/[\u4e00-\u9fff]/);
+    }
   });
 });

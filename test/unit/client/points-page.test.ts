@@ -159,6 +159,14 @@ describe('the points page', () => {
     expect([...row.querySelectorAll('td')].map((c) => c.textContent)).toEqual(['7.5', '—', '—', '+6', '+9']);
     expect(within(panel).getByText('Headcount 60: at most 9 candidates.')).toBeTruthy();
     expect(server.calls('GET /api/v1/points/excellence')[0].query.get('year')).toBe('2026');
+
+    // The year steps back and forth, asking the server for each.
+    fireEvent.click(within(panel).getByRole('button', { name: 'Previous year' }));
+    await within(panel).findByText('2025');
+    await waitFor(() => expect(server.calls('GET /api/v1/points/excellence').at(-1)?.query.get('year')).toBe('2025'));
+    fireEvent.click(within(panel).getByRole('button', { name: 'Next year' }));
+    await within(panel).findByText('2026');
+    await waitFor(() => expect(server.calls('GET /api/v1/points/excellence').at(-1)?.query.get('year')).toBe('2026'));
   });
 
   it('lets a lead read the ledger, without the entry form or reversals', async () => {

@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { mayCommand } from '../../../server/access/permissions.js';
 import type { Viewer } from '../../../server/access/principal.js';
 import { createCommandHandlers } from '../../../server/http/command-handlers.js';
-import { ev, openFloor, WINDOW } from '../../helpers/floor-harness.js';
-import { INITIAL_ADMIN, signIn, startSecuredFloor } from '../../helpers/secured-floor.js';
-import { min, ms, shift, upsert } from '../engine/plan-harness.js';
+import { openFloor, WINDOW } from '../../helpers/floor-harness.js';
+import { addPerson, INITIAL_ADMIN, signIn, startSecuredFloor } from '../../helpers/secured-floor.js';
+import { min, ms } from '../engine/plan-harness.js';
+import { leaveBeforeRelief } from './leave-before-relief.js';
 
 function user(role: 'lead' | 'supervisor' | 'manager' | 'admin', teams: string[] = []): Viewer {
   return { kind: 'user', id: `id-${role}-${teams.join('')}`, username: `${role}${teams.join('')}`, name: role, role, teams, mustChangePassword: false, sessionId: 's' };
@@ -14,15 +15,7 @@ function user(role: 'lead' | 'supervisor' | 'manager' | 'admin', teams: string[]
 /** A real floor where 1001 (team A) left seat S-7 at shift end before the relief came. */
 async function floorWithLeaver() {
   const ctx = await openFloor();
-  await ctx.floor.changeSchedule(upsert([
-    shift('1001', 0, min(60), { teamId: 'A', stationId: 'S-7' }),
-    shift('1002', min(60), min(540), { teamId: 'A', stationId: 'S-7' }),
-  ]));
-  ctx.clock.set(ms(min(56)));
-  await ctx.floor.ingest([
-    ev(0, 'agent.login', { agentId: '1001', stationId: 'S-7', teamId: 'A' }),
-    ev(min(55), 'agent.logout', { agentId: '1001', stationId: 'S-7' }),
-  ]);
+  await leaveBeforeRelief(ctx.floor, ctx.clock);
   ctx.clock.set(ms(min(56)) + WINDOW);
   await ctx.floor.tick();
   const audit: Array<{ actor: string; action: string; target?: string; detail?: Record<string, unknown> }> = [];
@@ -77,19 +70,9 @@ describe('POST /api/v1/agents/:agentId/leave-approval', () => {
       const admin = await signIn(s.base, 'admin', INITIAL_ADMIN);
       const leads: Record<string, Awaited<ReturnType<typeof signIn>>> = {};
       for (const [key, role, teams] of [['A', 'lead', ['A']], ['B', 'lead', ['B']], ['sup', 'supervisor', []]] as const) {
-        const username = `p-${key.toLowerCase()}`;
-        const res = await admin.call('POST', '/api/v1/accounts', { csrf: true, body: { username, name: key, role, teams } });
-        leads[key] = await signIn(s.base, username, ((await res.json()) as { oneTimePassword: string }).oneTimePassword);
+        leads[key] = await addPerson(admin, s.base, `p-${key.toLowerCase()}`, role, [...teams]);
       }
-      await s.floor.changeSchedule(upsert([
-        shift('1001', 0, min(60), { teamId: 'A', stationId: 'S-7' }),
-        shift('1002', min(60), min(540), { teamId: 'A', stationId: 'S-7' }),
-      ]));
-      s.clock.set(ms(min(56)));
-      await s.floor.ingest([
-        ev(0, 'agent.login', { agentId: '1001', stationId: 'S-7', teamId: 'A' }),
-        ev(min(55), 'agent.logout', { agentId: '1001', stationId: 'S-7' }),
-      ]);
+      await leaveBeforeRelief(s.floor, s.clock);
       await s.floor.tick();
       const [alert] = s.floor.snapshot().alerts;
       const other = await leads.B.call('POST', '/api/v1/agents/1001/leave-approval', { csrf: true, body: {} });

@@ -8,6 +8,7 @@ import { createMemoryStorage } from '../../../server/storage/memory.js';
 import type { Storage } from '../../../server/storage/types.js';
 import { ev, openFloor, WINDOW } from '../../helpers/floor-harness.js';
 import { leadDuty, min, ms, shift, T0, upsert } from '../engine/plan-harness.js';
+import { leaveBeforeRelief } from './leave-before-relief.js';
 
 const DAY = 24 * 3600 * 1000;
 const plan = upsert(
@@ -129,15 +130,7 @@ describe('the plan on the floor', () => {
 
   it('takes leave approvals and handover confirmations as logged commands', async () => {
     const ctx = await openFloor();
-    await ctx.floor.changeSchedule(upsert([
-      shift('1001', 0, min(60), { teamId: 'A', stationId: 'S-7' }),
-      shift('1002', min(60), min(540), { teamId: 'A', stationId: 'S-7' }),
-    ]));
-    ctx.clock.set(ms(min(56)));
-    await ctx.floor.ingest([
-      ev(0, 'agent.login', { agentId: '1001', stationId: 'S-7', teamId: 'A' }),
-      ev(min(55), 'agent.logout', { agentId: '1001', stationId: 'S-7' }),
-    ]);
+    await leaveBeforeRelief(ctx.floor, ctx.clock);
     await until(ctx, min(56));
     const [left] = ctx.floor.snapshot().alerts;
     expect(left).toMatchObject({ rule: 'no-leaving-post', teamId: 'A' });
