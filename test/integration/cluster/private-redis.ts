@@ -20,7 +20,8 @@ export interface PrivateRedis {
   url: string;
   port: number;
   /** Stops it (SIGTERM: an append-only file is flushed) and starts it again on the same port and directory. */
-  restart(options?: { downMs?: number; signal?: NodeJS.Signals }): Promise<void>;
+  /** Stops Redis, keeps it down `downMs` (and until `whileDown` has run), starts it again. */
+  restart(options?: { downMs?: number; signal?: NodeJS.Signals; whileDown?: () => Promise<void> }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -77,8 +78,7 @@ export async function startPrivateRedis(options: { appendonly?: boolean } = {}):
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
-    /** Stops Redis, keeps it down `downMs` (and until `whileDown` has run), starts it again. */
-    async restart({ downMs = 0, signal = 'SIGTERM', whileDown }: { downMs?: number; signal?: NodeJS.Signals; whileDown?: () => Promise<void> } = {}) {
+    async restart({ downMs = 0, signal = 'SIGTERM', whileDown } = {}) {
       await halt(signal);
       if (downMs > 0) await new Promise((r) => setTimeout(r, downMs));
       await whileDown?.();
