@@ -35,11 +35,15 @@ async function main(): Promise<void> {
     .option('--quick', 'smaller loads, under a minute: for everyday use', false)
     .option('--only <names>', `comma-separated scenarios (${SCENARIOS.map((s) => s.name).join(', ')})`)
     .option('--soak-minutes <n>', 'length of the soak in the full run', '10')
+    .option('--soak-agents <n>', "the soak floor's agents (default 50,000; 5,000 with --quick)")
+    .option('--soak-clients <n>', "the soak's wallboards (default 2,000; 200 with --quick)")
     .option('--cpu-prof <dir>', 'write CPU profiles of the server processes here (node --cpu-prof)')
     .option('--out <file>', 'where to write the results', path.join(here, 'results.json'))
     .option('--list', 'list the scenarios and exit', false)
     .parse();
-  const opts = program.opts<{ quick: boolean; only?: string; soakMinutes: string; cpuProf?: string; out: string; list: boolean }>();
+  const opts = program.opts<{
+    quick: boolean; only?: string; soakMinutes: string; soakAgents?: string; soakClients?: string; cpuProf?: string; out: string; list: boolean;
+  }>();
   if (opts.list) {
     for (const s of SCENARIOS) process.stdout.write(`${s.name.padEnd(10)} ${s.about}\n`);
     return;
@@ -51,6 +55,8 @@ async function main(): Promise<void> {
   const ctx: BenchContext = {
     quick: opts.quick,
     soakMinutes: Number(opts.soakMinutes),
+    ...(opts.soakAgents !== undefined && { soakAgents: Number(opts.soakAgents) }),
+    ...(opts.soakClients !== undefined && { soakClients: Number(opts.soakClients) }),
     ...(opts.cpuProf !== undefined && { cpuProfDir: path.resolve(opts.cpuProf) }),
     log: (line) => process.stderr.write(`  ${line}\n`),
   };

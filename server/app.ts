@@ -43,7 +43,7 @@ export interface ApplicationDeps {
   webhooks?: Array<{ path: string; handler: RequestHandler }>;
   /** Ingest requests a feed may make per minute (default 1,200). */
   ingestPerMinute?: number;
-  /** Events waiting for the floor above which a new batch is refused with 503 (default 50,000). */
+  /** Events waiting for the floor above which a new batch is refused with 503 (default 20,000). */
   ingestMaxPending?: number;
   /** The built client: served, with an SPA fallback to its index.html, when it exists. */
   staticDir?: string;

@@ -9,6 +9,8 @@ export type OnDelta = (delta: unknown, at: number) => void;
 
 export interface ClientSet {
   sockets: Socket[];
+  /** Clients the server disconnected (e.g. a missed heartbeat under overload); they do not reconnect. */
+  disconnected(): number;
   onDelta(listener: OnDelta): void;
   close(): void;
 }
@@ -28,6 +30,8 @@ export interface ConnectOptions {
 export async function connectClients(options: ConnectOptions): Promise<ClientSet> {
   const sockets: Socket[] = [];
   let listener: OnDelta = () => {};
+  let closing = false;
+  let dropped = 0;
   const open = (): Promise<void> => new Promise((resolve, reject) => {
     const socket = connect(`${options.url}${options.namespace}`, {
       transports: ['websocket'],
@@ -37,6 +41,9 @@ export async function connectClients(options: ConnectOptions): Promise<ClientSet
     });
     sockets.push(socket);
     socket.on('delta', (delta: unknown) => listener(delta, performance.now()));
+    socket.on('disconnect', () => {
+      if (!closing) dropped++;
+    });
     socket.once(options.readyEvent, () => resolve());
     socket.once('connect_error', (err) => reject(err));
   });
@@ -46,10 +53,12 @@ export async function connectClients(options: ConnectOptions): Promise<ClientSet
   }
   return {
     sockets,
+    disconnected: () => dropped,
     onDelta(next) {
       listener = next;
     },
     close() {
+      closing = true;
       for (const s of sockets) s.close();
     },
   };

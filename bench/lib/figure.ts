@@ -29,6 +29,9 @@ export interface BenchContext {
   quick: boolean;
   /** Minutes of the soak (10 in the full run). */
   soakMinutes: number;
+  /** The soak's floor and screens (50,000 and 2,000 in the full run). */
+  soakAgents?: number;
+  soakClients?: number;
   /** Pass --cpu-prof to the server processes; profiles land in this folder. */
   cpuProfDir?: string;
   log(line: string): void;

@@ -4,10 +4,10 @@
  * signed-in session for wallboard sockets. Reuses the integration tests' helpers, which
  * start it exactly as an installer would.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createFeedToken, signInAdmin, startServerProcess, type ServerProcess } from '../../test/integration/server-process.js';
+import { BUILT, FROM_SOURCES, createFeedToken, signInAdmin, startServerProcess, type ServerProcess } from '../../test/integration/server-process.js';
 
 export interface BenchServer {
   url: string;
@@ -51,7 +51,9 @@ export async function startBenchServer(options: BenchServerOptions = {}): Promis
     ...(options.cpuProfDir !== undefined ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []),
   ];
   const spawnedAt = performance.now();
-  const proc = await startServerProcess(args, options.timeoutMs ?? 60_000, 0, nodeFlags);
+  // The built server when there is one (npm run bench builds it first), as production runs it.
+  const entry = existsSync('dist/server/cli/floorwatch.js') ? BUILT : FROM_SOURCES;
+  const proc = await startServerProcess(args, options.timeoutMs ?? 60_000, 0, nodeFlags, entry);
   const admin = await signInAdmin(proc.url);
   const cookie = [...admin.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   return {

@@ -26,8 +26,8 @@ export const soakScenario: Scenario = {
   name: 'soak',
   about: '50,000 agents, 2,000 clients in real time: memory flat, lag flat',
   async run(ctx: BenchContext): Promise<Figure[]> {
-    const agents = ctx.quick ? 5000 : 50_000;
-    const clientsCount = ctx.quick ? 200 : 2000;
+    const agents = ctx.soakAgents ?? (ctx.quick ? 5000 : 50_000);
+    const clientsCount = ctx.soakClients ?? (ctx.quick ? 200 : 2000);
     const minutes = ctx.quick ? 0.5 : ctx.soakMinutes;
     const runId = `bench-soak-${Date.now()}`;
     const start = Date.now() - WARM_MS;

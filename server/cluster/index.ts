@@ -43,7 +43,7 @@ export interface ClusterOptions {
   floorId: string;
   /** The lease's time to live (default 5 s). */
   leaseMs?: number;
-  /** Events that may wait in the stream for the owner before ingest answers 503 (default 50,000, as for one process). */
+  /** Events that may wait in the stream for the owner before ingest answers 503 (default 20,000, as for one process). */
   maxPendingEvents?: number;
   /** The floor's shared storage (PostgreSQL), opened by the caller, who closes it. */
   storage: Storage;

@@ -75,7 +75,7 @@ return 1`;
 export interface InputStreamOptions {
   /** How long an event id is remembered at the append (default 2 minutes). */
   dedupWindowMs?: number;
-  /** Events that may wait for the owner before a batch is refused (default 50,000, as for one process). */
+  /** Events that may wait for the owner before a batch is refused (default 20,000, as for one process). */
   maxPendingEvents?: number;
 }
 

@@ -71,7 +71,14 @@ export function createIngestRouter({ ingest, logger, auth, bodyLimit = DEFAULT_B
   // Raw bytes, whatever the type: parseBatch decides between JSON and NDJSON itself.
   const readBody = express.raw({ type: () => true, limit: bodyLimit });
 
-  router.post(INGEST_PATH, feedOnly, limit, contentTypeGate, readBody, async (req, res) => {
+  // Before the body is read: an overloaded floor refuses at once, for the cost of a header.
+  const busyGate: RequestHandler = (_req, res, next) => {
+    if (ingest.busy?.() !== true) return next();
+    res.setHeader('retry-after', '1');
+    res.status(503).json({ error: 'busy: too many events are waiting to be applied; send the batch again in a second' });
+  };
+
+  router.post(INGEST_PATH, feedOnly, limit, contentTypeGate, busyGate, readBody, async (req, res) => {
     const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const result = await ingest.ingestBatch(body, req.headers['content-type'], (res.locals.feed as { name: string }).name);
     // 422 only when nothing in the batch was usable; duplicates count as delivered (a resend).

@@ -14,6 +14,12 @@ export interface IngestService {
    * events durable, so a resolved result may be shown to the sender as final.
    */
   ingestBatch(batch: string | Buffer | unknown[], contentType?: string, feed?: string): Promise<IngestResult>;
+  /**
+   * True while no batch can be taken at all (the waiting events are at the limit): the
+   * HTTP route then answers 503 before reading the body, so an overloaded server spends
+   * nothing on batches it would refuse anyway.
+   */
+  busy?(): boolean;
 }
 
 /**
@@ -50,8 +56,8 @@ export interface IngestServiceOptions {
   maxPendingEvents?: number;
 }
 
-/** About a second of work at full speed on a modest machine. */
-export const DEFAULT_MAX_PENDING_EVENTS = 50_000;
+/** Under half a second of work at full speed on a modest machine (a few batches in flight). */
+export const DEFAULT_MAX_PENDING_EVENTS = 20_000;
 
 export function createIngestService(floor: FloorService, observer?: IngestObserver, options: IngestServiceOptions = {}): IngestService {
   const maxPending = options.maxPendingEvents ?? DEFAULT_MAX_PENDING_EVENTS;
@@ -64,6 +70,7 @@ export function createIngestService(floor: FloorService, observer?: IngestObserv
     }
   };
   return {
+    busy: () => pending >= maxPending,
     async ingestBatch(batch, contentType, feed = 'unnamed') {
       const parsed = Array.isArray(batch) ? validateBatch(batch) : parseBatch(batch, contentType);
       const size = parsed.events.length;

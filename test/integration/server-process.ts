@@ -38,8 +38,14 @@ export interface ServerProcess {
 }
 
 /** `port` 0 lets the system choose; a fixed one restarts a server where its clients expect it. */
-export async function startServerProcess(args: string[], timeoutMs = 30_000, port = 0, nodeFlags: string[] = []): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', 'server/cli/floorwatch.ts', 'serve', '--host', '127.0.0.1', '--port', String(port), ...args], {
+/** How the server is started: from its sources through tsx (the tests), or built (the bench, as production runs it). */
+export const FROM_SOURCES = ['--import', 'tsx', 'server/cli/floorwatch.ts'];
+export const BUILT = ['--enable-source-maps', 'dist/server/cli/floorwatch.js'];
+
+export async function startServerProcess(
+  args: string[], timeoutMs = 30_000, port = 0, nodeFlags: string[] = [], entry: string[] = FROM_SOURCES,
+): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...nodeFlags, ...entry, 'serve', '--host', '127.0.0.1', '--port', String(port), ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, FLOORWATCH_PORT: '', FLOORWATCH_DB: '', FLOORWATCH_ADMIN_PASSWORD: ADMIN_FIRST_PASSWORD },
   });

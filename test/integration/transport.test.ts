@@ -68,14 +68,23 @@ describe('ingest under overload', () => {
     expect(busy.status).toBe(503);
     expect(busy.headers.get('retry-after')).toBe('1');
     expect(((await busy.json()) as { error: string }).error).toMatch(/busy: 2 events are waiting/);
+    // At the limit no batch fits: refused before its body is even read.
+    const full = await start({ ingestMaxPending: 2 });
+    const entered2 = new Promise<void>((r) => { floor.onIngest = r; });
+    const filling = fetch(`${full}/api/v1/events`, { method: 'POST', body: JSON.stringify([answered('f1'), answered('f2')]), headers: { 'content-type': 'application/json' } });
+    await entered2;
+    const refused = await fetch(`${full}/api/v1/events`, { method: 'POST', body: 'not even a batch', headers: { 'content-type': 'application/json' } });
+    expect(refused.status).toBe(503);
+    expect(((await refused.json()) as { error: string }).error).toMatch(/^busy/);
     // Nothing of the refused batch reached the floor: it was never accepted.
     release();
     expect((await first).status).toBe(200);
-    expect(floor.ingested.map((e) => e.id)).toEqual(['b1', 'b2']);
+    expect((await filling).status).toBe(200);
+    expect(floor.ingested.map((e) => e.id)).toEqual(['b1', 'b2', 'f1', 'f2']);
     floor.ingestGate = undefined;
     const again = await fetch(`${url}/api/v1/events`, { method: 'POST', body: JSON.stringify([answered('b3'), answered('b4')]), headers: { 'content-type': 'application/json' } });
     expect(again.status).toBe(200);
-    expect(floor.ingested.map((e) => e.id)).toEqual(['b1', 'b2', 'b3', 'b4']);
+    expect(floor.ingested.map((e) => e.id)).toEqual(['b1', 'b2', 'f1', 'f2', 'b3', 'b4']);
   });
 
   it('always takes a batch when nothing waits, however big', async () => {
