@@ -41,6 +41,13 @@ export async function connectClients(options: ConnectOptions): Promise<ClientSet
     });
     sockets.push(socket);
     socket.on('delta', (delta: unknown) => listener(delta, performance.now()));
+    // A screen that fell behind is caught up with a snapshot (server/wallboard/backpressure.ts):
+    // what it carries counts as arrived, like a delta's content.
+    let ready = false;
+    socket.on('snapshot', (snapshot: unknown) => {
+      if (ready) listener(snapshot, performance.now());
+      ready = true;
+    });
     socket.on('disconnect', () => {
       if (!closing) dropped++;
     });

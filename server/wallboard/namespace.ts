@@ -16,6 +16,7 @@ import type { Authenticator, Viewer } from '../access/principal.js';
 import type { FloorService } from '../floor/types.js';
 import type { Actor, CommandHandlers, CommandOutcome } from '../http/command-handlers.js';
 import { clientIp } from '../http/client-ip.js';
+import { BEHIND_ROOM, holdBackSlowSockets, type SocketQueue } from './backpressure.js';
 
 interface SocketData {
   viewer: Viewer;
@@ -59,10 +60,51 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
     });
   });
 
+  /**
+   * Catch-up snapshots, one per audience until the next delta: under overload many screens
+   * drain at about the same time, and building the floor's snapshot for each of them would
+   * be the very work that keeps them behind.
+   */
+  let floorSnapshot: ReturnType<FloorService['snapshot']> | undefined;
+  let snapshots = new Map<string, ReturnType<typeof snapshotFor>>();
+  const catchUpSnapshot = (audience: Audience): ReturnType<typeof snapshotFor> => {
+    let snapshot = snapshots.get(audience.key);
+    if (snapshot === undefined) {
+      floorSnapshot ??= floor.snapshot();
+      snapshot = snapshotFor(floorSnapshot, audience);
+      snapshots.set(audience.key, snapshot);
+    }
+    return snapshot;
+  };
+
+  /**
+   * engine.io keeps a socket's unwritten packets in `writeBuffer` and says `drain` when it
+   * is written out; the count is not in its public types, so it is read here, in one place.
+   */
+  const slowSockets: SocketQueue<WallboardSocket> = {
+    waiting: (socket) => (socket.conn as unknown as { writeBuffer?: unknown[] }).writeBuffer?.length ?? 0,
+    onDrain: (socket, listener) => {
+      socket.conn.once('drain', listener);
+    },
+    catchUp: (socket) => {
+      try {
+        socket.emit('snapshot', catchUpSnapshot(socket.data.audience));
+      } catch (err) {
+        logger.error({ err }, 'catch-up snapshot failed');
+        socket.disconnect(true);
+      }
+    },
+  };
+
   // One subscription for the namespace, one cut per audience, one emit per room.
   const target = deps.localOnly ? nsp.local : nsp;
   const unsubscribe = floor.onDelta((delta) => {
-    for (const { audience } of audiences.values()) target.to(room(audience)).emit('delta', deltaFor(delta, audience));
+    floorSnapshot = undefined;
+    snapshots = new Map();
+    for (const { audience } of audiences.values()) target.to(room(audience)).except(BEHIND_ROOM).emit('delta', deltaFor(delta, audience));
+    // A screen that cannot keep up gets a snapshot when it has caught up, not a queue.
+    const fell = holdBackSlowSockets(nsp.sockets.values(), slowSockets);
+    if (fell > 0) logger.warn({ sockets: fell }, 'wallboards behind: deltas held back until they drain');
   });
 
   const stopRevocations = auth.onRevoked((r) => {
