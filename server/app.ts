@@ -23,6 +23,7 @@ import { createPointsRouter } from './points/routes.js';
 import { createScheduleRouter } from './schedule/routes.js';
 import type { PointsService } from './points/service.js';
 import { createIngestService } from './ingest/ingest-service.js';
+import { watchLoopLag } from './ingest/loop-lag.js';
 import { DEFAULT_BODY_LIMIT, createIngestRouter } from './ingest/http-route.js';
 import { registerIngestNamespace, type IngestNamespace } from './ingest/socket-namespace.js';
 import { registerWallboardNamespace, type WallboardNamespace } from './wallboard/namespace.js';
@@ -95,8 +96,11 @@ export function createApplication(deps: ApplicationDeps): Application {
     floor, logger, ...(deps.metrics && { metrics: deps.metrics }), ...(deps.readiness && { readiness: deps.readiness }),
     ...(deps.feeds && { feeds: deps.feeds }),
   });
+  // Busy (503 before the body is read) while events wait or the event loop lags (overload).
+  const loopLag = watchLoopLag();
   const ingest = createIngestService(floor, ops.ingestObserver, {
     ...(deps.ingestMaxPending !== undefined && { maxPendingEvents: deps.ingestMaxPending }),
+    loopLag,
   });
   const commands = createCommandHandlers(floor, access.audit, logger);
 
@@ -160,6 +164,7 @@ export function createApplication(deps: ApplicationDeps): Application {
   async function shutdown(): Promise<void> {
     // Not ready from the first moment, so a load balancer stops sending traffic here.
     ops.beginShutdown();
+    loopLag.stop();
     stopWallboard();
     stopIngest();
     // Idle keep-alive connections would hold server.close() open; requests still being

@@ -201,6 +201,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     retentionMs: options.retentionDays * 24 * 3600 * 1000,
     demo: options.demo !== undefined,
     onError: (err: unknown) => logger.error({ err }, 'delta listener failed'),
+    // Status deltas back off under load (sending them at most ~1/4 of the time); alerts never wait.
+    statusBackoff: 4,
   };
   const floor: ServedFloor = await (async () => {
     if (options.redis === undefined) return Floor.open({ storage, clock: { now: () => Date.now() }, ...floorSettings });

@@ -11,6 +11,8 @@ export interface LoadResult {
   perSecond: number;
   /** Events the receiver said it accepted (its own count). */
   accepted: number;
+  /** Batches the receiver refused as busy (503) and that were sent again. */
+  busyRetries: number;
 }
 
 /** One POST; resolves with the status and body text. */
@@ -48,12 +50,19 @@ export async function postAll(
   const headers = ingestHeaders(options.token);
   let next = 0;
   let accepted = 0;
+  let refused = 0;
   const started = performance.now();
   const worker = async (): Promise<void> => {
     for (;;) {
       const i = next++;
       if (i >= batches.length) return;
-      const res = await post(target, batches[i]!, headers, agent);
+      let res = await post(target, batches[i]!, headers, agent);
+      // A busy server (503) is asked again, as a feed does; nothing of the batch was taken.
+      while (res.status === 503) {
+        refused += 1;
+        await new Promise((r) => setTimeout(r, 100));
+        res = await post(target, batches[i]!, headers, agent);
+      }
       if (res.status >= 300) throw new Error(`POST ${url} answered ${res.status}: ${res.text.slice(0, 300)}`);
       const body = JSON.parse(res.text) as { accepted?: number };
       accepted += body.accepted ?? counts[i]!;
@@ -63,5 +72,5 @@ export async function postAll(
   const seconds = (performance.now() - started) / 1000;
   agent.destroy();
   const events = counts.reduce((a, b) => a + b, 0);
-  return { events, seconds, perSecond: events / seconds, accepted };
+  return { events, seconds, perSecond: events / seconds, accepted, busyRetries: refused };
 }

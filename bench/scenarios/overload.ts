@@ -46,7 +46,9 @@ export const overloadScenario: Scenario = {
       const latencies: number[] = [];
       let deltas = 0;
       clients.onDelta((delta, at) => {
-        deltas++;
+        // Status deltas (agents, queues) are the ones coalescing must keep few; alerts go out as they come.
+        const d = delta as { agents?: unknown[]; queues?: unknown[] };
+        if ((d.agents?.length ?? 0) > 0 || (d.queues?.length ?? 0) > 0) deltas++;
         for (const n of probesIn(delta, runId)) {
           received.set(n, (received.get(n) ?? 0) + 1);
           latencies.push(at - sentAt.get(n)!);
@@ -109,8 +111,8 @@ export const overloadScenario: Scenario = {
           note: `${accepted.size} probe alerts accepted, ${clientsCount} clients, ${lostClients} disconnected by the server`,
         },
         {
-          key: 'overload.deltasPerSecond', label: 'overload 2x: deltas per client per second', value: round(deltasPerClientSecond), unit: 'deltas/s',
-          target: `<= ${Math.round(5 + 1000 / PROBE_EVERY_MS)} (coalesced)`, pass: deltasPerClientSecond <= 5 + 1000 / PROBE_EVERY_MS,
+          key: 'overload.deltasPerSecond', label: 'overload 2x: status deltas per client per second', value: round(deltasPerClientSecond), unit: 'deltas/s',
+          target: '<= 5 (coalesced)', pass: deltasPerClientSecond <= 5,
           note: `${Math.round(eventsPerSecond)} events/s accepted`,
         },
       ];

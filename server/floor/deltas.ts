@@ -47,6 +47,31 @@ export class DeltaCollector {
     this.adherence = false;
   }
 
+  /**
+   * A delta of the alerts (and a new day) only, leaving the collected agent and queue
+   * changes for the next full one: alerts go out at once even while status waits. Agent
+   * views are whole states (the latest wins), so sending them later loses nothing.
+   */
+  buildAlerts(state: EngineState, serverTime: number): FloorDelta {
+    const delta: FloorDelta = {
+      seq: ++this.seq,
+      at: state.time,
+      serverTime,
+      agents: [],
+      queues: [],
+      alerts: this.alerts,
+      ...(this.newDay !== undefined && { newDay: this.newDay }),
+    };
+    this.alerts = [];
+    this.newDay = undefined;
+    return delta;
+  }
+
+  /** Agent, queue or adherence changes are waiting. */
+  get statusPending(): boolean {
+    return this.agents.size > 0 || this.queues.size > 0 || this.adherence;
+  }
+
   build(state: EngineState, serverTime: number): FloorDelta {
     const delta: FloorDelta = {
       seq: ++this.seq,

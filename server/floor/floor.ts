@@ -40,6 +40,9 @@ import type { FloorService, HandoverTransfer, HoldApproval, IngestOutcome, Leave
 export type { AcceptedInput, AcceptedOutcome } from './accepted.js';
 export { HEARTBEAT_MS, type Clock, type FloorOptions } from './options.js';
 
+/** Status deltas (agents, queues) at most this often: a few a second is what a screen shows. */
+const STATUS_INTERVAL_MS = 200;
+
 type CommandAnswer = CommandResult<Alert | HoldApproval | LeaveApproval | HandoverTransfer>;
 
 export class Floor implements FloorService {
@@ -53,6 +56,11 @@ export class Floor implements FloorService {
   private entriesSinceSnapshot = 0;
   private lastSnapshotAt = 0;
   private lastFlushAt = 0;
+  /** The wait between status deltas: 200 ms, longer under load with `statusBackoff`. */
+  private statusIntervalMs = STATUS_INTERVAL_MS;
+  private get backoff(): number {
+    return this.opts.statusBackoff ?? 0;
+  }
   private closed = false;
   private openedFrom: 'snapshot' | 'log' | 'nothing' = 'nothing';
   private openedTag: Record<string, unknown> | undefined;
@@ -266,7 +274,7 @@ export class Floor implements FloorService {
       await this.persistEffects(effects);
       this.deltas.add(effects);
       const since = this.opts.clock.now() - this.lastFlushAt;
-      if (this.deltas.urgent || (!this.deltas.empty && since >= 200)) this.flush();
+      if (this.deltas.urgent || (!this.deltas.empty && since >= this.statusIntervalMs)) this.flush();
       // A quiet floor still says it is alive, so a wallboard can tell "nothing happening"
       // from "no data" (the TV's stale banner) without polling.
       else if (since >= HEARTBEAT_MS) this.flush(true);
@@ -274,11 +282,26 @@ export class Floor implements FloorService {
     });
   }
 
-  /** Sends what was collected now (tests and shutdown use it); a heartbeat is sent even when empty. */
+  /**
+   * Sends what was collected now (tests and shutdown use it); a heartbeat is sent even when
+   * empty. With `statusBackoff`, alerts that come while status is not yet due go out
+   * alone, and the status waits for its (load-dependent) turn.
+   */
   flush(heartbeat = false): void {
     if (this.deltas.empty && !heartbeat) return;
-    this.lastFlushAt = this.opts.clock.now();
-    const delta = this.deltas.build(this.state, this.lastFlushAt);
+    const now = this.opts.clock.now();
+    const statusDue = heartbeat || now - this.lastFlushAt >= this.statusIntervalMs;
+    if (!statusDue && this.deltas.urgent && this.deltas.statusPending && this.backoff > 0) {
+      this.send(this.deltas.buildAlerts(this.state, now));
+      return;
+    }
+    this.lastFlushAt = now;
+    const started = performance.now();
+    this.send(this.deltas.build(this.state, now));
+    if (this.backoff > 0) this.statusIntervalMs = Math.max(STATUS_INTERVAL_MS, this.backoff * (performance.now() - started));
+  }
+
+  private send(delta: FloorDelta): void {
     for (const listener of this.listeners) {
       try {
         listener(delta);

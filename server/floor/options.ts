@@ -35,6 +35,15 @@ export interface FloorOptions {
   follower?: boolean;
   /** Recorded in each snapshot beside the state (cluster mode: the fencing token and stream position). */
   snapshotTag?: () => Record<string, unknown>;
+  /**
+   * Under load, status deltas (agents, queues) go out less often so that sending them
+   * never takes more than about a quarter of the process: the wait before the next one is
+   * at least `statusBackoff` times what sending the last one cost (measured in real time,
+   * so only the cadence depends on the machine, never the content). Alerts never wait:
+   * they go out at once, alone if the status is not due. Off (0) by default: the server
+   * turns it on; tests keep the fixed 200 ms cadence of their fake clock.
+   */
+  statusBackoff?: number;
 }
 
 export interface SnapshotBody {

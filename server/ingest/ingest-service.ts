@@ -54,7 +54,17 @@ export interface IngestServiceOptions {
    * bounded under overload. A batch is always taken when nothing is waiting, however big.
    */
   maxPendingEvents?: number;
+  /**
+   * The event loop's lag (server/ingest/loop-lag.ts) and the bound above which the server
+   * counts as busy too: requests queued before any handler are invisible to the count of
+   * waiting events. Without it only that count decides.
+   */
+  loopLag?: { current(): number };
+  maxLoopLagMs?: number;
 }
+
+/** Lag of the event loop above which ingest refuses new batches. */
+export const DEFAULT_MAX_LOOP_LAG_MS = 300;
 
 /** Under half a second of work at full speed on a modest machine (a few batches in flight). */
 export const DEFAULT_MAX_PENDING_EVENTS = 20_000;
@@ -70,7 +80,7 @@ export function createIngestService(floor: FloorService, observer?: IngestObserv
     }
   };
   return {
-    busy: () => pending >= maxPending,
+    busy: () => pending >= maxPending || (options.loopLag?.current() ?? 0) > (options.maxLoopLagMs ?? DEFAULT_MAX_LOOP_LAG_MS),
     async ingestBatch(batch, contentType, feed = 'unnamed') {
       const parsed = Array.isArray(batch) ? validateBatch(batch) : parseBatch(batch, contentType);
       const size = parsed.events.length;

@@ -1,0 +1,66 @@
+/**
+ * With status backoff on (as `serve` runs), an alert never waits for the status cadence:
+ * when the status is not due it goes out alone, and the agent changes follow in the next
+ * full delta (agent views are whole states, so nothing is lost by sending them later).
+ */
+import { describe, expect, it } from 'vitest';
+import type { FloorDelta } from '../../../shared/wallboard.js';
+import { T0 } from '../../helpers/engine-harness.js';
+import { ev, openFloor } from '../../helpers/floor-harness.js';
+
+describe('status backoff', () => {
+  it('sends an alert at once and alone while the status is not due, then the status with the next full delta', async () => {
+    const { floor, clock } = await openFloor({ statusBackoff: 4, reorderWindowMs: 0 });
+    const deltas: FloorDelta[] = [];
+    floor.onDelta((d) => deltas.push(d));
+    clock.set(T0);
+    await floor.ingest([ev(0, 'agent.login', { agentId: '1001', stationId: 'S-1', teamId: 't1' })]);
+    clock.set(T0 + 200);
+    await floor.tick();
+    expect(deltas.at(-1)?.agents.map((a) => a.agentId)).toEqual(['1001']);
+    const fullAt = deltas.length;
+
+    // 50 ms later: the agent goes not ready and reports an urgent matter.
+    clock.set(T0 + 250);
+    await floor.ingest([
+      ev(0.25, 'agent.state', { agentId: '1001', state: 'not_ready', reason: 'meeting' }),
+      ev(0.25, 'urgent.reported', { agentId: '1001', summary: 'threat to go to the regulator' }),
+    ]);
+    await floor.tick();
+    const alone = deltas.slice(fullAt);
+    expect(alone).toHaveLength(1);
+    expect(alone[0]).toMatchObject({ agents: [], queues: [] });
+    expect(alone[0]!.alerts.map((a) => a.rule)).toEqual(['urgent-escalation']);
+
+    // The status is due 200 ms after the last full delta (not a millisecond before): the agent's change goes out then.
+    clock.set(T0 + 399);
+    await floor.tick();
+    expect(deltas.slice(fullAt + 1)).toEqual([]);
+    clock.set(T0 + 400);
+    await floor.tick();
+    const next = deltas.slice(fullAt + 1);
+    expect(next).toHaveLength(1);
+    expect(next[0]!.agents).toEqual([expect.objectContaining({ agentId: '1001', state: 'not_ready' })]);
+    expect(next[0]!.seq).toBe(alone[0]!.seq + 1);
+  });
+
+  it('without backoff (the default) an alert carries the pending status with it', async () => {
+    const { floor, clock } = await openFloor({ reorderWindowMs: 0 });
+    const deltas: FloorDelta[] = [];
+    floor.onDelta((d) => deltas.push(d));
+    clock.set(T0);
+    await floor.ingest([ev(0, 'agent.login', { agentId: '1001', stationId: 'S-1', teamId: 't1' })]);
+    await floor.tick();
+    const before = deltas.length;
+    clock.set(T0 + 50);
+    await floor.ingest([
+      ev(0.05, 'agent.state', { agentId: '1001', state: 'not_ready', reason: 'meeting' }),
+      ev(0.05, 'urgent.reported', { agentId: '1001', summary: 'x' }),
+    ]);
+    await floor.tick();
+    const sent = deltas.slice(before);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.agents.map((a) => a.state)).toEqual(['not_ready']);
+    expect(sent[0]!.alerts).toHaveLength(1);
+  });
+});
