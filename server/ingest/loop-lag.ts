@@ -6,22 +6,26 @@
  * above its bound, so what is accepted is applied within about that bound.
  */
 export interface LoopLag {
-  /** The lag measured last, in ms (0 when on time). */
+  /**
+   * The sustained lag in ms: the mean of the last `samples` measurements, so one short
+   * pause (a garbage collection) does not count as overload; a loop that stays late does.
+   */
   current(): number;
   stop(): void;
 }
 
-export function watchLoopLag(everyMs = 50, now: () => number = () => performance.now()): LoopLag {
+export function watchLoopLag(everyMs = 50, now: () => number = () => performance.now(), samples = 3): LoopLag {
   let expected = now() + everyMs;
-  let lag = 0;
+  const recent: number[] = [];
   const timer = setInterval(() => {
     const t = now();
-    lag = Math.max(0, t - expected);
+    recent.push(Math.max(0, t - expected));
+    if (recent.length > samples) recent.shift();
     expected = t + everyMs;
   }, everyMs);
   timer.unref();
   return {
-    current: () => lag,
+    current: () => (recent.length < samples ? 0 : recent.reduce((a, b) => a + b, 0) / samples),
     stop: () => clearInterval(timer),
   };
 }

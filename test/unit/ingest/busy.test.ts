@@ -23,20 +23,30 @@ describe('ingest busy', () => {
     expect(ingest.busy?.()).toBe(true);
   });
 
-  it('measures how late its timer fires', () => {
+  it('counts a loop that stays late more than one pause', () => {
     vi.useFakeTimers();
     let clock = 0;
-    const watch = watchLoopLag(50, () => clock);
-    clock = 50;
-    vi.advanceTimersByTime(50);
+    const watch = watchLoopLag(50, () => clock, 3);
+    const tick = (late: number): void => {
+      clock += 50 + late;
+      vi.advanceTimersByTime(50);
+    };
+    tick(0);
+    tick(0);
+    tick(0);
     expect(watch.current()).toBe(0);
-    // The loop was blocked: the next tick comes 400 ms late.
-    clock = 500;
-    vi.advanceTimersByTime(50);
-    expect(watch.current()).toBe(400);
-    clock = 550;
-    vi.advanceTimersByTime(50);
+    // One pause of 300 ms (a garbage collection) weighs a third: 100 ms.
+    tick(300);
+    expect(watch.current()).toBe(100);
+    tick(0);
+    tick(0);
+    tick(0);
     expect(watch.current()).toBe(0);
+    // Late three times running: the loop is behind by their mean.
+    tick(350);
+    tick(500);
+    tick(410);
+    expect(watch.current()).toBe(420);
     watch.stop();
   });
 });
