@@ -5,28 +5,40 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { FloorDelta } from '../../../shared/wallboard.js';
+import type { FloorOptions } from '../../../server/floor/floor.js';
 import { T0 } from '../../helpers/engine-harness.js';
 import { ev, openFloor } from '../../helpers/floor-harness.js';
 
+/** Agent 1001 logged in, its full delta sent at T0 + 200 ms; returns the deltas seen so far. */
+async function loggedIn(options: Pick<FloorOptions, 'statusBackoff'>) {
+  const { floor, clock } = await openFloor({ reorderWindowMs: 0, ...options });
+  const deltas: FloorDelta[] = [];
+  floor.onDelta((d) => deltas.push(d));
+  clock.set(T0);
+  await floor.ingest([ev(0, 'agent.login', { agentId: '1001', stationId: 'S-1', teamId: 't1' })]);
+  clock.set(T0 + 200);
+  await floor.tick();
+  return { floor, clock, deltas };
+}
+
+/** 50 ms after the full delta, the agent goes not ready and reports an urgent matter. */
+async function notReadyAndUrgent({ floor, clock }: Awaited<ReturnType<typeof loggedIn>>): Promise<void> {
+  clock.set(T0 + 250);
+  await floor.ingest([
+    ev(0.25, 'agent.state', { agentId: '1001', state: 'not_ready', reason: 'meeting' }),
+    ev(0.25, 'urgent.reported', { agentId: '1001', summary: 'threat to go to the regulator' }),
+  ]);
+  await floor.tick();
+}
+
 describe('status backoff', () => {
   it('sends an alert at once and alone while the status is not due, then the status with the next full delta', async () => {
-    const { floor, clock } = await openFloor({ statusBackoff: 4, reorderWindowMs: 0 });
-    const deltas: FloorDelta[] = [];
-    floor.onDelta((d) => deltas.push(d));
-    clock.set(T0);
-    await floor.ingest([ev(0, 'agent.login', { agentId: '1001', stationId: 'S-1', teamId: 't1' })]);
-    clock.set(T0 + 200);
-    await floor.tick();
+    const f = await loggedIn({ statusBackoff: 4 });
+    const { floor, clock, deltas } = f;
     expect(deltas.at(-1)?.agents.map((a) => a.agentId)).toEqual(['1001']);
     const fullAt = deltas.length;
 
-    // 50 ms later: the agent goes not ready and reports an urgent matter.
-    clock.set(T0 + 250);
-    await floor.ingest([
-      ev(0.25, 'agent.state', { agentId: '1001', state: 'not_ready', reason: 'meeting' }),
-      ev(0.25, 'urgent.reported', { agentId: '1001', summary: 'threat to go to the regulator' }),
-    ]);
-    await floor.tick();
+    await notReadyAndUrgent(f);
     const alone = deltas.slice(fullAt);
     expect(alone).toHaveLength(1);
     expect(alone[0]).toMatchObject({ agents: [], queues: [] });
@@ -45,20 +57,10 @@ describe('status backoff', () => {
   });
 
   it('without backoff (the default) an alert carries the pending status with it', async () => {
-    const { floor, clock } = await openFloor({ reorderWindowMs: 0 });
-    const deltas: FloorDelta[] = [];
-    floor.onDelta((d) => deltas.push(d));
-    clock.set(T0);
-    await floor.ingest([ev(0, 'agent.login', { agentId: '1001', stationId: 'S-1', teamId: 't1' })]);
-    await floor.tick();
-    const before = deltas.length;
-    clock.set(T0 + 50);
-    await floor.ingest([
-      ev(0.05, 'agent.state', { agentId: '1001', state: 'not_ready', reason: 'meeting' }),
-      ev(0.05, 'urgent.reported', { agentId: '1001', summary: 'x' }),
-    ]);
-    await floor.tick();
-    const sent = deltas.slice(before);
+    const f = await loggedIn({});
+    const before = f.deltas.length;
+    await notReadyAndUrgent(f);
+    const sent = f.deltas.slice(before);
     expect(sent).toHaveLength(1);
     expect(sent[0]!.agents.map((a) => a.state)).toEqual(['not_ready']);
     expect(sent[0]!.alerts).toHaveLength(1);
