@@ -203,6 +203,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     onError: (err: unknown) => logger.error({ err }, 'delta listener failed'),
     // Status deltas back off under load (sending them at most ~1/4 of the time); alerts never wait.
     statusBackoff: 4,
+    // Alerts of inputs applied in the same turn go out together (one write per screen).
+    deferUrgent: (send: () => void) => { setImmediate(send); },
   };
   const floor: ServedFloor = await (async () => {
     if (options.redis === undefined) return Floor.open({ storage, clock: { now: () => Date.now() }, ...floorSettings });

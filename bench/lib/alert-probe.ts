@@ -30,9 +30,17 @@ export class Poster {
   constructor(private readonly url: URL, token?: string, contentType = 'application/x-ndjson') {
     this.headers = { ...ingestHeaders(token), 'content-type': contentType };
   }
+  /** Batches the server refused as busy (503) and that were sent again. */
+  busyRetries = 0;
   async send(body: object | object[]): Promise<void> {
     const text = Array.isArray(body) ? body.map((e) => JSON.stringify(e)).join('\n') : JSON.stringify(body);
-    const res = await post(this.url, Buffer.from(text), this.headers, this.agent);
+    let res = await post(this.url, Buffer.from(text), this.headers, this.agent);
+    // A busy server (503) took nothing of the batch: it is sent again, as a feed does.
+    while (res.status === 503) {
+      this.busyRetries += 1;
+      await new Promise((r) => setTimeout(r, 100));
+      res = await post(this.url, Buffer.from(text), this.headers, this.agent);
+    }
     if (res.status >= 300) throw new Error(`POST ${this.url.href} answered ${res.status}: ${res.text.slice(0, 200)}`);
   }
   close(): void {

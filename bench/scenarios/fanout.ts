@@ -31,11 +31,14 @@ async function rate(clients: ClientSet, expected: number, count: (delta: unknown
 
 async function ours(ctx: BenchContext, count: number, messages: number): Promise<{ rate: number; size: number }> {
   const runId = `bench-fan-${count}-${Date.now()}`;
-  const server = await startBenchServer({ extraArgs: ['--reorder-window', '0'] });
+  const server = await startBenchServer({ extraArgs: ['--reorder-window', '0'], ...(ctx.cpuProfDir !== undefined && { cpuProfDir: ctx.cpuProfDir }) });
   try {
     const clients = await connectClients({ count, url: server.url, namespace: '/wallboard', cookie: server.cookie, readyEvent: 'snapshot' });
     ctx.log(`fanout: ${count} wallboards connected to Floorwatch`);
     const poster = new Poster(new URL(`${server.url}/api/v1/events`), server.token);
+    // One probe first, until every screen has it: the server has settled after the
+    // connections (a busy server answers 503 and the probe is sent again) and is warm.
+    await rate(clients, count, (d) => probesIn(d, `${runId}-warm`).length, () => poster.send(probeEvent(`${runId}-warm`, 0)));
     let size = 0;
     clients.sockets[0]!.once('delta', (d: unknown) => {
       size = JSON.stringify(d).length;

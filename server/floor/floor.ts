@@ -62,6 +62,8 @@ export class Floor implements FloorService {
     return this.opts.statusBackoff ?? 0;
   }
   private closed = false;
+  /** An urgent delta is waiting for `deferUrgent` to send it. */
+  private urgentDeferred = false;
   private openedFrom: 'snapshot' | 'log' | 'nothing' = 'nothing';
   private openedTag: Record<string, unknown> | undefined;
 
@@ -173,8 +175,26 @@ export class Floor implements FloorService {
   private async afterInput(effects: Effect[]): Promise<void> {
     await this.persistEffects(effects);
     this.deltas.add(effects);
-    if (this.deltas.urgent) this.flush();
+    if (this.deltas.urgent) this.flushUrgent();
     await this.maybeSnapshot();
+  }
+
+  /** Sends the urgent delta now, or once the inputs of this turn are applied (`deferUrgent`). */
+  private flushUrgent(): void {
+    const defer = this.opts.deferUrgent;
+    if (defer === undefined) {
+      this.flush();
+      return;
+    }
+    if (this.urgentDeferred) return;
+    this.urgentDeferred = true;
+    defer(() => {
+      this.urgentDeferred = false;
+      // Through the chain, so the delta never holds half of an input still being applied.
+      void this.serial(async () => {
+        if (this.deltas.urgent) this.flush();
+      }).catch(() => undefined); // closed meanwhile: close() sends nothing more
+    });
   }
 
   /** Alerts (their latest version) and automatic points entries, before anyone is told of them. */
@@ -415,7 +435,7 @@ export class Floor implements FloorService {
           applied += group.length;
         }
         this.deltas.add(effects);
-        if (this.deltas.urgent) this.flush();
+        if (this.deltas.urgent) this.flushUrgent();
       }
       return applied;
     });

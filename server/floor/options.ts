@@ -44,6 +44,15 @@ export interface FloorOptions {
    * turns it on; tests keep the fixed 200 ms cadence of their fake clock.
    */
   statusBackoff?: number;
+  /**
+   * How an urgent delta (a new or changed alert) is sent: by default at once, as the input
+   * that raised it is applied. The server passes `setImmediate`, so that alerts raised by
+   * inputs applied in the same turn of the event loop (batches that arrived together) go
+   * out as one delta: one write per screen instead of one per input, which is what keeps a
+   * burst of alerts from queueing behind thousands of socket writes. It costs no wait:
+   * the turn ends as soon as those inputs are applied.
+   */
+  deferUrgent?: (send: () => void) => void;
 }
 
 export interface SnapshotBody {
