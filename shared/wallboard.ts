@@ -7,6 +7,7 @@
  * to a few deltas a second; alert changes are sent at once and never merged away. A
  * client that sees a gap asks for `resync` and replaces its state with the answer.
  */
+import { z } from 'zod';
 import type { TeamAdherence } from './schedule.js';
 import type { Alert } from './alerts.js';
 import type { ApproveHoldInput, AcknowledgeAlertInput, CommandResult, ResolveAlertInput } from './commands.js';
@@ -54,6 +55,20 @@ export interface FloorDelta {
   /** Set when the day rolled over: clients should request a resync. */
   newDay?: string;
 }
+
+/** Most teams one screen may ask for (a scope is a section of the floor, not a list of all of it). */
+export const MAX_SCOPE_TEAMS = 200;
+
+/**
+ * A screen may narrow what it receives to some teams: handshake `auth.teams` (the wallboard
+ * and TV pages take it from `?teams=a,b` in their address). A TV over one section of a big
+ * floor, or a supervisor's screen for one group, then gets only those teams' agents, alerts
+ * and adherence, and its deltas stay small however big the floor is. It never widens a
+ * view: a shift lead asking for other teams still sees only their own.
+ */
+export const wallboardScopeSchema = z.array(z.string().trim().min(1, 'a team id must not be empty').max(100, 'a team id is at most 100 characters'))
+  .min(1, 'list at least one team, or leave teams out for the whole view')
+  .max(MAX_SCOPE_TEAMS, `at most ${MAX_SCOPE_TEAMS} teams per screen`);
 
 export interface WallboardServerToClient {
   snapshot: (snapshot: FloorSnapshot) => void;

@@ -25,6 +25,8 @@ export interface WallboardLinkOptions {
   /** The server refused the credentials; the link is closed. `reason` is the server's word for it. */
   onRefused(reason: string): void;
   url?: string;
+  /** Only these teams (`?teams=`): the server sends nothing about the others. */
+  teams?: string[];
 }
 
 /** A resync unanswered this long means the link is unhealthy: reconnect for a fresh snapshot. */
@@ -33,7 +35,7 @@ const RESYNC_TIMEOUT_MS = 10_000;
 const SERVER_DROP_RETRY_MS = 2_000;
 
 /** Connects and keeps the store fed; returns the function that closes the link. */
-export function connectWallboard({ credentials, onRefused, url = '/wallboard' }: WallboardLinkOptions): () => void {
+export function connectWallboard({ credentials, onRefused, url = '/wallboard', teams }: WallboardLinkOptions): () => void {
   const store = useFloorStore.getState;
   const socket: WallboardSocket = io(url, {
     // A fresh manager each time: socket.io otherwise reuses the cached socket for the
@@ -43,7 +45,10 @@ export function connectWallboard({ credentials, onRefused, url = '/wallboard' }:
     reconnectionAttempts: Infinity,
     reconnectionDelay: 1_000,
     reconnectionDelayMax: 10_000,
-    ...(credentials.kind === 'device' && { auth: { deviceToken: credentials.deviceToken } }),
+    auth: {
+      ...(credentials.kind === 'device' && { deviceToken: credentials.deviceToken }),
+      ...(teams !== undefined && { teams }),
+    },
   });
   let resyncing = false;
   let closed = false;

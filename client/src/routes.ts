@@ -60,6 +60,15 @@ export function useQueryParam(name: string): string | null {
   return useSyncExternalStore(subscribe, () => new URLSearchParams(location.search).get(name));
 }
 
+/**
+ * The teams a floor screen shows when its address says `?teams=A,B` (a TV over one section
+ * of a big floor); undefined for the whole view. The server checks them (shared/wallboard.ts).
+ */
+export function scopeTeams(): string[] | undefined {
+  const teams = queryParam('teams')?.split(',').map((t) => t.trim()).filter((t) => t.length > 0);
+  return teams === undefined || teams.length === 0 ? undefined : teams;
+}
+
 /** A query parameter of the current URL (read at render; navigations re-render via usePath). */
 export function queryParam(name: string): string | null {
   return new URLSearchParams(location.search).get(name);

@@ -8,20 +8,20 @@ import { useEffect, useRef } from 'react';
 import { connectWallboard, type FloorCredentials } from './connection.js';
 import { useFloorStore } from './store/floor-store.js';
 
-export function useFloorLink(credentials: FloorCredentials, onRefused: (reason: string) => void): void {
+export function useFloorLink(credentials: FloorCredentials, onRefused: (reason: string) => void, teams?: string[]): void {
   // The latest callback without reconnecting when its identity changes on a re-render.
   const refused = useRef(onRefused);
   useEffect(() => {
     refused.current = onRefused;
   });
 
-  const key = credentials.kind === 'device' ? `device:${credentials.deviceToken}` : 'session';
+  const key = `${credentials.kind === 'device' ? `device:${credentials.deviceToken}` : 'session'} ${teams?.join(',') ?? ''}`;
   useEffect(() => {
-    const close = connectWallboard({ credentials, onRefused: (reason) => refused.current(reason) });
+    const close = connectWallboard({ credentials, onRefused: (reason) => refused.current(reason), ...(teams !== undefined && { teams }) });
     return () => {
       close();
       useFloorStore.getState().reset();
     };
-    // `key` is the credentials' identity: a new object with the same token is the same link.
+    // `key` is the credentials' and scope's identity: a new object with the same token is the same link.
   }, [key]);
 }

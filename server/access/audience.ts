@@ -105,15 +105,65 @@ export function snapshotFor(s: FloorSnapshot, a: Audience): FloorSnapshot {
 }
 
 /**
+ * The audience narrowed to the teams a screen asked for (its handshake's `teams`). A
+ * whole-floor role gets exactly those teams; a scoped one (a shift lead) the ones it asked
+ * for among its own. Null when none of them is visible to it: the screen is refused
+ * rather than shown an empty floor it would take for a quiet one.
+ */
+export function narrowAudience(a: Audience, requested: readonly string[] | undefined): Audience | null {
+  if (requested === undefined) return a;
+  const teams = [...new Set(requested)].filter((t) => a.teams === null || a.teams.has(t)).sort();
+  if (teams.length === 0) return null;
+  return { ...a, key: `${a.role}:${teams.join(',')}`, teams: new Set(teams) };
+}
+
+/**
  * The delta for this audience. It keeps its seq even when nothing in it concerns the
  * audience, so a client's gap detection still works.
  */
 export function deltaFor(d: FloorDelta, a: Audience): FloorDelta {
-  if (a.teams === null && a.speech && a.callerNumbers === 'full') return d;
-  return {
-    ...d,
-    agents: a.teams === null ? d.agents : d.agents.filter((agent) => inScope(a, agent.teamId)),
-    alerts: d.alerts.flatMap((alert) => alertFor(alert, a) ?? []),
-    ...(d.adherence !== undefined && { adherence: d.adherence.filter((t) => inScope(a, t.teamId)) }),
+  return deltaCutter(d)(a);
+}
+
+/** Items of a delta grouped by team, so a team-scoped cut reads only its teams. */
+function byTeam<T extends { teamId?: string | undefined }>(items: readonly T[]): Map<string | undefined, T[]> {
+  const groups = new Map<string | undefined, T[]>();
+  for (const item of items) {
+    const group = groups.get(item.teamId);
+    if (group) group.push(item);
+    else groups.set(item.teamId, [item]);
+  }
+  return groups;
+}
+
+/**
+ * Cuts one delta for many audiences. A floor with thousands of team-scoped screens has
+ * thousands of audiences: filtering every changed agent once per audience would cost
+ * audiences x agents per delta, so the delta is grouped by team once (on the first scoped
+ * cut) and each audience takes its own teams' groups. Same result as filtering, order of
+ * agents aside (clients key agents by id).
+ */
+export function deltaCutter(d: FloorDelta): (a: Audience) => FloorDelta {
+  let agents: Map<string | undefined, FloorDelta['agents']> | undefined;
+  let adherence: Map<string | undefined, NonNullable<FloorDelta['adherence']>> | undefined;
+  const ofTeams = <T>(groups: Map<string | undefined, T[]>, teams: ReadonlySet<string>): T[] => {
+    const out: T[] = [];
+    for (const team of teams) {
+      const group = groups.get(team);
+      if (group) for (const item of group) out.push(item);
+    }
+    return out;
+  };
+  return (a) => {
+    if (a.teams === null && a.speech && a.callerNumbers === 'full') return d;
+    const alerts = d.alerts.flatMap((alert) => alertFor(alert, a) ?? []);
+    if (a.teams === null) return { ...d, alerts };
+    agents ??= byTeam(d.agents);
+    const cut: FloorDelta = { ...d, agents: ofTeams(agents, a.teams), alerts };
+    if (d.adherence !== undefined) {
+      adherence ??= byTeam(d.adherence);
+      cut.adherence = ofTeams(adherence, a.teams);
+    }
+    return cut;
   };
 }

@@ -11,7 +11,8 @@
 import type { Logger } from 'pino';
 import type { Namespace, Socket } from 'socket.io';
 import type { WallboardClientToServer, WallboardServerToClient } from '../../shared/wallboard.js';
-import { audienceOf, deltaFor, snapshotFor, type Audience } from '../access/audience.js';
+import { wallboardScopeSchema } from '../../shared/wallboard.js';
+import { audienceOf, deltaCutter, narrowAudience, snapshotFor, type Audience } from '../access/audience.js';
 import type { Authenticator, Viewer } from '../access/principal.js';
 import type { FloorService } from '../floor/types.js';
 import type { Actor, CommandHandlers, CommandOutcome } from '../http/command-handlers.js';
@@ -51,8 +52,17 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
     auth.viewerFromHandshake(socket.handshake).then((viewer) => {
       if (!viewer) return next(new Error('unauthorized'));
       if (viewer.kind === 'user' && viewer.mustChangePassword) return next(new Error('change your password first'));
+      // A screen may ask for some teams only (shared/wallboard.ts, wallboardScopeSchema).
+      const requested = socket.handshake.auth?.teams;
+      const scope = requested === undefined ? undefined : wallboardScopeSchema.safeParse(requested);
+      if (scope !== undefined && !scope.success) {
+        const issue = scope.error.issues[0]!;
+        return next(new Error(`teams${issue.path.length > 0 ? `.${issue.path.join('.')}` : ''}: ${issue.message}`));
+      }
+      const audience = narrowAudience(audienceOf(viewer), scope?.data);
+      if (audience === null) return next(new Error('teams: none of these teams is visible to you'));
       socket.data.viewer = viewer;
-      socket.data.audience = audienceOf(viewer);
+      socket.data.audience = audience;
       return next();
     }, (err: unknown) => {
       logger.error({ err }, 'wallboard handshake failed');
@@ -101,7 +111,8 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
   const unsubscribe = floor.onDelta((delta) => {
     floorSnapshot = undefined;
     snapshots = new Map();
-    for (const { audience } of audiences.values()) target.to(room(audience)).except(BEHIND_ROOM).emit('delta', deltaFor(delta, audience));
+    const cut = deltaCutter(delta);
+    for (const { audience } of audiences.values()) target.to(room(audience)).except(BEHIND_ROOM).emit('delta', cut(audience));
     // A screen that cannot keep up gets a snapshot when it has caught up, not a queue.
     const fell = holdBackSlowSockets(nsp.sockets.values(), slowSockets);
     if (fell > 0) logger.warn({ sockets: fell }, 'wallboards behind: deltas held back until they drain');

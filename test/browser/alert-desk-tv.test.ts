@@ -111,6 +111,30 @@ describe.skipIf(!hasChromium)(title, () => {
     });
   }
 
+  it('shows only the teams of its address (?teams=), and says so when the address is wrong', async () => {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    await context.addInitScript(() => localStorage.setItem('floorwatch.deviceToken', 'test-device-token'));
+    const tv = watch(await context.newPage());
+    await tv.goto(`${server.base}/tv?lang=en&pace=600&page=agents&teams=t1`);
+    await tv.locator('[data-agent="1003"]').waitFor();
+    await tv.goto(`${server.base}/tv?lang=en&pace=600&page=agents&teams=t9`);
+    await tv.locator('.connection-state', { hasText: 'Live' }).waitFor();
+    await tv.locator('[data-tv-page]').waitFor();
+    // No agent of team t9: there is no agents page at all, and no tile anywhere.
+    expect(await tv.locator('[data-tv-page^="agents"]').count()).toBe(0);
+    expect(await tv.locator('[data-agent]').count()).toBe(0);
+    await tv.goto(`${server.base}/tv?lang=en&teams=${'x'.repeat(101)}`);
+    await tv.getByText("Check this display's address").waitFor();
+    expect(await tv.locator('[role="status"]').innerText()).toContain('teams.0');
+    // A wrong address is not a wrong pairing: the token stays.
+    expect(await tv.evaluate(() => localStorage.getItem('floorwatch.deviceToken'))).toBe('test-device-token');
+    await tv.screenshot({ path: path.join(SCREENSHOTS, 'tv-bad-scope.png') });
+    await context.close();
+    // The refused link's last long-poll is answered 400 (its session is gone): expected here.
+    const unexpected = errors.filter((e) => !e.includes('status of 400'));
+    errors.splice(0, errors.length, ...unexpected);
+  });
+
   it('says "no data since" in large type when the floor goes away', async () => {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     await context.addInitScript(() => localStorage.setItem('floorwatch.deviceToken', 'test-device-token'));

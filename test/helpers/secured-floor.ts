@@ -67,13 +67,16 @@ export async function signIn(base: string, username: string, initial: string): P
 }
 
 /** A wallboard socket with this browser's cookies, or a TV's device token. */
-export function wallboard(base: string, how: { browser?: Browser; deviceToken?: string }): Wallboard {
+export function wallboard(base: string, how: { browser?: Browser; deviceToken?: string; teams?: unknown }): Wallboard {
   const cookie = how.browser ? [...how.browser.cookies].map(([k, v]) => `${k}=${v}`).join('; ') : undefined;
   return connect(`${base}/wallboard`, {
     transports: ['websocket'],
     reconnection: false,
     ...(cookie !== undefined && { extraHeaders: { cookie } }),
-    ...(how.deviceToken !== undefined && { auth: { deviceToken: how.deviceToken } }),
+    auth: {
+      ...(how.deviceToken !== undefined && { deviceToken: how.deviceToken }),
+      ...(how.teams !== undefined && { teams: how.teams }),
+    },
   });
 }
 

@@ -122,6 +122,47 @@ describe('what each role receives, over REST and socket.io', () => {
   });
 });
 
+describe('a screen scoped to some teams (handshake teams, the ?teams= of the pages)', () => {
+  it('gets only those teams, in the snapshot and in deltas', async () => {
+    const { socket, snapshot } = await socketSnapshot({ browser: people.supervisor, teams: ['B'] });
+    expect(snapshot.agents.map((a) => a.agentId)).toEqual(['2001']);
+    expect(alertRules(snapshot)).toEqual(['urgent-escalation:B']);
+    const deltas: FloorDelta[] = [];
+    socket.on('delta', (d) => deltas.push(d));
+    const got = once(socket, 'delta');
+    s.clock.set(at(40));
+    await ingest([
+      { id: 's1', type: 'agent.state', ts: at(35), agentId: '1001', state: 'not_ready', reason: 'meeting' },
+      { id: 's2', type: 'agent.state', ts: at(35), agentId: '2001', state: 'not_ready', reason: 'meeting' },
+    ]);
+    await s.floor.tick();
+    await got;
+    const seen = deltas.flatMap((d) => d.agents).map((a) => a.agentId);
+    expect(seen).toContain('2001');
+    expect(seen).not.toContain('1001');
+  });
+
+  it('never widens a view: a lead asking for another team is refused, asking for its own and another gets its own', async () => {
+    const mixed = await socketSnapshot({ browser: people.leadA, teams: ['A', 'B'] });
+    expect(mixed.snapshot.agents.map((a) => a.agentId)).toEqual(['1001']);
+    const other = wallboard(s.base, { browser: people.leadA, teams: ['B'] });
+    sockets.push(other);
+    expect((await once<Error>(other, 'connect_error')).message).toBe('teams: none of these teams is visible to you');
+  });
+
+  it('a bad teams value is refused with the field named', async () => {
+    for (const [teams, message] of [
+      [[], 'teams: list at least one team, or leave teams out for the whole view'],
+      ['A', 'teams: Invalid input: expected array, received string'],
+      [['A', ''], 'teams.1: a team id must not be empty'],
+    ] as const) {
+      const bad = wallboard(s.base, { deviceToken, teams });
+      sockets.push(bad);
+      expect((await once<Error>(bad, 'connect_error')).message).toBe(message);
+    }
+  });
+});
+
 describe("an agent's day (the agent panel)", () => {
   it('reads the timeline back from the log, within a lead\'s scope only', async () => {
     const res = await people.leadA.call('GET', '/api/v1/agents/1001/day');

@@ -28,6 +28,8 @@ addMessages({
     'tv.stale.never': '尚无数据',
     'tv.stale.detail': '已 {elapsed} 未收到现场数据。正在自动重新连接…',
     'tv.connectingTitle': '正在连接现场…',
+    'tv.badScope.title': '请检查此屏幕的地址',
+    'tv.badScope.detail': '服务器拒绝了地址中的 ?teams=（{reason}）。',
   },
   en: {
     'tv.page.queues': 'Queues',
@@ -55,5 +57,7 @@ addMessages({
     'tv.stale.never': 'No data',
     'tv.stale.detail': 'Nothing from the floor for {elapsed}. Reconnecting by itself…',
     'tv.connectingTitle': 'Connecting to the floor…',
+    'tv.badScope.title': "Check this display's address",
+    'tv.badScope.detail': 'The server refused ?teams= in the address ({reason}).',
   },
 });

@@ -10,6 +10,7 @@ import { FloorShell } from '../components/FloorShell.js';
 import { SiteNav } from '../components/SiteNav.js';
 import { StatusScreen } from '../components/StatusScreen.js';
 import { usePageTitle } from '../page-title.js';
+import { scopeTeams } from '../routes.js';
 import { SESSION_ENDED, useSessionStore } from '../session/session-store.js';
 import { useFloorLink } from '../use-floor-link.js';
 
@@ -27,7 +28,7 @@ export function FloorPage({ me }: { me: Me }) {
       // Still signed in as far as HTTP knows, yet refused: retrying would only loop.
       if (after.kind === 'signed-in' && !after.me.mustChangePassword) setRefusal(reason);
     })();
-  });
+  }, scopeTeams());
 
   if (refusal !== null) {
     return (

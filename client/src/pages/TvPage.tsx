@@ -9,9 +9,10 @@
  */
 import { useEffect, useLayoutEffect, useState } from 'react';
 import { lastFloorDataAt, STALE_AFTER_MS } from '../alerts/floor-read.js';
-import { useLocale } from '../i18n/index.js';
+import { useLocale, useT } from '../i18n/index.js';
 import { usePageTitle } from '../page-title.js';
-import { queryParam } from '../routes.js';
+import { StatusScreen } from '../components/StatusScreen.js';
+import { queryParam, scopeTeams } from '../routes.js';
 import { useFloorStore } from '../store/floor-store.js';
 import { forgetDeviceToken, readDeviceToken, saveDeviceToken } from '../tv/device-token.js';
 import { parsePace } from '../tv/pager.js';
@@ -23,6 +24,7 @@ const PAGE_KINDS: readonly TvPageKind[] = ['queues', 'agents', 'figures'];
 
 export function TvPage() {
   const [token, setToken] = useState<string | null>(readDeviceToken);
+  const [badScope, setBadScope] = useState<string | null>(null);
   usePageTitle(token === null ? 'Pair this display' : 'Floor');
   const lang = queryParam('lang');
   useLayoutEffect(() => {
@@ -39,10 +41,18 @@ export function TvPage() {
       />
     );
   }
+  if (badScope !== null) {
+    // The address is wrong, not the pairing: keep the token, say what to fix.
+    return <BadScope reason={badScope} />;
+  }
   return (
     <TvFloor
       deviceToken={token}
-      onRefused={() => {
+      onRefused={(reason) => {
+        if (reason.startsWith('teams')) {
+          setBadScope(reason);
+          return;
+        }
         forgetDeviceToken();
         setToken(null);
       }}
@@ -50,10 +60,15 @@ export function TvPage() {
   );
 }
 
+function BadScope({ reason }: { reason: string }) {
+  const t = useT();
+  return <StatusScreen title={t('tv.badScope.title')} message={t('tv.badScope.detail', { reason })} />;
+}
+
 /** Silent this long on a link that claims to be up: reopen it (a half-open connection). */
 const RELINK_AFTER_MS = 3 * STALE_AFTER_MS;
 
-function TvFloor({ deviceToken, onRefused }: { deviceToken: string; onRefused(): void }) {
+function TvFloor({ deviceToken, onRefused }: { deviceToken: string; onRefused(reason: string): void }) {
   const [generation, setGeneration] = useState(0);
   const page = queryParam('page');
   const startKind = PAGE_KINDS.find((k) => k === page);
@@ -81,7 +96,7 @@ function TvFloor({ deviceToken, onRefused }: { deviceToken: string; onRefused():
   );
 }
 
-function TvLink({ deviceToken, onRefused }: { deviceToken: string; onRefused(): void }) {
-  useFloorLink({ kind: 'device', deviceToken }, onRefused);
+function TvLink({ deviceToken, onRefused }: { deviceToken: string; onRefused(reason: string): void }) {
+  useFloorLink({ kind: 'device', deviceToken }, onRefused, scopeTeams());
   return null;
 }

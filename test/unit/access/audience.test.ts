@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert } from '../../../shared/alerts.js';
 import type { Viewer } from '../../../server/access/principal.js';
-import { alertFor, audienceOf, deltaFor, maskNumber, snapshotFor } from '../../../server/access/audience.js';
+import { alertFor, audienceOf, deltaCutter, deltaFor, maskNumber, narrowAudience, snapshotFor } from '../../../server/access/audience.js';
 
 const user = (role: 'admin' | 'supervisor' | 'lead' | 'manager', teams: string[] = []): Viewer => ({
   kind: 'user', id: `u-${role}`, username: role, name: role, role, teams, mustChangePassword: false, sessionId: 's',
@@ -57,5 +57,42 @@ describe('what each role receives', () => {
     const snapshot = snapshotFor({ adherence: [team('C'), team('A')], agents: [], alerts: [], compliance: { floor: {}, byAgent: {}, byTeam: {}, byTeamInterval: {} } } as never, lead);
     expect(snapshot.adherence.map((t) => t.teamId)).toEqual(['A']);
     expect(snapshotFor({ adherence: [team('C')], agents: [], alerts: [], compliance: { floor: {} } } as never, audienceOf(user('supervisor'))).adherence).toHaveLength(1);
+  });
+});
+
+describe('a screen scoped to some teams (handshake `teams`)', () => {
+  const agents = (...teams: Array<string | undefined>) => teams.map((teamId, i) => ({ agentId: String(i), ...(teamId && { teamId }) })) as never;
+
+  it('narrows a whole-floor role to exactly those teams, and a lead to those among its own', () => {
+    const sup = narrowAudience(audienceOf(user('supervisor')), ['B', 'A', 'B']);
+    expect(sup).toMatchObject({ key: 'supervisor:A,B', role: 'supervisor', callerNumbers: 'masked' });
+    expect([...sup!.teams!]).toEqual(['A', 'B']);
+    const lead = narrowAudience(audienceOf(user('lead', ['A', 'C'])), ['A', 'B']);
+    expect(lead?.key).toBe('lead:A');
+    expect(narrowAudience(audienceOf(user('lead', ['A'])), ['B'])).toBeNull();
+    const tv = audienceOf(display);
+    expect(narrowAudience(tv, undefined)).toBe(tv);
+    expect(narrowAudience(tv, ['A'])).toMatchObject({ key: 'display:A', callerNumbers: 'none', speech: false });
+  });
+
+  it('cuts one delta for many audiences as filtering each would', () => {
+    const delta = {
+      seq: 9, at: 1, serverTime: 1, queues: [], alerts: [alert('A'), alert('B')],
+      agents: agents('A', 'B', undefined, 'C', 'A'),
+      adherence: [{ teamId: 'A' }, { teamId: 'C' }] as never,
+    };
+    const cut = deltaCutter(delta);
+    const scoped = (role: Parameters<typeof user>[0], teams: string[]) => narrowAudience(audienceOf(user(role)), teams)!;
+    const ab = cut(scoped('supervisor', ['A', 'B']));
+    expect(ab.agents.map((a) => a.agentId).sort()).toEqual(['0', '1', '4']);
+    expect(ab.alerts.map((a) => a.teamId)).toEqual(['A', 'B']);
+    expect(ab.adherence?.map((t) => t.teamId)).toEqual(['A']);
+    const c = cut(scoped('manager', ['C']));
+    expect(c.agents.map((a) => a.agentId)).toEqual(['3']);
+    expect(c.alerts).toEqual([]);
+    expect(c.seq).toBe(9);
+    // The unscoped manager gets the delta itself; the unscoped supervisor every agent.
+    expect(cut(audienceOf(user('manager')))).toBe(delta);
+    expect(cut(audienceOf(user('supervisor'))).agents).toHaveLength(5);
   });
 });
