@@ -203,8 +203,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     onError: (err: unknown) => logger.error({ err }, 'delta listener failed'),
     // Status deltas back off under load (sending them at most ~1/4 of the time); alerts never wait.
     statusBackoff: 4,
-    // Alerts of inputs applied in the same turn go out together (one write per screen).
-    deferUrgent: (send: () => void) => { setImmediate(send); },
+    // A burst of alerts goes out together (one write per screen), waiting 25 ms at most;
+    // requests get in between inputs, so "busy" is answered at once even under overload.
+    urgentCoalesceMs: 25,
+    yieldBetweenInputs: () => new Promise<void>((resolve) => { setImmediate(resolve); }),
   };
   const floor: ServedFloor = await (async () => {
     if (options.redis === undefined) return Floor.open({ storage, clock: { now: () => Date.now() }, ...floorSettings });

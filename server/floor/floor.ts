@@ -62,8 +62,10 @@ export class Floor implements FloorService {
     return this.opts.statusBackoff ?? 0;
   }
   private closed = false;
-  /** An urgent delta is waiting for `deferUrgent` to send it. */
-  private urgentDeferred = false;
+  /** Inputs handed to `serial` and not finished yet. */
+  private queued = 0;
+  /** When the collected urgent delta became urgent (the floor's clock), while it waits for company. */
+  private urgentSince: number | undefined;
   private openedFrom: 'snapshot' | 'log' | 'nothing' = 'nothing';
   private openedTag: Record<string, unknown> | undefined;
 
@@ -149,9 +151,16 @@ export class Floor implements FloorService {
 
   /** Runs `fn` after every input before it: one input at a time, in log order. */
   private serial<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.chain.then(() => {
-      if (this.closed) throw new Error('the floor is closed');
-      return fn();
+    this.queued += 1;
+    const run = this.chain.then(async () => {
+      try {
+        await this.opts.yieldBetweenInputs?.();
+        if (this.closed) throw new Error('the floor is closed');
+        return await fn();
+      } finally {
+        this.queued -= 1;
+        this.flushUrgentIfDue();
+      }
     });
     this.chain = run.catch(() => undefined);
     return run;
@@ -175,26 +184,22 @@ export class Floor implements FloorService {
   private async afterInput(effects: Effect[]): Promise<void> {
     await this.persistEffects(effects);
     this.deltas.add(effects);
-    if (this.deltas.urgent) this.flushUrgent();
     await this.maybeSnapshot();
   }
 
-  /** Sends the urgent delta now, or once the inputs of this turn are applied (`deferUrgent`). */
-  private flushUrgent(): void {
-    const defer = this.opts.deferUrgent;
-    if (defer === undefined) {
-      this.flush();
+  /**
+   * After each input (never in the middle of one): sends the urgent delta unless more
+   * inputs are queued and it has waited less than `urgentCoalesceMs` for them.
+   */
+  private flushUrgentIfDue(): void {
+    if (!this.deltas.urgent || this.closed) {
+      this.urgentSince = undefined;
       return;
     }
-    if (this.urgentDeferred) return;
-    this.urgentDeferred = true;
-    defer(() => {
-      this.urgentDeferred = false;
-      // Through the chain, so the delta never holds half of an input still being applied.
-      void this.serial(async () => {
-        if (this.deltas.urgent) this.flush();
-      }).catch(() => undefined); // closed meanwhile: close() sends nothing more
-    });
+    const now = this.opts.clock.now();
+    this.urgentSince ??= now;
+    if (this.queued > 0 && now - this.urgentSince < (this.opts.urgentCoalesceMs ?? 0)) return;
+    this.flush();
   }
 
   /** Alerts (their latest version) and automatic points entries, before anyone is told of them. */
@@ -435,7 +440,6 @@ export class Floor implements FloorService {
           applied += group.length;
         }
         this.deltas.add(effects);
-        if (this.deltas.urgent) this.flushUrgent();
       }
       return applied;
     });

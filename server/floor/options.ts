@@ -45,14 +45,20 @@ export interface FloorOptions {
    */
   statusBackoff?: number;
   /**
-   * How an urgent delta (a new or changed alert) is sent: by default at once, as the input
-   * that raised it is applied. The server passes `setImmediate`, so that alerts raised by
-   * inputs applied in the same turn of the event loop (batches that arrived together) go
-   * out as one delta: one write per screen instead of one per input, which is what keeps a
-   * burst of alerts from queueing behind thousands of socket writes. It costs no wait:
-   * the turn ends as soon as those inputs are applied.
+   * How long an urgent delta (a new or changed alert) may wait for the inputs queued behind
+   * the one that raised it, so that a burst of alerts goes out as one delta: one write per
+   * screen instead of one per input, which is what keeps a burst from queueing behind
+   * thousands of socket writes. It never waits longer than this (measured on the floor's
+   * clock), and not at all when nothing is queued. 0 (the default): sent after each input.
    */
-  deferUrgent?: (send: () => void) => void;
+  urgentCoalesceMs?: number;
+  /**
+   * Awaited before each input (serve: one turn of the event loop, `setImmediate`). Inputs
+   * are applied synchronously as far as the event loop can tell (SQLite answers at once),
+   * so a queue of batches would otherwise run back to back without letting in a single
+   * request: under overload even the 503 that says "busy" would wait for all of them.
+   */
+  yieldBetweenInputs?: () => Promise<void>;
 }
 
 export interface SnapshotBody {
