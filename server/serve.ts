@@ -206,6 +206,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     // A burst of alerts goes out together (one write per screen), waiting 25 ms at most;
     // requests get in between inputs, so "busy" is answered at once even under overload.
     urgentCoalesceMs: 25,
+    // Snapshots wait while the floor is behind (up to 1,000,000 entries: a longer replay after a crash).
+    snapshotPostponeEntries: 1_000_000,
     yieldBetweenInputs: () => new Promise<void>((resolve) => { setImmediate(resolve); }),
   };
   const floor: ServedFloor = await (async () => {

@@ -369,6 +369,8 @@ export class Floor implements FloorService {
     const now = this.opts.clock.now();
     if (this.entriesSinceSnapshot === 0 && !evenUnchanged) return;
     if (!force && this.entriesSinceSnapshot < this.opts.snapshotEveryEntries && now - this.lastSnapshotAt < this.opts.snapshotEveryMs) return;
+    // Due, but inputs are waiting behind this one: later, unless it has waited long enough.
+    if (!force && this.queued > 1 && this.entriesSinceSnapshot < (this.opts.snapshotPostponeEntries ?? 0)) return;
     const tag = this.opts.snapshotTag?.();
     const body: SnapshotBody = {
       engine: serializeState(this.state), pending: this.sequencer.toJSON(), lastReceivedAt: this.lastReceivedAt, ...(tag && { tag }),

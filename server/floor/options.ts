@@ -59,6 +59,14 @@ export interface FloorOptions {
    * request: under overload even the 503 that says "busy" would wait for all of them.
    */
   yieldBetweenInputs?: () => Promise<void>;
+  /**
+   * While inputs are queued behind the one being applied (the floor is behind), a due
+   * snapshot waits for a quiet moment, up to this many entries since the last one: on a big
+   * floor a snapshot holds the event loop for a few hundred ms, which under overload is
+   * latency every alert behind it pays. The cost is a longer replay after a crash (at most
+   * this many entries). Default: no waiting (snapshotEveryEntries).
+   */
+  snapshotPostponeEntries?: number;
 }
 
 export interface SnapshotBody {

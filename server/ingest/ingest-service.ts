@@ -6,6 +6,7 @@
 import type { IngestResult, RejectedEvent } from '../../shared/ingest.js';
 import type { FloorService, IngestOutcome } from '../floor/types.js';
 import { parseBatch, validateBatch, type ParsedBatch } from './parse-batch.js';
+import { ServiceRate } from './service-rate.js';
 
 export interface IngestService {
   /**
@@ -61,6 +62,15 @@ export interface IngestServiceOptions {
    */
   loopLag?: { current(): number };
   maxLoopLagMs?: number;
+  /**
+   * The waiting events are also kept to about this much of the floor's work, at the rate
+   * it was measured to apply them (server/ingest/service-rate.ts): a fixed count would be
+   * a quarter of a second on a quiet floor and several seconds on one whose screens cost
+   * more per event, which is exactly when alerts must not wait. Default 250 ms.
+   */
+  maxQueueMs?: number;
+  /** Real time in ms (performance.now), for the rate; tests pass a fake. */
+  now?: () => number;
 }
 
 /** Lag of the event loop above which ingest refuses new batches. */
@@ -69,8 +79,21 @@ export const DEFAULT_MAX_LOOP_LAG_MS = 300;
 /** Under half a second of work at full speed on a modest machine (a few batches in flight). */
 export const DEFAULT_MAX_PENDING_EVENTS = 20_000;
 
+/** The measured bound never goes below this: a rate taken from tiny batches undersells big ones. */
+const MIN_LIMIT = 1000;
+
+/** Work the waiting events may amount to, at the measured rate. */
+export const DEFAULT_MAX_QUEUE_MS = 250;
+
 export function createIngestService(floor: FloorService, observer?: IngestObserver, options: IngestServiceOptions = {}): IngestService {
-  const maxPending = options.maxPendingEvents ?? DEFAULT_MAX_PENDING_EVENTS;
+  const cap = options.maxPendingEvents ?? DEFAULT_MAX_PENDING_EVENTS;
+  const rate = new ServiceRate(options.now ?? (() => performance.now()));
+  const maxQueueMs = options.maxQueueMs ?? DEFAULT_MAX_QUEUE_MS;
+  /** The bound right now: the cap, or less when the measured rate says it is more work than maxQueueMs. */
+  const limit = (): number => {
+    const perMs = rate.eventsPerMs();
+    return perMs === undefined ? cap : Math.min(cap, Math.max(MIN_LIMIT, Math.round(perMs * maxQueueMs)));
+  };
   let pending = 0;
   const observe = (feed: string, received: number, result: IngestResult | undefined): void => {
     try {
@@ -80,19 +103,22 @@ export function createIngestService(floor: FloorService, observer?: IngestObserv
     }
   };
   return {
-    busy: () => pending >= maxPending || (options.loopLag?.current() ?? 0) > (options.maxLoopLagMs ?? DEFAULT_MAX_LOOP_LAG_MS),
+    busy: () => pending >= limit() || (options.loopLag?.current() ?? 0) > (options.maxLoopLagMs ?? DEFAULT_MAX_LOOP_LAG_MS),
     async ingestBatch(batch, contentType, feed = 'unnamed') {
       const parsed = Array.isArray(batch) ? validateBatch(batch) : parseBatch(batch, contentType);
       const size = parsed.events.length;
-      if (size > 0 && pending > 0 && pending + size > maxPending) {
+      const bound = limit();
+      if (size > 0 && pending > 0 && pending + size > bound) {
         observe(feed, parsed.total, undefined);
-        throw new BusyError(pending, maxPending);
+        throw new BusyError(pending, bound);
       }
       let outcome: IngestOutcome;
       pending += size;
+      const submitted = rate.submitted();
       try {
         // An all-bad batch need not touch the floor (or its storage) at all.
         outcome = size > 0 ? await floor.ingest(parsed.events) : NOTHING_VALID;
+        if (size > 0) rate.completed(submitted, size);
       } catch (err) {
         observe(feed, parsed.total, undefined);
         throw err;

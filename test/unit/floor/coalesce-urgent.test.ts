@@ -61,3 +61,25 @@ describe('urgent deltas coalesced over queued inputs', () => {
     expect(yields).toBe(3);
   });
 });
+
+describe('snapshots while the floor is behind', () => {
+  it('waits while inputs are queued behind, up to snapshotPostponeEntries, and takes it when the queue is empty', async () => {
+    const { floor, storage } = await openFloor({ reorderWindowMs: 0, snapshotEveryEntries: 2, snapshotPostponeEntries: 5 });
+    const taken: number[] = [];
+    const save = storage.snapshots.save.bind(storage.snapshots);
+    storage.snapshots.save = async (snapshot) => {
+      taken.push(snapshot.seq);
+      return save(snapshot);
+    };
+    const login = (n: number) => floor.ingest([ev(0, 'agent.login', { agentId: `300${n}`, stationId: `S-${n}`, teamId: 't' })]);
+    // Four inputs queued together: due at the second, but others wait behind it until the last.
+    await Promise.all([1, 2, 3, 4].map(login));
+    expect(taken).toEqual([4]);
+    // Seven queued together: 5 entries since the last one at seq 9 (taken although busy), then due again at the end.
+    await Promise.all([5, 6, 7, 8, 9, 10, 11].map(login));
+    expect(taken).toEqual([4, 9, 11]);
+    // One at a time (nothing queued behind): every second one, as without the option.
+    for (const n of [12, 13, 14, 15]) await login(n);
+    expect(taken).toEqual([4, 9, 11, 13, 15]);
+  });
+});

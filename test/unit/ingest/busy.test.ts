@@ -6,13 +6,74 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createIngestService } from '../../../server/ingest/ingest-service.js';
 import { watchLoopLag } from '../../../server/ingest/loop-lag.js';
+import { ServiceRate } from '../../../server/ingest/service-rate.js';
+import type { FloorEvent } from '../../../shared/events.js';
 import { FakeFloor } from '../../integration/fake-floor.js';
 
 afterEach(() => {
   vi.useRealTimers();
 });
 
+const events = (n: number, tag: string): FloorEvent[] => Array.from({ length: n }, (_, i) => ({
+  id: `${tag}-${i}`, type: 'agent.login', ts: 1_795_000_000_000, agentId: `a${i}`, stationId: 'S-1',
+}) as FloorEvent);
+
+describe('the floor\'s service rate', () => {
+  it('counts a batch from when the one before it finished, not from when it was handed over', () => {
+    let now = 0;
+    const rate = new ServiceRate(() => now);
+    expect(rate.eventsPerMs()).toBeUndefined();
+    const a = rate.submitted();
+    now = 20;
+    const b = rate.submitted(); // handed over while the first is being applied
+    now = 100;
+    rate.completed(a, 1000);
+    now = 150;
+    rate.completed(b, 500); // 50 ms of service, not 130
+    expect(rate.eventsPerMs()).toBe(10);
+    now = 1000; // a quiet spell: the next batch is served from when it arrived
+    const c = rate.submitted();
+    now = 1010;
+    rate.completed(c, 100);
+    expect(rate.eventsPerMs()).toBe(1600 / 160);
+  });
+});
+
 describe('ingest busy', () => {
+  it('keeps the waiting events to maxQueueMs of work at the measured rate', async () => {
+    let now = 0;
+    const floor = new FakeFloor();
+    const apply = floor.ingest.bind(floor);
+    // The fake floor takes 0.1 ms per event of the fake clock: 10 events per ms.
+    floor.ingest = async (batch) => {
+      const outcome = await apply(batch);
+      now += batch.length * 0.1;
+      return outcome;
+    };
+    const ingest = createIngestService(floor, undefined, { maxQueueMs: 250, maxPendingEvents: 20_000, now: () => now });
+    await ingest.ingestBatch(events(3000, 'warm')); // measured: 10 events/ms, so 2,500 may wait
+    let open!: () => void;
+    floor.ingestGate = new Promise<void>((resolve) => { open = resolve; });
+    const first = ingest.ingestBatch(events(2000, 'a'));
+    await expect(ingest.ingestBatch(events(600, 'b'))).rejects.toThrow('busy: 2000 events are waiting to be applied (limit 2500)');
+    const fits = ingest.ingestBatch(events(500, 'c'));
+    expect(ingest.busy?.()).toBe(true);
+    open();
+    await Promise.all([first, fits]);
+    expect(ingest.busy?.()).toBe(false);
+  });
+
+  it('takes the fixed cap until a rate is measured, and a batch whenever nothing waits', async () => {
+    const floor = new FakeFloor();
+    const ingest = createIngestService(floor, undefined, { maxPendingEvents: 100, now: () => 0 });
+    let open!: () => void;
+    floor.ingestGate = new Promise<void>((resolve) => { open = resolve; });
+    const big = ingest.ingestBatch(events(5000, 'big')); // over the cap, but nothing waits
+    await expect(ingest.ingestBatch(events(1, 'one'))).rejects.toThrow('limit 100');
+    open();
+    expect((await big).accepted).toBe(5000);
+  });
+
   it('is busy while the event loop lags past the bound, and not before', () => {
     let lag = 0;
     const ingest = createIngestService(new FakeFloor(), undefined, { loopLag: { current: () => lag }, maxLoopLagMs: 300 });
