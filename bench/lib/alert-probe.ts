@@ -25,9 +25,11 @@ export function probesIn(delta: unknown, runId: string): number[] {
 }
 
 export class Poster {
-  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+  private readonly agent: http.Agent;
   private readonly headers: Record<string, string>;
-  constructor(private readonly url: URL, token?: string, contentType = 'application/x-ndjson') {
+  /** `inFlight`: requests at once (connections kept open), 8 unless said. */
+  constructor(private readonly url: URL, token?: string, contentType = 'application/x-ndjson', inFlight = 8) {
+    this.agent = new http.Agent({ keepAlive: true, maxSockets: inFlight });
     this.headers = { ...ingestHeaders(token), 'content-type': contentType };
   }
   /** Batches the server refused as busy (503) and that were sent again. */
