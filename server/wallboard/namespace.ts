@@ -42,6 +42,9 @@ export interface WallboardNamespaceDeps {
 
 const room = (a: Audience): string => `aud:${a.key}`;
 
+/** How long a built snapshot is handed out (until the next delta, and never longer than this). */
+const SNAPSHOT_CACHE_MS = 1000;
+
 /** Wires the namespace; returns the function that stops it (for close()). */
 export function registerWallboardNamespace(nsp: WallboardNamespace, deps: WallboardNamespaceDeps): () => void {
   const { floor, commands, auth, logger } = deps;
@@ -71,20 +74,29 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
   });
 
   /**
-   * Catch-up snapshots, one per audience until the next delta: under overload many screens
-   * drain at about the same time, and building the floor's snapshot for each of them would
-   * be the very work that keeps them behind.
+   * Snapshots, one per audience until the next delta (connect, resync and catch-up all use
+   * it): many screens connect at once after a restart or a network blip, and under
+   * overload many drain at about the same time; building the whole floor's snapshot for
+   * each of them (50,000 agents: a tenth of a second each) would be the very work that
+   * keeps them waiting. A cached one is the floor as of the last delta, which is what its
+   * seq says.
    */
-  let floorSnapshot: ReturnType<FloorService['snapshot']> | undefined;
+  let floorSnapshot: { snapshot: ReturnType<FloorService['snapshot']>; builtAt: number } | undefined;
   let snapshots = new Map<string, ReturnType<typeof snapshotFor>>();
   const catchUpSnapshot = (audience: Audience): ReturnType<typeof snapshotFor> => {
+    // At most a second old, too: a floor replaced under the namespace (cluster failover) sends no delta to say so.
+    if (floorSnapshot !== undefined && performance.now() - floorSnapshot.builtAt > SNAPSHOT_CACHE_MS) {
+      floorSnapshot = undefined;
+      snapshots = new Map();
+    }
+    floorSnapshot ??= { snapshot: floor.snapshot(), builtAt: performance.now() };
     let snapshot = snapshots.get(audience.key);
     if (snapshot === undefined) {
-      floorSnapshot ??= floor.snapshot();
-      snapshot = snapshotFor(floorSnapshot, audience);
+      snapshot = snapshotFor(floorSnapshot.snapshot, audience);
       snapshots.set(audience.key, snapshot);
     }
-    return snapshot;
+    // serverTime is when it is sent (clients correct their clock with it), not when it was built.
+    return { ...snapshot, serverTime: snapshot.serverTime + Math.round(performance.now() - floorSnapshot.builtAt) };
   };
 
   /**
@@ -139,7 +151,7 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
     });
 
     try {
-      socket.emit('snapshot', snapshotFor(floor.snapshot(), audience));
+      socket.emit('snapshot', catchUpSnapshot(audience));
     } catch (err) {
       // Without a snapshot the client cannot apply deltas: drop it so it reconnects and retries.
       log.error({ err }, 'snapshot failed');
@@ -152,7 +164,7 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
       const ack = args.at(-1) as ((snapshot: ReturnType<typeof snapshotFor>) => void) | undefined;
       if (typeof ack !== 'function') return;
       try {
-        ack(snapshotFor(floor.snapshot(), audience));
+        ack(catchUpSnapshot(audience));
       } catch (err) {
         log.error({ err }, 'resync snapshot failed');
       }
