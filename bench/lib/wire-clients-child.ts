@@ -52,7 +52,10 @@ async function start(m: StartMessage): Promise<void> {
     counts.dropped++;
   };
   for (let i = 0; i < m.count; i += m.parallel) {
-    const batch = Array.from({ length: Math.min(m.parallel, m.count - i) }, () => openWireWallboard(m.url, m.cookie, { onFrame: screen(scanner), onDropped }));
+    const batch = Array.from({ length: Math.min(m.parallel, m.count - i) }, (_, j) => {
+      const teams = m.scopes?.[i + j];
+      return openWireWallboard(m.url, m.cookie, { onFrame: screen(scanner), onDropped }, teams ? { teams } : undefined);
+    });
     wallboards.push(...(await Promise.all(batch)));
   }
   reporter = setInterval(report, REPORT_EVERY_MS);

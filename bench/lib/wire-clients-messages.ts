@@ -13,6 +13,8 @@ export interface StartMessage {
   count: number;
   /** Connections opened at once. */
   parallel: number;
+  /** Per screen of this child, the teams it asks for (handshake `auth.teams`), or null for the whole view. */
+  scopes?: Array<string[] | null>;
 }
 
 export interface CloseMessage {

@@ -1,7 +1,7 @@
 /**
  * One wallboard speaking socket.io's protocol on a bare WebSocket (engine.io v4, no
  * polling, no upgrade), with just what a screen needs to stay connected:
- *   server `0{...}` (engine.io open)        -> send `40/wallboard,` (join the namespace)
+ *   server `0{...}` (engine.io open)        -> send `40/wallboard,` (join the namespace; with the handshake auth, if any)
  *   server `40/wallboard,{...}`             -> in the namespace; the snapshot follows
  *   server `2` (engine.io ping)             -> send `3` (pong), or the server drops us
  *   server `42/wallboard,["snapshot",...]`  -> the first one makes the screen ready
@@ -39,8 +39,8 @@ export interface WireWallboard {
 /** Epoch ms with sub-ms precision, the same clock in every process (parent and children). */
 export const wireClock = (): number => performance.timeOrigin + performance.now();
 
-/** Connects one wallboard; resolves when its first snapshot arrived. */
-export function openWireWallboard(url: string, cookie: string, handlers: WireWallboardHandlers): Promise<WireWallboard> {
+/** Connects one wallboard (`auth`: the handshake's, e.g. `{ teams }`); resolves when its first snapshot arrived. */
+export function openWireWallboard(url: string, cookie: string, handlers: WireWallboardHandlers, auth?: object): Promise<WireWallboard> {
   const wsUrl = `${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`;
   const ws = new WebSocket(wsUrl, {
     headers: { cookie },
@@ -82,7 +82,7 @@ export function openWireWallboard(url: string, cookie: string, handlers: WireWal
           }
         }
       } else if (data.length === 1 && data[0] === PING[0]) ws.send('3');
-      else if (startsWith(data, OPEN)) ws.send(`40${NAMESPACE},`);
+      else if (startsWith(data, OPEN)) ws.send(`40${NAMESPACE},${auth === undefined ? '' : JSON.stringify(auth)}`);
       else if (startsWith(data, CONNECTED)) { /* joined; the snapshot follows */ }
       else if (startsWith(data, CONNECT_ERROR)) fail(`connect error ${data.toString()}`);
       else if (startsWith(data, DISCONNECTED) || (data.length === 1 && data[0] === ENGINE_CLOSE[0])) {

@@ -52,6 +52,8 @@ export interface WireConnectOptions {
   processes?: number;
   /** Connections each child opens at once (default 50). */
   parallel?: number;
+  /** The teams screen `i` (0-based, over all children) asks for; undefined: the whole view. */
+  teams?: (screen: number) => string[] | undefined;
 }
 
 interface Child {
@@ -67,11 +69,14 @@ export async function connectWireClients(options: WireConnectOptions): Promise<W
   let listener: OnProbe = () => {};
   let closing = false;
   const children: Child[] = [];
-  for (let i = 0; i < processes; i++) {
+  const firstScreen: number[] = [];
+  for (let i = 0, first = 0; i < processes; i++) {
     const share = Math.floor(options.count / processes) + (i < options.count % processes ? 1 : 0);
     // Only tsx's loader: the bench's own flags (--expose-gc, ...) are not the screens' business.
     const proc = fork(CHILD, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const child: Child = { process: proc, share, counts: { dropped: 0, statusDeltas: 0, catchUps: 0 }, died: false };
+    firstScreen.push(first);
+    first += share;
     proc.on('message', (m: FromChild) => {
       if (m.type === 'report') {
         child.counts = m.counts;
@@ -93,8 +98,11 @@ export async function connectWireClients(options: WireConnectOptions): Promise<W
     };
     child.process.on('message', onMessage);
     child.process.once('exit', (code) => reject(new Error(`wire clients: a child exited (${code}) while connecting`)));
+    const first = firstScreen[children.indexOf(child)]!;
+    const teams = options.teams;
     const start: ToChild = {
       type: 'start', url: options.url, cookie: options.cookie, runId: options.runId, count: child.share, parallel: options.parallel ?? 50,
+      ...(teams !== undefined && { scopes: Array.from({ length: child.share }, (_, j) => teams(first + j) ?? null) }),
     };
     child.process.send(start);
   });
