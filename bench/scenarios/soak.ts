@@ -34,6 +34,7 @@ import { encodeBatches } from '../lib/traffic.js';
 const WINDOW_MS = 2000;
 const LAG_EVERY_MS = 5000;
 const HEAP_EVERY_MS = 30_000;
+const QUICK_HEAP_EVERY_MS = 8_000;
 const WARM_MS = 10 * 60_000;
 /** Teams per screen: a lead of two teams, or a section's TV. */
 const TEAMS_PER_SCREEN = 2;
@@ -106,7 +107,8 @@ export const soakScenario: Scenario = {
       const begin = performance.now();
       const minute = (): number => (performance.now() - begin) / 60_000;
       let nextLag = begin + LAG_EVERY_MS;
-      let nextHeap = begin + HEAP_EVERY_MS;
+      const heapEvery = ctx.quick ? QUICK_HEAP_EVERY_MS : HEAP_EVERY_MS;
+      let nextHeap = begin + heapEvery;
       let sent = 0;
       while (performance.now() - begin < minutes * 60_000) {
         const batch = take(Date.now());
@@ -126,7 +128,7 @@ export const soakScenario: Scenario = {
           lags.push({ t: minute(), lag: Math.max(0, at - sentAt - WINDOW_MS) });
         }
         if (performance.now() >= nextHeap) {
-          nextHeap += HEAP_EVERY_MS;
+          nextHeap += heapEvery;
           heaps.push({ t: minute(), heap: await heapUsedAfterGc(inspector), rss: (await rssOf(server.pid)) ?? Number.NaN });
         }
         await new Promise((r) => setTimeout(r, 100));
