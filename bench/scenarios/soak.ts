@@ -94,8 +94,10 @@ export const soakScenario: Scenario = {
       await postAll(`${server.url}/api/v1/events`, warm.batches, warm.counts, { token: server.token });
       ctx.log(`soak: ${agents} agents in ${floor.teams} teams warmed up (${warm.events} events); connecting ${clientsCount} screens of ${TEAMS_PER_SCREEN} teams`);
       const teamsOf = (screen: number): string[] => Array.from({ length: TEAMS_PER_SCREEN }, (_, k) => floor.teamId((screen * TEAMS_PER_SCREEN + k) % floor.teams));
+      const connecting = performance.now();
       const clients = await connectWireClients({ count: clientsCount, url: server.url, cookie: server.cookie, runId, teams: teamsOf });
       const resolver = await startAlertResolver(server.url, RESOLVE_AFTER_MS);
+      ctx.log(`soak: screens and the lead connected in ${((performance.now() - connecting) / 1000).toFixed(1)} s`);
       const poster = new Poster(new URL(`${server.url}/api/v1/events`), server.token);
       const lags: Array<{ t: number; lag: number }> = [];
       const heaps: Array<{ t: number; heap: number; rss: number }> = [];
@@ -111,11 +113,10 @@ export const soakScenario: Scenario = {
       let nextHeap = begin + heapEvery;
       let sent = 0;
       while (performance.now() - begin < minutes * 60_000) {
-        const batch = take(Date.now());
-        if (batch.length > 0) {
-          await poster.send(batch);
-          sent += batch.length;
-        }
+        // Batches of 5,000 at most, as a feed sends them (after a slow step many may be due).
+        const due = take(Date.now());
+        for (let i = 0; i < due.length; i += 5000) await poster.send(due.slice(i, i + 5000));
+        sent += due.length;
         if (performance.now() >= nextLag) {
           nextLag += LAG_EVERY_MS;
           // Each probe is about the lead of a team some screen shows, a different team each time.
