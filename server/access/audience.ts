@@ -79,28 +79,64 @@ export function alertFor(alert: Alert, a: Audience): Alert | null {
   return Object.keys(shown).length > 0 ? { ...rest, sensitive: shown } : rest;
 }
 
-function pick<T>(record: Record<string, T>, keep: (key: string) => boolean): Record<string, T> {
-  return Object.fromEntries(Object.entries(record).filter(([k]) => keep(k)));
+export function snapshotFor(s: FloorSnapshot, a: Audience): FloorSnapshot {
+  return snapshotCutter(s)(a);
 }
 
-function complianceFor(c: ComplianceView, a: Audience, agentIds: ReadonlySet<string>): ComplianceView {
-  if (a.teams === null) return c;
-  const teams = a.teams;
-  return {
-    ...c,
-    byAgent: pick(c.byAgent, (id) => agentIds.has(id)),
-    byTeam: pick(c.byTeam, (t) => teams.has(t)),
-    byTeamInterval: pick(c.byTeamInterval, (t) => teams.has(t)),
+/**
+ * Cuts one snapshot for many audiences (2,000 team screens reconnecting at once on a floor
+ * of 50,000 agents): the agents, alerts and adherence are grouped by team once, and a
+ * team-scoped cut reads only its teams' groups and its agents' compliance, rather than
+ * filtering the whole floor per screen. Same content as filtering, in the same order.
+ */
+export function snapshotCutter(s: FloorSnapshot): (a: Audience) => FloorSnapshot {
+  let groups: { agents: TeamGroups<FloorSnapshot['agents'][number]>; alerts: TeamGroups<Alert>; adherence: TeamGroups<FloorSnapshot['adherence'][number]> } | undefined;
+  return (a) => {
+    if (a.teams === null) {
+      return { ...s, alerts: s.alerts.flatMap((alert) => alertFor(alert, a) ?? []) };
+    }
+    groups ??= { agents: indexByTeam(s.agents), alerts: indexByTeam(s.alerts), adherence: indexByTeam(s.adherence) };
+    const agents = inOrder(groups.agents, a.teams);
+    return {
+      ...s, agents,
+      alerts: inOrder(groups.alerts, a.teams).flatMap((alert) => alertFor(alert, a) ?? []),
+      compliance: scopedCompliance(s.compliance, a.teams, agents),
+      adherence: inOrder(groups.adherence, a.teams),
+    };
   };
 }
 
-export function snapshotFor(s: FloorSnapshot, a: Audience): FloorSnapshot {
-  const agents = s.agents.filter((agent) => inScope(a, agent.teamId));
-  const alerts = s.alerts.flatMap((alert) => alertFor(alert, a) ?? []);
+type TeamGroups<T> = Map<string | undefined, Array<{ at: number; item: T }>>;
+
+function indexByTeam<T extends { teamId?: string | undefined }>(items: readonly T[]): TeamGroups<T> {
+  const groups: TeamGroups<T> = new Map();
+  items.forEach((item, at) => {
+    const group = groups.get(item.teamId);
+    if (group) group.push({ at, item });
+    else groups.set(item.teamId, [{ at, item }]);
+  });
+  return groups;
+}
+
+/** The teams' items, in the order the whole list had them. */
+function inOrder<T>(groups: TeamGroups<T>, teams: ReadonlySet<string>): T[] {
+  const picked: Array<{ at: number; item: T }> = [];
+  for (const team of teams) picked.push(...(groups.get(team) ?? []));
+  return picked.sort((x, y) => x.at - y.at).map((p) => p.item);
+}
+
+/** The compliance a team scope may see: its agents', its teams' (read by key, not by filtering the floor's). */
+function scopedCompliance(c: ComplianceView, teams: ReadonlySet<string>, agents: ReadonlyArray<{ agentId: string }>): ComplianceView {
+  const own = <T>(record: Record<string, T>, keys: Iterable<string>): Record<string, T> => {
+    const out: Record<string, T> = {};
+    for (const key of keys) if (Object.hasOwn(record, key)) out[key] = record[key]!;
+    return out;
+  };
   return {
-    ...s, agents, alerts,
-    compliance: complianceFor(s.compliance, a, new Set(agents.map((x) => x.agentId))),
-    adherence: s.adherence.filter((t) => inScope(a, t.teamId)),
+    ...c,
+    byAgent: own(c.byAgent, agents.map((x) => x.agentId)),
+    byTeam: own(c.byTeam, teams),
+    byTeamInterval: own(c.byTeamInterval, teams),
   };
 }
 

@@ -12,7 +12,7 @@ import type { Logger } from 'pino';
 import type { Namespace, Socket } from 'socket.io';
 import type { WallboardClientToServer, WallboardServerToClient } from '../../shared/wallboard.js';
 import { wallboardScopeSchema } from '../../shared/wallboard.js';
-import { audienceOf, deltaCutter, narrowAudience, snapshotFor, type Audience } from '../access/audience.js';
+import { audienceOf, deltaCutter, narrowAudience, snapshotCutter, snapshotFor, type Audience } from '../access/audience.js';
 import type { Authenticator, Viewer } from '../access/principal.js';
 import type { FloorService } from '../floor/types.js';
 import type { Actor, CommandHandlers, CommandOutcome } from '../http/command-handlers.js';
@@ -81,7 +81,7 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
    * keeps them waiting. A cached one is the floor as of the last delta, which is what its
    * seq says.
    */
-  let floorSnapshot: { snapshot: ReturnType<FloorService['snapshot']>; builtAt: number } | undefined;
+  let floorSnapshot: { cut: ReturnType<typeof snapshotCutter>; builtAt: number } | undefined;
   let snapshots = new Map<string, ReturnType<typeof snapshotFor>>();
   const catchUpSnapshot = (audience: Audience): ReturnType<typeof snapshotFor> => {
     // At most a second old, too: a floor replaced under the namespace (cluster failover) sends no delta to say so.
@@ -89,10 +89,10 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
       floorSnapshot = undefined;
       snapshots = new Map();
     }
-    floorSnapshot ??= { snapshot: floor.snapshot(), builtAt: performance.now() };
+    floorSnapshot ??= { cut: snapshotCutter(floor.snapshot()), builtAt: performance.now() };
     let snapshot = snapshots.get(audience.key);
     if (snapshot === undefined) {
-      snapshot = snapshotFor(floorSnapshot.snapshot, audience);
+      snapshot = floorSnapshot.cut(audience);
       snapshots.set(audience.key, snapshot);
     }
     // serverTime is when it is sent (clients correct their clock with it), not when it was built.

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert } from '../../../shared/alerts.js';
 import type { Viewer } from '../../../server/access/principal.js';
-import { alertFor, audienceOf, deltaCutter, deltaFor, maskNumber, narrowAudience, snapshotFor } from '../../../server/access/audience.js';
+import { alertFor, audienceOf, deltaCutter, deltaFor, maskNumber, narrowAudience, snapshotCutter, snapshotFor } from '../../../server/access/audience.js';
+import type { FloorSnapshot } from '../../../shared/wallboard.js';
 
 const user = (role: 'admin' | 'supervisor' | 'lead' | 'manager', teams: string[] = []): Viewer => ({
   kind: 'user', id: `u-${role}`, username: role, name: role, role, teams, mustChangePassword: false, sessionId: 's',
@@ -94,5 +95,34 @@ describe('a screen scoped to some teams (handshake `teams`)', () => {
     // The unscoped manager gets the delta itself; the unscoped supervisor every agent.
     expect(cut(audienceOf(user('manager')))).toBe(delta);
     expect(cut(audienceOf(user('supervisor'))).agents).toHaveLength(5);
+  });
+});
+
+describe('one snapshot cut for many screens', () => {
+  it('gives a team scope exactly what filtering the floor would, in the same order', () => {
+    const teams = ['A', 'B', 'C', undefined];
+    const agents = Array.from({ length: 40 }, (_, i) => ({ agentId: String(1000 + i), ...(teams[i % 4] && { teamId: teams[i % 4] }) }));
+    const alerts = ['C', 'A', 'B', 'A'].map((t, i) => ({ ...alert(t), id: `al-${i}` }));
+    const byAgent = Object.fromEntries(agents.map((a) => [a.agentId, { greeting: { passed: 1, failed: 0 } }]));
+    const snapshot = {
+      seq: 3, agents, alerts, adherence: [{ teamId: 'B' }, { teamId: 'A' }],
+      compliance: { floor: {}, byAgent, byTeam: { A: {}, B: {}, C: {} }, byTeamInterval: { A: {}, C: {} }, byQueue: {}, byInterval: {}, byQueueInterval: {} },
+    } as never as FloorSnapshot;
+    const cut = snapshotCutter(snapshot);
+    const scope = narrowAudience(audienceOf(user('supervisor')), ['C', 'A'])!;
+    const mine = cut(scope);
+    const inScope = (t?: string) => t === 'A' || t === 'C';
+    expect(mine.agents).toEqual(agents.filter((a) => inScope(a.teamId)));
+    expect(mine.alerts.map((a) => a.id)).toEqual(['al-0', 'al-1', 'al-3']);
+    expect(mine.alerts[0]!.sensitive).toEqual({ text: '我不知道', callerNumber: '138****5678' });
+    expect(mine.adherence).toEqual([{ teamId: 'A' }]);
+    expect(Object.keys(mine.compliance.byAgent).sort()).toEqual(mine.agents.map((a) => a.agentId).sort());
+    expect(mine.compliance.byTeam).toEqual({ A: {}, C: {} });
+    expect(mine.compliance.byTeamInterval).toEqual({ A: {}, C: {} });
+    // The same cutter serves a whole-floor screen too: everything, numbers masked for a supervisor.
+    const all = cut(audienceOf(user('supervisor')));
+    expect(all.agents).toHaveLength(40);
+    expect(all.compliance).toBe(snapshot.compliance);
+    expect(snapshotFor(snapshot, scope)).toEqual(mine);
   });
 });
