@@ -135,6 +135,30 @@ describe.skipIf(!hasChromium)(title, () => {
     errors.splice(0, errors.length, ...unexpected);
   });
 
+  it("shows each team's schedule adherence on its own page", async () => {
+    // The plan: all three on shift from 09:00; 1001 planned on a break now but ringing, 1003 planned working but on a break.
+    const shift = (agentId: string, breaks: Array<{ kind: 'break'; start: number; end: number }> = []) => ({
+      id: `${agentId}@${T0}`, agentId, teamId: 't1', start: T0, end: T0 + 8 * 3600_000, breaks,
+    });
+    const planned = await server.floor.changeSchedule({
+      op: 'upsert', leads: [],
+      shifts: [shift('1001', [{ kind: 'break', start: T0, end: T0 + 15 * 60_000 }]), shift('1002'), shift('1003')],
+    });
+    expect(planned.ok).toBe(true);
+    await server.advanceTo(16);
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    await context.addInitScript(() => localStorage.setItem('floorwatch.deviceToken', 'test-device-token'));
+    const tv = watch(await context.newPage());
+    await tv.goto(`${server.base}/tv?lang=en&pace=600&page=adherence`);
+    const card = tv.locator('.tv-adherence-team[data-team="t1"]');
+    await card.waitFor();
+    expect(await card.getAttribute('class')).toContain('has-off');
+    expect(await card.innerText()).toMatch(/2 of 3 off schedule/);
+    expect(await tv.content()).not.toContain(CALLER);
+    await tv.screenshot({ path: path.join(SCREENSHOTS, 'tv-adherence-1080p.png') });
+    await context.close();
+  });
+
   it('says "no data since" in large type when the floor goes away', async () => {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     await context.addInitScript(() => localStorage.setItem('floorwatch.deviceToken', 'test-device-token'));

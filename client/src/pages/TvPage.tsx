@@ -20,7 +20,7 @@ import { PairingScreen } from '../tv/PairingScreen.js';
 import { TvBoard, type TvPageKind } from '../tv/TvBoard.js';
 import { useFloorLink } from '../use-floor-link.js';
 
-const PAGE_KINDS: readonly TvPageKind[] = ['queues', 'agents', 'figures'];
+const PAGE_KINDS: readonly TvPageKind[] = ['queues', 'agents', 'adherence', 'figures'];
 
 export function TvPage() {
   const [token, setToken] = useState<string | null>(readDeviceToken);

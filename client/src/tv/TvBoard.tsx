@@ -1,5 +1,6 @@
 /**
- * The paired TV's screen: the floor in rotating pages (queues, agents, floor figures),
+ * The paired TV's screen: the floor in rotating pages (queues, agents, schedule adherence
+ * per team when there is a plan today, floor figures),
  * read-only, guarded by the stale screen. Pages are cut by what fits a screen, so a big
  * floor gets more pages rather than a scrollbar.
  */
@@ -11,12 +12,14 @@ import { useT } from '../i18n/index.js';
 import { formatCentreClock } from '../time/format.js';
 import { useServerNow } from '../time/ticker.js';
 import { chunk } from './pager.js';
+import { useFloorStore } from '../store/floor-store.js';
+import { adherenceOrder, TEAMS_PER_PAGE, TvAdherence } from './TvAdherence.js';
 import { TvPager, type TvPageSpec } from './TvPager.js';
 import { AGENTS_PER_PAGE, TvAgents, TvFigures, TvQueues } from './TvPages.js';
 import { TvStaleGuard } from './TvStale.js';
 
 export const QUEUES_PER_PAGE = 6;
-export type TvPageKind = 'queues' | 'agents' | 'figures';
+export type TvPageKind = 'queues' | 'agents' | 'adherence' | 'figures';
 
 export function TvBoard({ paceMs, startKind }: { paceMs: number; startKind?: TvPageKind }) {
   return (
@@ -34,6 +37,7 @@ function TvRotation({ paceMs, startKind }: { paceMs: number; startKind?: TvPageK
   const agents = useAgents();
   const figures = useFloorFigures();
   const threshold = useServiceLevelThreshold();
+  const adherence = useFloorStore((s) => s.floor?.adherence);
 
   const pages = useMemo<TvPageSpec[]>(() => {
     const out: TvPageSpec[] = [];
@@ -49,11 +53,17 @@ function TvRotation({ paceMs, startKind }: { paceMs: number; startKind?: TvPageK
       title: agentPages.length > 1 ? `${t('tv.page.agents')} ${i + 1}/${agentPages.length}` : t('tv.page.agents'),
       render: () => <TvAgents agents={group} />,
     }));
+    const adherencePages = chunk(adherenceOrder(adherence ?? []), TEAMS_PER_PAGE);
+    adherencePages.forEach((group, i) => out.push({
+      key: `adherence-${i}`,
+      title: adherencePages.length > 1 ? `${t('adherence.title')} ${i + 1}/${adherencePages.length}` : t('adherence.title'),
+      render: () => <TvAdherence teams={group} />,
+    }));
     if (figures !== undefined) {
       out.push({ key: 'figures', title: t('tv.page.figures'), render: () => <TvFigures floor={figures} thresholdSeconds={threshold} /> });
     }
     return out;
-  }, [queues, agents, figures, threshold, t]);
+  }, [queues, agents, adherence, figures, threshold, t]);
 
   const start = Math.max(0, startKind === undefined ? 0 : pages.findIndex((p) => p.key.startsWith(startKind)));
   return <TvPager pages={pages} paceMs={paceMs} start={start} headerEnd={<><TvClock /><TvLinkState /></>} />;
