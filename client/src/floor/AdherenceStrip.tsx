@@ -42,7 +42,8 @@ export const AdherenceStrip = memo(function AdherenceStrip({ interactive = false
   );
 });
 
-function TeamFigure({ team }: { team: TeamAdherence }) {
+/** One team's figure: its id, today's share in adherence, and who is off schedule now (the TV uses it too). */
+export function TeamFigure({ team }: { team: TeamAdherence }) {
   const t = useT();
   return (
     <>

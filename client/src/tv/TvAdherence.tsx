@@ -5,7 +5,7 @@
  * colour alone. Only teams with a shift today are listed, as on the supervisors' floor.
  */
 import type { TeamAdherence } from '../../../shared/schedule.js';
-import { useT } from '../i18n/index.js';
+import { TeamFigure } from '../floor/AdherenceStrip.js';
 
 export const TEAMS_PER_PAGE = 12;
 
@@ -17,17 +17,11 @@ export function adherenceOrder(teams: readonly TeamAdherence[]): TeamAdherence[]
 }
 
 export function TvAdherence({ teams }: { teams: readonly TeamAdherence[] }) {
-  const t = useT();
   return (
     <ul className="tv-adherence">
       {teams.map((team) => (
         <li key={team.teamId} className={`tv-adherence-team${team.outOfAdherence > 0 ? ' has-off' : ''}`} data-team={team.teamId}>
-          <span className="tv-adherence-name">{team.teamId}</span>
-          <span className="tv-adherence-percent">{team.percent === null ? '—' : `${Math.round(team.percent)}%`}</span>
-          <span className="tv-adherence-off">
-            {team.outOfAdherence > 0 && <span aria-hidden="true">◷ </span>}
-            {t('adherence.teamOff', { off: team.outOfAdherence, on: team.scheduledNow })}
-          </span>
+          <TeamFigure team={team} />
         </li>
       ))}
     </ul>
