@@ -3,7 +3,8 @@
  * namespace (`/ingest`). Imported by the server and the client; never re-declared.
  *
  * Protocol: on connect the server sends a `snapshot`; after that, `delta`s numbered by
- * `seq` (each delta's seq is the previous one's plus one). Status changes are coalesced
+ * `seq` (each delta's seq is the previous one's plus one; the numbering is the screen's
+ * audience's own, which skips deltas of alerts it may not see). Status changes are coalesced
  * to a few deltas a second; alert changes are sent at once and never merged away. A
  * client that sees a gap asks for `resync` and replaces its state with the answer.
  */

@@ -48,8 +48,13 @@ const SNAPSHOT_CACHE_MS = 1000;
 /** Wires the namespace; returns the function that stops it (for close()). */
 export function registerWallboardNamespace(nsp: WallboardNamespace, deps: WallboardNamespaceDeps): () => void {
   const { floor, commands, auth, logger } = deps;
-  /** Audiences with at least one socket, and how many. */
-  const audiences = new Map<string, { audience: Audience; sockets: number }>();
+  /**
+   * Audiences with at least one socket, how many, and the seq of the last delta their room
+   * was sent. Each audience's deltas are numbered on their own: a delta that holds only
+   * alerts none of which it may see is not sent to it at all (2,000 team screens are not
+   * woken by every other team's alert), and its screens still see an unbroken sequence.
+   */
+  const audiences = new Map<string, { audience: Audience; sockets: number; seq: number }>();
 
   nsp.use((socket, next) => {
     auth.viewerFromHandshake(socket.handshake).then((viewer) => {
@@ -95,8 +100,13 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
       snapshot = floorSnapshot.cut(audience);
       snapshots.set(audience.key, snapshot);
     }
-    // serverTime is when it is sent (clients correct their clock with it), not when it was built.
-    return { ...snapshot, serverTime: snapshot.serverTime + Math.round(performance.now() - floorSnapshot.builtAt) };
+    // serverTime is when it is sent (clients correct their clock with it), not when it was built;
+    // seq is the audience's own (the deltas that follow continue from it).
+    return {
+      ...snapshot,
+      seq: audiences.get(audience.key)?.seq ?? 0,
+      serverTime: snapshot.serverTime + Math.round(performance.now() - floorSnapshot.builtAt),
+    };
   };
 
   /**
@@ -120,11 +130,25 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
 
   // One subscription for the namespace, one cut per audience, one emit per room.
   const target = deps.localOnly ? nsp.local : nsp;
+  /** The floor's own seq of the last delta: a jump (a floor replaced in cluster mode) is passed on as a gap. */
+  let floorSeq: number | undefined;
   const unsubscribe = floor.onDelta((delta) => {
     floorSnapshot = undefined;
     snapshots = new Map();
+    // Screens resync on a gap; one in the floor's numbering must reach them as one in theirs.
+    const gap = floorSeq !== undefined && delta.seq !== floorSeq + 1;
+    floorSeq = delta.seq;
+    if (gap) for (const entry of audiences.values()) entry.seq += 1;
     const cut = deltaCutter(delta);
-    for (const { audience } of audiences.values()) target.to(room(audience)).except(BEHIND_ROOM).emit('delta', cut(audience));
+    // A delta of alerts alone (status and figures go in the others) matters only where one of them shows.
+    const alertsOnly = delta.alerts.length > 0 && delta.floor === undefined && delta.newDay === undefined
+      && delta.agents.length === 0 && delta.queues.length === 0 && delta.adherence === undefined;
+    for (const entry of audiences.values()) {
+      const mine = cut(entry.audience);
+      if (alertsOnly && mine.alerts.length === 0) continue;
+      entry.seq += 1;
+      target.to(room(entry.audience)).except(BEHIND_ROOM).emit('delta', { ...mine, seq: entry.seq });
+    }
     // A screen that cannot keep up gets a snapshot when it has caught up, not a queue.
     const fell = holdBackSlowSockets(nsp.sockets.values(), slowSockets);
     if (fell > 0) logger.warn({ sockets: fell }, 'wallboards behind: deltas held back until they drain');
@@ -141,7 +165,7 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
   nsp.on('connection', (socket) => {
     const { viewer, audience } = socket.data;
     const log = logger.child({ ns: '/wallboard', socket: socket.id, viewer: viewer.id });
-    const entry = audiences.get(audience.key) ?? { audience, sockets: 0 };
+    const entry = audiences.get(audience.key) ?? { audience, sockets: 0, seq: 0 };
     entry.sockets += 1;
     audiences.set(audience.key, entry);
     void socket.join(room(audience));

@@ -169,7 +169,7 @@ function emptyCalls(): CallFigures {
   };
 }
 
-function emptySnapshot(seq: number, alerts: Alert[]): FloorSnapshot {
+export function emptySnapshot(seq: number, alerts: Alert[]): FloorSnapshot {
   return {
     seq,
     at: 1_000 * seq,

@@ -12,7 +12,7 @@ import type {
   FloorDelta, FloorSnapshot, IngestClientToServer, IngestServerToClient, WallboardClientToServer, WallboardServerToClient,
 } from '../../shared/wallboard.js';
 import { createApplication, type Application, type ApplicationDeps } from '../../server/app.js';
-import { FakeFloor, sampleAlert } from './fake-floor.js';
+import { emptySnapshot, FakeFloor, sampleAlert } from './fake-floor.js';
 import { once } from './once.js';
 
 type WallboardClient = ClientSocket<WallboardServerToClient, WallboardClientToServer>;
@@ -34,8 +34,8 @@ async function start(options: Partial<ApplicationDeps> = {}): Promise<string> {
   return `http://127.0.0.1:${(application.httpServer.address() as AddressInfo).port}`;
 }
 
-function client<T extends ClientSocket>(url: string): T {
-  const socket = connect(url, { transports: ['websocket'], autoConnect: false, reconnection: false });
+function client<T extends ClientSocket>(url: string, auth?: object): T {
+  const socket = connect(url, { transports: ['websocket'], autoConnect: false, reconnection: false, ...(auth && { auth }) });
   clients.push(socket);
   return socket as T;
 }
@@ -205,21 +205,54 @@ describe('socket.io /wallboard', () => {
     first.connect();
     second.connect();
     const [snapshot] = await Promise.all(snapshots);
-    expect(snapshot).toMatchObject({ seq: 1, alerts: [{ id: 'alert-1' }] });
+    expect(snapshot).toMatchObject({ alerts: [{ id: 'alert-1' }] });
     expect(floor.subscriberCount).toBe(subscriptions);
 
     const deltas = [once<FloorDelta>(first, 'delta'), once<FloorDelta>(second, 'delta')];
     const pushed = floor.pushDelta({ alerts: [sampleAlert('alert-2')] });
-    for (const delta of await Promise.all(deltas)) expect(delta).toEqual(pushed);
+    // Numbered in the screens' own sequence, which the snapshot started.
+    for (const delta of await Promise.all(deltas)) expect(delta).toEqual({ ...pushed, seq: snapshot!.seq + 1 });
+  });
+
+  const emptyFloorFigures = () => emptySnapshot(0, []).floor;
+
+  it("skips a screen for a delta of alerts it may not see, without a gap in its numbering; passes the floor's gaps on", async () => {
+    const teamB = client<WallboardClient>(`${base}/wallboard`, { teams: ['B'] });
+    const whole = client<WallboardClient>(`${base}/wallboard`);
+    const [b0, w0] = await Promise.all([once<FloorSnapshot>(teamB.connect(), 'snapshot'), once<FloorSnapshot>(whole.connect(), 'snapshot')]);
+    const seen: Record<'b' | 'w', FloorDelta[]> = { b: [], w: [] };
+    let arrived = (): void => undefined;
+    teamB.on('delta', (d) => { seen.b.push(d); arrived(); });
+    whole.on('delta', (d) => { seen.w.push(d); arrived(); });
+    /** Resolves once both screens hold this many deltas (socket events, no timers). */
+    const until = (done: () => boolean): Promise<void> => new Promise((resolve) => {
+      arrived = () => { if (done()) resolve(); };
+      arrived();
+    });
+    const alertOf = (id: string, teamId: string) => ({ ...sampleAlert(id), teamId });
+    floor.pushDelta({ alerts: [alertOf('a-A', 'A')] }); // alerts alone, none of team B
+    floor.pushDelta({ alerts: [alertOf('a-B', 'B')] });
+    floor.pushDelta({ agents: [], floor: emptyFloorFigures() }); // status: to every screen
+    await until(() => seen.w.length === 3 && seen.b.length === 2);
+    expect(seen.w.map((d) => d.seq)).toEqual([w0.seq + 1, w0.seq + 2, w0.seq + 3]);
+    expect(seen.b.map((d) => d.seq)).toEqual([b0.seq + 1, b0.seq + 2]);
+    expect(seen.b[0]!.alerts.map((a) => a.id)).toEqual(['a-B']);
+    // The floor skips a seq (replaced in cluster mode): every screen sees a gap, and resyncs.
+    floor.seq += 1;
+    floor.pushDelta({ floor: emptyFloorFigures() });
+    await until(() => seen.w.length === 4 && seen.b.length === 3);
+    expect(seen.w[3]!.seq).toBe(w0.seq + 5);
+    expect(seen.b[2]!.seq).toBe(b0.seq + 4);
+    expect(await teamB.timeout(5_000).emitWithAck('resync')).toMatchObject({ seq: b0.seq + 4 });
   });
 
   it('answers resync with a fresh snapshot', async () => {
     const socket = client<WallboardClient>(`${base}/wallboard`);
     const snapshot = once<FloorSnapshot>(socket, 'snapshot');
     socket.connect();
-    await snapshot;
+    const first = await snapshot;
     floor.pushDelta();
-    expect(await socket.timeout(5_000).emitWithAck('resync')).toMatchObject({ seq: 2 });
+    expect(await socket.timeout(5_000).emitWithAck('resync')).toMatchObject({ seq: first.seq + 1 });
   });
 
   it('validates commands, naming the field, and passes good ones to the floor as the signed-in viewer', async () => {
