@@ -86,7 +86,9 @@ export const soakScenario: Scenario = {
       }
     };
 
-    const server = await startBenchServer({ nodeFlags: ['--max-old-space-size=4096', '--inspect=127.0.0.1:0'] });
+    const server = await startBenchServer({
+      nodeFlags: ['--max-old-space-size=4096', '--inspect=127.0.0.1:0'], ...(ctx.cpuProfDir !== undefined && { cpuProfDir: ctx.cpuProfDir }),
+    });
     const inspector = inspectorUrl(server.process.log.join(''));
     if (inspector === undefined) throw new Error('the server did not print its inspector address');
     try {
@@ -112,6 +114,7 @@ export const soakScenario: Scenario = {
       const heapEvery = ctx.quick ? QUICK_HEAP_EVERY_MS : HEAP_EVERY_MS;
       let nextHeap = begin + heapEvery;
       let sent = 0;
+      let nextProgress = begin + 30_000;
       while (performance.now() - begin < minutes * 60_000) {
         // Batches of 5,000 at most, as a feed sends them (after a slow step many may be due).
         const due = take(Date.now());
@@ -127,6 +130,10 @@ export const soakScenario: Scenario = {
           const at = await Promise.race([seen, new Promise<number>((r) => setTimeout(() => r(wireClock() + 60_000), 60_000))]);
           probeSeen = undefined;
           lags.push({ t: minute(), lag: Math.max(0, at - sentAt - WINDOW_MS) });
+        }
+        if (performance.now() >= nextProgress) {
+          nextProgress += 30_000;
+          ctx.log(`soak: ${minute().toFixed(1)} min, ${sent} events sent, the simulator ${((Date.now() - (pending?.ts ?? Date.now())) / 1000).toFixed(1)} s behind, ${lags.length} lag samples`);
         }
         if (performance.now() >= nextHeap) {
           nextHeap += heapEvery;
