@@ -176,11 +176,13 @@ function byTeam<T extends { teamId?: string | undefined }>(items: readonly T[]):
  * Cuts one delta for many audiences. A floor with thousands of team-scoped screens has
  * thousands of audiences: filtering every changed agent once per audience would cost
  * audiences x agents per delta, so the delta is grouped by team once (on the first scoped
- * cut) and each audience takes its own teams' groups. Same result as filtering, order of
- * agents aside (clients key agents by id).
+ * cut) and each audience takes its own teams' groups. Same result as filtering, but for
+ * the order of agents (clients key them by id) and of alerts of different teams (one
+ * alert's changes keep their order: they are of one team).
  */
 export function deltaCutter(d: FloorDelta): (a: Audience) => FloorDelta {
   let agents: Map<string | undefined, FloorDelta['agents']> | undefined;
+  let alertsByTeam: Map<string | undefined, FloorDelta['alerts']> | undefined;
   let adherence: Map<string | undefined, NonNullable<FloorDelta['adherence']>> | undefined;
   const ofTeams = <T>(groups: Map<string | undefined, T[]>, teams: ReadonlySet<string>): T[] => {
     const out: T[] = [];
@@ -192,8 +194,9 @@ export function deltaCutter(d: FloorDelta): (a: Audience) => FloorDelta {
   };
   return (a) => {
     if (a.teams === null && a.speech && a.callerNumbers === 'full') return d;
-    const alerts = d.alerts.flatMap((alert) => alertFor(alert, a) ?? []);
-    if (a.teams === null) return { ...d, alerts };
+    if (a.teams === null) return { ...d, alerts: d.alerts.flatMap((alert) => alertFor(alert, a) ?? []) };
+    alertsByTeam ??= byTeam(d.alerts);
+    const alerts = ofTeams(alertsByTeam, a.teams).flatMap((alert) => alertFor(alert, a) ?? []);
     agents ??= byTeam(d.agents);
     const cut: FloorDelta = { ...d, agents: ofTeams(agents, a.teams), alerts };
     if (d.adherence !== undefined) {

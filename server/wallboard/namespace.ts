@@ -150,7 +150,8 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
       target.to(room(entry.audience)).except(BEHIND_ROOM).emit('delta', { ...mine, seq: entry.seq });
     }
     // A screen that cannot keep up gets a snapshot when it has caught up, not a queue.
-    const fell = holdBackSlowSockets(nsp.sockets.values(), slowSockets);
+    // (Checked after status deltas, the big ones; a delta of alerts alone queues little.)
+    const fell = alertsOnly ? 0 : holdBackSlowSockets(nsp.sockets.values(), slowSockets);
     if (fell > 0) logger.warn({ sockets: fell }, 'wallboards behind: deltas held back until they drain');
   });
 
