@@ -66,20 +66,32 @@ function oldestWaiting(q: QueueRecord): number | null {
   return first.done ? null : first.value;
 }
 
-function queueAgents(state: EngineState, queue: string): QueueAgents {
-  const counts: QueueAgents = { available: 0, onCall: 0, afterCallWork: 0, notReady: 0 };
+/**
+ * Agents per queue by what they are doing, for every queue in one pass over the floor:
+ * per queue it would be a pass each, on every delta, over tens of thousands of agents.
+ */
+export function agentsPerQueue(state: EngineState): Map<string, QueueAgents> {
+  const all = new Map<string, QueueAgents>();
   for (const a of state.agents.values()) {
-    if (!a.queues.includes(queue)) continue;
-    if (a.state === 'available') counts.available += 1;
-    else if (a.state === 'ringing' || a.state === 'talking' || a.state === 'on_hold') counts.onCall += 1;
-    else if (a.state === 'after_call_work') counts.afterCallWork += 1;
-    else if (a.state === 'not_ready') counts.notReady += 1;
+    for (const queue of a.queues) {
+      let counts = all.get(queue);
+      if (counts === undefined) {
+        counts = { available: 0, onCall: 0, afterCallWork: 0, notReady: 0 };
+        all.set(queue, counts);
+      }
+      if (a.state === 'available') counts.available += 1;
+      else if (a.state === 'ringing' || a.state === 'talking' || a.state === 'on_hold') counts.onCall += 1;
+      else if (a.state === 'after_call_work') counts.afterCallWork += 1;
+      else if (a.state === 'not_ready') counts.notReady += 1;
+    }
   }
-  return counts;
+  return all;
 }
 
-export function queueFigures(state: EngineState, q: QueueRecord, now = state.time): QueueFigures {
-  return { queue: q.queue, ...figures(q, q.waiting.size, oldestWaiting(q), state, now), agents: queueAgents(state, q.queue) };
+/** `perQueue`: agentsPerQueue(state), when figures for several queues are wanted at once. */
+export function queueFigures(state: EngineState, q: QueueRecord, now = state.time, perQueue = agentsPerQueue(state)): QueueFigures {
+  const agents = perQueue.get(q.queue) ?? { available: 0, onCall: 0, afterCallWork: 0, notReady: 0 };
+  return { queue: q.queue, ...figures(q, q.waiting.size, oldestWaiting(q), state, now), agents };
 }
 
 export function floorFigures(state: EngineState, now = state.time): FloorFigures {

@@ -7,7 +7,7 @@ import type { Alert } from '../../shared/alerts.js';
 import type { FloorDelta } from '../../shared/wallboard.js';
 import type { Effect } from '../engine/context.js';
 import type { EngineState } from '../engine/state.js';
-import { agentView, floorFigures, queueFigures, teamAdherence } from '../engine/views.js';
+import { agentsPerQueue, agentView, floorFigures, queueFigures, teamAdherence } from '../engine/views.js';
 
 export class DeltaCollector {
   private agents = new Set<string>();
@@ -73,6 +73,7 @@ export class DeltaCollector {
   }
 
   build(state: EngineState, serverTime: number): FloorDelta {
+    const perQueue = this.queues.size > 0 ? agentsPerQueue(state) : undefined;
     const delta: FloorDelta = {
       seq: ++this.seq,
       at: state.time,
@@ -83,7 +84,7 @@ export class DeltaCollector {
       }),
       queues: [...this.queues].flatMap((name) => {
         const q = state.queues.get(name);
-        return q ? [queueFigures(state, q)] : [];
+        return q ? [queueFigures(state, q, state.time, perQueue)] : [];
       }),
       floor: floorFigures(state),
       compliance: state.compliance.floor,

@@ -8,18 +8,19 @@ import type { FloorSnapshot } from '../../shared/wallboard.js';
 import { copyAlert } from '../engine/alerts.js';
 import { serviceLevelSpec } from '../engine/service-level.js';
 import type { EngineState } from '../engine/state.js';
-import { agentView, complianceView, floorFigures, intervalFigures, queueFigures, teamAdherence } from '../engine/views.js';
+import { agentsPerQueue, agentView, complianceView, floorFigures, intervalFigures, queueFigures, teamAdherence } from '../engine/views.js';
 import type { EventLog } from '../storage/types.js';
 import { timelineOf } from './agent-day.js';
 
 export function snapshotOf(s: EngineState, head: { seq: number; serverTime: number; demo: boolean }): FloorSnapshot {
+  const perQueue = agentsPerQueue(s);
   return {
     ...head,
     at: s.time,
     day: s.day,
     timezone: s.rules.timezone,
     agents: [...s.agents.values()].map((a) => agentView(s, a)),
-    queues: [...s.queues.values()].map((q) => queueFigures(s, q)),
+    queues: [...s.queues.values()].map((q) => queueFigures(s, q, s.time, perQueue)),
     floor: floorFigures(s),
     alerts: [...s.alerts.values()].map(copyAlert),
     compliance: complianceView(s),

@@ -15,7 +15,7 @@ import type {
 import type { RulesConfig } from '../../shared/rules-config.js';
 import { createEngineState, step } from '../engine/engine.js';
 import { serviceLevelSpec } from '../engine/service-level.js';
-import { agentView, complianceView, floorFigures, queueFigures } from '../engine/views.js';
+import { agentsPerQueue, agentView, complianceView, floorFigures, queueFigures } from '../engine/views.js';
 import { Sequencer } from '../floor/sequencer.js';
 import { planAppliedAt, type ReplayPlan } from './replay-plan.js';
 
@@ -106,12 +106,13 @@ export function replayEvents(events: FloorEvent[], rules: RulesConfig, plan?: Re
   }
   if (Number.isFinite(last)) collect(step(state, { kind: 'tick' }, last).effects);
 
+  const perQueue = agentsPerQueue(state);
   return {
     from: Number.isFinite(first) ? iso(first) : null,
     to: Number.isFinite(last) ? iso(last) : null,
     events: { applied: seen.size, duplicates },
     alerts: [...alerts.values()].sort((a, b) => a.openedAt - b.openedAt || a.id.localeCompare(b.id, 'en', { numeric: true })).map(toReplayAlert),
-    queues: Object.fromEntries([...state.queues.values()].map((q) => [q.queue, queueFigures(state, q)])),
+    queues: Object.fromEntries([...state.queues.values()].map((q) => [q.queue, queueFigures(state, q, state.time, perQueue)])),
     agents: Object.fromEntries([...state.agents.values()].map((a) => [a.agentId, agentView(state, a)])),
     floor: floorFigures(state),
     compliance: complianceView(state),
