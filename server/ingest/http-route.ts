@@ -72,8 +72,10 @@ export function createIngestRouter({ ingest, logger, auth, bodyLimit = DEFAULT_B
   const readBody = express.raw({ type: () => true, limit: bodyLimit });
 
   // Before the body is read: an overloaded floor refuses at once, for the cost of a header.
-  const busyGate: RequestHandler = (_req, res, next) => {
-    if (ingest.busy?.() !== true) return next();
+  // A small body (an urgent event) is let in unless the hard cap is reached (ingest-service.ts).
+  const busyGate: RequestHandler = (req, res, next) => {
+    const length = Number(req.headers['content-length']);
+    if (ingest.busy?.(Number.isFinite(length) ? length : undefined) !== true) return next();
     res.setHeader('retry-after', '1');
     res.status(503).json({ error: 'busy: too many events are waiting to be applied; send the batch again in a second' });
   };

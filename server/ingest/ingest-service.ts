@@ -20,7 +20,7 @@ export interface IngestService {
    * HTTP route then answers 503 before reading the body, so an overloaded server spends
    * nothing on batches it would refuse anyway.
    */
-  busy?(): boolean;
+  busy?(bodyBytes?: number): boolean;
 }
 
 /**
@@ -82,6 +82,16 @@ export const DEFAULT_MAX_PENDING_EVENTS = 20_000;
 /** The measured bound never goes below this: a rate taken from tiny batches undersells big ones. */
 const MIN_LIMIT = 1000;
 
+/**
+ * A batch this small (one urgent event, a few state changes) is held only to the fixed
+ * cap, not to the measured bound: under overload the big batches keep the waiting work at
+ * the bound, and refusing a feed's single alert-raising event for their sake would make
+ * alerts the ones that wait. The queue still ends at most this much over its bound.
+ */
+export const SMALL_BATCH_EVENTS = 100;
+/** A body this small cannot hold more than about SMALL_BATCH_EVENTS events. */
+export const SMALL_BODY_BYTES = 64 * 1024;
+
 /** Work the waiting events may amount to, at the measured rate. */
 export const DEFAULT_MAX_QUEUE_MS = 250;
 
@@ -103,11 +113,14 @@ export function createIngestService(floor: FloorService, observer?: IngestObserv
     }
   };
   return {
-    busy: () => pending >= limit() || (options.loopLag?.current() ?? 0) > (options.maxLoopLagMs ?? DEFAULT_MAX_LOOP_LAG_MS),
+    busy: (bodyBytes) => {
+      if (bodyBytes !== undefined && bodyBytes <= SMALL_BODY_BYTES) return pending >= cap;
+      return pending >= limit() || (options.loopLag?.current() ?? 0) > (options.maxLoopLagMs ?? DEFAULT_MAX_LOOP_LAG_MS);
+    },
     async ingestBatch(batch, contentType, feed = 'unnamed') {
       const parsed = Array.isArray(batch) ? validateBatch(batch) : parseBatch(batch, contentType);
       const size = parsed.events.length;
-      const bound = limit();
+      const bound = size <= SMALL_BATCH_EVENTS ? cap : limit();
       if (size > 0 && pending > 0 && pending + size > bound) {
         observe(feed, parsed.total, undefined);
         throw new BusyError(pending, bound);

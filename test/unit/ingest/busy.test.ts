@@ -58,8 +58,13 @@ describe('ingest busy', () => {
     await expect(ingest.ingestBatch(events(600, 'b'))).rejects.toThrow('busy: 2000 events are waiting to be applied (limit 2500)');
     const fits = ingest.ingestBatch(events(500, 'c'));
     expect(ingest.busy?.()).toBe(true);
+    // At the bound, a small batch (an urgent event) still gets in: it is held to the cap only.
+    expect(ingest.busy?.(2_000)).toBe(false);
+    expect(ingest.busy?.(200_000)).toBe(true);
+    const urgent = ingest.ingestBatch(events(1, 'urgent'));
+    await expect(ingest.ingestBatch(events(101, 'not-small'))).rejects.toThrow('limit 2500');
     open();
-    await Promise.all([first, fits]);
+    expect((await Promise.all([first, fits, urgent])).map((r) => r.accepted)).toEqual([2000, 500, 1]);
     expect(ingest.busy?.()).toBe(false);
   });
 
