@@ -161,48 +161,25 @@ export function deltaFor(d: FloorDelta, a: Audience): FloorDelta {
   return deltaCutter(d)(a);
 }
 
-/** Items of a delta grouped by team, so a team-scoped cut reads only its teams. */
-function byTeam<T extends { teamId?: string | undefined }>(items: readonly T[]): Map<string | undefined, T[]> {
-  const groups = new Map<string | undefined, T[]>();
-  for (const item of items) {
-    const group = groups.get(item.teamId);
-    if (group) group.push(item);
-    else groups.set(item.teamId, [item]);
-  }
-  return groups;
-}
-
 /**
  * Cuts one delta for many audiences. A floor with thousands of team-scoped screens has
  * thousands of audiences: filtering every changed agent once per audience would cost
  * audiences x agents per delta, so the delta is grouped by team once (on the first scoped
- * cut) and each audience takes its own teams' groups. Same result as filtering, but for
- * the order of agents (clients key them by id) and of alerts of different teams (one
- * alert's changes keep their order: they are of one team).
+ * cut) and each audience takes its own teams' groups, in the delta's order: the same
+ * result as filtering.
  */
 export function deltaCutter(d: FloorDelta): (a: Audience) => FloorDelta {
-  let agents: Map<string | undefined, FloorDelta['agents']> | undefined;
-  let alertsByTeam: Map<string | undefined, FloorDelta['alerts']> | undefined;
-  let adherence: Map<string | undefined, NonNullable<FloorDelta['adherence']>> | undefined;
-  const ofTeams = <T>(groups: Map<string | undefined, T[]>, teams: ReadonlySet<string>): T[] => {
-    const out: T[] = [];
-    for (const team of teams) {
-      const group = groups.get(team);
-      if (group) for (const item of group) out.push(item);
-    }
-    return out;
-  };
+  let groups: { agents: TeamGroups<FloorDelta['agents'][number]>; alerts: TeamGroups<Alert>; adherence: TeamGroups<NonNullable<FloorDelta['adherence']>[number]> } | undefined;
   return (a) => {
     if (a.teams === null && a.speech && a.callerNumbers === 'full') return d;
     if (a.teams === null) return { ...d, alerts: d.alerts.flatMap((alert) => alertFor(alert, a) ?? []) };
-    alertsByTeam ??= byTeam(d.alerts);
-    const alerts = ofTeams(alertsByTeam, a.teams).flatMap((alert) => alertFor(alert, a) ?? []);
-    agents ??= byTeam(d.agents);
-    const cut: FloorDelta = { ...d, agents: ofTeams(agents, a.teams), alerts };
-    if (d.adherence !== undefined) {
-      adherence ??= byTeam(d.adherence);
-      cut.adherence = ofTeams(adherence, a.teams);
-    }
+    groups ??= { agents: indexByTeam(d.agents), alerts: indexByTeam(d.alerts), adherence: indexByTeam(d.adherence ?? []) };
+    const cut: FloorDelta = {
+      ...d,
+      agents: inOrder(groups.agents, a.teams),
+      alerts: inOrder(groups.alerts, a.teams).flatMap((alert) => alertFor(alert, a) ?? []),
+    };
+    if (d.adherence !== undefined) cut.adherence = inOrder(groups.adherence, a.teams);
     return cut;
   };
 }
