@@ -27,7 +27,8 @@ import { startBenchServer } from '../lib/server.js';
 import { mean, slope } from '../lib/stats.js';
 import { connectWireClients, wireClock } from '../lib/wire-clients.js';
 import { simulateFloor } from '../../server/simulate/index.js';
-import { TEAM_SIZE } from '../../server/simulate/roster.js';
+import { buildRoster } from '../../server/simulate/roster.js';
+import { Random } from '../../server/simulate/random.js';
 import type { SimEvent } from '../../server/simulate/sim-event.js';
 import { encodeBatches } from '../lib/traffic.js';
 
@@ -41,16 +42,13 @@ const TEAMS_PER_SCREEN = 2;
 /** A lead handles an alert this long after it opened. */
 const RESOLVE_AFTER_MS = 30_000;
 
-/** The simulator's teams (server/simulate/roster.ts): `team-01` ..., about TEAM_SIZE agents each, the first agent the lead. */
+/** The simulator's teams, from its own roster (names are random; teams and agent numbers are not). */
 function roster(agents: number): { teamId: (t: number) => string; firstAgent: (t: number) => string; teams: number } {
-  const teams = Math.max(1, Math.round(agents / TEAM_SIZE));
-  const size = Math.floor(agents / teams);
-  const extra = agents % teams;
-  return {
-    teams,
-    teamId: (t) => `team-${String(t + 1).padStart(2, '0')}`,
-    firstAgent: (t) => String(1001 + t * size + Math.min(t, extra)),
-  };
+  const teams: Array<{ teamId: string; firstAgent: string }> = [];
+  for (const a of buildRoster(agents, new Random(1))) {
+    if (teams.at(-1)?.teamId !== a.teamId) teams.push({ teamId: a.teamId, firstAgent: a.agentId });
+  }
+  return { teams: teams.length, teamId: (t) => teams[t]!.teamId, firstAgent: (t) => teams[t]!.firstAgent };
 }
 
 export const soakScenario: Scenario = {
