@@ -140,6 +140,18 @@ export const MIGRATIONS: readonly string[] = [
   INSERT INTO event_index_call SELECT call_id, seq FROM event_log WHERE call_id IS NOT NULL;
   INSERT INTO event_index_through VALUES (1, COALESCE((SELECT MAX(seq) FROM event_log), 0));
   `,
+  // A snapshot's text in parts of its own (snapshots.ts): writing a big floor's snapshot in
+  // one statement held the write lock for most of a second, and every log append waited.
+  // A snapshot row names its parts once they are all written; older rows keep their text.
+  `
+  ALTER TABLE snapshots ADD COLUMN parts_id TEXT;
+  CREATE TABLE snapshot_parts (
+    parts_id TEXT    NOT NULL,
+    part     INTEGER NOT NULL,
+    text     TEXT    NOT NULL,
+    PRIMARY KEY (parts_id, part)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
