@@ -22,6 +22,7 @@ import { createAccessEdge } from './access/edge.js';
 import { createAccessService } from './access/service/access-service.js';
 import { createSqliteAccessStore } from './access/sqlite/index.js';
 import { createSqliteStorage } from './storage/sqlite/index.js';
+import { startSnapshotWorker } from './floor/snapshot-worker.js';
 import { createSqliteHandoverStore } from './handover/sqlite-store.js';
 import { createHandoverService } from './handover/service.js';
 import { createPointsService } from './points/service.js';
@@ -210,14 +211,24 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     snapshotPostponeEntries: 1_000_000,
     yieldBetweenInputs: () => new Promise<void>((resolve) => { setImmediate(resolve); }),
   };
+  // One process on a SQLite file: snapshots are written by a worker thread from its own
+  // copy of the floor, so a big floor's snapshot (seconds of work) never stops this one.
+  const snapshotTaker = options.postgres === undefined && options.db !== ':memory:'
+    ? startSnapshotWorker({
+      dbPath: options.db, synchronous: options.durability, rules, reorderWindowMs: options.reorderWindowMs, retentionMs: floorSettings.retentionMs,
+    })
+    : undefined;
   const floor: ServedFloor = await (async () => {
-    if (options.redis === undefined) return Floor.open({ storage, clock: { now: () => Date.now() }, ...floorSettings });
+    if (options.redis === undefined) {
+      return Floor.open({ storage, clock: { now: () => Date.now() }, ...floorSettings, ...(snapshotTaker && { snapshotTaker }) });
+    }
     cluster = await startCluster({
       redisUrl: options.redis, postgresUrl: options.postgres!, floorId: options.floorId ?? 'main',
       ...(options.leaseMs !== undefined && { leaseMs: options.leaseMs }), storage, floor: floorSettings, logger, metrics,
     });
     return cluster.floor;
   })().catch(async (err: unknown) => {
+    await snapshotTaker?.close();
     await starting.close();
     throw err;
   });
@@ -346,6 +357,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       await notifier.close();
       await floor.snapshotNow();
       await floor.close();
+      await snapshotTaker?.close();
       await cluster?.close();
       await storage.close();
       await accessStore.close();

@@ -17,28 +17,30 @@
 import type { Alert } from '../../shared/alerts.js';
 import type { CommandResult, FloorCommand } from '../../shared/commands.js';
 import type { FloorEvent } from '../../shared/events.js';
-import type { PointsEntry } from '../../shared/points.js';
 import type { RulesConfig } from '../../shared/rules-config.js';
 import type { ScheduleChange, ScheduleView } from '../../shared/schedule.js';
 import type { FloorDelta, FloorSnapshot } from '../../shared/wallboard.js';
 import { copyAlert } from '../engine/alerts.js';
 import type { Effect } from '../engine/context.js';
 import { createEngineState, nextDeadlineAt, step } from '../engine/engine.js';
-import { deserializeState, serializeState, type EngineState } from '../engine/state.js';
+import { serializeState, type EngineState } from '../engine/state.js';
 import { scheduleView } from '../engine/schedule/plan.js';
 import { agentView } from '../engine/views.js';
 import type { AlertQuery, LogEntry, NewLogEntry } from '../storage/types.js';
 import { stampInputs, type AcceptedInput, type AcceptedOutcome } from './accepted.js';
-import { DEFAULTS, HEARTBEAT_MS, type FloorOptions, type SnapshotBody } from './options.js';
+import { DEFAULTS, HEARTBEAT_MS, type FloorOptions } from './options.js';
 import { DeltaCollector } from './deltas.js';
 import { inputGroups, readWholeGroups } from './log-groups.js';
 import { agentDayOf, callOwnerOf, snapshotOf } from './views.js';
 import type { AgentDay, AgentView } from '../../shared/figures.js';
+import { persistEffects } from './persist-effects.js';
 import { Sequencer } from './sequencer.js';
+import { readSnapshotBody, writeSnapshotBody } from './snapshot-body.js';
+import { SnapshotKeeper } from './snapshot-keeper.js';
 import type { FloorService, HandoverTransfer, HoldApproval, IngestOutcome, LeaveApproval } from './types.js';
 
 export type { AcceptedInput, AcceptedOutcome } from './accepted.js';
-export { HEARTBEAT_MS, type Clock, type FloorOptions } from './options.js';
+export { HEARTBEAT_MS, type Clock, type FloorOptions, type SnapshotTaker } from './options.js';
 
 /** Status deltas (agents, queues) at most this often: a few a second is what a screen shows. */
 const STATUS_INTERVAL_MS = 200;
@@ -53,8 +55,6 @@ export class Floor implements FloorService {
   private chain: Promise<unknown> = Promise.resolve();
   private lastReceivedAt = 0;
   private lastSeq = 0;
-  private entriesSinceSnapshot = 0;
-  private lastSnapshotAt = 0;
   private lastFlushAt = 0;
   /** The wait between status deltas: 200 ms, longer under load with `statusBackoff`. */
   private statusIntervalMs = STATUS_INTERVAL_MS;
@@ -67,6 +67,7 @@ export class Floor implements FloorService {
   /** When the collected urgent delta became urgent (the floor's clock), while it waits for company. */
   private urgentSince: number | undefined;
   private openedFrom: 'snapshot' | 'log' | 'nothing' = 'nothing';
+  private readonly snapshots: SnapshotKeeper;
   private openedTag: Record<string, unknown> | undefined;
 
   private constructor(
@@ -76,6 +77,17 @@ export class Floor implements FloorService {
   ) {
     this.demo = opts.demo ?? false;
     this.window = opts.reorderWindowMs;
+    const floor = this;
+    this.snapshots = new SnapshotKeeper(opts, {
+      snapshotText: () => this.snapshotText(),
+      get lastSeq() {
+        return floor.lastSeq;
+      },
+      // `queued` counts the input being applied too.
+      get waiting() {
+        return floor.queued - 1;
+      },
+    });
   }
 
   /** Opens the floor: the latest snapshot, then every log entry after it. */
@@ -84,8 +96,8 @@ export class Floor implements FloorService {
     const stored = await opts.storage.snapshots.latest();
     let floor: Floor;
     if (stored) {
-      const body = JSON.parse(stored.state) as SnapshotBody;
-      floor = new Floor(opts, deserializeState(body.engine), new Sequencer(body.pending));
+      const body = readSnapshotBody(stored.state);
+      floor = new Floor(opts, body.state, body.sequencer);
       floor.lastReceivedAt = body.lastReceivedAt;
       floor.lastSeq = stored.seq;
       floor.openedFrom = 'snapshot';
@@ -98,7 +110,7 @@ export class Floor implements FloorService {
       if (first) floor.openedFrom = 'log';
     }
     await floor.replayLog();
-    floor.lastSnapshotAt = opts.clock.now();
+    floor.snapshots.restartClock();
     floor.lastFlushAt = opts.clock.now();
     return floor;
   }
@@ -137,7 +149,7 @@ export class Floor implements FloorService {
       this.lastReceivedAt = Math.max(this.lastReceivedAt, receivedAt);
     }
     this.advance(watermark, effects);
-    this.entriesSinceSnapshot += entries.length;
+    this.snapshots.counted(entries.length);
     return result === undefined ? { effects } : { effects, result };
   }
 
@@ -205,14 +217,7 @@ export class Floor implements FloorService {
   /** Alerts (their latest version) and automatic points entries, before anyone is told of them. */
   private async persistEffects(effects: Effect[]): Promise<void> {
     if (this.opts.follower) return; // the owner writes them
-    const latest = new Map<string, Alert>();
-    const points = new Map<string, PointsEntry>(); // the first of an id wins, as in the ledger
-    for (const e of effects) {
-      if (e.type === 'alert') latest.set(e.alert.id, e.alert);
-      else if (e.type === 'points' && !points.has(e.entry.id)) points.set(e.entry.id, e.entry);
-    }
-    if (latest.size > 0) await this.opts.storage.alerts.upsert([...latest.values()]);
-    if (points.size > 0) await this.opts.storage.points.record([...points.values()]);
+    await persistEffects(this.opts.storage, effects);
   }
 
   ingest(events: FloorEvent[]): Promise<IngestOutcome> {
@@ -366,23 +371,18 @@ export class Floor implements FloorService {
 
   private async maybeSnapshot(force = false, evenUnchanged = false): Promise<void> {
     if (this.opts.follower) return;
-    const now = this.opts.clock.now();
-    if (this.entriesSinceSnapshot === 0 && !evenUnchanged) return;
-    if (!force && this.entriesSinceSnapshot < this.opts.snapshotEveryEntries && now - this.lastSnapshotAt < this.opts.snapshotEveryMs) return;
-    // Due, but inputs are waiting behind this one: later, unless it has waited long enough.
-    if (!force && this.queued > 1 && this.entriesSinceSnapshot < (this.opts.snapshotPostponeEntries ?? 0)) return;
+    await this.snapshots.maybe(force, evenUnchanged);
+  }
+
+  /** The state as a snapshot holds it: engine, reorder buffer, and the seq it stands at. */
+  snapshotText(): { seq: number; text: string } {
     const tag = this.opts.snapshotTag?.();
-    const body: SnapshotBody = {
-      engine: serializeState(this.state), pending: this.sequencer.toJSON(), lastReceivedAt: this.lastReceivedAt, ...(tag && { tag }),
-    };
-    await this.opts.storage.snapshots.save({ seq: this.lastSeq, takenAt: now, state: JSON.stringify(body) });
-    await this.opts.storage.snapshots.prune(3);
-    this.entriesSinceSnapshot = 0;
-    this.lastSnapshotAt = now;
-    // Keep the log from the oldest snapshot we still hold; older entries are no longer needed.
-    const cutoff = now - this.opts.retentionMs;
-    await this.opts.storage.log.prune(cutoff, this.lastSeq);
-    await this.opts.storage.alerts.prune(cutoff);
+    return { seq: this.lastSeq, text: writeSnapshotBody({ state: this.state, sequencer: this.sequencer, lastReceivedAt: this.lastReceivedAt, ...(tag && { tag }) }) };
+  }
+
+  /** Settles when the snapshot being written by the taker (if any) is written. */
+  snapshotWritten(): Promise<void> {
+    return this.snapshots.written();
   }
 
   /**
@@ -430,6 +430,15 @@ export class Floor implements FloorService {
    * this replica): it must be opened again from a snapshot.
    */
   follow(): Promise<number> {
+    return this.followLog(true);
+  }
+
+  /** As `follow`, for a copy of the floor nobody watches (a snapshot taker): no deltas are collected. */
+  catchUp(): Promise<number> {
+    return this.followLog(false);
+  }
+
+  private followLog(collectDeltas: boolean): Promise<number> {
     return this.serial(async () => {
       let applied = 0;
       for (;;) {
@@ -441,7 +450,7 @@ export class Floor implements FloorService {
           effects.push(...this.apply(group).effects);
           applied += group.length;
         }
-        this.deltas.add(effects);
+        if (collectDeltas) this.deltas.add(effects);
       }
       return applied;
     });
@@ -466,5 +475,6 @@ export class Floor implements FloorService {
   async close(): Promise<void> {
     await this.chain;
     this.closed = true;
+    await this.snapshots.written();
   }
 }

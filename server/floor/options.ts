@@ -67,6 +67,23 @@ export interface FloorOptions {
    * this many entries). Default: no waiting (snapshotEveryEntries).
    */
   snapshotPostponeEntries?: number;
+  /**
+   * Takes the due snapshots instead of the floor (which then only prunes after each). A
+   * forced one (`snapshotNow`, at shutdown) is still taken by the floor itself. If the
+   * taker fails, the floor reports it (`onError`) and takes its snapshots itself from then on.
+   */
+  snapshotTaker?: SnapshotTaker;
+}
+
+/**
+ * Writes snapshots off the event loop (serve, on a SQLite file: snapshot-worker.ts). On a
+ * big floor serialising the state takes seconds; a taker keeps its own copy of the floor,
+ * brought up to date from the log, and writes that, so the floor never stops for it.
+ */
+export interface SnapshotTaker {
+  /** Writes a snapshot of the floor as of log seq `seq` or later; resolves with the seq written. */
+  take(seq: number): Promise<number>;
+  close(): Promise<void>;
 }
 
 export interface SnapshotBody {

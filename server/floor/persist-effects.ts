@@ -1,0 +1,17 @@
+/** What of an input's effects is written before anyone is told of it: alerts and points. */
+import type { Alert } from '../../shared/alerts.js';
+import type { PointsEntry } from '../../shared/points.js';
+import type { Effect } from '../engine/context.js';
+import type { Storage } from '../storage/types.js';
+
+/** Each alert's latest version, and the automatic points entries (the first of an id wins, as in the ledger). */
+export async function persistEffects(storage: Pick<Storage, 'alerts' | 'points'>, effects: Effect[]): Promise<void> {
+  const latest = new Map<string, Alert>();
+  const points = new Map<string, PointsEntry>();
+  for (const e of effects) {
+    if (e.type === 'alert') latest.set(e.alert.id, e.alert);
+    else if (e.type === 'points' && !points.has(e.entry.id)) points.set(e.entry.id, e.entry);
+  }
+  if (latest.size > 0) await storage.alerts.upsert([...latest.values()]);
+  if (points.size > 0) await storage.points.record([...points.values()]);
+}

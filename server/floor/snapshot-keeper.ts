@@ -1,0 +1,110 @@
+/**
+ * When the floor's snapshot is due, who writes it, and what goes once it is written.
+ *
+ * Due after `snapshotEveryEntries` entries or `snapshotEveryMs`, whichever first. With a
+ * taker (snapshot-worker.ts) the floor only asks for it and goes on; without one, or for a
+ * forced snapshot (shutdown), the floor writes its own state, here, on its event loop.
+ * Either way one at a time: the snapshot store has one writer.
+ */
+import type { Storage } from '../storage/types.js';
+import type { Clock, SnapshotTaker } from './options.js';
+
+export interface SnapshotKeeperOptions {
+  storage: Storage;
+  clock: Clock;
+  snapshotEveryEntries: number;
+  snapshotEveryMs: number;
+  retentionMs: number;
+  snapshotPostponeEntries?: number;
+  snapshotTaker?: SnapshotTaker;
+  onError?: (err: unknown) => void;
+}
+
+/** What the keeper reads off the floor. */
+export interface SnapshotSource {
+  /** The state as a snapshot holds it, and the last log seq it includes. */
+  snapshotText(): { seq: number; text: string };
+  readonly lastSeq: number;
+  /** Inputs waiting behind the one being applied. */
+  readonly waiting: number;
+}
+
+export class SnapshotKeeper {
+  private entriesSince = 0;
+  private lastAt: number;
+  /** The snapshot the taker is writing now; unset when none. */
+  private job: Promise<void> | undefined;
+  /** Cleared when the taker fails: the floor then writes its snapshots itself. */
+  private taker: SnapshotTaker | undefined;
+
+  constructor(private readonly opts: SnapshotKeeperOptions, private readonly source: SnapshotSource) {
+    this.lastAt = opts.clock.now();
+    this.taker = opts.snapshotTaker;
+  }
+
+  /** Counts applied log entries towards the next snapshot. */
+  counted(entries: number): void {
+    this.entriesSince += entries;
+  }
+
+  /** The time the next one is due by starts now (the floor has just been rebuilt). */
+  restartClock(): void {
+    this.lastAt = this.opts.clock.now();
+  }
+
+  /**
+   * After an input: a snapshot if one is due. `force`: now, whatever is due (still not
+   * when nothing was applied since the last, unless `evenUnchanged`).
+   */
+  async maybe(force = false, evenUnchanged = false): Promise<void> {
+    const now = this.opts.clock.now();
+    if (this.entriesSince === 0 && !evenUnchanged) return;
+    if (!force && this.entriesSince < this.opts.snapshotEveryEntries && now - this.lastAt < this.opts.snapshotEveryMs) return;
+    if (!force && this.taker) {
+      this.startTaker(now);
+      return;
+    }
+    // Due, but inputs are waiting behind this one: later, unless it has waited long enough.
+    if (!force && this.source.waiting > 0 && this.entriesSince < (this.opts.snapshotPostponeEntries ?? 0)) return;
+    await this.job;
+    const { seq, text } = this.source.snapshotText();
+    await this.opts.storage.snapshots.save({ seq, takenAt: now, state: text });
+    this.entriesSince = 0;
+    this.lastAt = now;
+    await this.afterSnapshot(seq, now);
+  }
+
+  /** Settles when the snapshot the taker is writing (if any) is written. */
+  written(): Promise<void> {
+    return this.job ?? Promise.resolve();
+  }
+
+  /**
+   * Hands the due snapshot to the taker, which brings its own copy of the floor to this
+   * seq or later and writes it. While it works, a due one waits for the next input after.
+   */
+  private startTaker(now: number): void {
+    if (this.job || !this.taker) return;
+    const taker = this.taker;
+    this.entriesSince = 0;
+    this.lastAt = now;
+    this.job = taker.take(this.source.lastSeq).then(
+      (seq) => this.afterSnapshot(seq, this.opts.clock.now()),
+      (err: unknown) => {
+        // Nothing is lost: the next snapshot is written by the floor, as without a taker.
+        this.taker = undefined;
+        this.opts.onError?.(err);
+      },
+    ).catch((err: unknown) => this.opts.onError?.(err)).finally(() => {
+      this.job = undefined;
+    });
+  }
+
+  /** Keeps the newest snapshots and the log from the oldest of them; drops old resolved alerts. */
+  private async afterSnapshot(seq: number, now: number): Promise<void> {
+    await this.opts.storage.snapshots.prune(3);
+    const cutoff = now - this.opts.retentionMs;
+    await this.opts.storage.log.prune(cutoff, seq);
+    await this.opts.storage.alerts.prune(cutoff);
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * A floor with a snapshot taker (options.ts) hands due snapshots to it instead of writing
+ * them on its own event loop: one at a time, pruning after each up to the seq the taker
+ * wrote, and taking them itself again if the taker fails.
+ */
+import { describe, expect, it } from 'vitest';
+import type { SnapshotTaker } from '../../../server/floor/floor.js';
+import { createMemoryStorage } from '../../../server/storage/memory.js';
+import { T0 } from '../../helpers/engine-harness.js';
+import { ev, openFloor } from '../../helpers/floor-harness.js';
+
+/** A taker whose takes the test settles by hand. */
+function handTaker() {
+  const asked: Array<{ seq: number; resolve: (seq: number) => void; reject: (err: Error) => void }> = [];
+  const taker: SnapshotTaker = {
+    take: (seq) => new Promise<number>((resolve, reject) => asked.push({ seq, resolve, reject })),
+    close: async () => undefined,
+  };
+  return { taker, asked };
+}
+
+const logins = (from: number, n: number) =>
+  Array.from({ length: n }, (_, i) => ev(from + i, 'agent.login', { agentId: `a${from + i}`, stationId: `S-${from + i}` }));
+
+describe('a floor with a snapshot taker', () => {
+  it('hands the due snapshot to the taker at its seq and writes none itself', async () => {
+    const storage = createMemoryStorage();
+    let saved = 0;
+    const save = storage.snapshots.save.bind(storage.snapshots);
+    storage.snapshots.save = async (s) => {
+      saved++;
+      await save(s);
+    };
+    const { taker, asked } = handTaker();
+    const { floor, clock } = await openFloor({ storage, snapshotEveryEntries: 3, snapshotTaker: taker });
+    clock.set(T0 + 10_000);
+    await floor.ingest(logins(0, 3));
+    expect(asked.map((a) => a.seq)).toEqual([3]);
+    expect(saved).toBe(0);
+  });
+
+  it('asks again only once the snapshot being written is written', async () => {
+    const { taker, asked } = handTaker();
+    const { floor, clock } = await openFloor({ snapshotEveryEntries: 2, snapshotTaker: taker });
+    clock.set(T0 + 10_000);
+    await floor.ingest(logins(0, 2));
+    await floor.ingest(logins(2, 2));
+    await floor.ingest(logins(4, 2));
+    expect(asked).toHaveLength(1);
+    asked[0].resolve(asked[0].seq);
+    await floor.snapshotWritten();
+    await floor.ingest(logins(6, 2));
+    expect(asked.map((a) => a.seq)).toEqual([2, 8]);
+  });
+
+  it('prunes the log up to the seq the taker wrote, not beyond', async () => {
+    const storage = createMemoryStorage();
+    const { taker, asked } = handTaker();
+    const { floor, clock } = await openFloor({ storage, snapshotEveryEntries: 2, snapshotTaker: taker, retentionMs: 1000 });
+    clock.set(T0 + 10_000);
+    await floor.ingest(logins(0, 2));
+    clock.set(T0 + 20_000);
+    await floor.ingest(logins(2, 2));
+    // The taker wrote seq 3 (it caught up past what it was asked); entries 4 on stay,
+    // although all four are older than the retention by the time it is written.
+    clock.set(T0 + 30_000);
+    asked[0].resolve(3);
+    await floor.snapshotWritten();
+    expect((await storage.log.read(0, 100)).map((e) => e.seq)).toEqual([4]);
+  });
+
+  it('a failing taker is reported, and the floor takes its snapshots itself from then on', async () => {
+    const storage = createMemoryStorage();
+    const errors: unknown[] = [];
+    const { taker, asked } = handTaker();
+    const { floor, clock } = await openFloor({ storage, snapshotEveryEntries: 2, snapshotTaker: taker, onError: (e) => errors.push(e) });
+    clock.set(T0 + 10_000);
+    await floor.ingest(logins(0, 2));
+    asked[0].reject(new Error('worker died'));
+    await floor.snapshotWritten();
+    expect(errors.map((e) => (e as Error).message)).toEqual(['worker died']);
+    expect(await storage.snapshots.latest()).toBeNull();
+    await floor.ingest(logins(2, 2));
+    expect((await storage.snapshots.latest())?.seq).toBe(4);
+    expect(asked).toHaveLength(1);
+  });
+
+  it('a forced snapshot (shutdown) waits for the one being written, then is written by the floor', async () => {
+    const storage = createMemoryStorage();
+    const { taker, asked } = handTaker();
+    const { floor, clock } = await openFloor({ storage, snapshotEveryEntries: 2, snapshotTaker: taker });
+    clock.set(T0 + 10_000);
+    await floor.ingest(logins(0, 2));
+    await floor.ingest(logins(2, 1));
+    let forced = false;
+    const shutdown = floor.snapshotNow().then(() => {
+      forced = true;
+    });
+    await Promise.resolve();
+    expect(forced).toBe(false);
+    asked[0].resolve(asked[0].seq);
+    await shutdown;
+    expect((await storage.snapshots.latest())?.seq).toBe(3);
+  });
+});
