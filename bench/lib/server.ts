@@ -54,6 +54,12 @@ export async function startBenchServer(options: BenchServerOptions = {}): Promis
   // The built server when there is one (npm run bench builds it first), as production runs it.
   const entry = existsSync('dist/server/cli/floorwatch.js') ? BUILT : FROM_SOURCES;
   const proc = await startServerProcess(args, options.timeoutMs ?? 60_000, 0, nodeFlags, entry);
+  // A server that dies mid-scenario says why here: the scenario only sees its sockets reset.
+  let stopping = false;
+  proc.child.once('exit', (code, signal) => {
+    if (stopping) return;
+    process.stderr.write(`  the server exited by itself (code ${code}, signal ${signal}); its last lines:\n${proc.log.slice(-40).join('\n')}\n`);
+  });
   const admin = await signInAdmin(proc.url);
   const cookie = [...admin.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   return {
@@ -65,6 +71,7 @@ export async function startBenchServer(options: BenchServerOptions = {}): Promis
     spawnedAt,
     process: proc,
     async stop(signal = 'SIGTERM') {
+      stopping = true;
       await proc.stop(signal);
     },
     cleanup() {

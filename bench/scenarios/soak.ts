@@ -89,6 +89,8 @@ export const soakScenario: Scenario = {
     });
     const inspector = inspectorUrl(server.process.log.join(''));
     if (inspector === undefined) throw new Error('the server did not print its inspector address');
+    // Closed however the run ends: left open, a failed run's sockets would keep the bench alive.
+    const closers: Array<() => unknown> = [];
     try {
       const warm = encodeBatches(take(Date.now()), 5000);
       await postAll(`${server.url}/api/v1/events`, warm.batches, warm.counts, { token: server.token });
@@ -96,9 +98,12 @@ export const soakScenario: Scenario = {
       const teamsOf = (screen: number): string[] => Array.from({ length: TEAMS_PER_SCREEN }, (_, k) => floor.teamId((screen * TEAMS_PER_SCREEN + k) % floor.teams));
       const connecting = performance.now();
       const clients = await connectWireClients({ count: clientsCount, url: server.url, cookie: server.cookie, runId, teams: teamsOf });
+      closers.push(() => clients.close());
       const resolver = await startAlertResolver(server.url, RESOLVE_AFTER_MS);
+      closers.push(() => resolver.close());
       ctx.log(`soak: screens and the lead connected in ${((performance.now() - connecting) / 1000).toFixed(1)} s`);
       const poster = new Poster(new URL(`${server.url}/api/v1/events`), server.token);
+      closers.push(() => poster.close());
       const lags: Array<{ t: number; lag: number }> = [];
       const heaps: Array<{ t: number; heap: number; rss: number }> = [];
       let probe = 0;
@@ -147,9 +152,7 @@ export const soakScenario: Scenario = {
         }
         await new Promise((r) => setTimeout(r, 100));
       }
-      poster.close();
-      resolver.close();
-      await clients.close();
+      for (const close of closers.splice(0)) await close();
       ctx.log(`soak: ${sent} events in ${minutes} min, ${lags.length} lag and ${heaps.length} heap samples, ${resolver.resolved()} alerts resolved by the lead`);
 
       const half = heaps.slice(Math.floor(heaps.length / 2));
@@ -174,6 +177,7 @@ export const soakScenario: Scenario = {
         },
       ];
     } finally {
+      for (const close of closers) await Promise.resolve().then(close).catch(() => undefined);
       await server.stop();
       server.cleanup();
     }
