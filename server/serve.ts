@@ -201,7 +201,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     reorderWindowMs: options.reorderWindowMs,
     retentionMs: options.retentionDays * 24 * 3600 * 1000,
     demo: options.demo !== undefined,
-    onError: (err: unknown) => logger.error({ err }, 'delta listener failed'),
+    // A delta listener that threw, or the snapshot worker failing (the floor goes on).
+    onError: (err: unknown) => logger.error({ err }, 'floor: a part failed'),
     // Status deltas back off under load (sending them at most ~1/4 of the time); alerts never wait.
     statusBackoff: 4,
     // A burst of alerts goes out together (one write per screen), waiting 25 ms at most;

@@ -28,8 +28,8 @@ import { scheduleView } from '../engine/schedule/plan.js';
 import { agentView } from '../engine/views.js';
 import type { AlertQuery, LogEntry, NewLogEntry } from '../storage/types.js';
 import { stampInputs, type AcceptedInput, type AcceptedOutcome } from './accepted.js';
-import { DEFAULTS, HEARTBEAT_MS, type FloorOptions } from './options.js';
-import { DeltaCollector } from './deltas.js';
+import { DEFAULTS, type FloorOptions } from './options.js';
+import { DeltaOutlet } from './delta-outlet.js';
 import { inputGroups, readWholeGroups } from './log-groups.js';
 import { agentDayOf, callOwnerOf, snapshotOf } from './views.js';
 import type { AgentDay, AgentView } from '../../shared/figures.js';
@@ -42,30 +42,18 @@ import type { FloorService, HandoverTransfer, HoldApproval, IngestOutcome, Leave
 export type { AcceptedInput, AcceptedOutcome } from './accepted.js';
 export { HEARTBEAT_MS, type Clock, type FloorOptions, type SnapshotTaker } from './options.js';
 
-/** Status deltas (agents, queues) at most this often: a few a second is what a screen shows. */
-const STATUS_INTERVAL_MS = 200;
-
 type CommandAnswer = CommandResult<Alert | HoldApproval | LeaveApproval | HandoverTransfer>;
 
 export class Floor implements FloorService {
   readonly demo: boolean;
   private readonly window: number;
-  private readonly deltas = new DeltaCollector();
-  private readonly listeners = new Set<(d: FloorDelta) => void>();
+  private readonly deltas: DeltaOutlet;
   private chain: Promise<unknown> = Promise.resolve();
   private lastReceivedAt = 0;
   private lastSeq = 0;
-  private lastFlushAt = 0;
-  /** The wait between status deltas: 200 ms, longer under load with `statusBackoff`. */
-  private statusIntervalMs = STATUS_INTERVAL_MS;
-  private get backoff(): number {
-    return this.opts.statusBackoff ?? 0;
-  }
   private closed = false;
   /** Inputs handed to `serial` and not finished yet. */
   private queued = 0;
-  /** When the collected urgent delta became urgent (the floor's clock), while it waits for company. */
-  private urgentSince: number | undefined;
   private openedFrom: 'snapshot' | 'log' | 'nothing' = 'nothing';
   private readonly snapshots: SnapshotKeeper;
   private openedTag: Record<string, unknown> | undefined;
@@ -77,6 +65,7 @@ export class Floor implements FloorService {
   ) {
     this.demo = opts.demo ?? false;
     this.window = opts.reorderWindowMs;
+    this.deltas = new DeltaOutlet(opts, () => this.state);
     const floor = this;
     this.snapshots = new SnapshotKeeper(opts, {
       snapshotText: () => this.snapshotText(),
@@ -111,7 +100,7 @@ export class Floor implements FloorService {
     }
     await floor.replayLog();
     floor.snapshots.restartClock();
-    floor.lastFlushAt = opts.clock.now();
+    floor.deltas.restart();
     return floor;
   }
 
@@ -126,7 +115,6 @@ export class Floor implements FloorService {
         await this.persistEffects(effects.effects);
       }
     }
-    this.deltas.clear();
   }
 
   /** Applies log entries of one receivedAt (a batch of events, or one command/rules change). */
@@ -171,7 +159,7 @@ export class Floor implements FloorService {
         return await fn();
       } finally {
         this.queued -= 1;
-        this.flushUrgentIfDue();
+        if (!this.closed) this.deltas.afterInput(this.queued);
       }
     });
     this.chain = run.catch(() => undefined);
@@ -197,21 +185,6 @@ export class Floor implements FloorService {
     await this.persistEffects(effects);
     this.deltas.add(effects);
     await this.maybeSnapshot();
-  }
-
-  /**
-   * After each input (never in the middle of one): sends the urgent delta unless more
-   * inputs are queued and it has waited less than `urgentCoalesceMs` for them.
-   */
-  private flushUrgentIfDue(): void {
-    if (!this.deltas.urgent || this.closed) {
-      this.urgentSince = undefined;
-      return;
-    }
-    const now = this.opts.clock.now();
-    this.urgentSince ??= now;
-    if (this.queued > 0 && now - this.urgentSince < (this.opts.urgentCoalesceMs ?? 0)) return;
-    this.flush();
   }
 
   /** Alerts (their latest version) and automatic points entries, before anyone is told of them. */
@@ -303,47 +276,18 @@ export class Floor implements FloorService {
       this.advance(this.opts.clock.now() - this.window, effects);
       await this.persistEffects(effects);
       this.deltas.add(effects);
-      const since = this.opts.clock.now() - this.lastFlushAt;
-      if (this.deltas.urgent || (!this.deltas.empty && since >= this.statusIntervalMs)) this.flush();
-      // A quiet floor still says it is alive, so a wallboard can tell "nothing happening"
-      // from "no data" (the TV's stale banner) without polling.
-      else if (since >= HEARTBEAT_MS) this.flush(true);
+      this.deltas.onTick();
       await this.maybeSnapshot();
     });
   }
 
-  /**
-   * Sends what was collected now (tests and shutdown use it); a heartbeat is sent even when
-   * empty. With `statusBackoff`, alerts that come while status is not yet due go out
-   * alone, and the status waits for its (load-dependent) turn.
-   */
+  /** Sends what was collected now (tests and shutdown use it); a heartbeat is sent even when empty. */
   flush(heartbeat = false): void {
-    if (this.deltas.empty && !heartbeat) return;
-    const now = this.opts.clock.now();
-    const statusDue = heartbeat || now - this.lastFlushAt >= this.statusIntervalMs;
-    if (!statusDue && this.deltas.urgent && this.deltas.statusPending && this.backoff > 0) {
-      this.send(this.deltas.buildAlerts(this.state, now));
-      return;
-    }
-    this.lastFlushAt = now;
-    const started = performance.now();
-    this.send(this.deltas.build(this.state, now));
-    if (this.backoff > 0) this.statusIntervalMs = Math.max(STATUS_INTERVAL_MS, this.backoff * (performance.now() - started));
-  }
-
-  private send(delta: FloorDelta): void {
-    for (const listener of this.listeners) {
-      try {
-        listener(delta);
-      } catch (err) {
-        this.opts.onError?.(err);
-      }
-    }
+    this.deltas.flush(heartbeat);
   }
 
   onDelta(listener: (delta: FloorDelta) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.deltas.onDelta(listener);
   }
 
   snapshot(): FloorSnapshot {
@@ -430,15 +374,6 @@ export class Floor implements FloorService {
    * this replica): it must be opened again from a snapshot.
    */
   follow(): Promise<number> {
-    return this.followLog(true);
-  }
-
-  /** As `follow`, for a copy of the floor nobody watches (a snapshot taker): no deltas are collected. */
-  catchUp(): Promise<number> {
-    return this.followLog(false);
-  }
-
-  private followLog(collectDeltas: boolean): Promise<number> {
     return this.serial(async () => {
       let applied = 0;
       for (;;) {
@@ -450,7 +385,7 @@ export class Floor implements FloorService {
           effects.push(...this.apply(group).effects);
           applied += group.length;
         }
-        if (collectDeltas) this.deltas.add(effects);
+        this.deltas.add(effects);
       }
       return applied;
     });

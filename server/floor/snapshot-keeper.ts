@@ -93,7 +93,7 @@ export class SnapshotKeeper {
       (err: unknown) => {
         // Nothing is lost: the next snapshot is written by the floor, as without a taker.
         this.taker = undefined;
-        this.opts.onError?.(err);
+        this.opts.onError?.(new Error('snapshots: the taker failed; the floor writes them itself from now on', { cause: err }));
       },
     ).catch((err: unknown) => this.opts.onError?.(err)).finally(() => {
       this.job = undefined;

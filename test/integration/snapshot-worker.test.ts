@@ -1,7 +1,7 @@
 /**
- * The snapshot worker for real: a thread with its own connection to the floor's SQLite
- * file writes the snapshots while the floor goes on, and a floor opened from what it wrote
- * has the state the live one has.
+ * The snapshot worker for real: a thread per snapshot, with its own connection to the
+ * floor's SQLite file, writes the snapshots while the floor goes on, and a floor opened
+ * from what it wrote has the state the live one has.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,7 +37,7 @@ function traffic(round: number) {
 }
 
 describe('the snapshot worker', () => {
-  it('writes the floor\'s snapshots from its own copy, and a floor opened from them has the live state', async () => {
+  it('writes the floor\'s snapshots from a floor it rebuilds, and a floor opened from them has the live state', async () => {
     const path = dbFile();
     const storage = createSqliteStorage(path);
     const taker = startSnapshotWorker({ dbPath: path, rules: defaultRulesConfig(), reorderWindowMs: WINDOW });

@@ -78,7 +78,8 @@ describe('a floor with a snapshot taker', () => {
     await floor.ingest(logins(0, 2));
     asked[0].reject(new Error('worker died'));
     await floor.snapshotWritten();
-    expect(errors.map((e) => (e as Error).message)).toEqual(['worker died']);
+    expect(errors.map((e) => (e as Error).message)).toEqual(['snapshots: the taker failed; the floor writes them itself from now on']);
+    expect((errors[0] as Error).cause).toMatchObject({ message: 'worker died' });
     expect(await storage.snapshots.latest()).toBeNull();
     await floor.ingest(logins(2, 2));
     expect((await storage.snapshots.latest())?.seq).toBe(4);
