@@ -221,7 +221,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     : undefined;
   const floor: ServedFloor = await (async () => {
     if (options.redis === undefined) {
-      return Floor.open({ storage, clock: { now: () => Date.now() }, ...floorSettings, ...(snapshotTaker && { snapshotTaker }) });
+      // A snapshot that held the event loop longer than a second: the next go to the worker instead.
+      return Floor.open({
+        storage, clock: { now: () => Date.now() }, ...floorSettings, ...(snapshotTaker && { snapshotTaker, snapshotInlineUpToMs: 1000 }),
+      });
     }
     cluster = await startCluster({
       redisUrl: options.redis, postgresUrl: options.postgres!, floorId: options.floorId ?? 'main',

@@ -105,11 +105,13 @@ export class Floor implements FloorService {
   }
 
   private async replayLog(): Promise<void> {
-    for (;;) {
+    const until = this.opts.replayUntilSeq ?? Infinity;
+    while (this.lastSeq < until) {
       // Entries of one batch share a receivedAt and are applied together, as they were live.
       const groups = await readWholeGroups(this.opts.storage.log, this.lastSeq, 5000);
       if (groups.length === 0) break;
       for (const group of groups) {
+        if (this.lastSeq >= until) break;
         const effects = this.apply(group);
         // Written again: what a crash kept from storage lands now; the rest is the same (points: ignored by id).
         await this.persistEffects(effects.effects);

@@ -73,6 +73,20 @@ export interface FloorOptions {
    * taker fails, the floor reports it (`onError`) and takes its snapshots itself from then on.
    */
   snapshotTaker?: SnapshotTaker;
+  /**
+   * With a taker: snapshots are still written by the floor while the last one it wrote cost
+   * at most this long (serve: 1000 ms); after one that cost more, the taker writes them.
+   * Unset: the taker always does.
+   */
+  snapshotInlineUpToMs?: number;
+  /** Measures what work costs, in ms (real time, `performance.now`; tests pass their own). */
+  costClock?: () => number;
+  /**
+   * Opening: replay the log only up to this seq (the end of the batch that holds it), not
+   * to its end. A snapshot thread sets it: on a floor taking events fast, replaying to a
+   * log's moving end chased it for many seconds.
+   */
+  replayUntilSeq?: number;
 }
 
 /**

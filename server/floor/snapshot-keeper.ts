@@ -1,10 +1,13 @@
 /**
  * When the floor's snapshot is due, who writes it, and what goes once it is written.
  *
- * Due after `snapshotEveryEntries` entries or `snapshotEveryMs`, whichever first. With a
- * taker (snapshot-worker.ts) the floor only asks for it and goes on; without one, or for a
- * forced snapshot (shutdown), the floor writes its own state, here, on its event loop.
- * Either way one at a time: the snapshot store has one writer.
+ * Due after `snapshotEveryEntries` entries or `snapshotEveryMs`, whichever first. The
+ * floor writes its own state, here, on its event loop: cheap for a small floor, seconds
+ * for a big one. With a taker (snapshot-worker.ts) and `snapshotInlineUpToMs`, it does so
+ * while the last one cost at most that; past it, it only asks the taker and goes on. (A
+ * taker rebuilds the floor to write it, so on a small floor taking events at full speed
+ * it would fall behind; on a big one a pause of seconds is the worse cost.) A forced
+ * snapshot (shutdown) is always written here. One at a time: the store has one writer.
  */
 import type { Storage } from '../storage/types.js';
 import type { Clock, SnapshotTaker } from './options.js';
@@ -17,6 +20,8 @@ export interface SnapshotKeeperOptions {
   retentionMs: number;
   snapshotPostponeEntries?: number;
   snapshotTaker?: SnapshotTaker;
+  snapshotInlineUpToMs?: number;
+  costClock?: () => number;
   onError?: (err: unknown) => void;
 }
 
@@ -36,6 +41,11 @@ export class SnapshotKeeper {
   private job: Promise<void> | undefined;
   /** Cleared when the taker fails: the floor then writes its snapshots itself. */
   private taker: SnapshotTaker | undefined;
+  /** When the taker's last snapshot was written, and how long it took (the floor's clock). */
+  private takerDoneAt = 0;
+  private takerTookMs = 0;
+  /** What the last snapshot written here cost (real time): a small floor's stay here. */
+  private inlineCostMs = 0;
 
   constructor(private readonly opts: SnapshotKeeperOptions, private readonly source: SnapshotSource) {
     this.lastAt = opts.clock.now();
@@ -60,15 +70,18 @@ export class SnapshotKeeper {
     const now = this.opts.clock.now();
     if (this.entriesSince === 0 && !evenUnchanged) return;
     if (!force && this.entriesSince < this.opts.snapshotEveryEntries && now - this.lastAt < this.opts.snapshotEveryMs) return;
-    if (!force && this.taker) {
+    if (!force && this.taker && !(this.inlineCostMs <= (this.opts.snapshotInlineUpToMs ?? -1))) {
       this.startTaker(now);
       return;
     }
     // Due, but inputs are waiting behind this one: later, unless it has waited long enough.
     if (!force && this.source.waiting > 0 && this.entriesSince < (this.opts.snapshotPostponeEntries ?? 0)) return;
     await this.job;
+    const cost = this.opts.costClock ?? (() => performance.now());
+    const started = cost();
     const { seq, text } = this.source.snapshotText();
     await this.opts.storage.snapshots.save({ seq, takenAt: now, state: text });
+    this.inlineCostMs = cost() - started;
     this.entriesSince = 0;
     this.lastAt = now;
     await this.afterSnapshot(seq, now);
@@ -81,15 +94,23 @@ export class SnapshotKeeper {
 
   /**
    * Hands the due snapshot to the taker, which brings its own copy of the floor to this
-   * seq or later and writes it. While it works, a due one waits for the next input after.
+   * seq or later and writes it. While it works, and for as long again after it, a due one
+   * waits (for the next input after that).
    */
   private startTaker(now: number): void {
     if (this.job || !this.taker) return;
+    // A snapshot due by time alone takes at most half of the other core; one due by the
+    // entries since the last goes at once (a crash would replay them all).
+    if (now - this.takerDoneAt < this.takerTookMs && this.entriesSince < this.opts.snapshotEveryEntries) return;
     const taker = this.taker;
     this.entriesSince = 0;
     this.lastAt = now;
     this.job = taker.take(this.source.lastSeq).then(
-      (seq) => this.afterSnapshot(seq, this.opts.clock.now()),
+      (seq) => {
+        this.takerDoneAt = this.opts.clock.now();
+        this.takerTookMs = this.takerDoneAt - now;
+        return this.afterSnapshot(seq, this.takerDoneAt);
+      },
       (err: unknown) => {
         // Nothing is lost: the next snapshot is written by the floor, as without a taker.
         this.taker = undefined;

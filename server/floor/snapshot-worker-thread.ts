@@ -1,7 +1,8 @@
 /**
  * One snapshot, on a thread of its own (snapshot-worker.ts): the floor rebuilt from the
- * latest snapshot and the log on this thread's own connection to the floor's SQLite file,
- * as a replica (it writes nothing but the snapshot), then written, then the thread ends.
+ * latest snapshot and the log up to the seq asked, on this thread's own connection to the
+ * floor's SQLite file, as a replica (it writes nothing but the snapshot), then written,
+ * then the thread ends.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createSqliteStorage } from '../storage/sqlite/index.js';
@@ -17,7 +18,7 @@ async function take(): Promise<number> {
     // Only the snapshot's takenAt reads this clock: a replica applies the log and never ticks.
     const clock = { now: () => Date.now() };
     const floor = await Floor.open({
-      storage, clock, follower: true, rules: data.rules, reorderWindowMs: data.reorderWindowMs,
+      storage, clock, follower: true, rules: data.rules, reorderWindowMs: data.reorderWindowMs, replayUntilSeq: data.seq,
       ...(data.retentionMs !== undefined && { retentionMs: data.retentionMs }),
     });
     const { seq, text } = floor.snapshotText();

@@ -104,3 +104,70 @@ describe('a floor with a snapshot taker', () => {
     expect((await storage.snapshots.latest())?.seq).toBe(3);
   });
 });
+
+describe('the taker\'s pace', () => {
+  it('for a snapshot due by time, is asked again no sooner than its last snapshot took, after it was written', async () => {
+    const { taker, asked } = handTaker();
+    const { floor, clock } = await openFloor({ snapshotEveryEntries: 100, snapshotEveryMs: 5000, snapshotTaker: taker });
+    clock.set(T0 + 10_000);
+    await floor.ingest(logins(0, 2));
+    // Written 8 s after it was asked.
+    clock.set(T0 + 18_000);
+    asked[0].resolve(asked[0].seq);
+    await floor.snapshotWritten();
+    clock.set(T0 + 25_000);
+    await floor.ingest(logins(2, 2));
+    expect(asked).toHaveLength(1);
+    clock.set(T0 + 26_000);
+    await floor.ingest(logins(4, 2));
+    expect(asked.map((a) => a.seq)).toEqual([2, 6]);
+  });
+
+  it('for a snapshot due by entries, is asked again at once', async () => {
+    const { taker, asked } = handTaker();
+    const { floor, clock } = await openFloor({ snapshotEveryEntries: 2, snapshotTaker: taker });
+    clock.set(T0 + 10_000);
+    await floor.ingest(logins(0, 2));
+    clock.set(T0 + 18_000);
+    asked[0].resolve(asked[0].seq);
+    await floor.snapshotWritten();
+    await floor.ingest(logins(2, 2));
+    expect(asked.map((a) => a.seq)).toEqual([2, 4]);
+  });
+});
+
+describe('a small floor\'s snapshots (snapshotInlineUpToMs)', () => {
+  it('are written by the floor while they cost at most the limit, then by the taker', async () => {
+    const storage = createMemoryStorage();
+    const { taker, asked } = handTaker();
+    // The cost clock moves 40 ms, then 150 ms, per snapshot written (what it reads in between).
+    const costs = [0, 40, 1000, 1150];
+    const costClock = () => costs.shift() ?? 0;
+    const { floor, clock } = await openFloor({ storage, snapshotEveryEntries: 2, snapshotTaker: taker, snapshotInlineUpToMs: 100, costClock });
+    clock.set(T0 + 10_000);
+    await floor.ingest(logins(0, 2));
+    expect((await storage.snapshots.latest())?.seq).toBe(2);
+    await floor.ingest(logins(2, 2));
+    expect((await storage.snapshots.latest())?.seq).toBe(4);
+    expect(asked).toHaveLength(0);
+    // The second cost 150 ms: the next goes to the taker.
+    await floor.ingest(logins(4, 2));
+    expect(asked.map((a) => a.seq)).toEqual([6]);
+    expect((await storage.snapshots.latest())?.seq).toBe(4);
+  });
+});
+
+describe('replayUntilSeq (what a snapshot thread opens with)', () => {
+  it('replays the log up to the end of the batch holding that seq, not to its end', async () => {
+    const storage = createMemoryStorage();
+    const { floor, clock } = await openFloor({ storage });
+    clock.set(T0 + 10_000);
+    await floor.ingest(logins(0, 3)); // seqs 1-3, one batch
+    await floor.ingest(logins(3, 3)); // seqs 4-6
+    await floor.ingest(logins(6, 3)); // seqs 7-9
+    const part = await openFloor({ storage, clock, follower: true, replayUntilSeq: 5 });
+    expect(part.floor.progress.seq).toBe(6);
+    const all = await openFloor({ storage, clock, follower: true });
+    expect(all.floor.progress.seq).toBe(9);
+  });
+});
