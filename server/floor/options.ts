@@ -75,7 +75,7 @@ export interface FloorOptions {
   snapshotTaker?: SnapshotTaker;
   /**
    * With a taker: snapshots are still written by the floor while the last one it wrote cost
-   * at most this long (serve: 1000 ms); after one that cost more, the taker writes them.
+   * at most this long; after one that cost more, the taker writes them (serve leaves it unset).
    * Unset: the taker always does.
    */
   snapshotInlineUpToMs?: number;
