@@ -164,13 +164,25 @@ function replacer(_key: string, value: unknown): unknown {
   if (value instanceof Set) return { $set: [...value.values()] };
   return value;
 }
-function reviver(_key: string, value: unknown): unknown {
-  if (value && typeof value === 'object') {
-    const v = value as { $map?: [unknown, unknown][]; $set?: unknown[] };
-    if (Array.isArray(v.$map)) return new Map(v.$map);
-    if (Array.isArray(v.$set)) return new Set(v.$set);
+/**
+ * The tagged arrays back to Maps and Sets, in place, over parsed JSON. (A JSON.parse
+ * reviver does the same but is called for every value: 2.5x slower on a 36 MB state.)
+ */
+function restoreCollections(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = restoreCollections(value[i]);
+    return value;
   }
-  return value;
+  const v = value as Record<string, unknown> & { $map?: unknown; $set?: unknown };
+  if (Array.isArray(v.$map)) {
+    const entries = v.$map as [unknown, unknown][];
+    for (const entry of entries) entry[1] = restoreCollections(entry[1]);
+    return new Map(entries);
+  }
+  if (Array.isArray(v.$set)) return new Set(v.$set);
+  for (const key of Object.keys(v)) v[key] = restoreCollections(v[key]);
+  return v;
 }
 
 /** The month and quarter boundaries (awards, art. 104); each boundary schedules the next. */
@@ -185,7 +197,12 @@ export function serializeState(state: EngineState): string {
 }
 
 export function deserializeState(text: string): EngineState {
-  const state = JSON.parse(text, reviver) as EngineState;
+  return stateFromJson(JSON.parse(text));
+}
+
+/** The state from its JSON already parsed (a snapshot body holds it inline). Takes ownership of `json`. */
+export function stateFromJson(json: unknown): EngineState {
+  const state = restoreCollections(json) as EngineState;
   if (state.version !== 1) throw new Error(`unsupported engine state version ${String(state.version)}`);
   // A snapshot from before schedules existed: an empty plan, and its award timers.
   if (state.plan === undefined) {
