@@ -104,6 +104,18 @@ export function describeEventLogContract(storage: () => Storage): void {
       expect(await log.prune(1_003, 4)).toBe(0);
     });
 
+    it('prunes the old part of a long log, in steps, whatever the bounds', async () => {
+      const { log } = storage();
+      // evt-1..evt-300 received at 1000..1299.
+      await log.append(eventEntries(300));
+      expect(await log.prune(1_000, 300)).toBe(0);
+      expect(await log.prune(1_150, 120)).toBe(120);
+      expect(await log.prune(1_150, 300)).toBe(30);
+      expect(seqs(await log.read(0, 1))).toEqual([151]);
+      expect(await log.prune(1_299, 10_000)).toBe(149);
+      expect(ids(await log.read(0, 10))).toEqual(['evt-300']);
+    });
+
     it('keeps lastSeq and never reuses a seq after pruning the newest entries', async () => {
       const { log } = storage();
       await log.append(eventEntries(3));
