@@ -5,8 +5,10 @@
  * by SQLite itself, cost a fraction. So appends only write the log, and the index tables
  * catch up from the log's own columns:
  * - when enough rows are behind (amortised across appends),
- * - before every lookup (a lookup always sees every event appended before it),
- * - on open (rows a crash left unindexed are indexed from the log, which has them all).
+ * - before every lookup (a lookup always sees every event appended before it).
+ *
+ * Rows a crash left unindexed are indexed by the next of these, not on open: a restart
+ * does not wait for up to 50,000 rows' worth of index (a quarter of a second or more).
  * Nothing is lost: the log is the truth, the index is derived from it.
  */
 import type Database from 'better-sqlite3';
@@ -46,7 +48,6 @@ export function createEventIndex(db: Database.Database): EventIndex {
     run.immediate(indexed, latest);
     indexed = latest;
   };
-  catchUp(); // what a crash left behind
   return {
     appended(seq) {
       latest = Math.max(latest, seq);
