@@ -27,9 +27,7 @@ import { createSqliteHandoverStore } from './handover/sqlite-store.js';
 import { createHandoverService } from './handover/service.js';
 import { createPointsService } from './points/service.js';
 import type { Storage } from './storage/types.js';
-import { createPostgresStorage } from './storage/postgres/index.js';
 import { redactPostgresUrl } from './storage/postgres/url.js';
-import { createPostgresAccessStore } from './access/postgres/index.js';
 import { createMetrics } from './ops/metrics.js';
 import { countDelivery } from './ops/hooks.js';
 import { createReadiness, type Readiness } from './ops/readiness.js';
@@ -39,7 +37,7 @@ import { loadNotifyFile } from './notify/config/notify-file.js';
 import { ensureDemoAccounts } from './notify/demo.js';
 import { createNotifier } from './notify/notifier.js';
 import type { FloorService } from './floor/types.js';
-import { startCluster, type RunningCluster } from './cluster/index.js';
+import type { RunningCluster } from './cluster/index.js';
 
 export interface ServeOptions {
   port: number;
@@ -182,7 +180,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     throw new Error('--redis needs --postgres: the processes of a floor share its event log, alerts and snapshots in PostgreSQL');
   }
   const storage: Storage = options.postgres
-    ? await createPostgresStorage({ url: options.postgres, onIdleError: (err) => logger.warn({ err }, 'postgres: an idle connection broke') })
+    ? await (await import('./storage/postgres/index.js')).createPostgresStorage({ url: options.postgres, onIdleError: (err) => logger.warn({ err }, 'postgres: an idle connection broke') })
     : createSqliteStorage(options.db, { synchronous: options.durability });
   // Listening already while the floor is rebuilt: /health answers, /ready says "not yet".
   const metrics = createMetrics({ processMetrics: true });
@@ -226,6 +224,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       // overload bench's latency target).
       return Floor.open({ storage, clock: { now: () => Date.now() }, ...floorSettings, ...(snapshotTaker && { snapshotTaker }) });
     }
+    const { startCluster } = await import('./cluster/index.js');
     cluster = await startCluster({
       redisUrl: options.redis, postgresUrl: options.postgres!, floorId: options.floorId ?? 'main',
       ...(options.leaseMs !== undefined && { leaseMs: options.leaseMs }), storage, floor: floorSettings, logger, metrics,
@@ -243,7 +242,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 
   // Accounts, sessions and the audit log live in the same database file, in tables of their own.
   const accessStore = options.postgres
-    ? await createPostgresAccessStore({ url: options.postgres, onIdleError: (err) => logger.warn({ err }, 'postgres: an idle connection broke') })
+    ? await (await import('./access/postgres/index.js')).createPostgresAccessStore({ url: options.postgres, onIdleError: (err) => logger.warn({ err }, 'postgres: an idle connection broke') })
     : createSqliteAccessStore(options.db);
   const access = createAccessService({
     store: accessStore, clock: { now: () => Date.now() }, logger,

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { startServer } from '../serve.js';
 import { envOption, nonNegativeNumber, port, positiveInt } from './floorwatch.js';
 import { checkPostgresUrl } from '../storage/postgres/url.js';
-import { DEFAULT_FLOOR_ID, DEFAULT_LEASE_MS, checkFloorId, checkRedisUrl } from '../cluster/index.js';
+import { DEFAULT_FLOOR_ID, DEFAULT_LEASE_MS, checkFloorId, checkRedisUrl } from '../cluster/settings.js';
 
 export function registerServe(program: Command): void {
   program

@@ -28,13 +28,11 @@ import { ReplyBox } from './replies.js';
 import { clusterRevocations } from './revocations.js';
 import { ClusterMessages, attachSocketCluster } from './socket-adapter.js';
 import { InputStream } from './stream-log.js';
+import { DEFAULT_LEASE_MS } from './settings.js';
 
-export { checkFloorId, DEFAULT_FLOOR_ID } from './keys.js';
-export { checkRedisUrl, redactRedisUrl } from './redis.js';
+export { checkFloorId, checkRedisUrl, DEFAULT_FLOOR_ID, DEFAULT_LEASE_MS, redactRedisUrl } from './settings.js';
 export type { ClusterFloor } from './cluster-floor.js';
 
-/** Default lease: a dead owner's floor is taken over within about this long. */
-export const DEFAULT_LEASE_MS = 5000;
 
 export interface ClusterOptions {
   redisUrl: string;

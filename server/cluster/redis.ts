@@ -1,6 +1,6 @@
 /**
  * Redis connections of a cluster process (node-redis), and the few helpers every part
- * uses: one way to run a Lua script, one way to check and redact the URL.
+ * uses: one way to run a Lua script (checking and redacting the URL: settings.ts).
  *
  * Commands fail fast while Redis is unreachable (no offline queue): a feed is told at
  * once to resend instead of waiting on a request that may never be answered, and a lease
@@ -8,6 +8,7 @@
  */
 import { createClient } from 'redis';
 import type { Logger } from 'pino';
+import { redactRedisUrl } from './settings.js';
 
 export type RedisClient = ReturnType<typeof createClient>;
 
@@ -78,33 +79,4 @@ export function runScript<T>(client: RedisClient, script: string, keys: string[]
 /** Closes without waiting for replies that will never come (a blocked read, a dead server). */
 export function closeRedis(client: RedisClient): void {
   if (client.isOpen) client.destroy();
-}
-
-/**
- * Returns the URL when it is a Redis one; else throws a message that names `what` (the
- * flag) and the problem, never the URL itself (it may hold a password).
- */
-export function checkRedisUrl(value: string, what = 'the Redis URL'): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new Error(`${what}: expected a URL like redis://host:6379 (or rediss:// for TLS)`);
-  }
-  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
-    throw new Error(`${what}: expected a redis:// or rediss:// URL, not ${url.protocol}//...`);
-  }
-  if (url.hostname === '') throw new Error(`${what}: the URL names no host`);
-  return value;
-}
-
-/** The URL as it may appear in a log: the password replaced. */
-export function redactRedisUrl(value: string): string {
-  try {
-    const url = new URL(value);
-    if (url.password !== '') url.password = '***';
-    return url.toString();
-  } catch {
-    return 'redis://(unreadable URL)';
-  }
 }

@@ -4,7 +4,6 @@
  * 4xx reply is temporary, a 5xx reply (no such mailbox, authentication refused) is
  * permanent and goes to the dead-letter list at once.
  */
-import nodemailer from 'nodemailer';
 import type { ChannelConfig } from '../../../shared/notify.js';
 import { emailContent } from '../templates/email.js';
 import { DeliveryError, type Transport } from './types.js';
@@ -29,6 +28,8 @@ export function smtpTransportOptions(channel: SmtpChannel, timeoutMs: number) {
 export const sendSmtp: Transport<SmtpChannel> = async (channel, out, deps) => {
   if (out.to === undefined) throw new DeliveryError('no e-mail address: give the contact a "to" address', true);
   const mail = emailContent(out.message, out.now);
+  // Loaded on the first e-mail, not at start: a restart should not wait for what it may never use.
+  const { default: nodemailer } = await import('nodemailer');
   const transporter = nodemailer.createTransport(smtpTransportOptions(channel, deps.timeoutMs));
   try {
     await transporter.sendMail({
