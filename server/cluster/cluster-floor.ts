@@ -14,7 +14,7 @@
 import type { Alert } from '../../shared/alerts.js';
 import type { CommandResult, FloorCommand } from '../../shared/commands.js';
 import type { FloorEvent } from '../../shared/events.js';
-import type { AgentDay, AgentView } from '../../shared/figures.js';
+import type { AgentDay, AgentView, FloorFigures } from '../../shared/figures.js';
 import type { RulesConfig } from '../../shared/rules-config.js';
 import type { ScheduleChange, ScheduleView } from '../../shared/schedule.js';
 import type { FloorDelta, FloorSnapshot } from '../../shared/wallboard.js';
@@ -101,6 +101,14 @@ export class ClusterFloor implements FloorService {
     return snapshot;
   }
 
+  liveAlerts(): Alert[] {
+    return this.floor.liveAlerts();
+  }
+
+  figures(): { at: number; floor: FloorFigures } {
+    return this.floor.figures();
+  }
+
   onDelta(listener: (delta: FloorDelta) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -164,6 +172,8 @@ export class ClusterFloor implements FloorService {
         const snapshot = this.snapshot();
         return this.holder.owner ? snapshot : { ...snapshot, alerts: [] };
       },
+      liveAlerts: () => (this.holder.owner ? this.liveAlerts() : []),
+      figures: () => this.figures(),
       onDelta: (listener) => {
         this.ownerListeners.add(listener);
         return () => this.ownerListeners.delete(listener);

@@ -78,6 +78,13 @@ export class DeltaOutlet {
    */
   flush(heartbeat = false): void {
     if (this.deltas.empty && !heartbeat) return;
+    // Nobody to send to (a floor before its server is up, or one only being written):
+    // building the delta is a walk over every agent, for nothing. A listener added later
+    // starts from a snapshot, which has it all.
+    if (this.listeners.size === 0) {
+      this.deltas.clear();
+      return;
+    }
     const now = this.opts.clock.now();
     const statusDue = heartbeat || now - this.lastFlushAt >= this.statusIntervalMs;
     if (!statusDue && this.deltas.urgent && this.deltas.statusPending && this.backoff > 0) {

@@ -25,14 +25,14 @@ import type { Effect } from '../engine/context.js';
 import { createEngineState, nextDeadlineAt, step } from '../engine/engine.js';
 import { serializeState, type EngineState } from '../engine/state.js';
 import { scheduleView } from '../engine/schedule/plan.js';
-import { agentView } from '../engine/views.js';
+import { agentView, floorFigures } from '../engine/views.js';
 import type { AlertQuery, LogEntry, NewLogEntry } from '../storage/types.js';
 import { stampInputs, type AcceptedInput, type AcceptedOutcome } from './accepted.js';
 import { DEFAULTS, type FloorOptions } from './options.js';
 import { DeltaOutlet } from './delta-outlet.js';
 import { inputGroups, readWholeGroups } from './log-groups.js';
 import { agentDayOf, callOwnerOf, snapshotOf } from './views.js';
-import type { AgentDay, AgentView } from '../../shared/figures.js';
+import type { AgentDay, AgentView, FloorFigures } from '../../shared/figures.js';
 import { persistEffects } from './persist-effects.js';
 import { Sequencer } from './sequencer.js';
 import { readSnapshotBody, writeSnapshotBody } from './snapshot-body.js';
@@ -294,6 +294,14 @@ export class Floor implements FloorService {
 
   snapshot(): FloorSnapshot {
     return snapshotOf(this.state, { seq: this.deltas.seq, serverTime: this.opts.clock.now(), demo: this.demo });
+  }
+
+  liveAlerts(): Alert[] {
+    return [...this.state.alerts.values()].map(copyAlert);
+  }
+
+  figures(): { at: number; floor: FloorFigures } {
+    return { at: this.state.time, floor: floorFigures(this.state) };
   }
 
   listAlerts(query: AlertQuery): Promise<Alert[]> {

@@ -6,7 +6,7 @@ import type { Alert } from '../../shared/alerts.js';
 import type { CommandResult, FloorCommand } from '../../shared/commands.js';
 import type { FloorEvent } from '../../shared/events.js';
 import type { RulesConfig } from '../../shared/rules-config.js';
-import type { AgentDay, AgentView } from '../../shared/figures.js';
+import type { AgentDay, AgentView, FloorFigures } from '../../shared/figures.js';
 import type { FloorDelta, FloorSnapshot } from '../../shared/wallboard.js';
 import type { ScheduleChange, ScheduleView } from '../../shared/schedule.js';
 import type { AlertQuery } from '../storage/types.js';
@@ -50,6 +50,13 @@ export interface FloorService {
   command(command: FloorCommand): Promise<CommandResult<Alert | HoldApproval | LeaveApproval | HandoverTransfer>>;
   /** The current state for a new wallboard client. */
   snapshot(): FloorSnapshot;
+  /**
+   * The live (open or acknowledged) alerts, copies: what a part starting up needs instead
+   * of a whole snapshot (which, on a big floor at the end of a day, is tens of MB).
+   */
+  liveAlerts(): Alert[];
+  /** The engine's time and the floor's figures: the head of a snapshot, without agents and alerts. */
+  figures(): { at: number; floor: FloorFigures };
   /** Sequence-numbered deltas, already coalesced; returns an unsubscribe function. */
   onDelta(listener: (delta: FloorDelta) => void): () => void;
   /** Alert history (resolved ones included) from storage. */

@@ -170,7 +170,7 @@ export async function createNotifier(o: NotifierOptions): Promise<Notifier> {
       unsubscribe = o.floor.onDelta((delta) => {
         if (delta.alerts.length > 0) void enqueue(delta.alerts).catch(() => undefined);
       });
-      const again = await enqueue(o.floor.snapshot().alerts);
+      const again = await enqueue(o.floor.liveAlerts());
       if (again.length > 0) o.logger.info({ notifications: again.length }, 'live alerts decided again on start');
       if (send) {
         sender.start(pollMs);

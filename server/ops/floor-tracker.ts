@@ -23,9 +23,9 @@ export interface FloorTrackerOptions {
   onAlertOpened?: (alert: Alert) => void;
 }
 
-export function trackFloor(floor: Pick<FloorService, 'onDelta' | 'snapshot'>, options: FloorTrackerOptions = {}): FloorTracker {
-  // One snapshot to start from, so the figures are right before the first delta.
-  const first = floor.snapshot();
+export function trackFloor(floor: Pick<FloorService, 'onDelta' | 'figures'>, options: FloorTrackerOptions = {}): FloorTracker {
+  // The figures to start from, so they are right before the first delta.
+  const first = floor.figures();
   let engineTime = first.at;
   // (Optional chaining: a test double of the floor may leave the figures out.)
   const none: Record<Severity, number> = { info: 0, warning: 0, critical: 0 };

@@ -5,7 +5,7 @@
 import type { Alert } from '../../shared/alerts.js';
 import type { CommandResult, FloorCommand } from '../../shared/commands.js';
 import type { FloorEvent } from '../../shared/events.js';
-import type { CallFigures } from '../../shared/figures.js';
+import type { CallFigures, FloorFigures } from '../../shared/figures.js';
 import { defaultRulesConfig, type RulesConfig } from '../../shared/rules-config.js';
 import type { FloorDelta, FloorSnapshot } from '../../shared/wallboard.js';
 import type { ScheduleChange, ScheduleView } from '../../shared/schedule.js';
@@ -92,6 +92,15 @@ export class FakeFloor implements FloorService {
 
   snapshot(): FloorSnapshot {
     return emptySnapshot(this.seq, this.alerts.filter((a) => a.status !== 'resolved'));
+  }
+
+  liveAlerts(): Alert[] {
+    return this.snapshot().alerts;
+  }
+
+  figures(): { at: number; floor: FloorFigures } {
+    const { at, floor } = this.snapshot();
+    return { at, floor };
   }
 
   onDelta(listener: (delta: FloorDelta) => void): () => void {

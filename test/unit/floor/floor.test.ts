@@ -27,6 +27,35 @@ describe('the floor runtime', () => {
     expect(alert).toMatchObject({ rule: 'answer-3-rings', openedAt: T0 + 12_000 });
   });
 
+  it('answers its live alerts (copies) and its figures without a whole snapshot', async () => {
+    const { floor, clock } = await openFloor();
+    await floor.ingest(ringingCall);
+    clock.set(T0 + 12_000 + WINDOW);
+    await floor.tick();
+    const snapshot = floor.snapshot();
+    const live = floor.liveAlerts();
+    expect(live).toEqual(snapshot.alerts);
+    expect(live).toHaveLength(1);
+    live[0]!.history.push({ at: 0, action: 'opened', level: 'lead' });
+    expect(floor.liveAlerts()[0]!.history).toHaveLength(snapshot.alerts[0]!.history.length);
+    expect(floor.figures()).toEqual({ at: snapshot.at, floor: snapshot.floor });
+    expect(floor.figures().floor.openAlertsBySeverity.critical + floor.figures().floor.openAlertsBySeverity.warning).toBe(1);
+  });
+
+  it('builds no deltas while nobody listens; a listener added later gets the next ones', async () => {
+    const { floor, clock } = await openFloor();
+    await floor.ingest(ringingCall);
+    clock.set(T0 + 12_000 + WINDOW);
+    await floor.tick();
+    floor.flush(true);
+    expect(floor.deltaSeq).toBe(0);
+    const deltas: FloorDelta[] = [];
+    floor.onDelta((d) => deltas.push(d));
+    await floor.command({ type: 'alert.acknowledge', alertId: floor.liveAlerts()[0]!.id, by: 'lead-1' });
+    expect(deltas.map((d) => d.seq)).toEqual([1]);
+    expect(deltas[0]!.alerts[0]).toMatchObject({ status: 'acknowledged' });
+  });
+
   it('is idempotent by event id, and refuses timestamps far in the future', async () => {
     const { floor, clock } = await openFloor();
     clock.set(T0 + 5000);
