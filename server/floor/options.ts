@@ -74,14 +74,6 @@ export interface FloorOptions {
    */
   snapshotTaker?: SnapshotTaker;
   /**
-   * With a taker: snapshots are still written by the floor while the last one it wrote cost
-   * at most this long; after one that cost more, the taker writes them (serve leaves it unset).
-   * Unset: the taker always does.
-   */
-  snapshotInlineUpToMs?: number;
-  /** Measures what work costs, in ms (real time, `performance.now`; tests pass their own). */
-  costClock?: () => number;
-  /**
    * Opening: replay the log only up to this seq (the end of the batch that holds it), not
    * to its end. A snapshot thread sets it: on a floor taking events fast, replaying to a
    * log's moving end chased it for many seconds.
@@ -101,7 +93,8 @@ export interface SnapshotTaker {
 }
 
 export interface SnapshotBody {
-  engine: string;
+  /** The engine state's JSON, inline (older snapshots hold it as a string). */
+  engine: unknown;
   pending: PendingEvent[];
   lastReceivedAt: number;
   tag?: Record<string, unknown>;

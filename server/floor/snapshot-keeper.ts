@@ -1,13 +1,12 @@
 /**
  * When the floor's snapshot is due, who writes it, and what goes once it is written.
  *
- * Due after `snapshotEveryEntries` entries or `snapshotEveryMs`, whichever first. The
- * floor writes its own state, here, on its event loop: cheap for a small floor, seconds
- * for a big one. With a taker (snapshot-worker.ts) and `snapshotInlineUpToMs`, it does so
- * while the last one cost at most that; past it, it only asks the taker and goes on. (A
- * taker rebuilds the floor to write it, so on a small floor taking events at full speed
- * it would fall behind; on a big one a pause of seconds is the worse cost.) A forced
- * snapshot (shutdown) is always written here. One at a time: the store has one writer.
+ * Due after `snapshotEveryEntries` entries or `snapshotEveryMs`, whichever first. Without
+ * a taker the floor writes its own state, here, on its event loop: cheap for a small
+ * floor, seconds for a big one. With a taker (snapshot-worker.ts) it only asks the taker
+ * and goes on (a floor writing its own, up to a second each on a big floor, missed the
+ * overload bench's latency target). A forced snapshot (shutdown) is always written here.
+ * One at a time: the store has one writer.
  */
 import type { Storage } from '../storage/types.js';
 import type { Clock, SnapshotTaker } from './options.js';
@@ -20,8 +19,6 @@ export interface SnapshotKeeperOptions {
   retentionMs: number;
   snapshotPostponeEntries?: number;
   snapshotTaker?: SnapshotTaker;
-  snapshotInlineUpToMs?: number;
-  costClock?: () => number;
   onError?: (err: unknown) => void;
 }
 
@@ -44,8 +41,6 @@ export class SnapshotKeeper {
   /** When the taker's last snapshot was written, and how long it took (the floor's clock). */
   private takerDoneAt = 0;
   private takerTookMs = 0;
-  /** What the last snapshot written here cost (real time): a small floor's stay here. */
-  private inlineCostMs = 0;
 
   constructor(private readonly opts: SnapshotKeeperOptions, private readonly source: SnapshotSource) {
     this.lastAt = opts.clock.now();
@@ -70,18 +65,15 @@ export class SnapshotKeeper {
     const now = this.opts.clock.now();
     if (this.entriesSince === 0 && !evenUnchanged) return;
     if (!force && this.entriesSince < this.opts.snapshotEveryEntries && now - this.lastAt < this.opts.snapshotEveryMs) return;
-    if (!force && this.taker && !(this.inlineCostMs <= (this.opts.snapshotInlineUpToMs ?? -1))) {
+    if (!force && this.taker) {
       this.startTaker(now);
       return;
     }
     // Due, but inputs are waiting behind this one: later, unless it has waited long enough.
     if (!force && this.source.waiting > 0 && this.entriesSince < (this.opts.snapshotPostponeEntries ?? 0)) return;
     await this.job;
-    const cost = this.opts.costClock ?? (() => performance.now());
-    const started = cost();
     const { seq, text } = this.source.snapshotText();
     await this.opts.storage.snapshots.save({ seq, takenAt: now, state: text });
-    this.inlineCostMs = cost() - started;
     this.entriesSince = 0;
     this.lastAt = now;
     await this.afterSnapshot(seq, now);

@@ -136,27 +136,6 @@ describe('the taker\'s pace', () => {
   });
 });
 
-describe('a small floor\'s snapshots (snapshotInlineUpToMs)', () => {
-  it('are written by the floor while they cost at most the limit, then by the taker', async () => {
-    const storage = createMemoryStorage();
-    const { taker, asked } = handTaker();
-    // The cost clock moves 40 ms, then 150 ms, per snapshot written (what it reads in between).
-    const costs = [0, 40, 1000, 1150];
-    const costClock = () => costs.shift() ?? 0;
-    const { floor, clock } = await openFloor({ storage, snapshotEveryEntries: 2, snapshotTaker: taker, snapshotInlineUpToMs: 100, costClock });
-    clock.set(T0 + 10_000);
-    await floor.ingest(logins(0, 2));
-    expect((await storage.snapshots.latest())?.seq).toBe(2);
-    await floor.ingest(logins(2, 2));
-    expect((await storage.snapshots.latest())?.seq).toBe(4);
-    expect(asked).toHaveLength(0);
-    // The second cost 150 ms: the next goes to the taker.
-    await floor.ingest(logins(4, 2));
-    expect(asked.map((a) => a.seq)).toEqual([6]);
-    expect((await storage.snapshots.latest())?.seq).toBe(4);
-  });
-});
-
 describe('replayUntilSeq (what a snapshot thread opens with)', () => {
   it('replays the log up to the end of the batch holding that seq, not to its end', async () => {
     const storage = createMemoryStorage();
