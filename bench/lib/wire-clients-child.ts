@@ -54,7 +54,9 @@ async function start(m: StartMessage): Promise<void> {
   for (let i = 0; i < m.count; i += m.parallel) {
     const batch = Array.from({ length: Math.min(m.parallel, m.count - i) }, (_, j) => {
       const teams = m.scopes?.[i + j];
-      return openWireWallboard(m.url, m.cookie, { onFrame: screen(scanner), onDropped }, teams ? { teams } : undefined);
+      return openWireWallboard(m.url, { onFrame: screen(scanner), onDropped }, {
+        ...(m.cookie !== undefined && { cookie: m.cookie }), ...(m.namespace !== undefined && { namespace: m.namespace }), ...(teams && { auth: { teams } }),
+      });
     });
     wallboards.push(...(await Promise.all(batch)));
   }

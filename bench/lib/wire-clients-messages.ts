@@ -8,7 +8,10 @@
 export interface StartMessage {
   type: 'start';
   url: string;
-  cookie: string;
+  /** The session's cookie (Floorwatch); none for the bare baseline. */
+  cookie?: string;
+  /** Default `/wallboard`; `/` for the bare baseline. */
+  namespace?: string;
   runId: string;
   count: number;
   /** Connections opened at once. */

@@ -8,20 +8,29 @@
  *   server `42/wallboard,["delta",...]`     -> handed on raw, never decoded here
  *   server `44/wallboard,{...}`             -> connect error (e.g. not signed in)
  *   server `41/wallboard,` or `1`, or a close we did not ask for -> dropped by the server
+ * On the main namespace `/` (the bare baseline) packets name no namespace (`40`, `42[...]`),
+ * and a client is ready once connected: that server sends no snapshot.
  */
 import WebSocket from 'ws';
 import { startsWith } from './wire-clients-frame.js';
 
-const NAMESPACE = '/wallboard';
 const OPEN = Buffer.from('0{');
 const PING = Buffer.from('2');
 const ENGINE_CLOSE = Buffer.from('1');
-const CONNECTED = Buffer.from(`40${NAMESPACE},`);
-const DISCONNECTED = Buffer.from(`41${NAMESPACE},`);
-const CONNECT_ERROR = Buffer.from(`44${NAMESPACE},`);
-const EVENT = Buffer.from(`42${NAMESPACE},`);
 const DELTA = Buffer.from('["delta",');
 const SNAPSHOT = Buffer.from('["snapshot",');
+
+/** The socket.io packet prefixes of one namespace. */
+function packets(namespace: string) {
+  const nsp = namespace === '/' ? '' : `${namespace},`;
+  return {
+    connect: `40${nsp}`,
+    connected: Buffer.from(`40${nsp}`),
+    disconnected: Buffer.from(`41${nsp}`),
+    connectError: Buffer.from(`44${nsp}`),
+    event: Buffer.from(`42${nsp}`),
+  };
+}
 
 export type FrameKind = 'delta' | 'snapshot';
 
@@ -39,11 +48,24 @@ export interface WireWallboard {
 /** Epoch ms with sub-ms precision, the same clock in every process (parent and children). */
 export const wireClock = (): number => performance.timeOrigin + performance.now();
 
-/** Connects one wallboard (`auth`: the handshake's, e.g. `{ teams }`); resolves when its first snapshot arrived. */
-export function openWireWallboard(url: string, cookie: string, handlers: WireWallboardHandlers, auth?: object): Promise<WireWallboard> {
+export interface WireWallboardOptions {
+  /** The session's cookie header (Floorwatch); none for the bare baseline. */
+  cookie?: string;
+  /** The handshake's auth, e.g. `{ teams }`. */
+  auth?: object;
+  /** Default `/wallboard` (ready at its first snapshot); `/` is ready once connected. */
+  namespace?: string;
+}
+
+/** Connects one wallboard; resolves when it is ready (see WireWallboardOptions.namespace). */
+export function openWireWallboard(url: string, handlers: WireWallboardHandlers, options: WireWallboardOptions = {}): Promise<WireWallboard> {
   const wsUrl = `${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`;
+  const { auth } = options;
+  const namespace = options.namespace ?? '/wallboard';
+  const { connect, connected, disconnected, connectError, event } = packets(namespace);
+  const readyOnConnect = namespace === '/';
   const ws = new WebSocket(wsUrl, {
-    headers: { cookie },
+    ...(options.cookie !== undefined && { headers: { cookie: options.cookie } }),
     // Checking that text is UTF-8 is the screen's cost, like decoding; the server's
     // output is what is measured, so the bench skips it.
     skipUTF8Validation: true,
@@ -71,10 +93,10 @@ export function openWireWallboard(url: string, cookie: string, handlers: WireWal
     };
     ws.on('message', (data: Buffer) => {
       const at = wireClock();
-      if (startsWith(data, EVENT)) {
-        if (startsWith(data, DELTA, EVENT.length)) {
+      if (startsWith(data, event)) {
+        if (startsWith(data, DELTA, event.length)) {
           if (ready) handlers.onFrame('delta', data, at);
-        } else if (startsWith(data, SNAPSHOT, EVENT.length)) {
+        } else if (startsWith(data, SNAPSHOT, event.length)) {
           if (ready) handlers.onFrame('snapshot', data, at);
           else {
             ready = true;
@@ -82,10 +104,15 @@ export function openWireWallboard(url: string, cookie: string, handlers: WireWal
           }
         }
       } else if (data.length === 1 && data[0] === PING[0]) ws.send('3');
-      else if (startsWith(data, OPEN)) ws.send(`40${NAMESPACE},${auth === undefined ? '' : JSON.stringify(auth)}`);
-      else if (startsWith(data, CONNECTED)) { /* joined; the snapshot follows */ }
-      else if (startsWith(data, CONNECT_ERROR)) fail(`connect error ${data.toString()}`);
-      else if (startsWith(data, DISCONNECTED) || (data.length === 1 && data[0] === ENGINE_CLOSE[0])) {
+      else if (startsWith(data, OPEN)) ws.send(`${connect}${auth === undefined ? '' : JSON.stringify(auth)}`);
+      else if (startsWith(data, connected)) {
+        // Joined: Floorwatch's snapshot follows; the bare baseline's clients are ready now.
+        if (readyOnConnect && !ready) {
+          ready = true;
+          resolve(wallboard);
+        }
+      } else if (startsWith(data, connectError)) fail(`connect error ${data.toString()}`);
+      else if (startsWith(data, disconnected) || (data.length === 1 && data[0] === ENGINE_CLOSE[0])) {
         drop();
         ws.terminate();
       }

@@ -1,5 +1,5 @@
 /**
- * Wallboards for benches that load the server hard (overload): socket.io's protocol
+ * Wallboards for benches that measure delivery (latency, overload): socket.io's protocol
  * spoken on bare WebSockets (wire-clients-socket.ts), frames searched, never decoded
  * (wire-clients-frame.ts), in child processes (wire-clients-child.ts).
  *
@@ -44,8 +44,10 @@ export interface WireClientSet {
 export interface WireConnectOptions {
   count: number;
   url: string;
-  /** The signed-in session's cookie header. */
-  cookie: string;
+  /** The signed-in session's cookie header; none for the bare baseline. */
+  cookie?: string;
+  /** Default `/wallboard`; `/` for the bare baseline (whose clients are ready once connected). */
+  namespace?: string;
   /** Probe call ids of this run are `<runId>-probe-call-<n>` (bench/lib/alert-probe.ts). */
   runId: string;
   /** Child processes the screens are spread over (default 2, one per core here). */
@@ -101,7 +103,8 @@ export async function connectWireClients(options: WireConnectOptions): Promise<W
     const first = firstScreen[children.indexOf(child)]!;
     const teams = options.teams;
     const start: ToChild = {
-      type: 'start', url: options.url, cookie: options.cookie, runId: options.runId, count: child.share, parallel: options.parallel ?? 50,
+      type: 'start', url: options.url, runId: options.runId, count: child.share, parallel: options.parallel ?? 50,
+      ...(options.cookie !== undefined && { cookie: options.cookie }), ...(options.namespace !== undefined && { namespace: options.namespace }),
       ...(teams !== undefined && { scopes: Array.from({ length: child.share }, (_, j) => teams(first + j) ?? null) }),
     };
     child.process.send(start);

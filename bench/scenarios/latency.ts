@@ -4,28 +4,31 @@
  * Probes go one at a time (the next after every client has the last), so this is the
  * latency of an idle floor; the overload scenario measures it under pressure.
  *
+ * The screens are wire clients in two child processes (bench/lib/wire-clients.ts), for
+ * both servers: real screens are other machines, and 1,000 socket.io clients decoding
+ * every delta in the bench's own process measured mostly that process's queue (the raw
+ * baseline's p99 was 40-70 ms of it, by machine and day).
+ *
  * The server runs with a reorder window of 0: with the default 2 s window a fresh event
  * waits up to 2 s for late ones by design (docs/events.md), which is not what this measures.
  */
 import { probeEvent, probesIn, Poster } from '../lib/alert-probe.js';
 import { startChild } from '../lib/child.js';
-import { connectClients, type ClientSet } from '../lib/clients.js';
 import { round, type BenchContext, type Figure, type Scenario } from '../lib/figure.js';
 import { startBenchServer } from '../lib/server.js';
 import { percentile } from '../lib/stats.js';
+import { connectWireClients, wireClock, type WireClientSet } from '../lib/wire-clients.js';
 
 /** Sends `samples` probes one by one; resolves with every client's latency for each. */
-async function measure(
-  clients: ClientSet, samples: number, fire: (n: number) => Promise<void>, probesOf: (delta: unknown) => number[],
-): Promise<number[]> {
+async function measure(clients: WireClientSet, samples: number, fire: (n: number) => Promise<void>): Promise<number[]> {
   const latencies: number[] = [];
-  const expected = clients.sockets.length;
+  const expected = clients.count;
   let sentAt = 0;
   let current = -1;
   let got = 0;
   let done: (() => void) | undefined;
-  clients.onDelta((delta, at) => {
-    if (!probesOf(delta).includes(current)) return;
+  clients.onProbe((probe, at) => {
+    if (probe !== current) return;
     latencies.push(at - sentAt);
     if (++got === expected) done?.();
   });
@@ -36,7 +39,7 @@ async function measure(
       done = resolve;
       setTimeout(() => reject(new Error(`probe ${n}: ${got} of ${expected} clients got it within 10 s`)), 10_000).unref();
     });
-    sentAt = performance.now();
+    sentAt = wireClock();
     await fire(n);
     await all;
   }
@@ -55,18 +58,17 @@ export const latencyScenario: Scenario = {
     let ours: number[];
     let payloadSize = 0;
     try {
-      const clients = await connectClients({ count, url: server.url, namespace: '/wallboard', cookie: server.cookie, readyEvent: 'snapshot' });
+      const clients = await connectWireClients({ count, url: server.url, cookie: server.cookie, runId });
       ctx.log(`latency: ${count} wallboards connected`);
       const poster = new Poster(new URL(`${server.url}/api/v1/events`), server.token);
-      // Capture one real delta's size so the baseline sends the same bytes.
-      const sizeProbe = new Promise<void>((resolve) => clients.sockets[0]!.once('delta', (d: unknown) => {
-        payloadSize = JSON.stringify(d).length;
-        resolve();
-      }));
-      ours = await measure(clients, samples, (n) => poster.send(probeEvent(runId, n)), (d) => probesIn(d, runId));
-      await sizeProbe;
+      // One probe delta's size, so the baseline sends as many bytes: a socket.io client of
+      // its own, beside the wire clients, decodes the deltas to find one.
+      const sizeProbe = await deltaSize(server.url, server.cookie, runId);
+      ours = await measure(clients, samples, (n) => poster.send(probeEvent(runId, n)));
+      payloadSize = await sizeProbe.size;
+      sizeProbe.close();
       poster.close();
-      clients.close();
+      await clients.close();
     } finally {
       await server.stop();
       server.cleanup();
@@ -75,12 +77,13 @@ export const latencyScenario: Scenario = {
     const bare = await startChild('bench/baselines/bare-io.ts');
     let raw: number[];
     try {
-      const clients = await connectClients({ count, url: bare.url, namespace: '/', readyEvent: 'connect' });
+      const clients = await connectWireClients({ count, url: bare.url, namespace: '/', runId });
       const poster = new Poster(new URL(`${bare.url}/emit`), undefined, 'application/json');
-      const filler = 'x'.repeat(Math.max(0, payloadSize - 40));
-      raw = await measure(clients, samples, (n) => poster.send({ probe: n, filler }), (d) => [(d as { probe: number }).probe]);
+      // The probe's call id in the same words as an alert's, so the screens find it alike.
+      const filler = 'x'.repeat(Math.max(0, payloadSize - 80));
+      raw = await measure(clients, samples, (n) => poster.send({ callId: `${runId}-probe-call-${n}`, filler }));
       poster.close();
-      clients.close();
+      await clients.close();
     } finally {
       await bare.stop();
     }
@@ -104,3 +107,17 @@ export const latencyScenario: Scenario = {
     ];
   },
 };
+
+/** A socket.io client that reports the size of the first delta carrying a probe alert. */
+async function deltaSize(url: string, cookie: string, runId: string): Promise<{ size: Promise<number>; close(): void }> {
+  const { io } = await import('socket.io-client');
+  const socket = io(`${url}/wallboard`, { transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { cookie } });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('snapshot', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  const size = new Promise<number>((resolve) => socket.on('delta', (d: unknown) => {
+    if (probesIn(d, runId).length > 0) resolve(JSON.stringify(d).length);
+  }));
+  return { size, close: () => socket.close() };
+}
