@@ -32,7 +32,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 async function main(): Promise<void> {
   const program = new Command()
     .name('bench')
-    .option('--quick', 'smaller loads, under a minute: for everyday use', false)
+    .option('--quick', 'smaller loads, under a minute, without the soak and the cluster: for everyday use', false)
     .option('--only <names>', `comma-separated scenarios (${SCENARIOS.map((s) => s.name).join(', ')})`)
     .option('--soak-minutes <n>', 'length of the soak in the full run', '10')
     .option('--soak-agents <n>', "the soak floor's agents (default 50,000; 5,000 with --quick)")
@@ -51,7 +51,10 @@ async function main(): Promise<void> {
   const only = opts.only?.split(',').map((s) => s.trim());
   const unknown = only?.filter((n) => !SCENARIOS.some((s) => s.name === n)) ?? [];
   if (unknown.length > 0) throw new Error(`unknown scenario(s): ${unknown.join(', ')}`);
-  const chosen = SCENARIOS.filter((s) => only === undefined || only.includes(s.name));
+  const chosen = SCENARIOS.filter((s) => (only === undefined ? !(opts.quick && s.notQuick) : only.includes(s.name)));
+  if (opts.quick && only === undefined) {
+    for (const s of SCENARIOS.filter((x) => x.notQuick)) process.stderr.write(`${s.name}: not in --quick (${s.notQuick}); --only ${s.name} runs it\n`);
+  }
   const ctx: BenchContext = {
     quick: opts.quick,
     soakMinutes: Number(opts.soakMinutes),

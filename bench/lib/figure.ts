@@ -41,6 +41,11 @@ export interface Scenario {
   name: string;
   /** What it measures, for --list. */
   about: string;
+  /**
+   * Left out of `--quick` unless named with --only: a soak cannot be short, and the
+   * cluster needs PostgreSQL and Redis and starts four servers.
+   */
+  notQuick?: string;
   run(ctx: BenchContext): Promise<ScenarioResult['figures']>;
 }
 

@@ -26,7 +26,7 @@ export const breakdownScenario: Scenario = {
   name: 'breakdown',
   about: 'per-stage rates in-process: JSON.parse, validation, engine step, SQLite append',
   async run(ctx: BenchContext): Promise<Figure[]> {
-    const events = simulatedEvents({ agents: 1000, hours: 8, maxEvents: ctx.quick ? 100_000 : 300_000, idPrefix: `bench-stage-${Date.now()}` });
+    const events = simulatedEvents({ agents: 1000, hours: 8, maxEvents: ctx.quick ? 40_000 : 300_000, idPrefix: `bench-stage-${Date.now()}` });
     const lines = events.map((e) => JSON.stringify(e));
     const n = lines.length;
     const parse = timed(() => lines.map((l) => JSON.parse(l) as unknown));

@@ -142,6 +142,7 @@ async function measure(ctx: BenchContext, processes: number, load: Traffic, samp
 
 export const clusterScenario: Scenario = {
   name: 'cluster',
+  notQuick: 'needs PostgreSQL and Redis, four servers',
   about: 'ingest events/s and event -> alert latency through 3 processes (Redis + PostgreSQL) beside 1 process on PostgreSQL',
   async run(ctx: BenchContext): Promise<Figure[]> {
     await requirePostgres();

@@ -53,16 +53,15 @@ function heapOfFloor(events: readonly FloorEvent[], agents: number): { bytes: nu
 
 /**
  * Live heap per client of a process (through its inspector: GC, then heapUsed): clients
- * connect in four steps, the heap is read after each, and the slope over the clients is
+ * connect in steps (four; two in the quick run), the heap is read after each, and the slope over the clients is
  * the figure (steadier than one before/after pair).
  */
-async function perClient(wsUrl: string, connect: (count: number) => Promise<{ close(): void }>, count: number): Promise<number> {
-  const steps = 4;
+async function perClient(wsUrl: string, connect: (count: number) => Promise<{ close(): void }>, count: number, settleMs: number, steps: number): Promise<number> {
   const points: Array<{ x: number; y: number }> = [{ x: 0, y: await heapUsedAfterGc(wsUrl) }];
   const sets: Array<{ close(): void }> = [];
   for (let i = 1; i <= steps; i++) {
     sets.push(await connect(count / steps));
-    await new Promise((r) => setTimeout(r, 500));
+    await new Promise((r) => setTimeout(r, settleMs));
     points.push({ x: (i * count) / steps, y: await heapUsedAfterGc(wsUrl) });
   }
   for (const set of sets) set.close();
@@ -87,11 +86,14 @@ export const memoryScenario: Scenario = {
     const perThousand = clean.bytes / (agents / 1000);
     ctx.log(`memory: ${agents} agents' floor state measured (${clean.alerts} open alerts)`);
 
-    const count = ctx.quick ? 400 : 2000;
+    const count = ctx.quick ? 200 : 2000;
+    // After each step, time for the connections' handshakes to settle (less for fewer clients).
+    const settleMs = ctx.quick ? 150 : 500;
+    const steps = ctx.quick ? 2 : 4;
     const server = await startBenchServer({ nodeFlags: ['--inspect=127.0.0.1:0'] });
     let ours: number;
     try {
-      ours = await perClient(inspector(server.process.log.join('')), (n) => connectClients({ count: n, url: server.url, namespace: '/wallboard', cookie: server.cookie, readyEvent: 'snapshot' }), count);
+      ours = await perClient(inspector(server.process.log.join('')), (n) => connectClients({ count: n, url: server.url, namespace: '/wallboard', cookie: server.cookie, readyEvent: 'snapshot' }), count, settleMs, steps);
     } finally {
       await server.stop();
       server.cleanup();
@@ -99,7 +101,7 @@ export const memoryScenario: Scenario = {
     const bare = await startChild('bench/baselines/bare-io.ts', ['--inspect=127.0.0.1:0']);
     let base: number;
     try {
-      base = await perClient(inspector(bare.stderr()), (n) => connectClients({ count: n, url: bare.url, namespace: '/', readyEvent: 'connect' }), count);
+      base = await perClient(inspector(bare.stderr()), (n) => connectClients({ count: n, url: bare.url, namespace: '/', readyEvent: 'connect' }), count, settleMs, steps);
     } finally {
       await bare.stop();
     }

@@ -41,14 +41,14 @@ export const overloadScenario: Scenario = {
   about: 'at 2x the sustainable rate: latency bounded, alerts never dropped or merged, deltas coalesced',
   async run(ctx: BenchContext): Promise<Figure[]> {
     // Long enough for the queues to reach their bounds (a few seconds) and show they hold.
-    const seconds = ctx.quick ? 8 : 15;
+    const seconds = ctx.quick ? 3 : 15;
     const clientsCount = ctx.quick ? 50 : 200;
     const runId = `bench-over-${Date.now()}`;
     const server = await startBenchServer({ extraArgs: ['--reorder-window', '0'], ...(ctx.cpuProfDir !== undefined && { cpuProfDir: ctx.cpuProfDir }) });
     let toClose: WireClientSet | undefined; // the screens' processes, if the run breaks
     try {
       // 1. The sustainable rate, closed loop, on this server.
-      const warm = encodeBatches(simulatedEvents({ agents: 500, hours: 8, maxEvents: 150_000, idPrefix: `${runId}-warm` }), 5000);
+      const warm = encodeBatches(simulatedEvents({ agents: 500, hours: 8, maxEvents: ctx.quick ? 30_000 : 150_000, idPrefix: `${runId}-warm` }), 5000);
       const sustainable = (await postAll(`${server.url}/api/v1/events`, warm.batches, warm.counts, { token: server.token })).perSecond;
       const offered = 2 * sustainable;
       const perTick = Math.max(1, Math.round((offered * TICK_MS) / 1000));

@@ -32,8 +32,8 @@ export const restartScenario: Scenario = {
   name: 'restart',
   about: 'back and serving after kill -9 with a day of events for 5,000 agents',
   async run(ctx: BenchContext): Promise<Figure[]> {
-    const agents = ctx.quick ? 500 : 5000;
-    const hours = ctx.quick ? 2 : 9;
+    const agents = ctx.quick ? 300 : 5000;
+    const hours = ctx.quick ? 1 : 9;
     // A server ran on the file first: the administrator signed in, a feed token made.
     const first = await startBenchServer();
     let seconds: number;

@@ -53,6 +53,7 @@ function roster(agents: number): { teamId: (t: number) => string; firstAgent: (t
 
 export const soakScenario: Scenario = {
   name: 'soak',
+  notQuick: 'ten minutes by definition',
   about: '50,000 agents, 2,000 team screens in real time: memory flat, lag flat',
   async run(ctx: BenchContext): Promise<Figure[]> {
     const agents = ctx.soakAgents ?? (ctx.quick ? 5000 : 50_000);
