@@ -136,10 +136,11 @@ export function createSqliteEventLog(connection: SqliteConnection): EventLog {
 
     async prune(before: number, uptoSeq: number): Promise<number> {
       connection.assertOpen();
-      const last = lastBefore(toBound('before', before), toBound('uptoSeq', uptoSeq));
+      const receivedBefore = toBound('before', before);
+      const last = lastBefore(receivedBefore, toBound('uptoSeq', uptoSeq));
       // received_at has no index: the condition alone scanned the whole log (a second for
       // a day's 4 million entries, after every snapshot). Bounded by seq, only what goes is read.
-      const deleted = last === undefined ? 0 : deletePrunable.run(last, before).changes;
+      const deleted = last === undefined ? 0 : deletePrunable.run(last, receivedBefore).changes;
       // The index tables are keyed for lookups, not by seq, so pruning them scans them:
       // done at most daily (a lookup joins with the log, so stale index rows never show).
       if (deleted > 0 && before - indexPrunedAt >= 24 * 3600_000) {
