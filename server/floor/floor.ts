@@ -31,7 +31,7 @@ import { stampInputs, type AcceptedInput, type AcceptedOutcome } from './accepte
 import { DEFAULTS, type FloorOptions } from './options.js';
 import { DeltaOutlet } from './delta-outlet.js';
 import { inputGroups, readWholeGroups } from './log-groups.js';
-import { agentDayOf, callOwnerOf, snapshotOf } from './views.js';
+import { agentDayOf, callOwnerOf, liveAlertsOf, snapshotOf } from './views.js';
 import type { AgentDay, AgentView, FloorFigures } from '../../shared/figures.js';
 import { persistEffects } from './persist-effects.js';
 import { Sequencer } from './sequencer.js';
@@ -297,7 +297,7 @@ export class Floor implements FloorService {
   }
 
   liveAlerts(): Alert[] {
-    return [...this.state.alerts.values()].map(copyAlert);
+    return liveAlertsOf(this.state);
   }
 
   figures(): { at: number; floor: FloorFigures } {

@@ -3,6 +3,7 @@
  * an agent's day, the log): kept apart from the runtime in floor.ts, which only orders
  * inputs, persists and sends.
  */
+import type { Alert } from '../../shared/alerts.js';
 import type { AgentDay } from '../../shared/figures.js';
 import type { FloorSnapshot } from '../../shared/wallboard.js';
 import { copyAlert } from '../engine/alerts.js';
@@ -22,12 +23,17 @@ export function snapshotOf(s: EngineState, head: { seq: number; serverTime: numb
     agents: [...s.agents.values()].map((a) => agentView(s, a)),
     queues: [...s.queues.values()].map((q) => queueFigures(s, q, s.time, perQueue)),
     floor: floorFigures(s),
-    alerts: [...s.alerts.values()].map(copyAlert),
+    alerts: liveAlertsOf(s),
     compliance: complianceView(s),
     intervals: intervalFigures(s),
     serviceLevel: serviceLevelSpec(s.rules.serviceLevel),
     adherence: teamAdherence(s),
   };
+}
+
+/** The live (open or acknowledged) alerts, as copies a caller may keep or change. */
+export function liveAlertsOf(s: EngineState): Alert[] {
+  return [...s.alerts.values()].map(copyAlert);
 }
 
 /** The agent and team a call in progress belongs to (for hold approval by team). */
