@@ -57,6 +57,8 @@ export const ingestScenario: Scenario = {
       server.cleanup();
     }
     if (result.accepted !== load.events) throw new Error(`server accepted ${result.accepted} of ${load.events} events`);
+    // A refused batch was read and sent again: many refusals mean the server spent time on batches it did not take.
+    ctx.log(`ingest: ${result.busyRetries} batches refused as busy and sent again`);
 
     const ratio = result.perSecond / parse;
     return [

@@ -68,6 +68,35 @@ describe('ingest busy', () => {
     expect(ingest.busy?.()).toBe(false);
   });
 
+  it('refuses, before reading it, a body whose estimated events would be refused once parsed', async () => {
+    let now = 0;
+    const floor = new FakeFloor();
+    const apply = floor.ingest.bind(floor);
+    floor.ingest = async (batch) => {
+      const outcome = await apply(batch);
+      now += batch.length * 0.1; // 10 events per ms of the fake clock
+      return outcome;
+    };
+    const ingest = createIngestService(floor, undefined, { maxQueueMs: 2500, maxPendingEvents: 100_000, now: () => now });
+    const ndjson = (list: FloorEvent[]): string => list.map((e) => JSON.stringify(e)).join('\n');
+    const warm = ndjson(events(30_000, 'warm'));
+    await ingest.ingestBatch(warm, 'application/x-ndjson'); // 25,000 may wait; the bytes per event are known
+    const perEvent = Buffer.byteLength(warm) / 30_000;
+    // Nothing waits: any body is let in, as ingestBatch would take it.
+    expect(ingest.busy?.(Math.ceil(perEvent * 50_000))).toBe(false);
+    let open!: () => void;
+    floor.ingestGate = new Promise<void>((resolve) => { open = resolve; });
+    const first = ingest.ingestBatch(ndjson(events(20_000, 'a')), 'application/x-ndjson');
+    // 20,000 wait: a body of about 4,000 events fits, one of about 6,000 would be refused once parsed.
+    expect(ingest.busy?.(Math.round(perEvent * 4000))).toBe(false);
+    expect(ingest.busy?.(Math.round(perEvent * 6000))).toBe(true);
+    await expect(ingest.ingestBatch(ndjson(events(6000, 'b')), 'application/x-ndjson')).rejects.toThrow('limit 25000');
+    // Without a size (a transport that does not know it) only the waiting count decides.
+    expect(ingest.busy?.()).toBe(false);
+    open();
+    expect((await first).accepted).toBe(20_000);
+  });
+
   it('takes the fixed cap until a rate is measured, and a batch whenever nothing waits', async () => {
     const floor = new FakeFloor();
     const ingest = createIngestService(floor, undefined, { maxPendingEvents: 100, now: () => 0 });
