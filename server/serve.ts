@@ -181,7 +181,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   }
   const storage: Storage = options.postgres
     ? await (await import('./storage/postgres/index.js')).createPostgresStorage({ url: options.postgres, onIdleError: (err) => logger.warn({ err }, 'postgres: an idle connection broke') })
-    : createSqliteStorage(options.db, { synchronous: options.durability });
+    : createSqliteStorage(options.db, {
+      synchronous: options.durability,
+      backgroundCheckpoints: true,
+      onCheckpointThreadFailure: (message) => logger.warn({ message }, 'sqlite: the WAL checkpoint thread failed; the floor checkpoints on its own thread from now on'),
+    });
   // Listening already while the floor is rebuilt: /health answers, /ready says "not yet".
   const metrics = createMetrics({ processMetrics: true });
   let cluster: RunningCluster | undefined;

@@ -38,7 +38,7 @@ export const breakdownScenario: Scenario = {
       return state.agents.size;
     });
     const dir = mkdtempSync(path.join(tmpdir(), 'floorwatch-stage-'));
-    const storage = createSqliteStorage(path.join(dir, 'log.db'));
+    const storage = createSqliteStorage(path.join(dir, 'log.db'), { backgroundCheckpoints: true }); // as serve opens it
     const started = performance.now();
     for (let i = 0; i < n; i += 5000) {
       await storage.log.append(ordered.slice(i, i + 5000).map((event) => ({ id: event.id, receivedAt: event.ts, payload: { kind: 'event' as const, event } })));

@@ -13,9 +13,10 @@
  * A thread that ends gives all of it back. The cost is CPU on the other core: reading the
  * last snapshot and replaying the log since, once a minute at most.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { RulesConfig } from '../../shared/rules-config.js';
 import type { SnapshotTaker } from './options.js';
+import { startThread } from '../threads/start-thread.js';
 
 export interface SnapshotWorkerOptions {
   /** The floor's SQLite file (not `:memory:`: the thread opens it too). */
@@ -34,23 +35,14 @@ export interface SnapshotThreadData extends SnapshotWorkerOptions {
 }
 export type FromSnapshotThread = { type: 'taken'; seq: number } | { type: 'failed'; message: string };
 
-/**
- * Compiled, the thread is a .js file beside this one. From sources (tests, `npm run
- * floorwatch`), it is .ts: the thread registers tsx first, as the process did.
- */
-function startThread(data: SnapshotThreadData): Worker {
-  const here = import.meta.url;
-  if (here.endsWith('.js')) return new Worker(new URL('./snapshot-worker-thread.js', here), { workerData: data });
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./snapshot-worker-thread.ts', here).href;
-  const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(boot, { eval: true, workerData: data });
+function startSnapshotThread(data: SnapshotThreadData): Worker {
+  return startThread(import.meta.url, 'snapshot-worker-thread', data);
 }
 
 /** Runs one thread to its end: the seq it wrote, or why it could not. */
 function runThread(data: SnapshotThreadData): Promise<number> {
   return new Promise<number>((resolve, reject) => {
-    const worker = startThread(data);
+    const worker = startSnapshotThread(data);
     let answer: FromSnapshotThread | undefined;
     worker.on('message', (msg: FromSnapshotThread) => {
       answer = msg;

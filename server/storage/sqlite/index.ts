@@ -7,7 +7,8 @@ import type { Storage } from '../types.js';
 import { createSqliteAlertStore } from './alerts.js';
 import { SqliteConnection } from './connection.js';
 import { createSqliteEventLog } from './event-log.js';
-import { openDatabase, type SqliteStorageOptions } from './open.js';
+import { checkpointInBackground } from './checkpointer.js';
+import { isInMemoryPath, openDatabase, type SqliteStorageOptions } from './open.js';
 import { createSqlitePointsLedger } from './points.js';
 import { createSqliteSnapshotStore } from './snapshots.js';
 
@@ -21,12 +22,17 @@ export { SCHEMA_VERSION } from './schema.js';
 export function createSqliteStorage(path: string, options?: SqliteStorageOptions): Storage {
   const connection = new SqliteConnection(openDatabase(path, options));
   try {
+    const checkpoints = options?.backgroundCheckpoints === true && !isInMemoryPath(path)
+      ? checkpointInBackground(connection.db, path, { ...(options.onCheckpointThreadFailure && { onFailure: options.onCheckpointThreadFailure }) })
+      : undefined;
     return {
       log: createSqliteEventLog(connection),
       snapshots: createSqliteSnapshotStore(connection),
       alerts: createSqliteAlertStore(connection),
       points: createSqlitePointsLedger(connection),
       async close() {
+        // The thread first: the last connection to close is the one that checkpoints the rest.
+        await checkpoints?.close();
         connection.close();
       },
     };

@@ -14,10 +14,17 @@ export interface SqliteStorageOptions {
    *   the cost of one disk flush per append.
    */
   synchronous?: 'NORMAL' | 'FULL';
+  /**
+   * WAL checkpoints on a thread of their own instead of inside the commits that cross
+   * SQLite's mark (checkpointer.ts). For a file only; the server turns it on.
+   */
+  backgroundCheckpoints?: boolean;
+  /** Told why, if the checkpoint thread fails (the connection then checkpoints for itself). */
+  onCheckpointThreadFailure?: (message: string) => void;
 }
 
 /** How long a write waits for another connection's lock before failing with SQLITE_BUSY. */
-const BUSY_TIMEOUT_MS = 5_000;
+export const BUSY_TIMEOUT_MS = 5_000;
 
 /**
  * SQLite's page cache per connection, in KiB (a negative cache_size). The default, 2 MiB,
@@ -30,13 +37,17 @@ export const PAGE_CACHE_KIB = 64 * 1024;
 
 const IN_MEMORY_PATHS = new Set([':memory:', '']);
 
+export function isInMemoryPath(path: string): boolean {
+  return IN_MEMORY_PATHS.has(path);
+}
+
 export function openDatabase(path: string, options: SqliteStorageOptions = {}): Database.Database {
   const synchronous = options.synchronous ?? 'NORMAL';
   // Checked here because it is interpolated into a PRAGMA (which cannot take a parameter).
   if (synchronous !== 'NORMAL' && synchronous !== 'FULL') {
     throw new RangeError(`synchronous must be 'NORMAL' or 'FULL', got ${String(synchronous)}`);
   }
-  if (!IN_MEMORY_PATHS.has(path)) mkdirSync(dirname(path), { recursive: true });
+  if (!isInMemoryPath(path)) mkdirSync(dirname(path), { recursive: true });
 
   const db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
   try {

@@ -1,0 +1,116 @@
+/**
+ * WAL checkpoints on their own thread (server/storage/sqlite/checkpointer.ts): the floor's
+ * connection stops copying the WAL back, the thread does it, and a thread that fails hands
+ * the work back to the connection. The storage contract runs with it on as well.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkpointInBackground, SQLITE_AUTOCHECKPOINT_PAGES } from '../../../server/storage/sqlite/checkpointer.js';
+import { createSqliteStorage } from '../../../server/storage/sqlite/index.js';
+import { openDatabase } from '../../../server/storage/sqlite/open.js';
+import { runStorageContract } from './contract.js';
+
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const tempDirs: string[] = [];
+function tempFile(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'floorwatch-checkpoint-'));
+  tempDirs.push(dir);
+  return join(dir, 'floor.db');
+}
+afterAll(() => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+runStorageContract('sqlite file, WAL checkpoints on a thread', () => createSqliteStorage(tempFile(), { backgroundCheckpoints: true }));
+
+describe('WAL checkpoints on a thread', () => {
+  it('leaves the copying to the thread: the connection only appends to the WAL', async () => {
+    const file = tempFile();
+    const db = openDatabase(file);
+    // An hour: only the checkpoint asked for below runs.
+    const checkpoints = checkpointInBackground(db, file, { intervalMs: 3_600_000 });
+    try {
+      expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+      db.exec('CREATE TABLE filler (n INTEGER PRIMARY KEY, text TEXT NOT NULL)');
+      const insert = db.prepare('INSERT INTO filler (text) VALUES (?)');
+      // About 8 MB: twice the WAL SQLite would have checkpointed by itself along the way.
+      db.transaction(() => {
+        for (let i = 0; i < 4000; i++) insert.run('x'.repeat(2000));
+      })();
+      const before = statSync(file).size;
+      expect(before).toBeLessThan(2 ** 20);
+      expect(statSync(`${file}-wal`).size).toBeGreaterThan(8_000_000);
+
+      const result = await checkpoints.checkpoint();
+      expect(result.mode).toBe('PASSIVE');
+      expect(result.walFrames).toBeGreaterThan(SQLITE_AUTOCHECKPOINT_PAGES * 2);
+      expect(result.checkpointedFrames).toBe(result.walFrames);
+      expect(statSync(file).size).toBeGreaterThan(8_000_000);
+    } finally {
+      await checkpoints.close();
+      db.close();
+    }
+    // Everything is in the file, read by a connection of its own.
+    const reader = openDatabase(file);
+    expect(reader.prepare('SELECT COUNT(*) FROM filler').pluck().get()).toBe(4000);
+    reader.close();
+  });
+
+  it('restarts a WAL grown past its bound', async () => {
+    const file = tempFile();
+    const db = openDatabase(file);
+    const checkpoints = checkpointInBackground(db, file, { intervalMs: 3_600_000, restartAboveBytes: 1_000_000 });
+    try {
+      db.exec('CREATE TABLE filler (text TEXT NOT NULL)');
+      const insert = db.prepare('INSERT INTO filler (text) VALUES (?)');
+      db.transaction(() => {
+        for (let i = 0; i < 1000; i++) insert.run('x'.repeat(2000));
+      })();
+      const result = await checkpoints.checkpoint();
+      expect(result.mode).toBe('RESTART');
+      expect(result.checkpointedFrames).toBe(result.walFrames);
+      // The next commit starts the WAL from its beginning: it stays the size it was.
+      const walBefore = statSync(`${file}-wal`).size;
+      insert.run('after');
+      expect(statSync(`${file}-wal`).size).toBe(walBefore);
+      expect((await checkpoints.checkpoint()).walFrames).toBeLessThan(10);
+    } finally {
+      await checkpoints.close();
+      db.close();
+    }
+  });
+
+  it('lets a process that closes its storage go on to its end (the thread does not hold it, nor does waiting for it cut it short)', async () => {
+    // Awaiting the end of a thread nothing else keeps alive once let the process exit mid-close, silently.
+    const script = `
+      const { createSqliteStorage } = await import('./server/storage/sqlite/index.ts');
+      const storage = createSqliteStorage(${JSON.stringify(tempFile())}, { backgroundCheckpoints: true });
+      await storage.log.append([{ id: 'e1', receivedAt: 1, payload: { kind: 'tick' } }]);
+      await storage.close();
+      console.log('closed');`;
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: REPO_ROOT });
+    expect(stdout.trim()).toBe('closed');
+  });
+
+  it('hands checkpoints back to the connection when the thread fails', async () => {
+    const file = tempFile();
+    const db = openDatabase(file);
+    let failed!: (message: string) => void;
+    const failure = new Promise<string>((resolve) => { failed = resolve; });
+    // The thread cannot open a file that is not there, so it fails at once.
+    const checkpoints = checkpointInBackground(db, join(tmpdir(), 'floorwatch-no-such-dir', 'x.db'), { onFailure: (m) => failed(m) });
+    try {
+      expect(await failure).toMatch(/WAL checkpoint thread: .*(unable to open|directory does not exist)/);
+      expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(SQLITE_AUTOCHECKPOINT_PAGES);
+      await expect(checkpoints.checkpoint()).rejects.toThrow('WAL checkpoint thread');
+    } finally {
+      await checkpoints.close();
+      db.close();
+    }
+  });
+});
