@@ -22,6 +22,7 @@ import type { HandoverService } from './handover/service.js';
 import { createPointsRouter } from './points/routes.js';
 import { createScheduleRouter } from './schedule/routes.js';
 import type { PointsService } from './points/service.js';
+import type { BatchParser } from './ingest/batch-parser.js';
 import { createIngestService } from './ingest/ingest-service.js';
 import { watchLoopLag } from './ingest/loop-lag.js';
 import { DEFAULT_BODY_LIMIT, createIngestRouter } from './ingest/http-route.js';
@@ -46,6 +47,8 @@ export interface ApplicationDeps {
   ingestPerMinute?: number;
   /** Events waiting for the floor above which a new batch is refused with 503 (default 20,000). */
   ingestMaxPending?: number;
+  /** Where ingest bodies are parsed (server/ingest/batch-parser.ts); inline when not given. Owned by the caller. */
+  ingestParser?: BatchParser;
   /** The built client: served, with an SPA fallback to its index.html, when it exists. */
   staticDir?: string;
   /** How long close() lets in-flight requests finish before cutting them. */
@@ -100,6 +103,7 @@ export function createApplication(deps: ApplicationDeps): Application {
   const loopLag = watchLoopLag();
   const ingest = createIngestService(floor, ops.ingestObserver, {
     ...(deps.ingestMaxPending !== undefined && { maxPendingEvents: deps.ingestMaxPending }),
+    ...(deps.ingestParser && { parser: deps.ingestParser }),
     loopLag,
   });
   const commands = createCommandHandlers(floor, access.audit, logger);

@@ -11,6 +11,7 @@ import { defaultRulesConfig, type RulesConfig } from '../shared/rules-config.js'
 import { createApplication, type Application } from './app.js';
 import { loadRulesFile, watchRulesFile, type RulesWatcher } from './config/rules-file.js';
 import { Floor } from './floor/floor.js';
+import { startThreadParser } from './ingest/batch-parser.js';
 import { createIngestService, type IngestService } from './ingest/ingest-service.js';
 import { startFeeds, type RunningFeeds } from './adapters/feeds.js';
 import type { RequestHandler } from 'express';
@@ -280,8 +281,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   // Each in-process source is its own feed in the metrics.
   const sinkFor = (feed: string): EventSink => (batch) => ingest.ingestBatch(batch, undefined, feed);
   const hooks = cloudWebhooks(options, sinkFor, logger);
+  // Big ingest bodies are parsed on a thread of their own, beside the floor's (batch-parser.ts).
+  const ingestParser = startThreadParser({
+    onThreadFailure: (message) => logger.warn({ message }, 'ingest: the parse thread failed; its batches were parsed on the main thread'),
+  });
   const app = createApplication({
-    notify: notifier.router,
+    notify: notifier.router, ingestParser,
     floor, logger, staticDir: clientDir(),
     // In a cluster, a revocation made on any process disconnects the sockets on every one.
     access: cluster ? { ...edge, auth: cluster.relayRevocations(edge.auth) } : edge,
@@ -361,6 +366,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       watcher?.close();
       clearInterval(tick);
       await app.close();
+      await ingestParser.close();
       await notifier.close();
       await floor.snapshotNow();
       await floor.close();

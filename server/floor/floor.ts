@@ -195,7 +195,7 @@ export class Floor implements FloorService {
     await persistEffects(this.opts.storage, effects);
   }
 
-  ingest(events: FloorEvent[]): Promise<IngestOutcome> {
+  ingest(events: FloorEvent[], texts?: readonly string[]): Promise<IngestOutcome> {
     return this.serial(async () => {
       const receivedAt = this.nextReceivedAt();
       const refused: IngestOutcome['refused'] = [];
@@ -208,7 +208,10 @@ export class Floor implements FloorService {
             reason: `more than ${this.opts.maxFutureMs / 1000} s ahead of the server's clock (check the feed's clock)`,
           });
         } else {
-          entries.push({ id: event.id, receivedAt, payload: { kind: 'event', event } });
+          const text = texts?.[index];
+          entries.push(text === undefined
+            ? { id: event.id, receivedAt, payload: { kind: 'event', event } }
+            : { id: event.id, receivedAt, payload: { kind: 'event', event }, payloadText: `{"kind":"event","event":${text}}` });
         }
       });
       const { appended, duplicateIds } = await this.commit(entries);

@@ -43,9 +43,10 @@ export interface FloorService {
   /**
    * Takes validated events. Resolves once the accepted ones are durable (only then may
    * the sender be told they were accepted). `index` in `refused` is the position in
-   * `events`.
+   * `events`. `texts[i]`, when given, is `events[i]` as JSON (the ingest parser's own
+   * serialisation): the log may store it rather than serialise the event again.
    */
-  ingest(events: FloorEvent[]): Promise<IngestOutcome>;
+  ingest(events: FloorEvent[], texts?: readonly string[]): Promise<IngestOutcome>;
   /** Acknowledge / resolve an alert, approve a longer hold. Logged, then applied at once. */
   command(command: FloorCommand): Promise<CommandResult<Alert | HoldApproval | LeaveApproval | HandoverTransfer>>;
   /** The current state for a new wallboard client. */

@@ -5,6 +5,7 @@
  */
 import type { IngestResult, RejectedEvent } from '../../shared/ingest.js';
 import type { FloorService, IngestOutcome } from '../floor/types.js';
+import type { BatchParser } from './batch-parser.js';
 import { parseBatch, validateBatch, type ParsedBatch } from './parse-batch.js';
 import { ServiceRate } from './service-rate.js';
 
@@ -73,6 +74,8 @@ export interface IngestServiceOptions {
   maxQueueMs?: number;
   /** Real time in ms (performance.now), for the rate; tests pass a fake. */
   now?: () => number;
+  /** Where bodies are parsed (batch-parser.ts); inline on the caller's thread by default. */
+  parser?: BatchParser;
 }
 
 /** Lag of the event loop above which ingest refuses new batches. */
@@ -136,7 +139,9 @@ export function createIngestService(floor: FloorService, observer?: IngestObserv
         && pending + bodyBytes / bytesPerEvent > bound;
     },
     async ingestBatch(batch, contentType, feed = 'unnamed') {
-      const parsed = Array.isArray(batch) ? validateBatch(batch) : parseBatch(batch, contentType);
+      // Inline, the batch counts as waiting from the moment it is handed over, with no turn of the loop in between.
+      const parsed = Array.isArray(batch) ? validateBatch(batch)
+        : options.parser ? await options.parser.parse(batch, contentType) : parseBatch(batch, contentType);
       if (!Array.isArray(batch)) learnSize(typeof batch === 'string' ? Buffer.byteLength(batch) : batch.length, parsed.total);
       const size = parsed.events.length;
       const bound = size <= SMALL_BATCH_EVENTS ? cap : limit();
@@ -149,7 +154,7 @@ export function createIngestService(floor: FloorService, observer?: IngestObserv
       const submitted = rate.submitted();
       try {
         // An all-bad batch need not touch the floor (or its storage) at all.
-        outcome = size > 0 ? await floor.ingest(parsed.events) : NOTHING_VALID;
+        outcome = size > 0 ? await floor.ingest(parsed.events, parsed.texts) : NOTHING_VALID;
         if (size > 0) rate.completed(submitted, size);
       } catch (err) {
         observe(feed, parsed.total, undefined);

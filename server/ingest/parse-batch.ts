@@ -12,6 +12,11 @@ import type { RejectedEvent } from '../../shared/ingest.js';
 
 export interface ParsedBatch {
   events: FloorEvent[];
+  /**
+   * `texts[i]` is `events[i]` as JSON (what JSON.stringify gives), when the parser has it
+   * already (batch-parser.ts): the log stores it instead of serialising the event again.
+   */
+  texts?: string[];
   /** `indexes[i]` is the position in the batch of `events[i]`. */
   indexes: number[];
   /** Sorted by index. */

@@ -60,7 +60,7 @@ function createMemoryEventLog(assertOpen: () => void): EventLog {
     async append(newEntries: NewLogEntry[]): Promise<AppendResult> {
       assertOpen();
       // Serialise everything before changing anything, so a bad entry leaves the log as it was.
-      const serialised = newEntries.map((entry) => ({ entry, payloadJson: JSON.stringify(entry.payload) }));
+      const serialised = newEntries.map((entry) => ({ entry, payloadJson: entry.payloadText ?? JSON.stringify(entry.payload) }));
       const appended: LogEntry[] = [];
       const duplicateIds: string[] = [];
       for (const { entry, payloadJson } of serialised) {

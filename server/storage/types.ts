@@ -25,9 +25,15 @@ export interface NewLogEntry {
   /** Wall-clock ms when the floor accepted it (never decreasing along the log). */
   receivedAt: number;
   payload: LogPayload;
+  /**
+   * `payload` as JSON, when the caller has it already (an ingest batch parsed on its own
+   * thread): a store that keeps JSON text may write this instead of serialising payload.
+   * It must read back as payload; it never appears on the entries a store returns.
+   */
+  payloadText?: string;
 }
 
-export interface LogEntry extends NewLogEntry {
+export interface LogEntry extends Omit<NewLogEntry, 'payloadText'> {
   /** Assigned by the log: 1, 2, 3 ... strictly increasing, never reused. */
   seq: number;
 }

@@ -19,7 +19,7 @@ export function createPostgresEventLog(connection: PgConnection): EventLog {
       if (entries.length === 0) return { appended: [], duplicateIds: [] };
       // Serialised before the transaction: an entry that has no JSON form (a BigInt) fails
       // the whole call before anything is written.
-      const payloads = entries.map((entry) => JSON.stringify(entry.payload));
+      const payloads = entries.map((entry) => entry.payloadText ?? JSON.stringify(entry.payload));
       return connection.transaction(async (client) => {
         // The counter row's lock makes appends from every process take turns, so the id
         // check below cannot race another appender, and seqs stay dense and in order.

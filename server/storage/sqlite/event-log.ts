@@ -96,7 +96,7 @@ export function createSqliteEventLog(connection: SqliteConnection): EventLog {
     async append(entries: NewLogEntry[]): Promise<AppendResult> {
       connection.assertOpen();
       if (entries.length === 0) return { appended: [], duplicateIds: [] };
-      const payloads = entries.map((entry) => JSON.stringify(entry.payload));
+      const payloads = entries.map((entry) => entry.payloadText ?? JSON.stringify(entry.payload));
       // IMMEDIATE takes the write lock up front, so another connection cannot make this
       // transaction fail halfway with SQLITE_BUSY; busy_timeout covers the wait.
       const result = insertAll.immediate(entries, payloads);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FloorDelta } from '../../../shared/wallboard.js';
 import { createMemoryStorage } from '../../../server/storage/memory.js';
+import type { NewLogEntry } from '../../../server/storage/types.js';
 import { T0 } from '../../helpers/engine-harness.js';
 import { ev, openFloor, WINDOW } from '../../helpers/floor-harness.js';
 
@@ -63,6 +64,26 @@ describe('the floor runtime', () => {
     const again = await floor.ingest([...ringingCall, ev(500, 'agent.state', { agentId: '1001', state: 'available' })]);
     expect(again).toMatchObject({ accepted: 0, duplicates: 3 });
     expect(again.refused).toEqual([{ index: 3, field: 'ts', reason: expect.stringContaining('ahead') }]);
+  });
+
+  it('hands the log each event\'s JSON text when the ingest parser gave it, and serialises the rest itself', async () => {
+    const storage = createMemoryStorage();
+    const appended: NewLogEntry[][] = [];
+    const append = storage.log.append.bind(storage.log);
+    storage.log.append = (entries) => {
+      appended.push(entries);
+      return append(entries);
+    };
+    const { floor, clock } = await openFloor({ storage });
+    clock.set(T0 + 5000);
+    await floor.ingest(ringingCall, ringingCall.map((e) => JSON.stringify(e)));
+    await floor.ingest([ev(3, 'agent.state', { agentId: '1001', state: 'available' })]);
+    const [withTexts, without] = appended;
+    expect(withTexts!.map((e) => e.payloadText)).toEqual(ringingCall.map((e) => `{"kind":"event","event":${JSON.stringify(e)}}`));
+    expect(withTexts!.map((e) => JSON.parse(e.payloadText!))).toEqual(withTexts!.map((e) => e.payload));
+    expect(without![0]!.payloadText).toBeUndefined();
+    // What the log gives back is the payload, never the text.
+    expect((await storage.log.read(0, 10)).every((e) => !('payloadText' in e))).toBe(true);
   });
 
   it('sends an alert change at once and coalesces status changes into few deltas', async () => {

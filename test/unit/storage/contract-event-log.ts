@@ -28,6 +28,16 @@ export function describeEventLogContract(storage: () => Storage): void {
       expect(await log.read(0, 10)).toEqual(given.map((entry, index) => ({ ...entry, seq: index + 1 })));
     });
 
+    it('stores an entry given with its payload as JSON text, and reads back the payload, never the text', async () => {
+      const { log } = storage();
+      const entry = eventEntry('t1', 10);
+      // Spaced differently from JSON.stringify's: still the same payload once read.
+      const given: NewLogEntry = { ...entry, payloadText: JSON.stringify(entry.payload, null, 1) };
+      const result = await log.append([given]);
+      expect(result.appended).toEqual([{ ...entry, seq: 1 }]);
+      expect(await log.read(0, 10)).toEqual([{ ...entry, seq: 1 }]);
+    });
+
     it('accepts an empty append without assigning anything', async () => {
       const { log } = storage();
       expect(await log.append([])).toEqual({ appended: [], duplicateIds: [] });
