@@ -24,8 +24,10 @@ let db: Database.Database | undefined;
 let timer: NodeJS.Timeout | undefined;
 
 function checkpoint(): CheckpointResult {
-  // Past the bound the WAL is restarted: that mode waits for the writer's transaction to
-  // end (a few ms) and then lets the next one start the file again from its beginning.
+  // Past the bound the WAL is restarted, so the next commit starts the file again from its
+  // beginning. That mode holds the floor's appends back while it copies what the passive
+  // ones left (most of it is copied already), so it is kept for a WAL that got that far:
+  // readers held it, or passive checkpoints fell behind.
   const mode = walBytes() > data.restartAboveBytes ? 'RESTART' : 'PASSIVE';
   const [row] = db!.pragma(`wal_checkpoint(${mode})`) as { busy: number; log: number; checkpointed: number }[];
   return { mode, busy: row!.busy === 1, walFrames: row!.log, checkpointedFrames: row!.checkpointed };
