@@ -22,14 +22,18 @@ export { SCHEMA_VERSION } from './schema.js';
 export function createSqliteStorage(path: string, options?: SqliteStorageOptions): Storage {
   const connection = new SqliteConnection(openDatabase(path, options));
   try {
-    const checkpoints = options?.backgroundCheckpoints === true && !isInMemoryPath(path)
-      ? checkpointInBackground(connection.db, path, { ...(options.onCheckpointThreadFailure && { onFailure: options.onCheckpointThreadFailure }) })
-      : undefined;
-    return {
+    const stores = {
       log: createSqliteEventLog(connection),
       snapshots: createSqliteSnapshotStore(connection),
       alerts: createSqliteAlertStore(connection),
       points: createSqlitePointsLedger(connection),
+    };
+    // Last, once nothing can throw: a failed open must not leave a thread behind.
+    const checkpoints = options?.backgroundCheckpoints === true && !isInMemoryPath(path)
+      ? checkpointInBackground(connection.db, path, { ...(options.onCheckpointThreadFailure && { onFailure: options.onCheckpointThreadFailure }) })
+      : undefined;
+    return {
+      ...stores,
       async close() {
         // The thread first: the last connection to close is the one that checkpoints the rest.
         await checkpoints?.close();

@@ -39,18 +39,23 @@ describe('the floor\'s service rate', () => {
   });
 });
 
+/** A fake floor that takes 0.1 ms of a fake clock per event (10 events per ms), and that clock. */
+function floorAtTenEventsPerMs(): { floor: FakeFloor; now: () => number } {
+  let clock = 0;
+  const floor = new FakeFloor();
+  const apply = floor.ingest.bind(floor);
+  floor.ingest = async (batch) => {
+    const outcome = await apply(batch);
+    clock += batch.length * 0.1;
+    return outcome;
+  };
+  return { floor, now: () => clock };
+}
+
 describe('ingest busy', () => {
   it('keeps the waiting events to maxQueueMs of work at the measured rate', async () => {
-    let now = 0;
-    const floor = new FakeFloor();
-    const apply = floor.ingest.bind(floor);
-    // The fake floor takes 0.1 ms per event of the fake clock: 10 events per ms.
-    floor.ingest = async (batch) => {
-      const outcome = await apply(batch);
-      now += batch.length * 0.1;
-      return outcome;
-    };
-    const ingest = createIngestService(floor, undefined, { maxQueueMs: 250, maxPendingEvents: 20_000, now: () => now });
+    const { floor, now } = floorAtTenEventsPerMs();
+    const ingest = createIngestService(floor, undefined, { maxQueueMs: 250, maxPendingEvents: 20_000, now });
     await ingest.ingestBatch(events(3000, 'warm')); // measured: 10 events/ms, so 2,500 may wait
     let open!: () => void;
     floor.ingestGate = new Promise<void>((resolve) => { open = resolve; });
@@ -69,15 +74,8 @@ describe('ingest busy', () => {
   });
 
   it('refuses, before reading it, a body whose estimated events would be refused once parsed', async () => {
-    let now = 0;
-    const floor = new FakeFloor();
-    const apply = floor.ingest.bind(floor);
-    floor.ingest = async (batch) => {
-      const outcome = await apply(batch);
-      now += batch.length * 0.1; // 10 events per ms of the fake clock
-      return outcome;
-    };
-    const ingest = createIngestService(floor, undefined, { maxQueueMs: 2500, maxPendingEvents: 100_000, now: () => now });
+    const { floor, now } = floorAtTenEventsPerMs();
+    const ingest = createIngestService(floor, undefined, { maxQueueMs: 2500, maxPendingEvents: 100_000, now });
     const ndjson = (list: FloorEvent[]): string => list.map((e) => JSON.stringify(e)).join('\n');
     const warm = ndjson(events(30_000, 'warm'));
     await ingest.ingestBatch(warm, 'application/x-ndjson'); // 25,000 may wait; the bytes per event are known
