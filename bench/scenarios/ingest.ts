@@ -3,6 +3,7 @@
  * (SQLite durable log, validation, reorder buffer, every rule on), against two raw
  * baselines over the same bytes: `JSON.parse` alone, and a bare node:http handler.
  */
+import { existsSync, statSync } from 'node:fs';
 import { startChild } from '../lib/child.js';
 import { round, type BenchContext, type Figure, type Scenario } from '../lib/figure.js';
 import { postAll } from '../lib/http-load.js';
@@ -25,6 +26,10 @@ function parseRate(batches: readonly Buffer[], events: number): number {
   }
   if (parsed !== events) throw new Error(`parsed ${parsed} of ${events} events`);
   return events / ((performance.now() - started) / 1000);
+}
+
+function walBytes(dbFile: string): number {
+  return existsSync(`${dbFile}-wal`) ? statSync(`${dbFile}-wal`).size : 0;
 }
 
 export const ingestScenario: Scenario = {
@@ -52,6 +57,15 @@ export const ingestScenario: Scenario = {
     let result;
     try {
       result = await postAll(`${server.url}/api/v1/events`, load.batches, load.counts, { token: server.token });
+      // Bounded by the checkpoints restarting it (storage/sqlite/checkpointer.ts), not by the day's appends.
+      ctx.log(`ingest: the WAL file is ${(walBytes(server.dbFile) / 2 ** 20).toFixed(0)} MiB after ${(load.bytes / 2 ** 20).toFixed(0)} MiB of events`);
+    } catch (error) {
+      // The answer says only "internal error": the server's log says what went wrong (once
+      // it has stopped, so the line written after the answer is in).
+      await server.stop();
+      const warnings = server.process.log.filter((line) => /"level":(40|50|60)/.test(line));
+      ctx.log(`ingest: the server's warnings and errors:\n${warnings.slice(-10).join('\n')}`);
+      throw error;
     } finally {
       await server.stop();
       server.cleanup();

@@ -1,9 +1,10 @@
 /**
  * The WAL checkpointer's thread (checkpointer.ts): its own connection to the floor's file,
  * copying committed pages from the -wal file into the database while the floor's thread
- * goes on appending. A PASSIVE checkpoint never waits for the writer and never blocks it.
+ * goes on appending. Only PASSIVE checkpoints: they never wait for the writer and never
+ * block it. (A RESTART here held the write lock while it ran, and the floor's appends
+ * failed with SQLITE_BUSY under full ingest; the restart is the floor's connection's to do.)
  */
-import { statSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { BUSY_TIMEOUT_MS } from './open.js';
@@ -12,25 +13,12 @@ import type { CheckpointResult, CheckpointThreadData, FromCheckpointThread, ToCh
 const data = workerData as CheckpointThreadData;
 const port = parentPort!;
 
-function walBytes(): number {
-  try {
-    return statSync(`${data.dbPath}-wal`).size;
-  } catch {
-    return 0;
-  }
-}
-
 let db: Database.Database | undefined;
 let timer: NodeJS.Timeout | undefined;
 
 function checkpoint(): CheckpointResult {
-  // Past the bound the WAL is restarted, so the next commit starts the file again from its
-  // beginning. That mode holds the floor's appends back while it copies what the passive
-  // ones left (most of it is copied already), so it is kept for a WAL that got that far:
-  // readers held it, or passive checkpoints fell behind.
-  const mode = walBytes() > data.restartAboveBytes ? 'RESTART' : 'PASSIVE';
-  const [row] = db!.pragma(`wal_checkpoint(${mode})`) as { busy: number; log: number; checkpointed: number }[];
-  return { mode, busy: row!.busy === 1, walFrames: row!.log, checkpointedFrames: row!.checkpointed };
+  const [row] = db!.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
+  return { busy: row!.busy === 1, walFrames: row!.log, checkpointedFrames: row!.checkpointed };
 }
 
 function fail(err: unknown): void {
@@ -42,9 +30,10 @@ function fail(err: unknown): void {
 
 try {
   db = new Database(data.dbPath, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+  // Each result goes to the floor's thread, which restarts a WAL grown past its bound.
   timer = setInterval(() => {
     try {
-      checkpoint();
+      port.postMessage({ type: 'checkpointed', result: checkpoint() } satisfies FromCheckpointThread);
     } catch (err) {
       fail(err);
     }

@@ -6,8 +6,11 @@
  * stops checkpointing and a thread with its own connection does it every second instead,
  * on the other core.
  *
- * If the thread fails, the floor's connection checkpoints for itself again: the WAL is
- * never left to grow. A crash loses nothing either way: a commit is in the WAL, and
+ * The thread only copies (PASSIVE): it never takes the write lock. Under steady appends a
+ * copy rarely catches the WAL with nothing new in it, and only then does a commit start the
+ * file over, so a WAL past its bound is finished here, on the floor's connection (see
+ * `readyWalForRestart`). If the thread fails, the floor's connection checkpoints for itself
+ * again: the WAL is never left to grow. A crash loses nothing either way: a commit is in the WAL, and
  * SQLite replays the WAL when the file is next opened.
  */
 import type { Worker } from 'node:worker_threads';
@@ -17,20 +20,26 @@ import { startThread } from '../../threads/start-thread.js';
 export interface CheckpointThreadData {
   dbPath: string;
   intervalMs: number;
-  /** A WAL bigger than this is restarted rather than only copied back (see the thread). */
-  restartAboveBytes: number;
 }
+/** What the thread's checkpoint did (SQLite's wal_checkpoint row). */
 export interface CheckpointResult {
-  mode: 'PASSIVE' | 'RESTART';
-  /** True when the checkpoint could not copy every frame (a reader or the writer was in the way). */
+  /** True when the checkpoint could not run or copy every frame (another checkpoint, or a reader, was in the way). */
   busy: boolean;
   walFrames: number;
   checkpointedFrames: number;
 }
+export interface CheckpointReport extends CheckpointResult {
+  /**
+   * The WAL was past its bound and the connection copied what the thread had left, so its
+   * next commit starts the WAL over.
+   */
+  restartReady: boolean;
+}
 export type ToCheckpointThread = { type: 'checkpoint'; id: number } | { type: 'close' };
 export type FromCheckpointThread =
   | { type: 'ready' }
-  | { type: 'checkpointed'; id: number; result: CheckpointResult }
+  /** `id` when asked for; none for the thread's own, every interval. */
+  | { type: 'checkpointed'; id?: number; result: CheckpointResult }
   | { type: 'failed'; message: string };
 
 /** SQLite's own default, put back when the thread is gone. */
@@ -38,10 +47,32 @@ export const SQLITE_AUTOCHECKPOINT_PAGES = 1000;
 export const CHECKPOINT_INTERVAL_MS = 1000;
 /** About ten seconds of appends at full speed. */
 export const RESTART_WAL_ABOVE_BYTES = 256 * 2 ** 20;
+/** Each WAL frame is a page and a 24-byte frame header. */
+const WAL_FRAME_HEADER_BYTES = 24;
+
+/**
+ * Readies the connection's next commit to start the WAL file over. A commit does so when it
+ * finds every frame copied back and no reader in the WAL; the thread's copies seldom leave
+ * it that way under steady appends (a commit lands while they run). A PASSIVE checkpoint
+ * here copies only what came after the thread's (a commit or two), and never waits: if a
+ * reader or the thread's own checkpoint is in the way, it is tried again after the next.
+ * (A RESTART checkpoint on the thread did it in one go, but held the write lock meanwhile,
+ * and the floor's appends failed with SQLITE_BUSY.) True when every frame is copied.
+ */
+export function readyWalForRestart(db: Database.Database): boolean {
+  if (!db.open || db.inTransaction) return false;
+  try {
+    const [row] = db.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
+    return row!.busy === 0 && row!.log === row!.checkpointed;
+  } catch {
+    // Costs only this restart: the thread's next report tries again.
+    return false;
+  }
+}
 
 export interface BackgroundCheckpoints {
   /** A checkpoint now (the thread also runs one every interval). Rejects once the thread is gone. */
-  checkpoint(): Promise<CheckpointResult>;
+  checkpoint(): Promise<CheckpointReport>;
   /** Ends the thread (after the checkpoint it is running, if any). */
   close(): Promise<void>;
 }
@@ -56,16 +87,14 @@ export function checkpointInBackground(
   dbPath: string,
   options: { intervalMs?: number; restartAboveBytes?: number; onFailure?: (message: string) => void } = {},
 ): BackgroundCheckpoints {
-  const data: CheckpointThreadData = {
-    dbPath,
-    intervalMs: options.intervalMs ?? CHECKPOINT_INTERVAL_MS,
-    restartAboveBytes: options.restartAboveBytes ?? RESTART_WAL_ABOVE_BYTES,
-  };
+  const data: CheckpointThreadData = { dbPath, intervalMs: options.intervalMs ?? CHECKPOINT_INTERVAL_MS };
+  const restartAboveFrames = Math.floor((options.restartAboveBytes ?? RESTART_WAL_ABOVE_BYTES)
+    / ((db.pragma('page_size', { simple: true }) as number) + WAL_FRAME_HEADER_BYTES));
   db.pragma('wal_autocheckpoint = 0');
   const worker: Worker = startThread(import.meta.url, 'checkpoint-thread', data);
   // Never what keeps the process alive: a storage nobody closed must not hang the exit.
   worker.unref();
-  const waiting = new Map<number, { resolve: (r: CheckpointResult) => void; reject: (e: Error) => void }>();
+  const waiting = new Map<number, { resolve: (r: CheckpointReport) => void; reject: (e: Error) => void }>();
   let nextId = 1;
   let gone: Error | undefined;
   let closing = false;
@@ -79,7 +108,9 @@ export function checkpointInBackground(
   };
   worker.on('message', (msg: FromCheckpointThread) => {
     if (msg.type === 'checkpointed') {
-      waiting.get(msg.id)?.resolve(msg.result);
+      const restartReady = !closing && msg.result.walFrames > restartAboveFrames && readyWalForRestart(db);
+      if (msg.id === undefined) return;
+      waiting.get(msg.id)?.resolve({ ...msg.result, restartReady });
       waiting.delete(msg.id);
     } else if (msg.type === 'failed') {
       end(new Error(`WAL checkpoint thread: ${msg.message}`));
@@ -96,7 +127,7 @@ export function checkpointInBackground(
     checkpoint() {
       if (gone) return Promise.reject(gone);
       const id = nextId++;
-      return new Promise<CheckpointResult>((resolve, reject) => {
+      return new Promise<CheckpointReport>((resolve, reject) => {
         waiting.set(id, { resolve, reject });
         worker.postMessage({ type: 'checkpoint', id } satisfies ToCheckpointThread);
       });

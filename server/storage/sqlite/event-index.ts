@@ -4,7 +4,10 @@
  * costs more than the rest of an append; the same rows inserted in bulk, sorted by key,
  * by SQLite itself, cost a fraction. So appends only write the log, and the index tables
  * catch up from the log's own columns:
- * - when enough rows are behind (amortised across appends),
+ * - when enough rows are behind (amortised across appends), inside the append's own
+ *   transaction: one that waited for the write lock on its own, after the append had
+ *   committed, failed with SQLITE_BUSY and turned an append that was in the log into an
+ *   error for its sender,
  * - before every lookup (a lookup always sees every event appended before it).
  *
  * Rows a crash left unindexed are indexed by the next of these, not on open: a restart
@@ -17,7 +20,10 @@ import type Database from 'better-sqlite3';
 export const INDEX_CATCH_UP_ROWS = 50_000;
 
 export interface EventIndex {
-  /** Appended rows up to `seq` exist; index them now if enough are behind. */
+  /**
+   * Appended rows up to `seq` exist; index them now if enough are behind. Called inside
+   * the append's transaction, so a rolled-back append rolls this back with it.
+   */
   appended(seq: number): void;
   /** Brings the index up to the last appended row. */
   catchUp(): void;
@@ -36,16 +42,20 @@ export function createEventIndex(db: Database.Database): EventIndex {
      SELECT call_id, seq FROM event_log WHERE seq > ? AND seq <= ? AND call_id IS NOT NULL
      ORDER BY call_id, seq`);
 
+  /** How far the index was brought, as far as this connection knows (only to tell when it is due). */
   let indexed = through.get() ?? 0;
   let latest = lastSeq.get() ?? 0;
-  const run = db.transaction((from: number, to: number) => {
+  const run = db.transaction((to: number) => {
+    // Read in the transaction: `indexed` may count a catch-up whose append was rolled back.
+    const from = through.get() ?? 0;
+    if (to <= from) return;
     indexAgents.run(from, to);
     indexCalls.run(from, to);
     setThrough.run(to);
   });
   const catchUp = (): void => {
     if (latest <= indexed) return;
-    run.immediate(indexed, latest);
+    run.immediate(latest);
     indexed = latest;
   };
   return {

@@ -89,6 +89,7 @@ export function createSqliteEventLog(connection: SqliteConnection): EventLog {
       appended.push({ seq, id: entry.id, receivedAt: entry.receivedAt, payload: entry.payload });
     });
     if (duplicateIds.length > 0) setLastSeq.run(seq);
+    if (appended.length > 0) index.appended(seq);
     return { appended, duplicateIds };
   });
 
@@ -99,10 +100,7 @@ export function createSqliteEventLog(connection: SqliteConnection): EventLog {
       const payloads = entries.map((entry) => entry.payloadText ?? JSON.stringify(entry.payload));
       // IMMEDIATE takes the write lock up front, so another connection cannot make this
       // transaction fail halfway with SQLITE_BUSY; busy_timeout covers the wait.
-      const result = insertAll.immediate(entries, payloads);
-      const last = result.appended.at(-1);
-      if (last !== undefined) index.appended(last.seq);
-      return result;
+      return insertAll.immediate(entries, payloads);
     },
 
     async read(afterSeq: number, limit: number): Promise<LogEntry[]> {

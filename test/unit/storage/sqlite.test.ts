@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { INDEX_CATCH_UP_ROWS } from '../../../server/storage/sqlite/event-index.js';
 import { createSqliteStorage, SCHEMA_VERSION } from '../../../server/storage/sqlite/index.js';
 import { openDatabase } from '../../../server/storage/sqlite/open.js';
 import { runStorageContract } from './contract.js';
@@ -188,6 +189,31 @@ describe('schema migration', () => {
       expect((await storage.log.eventsAbout({ callIds: ['c1'], from: 0, to: 100 })).map((e) => e.id)).toEqual(['r1']);
       expect((await storage.log.eventsAbout({ agentId: 'A', from: 0, to: 100 })).map((e) => e.id)).toEqual(['r1']);
     } finally {
+      await storage.close();
+    }
+  });
+
+  it('brings the index up inside the append that makes it due: both are written, or neither', async () => {
+    // Caught up in a transaction of its own after the append's commit, the index once failed
+    // with SQLITE_BUSY: the entries were in the log, and their sender was told the append failed.
+    const file = join(tempDir(), 'index-atomic.db');
+    const storage = createSqliteStorage(file);
+    const raw = new Database(file);
+    const count = (table: string): number => raw.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
+    try {
+      const entries = eventEntries(INDEX_CATCH_UP_ROWS);
+      raw.exec("CREATE TRIGGER refuse AFTER INSERT ON event_index_agent BEGIN SELECT RAISE(ABORT, 'index refused'); END");
+      await expect(storage.log.append(entries)).rejects.toThrow('index refused');
+      expect(count('event_log')).toBe(0);
+      expect(await storage.log.lastSeq()).toBe(0);
+
+      raw.exec('DROP TRIGGER refuse');
+      expect((await storage.log.append(entries)).appended).toHaveLength(INDEX_CATCH_UP_ROWS);
+      expect(count('event_log')).toBe(INDEX_CATCH_UP_ROWS);
+      expect(raw.prepare('SELECT seq FROM event_index_through').pluck().get()).toBe(INDEX_CATCH_UP_ROWS);
+      expect(count('event_index_agent')).toBe(INDEX_CATCH_UP_ROWS);
+    } finally {
+      raw.close();
       await storage.close();
     }
   });
