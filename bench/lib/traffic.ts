@@ -23,13 +23,36 @@ export interface TrafficOptions {
   batchSize: number;
   /** Unique per run, so a server keeping its log never sees ids twice. */
   idPrefix: string;
-  /** Virtual start; defaults to `hours` + 1 before now so no event (calls finishing after the end included) is in the future. */
+  /** Virtual start; defaults to `trafficStart(hours)`. */
   start?: number;
   seed?: number;
 }
 
+/**
+ * The local hour (the default rules' zone, Asia/Shanghai, UTC+8 all year) the traffic
+ * starts at. Demand follows the hour (server/simulate/demand.ts: 6% of the peak at night,
+ * the peak mid-morning), so traffic that started `hours` + 1 before whenever the bench ran
+ * was a different load at each hour of the day: one run's overload figure passed on night
+ * traffic, and failed two hours later on the morning's. 08:00, the floor opening and
+ * ramping into its morning peak, the same in every run.
+ */
+export const TRAFFIC_STARTS_AT_LOCAL_HOUR = 8;
+const ZONE_OFFSET_MS = 8 * 3600_000;
+const DAY_MS = 24 * 3600_000;
+
+/**
+ * The latest start at TRAFFIC_STARTS_AT_LOCAL_HOUR whose `hours` (and an hour more, for
+ * calls finishing after the end) are all in the past, so no event is in the future.
+ */
+export function trafficStart(hours: number, now = Date.now()): number {
+  const latest = now - (hours + 1) * 3600_000;
+  const localMidnight = Math.floor((latest + ZONE_OFFSET_MS) / DAY_MS) * DAY_MS - ZONE_OFFSET_MS;
+  const start = localMidnight + TRAFFIC_STARTS_AT_LOCAL_HOUR * 3600_000;
+  return start <= latest ? start : start - DAY_MS;
+}
+
 export function simulatedEvents(options: Omit<TrafficOptions, 'batchSize'>): SimEvent[] {
-  const start = options.start ?? Date.now() - (options.hours + 1) * 3600_000;
+  const start = options.start ?? trafficStart(options.hours);
   const out: SimEvent[] = [];
   for (const event of simulateFloor({
     seed: options.seed ?? 7, agents: options.agents, start, durationMs: options.hours * 3600_000, idPrefix: options.idPrefix,
