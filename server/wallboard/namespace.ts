@@ -18,6 +18,7 @@ import type { FloorService } from '../floor/types.js';
 import type { Actor, CommandHandlers, CommandOutcome } from '../http/command-handlers.js';
 import { clientIp } from '../http/client-ip.js';
 import { BEHIND_ROOM, holdBackSlowSockets, type SocketQueue } from './backpressure.js';
+import { batchCatchUps } from './catch-ups.js';
 
 interface SocketData {
   viewer: Viewer;
@@ -109,23 +110,38 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
     };
   };
 
+  // Sockets of one audience that drain together share one snapshot, sent to them in one
+  // broadcast (encoded once), and each is back in the deltas as it goes (catch-ups.ts).
+  const catchUps = batchCatchUps<WallboardSocket>((_key, sockets) => {
+    try {
+      const snapshot = catchUpSnapshot(sockets[0]!.data.audience);
+      for (const socket of sockets) void socket.leave(BEHIND_ROOM);
+      nsp.local.to(sockets.map((s) => s.id)).emit('snapshot', snapshot);
+    } catch (err) {
+      logger.error({ err }, 'catch-up snapshot failed');
+      for (const socket of sockets) socket.disconnect(true);
+    }
+  });
+
   /**
    * engine.io keeps a socket's unwritten packets in `writeBuffer` and says `drain` when it
-   * is written out; the count is not in its public types, so it is read here, in one place.
+   * is written out; the buffer is not in its public types, so it is read here, in one place.
    */
   const slowSockets: SocketQueue<WallboardSocket> = {
-    waiting: (socket) => (socket.conn as unknown as { writeBuffer?: unknown[] }).writeBuffer?.length ?? 0,
+    waiting: (socket) => {
+      const buffer = (socket.conn as unknown as { writeBuffer?: Array<{ data?: unknown }> }).writeBuffer ?? [];
+      let bytes = 0;
+      for (const packet of buffer) {
+        const { data } = packet;
+        if (typeof data === 'string') bytes += data.length;
+        else if (data instanceof Uint8Array) bytes += data.byteLength;
+      }
+      return { packets: buffer.length, bytes };
+    },
     onDrain: (socket, listener) => {
       socket.conn.once('drain', listener);
     },
-    catchUp: (socket) => {
-      try {
-        socket.emit('snapshot', catchUpSnapshot(socket.data.audience));
-      } catch (err) {
-        logger.error({ err }, 'catch-up snapshot failed');
-        socket.disconnect(true);
-      }
-    },
+    catchUp: (socket) => catchUps.add(socket, socket.data.audience.key),
   };
 
   // One subscription for the namespace, one cut per audience, one emit per room.

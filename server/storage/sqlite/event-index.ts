@@ -27,6 +27,8 @@ export interface EventIndex {
   appended(seq: number): void;
   /** Brings the index up to the last appended row. */
   catchUp(): void;
+  /** Forgets what this connection knew of the index: after an append that failed (its catch-up went with it). */
+  reload(): void;
 }
 
 export function createEventIndex(db: Database.Database): EventIndex {
@@ -64,5 +66,9 @@ export function createEventIndex(db: Database.Database): EventIndex {
       if (latest - indexed >= INDEX_CATCH_UP_ROWS) catchUp();
     },
     catchUp,
+    reload() {
+      indexed = through.get() ?? 0;
+      latest = lastSeq.get() ?? 0;
+    },
   };
 }

@@ -100,7 +100,13 @@ export function createSqliteEventLog(connection: SqliteConnection): EventLog {
       const payloads = entries.map((entry) => entry.payloadText ?? JSON.stringify(entry.payload));
       // IMMEDIATE takes the write lock up front, so another connection cannot make this
       // transaction fail halfway with SQLITE_BUSY; busy_timeout covers the wait.
-      return insertAll.immediate(entries, payloads);
+      try {
+        return insertAll.immediate(entries, payloads);
+      } catch (error) {
+        // Rolled back, and the index's catch-up with it if it ran: what the index knew is stale.
+        index.reload();
+        throw error;
+      }
     },
 
     async read(afterSeq: number, limit: number): Promise<LogEntry[]> {

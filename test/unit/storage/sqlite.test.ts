@@ -218,6 +218,29 @@ describe('schema migration', () => {
     }
   });
 
+  it('still indexes the entries after an append whose commit failed once its index catch-up had run', async () => {
+    const file = join(tempDir(), 'index-commit-failed.db');
+    const storage = createSqliteStorage(file);
+    const raw = new Database(file);
+    try {
+      // A constraint checked only at COMMIT, broken by the catch-up's last statement: the
+      // whole append rolls back after the catch-up ran.
+      raw.exec(`CREATE TABLE parent (id INTEGER PRIMARY KEY);
+        CREATE TABLE guard (ref INTEGER REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED);
+        CREATE TRIGGER fail_at_commit AFTER UPDATE ON event_index_through BEGIN INSERT INTO guard VALUES (42); END;`);
+      const entries = eventEntries(INDEX_CATCH_UP_ROWS);
+      await expect(storage.log.append(entries)).rejects.toThrow(/FOREIGN KEY/);
+      raw.exec('DROP TRIGGER fail_at_commit');
+      // The same seqs again: the index must not believe it already holds them.
+      await storage.log.append(entries);
+      expect(raw.prepare('SELECT COUNT(*) FROM event_index_agent').pluck().get()).toBe(INDEX_CATCH_UP_ROWS);
+      expect(await storage.log.eventsAbout({ agentId: 'agent-7', from: 0, to: Number.MAX_SAFE_INTEGER })).toHaveLength(INDEX_CATCH_UP_ROWS);
+    } finally {
+      raw.close();
+      await storage.close();
+    }
+  });
+
   it('rows appended but not yet indexed (as a crash leaves them) are indexed from the log by the first lookup, not on open', async () => {
     const file = join(tempDir(), 'lag.db');
     const storage = createSqliteStorage(file);
