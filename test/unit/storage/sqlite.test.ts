@@ -193,36 +193,40 @@ describe('schema migration', () => {
     }
   });
 
-  it('brings the index up inside the append that makes it due: both are written, or neither', async () => {
-    // Caught up in a transaction of its own after the append's commit, the index once failed
-    // with SQLITE_BUSY: the entries were in the log, and their sender was told the append failed.
-    const file = join(tempDir(), 'index-atomic.db');
+  /** A storage on a fresh file, and a raw connection of the test's own to the same file. */
+  async function withRawConnection(name: string, test: (storage: ReturnType<typeof createSqliteStorage>, raw: Database.Database) => Promise<void>): Promise<void> {
+    const file = join(tempDir(), name);
     const storage = createSqliteStorage(file);
     const raw = new Database(file);
-    const count = (table: string): number => raw.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
     try {
-      const entries = eventEntries(INDEX_CATCH_UP_ROWS);
-      raw.exec("CREATE TRIGGER refuse AFTER INSERT ON event_index_agent BEGIN SELECT RAISE(ABORT, 'index refused'); END");
-      await expect(storage.log.append(entries)).rejects.toThrow('index refused');
-      expect(count('event_log')).toBe(0);
-      expect(await storage.log.lastSeq()).toBe(0);
-
-      raw.exec('DROP TRIGGER refuse');
-      expect((await storage.log.append(entries)).appended).toHaveLength(INDEX_CATCH_UP_ROWS);
-      expect(count('event_log')).toBe(INDEX_CATCH_UP_ROWS);
-      expect(raw.prepare('SELECT seq FROM event_index_through').pluck().get()).toBe(INDEX_CATCH_UP_ROWS);
-      expect(count('event_index_agent')).toBe(INDEX_CATCH_UP_ROWS);
+      await test(storage, raw);
     } finally {
       raw.close();
       await storage.close();
     }
+  }
+  const countRows = (raw: Database.Database, table: string): number => raw.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
+
+  it('brings the index up inside the append that makes it due: both are written, or neither', async () => {
+    // Caught up in a transaction of its own after the append's commit, the index once failed
+    // with SQLITE_BUSY: the entries were in the log, and their sender was told the append failed.
+    await withRawConnection('index-atomic.db', async (storage, raw) => {
+      const entries = eventEntries(INDEX_CATCH_UP_ROWS);
+      raw.exec("CREATE TRIGGER refuse AFTER INSERT ON event_index_agent BEGIN SELECT RAISE(ABORT, 'index refused'); END");
+      await expect(storage.log.append(entries)).rejects.toThrow('index refused');
+      expect(countRows(raw, 'event_log')).toBe(0);
+      expect(await storage.log.lastSeq()).toBe(0);
+
+      raw.exec('DROP TRIGGER refuse');
+      expect((await storage.log.append(entries)).appended).toHaveLength(INDEX_CATCH_UP_ROWS);
+      expect(countRows(raw, 'event_log')).toBe(INDEX_CATCH_UP_ROWS);
+      expect(raw.prepare('SELECT seq FROM event_index_through').pluck().get()).toBe(INDEX_CATCH_UP_ROWS);
+      expect(countRows(raw, 'event_index_agent')).toBe(INDEX_CATCH_UP_ROWS);
+    });
   });
 
   it('still indexes the entries after an append whose commit failed once its index catch-up had run', async () => {
-    const file = join(tempDir(), 'index-commit-failed.db');
-    const storage = createSqliteStorage(file);
-    const raw = new Database(file);
-    try {
+    await withRawConnection('index-commit-failed.db', async (storage, raw) => {
       // A constraint checked only at COMMIT, broken by the catch-up's last statement: the
       // whole append rolls back after the catch-up ran.
       raw.exec(`CREATE TABLE parent (id INTEGER PRIMARY KEY);
@@ -233,12 +237,9 @@ describe('schema migration', () => {
       raw.exec('DROP TRIGGER fail_at_commit');
       // The same seqs again: the index must not believe it already holds them.
       await storage.log.append(entries);
-      expect(raw.prepare('SELECT COUNT(*) FROM event_index_agent').pluck().get()).toBe(INDEX_CATCH_UP_ROWS);
+      expect(countRows(raw, 'event_index_agent')).toBe(INDEX_CATCH_UP_ROWS);
       expect(await storage.log.eventsAbout({ agentId: 'agent-7', from: 0, to: Number.MAX_SAFE_INTEGER })).toHaveLength(INDEX_CATCH_UP_ROWS);
-    } finally {
-      raw.close();
-      await storage.close();
-    }
+    });
   });
 
   it('rows appended but not yet indexed (as a crash leaves them) are indexed from the log by the first lookup, not on open', async () => {
