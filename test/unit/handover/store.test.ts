@@ -1,24 +1,14 @@
 /** The handover store contract against memory and SQLite, and the SQLite table's own guards. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createMemoryHandoverStore } from '../../../server/handover/memory-store.js';
 import { createSqliteHandoverStore } from '../../../server/handover/sqlite-store.js';
 import { createSqliteStorage } from '../../../server/storage/sqlite/index.js';
 import { makeHandover } from './fixtures.js';
 import { runHandoverStoreContract } from './store-contract.js';
+import { tempDbFiles } from '../../helpers/temp-db.js';
 
-const dirs: string[] = [];
-function tempFile(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'floorwatch-handover-'));
-  dirs.push(dir);
-  return join(dir, 'floor.db');
-}
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+const tempFile = tempDbFiles('handover');
 
 runHandoverStoreContract('memory', () => createMemoryHandoverStore());
 runHandoverStoreContract('sqlite :memory:', () => createSqliteHandoverStore(':memory:'));

@@ -3,24 +3,14 @@
  * connection to the same file (a DBA's sqlite3 shell, a script) cannot change or delete an
  * entry either. Also: a version-2 database gains the new tables when opened.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../../server/storage/sqlite/schema.js';
 import { createSqliteStorage } from '../../../server/storage/sqlite/index.js';
 import { pointsEntry, reversalOf } from './contract-points.js';
+import { tempDbFiles } from '../../helpers/temp-db.js';
 
-const dirs: string[] = [];
-function tempFile(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'floorwatch-points-'));
-  dirs.push(dir);
-  return join(dir, 'floor.db');
-}
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+const tempFile = tempDbFiles('points');
 
 describe('points ledger in SQLite', () => {
   it('refuses UPDATE, DELETE and INSERT OR REPLACE from another connection', async () => {

@@ -4,27 +4,20 @@
  * the work back to the connection. The storage contract runs with it on as well.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkpointInBackground, readyWalForRestart, SQLITE_AUTOCHECKPOINT_PAGES } from '../../../server/storage/sqlite/checkpointer.js';
 import { createSqliteStorage } from '../../../server/storage/sqlite/index.js';
 import { openDatabase } from '../../../server/storage/sqlite/open.js';
 import { runStorageContract } from './contract.js';
+import { tempDbFiles } from '../../helpers/temp-db.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const tempDirs: string[] = [];
-function tempFile(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'floorwatch-checkpoint-'));
-  tempDirs.push(dir);
-  return join(dir, 'floor.db');
-}
-afterAll(() => {
-  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
-});
+const tempFile = tempDbFiles('checkpoint');
 
 runStorageContract('sqlite file, WAL checkpoints on a thread', () => createSqliteStorage(tempFile(), { backgroundCheckpoints: true }));
 
