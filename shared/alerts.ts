@@ -72,3 +72,17 @@ export interface Alert {
   owner?: { account: string; teamIds: string[]; since: number; handoverId: string };
   sensitive?: AlertSensitive;
 }
+
+/**
+ * An alert as a screen is sent it (snapshots and deltas over socket.io): what the wallboard
+ * and the alert desk show, and no more. Its history (an audit trail, often longer than
+ * the rest) and its sensitive part (customer data, which no screen shows) stay on the
+ * server, in `GET /api/v1/alerts`. A big floor's open alerts were megabytes per snapshot
+ * with them.
+ */
+export type AlertSummary = Omit<Alert, 'history' | 'sensitive'>;
+
+export function alertSummary(alert: Alert): AlertSummary {
+  const { history: _history, sensitive: _sensitive, ...summary } = alert;
+  return summary;
+}

@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import type { TeamAdherence } from './schedule.js';
-import type { Alert } from './alerts.js';
+import type { Alert, AlertSummary } from './alerts.js';
 import type { ApproveHoldInput, AcknowledgeAlertInput, CommandResult, ResolveAlertInput } from './commands.js';
 import type { FloorEventInput } from './events.js';
 import type {
@@ -57,6 +57,25 @@ export interface FloorDelta {
   newDay?: string;
 }
 
+/**
+ * The snapshot a screen is sent: the floor as the wallboard shows it. `FloorSnapshot` is
+ * the REST body (`GET /api/v1/floor`); a screen gets its alerts as summaries (no history
+ * or customer data) and the floor-wide compliance only, since the wallboard shows
+ * nothing else of them (an agent's compliance comes with the agent panel's
+ * `GET /api/v1/agents/:id/day`). On a floor of 6,000 agents with thousands of open alerts
+ * that was 5 of 11 MB, sent to every screen that connects or catches up.
+ */
+export interface ScreenSnapshot extends Omit<FloorSnapshot, 'alerts' | 'compliance'> {
+  alerts: AlertSummary[];
+  /** Today's floor-wide compliance per rule (a delta's `compliance` replaces it). */
+  compliance: ComplianceByRule;
+}
+
+/** A delta as a screen is sent it: alerts as summaries (see ScreenSnapshot). */
+export interface ScreenDelta extends Omit<FloorDelta, 'alerts'> {
+  alerts: AlertSummary[];
+}
+
 /** Most teams one screen may ask for (a scope is a section of the floor, not a list of all of it). */
 export const MAX_SCOPE_TEAMS = 200;
 
@@ -72,12 +91,12 @@ export const wallboardScopeSchema = z.array(z.string().trim().min(1, 'a team id 
   .max(MAX_SCOPE_TEAMS, `at most ${MAX_SCOPE_TEAMS} teams per screen`);
 
 export interface WallboardServerToClient {
-  snapshot: (snapshot: FloorSnapshot) => void;
-  delta: (delta: FloorDelta) => void;
+  snapshot: (snapshot: ScreenSnapshot) => void;
+  delta: (delta: ScreenDelta) => void;
 }
 
 export interface WallboardClientToServer {
-  resync: (ack: (snapshot: FloorSnapshot) => void) => void;
+  resync: (ack: (snapshot: ScreenSnapshot) => void) => void;
   'alert:acknowledge': (input: AcknowledgeAlertInput, ack: (result: CommandResult<Alert>) => void) => void;
   'alert:resolve': (input: ResolveAlertInput, ack: (result: CommandResult<Alert>) => void) => void;
   'hold:approve': (input: ApproveHoldInput, ack: (result: CommandResult<{ callId: string; allowedSeconds: number }>) => void) => void;

@@ -8,8 +8,8 @@
  * every change is the one screen that has to see everything.
  */
 import { io as connect, type Socket } from 'socket.io-client';
-import type { Alert } from '../../shared/alerts.js';
-import type { FloorDelta, FloorSnapshot, WallboardClientToServer, WallboardServerToClient } from '../../shared/wallboard.js';
+import type { AlertSummary } from '../../shared/alerts.js';
+import type { ScreenDelta, ScreenSnapshot, WallboardClientToServer, WallboardServerToClient } from '../../shared/wallboard.js';
 import { signInAdmin } from '../../test/integration/server-process.js';
 import { Browser } from '../../test/integration/access/access-server.js';
 
@@ -47,7 +47,7 @@ export async function startAlertResolver(base: string, afterMs: number): Promise
   const timers = new Map<string, NodeJS.Timeout>();
   let resolved = 0;
   let refused = 0;
-  const handle = (alerts: readonly Alert[]): void => {
+  const handle = (alerts: readonly AlertSummary[]): void => {
     for (const alert of alerts) {
       if (alert.status === 'resolved') {
         clearTimeout(timers.get(alert.id));
@@ -62,8 +62,8 @@ export async function startAlertResolver(base: string, afterMs: number): Promise
       }
     }
   };
-  socket.on('snapshot', (s: FloorSnapshot) => handle(s.alerts));
-  socket.on('delta', (d: FloorDelta) => handle(d.alerts));
+  socket.on('snapshot', (s: ScreenSnapshot) => handle(s.alerts));
+  socket.on('delta', (d: ScreenDelta) => handle(d.alerts));
   await new Promise<void>((resolve, reject) => {
     socket.once('snapshot', () => resolve());
     socket.once('connect_error', reject);

@@ -10,15 +10,16 @@
  */
 import type { Logger } from 'pino';
 import type { Namespace, Socket } from 'socket.io';
-import type { WallboardClientToServer, WallboardServerToClient } from '../../shared/wallboard.js';
+import type { ScreenSnapshot, WallboardClientToServer, WallboardServerToClient } from '../../shared/wallboard.js';
 import { wallboardScopeSchema } from '../../shared/wallboard.js';
-import { audienceOf, deltaCutter, narrowAudience, snapshotCutter, snapshotFor, type Audience } from '../access/audience.js';
+import { audienceOf, deltaCutter, narrowAudience, snapshotCutter, type Audience } from '../access/audience.js';
 import type { Authenticator, Viewer } from '../access/principal.js';
 import type { FloorService } from '../floor/types.js';
 import type { Actor, CommandHandlers, CommandOutcome } from '../http/command-handlers.js';
 import { clientIp } from '../http/client-ip.js';
 import { BEHIND_ROOM, holdBackSlowSockets, type SocketQueue } from './backpressure.js';
 import { batchCatchUps } from './catch-ups.js';
+import { screenDelta, screenSnapshot } from './screen.js';
 
 interface SocketData {
   viewer: Viewer;
@@ -88,8 +89,8 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
    * seq says.
    */
   let floorSnapshot: { cut: ReturnType<typeof snapshotCutter>; builtAt: number } | undefined;
-  let snapshots = new Map<string, ReturnType<typeof snapshotFor>>();
-  const catchUpSnapshot = (audience: Audience): ReturnType<typeof snapshotFor> => {
+  let snapshots = new Map<string, ScreenSnapshot>();
+  const catchUpSnapshot = (audience: Audience): ScreenSnapshot => {
     // At most a second old, too: a floor replaced under the namespace (cluster failover) sends no delta to say so.
     if (floorSnapshot !== undefined && performance.now() - floorSnapshot.builtAt > SNAPSHOT_CACHE_MS) {
       floorSnapshot = undefined;
@@ -98,7 +99,7 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
     floorSnapshot ??= { cut: snapshotCutter(floor.snapshot()), builtAt: performance.now() };
     let snapshot = snapshots.get(audience.key);
     if (snapshot === undefined) {
-      snapshot = floorSnapshot.cut(audience);
+      snapshot = screenSnapshot(floorSnapshot.cut(audience));
       snapshots.set(audience.key, snapshot);
     }
     // serverTime is when it is sent (clients correct their clock with it), not when it was built;
@@ -163,7 +164,7 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
       const mine = cut(entry.audience);
       if (alertsOnly && mine.alerts.length === 0) continue;
       entry.seq += 1;
-      target.to(room(entry.audience)).except(BEHIND_ROOM).emit('delta', { ...mine, seq: entry.seq });
+      target.to(room(entry.audience)).except(BEHIND_ROOM).emit('delta', { ...screenDelta(mine), seq: entry.seq });
     }
     // A screen that cannot keep up gets a snapshot when it has caught up, not a queue.
     // (Checked after status deltas, the big ones; a delta of alerts alone queues little.)
@@ -202,7 +203,7 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
 
     // The ack is the last argument, whatever a client put before it.
     socket.on('resync', (...args: unknown[]) => {
-      const ack = args.at(-1) as ((snapshot: ReturnType<typeof snapshotFor>) => void) | undefined;
+      const ack = args.at(-1) as ((snapshot: ScreenSnapshot) => void) | undefined;
       if (typeof ack !== 'function') return;
       try {
         ack(catchUpSnapshot(audience));

@@ -12,8 +12,9 @@ import path from 'node:path';
 import { pino } from 'pino';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Alert } from '../../shared/alerts.js';
 import type { IngestResult } from '../../shared/ingest.js';
-import type { FloorDelta, FloorSnapshot, WallboardClientToServer, WallboardServerToClient } from '../../shared/wallboard.js';
+import type { FloorSnapshot, ScreenDelta, ScreenSnapshot, WallboardClientToServer, WallboardServerToClient } from '../../shared/wallboard.js';
 import { createApplication, type Application } from '../../server/app.js';
 import { Floor } from '../../server/floor/floor.js';
 import { createSqliteStorage } from '../../server/storage/sqlite/index.js';
@@ -51,9 +52,9 @@ async function advanceTo(seconds: number): Promise<void> {
 }
 
 /** Collects deltas until one carries an alert of `rule`. */
-function nextAlert(rule: string): Promise<FloorDelta> {
+function nextAlert(rule: string): Promise<ScreenDelta> {
   return new Promise((resolve) => {
-    const onDelta = (d: FloorDelta) => {
+    const onDelta = (d: ScreenDelta) => {
       if (d.alerts.some((a) => a.rule === rule)) {
         wallboard.off('delta', onDelta);
         resolve(d);
@@ -73,7 +74,7 @@ beforeEach(async () => {
   await new Promise<void>((r) => application.httpServer.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(application.httpServer.address() as AddressInfo).port}`;
   wallboard = connect(`${base}/wallboard`, { transports: ['websocket'], reconnection: false });
-  await once<FloorSnapshot>(wallboard, 'snapshot');
+  await once<ScreenSnapshot>(wallboard, 'snapshot');
 });
 
 afterEach(async () => {
@@ -100,7 +101,7 @@ describe('the floor over real HTTP and socket.io', () => {
     expect(delta.agents.find((a) => a.agentId === '1001')?.openAlerts).toBe(1);
 
     // A shift lead acknowledges over socket.io; the wallboard sees it at once.
-    const acked = new Promise<FloorDelta>((resolve) => wallboard.on('delta', (d) => { if (d.alerts.some((a) => a.status === 'acknowledged')) resolve(d); }));
+    const acked = new Promise<ScreenDelta>((resolve) => wallboard.on('delta', (d) => { if (d.alerts.some((a) => a.status === 'acknowledged')) resolve(d); }));
     const ack = await wallboard.emitWithAck('alert:acknowledge', { alertId: delta.alerts[0].id, note: 'calling the agent' });
     expect(ack).toMatchObject({ ok: true, value: { status: 'acknowledged', acknowledgedBy: 'sup' } });
     expect((await acked).alerts[0].acknowledgeNote).toBe('calling the agent');
@@ -135,10 +136,10 @@ describe('the floor over real HTTP and socket.io', () => {
 });
 
 describe('customer data', () => {
-  it('never reaches a display: no caller number or speech in snapshots, deltas or REST; supervisors get it masked', async () => {
+  it('never reaches a display: no caller number or speech in snapshots, deltas or REST; supervisors get it masked in the alert list, screens not at all', async () => {
     viewer = DISPLAY;
     const tv: Wallboard = connect(`${base}/wallboard`, { transports: ['websocket'], reconnection: false });
-    const seen: string[] = [JSON.stringify(await once<FloorSnapshot>(tv, 'snapshot'))];
+    const seen: string[] = [JSON.stringify(await once<ScreenSnapshot>(tv, 'snapshot'))];
     tv.on('delta', (d) => seen.push(JSON.stringify(d)));
     await post([
       { id: 's1', type: 'agent.login', ts: at(0), agentId: '1001', stationId: 'S-1' },
@@ -159,9 +160,17 @@ describe('customer data', () => {
       expect(text).not.toContain('请问');
       expect(text).not.toContain('sensitive');
     }
-    // The supervisor's socket (opened before) got the alert with speech and a masked number.
+    // The supervisor's socket (opened before) got the alert as a summary: no speech, no
+    // number, no history (no screen shows them; they stay in the alert list)...
     const forSupervisor = (await supervisorSaw).alerts[0];
-    expect(forSupervisor.sensitive).toEqual({ text: '请问是138****5678吗', callerNumber: '138****5678' });
+    expect(forSupervisor).toMatchObject({ rule: 'greeting', callId: 'c9' });
+    expect(forSupervisor).not.toHaveProperty('sensitive');
+    expect(forSupervisor).not.toHaveProperty('history');
+    // ...which gives the supervisor the speech with the number masked.
+    viewer = SUPERVISOR;
+    const listed = (await (await fetch(`${base}/api/v1/alerts?rule=greeting`)).json()) as Alert[];
+    expect(listed[0].sensitive).toEqual({ text: '请问是138****5678吗', callerNumber: '138****5678' });
+    expect(listed[0].history.map((h) => h.action)).toEqual(['opened']);
     // The full record stays on the server, for the department manager.
     const stored = await storage.alerts.list({ rule: 'greeting' });
     expect(stored[0].sensitive?.callerNumber).toBe('13812345678');

@@ -17,7 +17,7 @@ import { parsePrometheusText } from '../unit/ops/prometheus-text.js';
 import { wallboard } from '../helpers/secured-floor.js';
 import { signInAdmin, startServerProcess, type ServerProcess } from './server-process.js';
 import { once } from './once.js';
-import type { FloorDelta } from '../../shared/wallboard.js';
+import type { ScreenDelta } from '../../shared/wallboard.js';
 
 const schemas = testSchemas('fw_serve');
 
@@ -58,7 +58,7 @@ describe.skipIf(SKIP_POSTGRES)('serve --postgres', () => {
     // The floor stores an alert before it sends the delta announcing it: the delta is the sign.
     const board = wallboard(first.url, { browser: admin });
     const alerted = new Promise<void>((resolve) => {
-      board.on('delta', (delta: FloorDelta) => {
+      board.on('delta', (delta: ScreenDelta) => {
         if (delta.alerts.some((a) => a.rule === 'forbidden-phrases')) resolve();
       });
     });

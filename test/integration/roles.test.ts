@@ -4,7 +4,7 @@
  * display, or another team's alert reaches a shift lead.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FloorDelta, FloorSnapshot } from '../../shared/wallboard.js';
+import type { FloorSnapshot, ScreenDelta, ScreenSnapshot } from '../../shared/wallboard.js';
 import { T0 } from '../helpers/engine-harness.js';
 import { addPerson, pairedTvToken, signIn, startSecuredFloor, wallboard, INITIAL_ADMIN, type SecuredFloor, type Wallboard } from '../helpers/secured-floor.js';
 import type { Browser } from './access/access-server.js';
@@ -59,13 +59,13 @@ async function floorFor(b: Browser): Promise<FloorSnapshot> {
   return (await res.json()) as FloorSnapshot;
 }
 
-async function socketSnapshot(how: Parameters<typeof wallboard>[1]): Promise<{ socket: Wallboard; snapshot: FloorSnapshot }> {
+async function socketSnapshot(how: Parameters<typeof wallboard>[1]): Promise<{ socket: Wallboard; snapshot: ScreenSnapshot }> {
   const socket = wallboard(s.base, how);
   sockets.push(socket);
-  return { socket, snapshot: await once<FloorSnapshot>(socket, 'snapshot') };
+  return { socket, snapshot: await once<ScreenSnapshot>(socket, 'snapshot') };
 }
 
-const alertRules = (snap: FloorSnapshot) => snap.alerts.map((a) => `${a.rule}:${a.teamId}`).sort();
+const alertRules = (snap: FloorSnapshot | ScreenSnapshot) => snap.alerts.map((a) => `${a.rule}:${a.teamId}`).sort();
 
 describe('what each role receives, over REST and socket.io', () => {
   it('a display: the floor, no customer number, no speech, no names of customers', async () => {
@@ -84,12 +84,18 @@ describe('what each role receives, over REST and socket.io', () => {
   });
 
   it("a shift lead: only their team's agents and alerts, numbers masked", async () => {
-    for (const snapshot of [await floorFor(people.leadA), (await socketSnapshot({ browser: people.leadA })).snapshot]) {
+    const rest = await floorFor(people.leadA);
+    const screen = (await socketSnapshot({ browser: people.leadA })).snapshot;
+    for (const snapshot of [rest, screen]) {
       expect(snapshot.agents.map((a) => a.agentId)).toEqual(['1001']);
       expect(alertRules(snapshot)).toEqual(['forbidden-phrases:A']);
       expect(JSON.stringify(snapshot)).not.toContain(NUMBER);
-      expect(snapshot.alerts[0].sensitive).toEqual({ text: '我不知道', callerNumber: '138****5678' });
     }
+    expect(rest.alerts[0].sensitive).toEqual({ text: '我不知道', callerNumber: '138****5678' });
+    // A screen is sent alert summaries: no customer data, masked or not, and no history.
+    expect(screen.alerts[0]).not.toHaveProperty('sensitive');
+    expect(screen.alerts[0]).not.toHaveProperty('history');
+    expect(JSON.stringify(screen)).not.toContain('不知道');
     const b = await floorFor(people.leadB);
     expect(b.agents.map((a) => a.agentId)).toEqual(['2001']);
     expect(alertRules(b)).toEqual(['urgent-escalation:B']);
@@ -108,8 +114,8 @@ describe('what each role receives, over REST and socket.io', () => {
   it('deltas are cut per audience too', async () => {
     const tv = (await socketSnapshot({ deviceToken })).socket;
     const leadB = (await socketSnapshot({ browser: people.leadB })).socket;
-    const tvDeltas: FloorDelta[] = [];
-    const leadBDeltas: FloorDelta[] = [];
+    const tvDeltas: ScreenDelta[] = [];
+    const leadBDeltas: ScreenDelta[] = [];
     tv.on('delta', (d) => tvDeltas.push(d));
     leadB.on('delta', (d) => leadBDeltas.push(d));
     const bothGotIt = Promise.all([once(tv, 'delta'), once(leadB, 'delta')]);
@@ -127,7 +133,7 @@ describe('a screen scoped to some teams (handshake teams, the ?teams= of the pag
     const { socket, snapshot } = await socketSnapshot({ browser: people.supervisor, teams: ['B'] });
     expect(snapshot.agents.map((a) => a.agentId)).toEqual(['2001']);
     expect(alertRules(snapshot)).toEqual(['urgent-escalation:B']);
-    const deltas: FloorDelta[] = [];
+    const deltas: ScreenDelta[] = [];
     socket.on('delta', (d) => deltas.push(d));
     const got = once(socket, 'delta');
     s.clock.set(at(40));

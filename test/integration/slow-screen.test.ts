@@ -13,7 +13,7 @@ import { pino } from 'pino';
 import { io as connect, type Socket as ClientSocket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AgentView } from '../../shared/figures.js';
-import type { FloorDelta, FloorSnapshot, WallboardClientToServer, WallboardServerToClient } from '../../shared/wallboard.js';
+import type { ScreenDelta, ScreenSnapshot, WallboardClientToServer, WallboardServerToClient } from '../../shared/wallboard.js';
 import { createApplication, type Application } from '../../server/app.js';
 import { MAX_WAITING_BYTES } from '../../server/wallboard/backpressure.js';
 import { emptySnapshot, FakeFloor } from './fake-floor.js';
@@ -64,10 +64,10 @@ describe('a screen that stops reading', () => {
     };
     const slow = open();
     const fast = open();
-    const [slow0] = await Promise.all([once<FloorSnapshot>(slow.connect(), 'snapshot'), once<FloorSnapshot>(fast.connect(), 'snapshot')]);
-    const fastSeen: FloorDelta[] = [];
+    const [slow0] = await Promise.all([once<ScreenSnapshot>(slow.connect(), 'snapshot'), once<ScreenSnapshot>(fast.connect(), 'snapshot')]);
+    const fastSeen: ScreenDelta[] = [];
     fast.on('delta', (d) => fastSeen.push(d));
-    const slowSeen: FloorDelta[] = [];
+    const slowSeen: ScreenDelta[] = [];
     slow.on('delta', (d) => slowSeen.push(d));
 
     tcpOf(slow).pause();
@@ -87,7 +87,7 @@ describe('a screen that stops reading', () => {
     floor.pushDelta({ floor: emptySnapshot(0, []).floor });
     pushed += 1;
 
-    const caughtUp = once<FloorSnapshot>(slow, 'snapshot', 15_000);
+    const caughtUp = once<ScreenSnapshot>(slow, 'snapshot', 15_000);
     tcpOf(slow).resume();
     const snapshot = await caughtUp;
     // The reading screen got every delta, in order.
@@ -97,7 +97,7 @@ describe('a screen that stops reading', () => {
     expect(slowSeen.length).toBeLessThan(pushed);
     expect(slowSeen.map((d) => d.seq)).toEqual(slowSeen.map((_, i) => slow0.seq + 1 + i));
     expect(snapshot.seq).toBe(slow0.seq + pushed);
-    const next = once<FloorDelta>(slow, 'delta');
+    const next = once<ScreenDelta>(slow, 'delta');
     floor.pushDelta({ floor: emptySnapshot(0, []).floor });
     expect((await next).seq).toBe(snapshot.seq + 1);
   }, 30_000);

@@ -7,9 +7,10 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { io as connect, type Socket as ClientSocket } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { alertSummary } from '../../shared/alerts.js';
 import type { IngestResult } from '../../shared/ingest.js';
 import type {
-  FloorDelta, FloorSnapshot, IngestClientToServer, IngestServerToClient, WallboardClientToServer, WallboardServerToClient,
+  ScreenDelta, ScreenSnapshot, IngestClientToServer, IngestServerToClient, WallboardClientToServer, WallboardServerToClient,
 } from '../../shared/wallboard.js';
 import { createApplication, type Application, type ApplicationDeps } from '../../server/app.js';
 import { emptySnapshot, FakeFloor, sampleAlert } from './fake-floor.js';
@@ -199,7 +200,7 @@ describe('socket.io /wallboard', () => {
   it('sends a snapshot on connect, then every delta, from one floor subscription', async () => {
     const first = client<WallboardClient>(`${base}/wallboard`);
     const second = client<WallboardClient>(`${base}/wallboard`);
-    const snapshots = [once<FloorSnapshot>(first, 'snapshot'), once<FloorSnapshot>(second, 'snapshot')];
+    const snapshots = [once<ScreenSnapshot>(first, 'snapshot'), once<ScreenSnapshot>(second, 'snapshot')];
     // The namespace's one subscription (and the ops tracker's, server/ops): none per socket.
     const subscriptions = floor.subscriberCount;
     first.connect();
@@ -208,10 +209,10 @@ describe('socket.io /wallboard', () => {
     expect(snapshot).toMatchObject({ alerts: [{ id: 'alert-1' }] });
     expect(floor.subscriberCount).toBe(subscriptions);
 
-    const deltas = [once<FloorDelta>(first, 'delta'), once<FloorDelta>(second, 'delta')];
+    const deltas = [once<ScreenDelta>(first, 'delta'), once<ScreenDelta>(second, 'delta')];
     const pushed = floor.pushDelta({ alerts: [sampleAlert('alert-2')] });
-    // Numbered in the screens' own sequence, which the snapshot started.
-    for (const delta of await Promise.all(deltas)) expect(delta).toEqual({ ...pushed, seq: snapshot!.seq + 1 });
+    // Numbered in the screens' own sequence, which the snapshot started; alerts as summaries.
+    for (const delta of await Promise.all(deltas)) expect(delta).toEqual({ ...pushed, alerts: pushed.alerts.map(alertSummary), seq: snapshot!.seq + 1 });
   });
 
   const emptyFloorFigures = () => emptySnapshot(0, []).floor;
@@ -219,8 +220,8 @@ describe('socket.io /wallboard', () => {
   it("skips a screen for a delta of alerts it may not see, without a gap in its numbering; passes the floor's gaps on", async () => {
     const teamB = client<WallboardClient>(`${base}/wallboard`, { teams: ['B'] });
     const whole = client<WallboardClient>(`${base}/wallboard`);
-    const [b0, w0] = await Promise.all([once<FloorSnapshot>(teamB.connect(), 'snapshot'), once<FloorSnapshot>(whole.connect(), 'snapshot')]);
-    const seen: Record<'b' | 'w', FloorDelta[]> = { b: [], w: [] };
+    const [b0, w0] = await Promise.all([once<ScreenSnapshot>(teamB.connect(), 'snapshot'), once<ScreenSnapshot>(whole.connect(), 'snapshot')]);
+    const seen: Record<'b' | 'w', ScreenDelta[]> = { b: [], w: [] };
     let arrived = (): void => undefined;
     teamB.on('delta', (d) => { seen.b.push(d); arrived(); });
     whole.on('delta', (d) => { seen.w.push(d); arrived(); });
@@ -248,7 +249,7 @@ describe('socket.io /wallboard', () => {
 
   it('answers resync with a fresh snapshot', async () => {
     const socket = client<WallboardClient>(`${base}/wallboard`);
-    const snapshot = once<FloorSnapshot>(socket, 'snapshot');
+    const snapshot = once<ScreenSnapshot>(socket, 'snapshot');
     socket.connect();
     const first = await snapshot;
     floor.pushDelta();

@@ -4,10 +4,10 @@
  * rule's own words plus whom it is about, from the catalogues, so a zh-CN floor reads no
  * English.
  */
-import type { Alert } from '../../../shared/alerts.js';
+import type { AlertSummary } from '../../../shared/alerts.js';
 import { useLocale, useT } from '../i18n/index.js';
 
-export function useAlertTitle(): (alert: Alert) => string {
+export function useAlertTitle(): (alert: AlertSummary) => string {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   return (a) => {

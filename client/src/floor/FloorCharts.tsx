@@ -68,7 +68,7 @@ const DayChart = memo(function DayChart() {
 
 const ComplianceChart = memo(function ComplianceChart() {
   const t = useT();
-  const byRule = useFloorStore((s) => s.floor?.compliance.floor);
+  const byRule = useFloorStore((s) => s.floor?.compliance);
   const rows = useMemo(() => complianceRows(byRule), [byRule]);
   return (
     <figure className="chart-card">

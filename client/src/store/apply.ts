@@ -6,15 +6,15 @@
  * Every change returns new objects for what changed and keeps the identity of what did
  * not, so memoised tiles re-render only for the agents and queues a delta names.
  */
-import type { Alert } from '../../../shared/alerts.js';
+import type { AlertSummary } from '../../../shared/alerts.js';
 import type {
-  AgentView, ComplianceView, FloorFigures, IntervalFigures, QueueFigures, ServiceLevelSpec,
+  AgentView, ComplianceByRule, FloorFigures, IntervalFigures, QueueFigures, ServiceLevelSpec,
 } from '../../../shared/figures.js';
 import type { TeamAdherence } from '../../../shared/schedule.js';
-import type { FloorDelta, FloorSnapshot } from '../../../shared/wallboard.js';
+import type { ScreenDelta, ScreenSnapshot } from '../../../shared/wallboard.js';
 
-/** An alert as the wallboard keeps it: never with its customer data (see `withoutSensitive`). */
-export type BoardAlert = Omit<Alert, 'sensitive'>;
+/** An alert as the wallboard keeps it: a summary, never with customer data (see `withoutSensitive`). */
+export type BoardAlert = AlertSummary;
 
 export interface FloorData {
   /** The seq of the last delta applied (or the snapshot's). */
@@ -40,8 +40,8 @@ export interface FloorData {
    * moved forward by each delta's floor figures (see `advanceIntervals`).
    */
   intervals: readonly IntervalFigures[];
-  /** Today's compliance: the whole view from the last snapshot, the floor's counts kept live by deltas. */
-  compliance: ComplianceView;
+  /** Today's floor-wide compliance per rule, from the last snapshot, kept live by deltas. */
+  compliance: ComplianceByRule;
   /** Schedule adherence per team with a shift today; replaced whole by a delta that carries it. */
   adherence: readonly TeamAdherence[];
 }
@@ -63,7 +63,7 @@ export function sortAgentIds(ids: Iterable<string>): string[] {
  */
 export type DeltaOutcome = 'applied' | 'duplicate' | 'gap' | 'new-day';
 
-export function fromSnapshot(s: FloorSnapshot): FloorData {
+export function fromSnapshot(s: ScreenSnapshot): FloorData {
   return {
     seq: s.seq,
     at: s.at,
@@ -83,14 +83,14 @@ export function fromSnapshot(s: FloorSnapshot): FloorData {
   };
 }
 
-export function classifyDelta(data: FloorData | null, d: FloorDelta): 'next' | 'duplicate' | 'gap' {
+export function classifyDelta(data: FloorData | null, d: ScreenDelta): 'next' | 'duplicate' | 'gap' {
   if (data === null) return 'gap';
   if (d.seq <= data.seq) return 'duplicate';
   return d.seq === data.seq + 1 ? 'next' : 'gap';
 }
 
 /** Applies `d` when it is the next delta; otherwise returns `data` unchanged with the reason. */
-export function applyDelta(data: FloorData | null, d: FloorDelta): { data: FloorData | null; outcome: DeltaOutcome } {
+export function applyDelta(data: FloorData | null, d: ScreenDelta): { data: FloorData | null; outcome: DeltaOutcome } {
   if (data === null) return { data, outcome: 'gap' };
   const kind = classifyDelta(data, d);
   if (kind !== 'next') return { data, outcome: kind };
@@ -106,7 +106,7 @@ export function applyDelta(data: FloorData | null, d: FloorDelta): { data: Floor
     floor: d.floor ?? data.floor,
     alerts: d.alerts.length > 0 ? upsertAlerts(data.alerts, d.alerts) : data.alerts,
     intervals: d.floor !== undefined ? advanceIntervals(data.intervals, d.floor, d.at) : data.intervals,
-    compliance: d.compliance !== undefined ? { ...data.compliance, floor: d.compliance } : data.compliance,
+    compliance: d.compliance ?? data.compliance,
     adherence: d.adherence ?? data.adherence,
   };
   return { data: next, outcome: d.newDay !== undefined ? 'new-day' : 'applied' };
@@ -117,7 +117,7 @@ export function applyDelta(data: FloorData | null, d: FloorDelta): { data: Floor
  * at the first that is not the next one; `outcome` is the last applied delta's, or that
  * reason. A batch of nothing but duplicates returns `data` itself.
  */
-export function applyDeltas(data: FloorData | null, deltas: readonly FloorDelta[]): { data: FloorData | null; outcome: DeltaOutcome } {
+export function applyDeltas(data: FloorData | null, deltas: readonly ScreenDelta[]): { data: FloorData | null; outcome: DeltaOutcome } {
   let current = data;
   let outcome: DeltaOutcome = 'duplicate';
   for (const d of deltas) {
@@ -163,7 +163,7 @@ export function advanceIntervals(intervals: readonly IntervalFigures[], day: Flo
  * Upserts in order (one delta may carry the same alert twice, e.g. opened then escalated:
  * the later version wins) and drops resolved alerts from the open list.
  */
-function upsertAlerts(current: Readonly<Record<string, BoardAlert>>, changes: readonly Alert[]): Record<string, BoardAlert> {
+function upsertAlerts(current: Readonly<Record<string, BoardAlert>>, changes: readonly AlertSummary[]): Record<string, BoardAlert> {
   const out = { ...current };
   for (const alert of changes) {
     if (alert.status === 'resolved') delete out[alert.id];
@@ -173,11 +173,12 @@ function upsertAlerts(current: Readonly<Record<string, BoardAlert>>, changes: re
 }
 
 /**
- * The server may send an alert's `sensitive` part (the utterance, the caller's number).
- * A wall display must never show it, so it is dropped on arrival rather than merely not
- * rendered: no component can show what the store does not hold.
+ * A screen's alerts carry no `sensitive` part (the utterance, the caller's number), but a
+ * server from before summaries sent it. A wall display must never show it, so it is
+ * dropped on arrival rather than merely not rendered: no component can show what the
+ * store does not hold.
  */
-export function withoutSensitive(alert: Alert): BoardAlert {
+export function withoutSensitive(alert: AlertSummary & { sensitive?: unknown }): BoardAlert {
   if (!('sensitive' in alert)) return alert;
   const { sensitive: _dropped, ...safe } = alert;
   return safe;

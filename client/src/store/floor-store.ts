@@ -4,7 +4,7 @@
  * show; the connection is the only writer (and the page resets it when the link closes).
  */
 import { create } from 'zustand';
-import type { FloorDelta, FloorSnapshot } from '../../../shared/wallboard.js';
+import type { ScreenDelta, ScreenSnapshot } from '../../../shared/wallboard.js';
 import { applyDeltas, classifyDelta, fromSnapshot, type DeltaOutcome, type FloorData } from './apply.js';
 
 export type ConnectionStatus =
@@ -25,13 +25,13 @@ export interface FloorStore {
   connection: ConnectionStatus;
   /** serverTime - Date.now(): add it to the local clock to get the server's "now". */
   clockOffsetMs: number;
-  applySnapshot(s: FloorSnapshot): void;
+  applySnapshot(s: ScreenSnapshot): void;
   /**
    * Queues `d` and returns its outcome at once (checked against the last delta queued);
    * on `gap` or `new-day` the caller must ask for `resync`. Queued deltas reach the store
    * together, at most once per animation frame (`flush`).
    */
-  applyDelta(d: FloorDelta): DeltaOutcome;
+  applyDelta(d: ScreenDelta): DeltaOutcome;
   /** Applies the queued deltas now (the frame callback; tests call it directly). */
   flush(): void;
   setConnection(status: ConnectionStatus): void;
@@ -43,7 +43,7 @@ export interface FloorStore {
 const MAX_PENDING = 200;
 
 /** Deltas waiting for the next frame, and that frame's handle. */
-let pending: FloorDelta[] = [];
+let pending: ScreenDelta[] = [];
 let frame: { cancel(): void } | null = null;
 
 function requestFrame(run: () => void): { cancel(): void } {

@@ -11,9 +11,9 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { io as connect, type Socket } from 'socket.io-client';
-import type { Alert } from '../../../shared/alerts.js';
+import type { AlertSummary } from '../../../shared/alerts.js';
 import type { IngestResult } from '../../../shared/ingest.js';
-import type { FloorDelta, FloorSnapshot, WallboardClientToServer, WallboardServerToClient } from '../../../shared/wallboard.js';
+import type { ScreenDelta, ScreenSnapshot, WallboardClientToServer, WallboardServerToClient } from '../../../shared/wallboard.js';
 import { POSTGRES_URL, testSchemas } from '../../unit/storage/postgres-test-db.js';
 import { parsePrometheusText } from '../../unit/ops/prometheus-text.js';
 import type { Browser } from '../access/access-server.js';
@@ -144,8 +144,8 @@ export async function startCluster(size: number, options: ClusterOptions = {}): 
  */
 export class BoardClient {
   readonly socket: Socket<WallboardServerToClient, WallboardClientToServer>;
-  board: FloorSnapshot | undefined;
-  readonly seen = new Map<string, Set<Alert['status']>>();
+  board: ScreenSnapshot | undefined;
+  readonly seen = new Map<string, Set<AlertSummary['status']>>();
   resyncs = 0;
   snapshots = 0;
   /** Why the server ended the connection, each time it did. */
@@ -168,7 +168,7 @@ export class BoardClient {
     });
   }
 
-  private note(alerts: Alert[]): void {
+  private note(alerts: AlertSummary[]): void {
     for (const alert of alerts) {
       const statuses = this.seen.get(alert.id) ?? new Set();
       statuses.add(alert.status);
@@ -177,12 +177,12 @@ export class BoardClient {
     for (const wake of this.waiters.splice(0)) wake();
   }
 
-  private replace(s: FloorSnapshot): void {
+  private replace(s: ScreenSnapshot): void {
     this.board = s;
     this.note(s.alerts);
   }
 
-  private apply(d: FloorDelta): void {
+  private apply(d: ScreenDelta): void {
     const b = this.board;
     if (b === undefined) return;
     if (d.seq <= b.seq) return;

@@ -13,7 +13,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { floorKeys } from '../../../server/cluster/keys.js';
 import { closeRedis, connectRedis } from '../../../server/cluster/redis.js';
-import type { Alert } from '../../../shared/alerts.js';
+import type { AlertSummary } from '../../../shared/alerts.js';
 import { SKIP_POSTGRES, requirePostgres } from '../../unit/storage/postgres-test-db.js';
 import { signInAdmin } from '../server-process.js';
 import { SKIP_REDIS } from './private-redis.js';
@@ -135,7 +135,7 @@ describe.skipIf(SKIP_POSTGRES || SKIP_REDIS)('a floor served by three processes'
 
     // ...and at the wallboard that stayed connected through it all: each call's alert under one id.
     await watcher.until((c) => [...c.seen.keys()].filter((id) => stored.some((r) => r.id === id)).length === totalCalls, 20_000, 'every alert at the wallboard');
-    const live = watcher.board!.alerts.filter((a: Alert) => a.rule === 'forbidden-phrases' && a.callId?.startsWith('c-kill-'));
+    const live = watcher.board!.alerts.filter((a: AlertSummary) => a.rule === 'forbidden-phrases' && a.callId?.startsWith('c-kill-'));
     expect(live).toHaveLength(totalCalls);
     expect(new Set(live.map((a) => a.callId)).size).toBe(totalCalls);
     expect(live.every((a) => stored.some((r) => r.id === a.id))).toBe(true);

@@ -1,14 +1,14 @@
 /** Builders for the floor view's tests: agents, queues, alerts, snapshots and deltas. */
-import type { Alert } from '../../../shared/alerts.js';
+import type { AlertSensitive, AlertSummary } from '../../../shared/alerts.js';
 import type { AgentView, FloorFigures, QueueFigures } from '../../../shared/figures.js';
-import type { FloorDelta, FloorSnapshot } from '../../../shared/wallboard.js';
+import type { ScreenDelta, ScreenSnapshot } from '../../../shared/wallboard.js';
 
 export const T0 = Date.parse('2026-11-28T09:00:00+08:00');
 
 export function agent(agentId: string, fields: Partial<AgentView> = {}): AgentView {
   return {
     agentId, role: 'agent', state: 'available', since: T0, handledToday: 0,
-    talkMs: 0, holdMs: 0, acwMs: 0, ahtSeconds: null, openAlerts: 0, ...fields,
+    talkMs: 0, holdMs: 0, acwMs: 0, ahtSeconds: null, openAlerts: 0, queues: [], ...fields,
   };
 }
 
@@ -19,7 +19,7 @@ const figures = {
 };
 
 export function queue(name: string, fields: Partial<QueueFigures> = {}): QueueFigures {
-  return { queue: name, ...figures, ...fields };
+  return { queue: name, ...figures, agents: { available: 0, onCall: 0, afterCallWork: 0, notReady: 0 }, ...fields };
 }
 
 export function floorFigures(fields: Partial<FloorFigures> = {}): FloorFigures {
@@ -31,25 +31,29 @@ export function floorFigures(fields: Partial<FloorFigures> = {}): FloorFigures {
   };
 }
 
-export function alert(id: string, fields: Partial<Alert> = {}): Alert {
+/**
+ * `sensitive` only as a server from before alert summaries sent it (the store must drop it).
+ */
+export function alert(id: string, fields: Partial<AlertSummary> & { sensitive?: AlertSensitive } = {}): AlertSummary {
   return {
     id, rule: 'answer-3-rings', article: '60', severity: 'warning', kind: 'condition', status: 'open',
     title: 'Call ringing at agent 1001 for 10 s, not answered', subject: { kind: 'call', id: 'c1' },
-    openedAt: T0, updatedAt: T0, escalationLevel: 'lead', evidence: [], occurrences: 1, history: [], ...fields,
+    openedAt: T0, updatedAt: T0, escalationLevel: 'lead', evidence: [], occurrences: 1, ...fields,
   };
 }
 
-export function snapshot(fields: Partial<FloorSnapshot> = {}): FloorSnapshot {
+export function snapshot(fields: Partial<ScreenSnapshot> = {}): ScreenSnapshot {
   return {
     seq: 5, at: T0, serverTime: T0, demo: false, day: '2026-11-28', timezone: 'Asia/Shanghai',
     agents: [agent('1001'), agent('1002')], queues: [queue('general')], floor: floorFigures(), alerts: [],
-    compliance: { floor: {}, byAgent: {}, byTeam: {}, byQueue: {}, byInterval: {}, byTeamInterval: {}, byQueueInterval: {} },
+    compliance: {},
     intervals: [],
+    adherence: [],
     serviceLevel: { mode: 'abandons-against', thresholdSeconds: 10, shortAbandonSeconds: 5, formula: '' },
     ...fields,
   };
 }
 
-export function delta(seq: number, fields: Partial<FloorDelta> = {}): FloorDelta {
+export function delta(seq: number, fields: Partial<ScreenDelta> = {}): ScreenDelta {
   return { seq, at: T0 + seq * 1000, serverTime: T0 + seq * 1000, agents: [], queues: [], alerts: [], ...fields };
 }

@@ -8,7 +8,7 @@ import { act, cleanup, render, screen } from '@testing-library/react';
 import { createElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TeamAdherence } from '../../../shared/schedule.js';
-import type { FloorSnapshot } from '../../../shared/wallboard.js';
+import type { ScreenSnapshot } from '../../../shared/wallboard.js';
 import { useLocale } from '../../../client/src/i18n/index.js';
 import '../../../client/src/i18n/all.js';
 import { useFloorStore } from '../../../client/src/store/floor-store.js';
@@ -19,7 +19,7 @@ const T0 = Date.parse('2026-11-28T10:42:03+08:00');
 const team = (teamId: string, outOfAdherence: number, percent: number | null = 95): TeamAdherence => ({ teamId, scheduledNow: 12, outOfAdherence, percent });
 
 function show(adherence: TeamAdherence[]): void {
-  const snapshot: FloorSnapshot = {
+  const snapshot: ScreenSnapshot = {
     seq: 1, at: T0, serverTime: T0, demo: false, day: '2026-11-28', timezone: 'Asia/Shanghai', agents: [], queues: [],
     floor: {
       offered: 0, answered: 0, abandoned: 0, shortAbandoned: 0, abandonedInThreshold: 0, answeredInThreshold: 0, serviceLevel: null,
@@ -28,7 +28,7 @@ function show(adherence: TeamAdherence[]): void {
       openAlertsBySeverity: { info: 0, warning: 0, critical: 0 },
     } as never,
     alerts: [],
-    compliance: { floor: {}, byAgent: {}, byTeam: {}, byQueue: {}, byInterval: {}, byTeamInterval: {}, byQueueInterval: {} },
+    compliance: {},
     intervals: [],
     serviceLevel: { mode: 'abandons-against', thresholdSeconds: 20, shortAbandonSeconds: 5, formula: '' },
     adherence,

@@ -6,8 +6,9 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { createElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AlertSensitive, AlertSummary } from '../../../shared/alerts.js';
 import type { AgentView, FloorFigures } from '../../../shared/figures.js';
-import type { FloorSnapshot } from '../../../shared/wallboard.js';
+import type { ScreenSnapshot } from '../../../shared/wallboard.js';
 import { isStale, resetFloorFreshness } from '../../../client/src/alerts/floor-read.js';
 import { useLocale } from '../../../client/src/i18n/index.js';
 import '../../../client/src/i18n/all.js';
@@ -30,23 +31,27 @@ const floorFigures: FloorFigures = {
 };
 const agent = (agentId: string, state: AgentView['state']): AgentView => ({
   agentId, name: `Agent ${agentId}`, teamId: 't1', role: 'agent', state, since: T0 - 60_000, handledToday: 0,
-  talkMs: 0, holdMs: 0, acwMs: 0, ahtSeconds: null, openAlerts: 0,
+  talkMs: 0, holdMs: 0, acwMs: 0, ahtSeconds: null, openAlerts: 0, queues: [],
 });
 
-function snapshot(seq: number): FloorSnapshot {
+/** With `sensitive`, as a server from before alert summaries sent it: the TV must never show it. */
+const greetingAlert: AlertSummary & { sensitive: AlertSensitive } = {
+  id: 'a1', rule: 'greeting', article: '61, 66', severity: 'critical', kind: 'incident', status: 'open',
+  title: 'Agent 1002 opened the call without the greeting', subject: { kind: 'call', id: 'c2' }, openedAt: T0,
+  updatedAt: T0, escalationLevel: 'lead', evidence: ['e1'], occurrences: 1,
+  sensitive: { text: `you are calling from ${CALLER}`, callerNumber: CALLER },
+};
+
+function snapshot(seq: number): ScreenSnapshot {
   return {
     seq, at: Date.now(), serverTime: Date.now(), demo: false, day: '2026-11-28', timezone: 'Asia/Shanghai',
     agents: [agent('1001', 'available'), agent('1002', 'talking')],
-    queues: [{ ...calls, queue: 'general' }],
+    queues: [{ ...calls, queue: 'general', agents: { available: 1, onCall: 1, afterCallWork: 0, notReady: 0 } }],
     floor: floorFigures,
-    alerts: [{
-      id: 'a1', rule: 'greeting', article: '61, 66', severity: 'critical', kind: 'incident', status: 'open',
-      title: 'Agent 1002 opened the call without the greeting', subject: { kind: 'call', id: 'c2' }, openedAt: T0,
-      updatedAt: T0, escalationLevel: 'lead', evidence: ['e1'], occurrences: 1, history: [],
-      sensitive: { text: `you are calling from ${CALLER}`, callerNumber: CALLER },
-    }],
-    compliance: { floor: {}, byAgent: {}, byTeam: {}, byQueue: {}, byInterval: {}, byTeamInterval: {}, byQueueInterval: {} },
+    alerts: [greetingAlert],
+    compliance: {},
     intervals: [],
+    adherence: [],
     serviceLevel: { mode: 'abandons-against', thresholdSeconds: 20, shortAbandonSeconds: 5, formula: '' },
   };
 }
