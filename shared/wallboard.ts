@@ -5,8 +5,11 @@
  * Protocol: on connect the server sends a `snapshot`; after that, `delta`s numbered by
  * `seq` (each delta's seq is the previous one's plus one; the numbering is the screen's
  * audience's own, which skips deltas of alerts it may not see). Status changes are coalesced
- * to a few deltas a second; alert changes are sent at once and never merged away. A
- * client that sees a gap asks for `resync` and replaces its state with the answer.
+ * to a few deltas a second, each agent as what changed since the last delta that named it
+ * (AgentChange, applied with applyAgentChange); alert changes are sent at once and never
+ * merged away. A client that sees a gap asks for `resync` and replaces its state with the
+ * answer. A screen that cannot read as fast is held out of the deltas until it has read
+ * what it has, then sent the ones it missed as one (`after`), or a snapshot.
  */
 import { z } from 'zod';
 import type { TeamAdherence } from './schedule.js';
@@ -14,7 +17,7 @@ import type { Alert, AlertSummary } from './alerts.js';
 import type { ApproveHoldInput, AcknowledgeAlertInput, CommandResult, ResolveAlertInput } from './commands.js';
 import type { FloorEventInput } from './events.js';
 import type {
-  AgentView, ComplianceByRule, ComplianceView, FloorFigures, IntervalFigures, QueueFigures, ServiceLevelSpec,
+  AgentChange, AgentView, ComplianceByRule, ComplianceView, FloorFigures, IntervalFigures, QueueFigures, ServiceLevelSpec,
 } from './figures.js';
 import type { IngestResult } from './ingest.js';
 
@@ -44,7 +47,8 @@ export interface FloorDelta {
   seq: number;
   at: number;
   serverTime: number;
-  agents: AgentView[];
+  /** What changed of each agent since the last delta that named it (see AgentChange). */
+  agents: AgentChange[];
   queues: QueueFigures[];
   floor?: FloorFigures;
   /** Alerts whose status changed (including ones now resolved). */
@@ -74,6 +78,13 @@ export interface ScreenSnapshot extends Omit<FloorSnapshot, 'alerts' | 'complian
 /** A delta as a screen is sent it: alerts as summaries (see ScreenSnapshot). */
 export interface ScreenDelta extends Omit<FloorDelta, 'alerts'> {
   alerts: AlertSummary[];
+  /**
+   * Set on a catch-up: this delta is every delta after seq `after` up to `seq` in one (a
+   * screen that could not keep up is sent what changed while it read, not each delta).
+   * Apply it when your seq is from `after` up to `seq - 1`: each part says what a thing is
+   * now, so the deltas you already have in it change nothing.
+   */
+  after?: number;
 }
 
 /** Most teams one screen may ask for (a scope is a section of the floor, not a list of all of it). */

@@ -4,7 +4,7 @@
  * hold and after-call totals accumulate whenever the displayed state changes.
  */
 import type { AgentStateName } from '../../shared/figures.js';
-import { touchAgent, touchQueue, type Ctx } from './context.js';
+import { AGENT_FIELDS, ALL_AGENT_FIELDS, touchAgent, touchQueue, type Ctx } from './context.js';
 import type { AgentRecord, EngineState } from './state.js';
 
 export function getAgent(ctx: Ctx, agentId: string): AgentRecord {
@@ -28,6 +28,8 @@ export function getAgent(ctx: Ctx, agentId: string): AgentRecord {
       openAlerts: 0,
     };
     ctx.state.agents.set(agentId, agent);
+    // New to the floor: screens get every field of it.
+    touchAgent(ctx, agentId, ALL_AGENT_FIELDS);
   }
   return agent;
 }
@@ -42,29 +44,38 @@ function derive(agent: AgentRecord, state: EngineState): AgentStateName {
   return agent.presence;
 }
 
-/** Adds the time spent in the current state since it was last counted to today's totals. */
-export function accountAgent(agent: AgentRecord, now: number): void {
+/**
+ * Adds the time spent in the current state since it was last counted to today's totals.
+ * True when a total changed.
+ */
+export function accountAgent(agent: AgentRecord, now: number): boolean {
   const ms = Math.max(0, now - agent.accountedFrom);
+  agent.accountedFrom = now;
+  if (ms === 0) return false;
   if (agent.state === 'talking') agent.talkMs += ms;
   else if (agent.state === 'on_hold') agent.holdMs += ms;
   else if (agent.state === 'after_call_work') agent.acwMs += ms;
-  agent.accountedFrom = now;
+  else return false;
+  return true;
 }
 
 /**
  * Re-derives the displayed state after anything about the agent changed. `presenceChanged`
- * restarts the clock of a not-ready agent whose reason changed (break -> meal).
+ * restarts the clock of a not-ready agent whose reason changed (break -> meal). `fields`:
+ * what else the caller changed besides the state (and the totals it accounts here), e.g.
+ * the agent's name at login or a call handled.
  */
-export function refreshAgent(ctx: Ctx, agent: AgentRecord, presenceChanged = false): void {
+export function refreshAgent(ctx: Ctx, agent: AgentRecord, presenceChanged = false, fields = 0): void {
   const next = derive(agent, ctx.state);
+  let changed = AGENT_FIELDS.status | fields;
   if (next !== agent.state || (presenceChanged && next === agent.presence)) {
-    accountAgent(agent, ctx.now);
+    if (accountAgent(agent, ctx.now)) changed |= AGENT_FIELDS.totals;
     agent.state = next;
     agent.since = ctx.now;
     // The queues' agent counts change with it.
     for (const queue of agent.queues) touchQueue(ctx, queue);
   }
-  touchAgent(ctx, agent.agentId);
+  touchAgent(ctx, agent.agentId, changed);
 }
 
 /** The shift-lead-facing label of a not-ready reason, used in alert titles. */

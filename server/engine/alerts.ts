@@ -5,7 +5,7 @@
  */
 import type { Alert, AlertKind, AlertSensitive, AlertSubject } from '../../shared/alerts.js';
 import { ESCALATION_LEVELS, RULE_INFO, type EscalationLevel, type RuleId, type Severity } from '../../shared/rules.js';
-import { schedule, touchAgent, type Ctx } from './context.js';
+import { AGENT_FIELDS, schedule, touchAgent, type Ctx } from './context.js';
 import type { Deadline } from './deadlines.js';
 
 /** Evidence ids kept per alert: enough to audit, bounded so a long condition can't grow without end. */
@@ -102,7 +102,7 @@ export function raise(ctx: Ctx, spec: AlertSpec): Alert {
   state.alertIndex.set(subjectKey(spec.rule, spec.subject), alert.id);
   if (agent) {
     agent.openAlerts += 1;
-    touchAgent(ctx, agent.agentId);
+    touchAgent(ctx, agent.agentId, AGENT_FIELDS.alerts);
   }
   scheduleEscalation(ctx, alert);
   emit(ctx, alert);
@@ -144,7 +144,7 @@ export function resolveAlert(ctx: Ctx, alert: Alert, by: string, resolution: str
   const agent = alert.agentId === undefined ? undefined : ctx.state.agents.get(alert.agentId);
   if (agent) {
     agent.openAlerts = Math.max(0, agent.openAlerts - 1);
-    touchAgent(ctx, agent.agentId);
+    touchAgent(ctx, agent.agentId, AGENT_FIELDS.alerts);
   }
   emit(ctx, alert);
 }

@@ -9,9 +9,30 @@ import type { RuleId } from '../../shared/rules.js';
 import { pushDeadline } from './deadlines.js';
 import type { EngineState } from './state.js';
 
+/**
+ * What of an agent changed, as groups of the fields a screen shows (AgentView): the floor
+ * sends only those groups' fields (floor/agent-changes.ts). A bit set too many costs a few
+ * bytes; one missing leaves a screen wrong until that group changes again, so a touch
+ * that does not say sets them all.
+ */
+export const AGENT_FIELDS = {
+  /** state, reason, since, callId, callSince, holdSince */
+  status: 1,
+  /** handledToday, talkMs, holdMs, acwMs, ahtSeconds */
+  totals: 2,
+  /** openAlerts */
+  alerts: 4,
+  /** name, teamId, role, stationId, queues */
+  identity: 8,
+  /** adherence */
+  adherence: 16,
+} as const;
+export const ALL_AGENT_FIELDS = 31;
+
 export type Effect =
   | { type: 'alert'; alert: Alert }
-  | { type: 'agent'; agentId: string }
+  /** `fields`: AGENT_FIELDS bits of what changed. */
+  | { type: 'agent'; agentId: string; fields: number }
   | { type: 'queue'; queue: string }
   | { type: 'day'; day: string }
   /** An automatic points entry (articles 104-105), for the ledger. */
@@ -30,8 +51,8 @@ export function schedule(ctx: Ctx, owner: RuleId | 'core', kind: string, key: st
   pushDeadline(ctx.state.deadlines, { at, no, owner, kind, key, ref });
 }
 
-export function touchAgent(ctx: Ctx, agentId: string): void {
-  ctx.effects.push({ type: 'agent', agentId });
+export function touchAgent(ctx: Ctx, agentId: string, fields: number = ALL_AGENT_FIELDS): void {
+  ctx.effects.push({ type: 'agent', agentId, fields });
 }
 
 export function touchQueue(ctx: Ctx, queue: string): void {

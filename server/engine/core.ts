@@ -8,7 +8,7 @@
  */
 import type { EventOf, FloorEvent } from '../../shared/events.js';
 import { accountAgent, getAgent, refreshAgent } from './agents.js';
-import type { Ctx } from './context.js';
+import { AGENT_FIELDS, touchAgent, type Ctx } from './context.js';
 import {
   afterCallWorkDone, callAnsweredInQueue, callJoined, callLeftQueueOtherwise, callLeftUnanswered, legHandled,
 } from './queues.js';
@@ -67,14 +67,14 @@ function endLeg(ctx: Ctx, call: CallRecord): void {
     if (call.direction === 'inbound' && !call.implicit) agent.acwQueue = call.queue;
     else delete agent.acwQueue;
     agent.handledToday += 1;
-    refreshAgent(ctx, agent);
+    refreshAgent(ctx, agent, false, AGENT_FIELDS.totals);
   }
   legHandled(ctx, call, talkMs);
 }
 
 function endAfterCallWork(ctx: Ctx, agent: AgentRecord): void {
   if (agent.acwCallId === undefined) return;
-  accountAgent(agent, ctx.now);
+  if (accountAgent(agent, ctx.now)) touchAgent(ctx, agent.agentId, AGENT_FIELDS.totals);
   afterCallWorkDone(ctx, agent.acwQueue, ctx.now - (agent.acwSince ?? ctx.now));
   delete agent.acwCallId;
   delete agent.acwSince;
@@ -99,7 +99,7 @@ const handlers: { [T in FloorEvent['type']]?: (ctx: Ctx, e: EventOf<T>) => void 
       agent.loggedIn = true;
       resetPresence(agent, ctx.now);
     }
-    refreshAgent(ctx, agent, true);
+    refreshAgent(ctx, agent, true, AGENT_FIELDS.identity);
   },
   'agent.logout'(ctx, e) {
     const agent = getAgent(ctx, e.agentId);
@@ -109,7 +109,7 @@ const handlers: { [T in FloorEvent['type']]?: (ctx: Ctx, e: EventOf<T>) => void 
       endAfterCallWork(ctx, agent);
       resetPresence(agent, ctx.now);
     }
-    refreshAgent(ctx, agent, true);
+    refreshAgent(ctx, agent, true, AGENT_FIELDS.identity);
   },
   'agent.state'(ctx, e) {
     const agent = getAgent(ctx, e.agentId);
@@ -144,8 +144,11 @@ const handlers: { [T in FloorEvent['type']]?: (ctx: Ctx, e: EventOf<T>) => void 
     call.ringCheckDone = false;
     const agent = getAgent(ctx, e.agentId);
     agent.ringingCallId = e.callId;
-    if (!call.implicit && call.direction === 'inbound' && !agent.queues.includes(call.queue)) agent.queues.push(call.queue);
-    refreshAgent(ctx, agent);
+    // A new list, never the old one grown: views hand the list out, and a snapshot cached
+    // for screens (or a delta not yet encoded) must not change under them.
+    const serves = !call.implicit && call.direction === 'inbound' && !agent.queues.includes(call.queue);
+    if (serves) agent.queues = [...agent.queues, call.queue];
+    refreshAgent(ctx, agent, false, serves ? AGENT_FIELDS.identity : 0);
   },
   'call.answered'(ctx, e) {
     const call = getCall(ctx, e.callId);

@@ -18,8 +18,8 @@ export interface AgentRecord {
   role: 'agent' | 'lead';
   /** Stations the number is logged in at; more than one breaks article 100. */
   stations: string[];
-  /** Queues whose calls have rung at this agent: the queues the agent serves. */
-  queues: string[];
+  /** Queues whose calls have rung at this agent: the queues the agent serves. Replaced, never changed in place. */
+  queues: readonly string[];
   /** Logged in at one station at least (or seen working although the feed missed the login). */
   loggedIn: boolean;
   presence: 'available' | 'not_ready';

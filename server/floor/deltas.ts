@@ -8,20 +8,23 @@ import type { FloorDelta } from '../../shared/wallboard.js';
 import type { Effect } from '../engine/context.js';
 import type { EngineState } from '../engine/state.js';
 import { agentsPerQueue, agentView, floorFigures, queueFigures, teamAdherence } from '../engine/views.js';
+import { agentChange } from './agent-changes.js';
 
 export class DeltaCollector {
-  private agents = new Set<string>();
+  /** Agents changed since the last delta, and what of them (AGENT_FIELDS bits, or-ed). */
+  private agents = new Map<string, number>();
   private queues = new Set<string>();
   private alerts: Alert[] = [];
   private newDay: string | undefined;
   /** Some agent's adherence changed: the team figures go with the next delta. */
   private adherence = false;
+
   /** The seq of the last delta sent; a snapshot carries it so clients know where they are. */
   seq = 0;
 
   add(effects: Effect[]): void {
     for (const e of effects) {
-      if (e.type === 'agent') this.agents.add(e.agentId);
+      if (e.type === 'agent') this.agents.set(e.agentId, (this.agents.get(e.agentId) ?? 0) | e.fields);
       else if (e.type === 'queue') this.queues.add(e.queue);
       else if (e.type === 'alert') this.alerts.push(e.alert);
       else if (e.type === 'day') this.newDay = e.day;
@@ -38,7 +41,7 @@ export class DeltaCollector {
     return this.agents.size === 0 && this.queues.size === 0 && !this.adherence && !this.urgent;
   }
 
-  /** Forgets what was collected (after a rebuild: clients resync from a snapshot anyway). */
+  /** Forgets what was collected (after a rebuild, or with nobody to send to: screens start from a snapshot). */
   clear(): void {
     this.agents.clear();
     this.queues.clear();
@@ -49,8 +52,9 @@ export class DeltaCollector {
 
   /**
    * A delta of the alerts (and a new day) only, leaving the collected agent and queue
-   * changes for the next full one: alerts go out at once even while status waits. Agent
-   * views are whole states (the latest wins), so sending them later loses nothing.
+   * changes for the next full one: alerts go out at once even while status waits. An
+   * agent's change carries its fields as they are when it is sent (the latest state
+   * wins), so sending it later loses nothing.
    */
   buildAlerts(state: EngineState, serverTime: number): FloorDelta {
     const delta: FloorDelta = {
@@ -78,9 +82,9 @@ export class DeltaCollector {
       seq: ++this.seq,
       at: state.time,
       serverTime,
-      agents: [...this.agents].flatMap((id) => {
+      agents: [...this.agents].flatMap(([id, fields]) => {
         const a = state.agents.get(id);
-        return a ? [agentView(state, a)] : [];
+        return a ? [agentChange(agentView(state, a), fields)] : [];
       }),
       queues: [...this.queues].flatMap((name) => {
         const q = state.queues.get(name);

@@ -17,13 +17,16 @@ import type { Authenticator, Viewer } from '../access/principal.js';
 import type { FloorService } from '../floor/types.js';
 import type { Actor, CommandHandlers, CommandOutcome } from '../http/command-handlers.js';
 import { clientIp } from '../http/client-ip.js';
-import { BEHIND_ROOM, holdBackSlowSockets, type SocketQueue } from './backpressure.js';
+import { BEHIND_ROOM, holdBackSlowSockets, MIN_WAITING_BYTES, type SocketQueue } from './backpressure.js';
 import { batchCatchUps } from './catch-ups.js';
-import { screenDelta, screenSnapshot } from './screen.js';
+import { MissedDeltas } from './missed-deltas.js';
+import { screenDelta, screenSnapshot, screenSnapshotBytes } from './screen.js';
 
 interface SocketData {
   viewer: Viewer;
   audience: Audience;
+  /** Held out of the deltas until it has read what it has (backpressure.ts). */
+  behind?: boolean;
 }
 
 export type WallboardNamespace = Namespace<WallboardClientToServer, WallboardServerToClient, Record<string, never>, SocketData>;
@@ -44,6 +47,14 @@ export interface WallboardNamespaceDeps {
 
 const room = (a: Audience): string => `aud:${a.key}`;
 
+interface AudienceEntry {
+  audience: Audience;
+  sockets: number;
+  seq: number;
+  /** What its screens that are behind missed (missed-deltas.ts). */
+  missed: MissedDeltas;
+}
+
 /** How long a built snapshot is handed out (until the next delta, and never longer than this). */
 const SNAPSHOT_CACHE_MS = 1000;
 
@@ -56,7 +67,7 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
    * alerts none of which it may see is not sent to it at all (2,000 team screens are not
    * woken by every other team's alert), and its screens still see an unbroken sequence.
    */
-  const audiences = new Map<string, { audience: Audience; sockets: number; seq: number }>();
+  const audiences = new Map<string, AudienceEntry>();
 
   nsp.use((socket, next) => {
     auth.viewerFromHandshake(socket.handshake).then((viewer) => {
@@ -90,6 +101,8 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
    */
   let floorSnapshot: { cut: ReturnType<typeof snapshotCutter>; builtAt: number } | undefined;
   let snapshots = new Map<string, ScreenSnapshot>();
+  /** About how big each audience's last snapshot was: a slow screen's backlog is weighed against it. */
+  const snapshotBytes = new Map<string, number>();
   const catchUpSnapshot = (audience: Audience): ScreenSnapshot => {
     // At most a second old, too: a floor replaced under the namespace (cluster failover) sends no delta to say so.
     if (floorSnapshot !== undefined && performance.now() - floorSnapshot.builtAt > SNAPSHOT_CACHE_MS) {
@@ -101,6 +114,7 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
     if (snapshot === undefined) {
       snapshot = screenSnapshot(floorSnapshot.cut(audience));
       snapshots.set(audience.key, snapshot);
+      snapshotBytes.set(audience.key, screenSnapshotBytes(snapshot));
     }
     // serverTime is when it is sent (clients correct their clock with it), not when it was built;
     // seq is the audience's own (the deltas that follow continue from it).
@@ -111,15 +125,23 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
     };
   };
 
-  // Sockets of one audience that drain together share one snapshot, sent to them in one
-  // broadcast (encoded once), and each is back in the deltas as it goes (catch-ups.ts).
-  const catchUps = batchCatchUps<WallboardSocket>((_key, sockets) => {
+  // Sockets of one audience that drain together share one catch-up (what they missed as
+  // one delta, or a snapshot), sent to them in one broadcast (encoded once), and each is
+  // back in the deltas as it goes (catch-ups.ts).
+  const catchUps = batchCatchUps<WallboardSocket>((key, sockets) => {
     try {
-      const snapshot = catchUpSnapshot(sockets[0]!.data.audience);
-      for (const socket of sockets) void socket.leave(BEHIND_ROOM);
-      nsp.local.to(sockets.map((s) => s.id)).emit('snapshot', snapshot);
+      const entry = audiences.get(key);
+      const plan = entry === undefined ? { kind: 'snapshot' as const } : entry.missed.catchUp(sockets.length, entry.seq);
+      const snapshot = plan.kind === 'snapshot' ? catchUpSnapshot(sockets[0]!.data.audience) : undefined;
+      for (const socket of sockets) {
+        socket.data.behind = false;
+        void socket.leave(BEHIND_ROOM);
+      }
+      const to = nsp.local.to(sockets.map((s) => s.id));
+      if (plan.kind === 'delta') to.emit('delta', plan.delta);
+      else if (snapshot !== undefined) to.emit('snapshot', snapshot);
     } catch (err) {
-      logger.error({ err }, 'catch-up snapshot failed');
+      logger.error({ err }, 'catch-up failed');
       for (const socket of sockets) socket.disconnect(true);
     }
   });
@@ -137,7 +159,14 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
         if (typeof data === 'string') bytes += data.length;
         else if (data instanceof Uint8Array) bytes += data.byteLength;
       }
-      return { packets: buffer.length, bytes };
+      return bytes;
+    },
+    // What its catch-up would cost: little while its audience's missed deltas are kept.
+    catchUpBytes: (socket) => (audiences.get(socket.data.audience.key)?.missed.catchUpIsSnapshot ? snapshotBytes.get(socket.data.audience.key) ?? 0 : 0),
+    fellBehind: (socket) => {
+      socket.data.behind = true;
+      const entry = audiences.get(socket.data.audience.key);
+      entry?.missed.fell(entry.seq);
     },
     onDrain: (socket, listener) => {
       socket.conn.once('drain', listener);
@@ -155,7 +184,12 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
     // Screens resync on a gap; one in the floor's numbering must reach them as one in theirs.
     const gap = floorSeq !== undefined && delta.seq !== floorSeq + 1;
     floorSeq = delta.seq;
-    if (gap) for (const entry of audiences.values()) entry.seq += 1;
+    if (gap) {
+      for (const entry of audiences.values()) {
+        entry.seq += 1;
+        entry.missed.broken();
+      }
+    }
     const cut = deltaCutter(delta);
     // A delta of alerts alone (status and figures go in the others) matters only where one of them shows.
     const alertsOnly = delta.alerts.length > 0 && delta.floor === undefined && delta.newDay === undefined
@@ -164,9 +198,11 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
       const mine = cut(entry.audience);
       if (alertsOnly && mine.alerts.length === 0) continue;
       entry.seq += 1;
-      target.to(room(entry.audience)).except(BEHIND_ROOM).emit('delta', { ...screenDelta(mine), seq: entry.seq });
+      const out = { ...screenDelta(mine), seq: entry.seq };
+      target.to(room(entry.audience)).except(BEHIND_ROOM).emit('delta', out);
+      entry.missed.sent(out);
     }
-    // A screen that cannot keep up gets a snapshot when it has caught up, not a queue.
+    // A screen that cannot keep up gets what it missed when it has caught up, not a queue.
     // (Checked after status deltas, the big ones; a delta of alerts alone queues little.)
     const fell = alertsOnly ? 0 : holdBackSlowSockets(nsp.sockets.values(), slowSockets);
     if (fell > 0) logger.warn({ sockets: fell }, 'wallboards behind: deltas held back until they drain');
@@ -180,16 +216,26 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
     }
   });
 
+  const newEntry = (audience: Audience): AudienceEntry => ({
+    audience, sockets: 0, seq: 0,
+    // Kept up to about a snapshot's size: past that a snapshot is the cheaper catch-up.
+    missed: new MissedDeltas(() => Math.max(MIN_WAITING_BYTES, snapshotBytes.get(audience.key) ?? 0)),
+  });
+
   nsp.on('connection', (socket) => {
     const { viewer, audience } = socket.data;
     const log = logger.child({ ns: '/wallboard', socket: socket.id, viewer: viewer.id });
-    const entry = audiences.get(audience.key) ?? { audience, sockets: 0, seq: 0 };
+    const entry = audiences.get(audience.key) ?? newEntry(audience);
     entry.sockets += 1;
     audiences.set(audience.key, entry);
     void socket.join(room(audience));
     socket.on('disconnect', () => {
+      if (socket.data.behind) entry.missed.left();
       entry.sockets -= 1;
-      if (entry.sockets === 0) audiences.delete(audience.key);
+      if (entry.sockets === 0) {
+        audiences.delete(audience.key);
+        snapshotBytes.delete(audience.key);
+      }
     });
 
     try {

@@ -7,8 +7,9 @@
  * not, so memoised tiles re-render only for the agents and queues a delta names.
  */
 import type { AlertSummary } from '../../../shared/alerts.js';
-import type {
-  AgentView, ComplianceByRule, FloorFigures, IntervalFigures, QueueFigures, ServiceLevelSpec,
+import {
+  applyAgentChange, type AgentChange, type AgentView, type ComplianceByRule, type FloorFigures, type IntervalFigures, type QueueFigures,
+  type ServiceLevelSpec,
 } from '../../../shared/figures.js';
 import type { TeamAdherence } from '../../../shared/schedule.js';
 import type { ScreenDelta, ScreenSnapshot } from '../../../shared/wallboard.js';
@@ -86,7 +87,8 @@ export function fromSnapshot(s: ScreenSnapshot): FloorData {
 export function classifyDelta(data: FloorData | null, d: ScreenDelta): 'next' | 'duplicate' | 'gap' {
   if (data === null) return 'gap';
   if (d.seq <= data.seq) return 'duplicate';
-  return d.seq === data.seq + 1 ? 'next' : 'gap';
+  // A catch-up (the deltas after `after`, as one) applies to any seq from `after` on.
+  return data.seq >= (d.after ?? d.seq - 1) ? 'next' : 'gap';
 }
 
 /** Applies `d` when it is the next delta; otherwise returns `data` unchanged with the reason. */
@@ -94,7 +96,7 @@ export function applyDelta(data: FloorData | null, d: ScreenDelta): { data: Floo
   if (data === null) return { data, outcome: 'gap' };
   const kind = classifyDelta(data, d);
   if (kind !== 'next') return { data, outcome: kind };
-  const agents = d.agents.length > 0 ? { ...data.agents, ...byKey(d.agents, (a) => a.agentId) } : data.agents;
+  const agents = d.agents.length > 0 ? withChanges(data.agents, d.agents) : data.agents;
   const joined = d.agents.some((a) => !(a.agentId in data.agents));
   const next: FloorData = {
     ...data,
@@ -182,6 +184,13 @@ export function withoutSensitive(alert: AlertSummary & { sensitive?: unknown }):
   if (!('sensitive' in alert)) return alert;
   const { sensitive: _dropped, ...safe } = alert;
   return safe;
+}
+
+/** The agents after a delta's changes: only the agents it names are new objects. */
+function withChanges(agents: Readonly<Record<string, AgentView>>, changes: readonly AgentChange[]): Record<string, AgentView> {
+  const out = { ...agents };
+  for (const change of changes) out[change.agentId] = applyAgentChange(out[change.agentId], change);
+  return out;
 }
 
 function byKey<T>(items: readonly T[], key: (item: T) => string): Record<string, T> {

@@ -18,7 +18,7 @@
  * they do (staying past the end for a late relief, art. 79, must not count against them).
  */
 import type { AgentAdherence, TeamAdherence } from '../../../shared/schedule.js';
-import { touchAgent, type Ctx } from '../context.js';
+import { AGENT_FIELDS, touchAgent, type Ctx } from '../context.js';
 import type { AgentRecord, EngineState } from '../state.js';
 import { hasShiftBetween, scheduledAt } from './plan.js';
 import type { ActualActivity, AdherenceRecord } from './plan-state.js';
@@ -60,7 +60,7 @@ export function updateAdherence(ctx: Ctx, agentId: string): void {
     // No shift today (any more: the plan changed): out of the figures.
     if (rec) {
       plan.adherence.delete(agentId);
-      if (state.agents.has(agentId)) touchAgent(ctx, agentId);
+      if (state.agents.has(agentId)) touchAgent(ctx, agentId, AGENT_FIELDS.adherence);
       ctx.effects.push({ type: 'adherence' });
     }
     return;
@@ -87,7 +87,7 @@ export function updateAdherence(ctx: Ctx, agentId: string): void {
   if (shift) rec.shiftId = shift.shift.id;
   else delete rec.shiftId;
   if (teamId !== undefined) rec.teamId = teamId;
-  if (agent) touchAgent(ctx, agentId);
+  if (agent) touchAgent(ctx, agentId, AGENT_FIELDS.adherence);
   ctx.effects.push({ type: 'adherence' });
 }
 

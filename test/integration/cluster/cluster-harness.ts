@@ -12,6 +12,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { AlertSummary } from '../../../shared/alerts.js';
+import { applyAgentChange } from '../../../shared/figures.js';
 import type { IngestResult } from '../../../shared/ingest.js';
 import type { ScreenDelta, ScreenSnapshot, WallboardClientToServer, WallboardServerToClient } from '../../../shared/wallboard.js';
 import { POSTGRES_URL, testSchemas } from '../../unit/storage/postgres-test-db.js';
@@ -186,13 +187,14 @@ export class BoardClient {
     const b = this.board;
     if (b === undefined) return;
     if (d.seq <= b.seq) return;
-    if (d.seq !== b.seq + 1 || d.newDay !== undefined) {
+    // A catch-up (shared/wallboard.ts, `after`) applies from any seq inside it.
+    if (b.seq < (d.after ?? d.seq - 1) || d.newDay !== undefined) {
       this.resyncs += 1;
       this.socket.emit('resync', (s) => this.replace(s));
       return;
     }
     const agents = new Map(b.agents.map((a) => [a.agentId, a]));
-    for (const a of d.agents) agents.set(a.agentId, a);
+    for (const a of d.agents) agents.set(a.agentId, applyAgentChange(agents.get(a.agentId), a));
     const alerts = new Map(b.alerts.map((a) => [a.id, a]));
     for (const a of d.alerts) {
       if (a.status === 'resolved') alerts.delete(a.id);

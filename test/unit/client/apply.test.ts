@@ -44,6 +44,20 @@ describe('the wallboard floor reducers', () => {
     expect(applyAll(data, delta(8)).floor).toBe(data.floor);
   });
 
+  it("merges an agent's change into the agent it holds: the status fields left out of a new state are gone, unset fields too", () => {
+    const adherence = { scheduled: 'working' as const, inAdherence: true, since: T0, percent: 100 };
+    const start = fromSnapshot(snapshot({ agents: [agent('1001', { state: 'talking', callId: 'c1', callSince: T0, teamId: 't1', name: 'Li Na', adherence })] }));
+    const data = applyAll(start, delta(6, { agents: [{ agentId: '1001', teamId: 't1', state: 'after_call_work', since: T0 + 9000, callId: 'c1', unset: ['adherence'] }] }));
+    expect(data.agents['1001']).toEqual({ ...start.agents['1001'], state: 'after_call_work', since: T0 + 9000, callSince: undefined, adherence: undefined });
+    expect(data.agents['1001']).not.toHaveProperty('callSince');
+    expect(data.agents['1001']).not.toHaveProperty('adherence');
+    expect(data.agents['1001']).toMatchObject({ name: 'Li Na', callId: 'c1', teamId: 't1' });
+    // A change without a state leaves the status fields alone.
+    const counted = applyAll(data, delta(7, { agents: [{ agentId: '1001', teamId: 't1', openAlerts: 2 }] }));
+    expect(counted.agents['1001']).toEqual({ ...data.agents['1001'], openAlerts: 2 });
+    expect(data.agentIds).toBe(start.agentIds);
+  });
+
   it("keeps today's floor compliance live from deltas", () => {
     const data = fromSnapshot(snapshot({ compliance: { greeting: { passed: 2, failed: 1 } } }));
     expect(data.compliance).toEqual({ greeting: { passed: 2, failed: 1 } });
@@ -58,6 +72,19 @@ describe('the wallboard floor reducers', () => {
     const { data: after, outcome } = applyDelta(data, delta(7, { agents: [agent('1001', { state: 'talking' })] }));
     expect(outcome).toBe('gap');
     expect(after).toBe(data);
+  });
+
+  it('applies a catch-up (the deltas after `after`, as one) from any seq inside it, and no other', () => {
+    const data = fromSnapshot(snapshot()); // seq 5
+    const catchUp = delta(9, { after: 3, agents: [{ agentId: '1001', state: 'talking', since: T0 + 9000, callId: 'c9' }] });
+    const { data: after, outcome } = applyDelta(data, catchUp);
+    expect(outcome).toBe('applied');
+    expect(after!.seq).toBe(9);
+    expect(after!.agents['1001']).toMatchObject({ state: 'talking', callId: 'c9' });
+    expect(applyDelta(data, { ...catchUp, after: 5 }).outcome).toBe('applied');
+    // Sent after seq 6: this screen (at 5) would miss delta 6.
+    expect(applyDelta(data, { ...catchUp, after: 6 }).outcome).toBe('gap');
+    expect(applyDelta(after, catchUp).outcome).toBe('duplicate');
   });
 
   it('reports a gap for a delta before any snapshot', () => {

@@ -4,7 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Alert } from '../../../shared/alerts.js';
-import { screenDelta, screenSnapshot } from '../../../server/wallboard/screen.js';
+import { floorEventSchema } from '../../../shared/events.js';
+import { defaultRulesConfig } from '../../../shared/rules-config.js';
+import { createEngineState, step } from '../../../server/engine/engine.js';
+import { snapshotOf } from '../../../server/floor/views.js';
+import { simulateFloor } from '../../../server/simulate/index.js';
+import { screenDelta, screenSnapshot, screenSnapshotBytes } from '../../../server/wallboard/screen.js';
 import { emptySnapshot, sampleAlert } from '../../integration/fake-floor.js';
 
 const withCustomerData = (id: string): Alert => ({
@@ -51,5 +56,23 @@ describe('the screen delta', () => {
     expect(screen.alerts[0]).not.toHaveProperty('sensitive');
     expect(screen).toMatchObject({ seq: 9, at: 9_000, compliance: { greeting: { passed: 1, failed: 0 } } });
     expect(screenDelta({ ...delta, alerts: [] }).alerts).toEqual([]);
+  });
+});
+
+describe('the size of a screen snapshot, estimated', () => {
+  it('is within a tenth of the JSON on a simulated floor, and exact when there is nothing to sample', () => {
+    const start = Date.parse('2026-11-28T09:00:00+08:00');
+    const state = createEngineState(defaultRulesConfig(), start);
+    for (const raw of simulateFloor({ seed: 5, agents: 300, start, durationMs: 3600_000, breachRate: 0.2 })) {
+      const event = floorEventSchema.parse(raw);
+      step(state, { kind: 'event', event }, event.ts);
+    }
+    const screen = screenSnapshot(snapshotOf(state, { seq: 1, serverTime: start, demo: false }));
+    expect(screen.agents.length).toBeGreaterThan(250);
+    expect(screen.alerts.length).toBeGreaterThan(20);
+    const actual = JSON.stringify(screen).length;
+    expect(Math.abs(screenSnapshotBytes(screen) - actual) / actual).toBeLessThan(0.1);
+    const empty = screenSnapshot(emptySnapshot(1, []));
+    expect(screenSnapshotBytes(empty)).toBe(JSON.stringify(empty).length);
   });
 });
