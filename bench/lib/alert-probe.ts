@@ -13,13 +13,16 @@ export function probeEvent(runId: string, n: number, agentId = '1001'): object {
   };
 }
 
-/** The probe numbers carried by a Floorwatch delta's alerts (new ones only). */
+/**
+ * The probe numbers carried by a Floorwatch delta's alerts (new ones only: as opened,
+ * not changed since; screens get alerts without their history).
+ */
 export function probesIn(delta: unknown, runId: string): number[] {
-  const alerts = (delta as { alerts?: Array<{ callId?: string; status?: string; history?: unknown[] }> }).alerts ?? [];
+  const alerts = (delta as { alerts?: Array<{ callId?: string; status?: string; openedAt?: number; updatedAt?: number }> }).alerts ?? [];
   const prefix = `${runId}-probe-call-`;
   const out: number[] = [];
   for (const a of alerts) {
-    if (a.callId?.startsWith(prefix) && a.status === 'open' && (a.history?.length ?? 0) === 1) out.push(Number(a.callId.slice(prefix.length)));
+    if (a.callId?.startsWith(prefix) && a.status === 'open' && a.updatedAt === a.openedAt) out.push(Number(a.callId.slice(prefix.length)));
   }
   return out;
 }
