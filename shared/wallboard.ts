@@ -16,8 +16,9 @@ import type { TeamAdherence } from './schedule.js';
 import type { Alert, AlertSummary } from './alerts.js';
 import type { ApproveHoldInput, AcknowledgeAlertInput, CommandResult, ResolveAlertInput } from './commands.js';
 import type { FloorEventInput } from './events.js';
+import type { AgentChange } from './agent-changes.js';
 import type {
-  AgentChange, AgentView, ComplianceByRule, ComplianceView, FloorFigures, IntervalFigures, QueueFigures, ServiceLevelSpec,
+  AgentView, ComplianceByRule, ComplianceView, FloorFigures, IntervalFigures, QueueFigures, ServiceLevelSpec,
 } from './figures.js';
 import type { IngestResult } from './ingest.js';
 

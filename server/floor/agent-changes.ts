@@ -5,7 +5,8 @@
  * state and timers each changed, not 6,000 whole views; and nothing about what screens
  * were last sent has to be kept.
  */
-import { AGENT_FIELDS_WITH, type AgentChange, type AgentView, type OptionalAgentField } from '../../shared/figures.js';
+import { AGENT_FIELDS_WITH, type AgentChange, type OptionalAgentField } from '../../shared/agent-changes.js';
+import type { AgentView } from '../../shared/figures.js';
 import { AGENT_FIELDS } from '../engine/context.js';
 
 /**

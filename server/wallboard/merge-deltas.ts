@@ -6,7 +6,8 @@
  * first few holds the same after it too (shared/wallboard.ts, ScreenDelta.after).
  */
 import type { AlertSummary } from '../../shared/alerts.js';
-import { mergeAgentChanges, type AgentChange, type QueueFigures } from '../../shared/figures.js';
+import { mergeAgentChanges, type AgentChange } from '../../shared/agent-changes.js';
+import type { QueueFigures } from '../../shared/figures.js';
 import type { ScreenDelta } from '../../shared/wallboard.js';
 
 /** Undefined when they cannot be one: a new day among them (screens start the day from a snapshot). */

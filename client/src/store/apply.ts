@@ -7,9 +7,9 @@
  * not, so memoised tiles re-render only for the agents and queues a delta names.
  */
 import type { AlertSummary } from '../../../shared/alerts.js';
-import {
-  applyAgentChange, type AgentChange, type AgentView, type ComplianceByRule, type FloorFigures, type IntervalFigures, type QueueFigures,
-  type ServiceLevelSpec,
+import { applyAgentChange, type AgentChange } from '../../../shared/agent-changes.js';
+import type {
+  AgentView, ComplianceByRule, FloorFigures, IntervalFigures, QueueFigures, ServiceLevelSpec,
 } from '../../../shared/figures.js';
 import type { TeamAdherence } from '../../../shared/schedule.js';
 import type { ScreenDelta, ScreenSnapshot } from '../../../shared/wallboard.js';

@@ -12,7 +12,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { AlertSummary } from '../../../shared/alerts.js';
-import { applyAgentChange } from '../../../shared/figures.js';
+import { applyAgentChange } from '../../../shared/agent-changes.js';
 import type { IngestResult } from '../../../shared/ingest.js';
 import type { ScreenDelta, ScreenSnapshot, WallboardClientToServer, WallboardServerToClient } from '../../../shared/wallboard.js';
 import { POSTGRES_URL, testSchemas } from '../../unit/storage/postgres-test-db.js';

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { floorEventSchema, type FloorEvent } from '../../../shared/events.js';
-import { applyAgentChange, type AgentView } from '../../../shared/figures.js';
+import { applyAgentChange } from '../../../shared/agent-changes.js';
+import type { AgentView } from '../../../shared/figures.js';
 import type { FloorDelta, FloorSnapshot } from '../../../shared/wallboard.js';
 import { agentChange } from '../../../server/floor/agent-changes.js';
 import { AGENT_FIELDS, ALL_AGENT_FIELDS } from '../../../server/engine/context.js';

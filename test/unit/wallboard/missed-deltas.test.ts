@@ -5,7 +5,8 @@
  * numbering, the catch-up is a snapshot.
  */
 import { describe, expect, it } from 'vitest';
-import { applyAgentChange, mergeAgentChanges, type AgentChange, type AgentView } from '../../../shared/figures.js';
+import { applyAgentChange, mergeAgentChanges, type AgentChange } from '../../../shared/agent-changes.js';
+import type { AgentView } from '../../../shared/figures.js';
 import type { ScreenDelta } from '../../../shared/wallboard.js';
 import { agentChange } from '../../../server/floor/agent-changes.js';
 import { ALL_AGENT_FIELDS } from '../../../server/engine/context.js';
