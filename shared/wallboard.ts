@@ -21,6 +21,7 @@ import type {
   AgentView, ComplianceByRule, ComplianceView, FloorFigures, IntervalFigures, QueueFigures, ServiceLevelSpec,
 } from './figures.js';
 import type { IngestResult } from './ingest.js';
+import type { MaybePacked } from './packed.js';
 
 export interface FloorSnapshot {
   seq: number;
@@ -102,13 +103,20 @@ export const wallboardScopeSchema = z.array(z.string().trim().min(1, 'a team id 
   .min(1, 'list at least one team, or leave teams out for the whole view')
   .max(MAX_SCOPE_TEAMS, `at most ${MAX_SCOPE_TEAMS} teams per screen`);
 
+/** Big snapshots and deltas come packed (shared/packed.ts): a screen unpacks each frame it is sent. */
 export interface WallboardServerToClient {
-  snapshot: (snapshot: ScreenSnapshot) => void;
-  delta: (delta: ScreenDelta) => void;
+  snapshot: (snapshot: MaybePacked<ScreenSnapshot>) => void;
+  delta: (delta: MaybePacked<ScreenDelta>) => void;
 }
 
 export interface WallboardClientToServer {
-  resync: (ack: (snapshot: ScreenSnapshot) => void) => void;
+  resync: (ack: (snapshot: MaybePacked<ScreenSnapshot>) => void) => void;
+  /**
+   * The screen has applied every frame up to this seq (sent after each frame). The server
+   * then knows how far behind the screen really is, past its own queue: one that does not
+   * read what it is sent is held out of the deltas and caught up once it has.
+   */
+  read: (seq: number) => void;
   'alert:acknowledge': (input: AcknowledgeAlertInput, ack: (result: CommandResult<Alert>) => void) => void;
   'alert:resolve': (input: ResolveAlertInput, ack: (result: CommandResult<Alert>) => void) => void;
   'hold:approve': (input: ApproveHoldInput, ack: (result: CommandResult<{ callId: string; allowedSeconds: number }>) => void) => void;

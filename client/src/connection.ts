@@ -9,6 +9,7 @@
  * and `onRefused` decides (a person signs in again, a TV pairs again).
  */
 import { io, type Socket } from 'socket.io-client';
+import { unpack, type MaybePacked } from '../../shared/packed.js';
 import type { WallboardClientToServer, WallboardServerToClient } from '../../shared/wallboard.js';
 import { useFloorStore } from './store/floor-store.js';
 
@@ -61,28 +62,60 @@ export function connectWallboard({ credentials, onRefused, url = '/wallboard', t
     store().setConnection({ kind: 'down', since, reason });
   };
 
-  socket.on('snapshot', (snapshot) => {
+  /**
+   * A frame that cannot be unpacked (shared/packed.ts) leaves the screen not knowing what
+   * changed: it starts again from a fresh snapshot, over a new connection.
+   */
+  const opened = <T extends object>(frame: MaybePacked<T>): T | undefined => {
+    try {
+      return unpack(frame);
+    } catch (err) {
+      console.error('floorwatch: a frame from the server could not be read; reconnecting', err);
+      socket.disconnect().connect();
+      return undefined;
+    }
+  };
+
+  /**
+   * Tells the server this frame has been taken in: it counts how far behind the screen
+   * really is from these, and holds a screen that falls behind out of the deltas until it
+   * has read what it had (server/wallboard/backpressure.ts).
+   */
+  const read = (seq: number): void => {
+    socket.emit('read', seq);
+  };
+
+  socket.on('snapshot', (frame) => {
     resyncing = false;
+    const snapshot = opened(frame);
+    if (!snapshot) return;
     store().applySnapshot(snapshot);
+    read(snapshot.seq);
   });
 
-  socket.on('delta', (delta) => {
+  socket.on('delta', (frame) => {
     // While a resync is out, deltas are either covered by its snapshot or will follow it.
     if (resyncing) return;
+    const delta = opened(frame);
+    if (!delta) return;
     const outcome = store().applyDelta(delta);
+    if (outcome === 'applied') read(delta.seq);
     if (outcome === 'gap' || outcome === 'new-day') resync();
   });
 
   function resync(): void {
     resyncing = true;
-    socket.timeout(RESYNC_TIMEOUT_MS).emit('resync', (err, snapshot) => {
+    socket.timeout(RESYNC_TIMEOUT_MS).emit('resync', (err, frame) => {
       resyncing = false;
       if (err) {
         // No answer: a reconnect brings a snapshot by itself.
         socket.disconnect().connect();
         return;
       }
+      const snapshot = opened(frame);
+      if (!snapshot) return;
       store().applySnapshot(snapshot);
+      read(snapshot.seq);
     });
   }
 

@@ -2,7 +2,8 @@
  * When the floor's deltas go out, and to whom. Alerts go at once (after the input that
  * raised them, or up to `urgentCoalesceMs` later when more inputs are queued, so a burst
  * is one delta); agent and queue status at most every 200 ms, longer under load with
- * `statusBackoff`; an empty heartbeat after HEARTBEAT_MS of silence.
+ * `statusBackoff` (and once a second while each names a thousand agents or more); an
+ * empty heartbeat after HEARTBEAT_MS of silence.
  */
 import type { FloorDelta } from '../../shared/wallboard.js';
 import type { Effect } from '../engine/context.js';
@@ -12,6 +13,16 @@ import { HEARTBEAT_MS, type FloorOptions } from './options.js';
 
 /** Status deltas (agents, queues) at most this often: a few a second is what a screen shows. */
 const STATUS_INTERVAL_MS = 200;
+
+/**
+ * Under load (with `statusBackoff`), after a status delta naming this many agents the next
+ * waits at least BUSY_STATUS_INTERVAL_MS. Every screen decodes every status delta: on a
+ * busy 6,000-agent floor each agent changes several times a second, and five deltas a
+ * second named most agents five times, for screens that show a second's resolution. Once
+ * a second, each is named once: half the bytes, a fifth of the frames.
+ */
+const BUSY_STATUS_AGENTS = 1000;
+const BUSY_STATUS_INTERVAL_MS = 1000;
 
 type OutletOptions = Pick<FloorOptions, 'clock' | 'statusBackoff' | 'urgentCoalesceMs' | 'onError'>;
 
@@ -93,8 +104,12 @@ export class DeltaOutlet {
     }
     this.lastFlushAt = now;
     const started = performance.now();
-    this.send(this.deltas.build(this.state(), now));
-    if (this.backoff > 0) this.statusIntervalMs = Math.max(STATUS_INTERVAL_MS, this.backoff * (performance.now() - started));
+    const delta = this.deltas.build(this.state(), now);
+    this.send(delta);
+    if (this.backoff > 0) {
+      const floor = delta.agents.length >= BUSY_STATUS_AGENTS ? BUSY_STATUS_INTERVAL_MS : STATUS_INTERVAL_MS;
+      this.statusIntervalMs = Math.max(floor, this.backoff * (performance.now() - started));
+    }
   }
 
   onDelta(listener: (delta: FloorDelta) => void): () => void {

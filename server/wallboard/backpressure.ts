@@ -2,21 +2,19 @@
  * Per-client backpressure for the wallboard. A screen that cannot read as fast as the
  * floor changes (a slow link, a busy TV, a floor under overload) would otherwise get an
  * ever longer queue of deltas in the server, and its heartbeat would queue behind them
- * until the server dropped it. Instead, once more than half a megabyte is waiting to be
- * written to a socket, it stops getting deltas (it joins the `behind` room, which every
- * delta skips); when its queue has drained it is sent what it missed as one delta
- * (missed-deltas.ts), each agent once however often it changed, or, when that would be
- * bigger than a snapshot, one fresh snapshot. So status changes are coalesced per client,
- * at the pace it reads, and no live alert is ever lost to a slow screen: at worst it
- * arrives with the catch-up.
+ * until the server dropped it. Instead, once it is behind, it stops getting deltas (it
+ * joins the `behind` room, which every delta skips); when it has read what it had, it is
+ * sent what it missed since it fell behind as one delta (missed-deltas.ts), each agent
+ * once however often it changed, or, when it is behind further than what is kept, one
+ * fresh snapshot. So status changes are coalesced per client, at the pace it reads, and
+ * no live alert is ever lost to a slow screen: at worst it arrives with the catch-up.
  *
- * While a catch-up would be a snapshot, a socket is behind only once its backlog is bigger
- * than that snapshot: a snapshot costs the screen (and the server) more than a backlog
- * smaller than it. When catch-ups were always snapshots and a socket was behind at a
- * megabyte, a 6,000-agent floor's screens under overload were behind after two status
- * deltas and each then took a 6 MB snapshot instead of 1.2 MB of deltas. The deltas a
- * socket waits for are broadcast to all (encoded once), so a queue holds little memory of
- * its own.
+ * Behind is told two ways. A screen that says what it has read (`read`, as Floorwatch's
+ * own client does) is behind once it has not read 128 KB of frames before the newest
+ * (sent-log.ts says why the server's own queue is not enough), and back once it has read
+ * them all. Any other socket.io client is behind once half a megabyte waits in the
+ * server's queue for it, and back once that queue is written out. The deltas a socket
+ * waits for are broadcast to all (encoded once), so a queue holds little memory of its own.
  */
 
 /** The room every delta skips. */
@@ -24,6 +22,12 @@ export const BEHIND_ROOM = 'behind';
 
 /** Bytes waiting above which a socket is behind (about one big floor's status delta). */
 export const MIN_WAITING_BYTES = 2 ** 19;
+
+/**
+ * Bytes of frames a screen has not read, before the newest, above which it is behind:
+ * two or three packed status deltas of a busy floor, under a second of them.
+ */
+export const MAX_UNREAD_BYTES = 2 ** 17;
 
 /** What backpressure needs of a socket.io socket (tests pass a fake). */
 export interface PressuredSocket {
@@ -36,11 +40,17 @@ export interface PressuredSocket {
 export interface SocketQueue<S> {
   /** Bytes waiting to be written to this socket. */
   waiting(socket: S): number;
-  /** About how big its catch-up would be (0 when small or not known). */
-  catchUpBytes(socket: S): number;
+  /**
+   * Bytes of frames it was sent before the newest and has not said it read; undefined for
+   * a socket that does not say what it reads.
+   */
+  unread(socket: S): number | undefined;
   /** The socket was moved out of the deltas (before `onDrain` is asked for). */
   fellBehind(socket: S): void;
-  /** Calls back once, when the socket's queue has been written out. */
+  /**
+   * Calls back once, when the socket has what it was sent: it said it read it all, or
+   * (a socket that does not say) its queue has been written out.
+   */
   onDrain(socket: S, listener: () => void): void;
   /**
    * Sends the socket what it missed (as one delta, or a fresh snapshot), and takes it back into the deltas
@@ -51,16 +61,19 @@ export interface SocketQueue<S> {
 }
 
 /**
- * Called after a delta went out: moves each socket whose write queue is bigger than its
- * catch-up would be out of the deltas, and back in (with its catch-up snapshot) once the
- * queue has drained. Returns how many sockets fell behind now.
+ * Called after a delta went out: moves each socket that is behind (above) out of the
+ * deltas, and back in (with its catch-up) once it has what it was sent. Returns how many
+ * sockets fell behind now.
  */
-export function holdBackSlowSockets<S extends PressuredSocket>(sockets: Iterable<S>, queue: SocketQueue<S>, minBytes = MIN_WAITING_BYTES): number {
+export function holdBackSlowSockets<S extends PressuredSocket>(
+  sockets: Iterable<S>, queue: SocketQueue<S>, minBytes = MIN_WAITING_BYTES, maxUnread = MAX_UNREAD_BYTES,
+): number {
   let fell = 0;
   for (const socket of sockets) {
     if (socket.rooms.has(BEHIND_ROOM)) continue;
     const waiting = queue.waiting(socket);
-    if (waiting <= minBytes || waiting <= queue.catchUpBytes(socket)) continue;
+    const unread = queue.unread(socket);
+    if (waiting <= minBytes && (unread === undefined || unread <= maxUnread)) continue;
     fell += 1;
     void socket.join(BEHIND_ROOM);
     queue.fellBehind(socket);

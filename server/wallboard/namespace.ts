@@ -10,6 +10,7 @@
  */
 import type { Logger } from 'pino';
 import type { Namespace, Socket } from 'socket.io';
+import type { MaybePacked } from '../../shared/packed.js';
 import type { ScreenSnapshot, WallboardClientToServer, WallboardServerToClient } from '../../shared/wallboard.js';
 import { wallboardScopeSchema } from '../../shared/wallboard.js';
 import { audienceOf, deltaCutter, narrowAudience, snapshotCutter, type Audience } from '../access/audience.js';
@@ -20,13 +21,25 @@ import { clientIp } from '../http/client-ip.js';
 import { BEHIND_ROOM, holdBackSlowSockets, MIN_WAITING_BYTES, type SocketQueue } from './backpressure.js';
 import { batchCatchUps } from './catch-ups.js';
 import { MissedDeltas } from './missed-deltas.js';
-import { screenDelta, screenSnapshot, screenSnapshotBytes } from './screen.js';
+import { SentLog } from './sent-log.js';
+import { packFrame, PACK_ABOVE_BYTES, wireBytes } from './pack.js';
+import { screenDelta, screenDeltaBytes, screenSnapshot, screenSnapshotBytes } from './screen.js';
 
 interface SocketData {
   viewer: Viewer;
   audience: Audience;
-  /** Held out of the deltas until it has read what it has (backpressure.ts). */
+  /** Held out of the deltas until it has read what it has (backpressure.ts), since the delta of this seq. */
   behind?: boolean;
+  fellAt?: number;
+  /** The seq it last said it has read; only a screen that says so (`read`) has one. */
+  read?: number;
+  /**
+   * The last snapshot or catch-up it was sent, which its audience's log of frames does not
+   * hold: until it has read it, that counts as unread too.
+   */
+  lastOwn?: { seq: number; bytes: number };
+  /** While behind, a screen that says what it reads: the seq it was last sent, and what to do once it has read it. */
+  untilRead?: { seq: number; then: () => void };
 }
 
 export type WallboardNamespace = Namespace<WallboardClientToServer, WallboardServerToClient, Record<string, never>, SocketData>;
@@ -43,6 +56,8 @@ export interface WallboardNamespaceDeps {
    * every process).
    */
   localOnly?: boolean;
+  /** Frames this big as JSON or bigger are sent packed (pack.ts; tests lower it). */
+  packAboveBytes?: number;
 }
 
 const room = (a: Audience): string => `aud:${a.key}`;
@@ -53,6 +68,8 @@ interface AudienceEntry {
   seq: number;
   /** What its screens that are behind missed (missed-deltas.ts). */
   missed: MissedDeltas;
+  /** What its room was sent lately, for what its screens have not read (sent-log.ts). */
+  sent: SentLog;
 }
 
 /** How long a built snapshot is handed out (until the next delta, and never longer than this). */
@@ -61,6 +78,7 @@ const SNAPSHOT_CACHE_MS = 1000;
 /** Wires the namespace; returns the function that stops it (for close()). */
 export function registerWallboardNamespace(nsp: WallboardNamespace, deps: WallboardNamespaceDeps): () => void {
   const { floor, commands, auth, logger } = deps;
+  const packAbove = deps.packAboveBytes ?? PACK_ABOVE_BYTES;
   /**
    * Audiences with at least one socket, how many, and the seq of the last delta their room
    * was sent. Each audience's deltas are numbered on their own: a delta that holds only
@@ -100,28 +118,36 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
    * seq says.
    */
   let floorSnapshot: { cut: ReturnType<typeof snapshotCutter>; builtAt: number } | undefined;
-  let snapshots = new Map<string, ScreenSnapshot>();
-  /** About how big each audience's last snapshot was: a slow screen's backlog is weighed against it. */
-  const snapshotBytes = new Map<string, number>();
-  const catchUpSnapshot = (audience: Audience): ScreenSnapshot => {
+  /** Each audience's snapshot as sent (packed once, when big), and its seq and time when built. */
+  let snapshots = new Map<string, { frame: MaybePacked<ScreenSnapshot>; serverTime: number }>();
+  /**
+   * About how big each audience's last snapshot was, as JSON (weighed against the deltas
+   * its slow screens missed, also as JSON) and on the wire (weighed against a slow
+   * screen's backlog, which is what is on the wire).
+   */
+  const snapshotBytes = new Map<string, { json: number; wire: number }>();
+  const catchUpSnapshot = (audience: Audience): MaybePacked<ScreenSnapshot> => {
     // At most a second old, too: a floor replaced under the namespace (cluster failover) sends no delta to say so.
     if (floorSnapshot !== undefined && performance.now() - floorSnapshot.builtAt > SNAPSHOT_CACHE_MS) {
       floorSnapshot = undefined;
       snapshots = new Map();
     }
     floorSnapshot ??= { cut: snapshotCutter(floor.snapshot()), builtAt: performance.now() };
-    let snapshot = snapshots.get(audience.key);
-    if (snapshot === undefined) {
-      snapshot = screenSnapshot(floorSnapshot.cut(audience));
-      snapshots.set(audience.key, snapshot);
-      snapshotBytes.set(audience.key, screenSnapshotBytes(snapshot));
+    let built = snapshots.get(audience.key);
+    if (built === undefined) {
+      const snapshot = screenSnapshot(floorSnapshot.cut(audience));
+      const json = screenSnapshotBytes(snapshot);
+      built = { frame: packFrame(snapshot, json, packAbove), serverTime: snapshot.serverTime };
+      snapshots.set(audience.key, built);
+      snapshotBytes.set(audience.key, { json, wire: wireBytes(built.frame, json) });
     }
     // serverTime is when it is sent (clients correct their clock with it), not when it was built;
-    // seq is the audience's own (the deltas that follow continue from it).
+    // seq is the audience's own (the deltas that follow continue from it). Both are set
+    // beside a packed snapshot's bytes, over what they hold.
     return {
-      ...snapshot,
+      ...built.frame,
       seq: audiences.get(audience.key)?.seq ?? 0,
-      serverTime: snapshot.serverTime + Math.round(performance.now() - floorSnapshot.builtAt),
+      serverTime: built.serverTime + Math.round(performance.now() - floorSnapshot.builtAt),
     };
   };
 
@@ -131,15 +157,23 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
   const catchUps = batchCatchUps<WallboardSocket>((key, sockets) => {
     try {
       const entry = audiences.get(key);
-      const plan = entry === undefined ? { kind: 'snapshot' as const } : entry.missed.catchUp(sockets.length, entry.seq);
-      const snapshot = plan.kind === 'snapshot' ? catchUpSnapshot(sockets[0]!.data.audience) : undefined;
+      const plan = entry === undefined ? { kind: 'snapshot' as const } : entry.missed.catchUp(sockets.map((s) => s.data.fellAt ?? 0), entry.seq);
+      const audience = sockets[0]!.data.audience;
+      let frame: { event: 'delta' | 'snapshot'; body: MaybePacked<object>; seq: number; bytes: number } | undefined;
+      if (plan.kind === 'delta') {
+        const json = screenDeltaBytes(plan.delta);
+        const body = packFrame(plan.delta, json, packAbove);
+        frame = { event: 'delta', body, seq: plan.delta.seq, bytes: wireBytes(body, json) };
+      } else if (plan.kind === 'snapshot') {
+        const body = catchUpSnapshot(audience);
+        frame = { event: 'snapshot', body, seq: body.seq!, bytes: snapshotBytes.get(audience.key)?.wire ?? 0 };
+      }
       for (const socket of sockets) {
         socket.data.behind = false;
         void socket.leave(BEHIND_ROOM);
+        if (frame !== undefined) socket.data.lastOwn = { seq: frame.seq, bytes: frame.bytes };
       }
-      const to = nsp.local.to(sockets.map((s) => s.id));
-      if (plan.kind === 'delta') to.emit('delta', plan.delta);
-      else if (snapshot !== undefined) to.emit('snapshot', snapshot);
+      if (frame !== undefined) nsp.local.to(sockets.map((s) => s.id)).emit(frame.event, frame.body as never);
     } catch (err) {
       logger.error({ err }, 'catch-up failed');
       for (const socket of sockets) socket.disconnect(true);
@@ -150,6 +184,16 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
    * engine.io keeps a socket's unwritten packets in `writeBuffer` and says `drain` when it
    * is written out; the buffer is not in its public types, so it is read here, in one place.
    */
+  /** Bytes sent to a screen before the newest frame that it has not said it read (backpressure.ts). */
+  const unread = (socket: WallboardSocket): number | undefined => {
+    const { read, lastOwn } = socket.data;
+    const log = audiences.get(socket.data.audience.key)?.sent;
+    if (read === undefined || log === undefined) return undefined;
+    if (lastOwn === undefined || read >= lastOwn.seq) return log.unreadBefore(read);
+    // Its own last frame unread: it counts unless it is the newest the screen was sent.
+    return log.bytesAfter(lastOwn.seq) === 0 ? 0 : lastOwn.bytes + log.unreadBefore(lastOwn.seq);
+  };
+
   const slowSockets: SocketQueue<WallboardSocket> = {
     waiting: (socket) => {
       const buffer = (socket.conn as unknown as { writeBuffer?: Array<{ data?: unknown }> }).writeBuffer ?? [];
@@ -161,15 +205,20 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
       }
       return bytes;
     },
-    // What its catch-up would cost: little while its audience's missed deltas are kept.
-    catchUpBytes: (socket) => (audiences.get(socket.data.audience.key)?.missed.catchUpIsSnapshot ? snapshotBytes.get(socket.data.audience.key) ?? 0 : 0),
+    unread,
     fellBehind: (socket) => {
       socket.data.behind = true;
       const entry = audiences.get(socket.data.audience.key);
-      entry?.missed.fell(entry.seq);
+      socket.data.fellAt = entry?.seq ?? 0;
+      entry?.missed.fell(socket.data.fellAt);
     },
     onDrain: (socket, listener) => {
-      socket.conn.once('drain', listener);
+      if (socket.data.read === undefined) {
+        socket.conn.once('drain', listener);
+        return;
+      }
+      // Called right after the delta it was last sent went out: the audience's seq is its seq.
+      socket.data.untilRead = { seq: audiences.get(socket.data.audience.key)?.seq ?? 0, then: listener };
     },
     catchUp: (socket) => catchUps.add(socket, socket.data.audience.key),
   };
@@ -187,7 +236,7 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
     if (gap) {
       for (const entry of audiences.values()) {
         entry.seq += 1;
-        entry.missed.broken();
+        entry.missed.broken(entry.seq);
       }
     }
     const cut = deltaCutter(delta);
@@ -199,8 +248,11 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
       if (alertsOnly && mine.alerts.length === 0) continue;
       entry.seq += 1;
       const out = { ...screenDelta(mine), seq: entry.seq };
-      target.to(room(entry.audience)).except(BEHIND_ROOM).emit('delta', out);
-      entry.missed.sent(out);
+      const bytes = screenDeltaBytes(out);
+      const frame = packFrame(out, bytes, packAbove);
+      target.to(room(entry.audience)).except(BEHIND_ROOM).emit('delta', frame);
+      entry.missed.sent(out, bytes);
+      entry.sent.sent(entry.seq, wireBytes(frame, bytes));
     }
     // A screen that cannot keep up gets what it missed when it has caught up, not a queue.
     // (Checked after status deltas, the big ones; a delta of alerts alone queues little.)
@@ -217,9 +269,9 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
   });
 
   const newEntry = (audience: Audience): AudienceEntry => ({
-    audience, sockets: 0, seq: 0,
+    audience, sockets: 0, seq: 0, sent: new SentLog(),
     // Kept up to about a snapshot's size: past that a snapshot is the cheaper catch-up.
-    missed: new MissedDeltas(() => Math.max(MIN_WAITING_BYTES, snapshotBytes.get(audience.key) ?? 0)),
+    missed: new MissedDeltas(() => Math.max(MIN_WAITING_BYTES, snapshotBytes.get(audience.key)?.json ?? 0)),
   });
 
   nsp.on('connection', (socket) => {
@@ -230,7 +282,7 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
     audiences.set(audience.key, entry);
     void socket.join(room(audience));
     socket.on('disconnect', () => {
-      if (socket.data.behind) entry.missed.left();
+      if (socket.data.behind) entry.missed.left(socket.data.fellAt ?? 0);
       entry.sockets -= 1;
       if (entry.sockets === 0) {
         audiences.delete(audience.key);
@@ -238,8 +290,14 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
       }
     });
 
+    /** A snapshot it is sent (on connect, or asked for), counted as its own last frame. */
+    const sendingSnapshot = (): MaybePacked<ScreenSnapshot> => {
+      const snapshot = catchUpSnapshot(audience);
+      socket.data.lastOwn = { seq: snapshot.seq!, bytes: snapshotBytes.get(audience.key)?.wire ?? 0 };
+      return snapshot;
+    };
     try {
-      socket.emit('snapshot', catchUpSnapshot(audience));
+      socket.emit('snapshot', sendingSnapshot());
     } catch (err) {
       // Without a snapshot the client cannot apply deltas: drop it so it reconnects and retries.
       log.error({ err }, 'snapshot failed');
@@ -249,12 +307,24 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
 
     // The ack is the last argument, whatever a client put before it.
     socket.on('resync', (...args: unknown[]) => {
-      const ack = args.at(-1) as ((snapshot: ScreenSnapshot) => void) | undefined;
+      const ack = args.at(-1) as ((snapshot: MaybePacked<ScreenSnapshot>) => void) | undefined;
       if (typeof ack !== 'function') return;
       try {
-        ack(catchUpSnapshot(audience));
+        ack(sendingSnapshot());
       } catch (err) {
         log.error({ err }, 'resync snapshot failed');
+      }
+    });
+
+    // The screen has applied every frame up to this seq: what it has not read is counted
+    // from here, and a screen held back for it is caught up once it has read all it was sent.
+    socket.on('read', (seq: unknown) => {
+      if (typeof seq !== 'number' || !Number.isSafeInteger(seq)) return;
+      socket.data.read = Math.max(socket.data.read ?? seq, seq);
+      const waiting = socket.data.untilRead;
+      if (waiting !== undefined && socket.data.read >= waiting.seq) {
+        socket.data.untilRead = undefined;
+        if (socket.connected) waiting.then();
       }
     });
 

@@ -27,12 +27,12 @@ export function screenSnapshotBytes(s: ScreenSnapshot): number {
   return JSON.stringify({ ...s, agents: [], alerts: [] }).length - 4 + sampled(s.agents) + sampled(s.alerts);
 }
 
-/** A list's size as JSON: its brackets, its items and the commas between them. */
 /** About how many bytes a screen delta is as JSON (see screenSnapshotBytes). */
 export function screenDeltaBytes(d: ScreenDelta): number {
   return JSON.stringify({ ...d, agents: [], alerts: [] }).length - 4 + sampled(d.agents) + sampled(d.alerts);
 }
 
+/** A list's size as JSON: its brackets, its items and the commas between them. */
 function sampled(items: readonly unknown[]): number {
   if (items.length === 0) return 2;
   const step = Math.max(1, Math.floor(items.length / SAMPLE));

@@ -6,7 +6,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isPacked, unpack, type MaybePacked } from '../../shared/packed.js';
+import type { ScreenDelta } from '../../shared/wallboard.js';
 import { hasChromium, CHROMIUM_PATH, launchChromium } from './chromium.js';
 import { ensureClientBuilt } from './client-build.js';
 import { startFloorServer, type FloorServer } from './floor-server.js';
@@ -155,6 +158,46 @@ describe.skipIf(!hasChromium)(title, () => {
     // The last known floor stays on screen, greyed out.
     expect(await page.locator('.agent-tile').count()).toBe(4);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'floor-offline.png') });
+  });
+
+  it('shows a big floor whose snapshot and status deltas come packed', async () => {
+    // 300 agents: the snapshot and a delta naming them all are each tens of kilobytes as
+    // JSON, so the server packs them (server/wallboard/pack.ts) and the page unpacks them.
+    const big = await startFloorServer(T0, clientDir);
+    const bigPage = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const errors: string[] = [];
+    bigPage.on('pageerror', (err) => errors.push(err.message));
+    bigPage.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+    // A socket.io client beside the page shows what went over the wire.
+    const watcher = connect(`${big.base}/wallboard`, { transports: ['websocket'], forceNew: true, reconnection: false });
+    try {
+      const ids = Array.from({ length: 300 }, (_, i) => String(5000 + i));
+      await big.post(ids.map((agentId, i) => ({ id: `l${agentId}`, type: 'agent.login', ts: big.at(0), agentId, stationId: `S-${agentId}`, name: `座席 ${agentId}`, teamId: `t${i % 10}` })));
+      await big.advanceTo(1);
+      const snapshotFrame = new Promise<unknown>((resolve) => watcher.once('snapshot', resolve));
+      await bigPage.goto(big.base);
+      await bigPage.locator('[data-agent="5299"]').waitFor();
+      expect(isPacked(await snapshotFrame)).toBe(true);
+
+      const deltaFrame = new Promise<unknown>((resolve) => watcher.on('delta', (d: unknown) => { if (isPacked(d)) resolve(d); }));
+      await big.post(ids.map((agentId) => ({ id: `s${agentId}`, type: 'agent.state', ts: big.at(2), agentId, state: 'not_ready', reason: 'meeting' })));
+      await big.advanceTo(3);
+      expect(unpack<ScreenDelta>((await deltaFrame) as MaybePacked<ScreenDelta>).agents).toHaveLength(300);
+      await bigPage.locator('.language-switch').click();
+      for (const agentId of ['5000', '5150', '5299']) {
+        await bigPage.locator(`[data-agent="${agentId}"]`, { hasText: 'Not ready · meeting' }).waitFor();
+      }
+      await bigPage.screenshot({ path: path.join(SCREENSHOTS, 'floor-300-packed.png') });
+      // The page says what it has read (the server holds a screen that does not read out of the deltas).
+      const delta = unpack<ScreenDelta>((await deltaFrame) as MaybePacked<ScreenDelta>);
+      expect(big.readsOfScreens()).toHaveLength(2); // the page and the watcher (which never says)
+      await expect.poll(() => big.readsOfScreens()).toContain(delta.seq);
+      expect(errors).toEqual([]);
+    } finally {
+      watcher.disconnect();
+      await bigPage.close();
+      await big.close();
+    }
   });
 
   it('shows an empty demo floor as waiting, under a loud DEMO badge', async () => {

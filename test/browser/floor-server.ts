@@ -41,6 +41,8 @@ export interface FloorServer extends TestFloor {
   /** Events stamped `seconds` after t0, as ISO strings the way a feed sends them. */
   at(seconds: number): string;
   post(events: unknown[]): Promise<IngestResult>;
+  /** The seq each connected wallboard last said it read (`read`), undefined for one that never did. */
+  readsOfScreens(): Array<number | undefined>;
   close(): Promise<void>;
 }
 
@@ -69,6 +71,7 @@ export async function startFloorServer(t0: number, staticDir: string, options: {
       if (res.status !== 200) throw new Error(`ingest answered ${res.status}: ${await res.text()}`);
       return (await res.json()) as IngestResult;
     },
+    readsOfScreens: () => [...application.io.of('/wallboard').sockets.values()].map((socket) => (socket.data as { read?: number }).read),
     async close() {
       await application.close();
       await floor.close();

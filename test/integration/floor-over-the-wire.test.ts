@@ -14,6 +14,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Alert } from '../../shared/alerts.js';
 import type { IngestResult } from '../../shared/ingest.js';
+import { unpack, type MaybePacked } from '../../shared/packed.js';
 import type { FloorSnapshot, ScreenDelta, ScreenSnapshot, WallboardClientToServer, WallboardServerToClient } from '../../shared/wallboard.js';
 import { createApplication, type Application } from '../../server/app.js';
 import { Floor } from '../../server/floor/floor.js';
@@ -54,7 +55,8 @@ async function advanceTo(seconds: number): Promise<void> {
 /** Collects deltas until one carries an alert of `rule`. */
 function nextAlert(rule: string): Promise<ScreenDelta> {
   return new Promise((resolve) => {
-    const onDelta = (d: ScreenDelta) => {
+    const onDelta = (frame: MaybePacked<ScreenDelta>) => {
+      const d = unpack(frame);
       if (d.alerts.some((a) => a.rule === rule)) {
         wallboard.off('delta', onDelta);
         resolve(d);
@@ -101,7 +103,7 @@ describe('the floor over real HTTP and socket.io', () => {
     expect(delta.agents.find((a) => a.agentId === '1001')?.openAlerts).toBe(1);
 
     // A shift lead acknowledges over socket.io; the wallboard sees it at once.
-    const acked = new Promise<ScreenDelta>((resolve) => wallboard.on('delta', (d) => { if (d.alerts.some((a) => a.status === 'acknowledged')) resolve(d); }));
+    const acked = new Promise<ScreenDelta>((resolve) => wallboard.on('delta', (frame) => { const d = unpack(frame); if (d.alerts.some((a) => a.status === 'acknowledged')) resolve(d); }));
     const ack = await wallboard.emitWithAck('alert:acknowledge', { alertId: delta.alerts[0].id, note: 'calling the agent' });
     expect(ack).toMatchObject({ ok: true, value: { status: 'acknowledged', acknowledgedBy: 'sup' } });
     expect((await acked).alerts[0].acknowledgeNote).toBe('calling the agent');
@@ -148,7 +150,7 @@ describe('customer data', () => {
       { id: 's4', type: 'call.answered', ts: at(2), callId: 'c9', agentId: '1001' },
       { id: 's5', type: 'transcript.utterance', ts: at(3), callId: 'c9', speaker: 'agent', text: '请问是13812345678吗' },
     ]);
-    const tvAlert = new Promise<void>((resolve) => tv.on('delta', (d) => { if (d.alerts.length > 0) resolve(); }));
+    const tvAlert = new Promise<void>((resolve) => tv.on('delta', (d) => { if (unpack(d).alerts.length > 0) resolve(); }));
     const supervisorSaw = nextAlert('greeting');
     await advanceTo(6);
     await tvAlert;

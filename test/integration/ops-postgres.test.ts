@@ -17,6 +17,7 @@ import { parsePrometheusText } from '../unit/ops/prometheus-text.js';
 import { wallboard } from '../helpers/secured-floor.js';
 import { signInAdmin, startServerProcess, type ServerProcess } from './server-process.js';
 import { once } from './once.js';
+import { unpack, type MaybePacked } from '../../shared/packed.js';
 import type { ScreenDelta } from '../../shared/wallboard.js';
 
 const schemas = testSchemas('fw_serve');
@@ -58,8 +59,8 @@ describe.skipIf(SKIP_POSTGRES)('serve --postgres', () => {
     // The floor stores an alert before it sends the delta announcing it: the delta is the sign.
     const board = wallboard(first.url, { browser: admin });
     const alerted = new Promise<void>((resolve) => {
-      board.on('delta', (delta: ScreenDelta) => {
-        if (delta.alerts.some((a) => a.rule === 'forbidden-phrases')) resolve();
+      board.on('delta', (delta: MaybePacked<ScreenDelta>) => {
+        if (unpack(delta).alerts.some((a) => a.rule === 'forbidden-phrases')) resolve();
       });
     });
     await once(board, 'snapshot');

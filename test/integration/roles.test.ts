@@ -4,6 +4,7 @@
  * display, or another team's alert reaches a shift lead.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unpack } from '../../shared/packed.js';
 import type { FloorSnapshot, ScreenDelta, ScreenSnapshot } from '../../shared/wallboard.js';
 import { T0 } from '../helpers/engine-harness.js';
 import { addPerson, pairedTvToken, signIn, startSecuredFloor, wallboard, INITIAL_ADMIN, type SecuredFloor, type Wallboard } from '../helpers/secured-floor.js';
@@ -116,8 +117,8 @@ describe('what each role receives, over REST and socket.io', () => {
     const leadB = (await socketSnapshot({ browser: people.leadB })).socket;
     const tvDeltas: ScreenDelta[] = [];
     const leadBDeltas: ScreenDelta[] = [];
-    tv.on('delta', (d) => tvDeltas.push(d));
-    leadB.on('delta', (d) => leadBDeltas.push(d));
+    tv.on('delta', (d) => tvDeltas.push(unpack(d)));
+    leadB.on('delta', (d) => leadBDeltas.push(unpack(d)));
     const bothGotIt = Promise.all([once(tv, 'delta'), once(leadB, 'delta')]);
     s.clock.set(at(30));
     await ingest([{ id: 'c6', type: 'transcript.utterance', ts: at(25), callId: 'call-a', speaker: 'agent', text: `没有办法 ${NUMBER}` }]);
@@ -134,7 +135,7 @@ describe('a screen scoped to some teams (handshake teams, the ?teams= of the pag
     expect(snapshot.agents.map((a) => a.agentId)).toEqual(['2001']);
     expect(alertRules(snapshot)).toEqual(['urgent-escalation:B']);
     const deltas: ScreenDelta[] = [];
-    socket.on('delta', (d) => deltas.push(d));
+    socket.on('delta', (d) => deltas.push(unpack(d)));
     const got = once(socket, 'delta');
     s.clock.set(at(40));
     await ingest([

@@ -9,6 +9,7 @@ import { io as connect, type Socket as ClientSocket } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { alertSummary } from '../../shared/alerts.js';
 import type { IngestResult } from '../../shared/ingest.js';
+import { unpack } from '../../shared/packed.js';
 import type {
   ScreenDelta, ScreenSnapshot, IngestClientToServer, IngestServerToClient, WallboardClientToServer, WallboardServerToClient,
 } from '../../shared/wallboard.js';
@@ -223,8 +224,8 @@ describe('socket.io /wallboard', () => {
     const [b0, w0] = await Promise.all([once<ScreenSnapshot>(teamB.connect(), 'snapshot'), once<ScreenSnapshot>(whole.connect(), 'snapshot')]);
     const seen: Record<'b' | 'w', ScreenDelta[]> = { b: [], w: [] };
     let arrived = (): void => undefined;
-    teamB.on('delta', (d) => { seen.b.push(d); arrived(); });
-    whole.on('delta', (d) => { seen.w.push(d); arrived(); });
+    teamB.on('delta', (d) => { seen.b.push(unpack(d)); arrived(); });
+    whole.on('delta', (d) => { seen.w.push(unpack(d)); arrived(); });
     /** Resolves once both screens hold this many deltas (socket events, no timers). */
     const until = (done: () => boolean): Promise<void> => new Promise((resolve) => {
       arrived = () => { if (done()) resolve(); };

@@ -14,6 +14,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import type { AlertSummary } from '../../../shared/alerts.js';
 import { applyAgentChange } from '../../../shared/agent-changes.js';
 import type { IngestResult } from '../../../shared/ingest.js';
+import { unpack } from '../../../shared/packed.js';
 import type { ScreenDelta, ScreenSnapshot, WallboardClientToServer, WallboardServerToClient } from '../../../shared/wallboard.js';
 import { POSTGRES_URL, testSchemas } from '../../unit/storage/postgres-test-db.js';
 import { parsePrometheusText } from '../../unit/ops/prometheus-text.js';
@@ -160,9 +161,9 @@ export class BoardClient {
     });
     this.socket.on('snapshot', (s) => {
       this.snapshots += 1;
-      this.replace(s);
+      this.replace(unpack(s));
     });
-    this.socket.on('delta', (d) => this.apply(d));
+    this.socket.on('delta', (d) => this.apply(unpack(d)));
     this.socket.on('disconnect', (reason) => {
       this.disconnects.push(reason);
       for (const wake of this.waiters.splice(0)) wake();
@@ -190,7 +191,7 @@ export class BoardClient {
     // A catch-up (shared/wallboard.ts, `after`) applies from any seq inside it.
     if (b.seq < (d.after ?? d.seq - 1) || d.newDay !== undefined) {
       this.resyncs += 1;
-      this.socket.emit('resync', (s) => this.replace(s));
+      this.socket.emit('resync', (s) => this.replace(unpack(s)));
       return;
     }
     const agents = new Map(b.agents.map((a) => [a.agentId, a]));

@@ -65,4 +65,33 @@ describe('status backoff', () => {
     expect(sent[0]!.agents.map((a) => a.state)).toEqual(['not_ready']);
     expect(sent[0]!.alerts).toHaveLength(1);
   });
+
+  it('sends status once a second while each status delta names a thousand agents or more', async () => {
+    const { floor, clock } = await openFloor({ reorderWindowMs: 0, statusBackoff: 4 });
+    const deltas: FloorDelta[] = [];
+    floor.onDelta((d) => deltas.push(d));
+    const logins = (count: number) => Array.from({ length: count }, (_, i) => ev(0, 'agent.login', { agentId: String(2000 + i), stationId: `S-${i}`, teamId: 't1' }));
+    clock.set(T0);
+    await floor.ingest(logins(1000));
+    clock.set(T0 + 200);
+    await floor.tick();
+    expect(deltas.at(-1)?.agents).toHaveLength(1000);
+    const busyAt = deltas.length;
+    clock.set(T0 + 300);
+    await floor.ingest([ev(0.3, 'agent.state', { agentId: '2000', state: 'not_ready', reason: 'meeting' })]);
+    // Not at the usual 200 ms...
+    clock.set(T0 + 1199);
+    await floor.tick();
+    expect(deltas.slice(busyAt)).toEqual([]);
+    // ...but a second after the big one.
+    clock.set(T0 + 1200);
+    await floor.tick();
+    expect(deltas.slice(busyAt).map((d) => d.agents.map((a) => a.agentId))).toEqual([['2000']]);
+    // That one named one agent: the next may follow 200 ms later again.
+    clock.set(T0 + 1300);
+    await floor.ingest([ev(1.3, 'agent.state', { agentId: '2001', state: 'not_ready', reason: 'meeting' })]);
+    clock.set(T0 + 1400);
+    await floor.tick();
+    expect(deltas.slice(busyAt + 1).map((d) => d.agents.map((a) => a.agentId))).toEqual([['2001']]);
+  });
 });

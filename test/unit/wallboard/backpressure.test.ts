@@ -1,17 +1,17 @@
 /**
- * A slow screen is taken out of the deltas once its write queue is bigger than the
- * snapshot it would get instead (and a megabyte), and gets one snapshot when the queue
- * has drained (server/wallboard/backpressure.ts).
+ * A slow screen is taken out of the deltas once it is behind (its write queue past half a
+ * megabyte, or, for a screen that says what it read, 128 KB unread before the newest
+ * frame), and gets one catch-up when it has what it was sent (server/wallboard/backpressure.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { BEHIND_ROOM, MIN_WAITING_BYTES, holdBackSlowSockets, type SocketQueue } from '../../../server/wallboard/backpressure.js';
+import { BEHIND_ROOM, MAX_UNREAD_BYTES, MIN_WAITING_BYTES, holdBackSlowSockets, type SocketQueue } from '../../../server/wallboard/backpressure.js';
 
 class FakeSocket {
   rooms = new Set<string>(['aud:supervisor']);
   connected = true;
   waitingBytes = 0;
-  /** The size of the snapshot this socket would be caught up with. */
-  snapshotBytes = 0;
+  /** Unread bytes before the newest frame, for a socket that says what it read. */
+  unreadBytes: number | undefined;
   drained: Array<() => void> = [];
   snapshots = 0;
   fell = 0;
@@ -24,13 +24,14 @@ class FakeSocket {
   }
   drain(): void {
     this.waitingBytes = 0;
+    if (this.unreadBytes !== undefined) this.unreadBytes = 0;
     for (const l of this.drained.splice(0)) l();
   }
 }
 
 const queue: SocketQueue<FakeSocket> = {
   waiting: (s) => s.waitingBytes,
-  catchUpBytes: (s) => s.snapshotBytes,
+  unread: (s) => s.unreadBytes,
   fellBehind: (s) => { s.fell += 1; },
   onDrain: (s, l) => void s.drained.push(l),
   // As the namespace's does: back into the deltas as the snapshot goes.
@@ -41,7 +42,7 @@ const queue: SocketQueue<FakeSocket> = {
 };
 
 describe('wallboard backpressure', () => {
-  it('holds back only the sockets with more than half a megabyte waiting, once, and catches each up with one snapshot when it drains', () => {
+  it('holds back only the sockets with more than half a megabyte waiting, once, and catches each up once when it drains', () => {
     const fast = new FakeSocket('fast');
     const slow = new FakeSocket('slow');
     fast.waitingBytes = MIN_WAITING_BYTES;
@@ -61,26 +62,28 @@ describe('wallboard backpressure', () => {
     expect(fast.snapshots).toBe(0);
   });
 
-  it('lets a backlog smaller than its catch-up drain (a big floor whose catch-up is a snapshot: it costs more than a few deltas)', () => {
-    const behindOnDeltas = new FakeSocket('deltas');
-    const behindOnSnapshot = new FakeSocket('snapshot');
-    for (const socket of [behindOnDeltas, behindOnSnapshot]) socket.snapshotBytes = 6 * MIN_WAITING_BYTES;
-    behindOnDeltas.waitingBytes = 6 * MIN_WAITING_BYTES;
-    behindOnSnapshot.waitingBytes = 6 * MIN_WAITING_BYTES + 1;
-    expect(holdBackSlowSockets([behindOnDeltas, behindOnSnapshot], queue)).toBe(1);
-    expect(behindOnDeltas.rooms.has(BEHIND_ROOM)).toBe(false);
-    expect(behindOnSnapshot.rooms.has(BEHIND_ROOM)).toBe(true);
-    behindOnSnapshot.drain();
-    expect(behindOnSnapshot.snapshots).toBe(1);
-  });
-
-  it('holds back at half a megabyte however small its catch-up', () => {
+  it('holds back at half a megabyte waiting, not before', () => {
     const small = new FakeSocket('small');
-    small.snapshotBytes = 20_000;
     small.waitingBytes = MIN_WAITING_BYTES / 2;
     expect(holdBackSlowSockets([small], queue)).toBe(0);
     small.waitingBytes = MIN_WAITING_BYTES + 1;
     expect(holdBackSlowSockets([small], queue)).toBe(1);
+  });
+
+  it('holds back a screen that says what it read once 128 KB before the newest frame are unread, though its queue is empty', () => {
+    const reading = new FakeSocket('reading');
+    const keepingUp = new FakeSocket('keeping up');
+    reading.unreadBytes = MAX_UNREAD_BYTES + 1;
+    keepingUp.unreadBytes = MAX_UNREAD_BYTES;
+    expect(holdBackSlowSockets([reading, keepingUp], queue)).toBe(1);
+    expect(reading.rooms.has(BEHIND_ROOM)).toBe(true);
+    expect(keepingUp.rooms.has(BEHIND_ROOM)).toBe(false);
+    // Caught up once it has read all it was sent.
+    reading.drain();
+    expect(reading.snapshots).toBe(1);
+    // Its own queue still counts: a screen whose reads say little but whose queue is long is behind too.
+    keepingUp.waitingBytes = MIN_WAITING_BYTES + 1;
+    expect(holdBackSlowSockets([keepingUp], queue)).toBe(1);
   });
 
   it('sends nothing to a socket that disconnected while behind', () => {

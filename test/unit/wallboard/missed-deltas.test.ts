@@ -93,56 +93,84 @@ describe('merged screen deltas', () => {
 
 describe("an audience's missed deltas", () => {
   const change = (agentId: string, state: AgentView['state']): AgentChange => ({ agentId, state, since: T0 });
+  const big = (seq: number) => delta(seq, { agents: Array.from({ length: 50 }, (_, i) => change(String(i), 'talking')) });
 
-  it('are sent as one delta following the seq the first screen fell behind at', () => {
+  it('are sent as one delta following the seq each screen fell behind at', () => {
     const missed = new MissedDeltas(() => 1_000_000);
     missed.sent(delta(4, { agents: [change('1', 'ringing')] })); // nobody behind: not kept
     missed.fell(4);
     missed.sent(delta(5, { agents: [change('1', 'talking')] }));
     missed.fell(5); // a second screen, one delta later
     missed.sent(delta(6, { agents: [change('1', 'on_hold'), change('2', 'available')] }));
-    const first = missed.catchUp(1, 6);
+    const first = missed.catchUp([4], 6);
     expect(first).toEqual({ kind: 'delta', delta: expect.objectContaining({ seq: 6, after: 4, agents: [change('1', 'on_hold'), change('2', 'available')] }) });
-    // The other screen is still behind: what it missed is still kept, and more.
+    // The other screen is still behind: what it missed since it fell is kept, and more.
     missed.sent(delta(7, { agents: [change('3', 'not_ready')] }));
-    const second = missed.catchUp(1, 7);
-    expect(second.kind === 'delta' && second.delta.after).toBe(4);
-    expect(second.kind === 'delta' && second.delta.agents.map((a) => a.agentId)).toEqual(['1', '2', '3']);
+    const second = missed.catchUp([5], 7);
+    expect(second.kind === 'delta' && second.delta.after).toBe(5);
+    expect(second.kind === 'delta' && second.delta.agents).toEqual([change('1', 'on_hold'), change('2', 'available'), change('3', 'not_ready')]);
     // Nobody behind now: nothing kept until the next one falls.
     missed.sent(delta(8, { agents: [change('4', 'available')] }));
     missed.fell(8);
-    expect(missed.catchUp(1, 8)).toEqual({ kind: 'nothing' });
+    expect(missed.catchUp([8], 8)).toEqual({ kind: 'nothing' });
   });
 
-  it('give way to a snapshot past its size, across a new day or a break in the numbering', () => {
-    const big = (seq: number) => delta(seq, { agents: Array.from({ length: 50 }, (_, i) => change(String(i), 'talking')) });
+  it('catch up screens that drain together with one delta from the earliest of them', () => {
+    const missed = new MissedDeltas(() => 1_000_000);
+    missed.fell(4);
+    missed.sent(delta(5, { agents: [change('1', 'talking')] }));
+    missed.fell(5);
+    missed.fell(5);
+    missed.sent(delta(6, { agents: [change('2', 'talking')] }));
+    const both = missed.catchUp([5, 4], 6);
+    expect(both).toMatchObject({ kind: 'delta', delta: { after: 4, agents: [change('1', 'talking'), change('2', 'talking')] } });
+    // The third screen, still behind since 5, gets only what came after 5.
+    expect(missed.catchUp([5], 6)).toMatchObject({ kind: 'delta', delta: { after: 5, agents: [change('2', 'talking')] } });
+  });
+
+  it('keep screens that fall behind one after another on deltas, never growing past what the latest need', () => {
+    // Under overload some screen is always behind; each catch-up still starts where its screen fell.
+    const missed = new MissedDeltas(() => 4_000);
+    missed.fell(0);
+    for (let seq = 1; seq <= 40; seq++) {
+      missed.sent(big(seq));
+      missed.fell(seq);
+      const caught = missed.catchUp([seq - 1], seq);
+      expect(caught, `seq ${seq}`).toMatchObject({ kind: 'delta', delta: { after: seq - 1, seq } });
+    }
+  });
+
+  it('give way to a snapshot for a screen behind further than what is kept, or across a new day or a break in the numbering', () => {
     const small = new MissedDeltas(() => 1_000);
     small.fell(1);
-    small.sent(big(2));
-    expect(small.catchUpIsSnapshot).toBe(true);
-    expect(small.catchUp(1, 2)).toEqual({ kind: 'snapshot' });
-    expect(small.catchUpIsSnapshot).toBe(false);
+    small.sent(big(2)); // past the size: dropped
+    small.fell(2);
+    small.sent(delta(3, { agents: [change('1', 'available')] }));
+    expect(small.catchUp([1], 3)).toEqual({ kind: 'snapshot' });
+    expect(small.catchUp([2], 3)).toMatchObject({ kind: 'delta', delta: { after: 2 } });
 
     const day = new MissedDeltas(() => 1_000_000);
     day.fell(1);
     day.sent(delta(2, { newDay: '2026-11-29' }));
-    expect(day.catchUp(1, 2)).toEqual({ kind: 'snapshot' });
+    day.fell(2);
+    day.sent(delta(3, { agents: [change('1', 'available')] }));
+    expect(day.catchUp([1], 3)).toEqual({ kind: 'snapshot' });
+    expect(day.catchUp([2], 3)).toMatchObject({ kind: 'delta', delta: { after: 2 } });
 
     const gap = new MissedDeltas(() => 1_000_000);
     gap.fell(1);
     gap.sent(delta(2));
-    gap.broken();
-    expect(gap.catchUp(1, 3)).toEqual({ kind: 'snapshot' });
+    gap.broken(3);
+    expect(gap.catchUp([1], 3)).toEqual({ kind: 'snapshot' });
   });
 
   it('are forgotten when the last screen behind leaves', () => {
-    const missed = new MissedDeltas(() => 3_000);
+    const missed = new MissedDeltas(() => 1_000_000);
     missed.fell(1);
-    missed.sent(delta(2, { agents: Array.from({ length: 50 }, (_, i) => change(String(i), 'talking')) }));
-    missed.left();
-    expect(missed.catchUpIsSnapshot).toBe(false);
+    missed.sent(big(2));
+    missed.left(1);
     missed.fell(5);
     missed.sent(delta(6, { agents: [change('1', 'available')] }));
-    expect(missed.catchUp(1, 6)).toMatchObject({ kind: 'delta', delta: { after: 5 } });
+    expect(missed.catchUp([5], 6)).toMatchObject({ kind: 'delta', delta: { after: 5, agents: [change('1', 'available')] } });
   });
 });
