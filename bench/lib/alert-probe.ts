@@ -4,6 +4,7 @@
  * latency of a probe at a client is from just before its POST to the delta carrying it.
  */
 import http from 'node:http';
+import { isPacked, unpack } from '../../shared/packed.js';
 import { ingestHeaders, post } from './http-load.js';
 
 export function probeEvent(runId: string, n: number, agentId = '1001'): object {
@@ -15,9 +16,11 @@ export function probeEvent(runId: string, n: number, agentId = '1001'): object {
 
 /**
  * The probe numbers carried by a Floorwatch delta's alerts (new ones only: as opened,
- * not changed since; screens get alerts without their history).
+ * not changed since; screens get alerts without their history). A packed delta
+ * (shared/packed.ts) is unpacked first, as a screen would.
  */
-export function probesIn(delta: unknown, runId: string): number[] {
+export function probesIn(frame: unknown, runId: string): number[] {
+  const delta = isPacked(frame) ? unpack(frame) : frame;
   const alerts = (delta as { alerts?: Array<{ callId?: string; status?: string; openedAt?: number; updatedAt?: number }> }).alerts ?? [];
   const prefix = `${runId}-probe-call-`;
   const out: number[] = [];

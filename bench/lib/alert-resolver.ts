@@ -9,6 +9,7 @@
  */
 import { io as connect, type Socket } from 'socket.io-client';
 import type { AlertSummary } from '../../shared/alerts.js';
+import { unpack, type MaybePacked } from '../../shared/packed.js';
 import type { ScreenDelta, ScreenSnapshot, WallboardClientToServer, WallboardServerToClient } from '../../shared/wallboard.js';
 import { signInAdmin } from '../../test/integration/server-process.js';
 import { Browser } from '../../test/integration/access/access-server.js';
@@ -62,8 +63,8 @@ export async function startAlertResolver(base: string, afterMs: number): Promise
       }
     }
   };
-  socket.on('snapshot', (s: ScreenSnapshot) => handle(s.alerts));
-  socket.on('delta', (d: ScreenDelta) => handle(d.alerts));
+  socket.on('snapshot', (s: MaybePacked<ScreenSnapshot>) => handle(unpack(s).alerts));
+  socket.on('delta', (d: MaybePacked<ScreenDelta>) => handle(unpack(d).alerts));
   await new Promise<void>((resolve, reject) => {
     socket.once('snapshot', () => resolve());
     socket.once('connect_error', reject);

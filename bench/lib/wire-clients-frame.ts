@@ -9,7 +9,7 @@
  * - an alert names its call as `"callId":"<id>"`; probe calls are `<runId>-probe-call-<n>`
  *   (bench/lib/alert-probe.ts) and nothing but a probe alert carries such an id;
  * - a delta or snapshot names the server's clock when it was cut, `"serverTime":<ms>`,
- *   among its first fields;
+ *   among its first fields, and its seq, `"seq":<n>`, first of all;
  * - `"agents":[` is only the top-level list of AgentView (a queue's `agents` is an
  *   object), and `"queues":[{` only the top-level list of QueueFigures (an agent's
  *   `queues` is a list of strings); either non-empty means a status update.
@@ -50,19 +50,30 @@ export class ProbeScanner {
 }
 
 const SERVER_TIME = Buffer.from('"serverTime":');
+const SEQ = Buffer.from('"seq":');
+
+/** The frame's seq (its first `"seq":`, the frame's own: it comes first); NaN when absent. */
+export function seqOf(frame: Buffer): number {
+  return numberAfter(frame, SEQ);
+}
 
 /**
  * The server's wall clock (Date.now(), ms) when the frame was cut; NaN when absent. Splits
  * a probe's latency into the server's part (until cut) and the way to the screen after.
  */
 export function serverTimeOf(frame: Buffer): number {
-  const at = frame.indexOf(SERVER_TIME);
+  return numberAfter(frame, SERVER_TIME);
+}
+
+/** The digits after the first `key` in the frame, as a number; NaN when absent. */
+function numberAfter(frame: Buffer, key: Buffer): number {
+  const at = frame.indexOf(key);
   if (at < 0) return Number.NaN;
-  let i = at + SERVER_TIME.length;
-  let ms = 0;
+  let i = at + key.length;
+  let n = 0;
   const digitsFrom = i;
-  while (i < frame.length && frame[i]! >= ZERO && frame[i]! <= NINE) ms = ms * 10 + (frame[i++]! - ZERO);
-  return i > digitsFrom ? ms : Number.NaN;
+  while (i < frame.length && frame[i]! >= ZERO && frame[i]! <= NINE) n = n * 10 + (frame[i++]! - ZERO);
+  return i > digitsFrom ? n : Number.NaN;
 }
 
 const AGENTS_LIST = Buffer.from('"agents":[');

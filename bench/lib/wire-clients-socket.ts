@@ -6,13 +6,17 @@
  *   server `2` (engine.io ping)             -> send `3` (pong), or the server drops us
  *   server `42/wallboard,["snapshot",...]`  -> the first one makes the screen ready
  *   server `42/wallboard,["delta",...]`     -> handed on raw, never decoded here
+ *   server `451-/wallboard,["delta",{"packed":{"_placeholder":...}}]`, then one binary
+ *     message (a packed delta or snapshot, shared/packed.ts) -> inflated, handed on as JSON
  *   server `44/wallboard,{...}`             -> connect error (e.g. not signed in)
+ *   after each delta or snapshot            -> send `42/wallboard,["read",<seq>]`, as Floorwatch's client does
  *   server `41/wallboard,` or `1`, or a close we did not ask for -> dropped by the server
  * On the main namespace `/` (the bare baseline) packets name no namespace (`40`, `42[...]`),
  * and a client is ready once connected: that server sends no snapshot.
  */
+import { inflateRawSync } from 'node:zlib';
 import WebSocket from 'ws';
-import { startsWith } from './wire-clients-frame.js';
+import { seqOf, startsWith } from './wire-clients-frame.js';
 
 const OPEN = Buffer.from('0{');
 const PING = Buffer.from('2');
@@ -29,6 +33,8 @@ function packets(namespace: string) {
     disconnected: Buffer.from(`41${nsp}`),
     connectError: Buffer.from(`44${nsp}`),
     event: Buffer.from(`42${nsp}`),
+    /** A binary event with one attachment (socket.io `5`, `1-`): a packed frame. */
+    packedEvent: Buffer.from(`451-${nsp}`),
   };
 }
 
@@ -62,7 +68,7 @@ export function openWireWallboard(url: string, handlers: WireWallboardHandlers, 
   const wsUrl = `${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`;
   const { auth } = options;
   const namespace = options.namespace ?? '/wallboard';
-  const { connect, connected, disconnected, connectError, event } = packets(namespace);
+  const { connect, connected, disconnected, connectError, event, packedEvent } = packets(namespace);
   const readyOnConnect = namespace === '/';
   const ws = new WebSocket(wsUrl, {
     ...(options.cookie !== undefined && { headers: { cookie: options.cookie } }),
@@ -91,18 +97,35 @@ export function openWireWallboard(url: string, handlers: WireWallboardHandlers, 
         ws.close();
       },
     };
-    ws.on('message', (data: Buffer) => {
+    /** The frame whose packed bytes come in the next (binary) message, and its header (which holds a snapshot's serverTime). */
+    let packedNext: { kind: FrameKind; header: Buffer } | undefined;
+    const frame = (kind: FrameKind, data: Buffer, at: number): void => {
+      // Taken in: from these the server counts what this screen has not read yet (server/wallboard/sent-log.ts).
+      if (namespace !== '/') {
+        const seq = seqOf(data);
+        if (Number.isFinite(seq)) ws.send(`${event.toString()}["read",${seq}]`);
+      }
+      if (ready) handlers.onFrame(kind, data, at);
+      else if (kind === 'snapshot') {
+        ready = true;
+        resolve(wallboard);
+      }
+    };
+    ws.on('message', (data: Buffer, isBinary: boolean) => {
       const at = wireClock();
-      if (startsWith(data, event)) {
-        if (startsWith(data, DELTA, event.length)) {
-          if (ready) handlers.onFrame('delta', data, at);
-        } else if (startsWith(data, SNAPSHOT, event.length)) {
-          if (ready) handlers.onFrame('snapshot', data, at);
-          else {
-            ready = true;
-            resolve(wallboard);
-          }
-        }
+      if (isBinary) {
+        if (packedNext === undefined) return;
+        const { kind, header } = packedNext;
+        packedNext = undefined;
+        // Unpacking is the screen's cost (as JSON.parse would be); only the first snapshot is skipped.
+        if (!ready) frame(kind, header, at);
+        else frame(kind, kind === 'snapshot' ? Buffer.concat([header, inflateRawSync(data)]) : inflateRawSync(data), at);
+      } else if (startsWith(data, event)) {
+        if (startsWith(data, DELTA, event.length)) frame('delta', data, at);
+        else if (startsWith(data, SNAPSHOT, event.length)) frame('snapshot', data, at);
+      } else if (startsWith(data, packedEvent)) {
+        if (startsWith(data, DELTA, packedEvent.length)) packedNext = { kind: 'delta', header: data };
+        else if (startsWith(data, SNAPSHOT, packedEvent.length)) packedNext = { kind: 'snapshot', header: data };
       } else if (data.length === 1 && data[0] === PING[0]) ws.send('3');
       else if (startsWith(data, OPEN)) ws.send(`${connect}${auth === undefined ? '' : JSON.stringify(auth)}`);
       else if (startsWith(data, connected)) {
