@@ -75,14 +75,15 @@ export interface Alert {
 
 /**
  * An alert as a screen is sent it (snapshots and deltas over socket.io): what the wallboard
- * and the alert desk show, and no more. Its history (an audit trail, often longer than
- * the rest) and its sensitive part (customer data, which no screen shows) stay on the
- * server, in `GET /api/v1/alerts`. A big floor's open alerts were megabytes per snapshot
- * with them.
+ * and the alert desk show, and no more. Its history and evidence (an audit trail and up
+ * to 50 event ids, often longer than the rest) and its sensitive part (customer data,
+ * which no screen shows) stay on the server, in `GET /api/v1/alerts`. A big floor's open
+ * alerts were megabytes per snapshot with them, and a burst of 10,000 alerts was half a
+ * megabyte packed to every screen.
  */
-export type AlertSummary = Omit<Alert, 'history' | 'sensitive'>;
+export type AlertSummary = Omit<Alert, 'history' | 'sensitive' | 'evidence'>;
 
 export function alertSummary(alert: Alert): AlertSummary {
-  const { history: _history, sensitive: _sensitive, ...summary } = alert;
+  const { history: _history, sensitive: _sensitive, evidence: _evidence, ...summary } = alert;
   return summary;
 }

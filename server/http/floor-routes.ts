@@ -109,6 +109,18 @@ export function createFloorRouter({ floor, commands, requireViewer, feeds }: Flo
     res.json((await floor.listAlerts(query)).flatMap((a) => alertFor(a, audience) ?? []));
   });
 
+  // One open or acknowledged alert, whole: what screens are not sent (its evidence, its
+  // history), for the alert desk to show when asked. 404 when not live or not the viewer's.
+  router.get('/api/v1/alerts/:id', people, (req, res) => {
+    const alert = floor.liveAlert(String(req.params.id));
+    const shown = alert === undefined ? null : alertFor(alert, audienceOf(viewerOf(res)));
+    if (shown === null) {
+      res.status(404).json({ error: 'no open alert with this id is visible to you' });
+      return;
+    }
+    res.json(shown);
+  });
+
   router.post('/api/v1/alerts/:id/acknowledge', people, json, async (req, res) => {
     send(res, await commands.acknowledgeAlert(withParams(req.body, { alertId: String(req.params.id) }), actorOf(req, res)));
   });

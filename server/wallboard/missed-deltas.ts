@@ -10,9 +10,9 @@
  * only grew, passed a snapshot's size, and every catch-up became a snapshot (386 of them
  * in one 15 s bench run, each megabytes for every screen to decode).
  *
- * The deltas are kept while a screen of the audience is behind, up to about a snapshot's
- * size, oldest dropped first: a screen behind further than what is kept, or across a new
- * day or a break in the numbering, gets a snapshot.
+ * The deltas are kept while a screen of the audience is behind, up to a size (the
+ * namespace's: four snapshots), oldest dropped first: a screen behind further than what
+ * is kept, or across a new day or a break in the numbering, gets a snapshot.
  */
 import type { ScreenDelta } from '../../shared/wallboard.js';
 import { mergeScreenDeltas } from './merge-deltas.js';
@@ -29,7 +29,7 @@ export class MissedDeltas {
   /** The seq the kept deltas follow: a screen that fell behind before it gets a snapshot. */
   private from = 0;
 
-  /** `maxBytes`: about the audience's snapshot size, past which the oldest deltas are dropped. */
+  /** `maxBytes`: how much to keep (as JSON), past which the oldest deltas are dropped. */
   constructor(private readonly maxBytes: () => number) {}
 
   /** A screen fell behind, having been sent every delta up to `seq`. */

@@ -270,8 +270,11 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
 
   const newEntry = (audience: Audience): AudienceEntry => ({
     audience, sockets: 0, seq: 0, sent: new SentLog(),
-    // Kept up to about a snapshot's size: past that a snapshot is the cheaper catch-up.
-    missed: new MissedDeltas(() => Math.max(MIN_WAITING_BYTES, snapshotBytes.get(audience.key)?.json ?? 0)),
+    // Kept up to four snapshots' size. Merged, they are far smaller than that (each agent
+    // and alert once, where a snapshot holds every open alert); a screen further behind
+    // gets a snapshot. At one snapshot's size, screens held back by an alert burst were
+    // past it within seconds, and snapshots to hundreds of screens made them later still.
+    missed: new MissedDeltas(() => Math.max(MIN_WAITING_BYTES, 4 * (snapshotBytes.get(audience.key)?.json ?? 0))),
   });
 
   nsp.on('connection', (socket) => {

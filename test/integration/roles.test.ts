@@ -104,6 +104,21 @@ describe('what each role receives, over REST and socket.io', () => {
     expect(history.map((a) => a.teamId)).toEqual(['B']);
   });
 
+  it('one live alert, whole (its evidence, which screens are not sent), only to whom it is visible', async () => {
+    const { snapshot } = await socketSnapshot({ browser: people.supervisor });
+    const teamA = snapshot.alerts.find((a) => a.rule === 'forbidden-phrases')!;
+    expect(teamA).not.toHaveProperty('evidence');
+    const whole = await people.leadA.call('GET', `/api/v1/alerts/${teamA.id}`);
+    expect(whole.status).toBe(200);
+    const alert = (await whole.json()) as { id: string; evidence: string[]; sensitive?: { callerNumber?: string } };
+    expect(alert.id).toBe(teamA.id);
+    expect(alert.evidence).toEqual(['c5']); // the utterance with the forbidden phrase
+    // Masked for a lead, as the list masks it.
+    expect(JSON.stringify(alert)).not.toContain(NUMBER);
+    expect((await people.leadB.call('GET', `/api/v1/alerts/${teamA.id}`)).status).toBe(404);
+    expect((await people.leadA.call('GET', '/api/v1/alerts/no-such-alert')).status).toBe(404);
+  });
+
   it('a supervisor sees the whole floor with masked numbers; a manager reads everything', async () => {
     const sup = (await socketSnapshot({ browser: people.supervisor })).snapshot;
     expect(alertRules(sup)).toEqual(['forbidden-phrases:A', 'urgent-escalation:B']);

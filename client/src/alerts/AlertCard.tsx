@@ -11,7 +11,7 @@ import { useT, type T } from '../i18n/index.js';
 import { formatElapsed } from '../time/format.js';
 import { useServerNow } from '../time/ticker.js';
 import { useSessionStore } from '../session/session-store.js';
-import { acknowledgeAlert, approveHold, approveLeave, resolveAlert } from './commands.js';
+import { acknowledgeAlert, approveHold, approveLeave, fetchAlert, resolveAlert } from './commands.js';
 import type { BoardAlert } from './floor-read.js';
 import { canApproveHold, nextLevel } from './order.js';
 
@@ -42,6 +42,35 @@ export function AlertHeading({ alert: a }: { alert: BoardAlert }) {
       </span>
       <span className="desk-subject">{subjectText(t, a)}</span>
     </div>
+  );
+}
+
+/**
+ * The events behind an alert. A whole alert (the history's, over REST) has them; a live
+ * one from the floor's socket does not (screens are not sent up to 50 event ids per alert:
+ * shared/alerts.ts), so they are fetched when the lead opens the list.
+ */
+function Evidence({ alert: a }: { alert: BoardAlert & { evidence?: string[] } }) {
+  const t = useT();
+  const [fetched, setFetched] = useState<string[] | 'loading' | 'failed' | undefined>(undefined);
+  const ids = a.evidence ?? (Array.isArray(fetched) ? fetched : undefined);
+  if (ids !== undefined && ids.length === 0) return null;
+  const load = () => {
+    if (a.evidence !== undefined || fetched !== undefined) return;
+    setFetched('loading');
+    fetchAlert(a.id).then((whole) => setFetched(whole.evidence), () => setFetched('failed'));
+  };
+  return (
+    <details className="desk-evidence" onToggle={(e) => { if (e.currentTarget.open) load(); }}>
+      <summary>{ids === undefined ? t('alerts.evidenceShow') : t('alerts.evidence', { count: ids.length })}</summary>
+      {ids !== undefined ? (
+        <ul>
+          {ids.map((id) => <li key={id}><code>{id}</code></li>)}
+        </ul>
+      ) : (
+        <p className="desk-evidence-status" role="status">{t(fetched === 'failed' ? 'alerts.evidenceFailed' : 'alerts.evidenceLoading')}</p>
+      )}
+    </details>
   );
 }
 
@@ -83,14 +112,7 @@ export function AlertCard({ alert: a, onDone, actions = ['acknowledge', 'resolve
           {t('alerts.owner', { account: a.owner.account, teams: a.owner.teamIds.join(', ') })}
         </p>
       )}
-      {a.evidence.length > 0 && (
-        <details className="desk-evidence">
-          <summary>{t('alerts.evidence', { count: a.evidence.length })}</summary>
-          <ul>
-            {a.evidence.map((id) => <li key={id}><code>{id}</code></li>)}
-          </ul>
-        </details>
-      )}
+      <Evidence alert={a} />
       {mode === null ? (
         offered.length > 0 && (
           <div className="desk-actions">

@@ -36,3 +36,8 @@ export async function approveLeave(agentId: string, note: string): Promise<void>
 export async function fetchHistory(fromMs: number): Promise<Alert[]> {
   return api.get<Alert[]>(`/api/v1/alerts?status=acknowledged,resolved&from=${Math.floor(fromMs)}`);
 }
+
+/** One live alert whole (its evidence: screens are sent alerts without it). */
+export async function fetchAlert(alertId: string): Promise<Alert> {
+  return api.get<Alert>(`/api/v1/alerts/${encodeURIComponent(alertId)}`);
+}

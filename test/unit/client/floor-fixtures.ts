@@ -38,7 +38,7 @@ export function alert(id: string, fields: Partial<AlertSummary> & { sensitive?: 
   return {
     id, rule: 'answer-3-rings', article: '60', severity: 'warning', kind: 'condition', status: 'open',
     title: 'Call ringing at agent 1001 for 10 s, not answered', subject: { kind: 'call', id: 'c1' },
-    openedAt: T0, updatedAt: T0, escalationLevel: 'lead', evidence: [], occurrences: 1, ...fields,
+    openedAt: T0, updatedAt: T0, escalationLevel: 'lead', occurrences: 1, ...fields,
   };
 }
 

@@ -38,7 +38,7 @@ const agent = (agentId: string, state: AgentView['state']): AgentView => ({
 const greetingAlert: AlertSummary & { sensitive: AlertSensitive } = {
   id: 'a1', rule: 'greeting', article: '61, 66', severity: 'critical', kind: 'incident', status: 'open',
   title: 'Agent 1002 opened the call without the greeting', subject: { kind: 'call', id: 'c2' }, openedAt: T0,
-  updatedAt: T0, escalationLevel: 'lead', evidence: ['e1'], occurrences: 1,
+  updatedAt: T0, escalationLevel: 'lead', occurrences: 1,
   sensitive: { text: `you are calling from ${CALLER}`, callerNumber: CALLER },
 };
 
