@@ -15,6 +15,8 @@
  *   `queues` is a list of strings); either non-empty means a status update.
  */
 
+import { inflateRawSync } from 'node:zlib';
+
 const QUOTE = 0x22;
 const ZERO = 0x30;
 const NINE = 0x39;
@@ -85,4 +87,29 @@ export function carriesStatus(frame: Buffer): boolean {
   const agents = frame.indexOf(AGENTS_LIST);
   if (agents >= 0 && frame[agents + AGENTS_LIST.length] === OPEN_BRACE) return true;
   return frame.indexOf(QUEUES_NON_EMPTY) >= 0;
+}
+
+/** Packed frames remembered per process: the last few a server sent (each goes to every screen). */
+const RECENT_PACKED = 8;
+
+/**
+ * Inflates packed frames (shared/packed.ts) for the screens of one process, once per
+ * distinct frame. The server sends one packed frame, byte for byte the same, to every
+ * screen of an audience: a hundred screens in one process inflating it a hundred times is
+ * the screens' cost, which real screens pay on their own machines, not the server's, and
+ * on a 2-core bench machine it starved the server (an alert burst of 13,000 alerts, 3 MB
+ * of JSON, took a screens' process over a second). Each screen still receives its own
+ * bytes over its own socket; the same bytes (compared in full) are inflated once.
+ */
+export class SharedInflater {
+  private readonly recent: Array<{ packed: Buffer; json: Buffer }> = [];
+
+  inflate(packed: Buffer): Buffer {
+    const known = this.recent.find((r) => r.packed.length === packed.length && r.packed.equals(packed));
+    if (known !== undefined) return known.json;
+    const json = inflateRawSync(packed);
+    this.recent.push({ packed, json });
+    if (this.recent.length > RECENT_PACKED) this.recent.shift();
+    return json;
+  }
 }

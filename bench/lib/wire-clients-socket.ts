@@ -7,16 +7,19 @@
  *   server `42/wallboard,["snapshot",...]`  -> the first one makes the screen ready
  *   server `42/wallboard,["delta",...]`     -> handed on raw, never decoded here
  *   server `451-/wallboard,["delta",{"packed":{"_placeholder":...}}]`, then one binary
- *     message (a packed delta or snapshot, shared/packed.ts) -> inflated, handed on as JSON
+ *     message (a packed delta or snapshot, shared/packed.ts) -> inflated (once per process
+ *     for the same bytes: SharedInflater), handed on as JSON
  *   server `44/wallboard,{...}`             -> connect error (e.g. not signed in)
  *   after each delta or snapshot            -> send `42/wallboard,["read",<seq>]`, as Floorwatch's client does
  *   server `41/wallboard,` or `1`, or a close we did not ask for -> dropped by the server
  * On the main namespace `/` (the bare baseline) packets name no namespace (`40`, `42[...]`),
  * and a client is ready once connected: that server sends no snapshot.
  */
-import { inflateRawSync } from 'node:zlib';
 import WebSocket from 'ws';
-import { seqOf, startsWith } from './wire-clients-frame.js';
+import { SharedInflater, seqOf, startsWith } from './wire-clients-frame.js';
+
+/** One per process: the screens of a process inflate each packed frame once (SharedInflater says why). */
+const inflater = new SharedInflater();
 
 const OPEN = Buffer.from('0{');
 const PING = Buffer.from('2');
@@ -117,9 +120,9 @@ export function openWireWallboard(url: string, handlers: WireWallboardHandlers, 
         if (packedNext === undefined) return;
         const { kind, header } = packedNext;
         packedNext = undefined;
-        // Unpacking is the screen's cost (as JSON.parse would be); only the first snapshot is skipped.
+        // The first snapshot is not read (as a plain one is not).
         if (!ready) frame(kind, header, at);
-        else frame(kind, kind === 'snapshot' ? Buffer.concat([header, inflateRawSync(data)]) : inflateRawSync(data), at);
+        else frame(kind, kind === 'snapshot' ? Buffer.concat([header, inflater.inflate(data)]) : inflater.inflate(data), at);
       } else if (startsWith(data, event)) {
         if (startsWith(data, DELTA, event.length)) frame('delta', data, at);
         else if (startsWith(data, SNAPSHOT, event.length)) frame('snapshot', data, at);
