@@ -9,7 +9,8 @@
  * and `onRefused` decides (a person signs in again, a TV pairs again).
  */
 import { io, type Socket } from 'socket.io-client';
-import { unpack, type MaybePacked } from '../../shared/packed.js';
+import { isPacked, unpack, type MaybePacked } from '../../shared/packed.js';
+import { readReceipts } from '../../shared/read-receipts.js';
 import type { WallboardClientToServer, WallboardServerToClient } from '../../shared/wallboard.js';
 import { useFloorStore } from './store/floor-store.js';
 
@@ -77,20 +78,21 @@ export function connectWallboard({ credentials, onRefused, url = '/wallboard', t
   };
 
   /**
-   * Tells the server this frame has been taken in: it counts how far behind the screen
+   * Tells the server which frames have been taken in: it counts how far behind the screen
    * really is from these, and holds a screen that falls behind out of the deltas until it
-   * has read what it had (server/wallboard/backpressure.ts).
+   * has read what it had (server/wallboard/backpressure.ts; when: shared/read-receipts.ts).
    */
-  const read = (seq: number): void => {
-    socket.emit('read', seq);
-  };
+  const receipts = readReceipts((seq) => socket.emit('read', seq), {
+    set: (run, ms) => setTimeout(run, ms),
+    clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  });
 
   socket.on('snapshot', (frame) => {
     resyncing = false;
     const snapshot = opened(frame);
     if (!snapshot) return;
     store().applySnapshot(snapshot);
-    read(snapshot.seq);
+    receipts.took(snapshot.seq, true);
   });
 
   socket.on('delta', (frame) => {
@@ -99,7 +101,7 @@ export function connectWallboard({ credentials, onRefused, url = '/wallboard', t
     const delta = opened(frame);
     if (!delta) return;
     const outcome = store().applyDelta(delta);
-    if (outcome === 'applied') read(delta.seq);
+    if (outcome === 'applied') receipts.took(delta.seq, isPacked(frame));
     if (outcome === 'gap' || outcome === 'new-day') resync();
   });
 
@@ -115,12 +117,13 @@ export function connectWallboard({ credentials, onRefused, url = '/wallboard', t
       const snapshot = opened(frame);
       if (!snapshot) return;
       store().applySnapshot(snapshot);
-      read(snapshot.seq);
+      receipts.took(snapshot.seq, true);
     });
   }
 
   socket.on('disconnect', (reason) => {
     resyncing = false;
+    receipts.reset();
     if (closed) return;
     markDown(reason);
     if (reason === 'io server disconnect') {

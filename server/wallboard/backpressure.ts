@@ -12,7 +12,7 @@
  * Behind is told two ways. A screen that says what it has read (`read`, as Floorwatch's
  * own client does) is behind once it has not read 128 KB of frames before the newest
  * (sent-log.ts says why the server's own queue is not enough), and back once it has read
- * them all. Any other socket.io client is behind once half a megabyte waits in the
+ * all but 16 KB of them. Any other socket.io client is behind once half a megabyte waits in the
  * server's queue for it, and back once that queue is written out. The deltas a socket
  * waits for are broadcast to all (encoded once), so a queue holds little memory of its own.
  */
@@ -28,6 +28,13 @@ export const MIN_WAITING_BYTES = 2 ** 19;
  * two or three packed status deltas of a busy floor, under a second of them.
  */
 export const MAX_UNREAD_BYTES = 2 ** 17;
+
+/**
+ * A screen held back is caught up once less than this of what it was sent is unread: it
+ * says at once that it read a big frame, and small ones together, once a second
+ * (shared/read-receipts.ts), so the last few small frames may be read but not yet said.
+ */
+export const CAUGHT_UP_BYTES = 2 ** 14;
 
 /** What backpressure needs of a socket.io socket (tests pass a fake). */
 export interface PressuredSocket {

@@ -18,18 +18,19 @@ import type { Authenticator, Viewer } from '../access/principal.js';
 import type { FloorService } from '../floor/types.js';
 import type { Actor, CommandHandlers, CommandOutcome } from '../http/command-handlers.js';
 import { clientIp } from '../http/client-ip.js';
-import { BEHIND_ROOM, holdBackSlowSockets, MIN_WAITING_BYTES, type SocketQueue } from './backpressure.js';
+import { BEHIND_ROOM, CAUGHT_UP_BYTES, holdBackSlowSockets, MIN_WAITING_BYTES, type SocketQueue } from './backpressure.js';
 import { batchCatchUps } from './catch-ups.js';
 import { MissedDeltas } from './missed-deltas.js';
 import { SentLog } from './sent-log.js';
-import { packFrame, PACK_ABOVE_BYTES, wireBytes } from './pack.js';
+import { packFrame, wireBytes } from './pack.js';
 import { screenDelta, screenDeltaBytes, screenSnapshot, screenSnapshotBytes } from './screen.js';
 
 interface SocketData {
   viewer: Viewer;
   audience: Audience;
-  /** Held out of the deltas until it has read what it has (backpressure.ts), since the delta of this seq. */
+  /** Held out of the deltas until it has read what it has (backpressure.ts). */
   behind?: boolean;
+  /** While behind: the seq of the last delta it was sent before (its catch-up follows it). */
   fellAt?: number;
   /** The seq it last said it has read; only a screen that says so (`read`) has one. */
   read?: number;
@@ -56,8 +57,6 @@ export interface WallboardNamespaceDeps {
    * every process).
    */
   localOnly?: boolean;
-  /** Frames this big as JSON or bigger are sent packed (pack.ts; tests lower it). */
-  packAboveBytes?: number;
 }
 
 const room = (a: Audience): string => `aud:${a.key}`;
@@ -78,7 +77,6 @@ const SNAPSHOT_CACHE_MS = 1000;
 /** Wires the namespace; returns the function that stops it (for close()). */
 export function registerWallboardNamespace(nsp: WallboardNamespace, deps: WallboardNamespaceDeps): () => void {
   const { floor, commands, auth, logger } = deps;
-  const packAbove = deps.packAboveBytes ?? PACK_ABOVE_BYTES;
   /**
    * Audiences with at least one socket, how many, and the seq of the last delta their room
    * was sent. Each audience's deltas are numbered on their own: a delta that holds only
@@ -137,7 +135,7 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
     if (built === undefined) {
       const snapshot = screenSnapshot(floorSnapshot.cut(audience));
       const json = screenSnapshotBytes(snapshot);
-      built = { frame: packFrame(snapshot, json, packAbove), serverTime: snapshot.serverTime };
+      built = { frame: packFrame(snapshot, json), serverTime: snapshot.serverTime };
       snapshots.set(audience.key, built);
       snapshotBytes.set(audience.key, { json, wire: wireBytes(built.frame, json) });
     }
@@ -159,31 +157,31 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
       const entry = audiences.get(key);
       const plan = entry === undefined ? { kind: 'snapshot' as const } : entry.missed.catchUp(sockets.map((s) => s.data.fellAt ?? 0), entry.seq);
       const audience = sockets[0]!.data.audience;
-      let frame: { event: 'delta' | 'snapshot'; body: MaybePacked<object>; seq: number; bytes: number } | undefined;
+      const to = nsp.local.to(sockets.map((s) => s.id));
+      let sent: { seq: number; bytes: number } | undefined;
+      let send = (): void => undefined;
       if (plan.kind === 'delta') {
         const json = screenDeltaBytes(plan.delta);
-        const body = packFrame(plan.delta, json, packAbove);
-        frame = { event: 'delta', body, seq: plan.delta.seq, bytes: wireBytes(body, json) };
+        const body = packFrame(plan.delta, json);
+        sent = { seq: plan.delta.seq, bytes: wireBytes(body, json) };
+        send = () => to.emit('delta', body);
       } else if (plan.kind === 'snapshot') {
         const body = catchUpSnapshot(audience);
-        frame = { event: 'snapshot', body, seq: body.seq!, bytes: snapshotBytes.get(audience.key)?.wire ?? 0 };
+        sent = { seq: body.seq!, bytes: snapshotBytes.get(audience.key)?.wire ?? 0 };
+        send = () => to.emit('snapshot', body);
       }
       for (const socket of sockets) {
         socket.data.behind = false;
         void socket.leave(BEHIND_ROOM);
-        if (frame !== undefined) socket.data.lastOwn = { seq: frame.seq, bytes: frame.bytes };
+        if (sent !== undefined) socket.data.lastOwn = sent;
       }
-      if (frame !== undefined) nsp.local.to(sockets.map((s) => s.id)).emit(frame.event, frame.body as never);
+      send();
     } catch (err) {
       logger.error({ err }, 'catch-up failed');
       for (const socket of sockets) socket.disconnect(true);
     }
   });
 
-  /**
-   * engine.io keeps a socket's unwritten packets in `writeBuffer` and says `drain` when it
-   * is written out; the buffer is not in its public types, so it is read here, in one place.
-   */
   /** Bytes sent to a screen before the newest frame that it has not said it read (backpressure.ts). */
   const unread = (socket: WallboardSocket): number | undefined => {
     const { read, lastOwn } = socket.data;
@@ -194,6 +192,19 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
     return log.bytesAfter(lastOwn.seq) === 0 ? 0 : lastOwn.bytes + log.unreadBefore(lastOwn.seq);
   };
 
+  /** Bytes of the frames it was sent up to `seq` that it has not said it read. */
+  const unreadUpTo = (socket: WallboardSocket, seq: number): number => {
+    const { read, lastOwn } = socket.data;
+    const log = audiences.get(socket.data.audience.key)?.sent;
+    if (read === undefined || log === undefined || read >= seq) return 0;
+    if (lastOwn !== undefined && read < lastOwn.seq) return lastOwn.bytes + log.bytesBetween(lastOwn.seq, seq);
+    return log.bytesBetween(read, seq);
+  };
+
+  /**
+   * engine.io keeps a socket's unwritten packets in `writeBuffer` and says `drain` when it
+   * is written out; the buffer is not in its public types, so it is read here, in one place.
+   */
   const slowSockets: SocketQueue<WallboardSocket> = {
     waiting: (socket) => {
       const buffer = (socket.conn as unknown as { writeBuffer?: Array<{ data?: unknown }> }).writeBuffer ?? [];
@@ -249,7 +260,7 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
       entry.seq += 1;
       const out = { ...screenDelta(mine), seq: entry.seq };
       const bytes = screenDeltaBytes(out);
-      const frame = packFrame(out, bytes, packAbove);
+      const frame = packFrame(out, bytes);
       target.to(room(entry.audience)).except(BEHIND_ROOM).emit('delta', frame);
       entry.missed.sent(out, bytes);
       entry.sent.sent(entry.seq, wireBytes(frame, bytes));
@@ -320,12 +331,13 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
     });
 
     // The screen has applied every frame up to this seq: what it has not read is counted
-    // from here, and a screen held back for it is caught up once it has read all it was sent.
+    // from here, and a screen held back for it is caught up once it has read (nearly) all
+    // it was sent.
     socket.on('read', (seq: unknown) => {
       if (typeof seq !== 'number' || !Number.isSafeInteger(seq)) return;
       socket.data.read = Math.max(socket.data.read ?? seq, seq);
       const waiting = socket.data.untilRead;
-      if (waiting !== undefined && socket.data.read >= waiting.seq) {
+      if (waiting !== undefined && unreadUpTo(socket, waiting.seq) <= CAUGHT_UP_BYTES) {
         socket.data.untilRead = undefined;
         if (socket.connected) waiting.then();
       }

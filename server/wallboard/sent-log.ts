@@ -48,6 +48,11 @@ export class SentLog {
     return this.total - this.totalAt(seq);
   }
 
+  /** Bytes of the frames after `from` up to and including `to`; Infinity when `from` is older than what is remembered. */
+  bytesBetween(from: number, to: number): number {
+    return to <= from ? 0 : this.totalAt(to) - this.totalAt(from);
+  }
+
   /** The running total up to the last frame at or before `seq` (-Infinity when that is no longer known). */
   private totalAt(seq: number): number {
     // Newest first: a screen that keeps up has read all but the last frame or two.

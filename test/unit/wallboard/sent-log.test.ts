@@ -26,6 +26,10 @@ describe('the frames an audience was sent', () => {
     // Read nothing yet (a snapshot's seq, before any frame): all but the newest unread.
     expect(log.unreadBefore(0)).toBe(125);
     expect(log.bytesAfter(0)).toBe(1125);
+    // What a screen that read up to 1 has not read of what it was sent up to 3 (it fell behind there).
+    expect(log.bytesBetween(1, 3)).toBe(25);
+    expect(log.bytesBetween(3, 3)).toBe(0);
+    expect(log.bytesBetween(0, 2)).toBe(120);
   });
 
   it('counts a screen behind everything it remembers as infinitely far behind', () => {
