@@ -10,12 +10,14 @@
  *     message (a packed delta or snapshot, shared/packed.ts) -> inflated (once per process
  *     for the same bytes: SharedInflater), handed on as JSON
  *   server `44/wallboard,{...}`             -> connect error (e.g. not signed in)
- *   after each delta or snapshot            -> send `42/wallboard,["read",<seq>]`, as Floorwatch's client does
+ *   after deltas and snapshots              -> send `42/wallboard,["read",<seq>]` when Floorwatch's client
+ *                                              would (shared/read-receipts.ts)
  *   server `41/wallboard,` or `1`, or a close we did not ask for -> dropped by the server
  * On the main namespace `/` (the bare baseline) packets name no namespace (`40`, `42[...]`),
  * and a client is ready once connected: that server sends no snapshot.
  */
 import WebSocket from 'ws';
+import { readReceipts } from '../../shared/read-receipts.js';
 import { SharedInflater, seqOf, startsWith } from './wire-clients-frame.js';
 
 /** One per process: the screens of a process inflate each packed frame once (SharedInflater says why). */
@@ -102,11 +104,14 @@ export function openWireWallboard(url: string, handlers: WireWallboardHandlers, 
     };
     /** The frame whose packed bytes come in the next (binary) message, and its header (which holds a snapshot's serverTime). */
     let packedNext: { kind: FrameKind; header: Buffer } | undefined;
-    const frame = (kind: FrameKind, data: Buffer, at: number): void => {
-      // Taken in: from these the server counts what this screen has not read yet (server/wallboard/sent-log.ts).
+    // From these the server counts what this screen has not read yet (server/wallboard/sent-log.ts).
+    const receipts = readReceipts((seq) => {
+      if (ws.readyState === WebSocket.OPEN) ws.send(`${event.toString()}["read",${seq}]`);
+    }, { set: (run, ms) => setTimeout(run, ms), clear: (handle) => clearTimeout(handle as NodeJS.Timeout) });
+    const frame = (kind: FrameKind, data: Buffer, at: number, packed = false): void => {
       if (namespace !== '/') {
         const seq = seqOf(data);
-        if (Number.isFinite(seq)) ws.send(`${event.toString()}["read",${seq}]`);
+        if (Number.isFinite(seq)) receipts.took(seq, packed || kind === 'snapshot');
       }
       if (ready) handlers.onFrame(kind, data, at);
       else if (kind === 'snapshot') {
@@ -121,8 +126,8 @@ export function openWireWallboard(url: string, handlers: WireWallboardHandlers, 
         const { kind, header } = packedNext;
         packedNext = undefined;
         // The first snapshot is not read (as a plain one is not).
-        if (!ready) frame(kind, header, at);
-        else frame(kind, kind === 'snapshot' ? Buffer.concat([header, inflater.inflate(data)]) : inflater.inflate(data), at);
+        if (!ready) frame(kind, header, at, true);
+        else frame(kind, kind === 'snapshot' ? Buffer.concat([header, inflater.inflate(data)]) : inflater.inflate(data), at, true);
       } else if (startsWith(data, event)) {
         if (startsWith(data, DELTA, event.length)) frame('delta', data, at);
         else if (startsWith(data, SNAPSHOT, event.length)) frame('snapshot', data, at);
