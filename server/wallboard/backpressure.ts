@@ -55,8 +55,8 @@ export interface SocketQueue<S> {
   /** The socket was moved out of the deltas (before `onDrain` is asked for). */
   fellBehind(socket: S): void;
   /**
-   * Calls back once, when the socket has what it was sent: it said it read it all, or
-   * (a socket that does not say) its queue has been written out.
+   * Calls back once, when the socket has (nearly) what it was sent: it said it read all
+   * but CAUGHT_UP_BYTES of it, or (a socket that does not say) its queue is written out.
    */
   onDrain(socket: S, listener: () => void): void;
   /**

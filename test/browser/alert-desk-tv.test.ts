@@ -71,7 +71,7 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(await ring.innerText()).toMatch(/open for \d:\d\d/);
     // Its evidence is not on the socket: opening the list fetches it.
     await ring.locator('.desk-evidence summary', { hasText: /^Evidence$/ }).click();
-    await ring.locator('.desk-evidence summary', { hasText: /Evidence \(\d+ events\)/ }).waitFor();
+    await ring.locator('.desk-evidence summary', { hasText: /Evidence: \d+ event\(s\)/ }).waitFor();
     expect(await ring.locator('.desk-evidence li code').count()).toBeGreaterThan(0);
     await page.locator('.desk-history .desk-empty, .desk-history .desk-alert').first().waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'alert-desk.png') });

@@ -86,7 +86,7 @@ addMessages({
     'alerts.escalatesIn': 'Escalates to the {level} in {time}',
     'alerts.escalatingNow': 'Escalating to the {level}',
     'alerts.topLevel': 'Top escalation level',
-    'alerts.evidence': 'Evidence ({count} events)',
+    'alerts.evidence': 'Evidence: {count} event(s)',
     'alerts.evidenceShow': 'Evidence',
     'alerts.evidenceLoading': 'Loading the evidence…',
     'alerts.evidenceFailed': 'The evidence could not be loaded (the alert may have closed).',

@@ -61,7 +61,7 @@ describe('AlertList', () => {
 
     expect(within(cards[2]).getByText(/Escalates to the supervisor in 1:35/)).toBeTruthy();
     expect(within(cards[0]).getByText(/Top escalation level/)).toBeTruthy();
-    expect(within(cards[3]).getByText('Evidence (2 events)')).toBeTruthy();
+    expect(within(cards[3]).getByText('Evidence: 2 event(s)')).toBeTruthy();
     // Severity is a word, not only a colour.
     expect(within(cards[3]).getByText('Info')).toBeTruthy();
 
