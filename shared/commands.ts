@@ -1,4 +1,5 @@
 /** Commands people give the floor (shift leads, supervisors). Validated at the edge. */
+import type { ProblemCode, ProblemParams } from './problems.js';
 import { z } from 'zod';
 
 const id = z.string().min(1).max(200);
@@ -42,4 +43,10 @@ export type FloorCommand =
 
 export type CommandResult<T = unknown> =
   | { ok: true; value: T }
-  | { ok: false; error: string; field?: string; /** Alerts that block the command (a refused handover names them). */ alertIds?: string[] };
+  | {
+    ok: false; error: string; field?: string;
+    /** Why, for a screen to say in its reader's language (shared/problems.ts). */
+    code?: ProblemCode; params?: ProblemParams;
+    /** Alerts that block the command (a refused handover names them). */
+    alertIds?: string[];
+  };

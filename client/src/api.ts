@@ -2,9 +2,14 @@
  * The one way the page talks HTTP to the server. It adds the CSRF header to unsafe
  * requests (the server checks it against the session: the readable `fw_csrf` cookie is
  * copied into `x-csrf-token`, which another site's page cannot do), and turns every
- * failure, the server's `{ error, field?, problems? }` or no answer at all, into an
- * ApiError whose message can be shown as it is.
+ * failure, the server's `{ error, code?, params?, field?, problems? }` or no answer at
+ * all, into an ApiError whose message can be shown as it is, in the reader's language
+ * (by the refusal's code, shared/problems.ts; the server's English when it has none).
  */
+import { isProblemCode, type ProblemParams } from '../../shared/problems.js';
+import { translate, useLocale, type Vars } from './i18n/index.js';
+import './i18n/messages-problems.js';
+import { sentence } from './sentence.js';
 
 export const CSRF_COOKIE = 'fw_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -16,7 +21,7 @@ export class ApiError extends Error {
     message: string,
     /** The input the server objected to, when it named one. */
     readonly field?: string,
-    /** The password rules a new password failed, in the server's words. */
+    /** The password rules a new password failed, in the reader's language. */
     readonly problems: string[] = [],
     /** From Retry-After (429): seconds until trying again can succeed. */
     readonly retryAfterSeconds?: number,
@@ -33,8 +38,39 @@ export class ApiError extends Error {
 
 interface ServerProblem {
   error?: unknown;
+  code?: unknown;
+  params?: unknown;
   field?: unknown;
   problems?: unknown;
+  problemCodes?: unknown;
+}
+
+const say = (key: string, vars?: Vars): string => translate(useLocale.getState().locale, key, vars);
+
+function paramsOf(value: unknown): ProblemParams {
+  if (typeof value !== 'object' || value === null) return {};
+  return Object.fromEntries(Object.entries(value).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number'));
+}
+
+/**
+ * A refusal (an HTTP answer's body, or a command's failed result) as a sentence in the
+ * reader's language: by its code when the page knows the code, else the server's English.
+ */
+export function problemText(problem: ServerProblem): string | undefined {
+  if (isProblemCode(problem.code)) return say(`problem.${problem.code}`, paramsOf(problem.params));
+  return typeof problem.error === 'string' ? sentence(problem.error) : undefined;
+}
+
+/** A refused password's problems, each by its code when the page knows it. */
+function passwordProblems(problem: ServerProblem): string[] {
+  if (!Array.isArray(problem.problems)) return [];
+  const codes = Array.isArray(problem.problemCodes) ? problem.problemCodes : [];
+  return problem.problems.flatMap((text: unknown, i): string[] => {
+    if (typeof text !== 'string') return [];
+    const key = `password.problem.${String(codes[i])}`;
+    const said = typeof codes[i] === 'string' ? say(key) : key;
+    return [said === key ? text : said];
+  });
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
@@ -85,7 +121,7 @@ export async function request<T>(method: string, path: string, options: RequestO
       ...(options.text !== undefined && { body: options.text.content }),
     });
   } catch {
-    throw new ApiError(0, 'Cannot reach the Floorwatch server. Check the network; trying again may help.');
+    throw new ApiError(0, say('problem.client.unreachable'));
   }
 
   if (res.status === 204) return undefined as T;
@@ -98,9 +134,9 @@ export async function request<T>(method: string, path: string, options: RequestO
   }
   throw new ApiError(
     res.status,
-    typeof problem.error === 'string' ? sentence(problem.error) : fallbackMessage(res.status),
+    problemText(problem) ?? fallbackMessage(res.status),
     typeof problem.field === 'string' ? problem.field : undefined,
-    Array.isArray(problem.problems) ? problem.problems.filter((p): p is string => typeof p === 'string') : [],
+    passwordProblems(problem),
     retryAfter(res.headers.get('retry-after')),
     data,
   );
@@ -115,19 +151,11 @@ export const api = {
   delete: <T>(path: string) => request<T>('DELETE', path),
 };
 
-/** The server writes lower-case fragments ("wrong username or password"); a page shows sentences. */
-function sentence(text: string): string {
-  const trimmed = text.trim();
-  if (trimmed === '') return trimmed;
-  const capital = trimmed[0].toUpperCase() + trimmed.slice(1);
-  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
-}
-
 function fallbackMessage(status: number): string {
-  if (status === 429) return 'Too many requests. Wait a little and try again.';
-  if (status >= 502 && status <= 504) return `The Floorwatch server is not answering (${status}). Try again in a moment.`;
-  if (status >= 500) return `The Floorwatch server had a problem (${status}). Try again; if it persists, tell your administrator.`;
-  return `The request was refused (${status}).`;
+  if (status === 429) return say('problem.client.tooMany');
+  if (status >= 502 && status <= 504) return say('problem.client.gateway', { status });
+  if (status >= 500) return say('problem.client.server', { status });
+  return say('problem.client.refused', { status });
 }
 
 /** Retry-After is seconds or an HTTP date (RFC 9110); anything else is ignored. */
@@ -141,5 +169,5 @@ function retryAfter(value: string | null): number | undefined {
 /** Any thrown value as a message for the page. */
 export function messageOf(err: unknown): string {
   if (err instanceof ApiError) return err.message;
-  return 'Something went wrong. Reload the page and try again.';
+  return say('problem.client.unknown');
 }

@@ -8,6 +8,7 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import { randomString } from './tokens.js';
+import { MIN_PASSWORD_LENGTH, PASSWORD_PROBLEMS, type PasswordProblemCode } from '../../shared/password-problems.js';
 
 export interface ScryptParams {
   /** CPU/memory cost, a power of two. Memory used is about 128 * N * r bytes. */
@@ -64,41 +65,23 @@ export interface PasswordContext {
   initialPassword?: string;
 }
 
-export const MIN_PASSWORD_LENGTH = 10;
 /** zxcvbn scores 0-4; 3 is "safely unguessable: moderate protection from offline attack". */
 const MIN_ZXCVBN_SCORE = 3;
 
 export const PASSWORD_MESSAGES = {
-  tooShort: `Use at least ${MIN_PASSWORD_LENGTH} characters.`,
-  initial: 'Choose a new password, not the one-time password you were given.',
-  username: 'Do not use your username in your password.',
-  name: 'Do not use your name in your password.',
-  reused: 'Choose a password you have not used before.',
-  weak: 'This password is too easy to guess. Add more words or make it longer.',
+  tooShort: PASSWORD_PROBLEMS.tooShort,
+  initial: PASSWORD_PROBLEMS.initial,
+  username: PASSWORD_PROBLEMS.username,
+  name: PASSWORD_PROBLEMS.name,
+  reused: PASSWORD_PROBLEMS.reused,
+  weak: PASSWORD_PROBLEMS.weak,
 } as const;
 
-/**
- * zxcvbn's warnings are keys (English text lives in @zxcvbn-ts/language-en, which we do
- * not ship); these are our own wording, each telling the user what to change.
- */
-const ZXCVBN_WARNINGS: Record<string, string> = {
-  straightRow: 'Straight rows of keys are easy to guess. Use words instead.',
-  keyPattern: 'Keyboard patterns are easy to guess. Use words instead.',
-  simpleRepeat: 'Repeated characters like "aaa" are easy to guess. Avoid repeats.',
-  extendedRepeat: 'Repeated patterns like "abcabc" are easy to guess. Avoid repeats.',
-  sequences: 'Sequences like "abc" or "1234" are easy to guess. Avoid them.',
-  recentYears: 'Recent years are easy to guess. Leave them out.',
-  dates: 'Dates are easy to guess. Leave them out.',
-  topTen: 'This is one of the most used passwords. Choose another.',
-  topHundred: 'This is a very commonly used password. Choose another.',
-  common: 'This is a commonly used password. Choose another.',
-  similarToCommon: 'This is too close to a commonly used password. Choose another.',
-  wordByItself: 'A single word is easy to guess. Use several unrelated words.',
-  namesByThemselves: 'Names on their own are easy to guess. Add unrelated words.',
-  commonNames: 'Common names are easy to guess. Add unrelated words.',
-  userInputs: 'Do not use personal details such as your name or username.',
-  pwned: 'This password has appeared in a data breach. Choose another.',
-};
+/** Our sentence for a zxcvbn warning key, if we have one. */
+function zxcvbnWarning(warning: string): string | undefined {
+  const code = `zxcvbn.${warning}`;
+  return code in PASSWORD_PROBLEMS ? PASSWORD_PROBLEMS[code as PasswordProblemCode] : undefined;
+}
 
 /**
  * Why `password` may not be used, as sentences for the user; empty when it is acceptable.
@@ -126,7 +109,7 @@ export async function passwordProblems(password: string, context: PasswordContex
     const warning = strength.feedback.warning;
     // The name and username rules already said this more precisely.
     const alreadySaid = warning === 'userInputs' && (usesUsername || usesName);
-    if (!alreadySaid) problems.push((warning && ZXCVBN_WARNINGS[warning]) || PASSWORD_MESSAGES.weak);
+    if (!alreadySaid) problems.push((warning && zxcvbnWarning(warning)) || PASSWORD_MESSAGES.weak);
   }
 
   const previous = context.previousHashes ?? [];

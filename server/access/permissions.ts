@@ -6,6 +6,7 @@
 import type { Role } from '../../shared/access.js';
 import type { FloorCommand } from '../../shared/commands.js';
 import type { Viewer } from './principal.js';
+import { problem, type Problem } from '../../shared/problems.js';
 
 export const COMMAND_ROLES: Record<FloorCommand['type'], readonly Role[]> = {
   'alert.acknowledge': ['lead', 'supervisor', 'manager'],
@@ -29,7 +30,7 @@ const COMMAND_WORDS: Record<FloorCommand['type'], string> = {
 /** Roles that see the floor at all (everyone signed in, and paired displays). */
 export const VIEW_ROLES: readonly Role[] = ['admin', 'supervisor', 'lead', 'manager', 'display'];
 
-export type Permission = { ok: true } | { ok: false; error: string };
+export type Permission = { ok: true } | ({ ok: false } & Problem);
 
 /**
  * May this viewer give this command about something of `teamId`? Leads only within their
@@ -38,10 +39,10 @@ export type Permission = { ok: true } | { ok: false; error: string };
 export function mayCommand(viewer: Viewer, type: FloorCommand['type'], teamId: string | undefined): Permission {
   if (!COMMAND_ROLES[type].includes(viewer.role)) {
     const who = viewer.role === 'admin' ? 'an administrator' : viewer.role === 'display' ? 'a display' : `a ${viewer.role}`;
-    return { ok: false, error: `${who} may not ${COMMAND_WORDS[type]}` };
+    return { ok: false, ...problem('commandNotAllowed', { role: viewer.role, command: type }, `${who} may not ${COMMAND_WORDS[type]}`) };
   }
   if (viewer.role === 'lead' && (teamId === undefined || !viewer.teams.includes(teamId))) {
-    return { ok: false, error: 'that is not one of your teams' };
+    return { ok: false, ...problem('notYourTeam') };
   }
   return { ok: true };
 }

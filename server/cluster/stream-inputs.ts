@@ -8,6 +8,7 @@ import type { FloorEvent } from '../../shared/events.js';
 import type { AcceptedInput, AcceptedOutcome } from '../floor/floor.js';
 import type { LogPayload } from '../storage/types.js';
 import type { StreamEntry } from './stream-log.js';
+import { problem } from '../../shared/problems.js';
 
 export function acceptedInputOf(entry: StreamEntry): AcceptedInput | null {
   const receivedAt = entry.acceptedAt;
@@ -38,9 +39,9 @@ export function acceptedInputOf(entry: StreamEntry): AcceptedInput | null {
 
 /** What the process waiting on a command, rules or plan change is told. */
 export function answerOf(kind: StreamEntry['kind'], outcome: AcceptedOutcome | undefined): unknown {
-  if (outcome === undefined) return { ok: false, error: 'the floor could not read this input' };
+  if (outcome === undefined) return { ok: false, ...problem('notApplied', undefined, 'the floor could not read this input') };
   // Its id is in the log already: this is a replay after a failover, and the first owner applied it.
-  if (outcome.appended === 0) return { ok: false, error: 'already applied before a change of owner; reload to see its effect' };
+  if (outcome.appended === 0) return { ok: false, ...problem('ownerChanged') };
   if (kind === 'rules') return { ok: true, value: null };
-  return outcome.result ?? { ok: false, error: 'the input was not applied' };
+  return outcome.result ?? { ok: false, ...problem('notApplied', undefined, 'the input was not applied') };
 }

@@ -26,6 +26,7 @@ import { approveLeave } from './schedule/leave.js';
 import { rearmPlan } from './schedule/plan.js';
 import { emptyPlan } from './schedule/plan-state.js';
 import { emptyCompliance, schedulePlanTimers, type EngineState } from './state.js';
+import { problem } from '../../shared/problems.js';
 
 export type EngineInput =
   | { kind: 'event'; event: FloorEvent }
@@ -113,15 +114,15 @@ function applyCommand(ctx: Ctx, command: FloorCommand): CommandResult {
   if (command.type === 'handover.confirm') return confirmHandover(ctx, command);
   if (command.type === 'hold.approve') {
     const config = ctx.state.rules.rules['hold-consent'];
-    if (!config.enabled) return { ok: false, error: 'the hold-consent rule is disabled' };
+    if (!config.enabled) return { ok: false, ...problem('holdRuleOff') };
     return RULES_BY_ID.get('hold-consent')?.onCommand?.(ctx, command, config as never)
-      ?? { ok: false, error: 'no rule handles hold approval' };
+      ?? { ok: false, ...problem('holdRuleOff', undefined, 'no rule handles hold approval') };
   }
   const alert = ctx.state.alerts.get(command.alertId);
-  if (!alert) return { ok: false, error: `alert ${command.alertId} is not open (unknown or already resolved)`, field: 'alertId' };
+  if (!alert) return { ok: false, ...problem('alertNotOpen', { alertId: command.alertId }), field: 'alertId' };
   if (command.type === 'alert.acknowledge') {
     if (alert.status === 'acknowledged') {
-      return { ok: false, error: `alert ${alert.id} was already acknowledged by ${alert.acknowledgedBy ?? '?'}`, field: 'alertId' };
+      return { ok: false, ...problem('alertAlreadyAcknowledged', { alertId: alert.id, by: alert.acknowledgedBy ?? '?' }), field: 'alertId' };
     }
     acknowledgeAlert(ctx, alert, command.by, command.note);
     return { ok: true, value: copyAlert(alert) };

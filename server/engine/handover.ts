@@ -7,6 +7,7 @@
 import type { CommandResult, FloorCommand } from '../../shared/commands.js';
 import { noteOnAlert } from './alerts.js';
 import type { Ctx } from './context.js';
+import { problem } from '../../shared/problems.js';
 
 type Confirm = Extract<FloorCommand, { type: 'handover.confirm' }>;
 
@@ -19,7 +20,7 @@ export function confirmHandover(ctx: Ctx, command: Confirm): CommandResult<{ tra
   if (blocking.length > 0) {
     return {
       ok: false,
-      error: `Article 81: no handover while an exception is unresolved; critical alerts are open: ${blocking.map((a) => `${a.id} ${a.title}`).join(', ')}`,
+      ...problem('handoverBlocked', { alerts: blocking.map((a) => `${a.id} ${a.title}`).join(', ') }),
       field: 'alerts',
       alertIds: blocking.map((a) => a.id),
     };

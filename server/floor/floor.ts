@@ -38,6 +38,7 @@ import { Sequencer } from './sequencer.js';
 import { readSnapshotBody, writeSnapshotBody } from './snapshot-body.js';
 import { SnapshotKeeper } from './snapshot-keeper.js';
 import type { FloorService, HandoverTransfer, HoldApproval, IngestOutcome, LeaveApproval } from './types.js';
+import { problem } from '../../shared/problems.js';
 
 export type { AcceptedInput, AcceptedOutcome } from './accepted.js';
 export { HEARTBEAT_MS, type Clock, type FloorOptions, type SnapshotTaker } from './options.js';
@@ -227,14 +228,14 @@ export class Floor implements FloorService {
   command(command: FloorCommand): Promise<CommandAnswer> {
     return this.serial(async () => {
       const { result } = await this.commit([{ id: this.inputId('cmd'), receivedAt: this.nextReceivedAt(), payload: { kind: 'command', command } }]);
-      return (result ?? { ok: false, error: 'the command was not applied' }) as CommandAnswer;
+      return (result ?? { ok: false, ...problem('notApplied') }) as CommandAnswer;
     });
   }
 
   changeSchedule(change: ScheduleChange): Promise<CommandResult<{ shifts: number; leads: number }>> {
     return this.serial(async () => {
       const { result } = await this.commit([{ id: this.inputId('schedule'), receivedAt: this.nextReceivedAt(), payload: { kind: 'schedule', change } }]);
-      return (result ?? { ok: false, error: 'the schedule change was not applied' }) as CommandResult<{ shifts: number; leads: number }>;
+      return (result ?? { ok: false, ...problem('notApplied', undefined, 'the schedule change was not applied') }) as CommandResult<{ shifts: number; leads: number }>;
     });
   }
 

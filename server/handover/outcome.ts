@@ -5,6 +5,7 @@
  */
 import type { HandoverAlertRef } from '../../shared/handover.js';
 import { refuse as refuseWith, type Outcome, type Refusal } from '../http/outcome.js';
+import type { Problem } from '../../shared/problems.js';
 
 export { invalid } from '../http/outcome.js';
 
@@ -14,6 +15,6 @@ export interface HandoverRefusalOutcome extends Refusal {
 
 export type HandoverOutcome<T> = Outcome<T, HandoverRefusalOutcome>;
 
-export function refuse(status: Refusal['status'], error: string, field?: string, blocking?: HandoverAlertRef[]): HandoverRefusalOutcome {
+export function refuse(status: Refusal['status'], error: string | Problem, field?: string, blocking?: HandoverAlertRef[]): HandoverRefusalOutcome {
   return { ...refuseWith(status, error, field), ...(blocking !== undefined && { blocking }) };
 }

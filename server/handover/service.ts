@@ -21,6 +21,7 @@ import { invalid, refuse, type HandoverOutcome } from './outcome.js';
 import { alertRef, buildPrefill, draftFields } from './prefill.js';
 import { dutyOwed, leadRef, leadsAtChange, rosterWindow, sameAccount, type LeadRef } from './roster.js';
 import { HandoverStoreConflictError, MAX_HANDOVER_LIMIT, handoverId, type HandoverQuery, type HandoverStore } from './store.js';
+import { problem } from '../../shared/problems.js';
 
 /** Without an outgoing duty on the roster, the prefill covers this long before the shift change. */
 export const DEFAULT_SHIFT_MS = 8 * 3600 * 1000;
@@ -47,8 +48,8 @@ export interface HandoverService {
   get(viewer: Viewer, id: string): Promise<HandoverOutcome<Handover>>;
 }
 
-const WRITERS = 'only shift leads and floor supervisors submit and confirm handovers';
-const READERS = 'not allowed: handovers are read by administrators, supervisors, managers and the leads of their teams';
+const WRITERS = problem('handoverWriters');
+const READERS = problem('handoverReaders');
 
 export function createHandoverService(deps: HandoverServiceDeps): HandoverService {
   const { floor, store, audit, clock } = deps;
@@ -103,11 +104,11 @@ export function createHandoverService(deps: HandoverServiceDeps): HandoverServic
   }
 
   async function draft(viewer: Viewer, shiftChangeAt: number, teamIds: string[]): Promise<HandoverOutcome<Handover>> {
-    if (viewer.role === 'display' || viewer.role === 'admin') return refuse(403, 'drafts are for shift leads, supervisors and managers');
+    if (viewer.role === 'display' || viewer.role === 'admin') return refuse(403, problem('handoverDraftRole'));
     const teams = [...new Set(teamIds)];
     if (viewer.role === 'lead') {
       const foreign = teams.filter((t) => !viewer.teams.includes(t));
-      if (foreign.length > 0) return refuse(403, `not your teams: ${foreign.join(', ')}`, 'teamIds');
+      if (foreign.length > 0) return refuse(403, problem('notYourTeams', { teams: foreign.join(', ') }), 'teamIds');
     }
     const stored = await store.get(handoverId(shiftChangeAt, teams));
     return { ok: true, value: stored ? withIncoming(stored) : await compose(shiftChangeAt, teams) };
@@ -149,11 +150,11 @@ export function createHandoverService(deps: HandoverServiceDeps): HandoverServic
         const teamIds = [...new Set(parsed.data.teamIds)];
         const { shiftChangeAt } = parsed.data;
         const held = await store.get(handoverId(shiftChangeAt, teamIds));
-        if (held?.status === 'confirmed') return refuse(409, `this handover was confirmed by ${held.confirmedBy}; it cannot be changed`, 'id');
+        if (held?.status === 'confirmed') return refuse(409, problem('handoverConfirmed', { by: held.confirmedBy ?? '?' }), 'id');
         const composed = await compose(shiftChangeAt, teamIds);
         if (viewer.role === 'lead' && !sameAccount(composed.outgoing.account, viewer.username)) {
           const who = composed.outgoing.account === undefined ? 'the roster names no outgoing lead for it' : `the outgoing lead is ${composed.outgoing.account}`;
-          return refuse(403, `only the outgoing lead or a floor supervisor submits this handover (${who})`);
+          return refuse(403, problem('handoverNotOutgoing', { who, lead: composed.outgoing.account ?? '' }));
         }
         const now = clock.now();
         const submitted: Handover = {
@@ -177,12 +178,12 @@ export function createHandoverService(deps: HandoverServiceDeps): HandoverServic
         const parsed = confirmHandoverInput.safeParse(input);
         if (!parsed.success) return invalid(parsed.error.issues);
         const stored = await store.get(id);
-        if (stored === undefined || !mayRead(viewer, stored)) return refuse(404, `no submitted handover ${id}`, 'id');
-        if (stored.status === 'confirmed') return refuse(409, `already confirmed by ${stored.confirmedBy}`, 'id');
+        if (stored === undefined || !mayRead(viewer, stored)) return refuse(404, problem('handoverNotFound', { id }, `no submitted handover ${id}`), 'id');
+        if (stored.status === 'confirmed') return refuse(409, problem('handoverAlreadyConfirmed', { by: stored.confirmedBy ?? '?' }), 'id');
         const h = withIncoming(stored);
         if (viewer.role === 'lead' && !sameAccount(h.incoming.account, viewer.username)) {
           const who = h.incoming.account === undefined ? 'the roster names no incoming lead for it' : `the incoming lead is ${h.incoming.account}`;
-          return refuse(403, `only the incoming lead or a floor supervisor confirms this handover (${who})`);
+          return refuse(403, problem('handoverNotIncoming', { who, lead: h.incoming.account ?? '' }));
         }
         // Without a rostered incoming lead, the alerts pass to whoever confirms (a supervisor).
         const toAccount = h.incoming.account ?? viewer.username;
@@ -194,8 +195,9 @@ export function createHandoverService(deps: HandoverServiceDeps): HandoverServic
           });
           await auditOf(actor, 'handover-confirm-refused', id, { error: result.error, blocking: result.alertIds ?? [] });
           deps.logger?.info({ handoverId: id, blocking: result.alertIds }, 'handover confirmation refused');
-          if (result.alertIds !== undefined || result.field === 'alerts') return refuse(409, result.error, 'alerts', blocking);
-          return refuse(409, result.error, result.field);
+          const why = result.code === undefined ? result.error : { error: result.error, code: result.code, ...(result.params && { params: result.params }) };
+          if (result.alertIds !== undefined || result.field === 'alerts') return refuse(409, why, 'alerts', blocking);
+          return refuse(409, why, result.field);
         }
         const confirmed: Handover = {
           ...h, status: 'confirmed', confirmedAt: clock.now(), confirmedBy: viewer.username,
@@ -217,7 +219,7 @@ export function createHandoverService(deps: HandoverServiceDeps): HandoverServic
     async get(viewer, id) {
       if (viewer.role === 'display') return refuse(403, READERS);
       const h = await store.get(id);
-      if (h === undefined || !mayRead(viewer, h)) return refuse(404, `no handover ${id}`, 'id');
+      if (h === undefined || !mayRead(viewer, h)) return refuse(404, problem('handoverNotFound', { id }), 'id');
       return { ok: true, value: withIncoming(h) };
     },
   };

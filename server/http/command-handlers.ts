@@ -14,6 +14,7 @@ import {
 import type { FloorService, HoldApproval, LeaveApproval } from '../floor/types.js';
 import { mayCommand } from '../access/permissions.js';
 import type { Viewer } from '../access/principal.js';
+import { problem } from '../../shared/problems.js';
 
 /** Where audit entries go (the access service's audit log). */
 export interface Auditor {
@@ -83,7 +84,7 @@ export function createCommandHandlers(floor: FloorService, audit: Auditor, logge
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const field = issue.path.length > 0 ? issue.path.join('.') : '(input)';
-      return { status: 'invalid', result: { ok: false, error: `invalid ${field}: ${issue.message}`, field } };
+      return { status: 'invalid', result: { ok: false, ...problem('invalidField', { field, detail: issue.message }), field } };
     }
     // Alerts name people by their username (what a colleague recognises on the desk);
     // the audit log keeps the account id.
@@ -91,7 +92,7 @@ export function createCommandHandlers(floor: FloorService, audit: Auditor, logge
     const command = { ...parsed.data, type, by } as PeopleCommand;
     const { teamId, target } = scopeOf(floor, command);
     const permission = mayCommand(actor.viewer, type, teamId);
-    if (!permission.ok) return { status: 'forbidden', result: { ok: false, error: permission.error } };
+    if (!permission.ok) return { status: 'forbidden', result: permission };
     try {
       // FloorService.command is not typed per command; the floor answers each type with its own value.
       const raw = await floor.command(command);
@@ -109,7 +110,7 @@ export function createCommandHandlers(floor: FloorService, audit: Auditor, logge
       return { status: 'done', result };
     } catch (err) {
       logger.error({ err, type, by }, 'command failed');
-      return { status: 'failed', result: { ok: false, error: 'internal error' } };
+      return { status: 'failed', result: { ok: false, ...problem('internal') } };
     }
   }
 

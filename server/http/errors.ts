@@ -5,9 +5,10 @@
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { problem } from '../../shared/problems.js';
 
 export const apiNotFound: RequestHandler = (req, res) => {
-  res.status(404).json({ error: 'not found', path: req.originalUrl.split('?')[0] });
+  res.status(404).json({ ...problem('notFound'), path: req.originalUrl.split('?')[0] });
 };
 
 export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
@@ -29,7 +30,7 @@ export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
     // The request's own child logger (server/ops/request-log.ts) carries its request id.
     const log = (res.locals.log as Logger | undefined) ?? logger;
     log.error({ err, method: req.method, url: req.originalUrl }, 'request failed');
-    res.status(500).json({ error: 'internal error' });
+    res.status(500).json(problem('internal'));
   };
 }
 

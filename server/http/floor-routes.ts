@@ -18,6 +18,7 @@ import { RULE_IDS } from '../../shared/rules.js';
 import type { FloorService } from '../floor/types.js';
 import type { AlertQuery } from '../storage/types.js';
 import type { Actor, CommandHandlers, CommandOutcome, CommandStatus } from './command-handlers.js';
+import { problem } from '../../shared/problems.js';
 
 export interface FloorRoutesDeps {
   floor: FloorService;
@@ -78,7 +79,7 @@ export function createFloorRouter({ floor, commands, requireViewer, feeds }: Flo
     const visible = agent !== undefined && (viewer.role !== 'lead' || (agent.teamId !== undefined && viewer.teams.includes(agent.teamId)));
     const day = visible ? await floor.agentDay(agentId) : undefined;
     if (!day) {
-      res.status(404).json({ error: `no agent ${agentId} on your floor today`, field: 'agentId' });
+      res.status(404).json({ ...problem('agentNotOnFloor', { agentId }), field: 'agentId' });
       return;
     }
     res.json(day);
@@ -101,7 +102,7 @@ export function createFloorRouter({ floor, commands, requireViewer, feeds }: Flo
       const field = issue.path.length > 0
         ? issue.path.join('.')
         : issue.code === 'unrecognized_keys' ? issue.keys.join(',') : '(query)';
-      res.status(400).json({ error: `invalid ${field}: ${issue.message}`, field });
+      res.status(400).json({ ...problem('invalidField', { field, detail: issue.message }), field });
       return;
     }
     const query: AlertQuery = parsed.data;
@@ -115,7 +116,7 @@ export function createFloorRouter({ floor, commands, requireViewer, feeds }: Flo
     const alert = floor.liveAlert(String(req.params.id));
     const shown = alert === undefined ? null : alertFor(alert, audienceOf(viewerOf(res)));
     if (shown === null) {
-      res.status(404).json({ error: 'no open alert with this id is visible to you' });
+      res.status(404).json(problem('alertNotVisible'));
       return;
     }
     res.json(shown);

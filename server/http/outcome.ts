@@ -7,18 +7,24 @@
  */
 import type { Response } from 'express';
 import type { z } from 'zod';
+import type { Problem, ProblemCode, ProblemParams } from '../../shared/problems.js';
+import { problem } from '../../shared/problems.js';
 
 export interface Refusal {
   ok: false;
   status: 400 | 403 | 404 | 409;
   error: string;
   field?: string;
+  code?: ProblemCode;
+  params?: ProblemParams;
 }
 
 export type Outcome<T, R extends Refusal = Refusal> = { ok: true; value: T } | R;
 
-export function refuse(status: Refusal['status'], error: string, field?: string): Refusal {
-  return { ok: false, status, error, ...(field !== undefined && { field }) };
+/** `error`: English text alone, or a coded problem (shared/problems.ts) a screen can translate. */
+export function refuse(status: Refusal['status'], error: string | Problem, field?: string): Refusal {
+  const body = typeof error === 'string' ? { error } : error;
+  return { ok: false, status, ...body, ...(field !== undefined && { field }) };
 }
 
 /** The first zod issue as a refusal naming its field. */
@@ -27,7 +33,7 @@ export function invalid(issues: ReadonlyArray<{ path: PropertyKey[]; message: st
   // An unknown key (strict schemas) is named with its place: `fields.weather`, not `fields`.
   const path = issue.code === 'unrecognized_keys' && issue.keys ? [...issue.path.map(String), issue.keys.join(',')] : issue.path.map(String);
   const field = path.length > 0 ? path.join('.') : '(input)';
-  return refuse(400, `invalid ${field}: ${issue.message}`, field);
+  return refuse(400, problem('invalidField', { field, detail: issue.message }), field);
 }
 
 /** The value with `okStatus`; a refusal with its status, its body all but `ok` and `status`. */

@@ -15,6 +15,7 @@ import type { Metrics } from './metrics.js';
 import type { Readiness } from './readiness.js';
 import { requestLog } from './request-log.js';
 import { createOpsRouter } from './routes.js';
+import { problem } from '../../shared/problems.js';
 
 export interface BootServer {
   server: HttpServer;
@@ -39,7 +40,7 @@ export async function listenWhileBooting(options: {
   });
   boot.use(createOpsRouter({ metrics: options.metrics, readiness: options.readiness }));
   boot.use((_req, res) => {
-    res.status(503).set('retry-after', '5').json({ error: 'starting: the floor is being rebuilt; try again shortly' });
+    res.status(503).set('retry-after', '5').json(problem('starting'));
   });
 
   const server = createServer(boot);

@@ -22,6 +22,7 @@ import { invalid, refuse, type PointsOutcome } from './outcome.js';
 import { parseQuarter, quarterOf, quartersOfYear, yearOf } from './quarters.js';
 import { mayWrite, readScope } from './scope.js';
 import { excellenceCandidates, leaderboardRows } from './standings.js';
+import { problem } from '../../shared/problems.js';
 
 /** A supervisor may date an entry a little ahead of the server's clock (their watch), not more. */
 export const FUTURE_SLACK_MS = 5 * 60 * 1000;
@@ -51,8 +52,8 @@ export interface PointsService {
   exportCsv(actor: Actor, query: Omit<PointsQuery, 'agentId'>): Promise<PointsOutcome<string>>;
 }
 
-const NOT_YOURS = 'not allowed: points are read by administrators, supervisors, managers and the leads of the agents\' teams';
-const WRITE_ROLES_ONLY = 'only a floor supervisor or a department manager enters or reverses points';
+const NOT_YOURS = problem('pointsReaders');
+const WRITE_ROLES_ONLY = problem('pointsWriters');
 
 export function createPointsService(deps: PointsServiceDeps): PointsService {
   const { ledger, floor, audit, clock } = deps;
@@ -87,7 +88,7 @@ export function createPointsService(deps: PointsServiceDeps): PointsService {
     if (scope.kind === 'none') return refuse(403, NOT_YOURS);
     if (query.agentId !== undefined && scope.kind === 'teams') {
       const teamId = directory.info(query.agentId).teamId;
-      if (teamId === undefined || !scope.teams.has(teamId)) return refuse(403, `agent ${query.agentId} is not in your teams`, 'agentId');
+      if (teamId === undefined || !scope.teams.has(teamId)) return refuse(403, problem('agentNotYours', { agentId: query.agentId }), 'agentId');
     }
     const entries = await ledger.list(query);
     return { ok: true, value: visible(viewer, entries, (e) => e.agentId, directory) ?? [] };
@@ -105,7 +106,7 @@ export function createPointsService(deps: PointsServiceDeps): PointsService {
       if (!value.ok) return refuse(400, value.error, value.field);
       const now = clock.now();
       const at = parsed.data.at ?? now;
-      if (at > now + FUTURE_SLACK_MS) return refuse(400, 'invalid at: the entry is dated in the future', 'at');
+      if (at > now + FUTURE_SLACK_MS) return refuse(400, problem('pointsFuture'), 'at');
       const entry: PointsEntry = {
         id: newId(), agentId, at, points: value.points, item, article: value.article, reason, evidence,
         author: usernameOf(actor.viewer), source: 'manual', recordedAt: now,
@@ -121,9 +122,9 @@ export function createPointsService(deps: PointsServiceDeps): PointsService {
         const parsed = reversePointsInput.safeParse(input);
         if (!parsed.success) return invalid(parsed.error.issues);
         const entry = await ledger.get(entryId);
-        if (entry === undefined) return refuse(404, `no points entry ${entryId}`, 'id');
-        if (entry.reverses !== undefined) return refuse(409, `entry ${entryId} is itself a reversal (of ${entry.reverses}); it cannot be reversed`, 'id');
-        if (entry.reversedBy !== undefined) return refuse(409, `entry ${entryId} is already reversed by ${entry.reversedBy}`, 'id');
+        if (entry === undefined) return refuse(404, problem('pointsEntryNotFound', { id: entryId }), 'id');
+        if (entry.reverses !== undefined) return refuse(409, problem('pointsEntryIsReversal', { id: entryId, of: entry.reverses }), 'id');
+        if (entry.reversedBy !== undefined) return refuse(409, problem('pointsEntryReversed', { id: entryId, by: entry.reversedBy }), 'id');
         const now = clock.now();
         // Dated like the entry it cancels, so the two fall in the same month and quarter.
         const reversal: PointsEntry = {
@@ -145,7 +146,7 @@ export function createPointsService(deps: PointsServiceDeps): PointsService {
 
     async leaderboard(viewer, quarterId) {
       const quarter = quarterId === undefined ? quarterOf(clock.now(), tz()) : parseQuarter(quarterId, tz());
-      if (quarter === undefined) return refuse(400, 'invalid quarter: write it like 2026-Q4', 'quarter');
+      if (quarter === undefined) return refuse(400, problem('pointsQuarter'), 'quarter');
       const directory = agentDirectory(floor, clock.now());
       const rows = leaderboardRows(await ledger.list({ from: quarter.from, to: quarter.to }), (id) => directory.info(id));
       // A lead sees their agents' rows with their floor-wide ranks.

@@ -24,6 +24,7 @@ import { bearerToken } from '../ingest/http-route.js';
 import { centreDayStart, centreMidnight } from './local-time.js';
 import { ACCEPTED_CONTENT_TYPES, formatOfContentType } from './parse-file.js';
 import { createScheduleService, type EditOutcome, type ImportOutcome, type ScheduleActor, type ScheduleService } from './service.js';
+import { problem } from '../../shared/problems.js';
 
 export interface ScheduleRoutesDeps {
   floor: FloorService;
@@ -151,5 +152,5 @@ function actorOf(req: Request, res: Response): ScheduleActor {
 function badQuery(res: Response, error: z.ZodError): void {
   const issue = error.issues[0];
   const field = issue.path.length > 0 ? issue.path.join('.') : issue.code === 'unrecognized_keys' ? issue.keys.join(',') : '(query)';
-  res.status(400).json({ error: `invalid ${field}: ${issue.message}`, field });
+  res.status(400).json({ ...problem('invalidField', { field, detail: issue.message }), field });
 }

@@ -11,6 +11,7 @@ import type { FloorService } from '../floor/types.js';
 import type { Auditor } from '../http/command-handlers.js';
 import { parseScheduleFile, type ScheduleFormat } from './parse-file.js';
 import type { RowError } from './rows.js';
+import { problem } from '../../shared/problems.js';
 
 /** Who changes the plan: a person, or a WFM export job with its feed token. */
 export interface ScheduleActor {
@@ -54,7 +55,7 @@ export function createScheduleService(floor: FloorService, audit: Auditor, logge
       return { ok: true, ...result.value };
     } catch (err) {
       logger.error({ err, op: what.op, actor: actor.id }, 'schedule change failed');
-      return { status: 'failed', body: { error: 'internal error' } };
+      return { status: 'failed', body: problem('internal') };
     }
   }
 
@@ -75,7 +76,7 @@ export function createScheduleService(floor: FloorService, audit: Auditor, logge
       const field = issue.path.length > 0
         ? issue.path.join('.')
         : issue.code === 'unrecognized_keys' ? issue.keys.join(',') : '(input)';
-      return { status: 'invalid', body: { error: `invalid ${field}: ${issue.message}`, field } };
+      return { status: 'invalid', body: { ...problem('invalidField', { field, detail: issue.message }), field } };
     }
     // The path names what is edited; a body claiming another id is a client mix-up, not a rename.
     if (parsed.data.id !== undefined && parsed.data.id !== id) {

@@ -24,6 +24,7 @@ import { MissedDeltas } from './missed-deltas.js';
 import { SentLog } from './sent-log.js';
 import { packFrame, wireBytes } from './pack.js';
 import { screenDelta, screenDeltaBytes, screenSnapshot, screenSnapshotBytes } from './screen.js';
+import { problem } from '../../shared/problems.js';
 
 interface SocketData {
   viewer: Viewer;
@@ -367,7 +368,7 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
       result = (await run()).result;
     } catch (err) {
       log.error({ err }, 'command failed');
-      result = { ok: false, error: 'internal error' };
+      result = { ok: false, ...problem('internal') };
     }
     if (typeof ack !== 'function') return;
     try {

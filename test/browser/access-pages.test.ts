@@ -3,7 +3,7 @@
  * the first admin's forced password change (the server's own reasons for refusing a weak
  * one on screen), pairing a TV by the code it shows, the TV's read-only floor with no
  * customer number, revoking it (it goes back to a code), a session ended elsewhere,
- * signing out, and a lockout that says when to try again.
+ * signing out, a lockout that says when to try again, and a refusal said in Chinese.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -74,6 +74,19 @@ describe.skipIf(!hasChromium)(title, () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+  });
+
+  it('says a refused sign-in in Chinese, the pages\' default language, by the refusal\'s code', async () => {
+    const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+    const page = watchErrors(await context.newPage());
+    await page.goto(`${server.base}/sign-in`);
+    // An unknown user, so no account comes nearer its lockout.
+    await page.getByLabel('用户名').fill('nobody');
+    await page.getByLabel('密码').fill('not-the-password');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('alert').filter({ hasText: '用户名或密码错误。' }).waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'sign-in-zh.png') });
+    await context.close();
   });
 
   it('forces the first admin from the initial password to a strong one, showing the server\'s reasons', async () => {

@@ -206,11 +206,18 @@ describe('who may act', () => {
   it("a lead may acknowledge their team's alert, not another team's; admins and displays not at all", async () => {
     const teamA = await alertOf('forbidden-phrases');
     const path = `/api/v1/alerts/${teamA.id}/acknowledge`;
-    expect((await people.leadB.call('POST', path, { csrf: true, body: { note: 'x' } })).status).toBe(403);
-    expect((await people.admin.call('POST', path, { csrf: true, body: {} })).status).toBe(403);
+    // Each refusal says why by a code as well, for the screen to say in its reader's language.
+    const otherTeam = await people.leadB.call('POST', path, { csrf: true, body: { note: 'x' } });
+    expect(otherTeam.status).toBe(403);
+    expect(await otherTeam.json()).toEqual({ ok: false, error: 'that is not one of your teams', code: 'notYourTeam' });
+    const admin = await people.admin.call('POST', path, { csrf: true, body: {} });
+    expect(admin.status).toBe(403);
+    expect(await admin.json()).toEqual({
+      ok: false, error: 'an administrator may not act on alerts', code: 'commandNotAllowed', params: { role: 'admin', command: 'alert.acknowledge' },
+    });
     expect((await fetch(`${s.base}${path}`, { method: 'POST', headers: { authorization: `Bearer ${deviceToken}` } })).status).toBe(403);
     const { socket } = await socketSnapshot({ browser: people.leadB });
-    expect(await socket.emitWithAck('alert:acknowledge', { alertId: teamA.id })).toMatchObject({ ok: false });
+    expect(await socket.emitWithAck('alert:acknowledge', { alertId: teamA.id })).toMatchObject({ ok: false, code: 'notYourTeam' });
 
     const ok = await people.leadA.call('POST', path, { csrf: true, body: { note: 'spoke to the agent' } });
     expect(ok.status).toBe(200);
@@ -218,6 +225,9 @@ describe('who may act', () => {
     const audit = await s.access.listAudit({ action: 'alert-acknowledged' });
     const leadA = (await s.access.listAccounts()).find((a) => a.username === 'lead-a')!;
     expect(audit).toEqual([expect.objectContaining({ actor: leadA.id, target: teamA.id, ip: '127.0.0.1' })]);
+
+    const again = await people.leadA.call('POST', path, { csrf: true, body: {} });
+    expect(await again.json()).toMatchObject({ ok: false, code: 'alertAlreadyAcknowledged', params: { alertId: teamA.id, by: 'lead-a' }, field: 'alertId' });
   });
 
   it('commands need the CSRF token with a session cookie', async () => {

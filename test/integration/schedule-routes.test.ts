@@ -142,7 +142,10 @@ describe('editing one shift or duty', () => {
     const bad = { agentId: '1003', start: '2026-11-28T09:00:00+08:00', end: '2026-11-28T08:00:00+08:00' };
     const res = await send('PUT', `/api/v1/schedule/shifts/${encodeURIComponent(id)}`, { as: people.supervisor, body: JSON.stringify(bad), type: 'application/json' });
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ error: 'invalid end: a shift must end after it starts', field: 'end' });
+    expect(await res.json()).toEqual({
+      error: 'invalid end: a shift must end after it starts', field: 'end',
+      code: 'invalidField', params: { field: 'end', detail: 'a shift must end after it starts' },
+    });
     const other = { ...bad, end: '2026-11-28T17:00:00+08:00', id: 'someone-else' };
     const mixed = await send('PUT', `/api/v1/schedule/shifts/${encodeURIComponent(id)}`, { as: people.supervisor, body: JSON.stringify(other), type: 'application/json' });
     expect(mixed.status).toBe(400);

@@ -261,7 +261,7 @@ describe('socket.io /wallboard', () => {
     const socket = client<WallboardClient>(`${base}/wallboard`).connect();
     const ack = socket.timeout(5_000);
     expect(await ack.emitWithAck('alert:acknowledge', { alertId: 42 } as never))
-      .toEqual({ ok: false, field: 'alertId', error: expect.stringContaining('alertId') });
+      .toEqual({ ok: false, field: 'alertId', error: expect.stringContaining('alertId'), code: 'invalidField', params: { field: 'alertId', detail: expect.any(String) } });
     expect(await ack.emitWithAck('hold:approve', { callId: 'call-1', seconds: 0 }))
       .toMatchObject({ ok: false, field: 'seconds' });
     expect(floor.commands).toEqual([]);
@@ -332,7 +332,7 @@ describe('REST', () => {
   it('answers unknown API paths and failures in JSON, without internals', async () => {
     const missing = await fetch(`${base}/api/v1/nothing?x=1`);
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toEqual({ error: 'not found', path: '/api/v1/nothing' });
+    expect(await missing.json()).toEqual({ error: 'not found', code: 'notFound', path: '/api/v1/nothing' });
 
     const badJson = await post('/api/v1/alerts/alert-1/acknowledge', '{"note":', 'application/json');
     expect(badJson.status).toBe(400);
@@ -342,7 +342,7 @@ describe('REST', () => {
     const failed = await fetch(`${base}/api/v1/alerts`);
     expect(failed.status).toBe(500);
     const text = await failed.text();
-    expect(JSON.parse(text)).toEqual({ error: 'internal error' });
+    expect(JSON.parse(text)).toEqual({ error: 'internal error', code: 'internal' });
     expect(text).not.toContain('disk on fire');
   });
 });

@@ -4,11 +4,11 @@
  */
 import type { Alert } from '../../../shared/alerts.js';
 import type { CommandResult } from '../../../shared/commands.js';
-import { api, ApiError } from '../api.js';
+import { api, ApiError, problemText } from '../api.js';
 
 function valueOf<T>(result: CommandResult<T>): T {
   if (result.ok) return result.value;
-  throw new ApiError(409, result.error, result.field);
+  throw new ApiError(409, problemText(result) ?? result.error, result.field);
 }
 
 const noteBody = (note: string) => (note.trim() === '' ? {} : { note: note.trim() });

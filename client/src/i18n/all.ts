@@ -11,3 +11,4 @@ import './messages-schedule.js';
 import './messages-handover.js';
 import './messages-points.js';
 import './messages-notify.js';
+import './messages-problems.js';

@@ -26,6 +26,9 @@ addMessages({
     'page.denied.message': '你的角色不能使用此页面。如有需要，请联系管理员。',
     'page.goFloor': '返回现场',
     'page.loading': '正在加载…',
+    'page.checkingSession': '正在确认您的身份…',
+    'page.unreachable.title': '无法连接 Floorwatch',
+    'page.tryAgain': '重试',
   },
   en: {
     'state.logged_out': 'Logged out',
@@ -51,5 +54,8 @@ addMessages({
     'page.denied.message': 'Your role cannot use this page. Ask an administrator if you need it.',
     'page.goFloor': 'Go to the floor',
     'page.loading': 'Loading…',
+    'page.checkingSession': 'Checking who you are…',
+    'page.unreachable.title': 'Cannot reach Floorwatch',
+    'page.tryAgain': 'Try again',
   },
 });

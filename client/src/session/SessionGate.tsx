@@ -27,17 +27,18 @@ const PointsPage = lazy(() => import('../pages/PointsPage.js').then((m) => ({ de
 export function SessionGate({ path }: { path: string }) {
   const state = useSessionStore((s) => s.state);
   const load = useSessionStore((s) => s.load);
+  const t = useT();
   useEffect(() => {
     void load();
   }, [load]);
 
   switch (state.kind) {
     case 'loading':
-      return <StatusScreen title="Floorwatch" message="Checking who you are…" />;
+      return <StatusScreen title="Floorwatch" message={t('page.checkingSession')} />;
     case 'unreachable':
       return (
-        <StatusScreen title="Cannot reach Floorwatch" message={state.message}>
-          <button type="button" className="button button-primary" onClick={() => void load()}>Try again</button>
+        <StatusScreen title={t('page.unreachable.title')} message={state.message}>
+          <button type="button" className="button button-primary" onClick={() => void load()}>{t('page.tryAgain')}</button>
         </StatusScreen>
       );
     case 'signed-out':

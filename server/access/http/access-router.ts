@@ -15,6 +15,7 @@ import { createCredentialRoutes } from './credential-routes.js';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './rate-limits.js';
 import { createSessionRoutes } from './session-routes.js';
 import { createTvRoutes } from './tv-routes.js';
+import { problem } from '../../../shared/problems.js';
 
 export interface AccessRouterOptions {
   access: AccessService;
@@ -47,7 +48,7 @@ function accessErrors(logger: Logger): ErrorRequestHandler {
     }
     // V8's JSON.parse message quotes the input, which here may be a password: say less.
     if ((err as { type?: unknown }).type === 'entity.parse.failed' && !res.headersSent) {
-      res.status(400).json({ error: 'the body is not valid JSON' });
+      res.status(400).json(problem('bodyNotJson'));
       return;
     }
     fallback(err, req, res, next);

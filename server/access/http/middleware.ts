@@ -9,6 +9,7 @@ import type { Authenticator, Viewer } from '../principal.js';
 import type { AccessService } from '../service/access-service.js';
 import { CSRF_HEADER, sessionTokenFrom } from '../service/credentials.js';
 import { safeEqual } from '../service/secrets.js';
+import { problem } from '../../../shared/problems.js';
 
 export interface RequireViewerOptions {
   /** Roles allowed; all when omitted. */
@@ -17,23 +18,20 @@ export interface RequireViewerOptions {
   allowPasswordChangePending?: boolean;
 }
 
-export const SIGN_IN_FIRST = 'sign in first';
-export const CHANGE_PASSWORD_FIRST = 'change your password first';
-
 /** 401 without a valid credential, 403 for the wrong role or a pending password change; sets res.locals.viewer. */
 export function requireViewer(access: Pick<Authenticator, 'viewerFromRequest'>, options: RequireViewerOptions = {}): RequestHandler {
   return async (req, res, next) => {
     const viewer = await access.viewerFromRequest(req);
     if (!viewer) {
-      res.status(401).json({ error: SIGN_IN_FIRST });
+      res.status(401).json(problem('signInRequired'));
       return;
     }
     if (viewer.kind === 'user' && viewer.mustChangePassword && options.allowPasswordChangePending !== true) {
-      res.status(403).json({ error: CHANGE_PASSWORD_FIRST });
+      res.status(403).json(problem('changePasswordFirst'));
       return;
     }
     if (options.roles !== undefined && !options.roles.includes(viewer.role)) {
-      res.status(403).json({ error: `not allowed for the ${viewer.role} role` });
+      res.status(403).json(problem('roleNotAllowed', { role: viewer.role }));
       return;
     }
     res.locals.viewer = viewer;
@@ -74,7 +72,7 @@ export function csrfCheck(access: Pick<AccessService, 'sessionCsrfToken'>): Requ
     if (expected === null) return next();
     const given = req.get(CSRF_HEADER);
     if (given === undefined || !safeEqual(given, expected)) {
-      res.status(403).json({ error: 'missing or wrong CSRF token (x-csrf-token)' });
+      res.status(403).json(problem('csrf'));
       return;
     }
     next();

@@ -5,6 +5,7 @@
  */
 import type { RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
+import type { ProblemCode } from '../../../shared/problems.js';
 
 export interface RateLimits {
   /** Failed sign-ins per IP per minute (a successful one does not count). */
@@ -29,6 +30,7 @@ export function perIpLimit(limit: number, error: string, options: { onlyFailures
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     skipSuccessfulRequests: options.onlyFailures === true,
-    message: { error },
+    // The code lets a screen say it in its reader's language (shared/problems.ts).
+    message: { error, code: 'tooManyRequests' satisfies ProblemCode },
   });
 }

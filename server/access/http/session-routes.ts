@@ -7,13 +7,14 @@ import { Router } from 'express';
 import { changePasswordInput, signInInput, type Role } from '../../../shared/access.js';
 import type { AccessService } from '../service/access-service.js';
 import { sessionTokenFrom } from '../service/credentials.js';
+import { passwordProblemCode } from '../../../shared/password-problems.js';
 import { clearSessionCookies, setSessionCookies } from './cookies.js';
 import { csrfCheck, requireViewer, viewerOf } from './middleware.js';
 import { perIpLimit, type RateLimits } from './rate-limits.js';
 import { ipOf, noStore, smallJson } from './request-context.js';
 import { parseOr400 } from './validate.js';
+import { problem } from '../../../shared/problems.js';
 
-export const WRONG_CREDENTIALS = 'wrong username or password';
 const PEOPLE: readonly Role[] = ['admin', 'supervisor', 'lead', 'manager'];
 
 export function createSessionRoutes(access: AccessService, secureCookies: boolean, limits: RateLimits): Router {
@@ -35,9 +36,9 @@ export function createSessionRoutes(access: AccessService, secureCookies: boolea
     } else if (result.reason === 'locked') {
       const retryAfterMs = result.retryAfterMs ?? 0;
       res.set('Retry-After', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
-      res.status(429).json({ error: 'too many failed sign-ins; try again later', retryAfterMs });
+      res.status(429).json({ ...problem('signInLocked'), retryAfterMs });
     } else {
-      res.status(401).json({ error: WRONG_CREDENTIALS });
+      res.status(401).json(problem('wrongCredentials'));
     }
   });
 
@@ -45,7 +46,7 @@ export function createSessionRoutes(access: AccessService, secureCookies: boolea
     const viewer = viewerOf(res);
     const me = await access.me(viewer);
     if (!me) {
-      res.status(401).json({ error: 'sign in first' });
+      res.status(401).json(problem('signInRequired'));
       return;
     }
     const sessionToken = viewer.kind === 'user' ? sessionTokenFrom(req.headers) : undefined;
@@ -82,7 +83,7 @@ export function createSessionRoutes(access: AccessService, secureCookies: boolea
       ...(ipOf(req) !== undefined && { ip: ipOf(req) }),
     });
     if (result.ok) res.json({ me: result.me });
-    else res.status(400).json({ error: 'password not changed', problems: result.problems });
+    else res.status(400).json({ ...problem('passwordNotChanged'), problems: result.problems, problemCodes: result.problems.map((p) => passwordProblemCode(p) ?? null) });
   });
 
   return router;

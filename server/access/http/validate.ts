@@ -4,6 +4,7 @@
  */
 import type { Response } from 'express';
 import type { z } from 'zod';
+import { problem } from '../../../shared/problems.js';
 
 export function parseOr400<S extends z.ZodType>(schema: S, input: unknown, res: Response): z.output<S> | undefined {
   const parsed = schema.safeParse(input);
@@ -13,6 +14,6 @@ export function parseOr400<S extends z.ZodType>(schema: S, input: unknown, res: 
   const field = issue.path.length > 0
     ? issue.path.join('.')
     : issue.code === 'unrecognized_keys' ? issue.keys.join(',') : '(input)';
-  res.status(400).json({ error: `invalid ${field}: ${issue.message}`, field });
+  res.status(400).json({ ...problem('invalidField', { field, detail: issue.message }), field });
   return undefined;
 }

@@ -6,6 +6,7 @@
  */
 import type { Me } from '../../../shared/access.js';
 import { hashPassword, passwordProblems, verifyPassword } from '../passwords.js';
+import { PASSWORD_PROBLEMS } from '../../../shared/password-problems.js';
 import type { AccountRecord } from '../types.js';
 import { from, recordKey, type AccessContext } from './context.js';
 import { AccessError } from './errors.js';
@@ -25,8 +26,8 @@ export interface PasswordChangeArea {
   changePassword(accountId: string, current: string, next: string, options?: ChangePasswordOptions): Promise<ChangePasswordResult>;
 }
 
-export const WRONG_CURRENT_PASSWORD = 'The current password is not right.';
-export const TOO_MANY_ATTEMPTS = 'Too many failed attempts. Try again later.';
+export const WRONG_CURRENT_PASSWORD = PASSWORD_PROBLEMS.wrongCurrent;
+export const TOO_MANY_ATTEMPTS = PASSWORD_PROBLEMS.tooManyAttempts;
 
 export function createPasswordChange(ctx: AccessContext, sessions: SessionsInternals): PasswordChangeArea {
   const { store, clock, audit } = ctx;

@@ -8,6 +8,7 @@ import { clearCondition, liveAlert, noteOnAlert, raise } from '../alerts.js';
 import { schedule } from '../context.js';
 import { recordCheck } from '../compliance.js';
 import { defineRule, seconds } from './types.js';
+import { problem } from '../../../shared/problems.js';
 
 export const holdConsent = defineRule({
   id: 'hold-consent',
@@ -59,7 +60,7 @@ export const holdConsent = defineRule({
     if (command.type !== 'hold.approve') return undefined;
     const call = ctx.state.calls.get(command.callId);
     if (!call || call.holdAt === undefined) {
-      return { ok: false, error: `call ${command.callId} is not on hold`, field: 'callId' };
+      return { ok: false, ...problem('callNotOnHold', { callId: command.callId }), field: 'callId' };
     }
     const allowedMs = command.seconds * 1000;
     call.holdAllowedMs = allowedMs;

@@ -7,6 +7,7 @@ import type { CommandResult, FloorCommand } from '../../../shared/commands.js';
 import { liveAlert, resolveAlert } from '../alerts.js';
 import type { Ctx } from '../context.js';
 import { recordApproval } from './attendance.js';
+import { problem } from '../../../shared/problems.js';
 
 type Approve = Extract<FloorCommand, { type: 'leave.approve' }>;
 
@@ -21,7 +22,7 @@ export interface LeaveApprovalResult {
 export function approveLeave(ctx: Ctx, command: Approve): CommandResult<LeaveApprovalResult> {
   const { agentId, by } = command;
   if (!ctx.state.agents.has(agentId) && !ctx.state.plan.byAgent.has(agentId)) {
-    return { ok: false, error: `agent ${agentId} is neither on the floor nor in the plan`, field: 'agentId' };
+    return { ok: false, ...problem('agentUnknown', { agentId }), field: 'agentId' };
   }
   recordApproval(ctx, agentId, by, command.note);
   ctx.state.plan.leftPosts.delete(agentId);

@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN_FIRST_PASSWORD, Browser, startAccessServer, type AccessServer } from './access-server.js';
+import { PASSWORD_PROBLEMS } from '../../../shared/password-problems.js';
 
 const ADMIN_PASSWORD = 'Velvet-Harbor-Compass-284';
 const SUPERVISOR_PASSWORD = 'Quartz lantern mosaic 917 drift';
@@ -76,8 +77,9 @@ describe('signing in and out', () => {
     const unknown = await browser.signIn('nobody', 'whatever-it-is');
     const wrong = await browser.signIn('admin', 'whatever-it-is');
     expect([unknown.status, wrong.status]).toEqual([401, 401]);
-    expect(await unknown.json()).toEqual({ error: 'wrong username or password' });
-    expect(await wrong.json()).toEqual({ error: 'wrong username or password' });
+    // The same answer, code and all (shared/problems.ts): nothing tells which usernames exist.
+    expect(await unknown.json()).toEqual({ error: 'wrong username or password', code: 'wrongCredentials' });
+    expect(await wrong.json()).toEqual({ error: 'wrong username or password', code: 'wrongCredentials' });
     expect(browser.cookies.size).toBe(0);
 
     const missing = await browser.call('POST', '/api/v1/session', { body: { username: 'admin' } });
@@ -88,7 +90,7 @@ describe('signing in and out', () => {
     });
     expect(broken.status).toBe(400);
     // The parser's message would quote the body, password and all.
-    expect(await broken.text()).toBe('{"error":"the body is not valid JSON"}');
+    expect(await broken.text()).toBe('{"error":"the body is not valid JSON","code":"bodyNotJson"}');
   });
 
   it('answers 429 with Retry-After once the account is locked', async () => {
@@ -107,7 +109,7 @@ describe('signing in and out', () => {
     const limited = await browser.signIn('admin', ADMIN_FIRST_PASSWORD);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(await limited.json()).toEqual({ error: expect.stringContaining('too many sign-in attempts') });
+    expect(await limited.json()).toEqual({ error: expect.stringContaining('too many sign-in attempts'), code: 'tooManyRequests' });
   });
 
   it('signs out (clearing the cookies) and signs out everywhere', async () => {
@@ -136,14 +138,19 @@ describe('the password change', () => {
     await browser.signIn('admin', ADMIN_FIRST_PASSWORD);
     const blocked = await browser.call('GET', '/api/v1/accounts');
     expect(blocked.status).toBe(403);
-    expect(await blocked.json()).toEqual({ error: 'change your password first' });
+    expect(await blocked.json()).toEqual({ error: 'change your password first', code: 'changePasswordFirst' });
 
     const noCsrf = await browser.call('POST', '/api/v1/session/password', { body: { currentPassword: ADMIN_FIRST_PASSWORD, newPassword: ADMIN_PASSWORD } });
     expect(noCsrf.status).toBe(403);
 
     const weak = await browser.call('POST', '/api/v1/session/password', { csrf: true, body: { currentPassword: ADMIN_FIRST_PASSWORD, newPassword: 'password1' } });
     expect(weak.status).toBe(400);
-    expect(await weak.json()).toMatchObject({ problems: expect.arrayContaining([expect.any(String)]) });
+    // Each problem in English, and by its code for the screen (shared/password-problems.ts).
+    const weakBody = await weak.json() as { code: string; problems: string[]; problemCodes: string[] };
+    expect(weakBody.code).toBe('passwordNotChanged');
+    expect(weakBody.problemCodes).toContain('tooShort');
+    expect(weakBody.problems.length).toBe(weakBody.problemCodes.length);
+    expect(weakBody.problems[weakBody.problemCodes.indexOf('tooShort')]).toBe(PASSWORD_PROBLEMS.tooShort);
 
     const initial = await browser.call('POST', '/api/v1/session/password', {
       csrf: true, body: { currentPassword: ADMIN_FIRST_PASSWORD, newPassword: ADMIN_FIRST_PASSWORD },
@@ -271,6 +278,6 @@ describe('errors', () => {
     await server.store.close();
     const res = await a.call('GET', '/api/v1/accounts');
     expect(res.status).toBe(500);
-    expect(await res.text()).toBe('{"error":"internal error"}');
+    expect(await res.text()).toBe('{"error":"internal error","code":"internal"}');
   });
 });

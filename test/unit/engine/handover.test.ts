@@ -31,6 +31,9 @@ describe('handover confirmation (art. 81, 82)', () => {
       field: 'alerts',
       alertIds: [critical],
       error: `Article 81: no handover while an exception is unresolved; critical alerts are open: ${critical} Urgent matter reported by agent 1001`,
+      // The screen says it in its reader's language by the code (shared/problems.ts).
+      code: 'handoverBlocked',
+      params: { alerts: `${critical} Urgent matter reported by agent 1001` },
     });
     expect(h.open().every((a) => a.owner === undefined)).toBe(true);
     // Acknowledged is still live: it blocks too.
