@@ -301,6 +301,13 @@ describe.skipIf(!hasChromium)(title, () => {
     await shot(sup, 'points-zh');
     await sup.getByRole('link', { name: '交接班' }).click();
     await sup.getByRole('heading', { name: '历史记录' }).waitFor();
+    // A supervisor prepares the handover of a team at a change the roster does not show.
+    const prepare = sup.getByRole('form', { name: '为班组准备交接' });
+    await prepare.getByLabel('交接时间').fill('23:30');
+    await prepare.getByLabel('班组').fill('T1');
+    await prepare.getByRole('button', { name: '预填交接记录' }).click();
+    await sup.getByRole('form', { name: '填写交接班记录' }).waitFor();
+    await shot(sup, 'handover-prepare-zh');
     await sup.locator('.handover-table tbody tr').first().getByRole('link').click();
     await sup.locator('article.handover').waitFor();
     await shot(sup, 'handover-zh');

@@ -15,8 +15,11 @@ export interface CurrentHandovers {
   toConfirm: Handover[];
 }
 
-export function fetchCurrent(): Promise<CurrentHandovers> {
-  return api.get<CurrentHandovers>(`${BASE}/current`);
+/** `at`: a supervisor's chosen shift change and teams, prefilled as `toSubmit`. */
+export function fetchCurrent(at?: { shiftChangeAt: number; teamIds: readonly string[] }): Promise<CurrentHandovers> {
+  if (at === undefined) return api.get<CurrentHandovers>(`${BASE}/current`);
+  const query = new URLSearchParams({ shiftChangeAt: String(at.shiftChangeAt), teamIds: at.teamIds.join(',') });
+  return api.get<CurrentHandovers>(`${BASE}/current?${query.toString()}`);
 }
 
 export function fetchHandover(id: string): Promise<Handover> {

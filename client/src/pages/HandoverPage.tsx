@@ -17,6 +17,7 @@ import '../handover/handover.css';
 import { HandoverForm } from '../handover/HandoverForm.js';
 import { HandoverHistory } from '../handover/HandoverHistory.js';
 import { HandoverView } from '../handover/HandoverView.js';
+import { PrepareHandover } from '../handover/PrepareHandover.js';
 import { printPart } from '../handover/print.js';
 import { useT } from '../i18n/index.js';
 import { usePageTitle } from '../page-title.js';
@@ -31,7 +32,9 @@ export function HandoverPage({ me }: { me: Me }) {
   const id = useQueryParam('id');
   return (
     <PageShell me={me} title={t('handover.title')} className="handover-page">
-      {id !== null ? <OneHandover id={id} tz={tz} /> : mayWorkHandovers(me.role) ? <Desk tz={tz} canWrite={mayWriteHandovers(me.role)} /> : <HandoverHistory tz={tz} refreshKey={0} />}
+      {id !== null ? <OneHandover id={id} tz={tz} />
+        : mayWorkHandovers(me.role) ? <Desk tz={tz} canWrite={mayWriteHandovers(me.role)} canPrepare={me.role === 'supervisor'} />
+          : <HandoverHistory tz={tz} refreshKey={0} />}
     </PageShell>
   );
 }
@@ -61,8 +64,11 @@ function OneHandover({ id, tz }: { id: string; tz: string | undefined }) {
   );
 }
 
-/** The handovers pending now and the history. A manager reads the pending ones; leads and supervisors act on them. */
-function Desk({ tz, canWrite }: { tz: string | undefined; canWrite: boolean }) {
+/**
+ * The handovers pending now and the history. A manager reads the pending ones; leads and
+ * supervisors act on them; a supervisor also prepares one for any teams and shift change.
+ */
+function Desk({ tz, canWrite, canPrepare }: { tz: string | undefined; canWrite: boolean; canPrepare: boolean }) {
   const t = useT();
   const [current, setCurrent] = useState<CurrentHandovers | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -84,6 +90,10 @@ function Desk({ tz, canWrite }: { tz: string | undefined; canWrite: boolean }) {
     setDone(t('handover.submit.done', { who: h.incoming.name ?? h.incoming.account ?? '—' }));
     setHistoryKey((n) => n + 1);
   };
+  const prepared = (h: Handover) => {
+    setCurrent((c) => (c === null ? c : { ...c, toSubmit: h }));
+    setDone(null);
+  };
   const confirmed = (h: Handover) => {
     setCurrent((c) => (c === null ? c : { ...c, toConfirm: c.toConfirm.filter((x) => x.id !== h.id) }));
     setDone(t('handover.confirm.done', { n: h.transferredAlerts.length }));
@@ -104,6 +114,7 @@ function Desk({ tz, canWrite }: { tz: string | undefined; canWrite: boolean }) {
         <div className="handover-current">
           <section className="panel" aria-labelledby="handover-outgoing-title">
             <h3 id="handover-outgoing-title" className="section-title">{t('handover.outgoing.title')}</h3>
+            {canPrepare && <PrepareHandover tz={tz} onPrepared={prepared} />}
             {toSubmit === undefined ? (
               <p className="panel-empty">{t('handover.outgoing.none')}</p>
             ) : toSubmit.status === 'draft' && canWrite ? (

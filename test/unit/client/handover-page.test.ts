@@ -164,6 +164,59 @@ describe('the incoming lead', () => {
   });
 });
 
+describe('a floor supervisor', () => {
+  it('prepares the handover of chosen teams at a chosen shift change in the centre\'s time, and submits it', async () => {
+    server.on('GET /api/v1/handovers/current', (req) => (req.query.has('shiftChangeAt')
+      ? { body: { toSubmit: handover({ teamIds: ['T3', 'T4'], outgoing: { leadId: undefined, account: undefined, name: undefined } as never }), toConfirm: [] } }
+      : { body: { toConfirm: [] } }));
+    server.on('POST /api/v1/handovers', (req) => ({ status: 201, body: { ...handover(), ...(req.body as object), status: 'submitted', submittedAt: CHANGE, submittedBy: 'sup' } }));
+    render(createElement(HandoverPage, { me: me('supervisor') }));
+    const prepare = await screen.findByRole('form', { name: 'Prepare a handover for teams' });
+    await screen.findByText('You have no handover to submit now.');
+
+    // Nothing is asked of the server until the time and the teams are given.
+    fireEvent.change(within(prepare).getByLabelText('Shift change date'), { target: { value: '2026-11-28' } });
+    fireEvent.click(within(prepare).getByRole('button', { name: 'Prefill the handover' }));
+    expect(await within(prepare).findByText('Enter the shift change\'s date and time.')).toBeTruthy();
+    fireEvent.change(within(prepare).getByLabelText('Shift change time'), { target: { value: '16:00' } });
+    fireEvent.click(within(prepare).getByRole('button', { name: 'Prefill the handover' }));
+    expect(await within(prepare).findByText('Name one team at least.')).toBeTruthy();
+    expect(server.calls('GET /api/v1/handovers/current')).toHaveLength(1);
+
+    fireEvent.change(within(prepare).getByLabelText('Teams'), { target: { value: 'T3, T4 T3' } });
+    fireEvent.click(within(prepare).getByRole('button', { name: 'Prefill the handover' }));
+    const form = await screen.findByRole('form', { name: 'Fill in the handover log' });
+    // 16:00 in Shanghai, whatever the browser's own zone; the teams as typed, once each.
+    const asked = server.calls('GET /api/v1/handovers/current')[1]!.query;
+    expect(Number(asked.get('shiftChangeAt'))).toBe(CHANGE);
+    expect(asked.get('teamIds')).toBe('T3,T4');
+
+    fireEvent.click(within(form).getByRole('button', { name: 'Submit handover' }));
+    await screen.findByText('Handover submitted; waiting for Li Qiang to confirm.');
+    expect(server.calls('POST /api/v1/handovers')[0]!.body).toMatchObject({ shiftChangeAt: CHANGE, teamIds: ['T3', 'T4'] });
+  });
+
+  it('is told when the server refuses the teams, in the reader\'s language', async () => {
+    useLocale.setState({ locale: 'zh-CN' });
+    server.on('GET /api/v1/handovers/current', (req) => (req.query.has('shiftChangeAt')
+      ? { status: 400, body: { error: 'invalid teamIds: too long', code: 'invalidField', params: { field: 'teamIds', detail: 'too long' }, field: 'teamIds' } }
+      : { body: { toConfirm: [] } }));
+    render(createElement(HandoverPage, { me: me('supervisor') }));
+    const prepare = await screen.findByRole('form', { name: '为班组准备交接' });
+    fireEvent.change(within(prepare).getByLabelText('交接时间'), { target: { value: '16:00' } });
+    fireEvent.change(within(prepare).getByLabelText('班组'), { target: { value: 'T1' } });
+    fireEvent.click(within(prepare).getByRole('button', { name: '预填交接记录' }));
+    expect(await within(prepare).findByText('“teamIds”填写有误：too long')).toBeTruthy();
+  });
+
+  it('is not offered to a lead, whose handovers follow the roster', async () => {
+    server.on('GET /api/v1/handovers/current', { body: { toConfirm: [] } });
+    render(createElement(HandoverPage, { me: me('lead') }));
+    await screen.findByText('You have no handover to submit now.');
+    expect(screen.queryByRole('form', { name: 'Prepare a handover for teams' })).toBeNull();
+  });
+});
+
 describe('the readers', () => {
   it('shows a manager the pending handovers to read, with nothing to confirm', async () => {
     server.on('GET /api/v1/handovers/current', { body: { toConfirm: [handover({ status: 'submitted' })] } });
