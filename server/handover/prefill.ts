@@ -8,6 +8,7 @@ import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
 import type { Alert } from '../../shared/alerts.js';
 import type { HandoverAlertRef, HandoverField, HandoverPrefill } from '../../shared/handover.js';
+import { draftFields as composeDraft, ENGLISH_DRAFT_WORDS } from '../../shared/handover-draft.js';
 import type { RuleId } from '../../shared/rules.js';
 import type { IntervalFigures } from '../../shared/figures.js';
 import type { TeamAdherence } from '../../shared/schedule.js';
@@ -80,34 +81,9 @@ function adherenceOf(adherence: TeamAdherence[], teamIds: readonly string[]): nu
   return known.length === 0 ? null : Math.round((known.reduce((a, b) => a + b, 0) / known.length) * 10) / 10;
 }
 
-/**
- * The first draft of the text fields, from the prefill: what a lead would otherwise copy
- * off the wallboard by hand. Fields the monitor knows nothing about (swallowed cards,
- * erroneous accounts, management's tasks, replies pending, notices) start empty.
- */
+/** The first draft of the text fields in English, the API's language (shared/handover-draft.ts). */
 export function draftFields(prefill: HandoverPrefill, teamIds: readonly string[], tz: string): Record<HandoverField, string> {
-  const time = (ts: number): string => dayjs(ts).tz(tz).format('MM-DD HH:mm');
-  const { calls } = prefill;
-  const status = [
-    `Shift ${time(prefill.from)} – ${time(prefill.to)} (${tz}), teams ${teamIds.join(', ')}.`,
-    `Calls (whole floor): ${calls.offered} offered, ${calls.answered} answered, ${calls.abandoned} abandoned` +
-      (calls.serviceLevel === null ? '.' : `; service level ${Math.round(calls.serviceLevel * 100)}%.`),
-    ...(prefill.adherencePercent === null ? [] : [`Schedule adherence: ${prefill.adherencePercent}%.`]),
-    `Alerts: ${prefill.alertsOpened} opened, ${prefill.alertsResolved} of them resolved; ${prefill.open.length} still open.`,
-    ...(prefill.absences.length === 0 ? [] : [`Absent (article 105.1): ${prefill.absences.join(', ')}.`]),
-  ].join('\n');
-  const problems = Object.entries(prefill.byRule).sort(([a], [b]) => a.localeCompare(b)).map(([rule, n]) => `- ${rule}: ${n}`);
-  const openIssues = prefill.open.map((a) => `- [${a.severity}] ${a.title} (${a.rule}, art. ${a.article}; opened ${time(a.openedAt)}, ${a.status})`);
-  const critical = prefill.open.filter((a) => a.severity === 'critical').map((a) => `- ${a.title} (art. ${a.article})`);
-  return {
-    shiftStatus: status,
-    importantEvents: critical.length === 0 ? '' : `Critical, still open:\n${critical.join('\n')}`,
-    problemsFound: problems.join('\n'),
-    openIssues: openIssues.join('\n'),
-    repliesPending: '',
-    notices: '',
-    swallowedCards: '',
-    erroneousAccounts: '',
-    managementTasks: '',
-  };
+  return composeDraft(prefill, teamIds, {
+    words: ENGLISH_DRAFT_WORDS, tz, time: (ts) => dayjs(ts).tz(tz).format('MM-DD HH:mm'), title: (a) => a.title,
+  });
 }

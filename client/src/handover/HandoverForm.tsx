@@ -13,12 +13,15 @@ import { draftKey, forgetDraft, loadDraft, saveDraft } from './draft-store.js';
 import { submitHandover } from './handover-api.js';
 import { HandoverMeta } from './HandoverView.js';
 import { PrefillSummary } from './PrefillSummary.js';
+import { useReaderDraft } from './reader-draft.js';
 
 export function HandoverForm({ draft, tz, onSubmitted }: { draft: Handover; tz: string | undefined; onSubmitted(h: Handover): void }) {
   const t = useT();
   const id = useId();
   const key = draftKey(draft);
-  const [fields, setFields] = useState<Record<HandoverField, string>>(() => ({ ...draft.fields, ...loadDraft(key) }));
+  const readerDraft = useReaderDraft();
+  // What was typed in this browser wins; else the server's draft, in the reader's language.
+  const [fields, setFields] = useState<Record<HandoverField, string>>(() => ({ ...readerDraft(draft, tz), ...loadDraft(key) }));
   const [fieldError, setFieldError] = useState<{ field: HandoverField; message: string } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

@@ -4,7 +4,8 @@
  * sides: the outgoing lead's nine labelled fields prefilled (what they type kept in the
  * browser until submitted) and the POST they make; the incoming lead's confirmation
  * refused with the blocking critical alerts named and linked to the desk, then accepted;
- * the history's search in the centre's days; one handover opened and printed.
+ * the history's search in the centre's days; one handover opened and printed; a Chinese
+ * reader's draft in Chinese; a floor supervisor preparing one for chosen teams.
  */
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { createElement } from 'react';
@@ -113,6 +114,25 @@ describe('the outgoing lead', () => {
     expect(localStorage.getItem(key)).toBeNull();
     expect(screen.queryByRole('form', { name: 'Fill in the handover log' })).toBeNull();
     expect(screen.getByText(/Submitted, waiting for the incoming lead to confirm/)).toBeTruthy();
+  });
+
+  it('starts a Chinese reader from a draft in Chinese, composed from the same prefill', async () => {
+    useLocale.setState({ locale: 'zh-CN' });
+    server.on('GET /api/v1/handovers/current', { body: { toSubmit: handover(), toConfirm: [] } });
+    render(createElement(HandoverPage, { me: me('lead') }));
+    const form = await screen.findByRole('form', { name: '填写交接班记录' });
+    const status = (within(form).getByLabelText('1. 本班工作状况') as HTMLTextAreaElement).value;
+    expect(status.split('\n')).toEqual([
+      '本班 11-28 08:00 至 11-28 16:00（Asia/Shanghai），班组 T1, T2。',
+      '话务（全场）：呼入 212，接听 205，放弃 7；服务水平 94%。',
+      '排班遵从率：91.6%。',
+      '告警：新增 7 条，其中已解决 5 条；仍有 2 条未处理。',
+      '缺勤（第 105.1 条）：1007。',
+    ]);
+    const open = (within(form).getByLabelText('4. 遗留问题') as HTMLTextAreaElement).value;
+    expect(open).toContain('- [严重] 不使用服务禁语（第 68 条；发生于 11-28 15:40，未处理）');
+    expect(open).not.toMatch(/Forbidden phrase/);
+    expect((within(form).getByLabelText('2. 当班期间遇到的重要状况') as HTMLTextAreaElement).value).toBe('仍未处理的严重告警：\n- 不使用服务禁语（第 68 条）');
   });
 
   it('brings back what was typed before a reload', async () => {

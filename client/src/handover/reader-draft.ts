@@ -1,0 +1,43 @@
+/**
+ * A draft's text in the reader's language. The server drafts in English (the API's
+ * language); a Chinese floor's lead would otherwise start the log (article 80) by
+ * translating it. The page redrafts from the same prefill with the same composer
+ * (shared/handover-draft.ts), in Chinese, with each alert's rule in the catalogue's words.
+ */
+import dayjs from 'dayjs';
+import type { Handover, HandoverField } from '../../../shared/handover.js';
+import { draftFields, type DraftWords } from '../../../shared/handover-draft.js';
+import { useLocale, useT, type T } from '../i18n/index.js';
+// format.ts extends dayjs with utc and timezone.
+import '../time/format.js';
+
+function chineseWords(t: T): DraftWords {
+  return {
+    shift: (from, to, tz, teams) => `本班 ${from} 至 ${to}（${tz}），班组 ${teams}。`,
+    calls: (offered, answered, abandoned, level) => `话务（全场）：呼入 ${offered}，接听 ${answered}，放弃 ${abandoned}` +
+      (level === null ? '。' : `；服务水平 ${level}%。`),
+    adherence: (percent) => `排班遵从率：${percent}%。`,
+    alerts: (opened, resolved, stillOpen) => `告警：新增 ${opened} 条，其中已解决 ${resolved} 条；仍有 ${stillOpen} 条未处理。`,
+    absent: (agents) => `缺勤（第 105.1 条）：${agents}。`,
+    criticalHeader: '仍未处理的严重告警：',
+    critical: (a, title) => `- ${title}（第 ${a.article} 条）`,
+    openIssue: (a, title, opened) => `- [${t(`severity.${a.severity}`)}] ${title}（第 ${a.article} 条；发生于 ${opened}，${t(`alert.status.${a.status}`)}）`,
+    rule: (rule, n) => `- ${t(`rule.${rule}`)}：${n} 条`,
+  };
+}
+
+/** The draft's fields as the reader should first see them: redrafted in Chinese, or the server's English as it is. */
+export function useReaderDraft(): (draft: Handover, tz: string | undefined) => Record<HandoverField, string> {
+  const t = useT();
+  const locale = useLocale((s) => s.locale);
+  return (draft, tz) => {
+    if (locale === 'en' || draft.status !== 'draft') return draft.fields;
+    const zone = tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+    return draftFields(draft.prefill, draft.teamIds, {
+      words: chineseWords(t),
+      tz: zone,
+      time: (ts) => dayjs(ts).tz(zone).format('MM-DD HH:mm'),
+      title: (a) => t(`rule.${a.rule}`),
+    });
+  };
+}
