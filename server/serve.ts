@@ -245,10 +245,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   // The file wins over what the log last had in force (someone edited it while we were down).
   if (JSON.stringify(floor.rules()) !== JSON.stringify(rules)) await floor.setRules(rules);
 
+  // The stores beside the event storage in its SQLite file leave the WAL's checkpoints to its
+  // connection (storage/sqlite/open.ts): one of theirs on the event loop would copy the whole WAL.
+  const sideConnections = { checkpoints: options.postgres !== undefined };
   // Accounts, sessions and the audit log live in the same database file, in tables of their own.
   const accessStore = options.postgres
     ? await (await import('./access/postgres/index.js')).createPostgresAccessStore({ url: options.postgres, onIdleError: (err) => logger.warn({ err }, 'postgres: an idle connection broke') })
-    : createSqliteAccessStore(options.db);
+    : createSqliteAccessStore(options.db, sideConnections);
   const access = createAccessService({
     store: accessStore, clock: { now: () => Date.now() }, logger,
     ...(options.passwordMaxAgeDays !== undefined && { passwordMaxAgeDays: options.passwordMaxAgeDays }),
@@ -257,7 +260,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const edge = createAccessEdge(access, logger, options.secureCookies ?? false);
   // The points ledger is part of the floor's storage; handovers have their table in the same file.
   const points = createPointsService({ ledger: storage.points, floor, audit: access, clock: { now: () => Date.now() } });
-  const handoverStore = createSqliteHandoverStore(options.db);
+  const handoverStore = createSqliteHandoverStore(options.db, sideConnections);
   const handovers = createHandoverService({
     floor, store: handoverStore, audit: access, clock: { now: () => Date.now() }, logger: logger.child({ part: 'handover' }),
   });
@@ -266,7 +269,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const notifyFile = options.notifyConfig === undefined ? undefined : { path: options.notifyConfig, content: loadNotifyFile(options.notifyConfig) };
   const notifier = await createNotifier({
     // In a cluster, only the floor's owner sends notifications (else every process would).
-    db: options.db, floor: cluster ? cluster.floor.ownerView() : floor, accounts: access, audit: access, logger: logger.child({ part: 'notify' }), requireViewer: edge.requireViewer,
+    db: options.db, ...sideConnections, floor: cluster ? cluster.floor.ownerView() : floor, accounts: access, audit: access, logger: logger.child({ part: 'notify' }), requireViewer: edge.requireViewer,
     ...(notifyFile && { file: notifyFile }), ...(options.publicUrl !== undefined && { publicUrl: options.publicUrl }),
   });
   // Deliveries per channel in /metrics (sent, failed and retried, given up).

@@ -5,7 +5,7 @@
  */
 import type { Handover } from '../../shared/handover.js';
 import { SqliteConnection, sqlLimit } from '../storage/sqlite/connection.js';
-import { openDatabase } from '../storage/sqlite/open.js';
+import { openDatabase, type SharedFileOptions } from '../storage/sqlite/open.js';
 import {
   CONFIRMED_IS_FINAL, HandoverStoreConflictError, checkedBounds, handoverLimit, searchText, teamKey,
   type HandoverQuery, type HandoverStore,
@@ -14,8 +14,8 @@ import {
 type RowValues = [id: string, shiftChangeAt: number, teamKey: string, teamIds: string, status: string, searchText: string, json: string];
 
 /** Opens (creating and migrating if needed) the database at `path`; `:memory:` for a private one. */
-export function createSqliteHandoverStore(path: string): HandoverStore {
-  const connection = new SqliteConnection(openDatabase(path));
+export function createSqliteHandoverStore(path: string, options: SharedFileOptions = {}): HandoverStore {
+  const connection = new SqliteConnection(openDatabase(path, options));
   const db = connection.db;
   const upsert = db.prepare<RowValues>(
     `INSERT INTO handovers (id, shift_change_at, team_key, team_ids, status, search_text, json)

@@ -33,6 +33,8 @@ import { ackKeyOf } from './store/schema.js';
 export interface NotifierOptions {
   /** The SQLite file (the server's own); `:memory:` for tests that need no restart. */
   db: string;
+  /** False when the event storage's connection checkpoints the same file (storage/sqlite/open.ts). */
+  checkpoints?: boolean;
   floor: FloorService;
   accounts: AccountDirectory;
   audit: Auditor;
@@ -79,7 +81,7 @@ const trimSlash = (url: string): string => url.replace(/\/+$/, '');
 const KEEP_SENT_MS = 30 * 24 * 3_600_000;
 
 export async function createNotifier(o: NotifierOptions): Promise<Notifier> {
-  const db = openNotifyDatabase(o.db);
+  const db = openNotifyDatabase(o.db, { ...(o.checkpoints !== undefined && { checkpoints: o.checkpoints }) });
   const clock = o.clock ?? { now: () => Date.now() };
   const settings: NotifySettings = o.file?.content ?? notifySettingsSchema.parse({});
   const tables = createConfigTables(db);

@@ -10,6 +10,7 @@ import { createSqliteAccounts } from './accounts.js';
 import { createSqliteAudit } from './audit.js';
 import { createSqliteDevices, createSqliteFeedTokens } from './token-credentials.js';
 import { openAccessDatabase } from './open.js';
+import type { SharedFileOptions } from '../../storage/sqlite/open.js';
 import { createSqlitePairRequests } from './pair-requests.js';
 import { createSqliteSessions } from './sessions.js';
 
@@ -19,8 +20,8 @@ export { ACCESS_SCHEMA_VERSION } from './schema.js';
  * Opens (creating if needed, parent directories included) the database at `path`, or a
  * private in-memory one for `:memory:`. Throws if the file cannot be opened or migrated.
  */
-export function createSqliteAccessStore(path: string): AccessStore {
-  const connection = new SqliteConnection(openAccessDatabase(path));
+export function createSqliteAccessStore(path: string, options: SharedFileOptions = {}): AccessStore {
+  const connection = new SqliteConnection(openAccessDatabase(path, options));
   try {
     return {
       accounts: createSqliteAccounts(connection),

@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { leaveCheckpointsToEventStorage, type SharedFileOptions } from '../../storage/sqlite/open.js';
 import { applyAccessMigrations } from './schema.js';
 
 /** How long a write waits for another connection's lock (the event storage's, say). */
@@ -13,7 +14,7 @@ const BUSY_TIMEOUT_MS = 5_000;
 
 const IN_MEMORY_PATHS = new Set([':memory:', '']);
 
-export function openAccessDatabase(path: string): Database.Database {
+export function openAccessDatabase(path: string, options: SharedFileOptions = {}): Database.Database {
   if (!IN_MEMORY_PATHS.has(path)) mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
   try {
@@ -23,6 +24,7 @@ export function openAccessDatabase(path: string): Database.Database {
     db.pragma('synchronous = NORMAL');
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma('foreign_keys = ON');
+    if (options.checkpoints === false) leaveCheckpointsToEventStorage(db);
     applyAccessMigrations(db);
   } catch (error) {
     db.close();

@@ -6,11 +6,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { leaveCheckpointsToEventStorage, type SharedFileOptions } from '../../storage/sqlite/open.js';
 import { applyNotifyMigrations } from './schema.js';
 
 const BUSY_TIMEOUT_MS = 5_000;
 
-export function openNotifyDatabase(path: string): Database.Database {
+export function openNotifyDatabase(path: string, options: SharedFileOptions = {}): Database.Database {
   if (path !== ':memory:' && path !== '') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
   try {
@@ -18,6 +19,7 @@ export function openNotifyDatabase(path: string): Database.Database {
     // NORMAL: a committed decision survives the process being killed (kill -9).
     db.pragma('synchronous = NORMAL');
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    if (options.checkpoints === false) leaveCheckpointsToEventStorage(db);
     applyNotifyMigrations(db);
   } catch (error) {
     db.close();

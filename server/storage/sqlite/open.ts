@@ -35,13 +35,32 @@ export const BUSY_TIMEOUT_MS = 5_000;
  */
 export const PAGE_CACHE_KIB = 64 * 1024;
 
+/**
+ * For a connection that shares the file with the event storage's (the access, notify and
+ * handover stores in `serve`): it never checkpoints the WAL itself. SQLite's default has
+ * whichever commit crosses 1,000 pages copy the whole WAL back, on the committing thread:
+ * at full ingest the WAL holds hundreds of MB, and a session's or a notification's commit
+ * on the floor's event loop would stall it for as long. The event storage's connection
+ * (its checkpoint thread, or itself if that fails, checkpointer.ts) checkpoints the file
+ * for every connection.
+ */
+export function leaveCheckpointsToEventStorage(db: Database.Database): void {
+  db.pragma('wal_autocheckpoint = 0');
+}
+
+/** Whether a store's connection checkpoints its file (default) or leaves it to the event storage's. */
+export interface SharedFileOptions {
+  /** False: another connection to the same file checkpoints it (see leaveCheckpointsToEventStorage). */
+  checkpoints?: boolean;
+}
+
 const IN_MEMORY_PATHS = new Set([':memory:', '']);
 
 export function isInMemoryPath(path: string): boolean {
   return IN_MEMORY_PATHS.has(path);
 }
 
-export function openDatabase(path: string, options: SqliteStorageOptions = {}): Database.Database {
+export function openDatabase(path: string, options: SqliteStorageOptions & SharedFileOptions = {}): Database.Database {
   const synchronous = options.synchronous ?? 'NORMAL';
   // Checked here because it is interpolated into a PRAGMA (which cannot take a parameter).
   if (synchronous !== 'NORMAL' && synchronous !== 'FULL') {
@@ -58,6 +77,7 @@ export function openDatabase(path: string, options: SqliteStorageOptions = {}): 
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma('foreign_keys = ON');
     db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
+    if (options.checkpoints === false) leaveCheckpointsToEventStorage(db);
     applyMigrations(db);
   } catch (error) {
     db.close();
