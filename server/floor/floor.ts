@@ -30,6 +30,7 @@ import type { AlertQuery, LogEntry, NewLogEntry } from '../storage/types.js';
 import { stampInputs, type AcceptedInput, type AcceptedOutcome } from './accepted.js';
 import { DEFAULTS, type FloorOptions } from './options.js';
 import { DeltaOutlet } from './delta-outlet.js';
+import { InputQueue } from './input-queue.js';
 import { inputGroups, readWholeGroups } from './log-groups.js';
 import { agentDayOf, callOwnerOf, liveAlertsOf, snapshotOf } from './views.js';
 import type { AgentDay, AgentView, FloorFigures } from '../../shared/figures.js';
@@ -49,7 +50,7 @@ export class Floor implements FloorService {
   readonly demo: boolean;
   private readonly window: number;
   private readonly deltas: DeltaOutlet;
-  private chain: Promise<unknown> = Promise.resolve();
+  private readonly inputs = new InputQueue();
   private lastReceivedAt = 0;
   private lastSeq = 0;
   private closed = false;
@@ -152,10 +153,14 @@ export class Floor implements FloorService {
     if (until > this.state.time) effects.push(...step(this.state, { kind: 'tick' }, until).effects);
   }
 
-  /** Runs `fn` after every input before it: one input at a time, in log order. */
-  private serial<T>(fn: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `fn` once the input running now has finished: one input at a time, in log order.
+   * An urgent input (a command, a small batch of events) goes before the bulk waiting
+   * (input-queue.ts).
+   */
+  private serial<T>(fn: () => Promise<T>, urgent = false): Promise<T> {
     this.queued += 1;
-    const run = this.chain.then(async () => {
+    return this.inputs.run(async () => {
       try {
         await this.opts.yieldBetweenInputs?.();
         if (this.closed) throw new Error('the floor is closed');
@@ -164,9 +169,7 @@ export class Floor implements FloorService {
         this.queued -= 1;
         if (!this.closed) this.deltas.afterInput(this.queued);
       }
-    });
-    this.chain = run.catch(() => undefined);
-    return run;
+    }, urgent);
   }
 
   /** Strictly increasing, so replay can tell batches apart and never goes back in time. */
@@ -217,7 +220,7 @@ export class Floor implements FloorService {
       });
       const { appended, duplicateIds } = await this.commit(entries);
       return { accepted: appended.length, duplicates: duplicateIds.length, refused };
-    });
+    }, events.length <= this.opts.urgentBatchEvents);
   }
 
   /** A unique log id for an input that has none of its own (commands, rules and plan changes). */
@@ -229,7 +232,7 @@ export class Floor implements FloorService {
     return this.serial(async () => {
       const { result } = await this.commit([{ id: this.inputId('cmd'), receivedAt: this.nextReceivedAt(), payload: { kind: 'command', command } }]);
       return (result ?? { ok: false, ...problem('notApplied') }) as CommandAnswer;
-    });
+    }, true);
   }
 
   changeSchedule(change: ScheduleChange): Promise<CommandResult<{ shifts: number; leads: number }>> {
@@ -422,7 +425,7 @@ export class Floor implements FloorService {
 
   /** Finishes the inputs under way; further calls are refused. Does not close the storage. */
   async close(): Promise<void> {
-    await this.chain;
+    await this.inputs.drained();
     this.closed = true;
     await this.snapshots.written();
   }

@@ -19,6 +19,8 @@ export interface FloorOptions {
   reorderWindowMs?: number;
   /** Events stamped further ahead of the server's clock than this are refused (a feed's clock is wrong). */
   maxFutureMs?: number;
+  /** Event batches of at most this many events go before the bulk waiting (input-queue.ts). */
+  urgentBatchEvents?: number;
   /** A snapshot after this many log entries or this much time, whichever first. */
   snapshotEveryEntries?: number;
   snapshotEveryMs?: number;
@@ -111,4 +113,7 @@ export const DEFAULTS = {
   snapshotEveryEntries: 200_000,
   snapshotEveryMs: 60_000,
   retentionMs: 7 * 24 * 3600 * 1000,
+  // A batch this small (one alert-raising event, a few state changes) is urgent: it goes
+  // before the bulk batches waiting (input-queue.ts). As ingest's small-batch bound.
+  urgentBatchEvents: 100,
 };
