@@ -167,7 +167,9 @@ export class Floor implements FloorService {
         return await fn();
       } finally {
         this.queued -= 1;
-        if (!this.closed) this.deltas.afterInput(this.queued);
+        // After an urgent input its alerts wait only for the urgent inputs behind it, never
+        // for a bulk batch (a tenth of a second or more under load) to keep them company.
+        if (!this.closed) this.deltas.afterInput(urgent ? this.inputs.urgentWaiting : this.queued);
       }
     }, urgent);
   }

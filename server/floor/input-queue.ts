@@ -25,6 +25,11 @@ export class InputQueue {
     return this.urgent.length + this.bulk.length + (this.running ? 1 : 0);
   }
 
+  /** Urgent inputs waiting (not the one running). */
+  get urgentWaiting(): number {
+    return this.urgent.length;
+  }
+
   /** Runs `fn` once every input before it in the queue's order has finished. */
   run<T>(fn: () => Promise<T>, urgent = false): Promise<T> {
     return new Promise<T>((resolve, reject) => {

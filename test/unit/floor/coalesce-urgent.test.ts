@@ -48,6 +48,24 @@ describe('urgent deltas coalesced over queued inputs', () => {
     expect(deltas[0]!.agents.map((a) => a.agentId).sort()).toEqual(['2002', '2003', '2004']); // 2005 not yet applied
   });
 
+  it('keeps an urgent input\'s alerts waiting for the urgent inputs behind it only, never for a bulk batch', async () => {
+    const { floor, clock } = await openFloor({ reorderWindowMs: 0, urgentCoalesceMs: 60_000, urgentBatchEvents: 1 });
+    const deltas: FloorDelta[] = [];
+    floor.onDelta((d) => deltas.push(d));
+    clock.set(T0);
+    const bulk = [2, 3].map((n) => ev(0, 'agent.login', { agentId: `200${n}`, stationId: `S-${n}`, teamId: 't' }));
+    let sentBeforeBulk: FloorDelta[] = [];
+    await Promise.all([
+      floor.ingest([urgent(1)]),
+      floor.ingest(bulk).then(() => { sentBeforeBulk = deltas.slice(); }),
+    ]);
+    // Sent as soon as the urgent input was applied, before the bulk batch behind it ran.
+    expect(deltas.length).toBeGreaterThan(0);
+    expect(agentsOf(deltas[0]!)).toEqual(['1001']);
+    expect(deltas[0]!.agents.map((a) => a.agentId)).not.toContain('2002');
+    expect(sentBeforeBulk.length).toBeGreaterThan(0);
+  });
+
   it('without the option every input sends its own alerts', async () => {
     const { floor, deltas } = await coalescingFloor(0);
     await Promise.all([floor.ingest([urgent(1)]), floor.ingest([urgent(2)])]);
