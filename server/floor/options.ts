@@ -21,6 +21,8 @@ export interface FloorOptions {
   maxFutureMs?: number;
   /** Event batches of at most this many events go before the bulk waiting (input-queue.ts). */
   urgentBatchEvents?: number;
+  /** Bigger event batches are logged and applied this many events at a time (Floor.ingest). */
+  ingestSliceEvents?: number;
   /** A snapshot after this many log entries or this much time, whichever first. */
   snapshotEveryEntries?: number;
   snapshotEveryMs?: number;
@@ -116,4 +118,7 @@ export const DEFAULTS = {
   // A batch this small (one alert-raising event, a few state changes) is urgent: it goes
   // before the bulk batches waiting (input-queue.ts). As ingest's small-batch bound.
   urgentBatchEvents: 100,
+  // A bigger batch is applied this many events at a time, so an urgent input waits for one
+  // slice, not the whole batch.
+  ingestSliceEvents: 1000,
 };

@@ -1,7 +1,8 @@
 /**
  * The floor's input queue: one input at a time, urgent ones (commands, small batches)
  * before the bulk waiting, taking turns with it so neither starves; and on the floor, an
- * urgent batch handed in behind waiting bulk is logged and applied before that bulk.
+ * urgent batch handed in behind waiting bulk is logged and applied before that bulk, and a
+ * big batch is applied a slice at a time.
  */
 import { describe, expect, it } from 'vitest';
 import { InputQueue } from '../../../server/floor/input-queue.js';
@@ -78,5 +79,22 @@ describe('the floor\'s inputs', () => {
     expect((await storage.log.read(0, 100)).map((e) => e.id)).toEqual([
       'login-1000', 'login-1001', 'login-1002', 'login-9', 'login-2000', 'login-2001', 'login-2002', 'login-3000', 'login-3001', 'login-3002',
     ]);
+  });
+
+  it('applies a big batch a slice at a time, letting an urgent input in between, and answers for the whole batch', async () => {
+    const storage = createMemoryStorage();
+    const { floor } = await openFloor({ storage, urgentBatchEvents: 1, ingestSliceEvents: 2 });
+    const logins = [1, 2, 3, 4, 5].map((n) => ev(1, 'agent.login', { id: `big-${n}`, agentId: `10${n}`, stationId: `S-${n}` }));
+    // The fourth is a day ahead: refused, by its place in the sender's batch.
+    logins[3] = { ...logins[3]!, ts: logins[3]!.ts + 24 * 3600_000 };
+    const [big] = await Promise.all([
+      floor.ingest([...logins, logins[0]!]),
+      floor.ingest([ev(1, 'agent.login', { id: 'urgent-1', agentId: '201', stationId: 'S-9' })]),
+    ]);
+    expect(big).toEqual({ accepted: 4, duplicates: 1, refused: [expect.objectContaining({ index: 3, field: 'ts' })] });
+    const log = await storage.log.read(0, 100);
+    expect(log.map((e) => e.id)).toEqual(['big-1', 'big-2', 'urgent-1', 'big-3', 'big-5']);
+    // Each slice is an input of its own in the log, as a replay applies it.
+    expect(new Set(log.filter((e) => e.id.startsWith('big')).map((e) => e.receivedAt)).size).toBe(3);
   });
 });
