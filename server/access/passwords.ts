@@ -68,14 +68,8 @@ export interface PasswordContext {
 /** zxcvbn scores 0-4; 3 is "safely unguessable: moderate protection from offline attack". */
 const MIN_ZXCVBN_SCORE = 3;
 
-export const PASSWORD_MESSAGES = {
-  tooShort: PASSWORD_PROBLEMS.tooShort,
-  initial: PASSWORD_PROBLEMS.initial,
-  username: PASSWORD_PROBLEMS.username,
-  name: PASSWORD_PROBLEMS.name,
-  reused: PASSWORD_PROBLEMS.reused,
-  weak: PASSWORD_PROBLEMS.weak,
-} as const;
+/** The sentences this module says (shared, so the page can say them in its reader's language). */
+export const PASSWORD_MESSAGES = PASSWORD_PROBLEMS;
 
 /** Our sentence for a zxcvbn warning key, if we have one. */
 function zxcvbnWarning(warning: string): string | undefined {

@@ -154,7 +154,7 @@ export function createHandoverService(deps: HandoverServiceDeps): HandoverServic
         const composed = await compose(shiftChangeAt, teamIds);
         if (viewer.role === 'lead' && !sameAccount(composed.outgoing.account, viewer.username)) {
           const who = composed.outgoing.account === undefined ? 'the roster names no outgoing lead for it' : `the outgoing lead is ${composed.outgoing.account}`;
-          return refuse(403, problem('handoverNotOutgoing', { who, lead: composed.outgoing.account ?? '' }));
+          return refuse(403, problem('handoverNotOutgoing', { who }));
         }
         const now = clock.now();
         const submitted: Handover = {
@@ -183,7 +183,7 @@ export function createHandoverService(deps: HandoverServiceDeps): HandoverServic
         const h = withIncoming(stored);
         if (viewer.role === 'lead' && !sameAccount(h.incoming.account, viewer.username)) {
           const who = h.incoming.account === undefined ? 'the roster names no incoming lead for it' : `the incoming lead is ${h.incoming.account}`;
-          return refuse(403, problem('handoverNotIncoming', { who, lead: h.incoming.account ?? '' }));
+          return refuse(403, problem('handoverNotIncoming', { who }));
         }
         // Without a rostered incoming lead, the alerts pass to whoever confirms (a supervisor).
         const toAccount = h.incoming.account ?? viewer.username;
