@@ -22,13 +22,27 @@ export function machineInfo(now: Date): MachineInfo {
   };
 }
 
-/** Resident memory of a process in bytes, from /proc (Linux), or undefined elsewhere. */
-export async function rssOf(pid: number): Promise<number | undefined> {
+/**
+ * Resident memory of a process in bytes, from /proc (Linux), or undefined elsewhere: in all,
+ * and split into anonymous memory (heaps, malloc: what a leak grows) and file-backed pages
+ * (mapped files and the code: the kernel can drop them).
+ */
+export interface Resident {
+  rss: number;
+  anon: number;
+  file: number;
+  /** The process's threads: a snapshot thread, while it runs, is one more. */
+  threads: number;
+}
+
+export async function residentOf(pid: number): Promise<Resident | undefined> {
   const { readFile } = await import('node:fs/promises');
   try {
     const status = await readFile(`/proc/${pid}/status`, 'utf8');
-    const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
-    return kb === undefined ? undefined : Number(kb) * 1024;
+    const field = (name: string): number => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? Number.NaN);
+    const kb = (name: string): number => field(name) * 1024;
+    const rss = kb('VmRSS');
+    return Number.isNaN(rss) ? undefined : { rss, anon: kb('RssAnon'), file: kb('RssFile') + kb('RssShmem'), threads: field('Threads') };
   } catch {
     return undefined;
   }

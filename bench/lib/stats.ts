@@ -23,3 +23,19 @@ export function slope(points: ReadonlyArray<{ x: number; y: number }>): number {
 export function mean(values: readonly number[]): number {
   return values.length === 0 ? Number.NaN : values.reduce((a, b) => a + b, 0) / values.length;
 }
+
+/**
+ * The lowest y in each window of `width` along x, placed at that sample's x. Resident memory
+ * rises for a while whenever a snapshot thread holds its copy of the floor; the lowest
+ * reading of each window is the memory between those, so its trend is the one a leak shows.
+ */
+export function lowerEnvelope(points: ReadonlyArray<{ x: number; y: number }>, width: number): Array<{ x: number; y: number }> {
+  const windows = new Map<number, { x: number; y: number }>();
+  for (const p of points) {
+    if (Number.isNaN(p.y)) continue;
+    const key = Math.floor(p.x / width);
+    const low = windows.get(key);
+    if (low === undefined || p.y < low.y) windows.set(key, p);
+  }
+  return [...windows.entries()].sort(([a], [b]) => a - b).map(([, p]) => p);
+}

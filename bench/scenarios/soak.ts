@@ -13,18 +13,21 @@
  *
  * Sampled: every 5 s the lag of a probe alert (post -> the screen of its team), minus the
  * reorder window every fresh event waits by design; every 30 s the server's live heap
- * after a full GC (through its inspector) and its resident size. Flat = the second half's
- * heap grows less than 5 MB/min, and the lag of the last third is within 100 ms of the
- * first third's.
+ * after a full GC (through its inspector); every 5 s its resident size. Flat = the second
+ * half's heap grows less than 5 MB/min, so does its resident size between snapshots (the
+ * lowest reading of each minute: a snapshot thread's copy of the floor lifts it by hundreds
+ * of MB for a few seconds once a minute, and the readings that caught one made a 30-second
+ * series look like growth), and the lag of the last third is within 100 ms of the first
+ * third's.
  */
 import { probeEvent, Poster } from '../lib/alert-probe.js';
 import { startAlertResolver } from '../lib/alert-resolver.js';
 import { round, type BenchContext, type Figure, type Scenario } from '../lib/figure.js';
 import { heapUsedAfterGc, inspectorUrl } from '../lib/heap.js';
-import { rssOf } from '../lib/machine.js';
+import { residentOf, type Resident } from '../lib/machine.js';
 import { postAll } from '../lib/http-load.js';
 import { startBenchServer } from '../lib/server.js';
-import { mean, slope } from '../lib/stats.js';
+import { lowerEnvelope, mean, slope } from '../lib/stats.js';
 import { connectWireClients, wireClock } from '../lib/wire-clients.js';
 import { simulateFloor } from '../../server/simulate/index.js';
 import { buildRoster } from '../../server/simulate/roster.js';
@@ -36,6 +39,9 @@ const WINDOW_MS = 2000;
 const LAG_EVERY_MS = 5000;
 const HEAP_EVERY_MS = 30_000;
 const QUICK_HEAP_EVERY_MS = 8_000;
+/** Resident memory is read often: a snapshot thread's copy of the floor lifts it for seconds at a time. */
+const RESIDENT_EVERY_MS = 5_000;
+const QUICK_RESIDENT_EVERY_MS = 1_000;
 const WARM_MS = 10 * 60_000;
 /** Teams per screen: a lead of two teams, or a section's TV. */
 const TEAMS_PER_SCREEN = 2;
@@ -43,6 +49,8 @@ const TEAMS_PER_SCREEN = 2;
 const RESOLVE_AFTER_MS = 30_000;
 
 /** The simulator's teams, from its own roster (names are random; teams and agent numbers are not). */
+const mb = (bytes: number | undefined): number => round((bytes ?? Number.NaN) / 2 ** 20);
+
 function roster(agents: number): { teamId: (t: number) => string; firstAgent: (t: number) => string; teams: number } {
   const teams: Array<{ teamId: string; firstAgent: string }> = [];
   for (const a of buildRoster(agents, new Random(1))) {
@@ -106,7 +114,13 @@ export const soakScenario: Scenario = {
       const poster = new Poster(new URL(`${server.url}/api/v1/events`), server.token);
       closers.push(() => poster.close());
       const lags: Array<{ t: number; lag: number }> = [];
-      const heaps: Array<{ t: number; heap: number; rss: number }> = [];
+      const heaps: Array<{ t: number; heap: number }> = [];
+      const residents: Array<{ t: number } & Resident> = [];
+      const readResident = async (): Promise<Resident | undefined> => {
+        const resident = await residentOf(server.pid);
+        if (resident !== undefined) residents.push({ t: minute(), ...resident });
+        return resident;
+      };
       let probe = 0;
       let probeSeen: ((at: number) => void) | undefined;
       clients.onProbe((n, at) => {
@@ -126,6 +140,8 @@ export const soakScenario: Scenario = {
       let nextLag = begin + LAG_EVERY_MS;
       const heapEvery = ctx.quick ? QUICK_HEAP_EVERY_MS : HEAP_EVERY_MS;
       let nextHeap = begin + heapEvery;
+      const residentEvery = ctx.quick ? QUICK_RESIDENT_EVERY_MS : RESIDENT_EVERY_MS;
+      let nextResident = begin + residentEvery;
       let nextProgress = begin + 30_000;
       while (performance.now() - begin < minutes * 60_000) {
         // Batches of 5,000 at most, as a feed sends them (after a slow step many may be due).
@@ -149,7 +165,14 @@ export const soakScenario: Scenario = {
         }
         if (performance.now() >= nextHeap) {
           nextHeap += heapEvery;
-          heaps.push({ t: minute(), heap: await heapUsedAfterGc(inspector), rss: (await rssOf(server.pid)) ?? Number.NaN });
+          const heap = await heapUsedAfterGc(inspector);
+          const resident = await readResident();
+          heaps.push({ t: minute(), heap });
+          ctx.log(`soak: ${minute().toFixed(1)} min, live heap ${mb(heap)} MB, resident ${mb(resident?.rss)} MB (anonymous ${mb(resident?.anon)}, files ${mb(resident?.file)}; ${resident?.threads} threads)`);
+        }
+        if (performance.now() >= nextResident) {
+          nextResident += residentEvery;
+          await readResident();
         }
         await new Promise((r) => setTimeout(r, 100));
       }
@@ -158,7 +181,13 @@ export const soakScenario: Scenario = {
 
       const half = heaps.slice(Math.floor(heaps.length / 2));
       const mbPerMinute = slope(half.map((s) => ({ x: s.t, y: s.heap / 2 ** 20 })));
-      const rssPerMinute = slope(half.map((s) => ({ x: s.t, y: s.rss / 2 ** 20 })));
+      // Resident memory between snapshot threads: the lowest reading of each window (a
+      // minute; a tenth of one in the quick run), over the second half as for the heap.
+      const lows = lowerEnvelope(residents.map((r) => ({ x: r.t, y: r.rss / 2 ** 20 })), ctx.quick ? 0.1 : 1);
+      const lowHalf = lows.filter((p) => p.x >= minutes / 2);
+      const residentPerMinute = slope(lowHalf);
+      const peak = residents.reduce((top, r) => (r.rss > top.rss ? r : top), { t: 0, rss: 0, anon: 0, file: 0, threads: 0 });
+      const fewestThreads = Math.min(...residents.map((r) => r.threads));
       const third = Math.max(1, Math.floor(lags.length / 3));
       const lagFirst = mean(lags.slice(0, third).map((s) => s.lag));
       const lagLast = mean(lags.slice(-third).map((s) => s.lag));
@@ -169,7 +198,12 @@ export const soakScenario: Scenario = {
         {
           key: 'soak.memorySlopeMbPerMin', label: 'soak: live heap growth, second half', value: round(mbPerMinute), unit: 'MB/min',
           target: '<= 5 MB/min (flat)', pass: heaps.length >= 2 && mbPerMinute <= 5,
-          note: `heap at end ${round((heaps.at(-1)?.heap ?? 0) / 2 ** 20)} MB, rss ${round((heaps.at(-1)?.rss ?? 0) / 2 ** 20)} MB (${round(rssPerMinute)} MB/min); ${note}`,
+          note: `heap at end ${round((heaps.at(-1)?.heap ?? 0) / 2 ** 20)} MB; ${note}`,
+        },
+        {
+          key: 'soak.residentSlopeMbPerMin', label: 'soak: resident memory growth, between snapshots', value: round(residentPerMinute), unit: 'MB/min',
+          target: '<= 5 MB/min (flat)', pass: lowHalf.length >= 2 && residentPerMinute <= 5,
+          note: `lowest each ${ctx.quick ? '6 s' : 'minute'}: ${lows.map((p) => Math.round(p.y)).join(', ')} MB; peak ${mb(peak.rss)} MB (anonymous ${mb(peak.anon)}) at ${peak.t.toFixed(1)} min, with ${peak.threads - fewestThreads} thread(s) more than the fewest seen (a snapshot thread holds a second copy of the floor while it runs); ${residents.length} readings`,
         },
         {
           key: 'soak.lagGrowthMs', label: 'soak: alert lag, last third vs first', value: round(lagGrowth), unit: 'ms',
