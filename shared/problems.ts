@@ -57,6 +57,10 @@ export const PROBLEMS = {
   pointsEntryIsReversal: 'entry {id} is itself a reversal (of {of}); it cannot be reversed',
   pointsEntryReversed: 'entry {id} is already reversed by {by}',
   pointsQuarter: 'invalid quarter: write it like 2026-Q4',
+  pointsChoice: 'invalid points: {item} (article {article}) is one of {choices}; say which',
+  pointsFixed: 'invalid points: {item} (article {article}) is {points} by the catalogue',
+  // Schedules (article 79): each row's problem has a code of its own (schedule-problems.ts).
+  scheduleFileProblems: '{count} problem(s) in the file; nothing was imported',
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEMS;

@@ -6,8 +6,9 @@
  */
 import { z } from 'zod';
 import { timestamp } from './events.js';
+import { SCHEDULE_PROBLEMS } from './schedule-problems.js';
 
-const id = z.string().min(1, 'must not be empty').max(200, 'at most 200 characters');
+const id = z.string().min(1, SCHEDULE_PROBLEMS.empty).max(200, SCHEDULE_PROBLEMS.tooLong);
 
 export const BREAK_KINDS = ['break', 'meal'] as const;
 export type BreakKind = (typeof BREAK_KINDS)[number];
@@ -16,7 +17,7 @@ export const scheduledBreakSchema = z.strictObject({
   kind: z.enum(BREAK_KINDS),
   start: timestamp,
   end: timestamp,
-}).refine((b) => b.end > b.start, { message: 'a break must end after it starts', path: ['end'] });
+}).refine((b) => b.end > b.start, { message: SCHEDULE_PROBLEMS.breakEndNotAfterStart, path: ['end'] });
 
 /** One agent's shift at one seat. `id` defaults to `${agentId}@${start}`. */
 export const shiftSchema = z.strictObject({
@@ -28,9 +29,9 @@ export const shiftSchema = z.strictObject({
   stationId: id.optional(),
   teamId: id.optional(),
   breaks: z.array(scheduledBreakSchema).max(20).default([]),
-}).refine((s) => s.end > s.start, { message: 'a shift must end after it starts', path: ['end'] })
+}).refine((s) => s.end > s.start, { message: SCHEDULE_PROBLEMS.endNotAfterStart, path: ['end'] })
   .refine((s) => s.breaks.every((b) => b.start >= s.start && b.end <= s.end), {
-    message: 'every break must lie inside its shift', path: ['breaks'],
+    message: SCHEDULE_PROBLEMS.breaksOutsideShift, path: ['breaks'],
   });
 
 /**
@@ -43,10 +44,10 @@ export const leadShiftSchema = z.strictObject({
   leadId: id,
   account: z.string().min(1).max(64).optional(),
   name: z.string().max(200).optional(),
-  teamIds: z.array(id).min(1, 'a lead leads one team at least').max(100),
+  teamIds: z.array(id).min(1, SCHEDULE_PROBLEMS.noTeams).max(100),
   start: timestamp,
   end: timestamp,
-}).refine((s) => s.end > s.start, { message: 'a shift must end after it starts', path: ['end'] });
+}).refine((s) => s.end > s.start, { message: SCHEDULE_PROBLEMS.endNotAfterStart, path: ['end'] });
 
 export type ScheduledBreak = z.output<typeof scheduledBreakSchema>;
 export type ShiftInput = z.input<typeof shiftSchema>;

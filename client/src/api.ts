@@ -47,7 +47,8 @@ interface ServerProblem {
 
 const say = (key: string, vars?: Vars): string => translate(useLocale.getState().locale, key, vars);
 
-function paramsOf(value: unknown): ProblemParams {
+/** A problem's parameters as sent, keeping only text and numbers (they fill message templates). */
+export function paramsOf(value: unknown): ProblemParams {
   if (typeof value !== 'object' || value === null) return {};
   return Object.fromEntries(Object.entries(value).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number'));
 }

@@ -5,10 +5,11 @@
  * catalogue's value is the only one accepted, so a -5 for a -1 item cannot be entered.
  */
 import { POINTS_ITEMS, type PointsItemId } from '../../shared/points.js';
+import { problem, type Problem } from '../../shared/problems.js';
 
 export type PointsCheck =
   | { ok: true; points: number; article: string }
-  | { ok: false; error: string; field: 'points' };
+  | { ok: false; problem: Problem; field: 'points' };
 
 export function catalogueValue(item: PointsItemId, given: number | undefined): PointsCheck {
   const entry = POINTS_ITEMS[item];
@@ -17,12 +18,12 @@ export function catalogueValue(item: PointsItemId, given: number | undefined): P
   if (choices !== undefined) {
     // The rank decides the value: no silent default to the first choice.
     if (given === undefined || !choices.includes(given)) {
-      return { ok: false, field: 'points', error: `invalid points: ${item} (article ${article}) is one of ${choices.join(', ')}; say which` };
+      return { ok: false, field: 'points', problem: problem('pointsChoice', { item, article, choices: choices.join(', ') }) };
     }
     return { ok: true, points: given, article };
   }
   if (given !== undefined && given !== entry.points) {
-    return { ok: false, field: 'points', error: `invalid points: ${item} (article ${article}) is ${signed(entry.points)} by the catalogue` };
+    return { ok: false, field: 'points', problem: problem('pointsFixed', { item, article, points: signed(entry.points) }) };
   }
   return { ok: true, points: entry.points, article };
 }

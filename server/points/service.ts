@@ -103,7 +103,7 @@ export function createPointsService(deps: PointsServiceDeps): PointsService {
       if (!parsed.success) return invalid(parsed.error.issues);
       const { agentId, item, reason, evidence } = parsed.data;
       const value = catalogueValue(item, parsed.data.points);
-      if (!value.ok) return refuse(400, value.error, value.field);
+      if (!value.ok) return refuse(400, value.problem, value.field);
       const now = clock.now();
       const at = parsed.data.at ?? now;
       if (at > now + FUTURE_SLACK_MS) return refuse(400, problem('pointsFuture'), 'at');

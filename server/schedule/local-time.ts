@@ -4,18 +4,20 @@
  * plugin does the zone arithmetic (as server/engine/calendar.ts does), so a shift on a
  * daylight-saving day lands where the clock on the wall says.
  *
- * Every function here answers `{ error }` instead of throwing, so the parser can name
- * the row and field of each problem and go on to the next one.
+ * Every function here answers `{ error }` (a coded problem, shared/schedule-problems.ts)
+ * instead of throwing, so the parser can name the row and field of each problem and go on
+ * to the next one.
  */
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
+import { scheduleProblem, type ScheduleProblem } from '../../shared/schedule-problems.js';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
 
 /** `field: 'date'` when the date beside the time is what is wrong. */
-export type Resolved = { ms: number } | { error: string; field?: 'date' };
+export type Resolved = { ms: number } | { error: ScheduleProblem; field?: 'date' };
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** 8:00, 08:00, 08:00:30, optionally with its own offset (08:00+08:00, 00:30Z). */
@@ -23,16 +25,14 @@ const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?$/;
 /** A full date and time: with an offset it is absolute, without one it is local to the centre. */
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)(Z|[+-]\d{2}:?\d{2})?$/;
 
-export const TIME_HINT = 'HH:MM (local to the centre), HH:MM+08:00, or a full ISO 8601 time with an offset';
-
 /** A calendar date that exists (2026-02-30 does not). */
-export function checkDate(text: string): { date: string } | { error: string } {
+export function checkDate(text: string): { date: string } | { error: ScheduleProblem } {
   const m = DATE.exec(text.trim());
-  if (!m) return { error: `"${text}" is not a date (YYYY-MM-DD)` };
+  if (!m) return { error: scheduleProblem('notADate', { text }) };
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const probe = new Date(Date.UTC(y, mo - 1, d));
   if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d) {
-    return { error: `${text} is not a calendar date` };
+    return { error: scheduleProblem('notACalendarDate', { text }) };
   }
   return { date: m[0] };
 }
@@ -44,11 +44,11 @@ interface ClockTime {
   offset?: string;
 }
 
-function clockTime(text: string): ClockTime | { error: string } {
+function clockTime(text: string): ClockTime | { error: ScheduleProblem } {
   const m = TIME.exec(text);
-  if (!m) return { error: `"${text}" is not a time (${TIME_HINT})` };
+  if (!m) return { error: scheduleProblem('notATime', { text }) };
   const [h, mi, s = '00'] = [Number(m[1]), Number(m[2]), m[3]];
-  if (h > 23 || mi > 59 || Number(s) > 59) return { error: `"${text}" is not a time of day` };
+  if (h > 23 || mi > 59 || Number(s) > 59) return { error: scheduleProblem('notATimeOfDay', { text }) };
   return { hh: String(h).padStart(2, '0'), mm: m[2], ss: s, ...(m[4] !== undefined && { offset: m[4] }) };
 }
 
@@ -56,7 +56,7 @@ function clockTime(text: string): ClockTime | { error: string } {
 function at(date: string, t: ClockTime, tz: string): Resolved {
   const local = `${date}T${t.hh}:${t.mm}:${t.ss}`;
   const ms = t.offset !== undefined ? Date.parse(`${local}${t.offset}`) : dayjs.tz(local, tz).valueOf();
-  return Number.isFinite(ms) ? { ms } : { error: `${date} ${t.hh}:${t.mm} cannot be placed in time` };
+  return Number.isFinite(ms) ? { ms } : { error: scheduleProblem('notPlaceable', { date, time: `${t.hh}:${t.mm}` }) };
 }
 
 /** True when the text is a complete date and time (it needs no `date` beside it). */
@@ -66,12 +66,12 @@ export function isDateTime(text: string): boolean {
 
 function dateTime(text: string, tz: string): Resolved {
   const m = DATE_TIME.exec(text.trim());
-  if (!m) return { error: `"${text}" is not a date and time` };
+  if (!m) return { error: scheduleProblem('notADateTime', { text }) };
   const day = checkDate(m[1]);
   if ('error' in day) return day;
   if (m[3] !== undefined) {
     const ms = Date.parse(`${m[1]}T${m[2].length === 4 ? `0${m[2]}` : m[2]}${m[3]}`);
-    return Number.isFinite(ms) ? { ms } : { error: `"${text}" is not a valid time` };
+    return Number.isFinite(ms) ? { ms } : { error: scheduleProblem('notAValidTime', { text }) };
   }
   const t = clockTime(m[2].replace(/\.\d+$/, ''));
   return 'error' in t ? t : at(day.date, t, tz);
@@ -84,9 +84,9 @@ function dateTime(text: string, tz: string): Resolved {
 export function resolveStart(date: string | undefined, time: string | number, tz: string): Resolved {
   if (typeof time === 'number') return epoch(time);
   const text = time.trim();
-  if (text === '') return { error: 'required' };
+  if (text === '') return { error: scheduleProblem('required') };
   if (isDateTime(text)) return dateTime(text, tz);
-  if (date === undefined || date.trim() === '') return { error: `required with a clock time "${text}" (or give a full ISO 8601 time)`, field: 'date' };
+  if (date === undefined || date.trim() === '') return { error: scheduleProblem('dateRequired', { text }), field: 'date' };
   const day = checkDate(date);
   if ('error' in day) return { ...day, field: 'date' };
   const t = clockTime(text);
@@ -102,7 +102,7 @@ export function resolveStart(date: string | undefined, time: string | number, tz
 export function resolveAfter(anchor: number, time: string | number, tz: string, sameInstantOk = false): Resolved {
   if (typeof time === 'number') return epoch(time);
   const text = time.trim();
-  if (text === '') return { error: 'required' };
+  if (text === '') return { error: scheduleProblem('required') };
   if (isDateTime(text)) return dateTime(text, tz);
   const t = clockTime(text);
   if ('error' in t) return t;
@@ -114,13 +114,13 @@ export function resolveAfter(anchor: number, time: string | number, tz: string, 
     if ('error' in placed) return placed;
     if (placed.ms > anchor || (sameInstantOk && placed.ms === anchor)) return placed;
     // An end written as the start's own clock time is a slip, not a 24-hour shift.
-    if (placed.ms === anchor) return { error: `"${text}" is the same time as the start` };
+    if (placed.ms === anchor) return { error: scheduleProblem('sameAsStart', { text }) };
   }
-  return { error: `"${text}" does not fall within a day of the start` };
+  return { error: scheduleProblem('notWithinADay', { text }) };
 }
 
 function epoch(ms: number): Resolved {
-  return Number.isSafeInteger(ms) && ms >= 0 ? { ms } : { error: 'epoch milliseconds must be a whole number >= 0' };
+  return Number.isSafeInteger(ms) && ms >= 0 ? { ms } : { error: scheduleProblem('notEpochMs') };
 }
 
 function offsetMinutes(offset: string): number {

@@ -3,6 +3,7 @@
  * ms) and the centre days it covers out, or every error found. All or nothing: one bad
  * row and the caller gets no plan at all, so a half-applied roster never exists.
  */
+import { scheduleProblem } from '../../shared/schedule-problems.js';
 import type { LeadShift, Shift } from '../../shared/schedule.js';
 import { centreDay } from './local-time.js';
 import { readCsv } from './read-csv.js';
@@ -34,7 +35,7 @@ export function parseScheduleFile(text: string, format: ScheduleFormat, timeZone
   if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => sectionRank(a) - sectionRank(b) || a.row - b.row) };
   if (!built.ok) return { ok: false, errors: built.errors };
   const { shifts, leads } = built.plan;
-  if (shifts.length + leads.length === 0) return { ok: false, errors: [{ row: 0, field: '(file)', message: 'the file holds no shifts and no lead duties' }] };
+  if (shifts.length + leads.length === 0) return { ok: false, errors: [{ row: 0, field: '(file)', ...scheduleProblem('emptyFile') }] };
   // A loop, not Math.min(...): a month's roster for a large centre is too many arguments.
   let first = Infinity;
   let last = -Infinity;

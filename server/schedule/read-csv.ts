@@ -10,6 +10,7 @@
  * we do not know is an error (a misspelt `statoin` would otherwise drop every seat).
  */
 import { CsvError, parse } from 'csv-parse/sync';
+import { scheduleProblem, type ScheduleProblem } from '../../shared/schedule-problems.js';
 import type { BreakRow, PlanRow, RowError, RowOrigin } from './rows.js';
 
 export const CSV_COLUMNS = ['kind', 'id', 'agent', 'name', 'date', 'start', 'end', 'station', 'team', 'breaks', 'account', 'teams'] as const;
@@ -34,22 +35,22 @@ export function readCsv(text: string): { rows: PlanRow[]; errors: RowError[] } {
   } catch (err) {
     if (err instanceof CsvError) {
       const line = (err as CsvError & { lines?: number }).lines ?? 1;
-      return { rows: [], errors: [{ row: line, field: '(row)', message: `not readable as CSV: ${err.message}` }] };
+      return { rows: [], errors: [{ row: line, field: '(row)', ...scheduleProblem('notCsv', { detail: err.message }) }] };
     }
     throw err;
   }
-  if (records.length === 0) return { rows: [], errors: [{ row: 1, field: '(header)', message: `the header row is missing (${CSV_COLUMNS.join(',')})` }] };
+  if (records.length === 0) return { rows: [], errors: [{ row: 1, field: '(header)', ...scheduleProblem('headerMissing', { columns: CSV_COLUMNS.join(',') }) }] };
 
   const header = records[0].record.map((h) => h.trim().toLowerCase());
   const errors: RowError[] = [];
   header.forEach((h, i) => {
     if (!(CSV_COLUMNS as readonly string[]).includes(h)) {
-      errors.push({ row: 1, field: h || `column ${i + 1}`, message: `unknown column (known: ${CSV_COLUMNS.join(', ')})` });
+      errors.push({ row: 1, field: h || `column ${i + 1}`, ...scheduleProblem('unknownColumn', { columns: CSV_COLUMNS.join(', ') }) });
     } else if (header.indexOf(h) !== i) {
-      errors.push({ row: 1, field: h, message: 'this column appears twice' });
+      errors.push({ row: 1, field: h, ...scheduleProblem('columnTwice') });
     }
   });
-  for (const c of REQUIRED) if (!header.includes(c)) errors.push({ row: 1, field: c, message: 'a required column is missing' });
+  for (const c of REQUIRED) if (!header.includes(c)) errors.push({ row: 1, field: c, ...scheduleProblem('columnMissing') });
   if (errors.length > 0) return { rows: [], errors };
 
   const rows: PlanRow[] = [];
@@ -57,18 +58,18 @@ export function readCsv(text: string): { rows: PlanRow[]; errors: RowError[] } {
     // A quoted value may span lines: name the line the row starts on.
     const line = info.lines - record.reduce((n, v) => n + (v.match(/\n/g)?.length ?? 0), 0);
     const cell = (c: Column): string => (header.indexOf(c) >= 0 ? (record[header.indexOf(c)] ?? '').trim() : '');
-    const fail = (field: string, message: string): void => void errors.push({ row: line, field, message });
+    const fail = (field: string, problem: ScheduleProblem): void => void errors.push({ row: line, field, ...problem });
     if (record.length > header.length && record.slice(header.length).some((v) => v.trim() !== '')) {
-      fail('(row)', `${record.length} values for ${header.length} columns`);
+      fail('(row)', scheduleProblem('tooManyValues', { values: record.length, columns: header.length }));
       continue;
     }
     const kind = cell('kind').toLowerCase() || 'shift';
     if (kind !== 'shift' && kind !== 'lead') {
-      fail('kind', `"${cell('kind')}" is neither shift nor lead`);
+      fail('kind', scheduleProblem('notARowKind', { kind: cell('kind') }));
       continue;
     }
     const wrong = (kind === 'shift' ? LEAD_ONLY : SHIFT_ONLY).filter((c) => cell(c) !== '');
-    for (const c of wrong) fail(c, `only ${kind === 'shift' ? 'lead' : 'shift'} rows have a ${c}`);
+    for (const c of wrong) fail(c, scheduleProblem(kind === 'shift' ? 'onlyLeadRows' : 'onlyShiftRows', { column: c }));
     if (wrong.length > 0) continue;
     const optional = (c: Column): string | undefined => cell(c) || undefined;
     const common = { id: optional('id'), name: optional('name'), date: optional('date'), start: cell('start'), end: cell('end') };
@@ -94,12 +95,12 @@ export function readCsv(text: string): { rows: PlanRow[]; errors: RowError[] } {
   return { rows, errors };
 }
 
-function readBreaks(text: string): BreakRow[] | { error: string } {
+function readBreaks(text: string): BreakRow[] | { error: ScheduleProblem } {
   const parts = text.split(';').map((p) => p.trim()).filter(Boolean);
   const out: BreakRow[] = [];
   for (const part of parts) {
     const m = BREAK.exec(part);
-    if (!m) return { error: `"${part}" is not a break (write HH:MM-HH:MM break, or HH:MM-HH:MM meal; separate breaks with ;)` };
+    if (!m) return { error: scheduleProblem('notABreak', { text: part }) };
     out.push({ start: m[1], end: m[2], kind: m[3] ?? 'break', field: 'breaks' });
   }
   return out;

@@ -12,6 +12,7 @@
  */
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
+import { scheduleProblem, schemaProblem, type ScheduleProblem } from '../../shared/schedule-problems.js';
 import type { PlanRow, RowError, RowOrigin } from './rows.js';
 import { splitTeams } from './read-csv.js';
 
@@ -55,13 +56,13 @@ export function readYaml(source: string, format: 'yaml' | 'json'): { rows: PlanR
     try {
       data = JSON.parse(source);
     } catch (err) {
-      return fileError(`not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+      return fileError(scheduleProblem('notJson', { detail: err instanceof Error ? err.message : String(err) }));
     }
   } else {
     const doc = parseDocument(source, { prettyErrors: true });
     if (doc.errors.length > 0) {
       const first = doc.errors[0];
-      return { rows: [], errors: [{ row: first.linePos?.[0].line ?? 1, field: '(file)', message: `not valid YAML: ${first.message.split('\n')[0]}` }] };
+      return { rows: [], errors: [{ row: first.linePos?.[0].line ?? 1, field: '(file)', ...scheduleProblem('notYaml', { detail: first.message.split('\n')[0] }) }] };
     }
     data = doc.toJS();
   }
@@ -70,8 +71,8 @@ export function readYaml(source: string, format: 'yaml' | 'json'): { rows: PlanR
     const issue = top.error.issues[0];
     const key = issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : String(issue.path[0] ?? '');
     return fileError(issue.code === 'unrecognized_keys'
-      ? `unknown top-level key ${key} (a schedule has shifts and leads)`
-      : `${key ? `${key}: ` : ''}${issue.message} (a schedule is an object with shifts and leads lists)`);
+      ? scheduleProblem('unknownTopKey', { key })
+      : scheduleProblem('notASchedule', { detail: `${key ? `${key}: ` : ''}${issue.message}` }));
   }
 
   const rows: PlanRow[] = [];
@@ -79,7 +80,7 @@ export function readYaml(source: string, format: 'yaml' | 'json'): { rows: PlanR
   (top.data.shifts ?? []).forEach((item, i) => {
     const origin: RowOrigin = { row: i + 1, section: 'shifts', names: SHIFT_NAMES };
     const parsed = shiftItem.safeParse(item);
-    if (!parsed.success) return void errors.push(...issues(parsed.error, origin));
+    if (!parsed.success) return void errors.push(...issues(parsed.error, origin, item));
     const s = parsed.data;
     rows.push({
       kind: 'shift', origin, agentId: s.agent, start: s.start, end: s.end,
@@ -91,7 +92,7 @@ export function readYaml(source: string, format: 'yaml' | 'json'): { rows: PlanR
   (top.data.leads ?? []).forEach((item, i) => {
     const origin: RowOrigin = { row: i + 1, section: 'leads', names: LEAD_NAMES };
     const parsed = leadItem.safeParse(item);
-    if (!parsed.success) return void errors.push(...issues(parsed.error, origin));
+    if (!parsed.success) return void errors.push(...issues(parsed.error, origin, item));
     const l = parsed.data;
     rows.push({
       kind: 'lead', origin, leadId: l.lead, start: l.start, end: l.end, teamIds: l.teams,
@@ -102,16 +103,28 @@ export function readYaml(source: string, format: 'yaml' | 'json'): { rows: PlanR
   return { rows, errors };
 }
 
-function fileError(message: string): { rows: PlanRow[]; errors: RowError[] } {
-  return { rows: [], errors: [{ row: 0, field: '(file)', message }] };
+function fileError(problem: ScheduleProblem): { rows: PlanRow[]; errors: RowError[] } {
+  return { rows: [], errors: [{ row: 0, field: '(file)', ...problem }] };
 }
 
 /** Breaks are numbered from 1 like the items, so `breaks[2].end` is the second break's end. */
-function issues(error: z.ZodError, origin: RowOrigin): RowError[] {
+function issues(error: z.ZodError, origin: RowOrigin, item: unknown): RowError[] {
   return error.issues.map((issue) => {
     const path = issue.path.map((p, k) => (typeof p === 'number' ? `[${p + 1}]` : `${k > 0 ? '.' : ''}${String(p)}`)).join('');
     const field = issue.code === 'unrecognized_keys' ? [path, issue.keys.join(',')].filter(Boolean).join('.') : path || '(item)';
-    const message = issue.code === 'unrecognized_keys' ? 'unknown key' : issue.message;
-    return { row: origin.row, field, message, section: origin.section };
+    const problem = issue.code === 'unrecognized_keys' ? scheduleProblem('unknownKey') : valueProblem(issue, item);
+    return { row: origin.row, field, ...problem, ...(origin.section && { section: origin.section }) };
   });
+}
+
+/**
+ * zod says "Invalid input" both of a key left out and of a list where text belongs: say
+ * which. Other checks keep the schema's own words.
+ */
+function valueProblem(issue: z.core.$ZodIssue, item: unknown): ScheduleProblem {
+  const [key] = issue.path;
+  const missing = issue.path.length === 1 && typeof item === 'object' && item !== null && (item as Record<PropertyKey, unknown>)[key as PropertyKey] === undefined;
+  if (missing) return scheduleProblem('required');
+  if (issue.code === 'invalid_union') return scheduleProblem('notTextOrNumber');
+  return schemaProblem(issue.message);
 }

@@ -91,7 +91,7 @@ export function scheduleRouter(service: ScheduleService, deps: Omit<ScheduleRout
       const v = query.data[key];
       if (v === undefined) continue;
       const placed = typeof v === 'number' ? { ms: v } : centreMidnight(v, tz);
-      if ('error' in placed) return void res.status(400).json({ error: `invalid ${key}: ${placed.error}`, field: key });
+      if ('error' in placed) return void res.status(400).json({ ...problem('invalidField', { field: key, detail: placed.error.message }), field: key });
       moments[key] = placed.ms;
     }
     // The wall clock only picks the default window; nothing about the plan depends on it.

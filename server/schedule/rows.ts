@@ -9,19 +9,17 @@ import type { z } from 'zod';
 import {
   BREAK_KINDS, leadShiftId, leadShiftSchema, shiftId, shiftSchema, type BreakKind, type LeadShift, type Shift,
 } from '../../shared/schedule.js';
+import {
+  ofBreak, scheduleProblem, schemaProblem, type RowProblem, type ScheduleProblem,
+} from '../../shared/schedule-problems.js';
 import { localParts, resolveAfter, resolveStart, type Resolved } from './local-time.js';
 
 /**
- * One problem in a file. `row`: the CSV line (the header is line 1) or the 1-based item
- * number within its YAML/JSON list; `field`: the column or key as the file spells it.
+ * One problem in a file (shared/schedule-problems.ts): `row` the CSV line (the header is
+ * line 1) or the 1-based item number within its YAML/JSON list; `field` the column or key
+ * as the file spells it; its code, parameters and English message.
  */
-export interface RowError {
-  row: number;
-  field: string;
-  message: string;
-  /** YAML/JSON only: which list the item is in. */
-  section?: 'shifts' | 'leads';
-}
+export type RowError = RowProblem;
 
 /** Where a row came from, and how to spell its fields back to the planner. */
 export interface RowOrigin {
@@ -81,8 +79,8 @@ export function buildPlan(rows: PlanRow[], tz: string): { ok: true; plan: BuiltP
   const shifts: Array<{ shift: Shift; origin: RowOrigin }> = [];
   const leads: Array<{ lead: LeadShift; origin: RowOrigin }> = [];
   for (const row of rows) {
-    const fail = (field: string, message: string): void => {
-      errors.push({ row: row.origin.row, field: row.origin.names[field] ?? field, message, ...(row.origin.section && { section: row.origin.section }) });
+    const fail = (field: string, problem: ScheduleProblem): void => {
+      errors.push({ row: row.origin.row, field: row.origin.names[field] ?? field, ...problem, ...(row.origin.section && { section: row.origin.section }) });
     };
     if (row.kind === 'shift') {
       const shift = buildShift(row, tz, fail);
@@ -102,7 +100,7 @@ export function buildPlan(rows: PlanRow[], tz: string): { ok: true; plan: BuiltP
 
 const sectionOrder = (e: RowError): number => (e.section === 'leads' ? 1 : 0);
 
-type Fail = (field: string, message: string) => void;
+type Fail = (field: string, problem: ScheduleProblem) => void;
 
 /** Start and end of a row: the end is the first such clock time after the start. */
 function placeSpan(row: { date?: string; start: TimeText; end: TimeText }, tz: string, fail: Fail): { start: number; end: number } | undefined {
@@ -146,16 +144,16 @@ function buildShift(row: ShiftRow, tz: string, fail: Fail): Shift | undefined {
   }, fail, (s) => ({ ...s, id: shiftId(s) }));
 }
 
-function placeBreak(b: BreakRow, span: { start: number; end: number }, tz: string): { kind: BreakKind; start: number; end: number } | { error: string } {
+function placeBreak(b: BreakRow, span: { start: number; end: number }, tz: string): { kind: BreakKind; start: number; end: number } | { error: ScheduleProblem } {
   const kind = b.kind.trim().toLowerCase() || 'break';
-  if (!(BREAK_KINDS as readonly string[]).includes(kind)) return { error: `"${b.kind}" is not a kind of break (${BREAK_KINDS.join(' or ')})` };
+  if (!(BREAK_KINDS as readonly string[]).includes(kind)) return { error: scheduleProblem('notABreakKind', { kind: b.kind }) };
   const start: Resolved = resolveAfter(span.start, b.start, tz, true);
-  if ('error' in start) return { error: `break start: ${start.error}` };
+  if ('error' in start) return { error: ofBreak(start.error, 'breakStart') };
   const end = resolveAfter(start.ms, b.end, tz);
-  if ('error' in end) return { error: `break end: ${end.error}` };
+  if ('error' in end) return { error: ofBreak(end.error, 'breakEnd') };
   if (start.ms < span.start || end.ms > span.end) {
     const show = (ms: number): string => localParts(ms, tz).time;
-    return { error: `the ${kind} ${show(start.ms)}-${show(end.ms)} is outside the shift ${show(span.start)}-${show(span.end)}` };
+    return { error: scheduleProblem('breakOutsideShift', { kind, start: show(start.ms), end: show(end.ms), shiftStart: show(span.start), shiftEnd: show(span.end) }) };
   }
   return { kind: kind as BreakKind, start: start.ms, end: end.ms };
 }
@@ -178,7 +176,7 @@ function buildLead(row: LeadRow, tz: string, fail: Fail): LeadShift | undefined 
 function validate<S extends z.ZodType, T>(schema: S, input: unknown, fail: Fail, finish: (parsed: z.output<S>) => T): T | undefined {
   const parsed = schema.safeParse(input);
   if (parsed.success) return finish(parsed.data);
-  for (const issue of parsed.error.issues) fail(String(issue.path[0] ?? '(row)'), issue.message);
+  for (const issue of parsed.error.issues) fail(String(issue.path[0] ?? '(row)'), schemaProblem(issue.message));
   return undefined;
 }
 
@@ -200,11 +198,12 @@ function findOverlaps(spans: Span[], what: 'agent' | 'lead', errors: RowError[],
       const where = `${prev.origin.section ? `${prev.origin.section} item ` : 'row '}${prev.origin.row}`;
       const field = cur.origin.names.start ?? 'start';
       const base = { row: cur.origin.row, field, ...(cur.origin.section && { section: cur.origin.section }) };
+      const about = { who: cur.who, where, row: prev.origin.row };
       if (cur.id === prev.id) {
-        errors.push({ ...base, message: `the same ${what} ${cur.who} starting at the same time as ${where}` });
+        errors.push({ ...base, ...scheduleProblem(what === 'agent' ? 'agentSameStart' : 'leadSameStart', about) });
       } else if (cur.start < prev.end) {
         const when = localParts(prev.start, tz);
-        errors.push({ ...base, message: `${what} ${cur.who} is already planned ${when.date} ${when.time}-${localParts(prev.end, tz).time} (${where})` });
+        errors.push({ ...base, ...scheduleProblem(what === 'agent' ? 'agentOverlap' : 'leadOverlap', { ...about, date: when.date, start: when.time, end: localParts(prev.end, tz).time }) });
       }
     }
   }

@@ -11,7 +11,7 @@ import type { FloorService } from '../floor/types.js';
 import type { Auditor } from '../http/command-handlers.js';
 import { parseScheduleFile, type ScheduleFormat } from './parse-file.js';
 import type { RowError } from './rows.js';
-import { problem } from '../../shared/problems.js';
+import { problem, type Problem } from '../../shared/problems.js';
 
 /** Who changes the plan: a person, or a WFM export job with its feed token. */
 export interface ScheduleActor {
@@ -24,7 +24,7 @@ export interface ScheduleActor {
 
 export type ImportOutcome =
   | { status: 'done'; body: { ok: true; shifts: number; leads: number; from: number; to: number } }
-  | { status: 'invalid'; body: { error: string; errors: RowError[] } }
+  | { status: 'invalid'; body: Problem & { errors: RowError[] } }
   | { status: 'refused' | 'failed'; body: { error: string } };
 
 export type EditOutcome<T> =
@@ -108,8 +108,9 @@ export function createScheduleService(floor: FloorService, audit: Auditor, logge
     async importFile(text, format, replace, actor) {
       const parsed = parseScheduleFile(text, format, floor.rules().timezone);
       if (!parsed.ok) {
-        const n = parsed.errors.length;
-        return { status: 'invalid', body: { error: `${n} problem${n === 1 ? '' : 's'} in the file; nothing was imported`, errors: parsed.errors } };
+        const count = parsed.errors.length;
+        const english = `${count} problem${count === 1 ? '' : 's'} in the file; nothing was imported`;
+        return { status: 'invalid', body: { ...problem('scheduleFileProblems', { count }, english), errors: parsed.errors } };
       }
       const { shifts, leads, from, to } = parsed.value;
       const applied = await change(replace ? { op: 'replace', from, to, shifts, leads } : { op: 'upsert', shifts, leads }, actor);

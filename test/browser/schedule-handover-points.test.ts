@@ -314,6 +314,20 @@ describe.skipIf(!hasChromium)(title, () => {
     await sup.getByRole('link', { name: '排班' }).click();
     await sup.getByRole('heading', { name: '坐席班次' }).waitFor();
     await shot(sup, 'schedule-zh');
+    // A refused file's rows, each said in Chinese by its code.
+    const planFile = sup.getByLabel('排班文件');
+    await planFile.setInputFiles({
+      name: 'bad.csv', mimeType: 'text/csv',
+      buffer: Buffer.from(`${csv}\nshift,1009,Nobody,${d(change)},25:00,16:00,,T1,,,\nshift,1010,Early,${d(change)},08:00,16:00,,T1,07:30-07:45 break,,\n`),
+    });
+    await sup.getByRole('button', { name: '上传并导入' }).click();
+    const refusedZh = sup.getByRole('alert').filter({ hasText: '未导入任何内容：文件中有 2 处问题。' });
+    await refusedZh.waitFor();
+    expect(await refusedZh.locator('tbody tr').allInnerTexts()).toEqual([
+      expect.stringMatching(/^7\s+start\s+“25:00”不是一天中的有效时刻。$/),
+      expect.stringMatching(/^8\s+breaks\s+休息时段 07:30-07:45 不在班次 08:00-16:00 之内。$/),
+    ]);
+    await shot(sup, 'schedule-import-refused-zh', refusedZh);
 
     expect(pageErrors).toEqual([]);
     finished = true;

@@ -55,7 +55,14 @@ describe('points over HTTP', () => {
     }), 201);
     expect(entry).toMatchObject({ agentId: '1001', points: 6, article: '104.4', author: 'sup', source: 'manual', at: Date.parse('2026-11-20T10:00:00+08:00') });
     expect(await expectJson(await postAs(sup, '/api/v1/points', { agentId: '1001', item: 'posture', points: -3, reason: 'x' }), 400))
-      .toEqual({ error: 'invalid points: posture (article 105.2) is -1 by the catalogue', field: 'points' });
+      .toEqual({
+        error: 'invalid points: posture (article 105.2) is -1 by the catalogue', field: 'points',
+        code: 'pointsFixed', params: { item: 'posture', article: '105.2', points: '-1' },
+      });
+    expect(await expectJson(await postAs(sup, '/api/v1/points', { agentId: '1001', item: 'technical-expert', points: 5, reason: 'x' }), 400)).toEqual({
+      error: 'invalid points: technical-expert (article 104.4) is one of 10, 6, 3; say which', field: 'points',
+      code: 'pointsChoice', params: { item: 'technical-expert', article: '104.4', choices: '10, 6, 3' },
+    });
     expect(await expectJson(await postAs(sup, '/api/v1/points', { agentId: '1001', item: 'slippers', reason: 'x' }), 400)).toMatchObject({ field: 'item' });
     expect(await expectJson(await postAs(mgr, '/api/v1/points', { agentId: '2001', item: 'dress', reason: 'jewellery' }), 201)).toMatchObject({ points: -1, author: 'mgr' });
     // Without the CSRF token the session cookie grants nothing.

@@ -12,3 +12,4 @@ import './messages-handover.js';
 import './messages-points.js';
 import './messages-notify.js';
 import './messages-problems.js';
+import './messages-schedule-problems.js';

@@ -18,6 +18,11 @@ export function addMessages(messages: Record<Locale, Messages>): void {
   for (const locale of LOCALES) Object.assign(catalogues[locale], messages[locale]);
 }
 
+/** A table of texts by code as messages under `prefix.` (shaped, for templates made sentences). */
+export function keyed(prefix: string, texts: Record<string, string>, shape: (text: string) => string = (t) => t): Messages {
+  return Object.fromEntries(Object.entries(texts).map(([code, text]) => [`${prefix}.${code}`, shape(text)]));
+}
+
 export function translate(locale: Locale, key: string, vars?: Vars): string {
   const text = catalogues[locale][key] ?? catalogues.en[key] ?? key;
   return vars === undefined ? text : text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));

@@ -7,7 +7,7 @@
 import { MIN_PASSWORD_LENGTH, PASSWORD_PROBLEMS, type PasswordProblemCode } from '../../../shared/password-problems.js';
 import { PROBLEMS, type ProblemCode } from '../../../shared/problems.js';
 import { sentence } from '../sentence.js';
-import { addMessages } from './index.js';
+import { addMessages, keyed } from './index.js';
 
 const PROBLEMS_ZH: Record<ProblemCode, string> = {
   invalidField: '“{field}”填写有误：{detail}',
@@ -52,6 +52,9 @@ const PROBLEMS_ZH: Record<ProblemCode, string> = {
   pointsEntryIsReversal: '记录 {id} 本身是对 {of} 的冲销，不能再冲销。',
   pointsEntryReversed: '记录 {id} 已被 {by} 冲销。',
   pointsQuarter: '季度格式有误：请写成 2026-Q4 这样的格式。',
+  pointsChoice: '分值有误：此项（第 {article} 条）的分值须从 {choices} 中选择，请注明。',
+  pointsFixed: '分值有误：按积分目录，此项（第 {article} 条）固定为 {points} 分。',
+  scheduleFileProblems: '文件中有 {count} 处问题。',
 };
 
 const PASSWORD_PROBLEMS_ZH: Record<PasswordProblemCode, string> = {
@@ -100,9 +103,6 @@ const CLIENT = {
     'problem.client.unknown': 'Something went wrong. Reload the page and try again.',
   },
 };
-
-const keyed = (prefix: string, texts: Record<string, string>, shape: (text: string) => string = (t) => t): Record<string, string> =>
-  Object.fromEntries(Object.entries(texts).map(([code, text]) => [`${prefix}.${code}`, shape(text)]));
 
 addMessages({
   'zh-CN': { ...keyed('problem', PROBLEMS_ZH), ...keyed('password.problem', PASSWORD_PROBLEMS_ZH), ...CLIENT['zh-CN'] },

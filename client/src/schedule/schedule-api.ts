@@ -3,7 +3,11 @@
  * import sends the file's text as it is, with the content type its name says.
  */
 import type { LeadShift, LeadShiftInput, ScheduleView, Shift, ShiftInput } from '../../../shared/schedule.js';
-import { api, ApiError } from '../api.js';
+import { isScheduleProblemCode, type RowProblem } from '../../../shared/schedule-problems.js';
+import { api, ApiError, paramsOf } from '../api.js';
+import { translate, useLocale } from '../i18n/index.js';
+import '../i18n/messages-schedule-problems.js';
+import { sentence } from '../sentence.js';
 
 const BASE = '/api/v1/schedule';
 
@@ -35,14 +39,11 @@ export interface ImportDone {
   to: number;
 }
 
-/** One bad row of an import: the file's row number (the header is row 1) and its column. */
-export interface ImportProblem {
-  row: number;
-  field: string;
-  message: string;
-  /** In a YAML or JSON file, the list the row is in (`shifts` or `leads`). */
-  section?: string;
-}
+/**
+ * One bad row of an import (shared/schedule-problems.ts): the file's row number (the
+ * header is row 1), its column, and `message` already in the reader's language.
+ */
+export type ImportProblem = Pick<RowProblem, 'row' | 'field' | 'message' | 'section'>;
 
 export type ImportOutcome = ImportDone | { ok: false; error: string; errors: ImportProblem[] };
 
@@ -79,7 +80,15 @@ function toProblem(p: unknown): ImportProblem[] {
   const o = p as Record<string, unknown>;
   if (typeof o.row !== 'number' || typeof o.message !== 'string') return [];
   return [{
-    row: o.row, field: typeof o.field === 'string' ? o.field : '', message: o.message,
-    ...(typeof o.section === 'string' && { section: o.section }),
+    row: o.row, field: typeof o.field === 'string' ? o.field : '', message: rowProblemText(o, o.message),
+    ...((o.section === 'shifts' || o.section === 'leads') && { section: o.section }),
   }];
+}
+
+/** A row's problem by its code when the page knows it (a newer server's code: its English). */
+export function rowProblemText(problem: { code?: unknown; params?: unknown; part?: unknown }, english: string): string {
+  if (!isScheduleProblemCode(problem.code)) return sentence(english);
+  const locale = useLocale.getState().locale;
+  const said = translate(locale, `schedule.problem.${problem.code}`, paramsOf(problem.params));
+  return problem.part === 'breakStart' || problem.part === 'breakEnd' ? translate(locale, `schedule.problemPart.${problem.part}`) + said : said;
 }

@@ -11,6 +11,7 @@ import { catalogueKeys, translate, useLocale } from '../../../client/src/i18n/in
 import '../../../client/src/i18n/all.js';
 import { PASSWORD_PROBLEMS } from '../../../shared/password-problems.js';
 import { fillTemplate, problem, PROBLEMS, type ProblemCode } from '../../../shared/problems.js';
+import { SCHEDULE_PROBLEMS, type ScheduleProblemCode } from '../../../shared/schedule-problems.js';
 import { installFakeFetch } from './fake-fetch.js';
 
 afterEach(() => {
@@ -45,6 +46,18 @@ describe('the problem codes', () => {
       for (const name of places(chinese)) expect(places(PROBLEMS[code]), `${code}: {${name}}`).toContain(name);
     }
     for (const code of Object.keys(PASSWORD_PROBLEMS)) expect(translate('zh-CN', `password.problem.${code}`), code).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('of a schedule file\'s rows each have a Chinese message too, using no parameter the server does not send', () => {
+    const zh = new Set(catalogueKeys()['zh-CN']);
+    for (const code of Object.keys(SCHEDULE_PROBLEMS) as ScheduleProblemCode[]) {
+      expect(zh.has(`schedule.problem.${code}`), code).toBe(true);
+      const chinese = translate('zh-CN', `schedule.problem.${code}`);
+      expect(chinese, code).toMatch(/[\u4e00-\u9fff]/);
+      // {where} ("row 3", "shifts item 3") always comes with its number, {row}.
+      const sent = places(SCHEDULE_PROBLEMS[code]).flatMap((name) => (name === 'where' ? [name, 'row'] : [name]));
+      for (const name of places(chinese)) expect(sent, `${code}: {${name}}`).toContain(name);
+    }
   });
 });
 

@@ -131,7 +131,7 @@ describe('the schedule page', () => {
     const refusal = await screen.findByRole('alert');
     expect(refusal.textContent).toContain('Nothing was imported: 2 problems in the file; nothing was imported.');
     const rows = within(refusal).getAllByRole('row').slice(1).map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent));
-    expect(rows).toEqual([['3', 'agent', 'must not be empty'], ['3', 'start', 'not a time']]);
+    expect(rows).toEqual([['3', 'agent', 'Must not be empty.'], ['3', 'start', 'Not a time.']]);
     const sent = server.calls('POST /api/v1/schedule/import')[0];
     expect(sent.query.get('replace')).toBe('true');
     expect(sent.headers.get('content-type')).toBe('text/csv');
@@ -142,6 +142,34 @@ describe('the schedule page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Upload and import' }));
     expect((await screen.findByRole('status')).textContent).toBe('Imported 2026-11-28 to 2026-11-28: shifts 1, lead duties 0.');
     expect(server.calls('POST /api/v1/schedule/import')[1].query.get('replace')).toBeNull();
+  });
+
+  it('lists bad rows in Chinese by their codes, saying which end of a break, and keeps a server\'s English for a code it does not know', async () => {
+    useLocale.getState().setLocale('zh-CN');
+    server.on('POST /api/v1/schedule/import', {
+      status: 400,
+      body: {
+        error: '3 problems in the file; nothing was imported', code: 'scheduleFileProblems', params: { count: 3 },
+        errors: [
+          { row: 3, field: 'breaks', message: 'the break 07:30-07:45 is outside the shift 08:00-16:00', code: 'breakOutsideShift', params: { kind: 'break', start: '07:30', end: '07:45', shiftStart: '08:00', shiftEnd: '16:00' } },
+          { row: 4, field: 'breaks', message: 'break end: "10:00" is the same time as the start', code: 'sameAsStart', params: { text: '10:00' }, part: 'breakEnd' },
+          { row: 5, field: 'start', message: 'a problem from a newer server', code: 'fromTheFuture' },
+        ],
+      },
+    });
+    render(createElement(SchedulePage, { me: me('supervisor') }));
+    const input = await screen.findByLabelText('排班文件');
+    fireEvent.change(input, { target: { files: [new File(['agent\n'], 'plan.csv', { type: 'text/csv' })] } });
+    fireEvent.click(screen.getByRole('button', { name: '上传并导入' }));
+
+    const refusal = await screen.findByRole('alert');
+    expect(refusal.textContent).toContain('未导入任何内容：文件中有 3 处问题。');
+    const rows = within(refusal).getAllByRole('row').slice(1).map((r) => r.querySelectorAll('td')[2]!.textContent);
+    expect(rows).toEqual([
+      '休息时段 07:30-07:45 不在班次 08:00-16:00 之内。',
+      '休息结束时间：“10:00”与开始时间相同。',
+      'A problem from a newer server.',
+    ]);
   });
 
   it('shows a week as agents by day, asking for seven days from the centre\'s midnight', async () => {

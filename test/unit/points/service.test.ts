@@ -76,6 +76,7 @@ describe('manual entries', () => {
   it('refuse points other than the catalogue\'s, naming the field', async () => {
     expect(await points.record(as(supervisor), { agentId: '1001', item: 'posture', points: -5, reason: 'x' })).toEqual({
       ok: false, status: 400, field: 'points', error: 'invalid points: posture (article 105.2) is -1 by the catalogue',
+      code: 'pointsFixed', params: { item: 'posture', article: '105.2', points: '-1' },
     });
     expect(await enter({ agentId: '1001', item: 'posture', points: -1 })).toMatchObject({ points: -1 });
     expect(audits).toHaveLength(1);

@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { parseScheduleFile, type ParsedSchedule } from '../../../server/schedule/parse-file.js';
 import type { RowError } from '../../../server/schedule/rows.js';
 import { writeSchedule } from '../../../server/schedule/write-file.js';
+import { fillTemplate } from '../../../shared/problems.js';
+import { SCHEDULE_PROBLEMS } from '../../../shared/schedule-problems.js';
 
 const SHANGHAI = 'Asia/Shanghai';
 const fixture = (name: string): string => fs.readFileSync(path.join(import.meta.dirname, '../../fixtures/schedule', name), 'utf8');
@@ -136,13 +138,16 @@ describe('a CSV with bad rows (test/fixtures/schedule/bad.csv)', () => {
   it('refuses a break outside its shift', () => {
     expect(at_(5)).toEqual([{ field: 'breaks', message: 'the break 07:30-07:45 is outside the shift 08:00-16:00' }]);
     const late = errors('agent,date,start,end,breaks\n1001,2026-11-28,08:00,16:00,15:45-16:15 break\n', 'csv');
-    expect(late).toEqual([{ row: 2, field: 'breaks', message: 'the break 15:45-16:15 is outside the shift 08:00-16:00' }]);
+    expect(late).toEqual([{
+      row: 2, field: 'breaks', message: 'the break 15:45-16:15 is outside the shift 08:00-16:00',
+      code: 'breakOutsideShift', params: { kind: 'break', start: '15:45', end: '16:15', shiftStart: '08:00', shiftEnd: '16:00' },
+    }]);
   });
 
   it('names unknown, doubled and missing columns in the header', () => {
     expect(errors('agent,date,start,statoin\n1001,2026-11-28,08:00,S-01\n', 'csv')).toEqual([
-      { row: 1, field: 'statoin', message: expect.stringMatching(/unknown column/) },
-      { row: 1, field: 'end', message: 'a required column is missing' },
+      { row: 1, field: 'statoin', message: expect.stringMatching(/unknown column/), code: 'unknownColumn', params: { columns: expect.stringContaining('station') } },
+      { row: 1, field: 'end', message: 'a required column is missing', code: 'columnMissing' },
     ]);
     expect(errors('agent,date,start,end,end\n', 'csv')[0]).toMatchObject({ row: 1, field: 'end', message: 'this column appears twice' });
     expect(errors('', 'csv')[0]).toMatchObject({ row: 1, field: '(header)' });
@@ -156,6 +161,28 @@ describe('a CSV with bad rows (test/fixtures/schedule/bad.csv)', () => {
   it('refuses a shift that ends when it starts, and a clock time without a date', () => {
     expect(errors('agent,date,start,end\n1001,2026-11-28,08:00,08:00\n', 'csv')[0]).toMatchObject({ row: 2, field: 'end' });
     expect(errors('agent,start,end\n1001,08:00,16:00\n', 'csv')[0]).toMatchObject({ row: 2, field: 'date', message: expect.stringMatching(/required/) });
+  });
+
+  it('gives each problem a stable code and its parameters, the English filled from the code\'s template', () => {
+    expect(found.map((e) => [e.row, e.code, e.params])).toEqual([
+      [3, 'notACalendarDate', { text: '2026-11-31' }],
+      [4, 'notATime', { text: "8 o'clock" }],
+      [5, 'breakOutsideShift', { kind: 'break', start: '07:30', end: '07:45', shiftStart: '08:00', shiftEnd: '16:00' }],
+      [6, 'empty', undefined],
+      [7, 'notARowKind', { kind: 'nap' }],
+      [8, 'noTeams', undefined],
+      [9, 'notABreakKind', { kind: 'lunch' }],
+      [10, 'agentOverlap', { who: '1001', where: 'row 2', row: 2, date: '2026-11-28', start: '08:00', end: '16:00' }],
+    ]);
+    for (const e of found) expect(e.message, e.code).toBe(fillTemplate(SCHEDULE_PROBLEMS[e.code], e.params));
+  });
+
+  it('says which end of a break a time problem is about', () => {
+    const [problem] = errors('agent,date,start,end,breaks\n1001,2026-11-28,08:00,16:00,10:00-10:00 break\n', 'csv');
+    expect(problem).toEqual({
+      row: 2, field: 'breaks', code: 'sameAsStart', params: { text: '10:00' }, part: 'breakEnd',
+      message: 'break end: "10:00" is the same time as the start',
+    });
   });
 
   it('names the line of an unreadable CSV', () => {
@@ -174,9 +201,20 @@ describe('YAML with bad items', () => {
       '  - { lead: 9001, date: 2026-11-28, start: "07:45", end: "16:00" }',
     ].join('\n');
     expect(errors(yaml, 'yaml')).toEqual([
-      { row: 2, section: 'shifts', field: 'statoin', message: 'unknown key' },
-      { row: 3, section: 'shifts', field: 'breaks[2]', message: 'the meal 17:00-17:30 is outside the shift 08:00-16:00' },
-      { row: 1, section: 'leads', field: 'teams', message: expect.any(String) },
+      { row: 2, section: 'shifts', field: 'statoin', message: 'unknown key', code: 'unknownKey' },
+      {
+        row: 3, section: 'shifts', field: 'breaks[2]', message: 'the meal 17:00-17:30 is outside the shift 08:00-16:00',
+        code: 'breakOutsideShift', params: { kind: 'meal', start: '17:00', end: '17:30', shiftStart: '08:00', shiftEnd: '16:00' },
+      },
+      { row: 1, section: 'leads', field: 'teams', message: 'required', code: 'required' },
+    ]);
+  });
+
+  it('says a key left out is required, and text given as a list is not text', () => {
+    const yaml = 'shifts:\n  - { date: 2026-11-28, start: "08:00", end: "16:00" }\n  - { agent: [1001], date: 2026-11-28, start: "08:00", end: "16:00" }\n';
+    expect(errors(yaml, 'yaml').map((e) => [e.row, e.field, e.code, e.message])).toEqual([
+      [1, 'agent', 'required', 'required'],
+      [2, 'agent', 'notTextOrNumber', 'must be text or a number'],
     ]);
   });
 
