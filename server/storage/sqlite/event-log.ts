@@ -4,6 +4,11 @@ import type { AppendResult, EventLog, LogEntry, NewLogEntry } from '../types.js'
 import { sqlLimit, type SqliteConnection } from './connection.js';
 import { createEventIndex } from './event-index.js';
 
+/** Rows a multi-row insert takes (8 parameters each: 400 of SQLite's 32,766). */
+const CHUNK = 50;
+
+type Row = [number, string, number, string, string, string | null, string | null, number | null];
+
 interface LogRow {
   seq: number;
   id: string;
@@ -17,8 +22,14 @@ export function createSqliteEventLog(connection: SqliteConnection): EventLog {
   // Each entry gets the next seq explicitly and INSERT OR IGNORE skips an id already in
   // the table (or earlier in the same call): no lookup before each insert, and seqs stay
   // dense (an ignored row takes no seq). sqlite_sequence still records the high-water mark.
-  const insertEntry = db.prepare<[number, string, number, string, string, string | null, string | null, number | null]>(
+  const insertEntry = db.prepare<Row>(
     'INSERT OR IGNORE INTO event_log (seq, id, received_at, kind, payload, agent_id, call_id, ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  // Many rows a statement: one call into SQLite, and one update of AUTOINCREMENT's mark,
+  // for CHUNK rows instead of each. A chunk with a duplicate id in it (a resent batch:
+  // rare) is taken out again and inserted row by row, so seqs stay dense.
+  const insertChunk = db.prepare(
+    `INSERT OR IGNORE INTO event_log (seq, id, received_at, kind, payload, agent_id, call_id, ts) VALUES ${Array.from({ length: CHUNK }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`);
+  const deleteSeqs = db.prepare<[number, number]>('DELETE FROM event_log WHERE seq >= ? AND seq <= ?');
   const selectByAgent = db.prepare<[string, number, number], LogRow>(
     `SELECT l.seq, l.id, l.received_at AS receivedAt, l.payload FROM event_index_agent i JOIN event_log l ON l.seq = i.seq
      WHERE i.agent_id = ? AND i.ts >= ? AND i.ts < ? ORDER BY l.seq`);
@@ -73,21 +84,40 @@ export function createSqliteEventLog(connection: SqliteConnection): EventLog {
     const appended: LogEntry[] = [];
     const duplicateIds: string[] = [];
     let seq = selectLastSeq.get() ?? 0;
-    entries.forEach((entry, index) => {
+    const columns = (entry: NewLogEntry, index: number, at: number): Row => {
       const event = entry.payload.kind === 'event' ? entry.payload.event : undefined;
-      const result = insertEntry.run(
-        seq + 1, entry.id, entry.receivedAt, entry.payload.kind, payloads[index]!,
+      return [
+        at, entry.id, entry.receivedAt, entry.payload.kind, payloads[index]!,
         event && 'agentId' in event && typeof event.agentId === 'string' ? event.agentId : null,
         event && 'callId' in event && typeof event.callId === 'string' ? event.callId : null,
         event ? event.ts : null,
-      );
-      if (result.changes === 0) {
+      ];
+    };
+    const one = (index: number): void => {
+      const entry = entries[index]!;
+      if (insertEntry.run(...columns(entry, index, seq + 1)).changes === 0) {
         duplicateIds.push(entry.id);
         return;
       }
       seq += 1;
       appended.push({ seq, id: entry.id, receivedAt: entry.receivedAt, payload: entry.payload });
-    });
+    };
+    let next = 0;
+    for (; next + CHUNK <= entries.length; next += CHUNK) {
+      const params: Array<string | number | null> = [];
+      for (let k = 0; k < CHUNK; k++) params.push(...columns(entries[next + k]!, next + k, seq + 1 + k));
+      if (insertChunk.run(...params).changes === CHUNK) {
+        for (let k = 0; k < CHUNK; k++) {
+          const entry = entries[next + k]!;
+          appended.push({ seq: seq + 1 + k, id: entry.id, receivedAt: entry.receivedAt, payload: entry.payload });
+        }
+        seq += CHUNK;
+      } else {
+        deleteSeqs.run(seq + 1, seq + CHUNK);
+        for (let k = 0; k < CHUNK; k++) one(next + k);
+      }
+    }
+    for (; next < entries.length; next++) one(next);
     if (duplicateIds.length > 0) setLastSeq.run(seq);
     if (appended.length > 0) index.appended(seq);
     return { appended, duplicateIds };

@@ -71,6 +71,30 @@ export function describeEventLogContract(storage: () => Storage): void {
       expect(await log.lastSeq()).toBe(2);
     });
 
+    it('keeps seqs dense and order kept in a big batch with duplicates anywhere in it', async () => {
+      const { log } = storage();
+      await log.append([eventEntry('old-1', 1), eventEntry('old-2', 2)]);
+      // 130 entries: an id already logged at 60, one repeated within the call at 120 (of
+      // 7), another at 129 (of 0): storages that insert many rows at once must still
+      // skip exactly these, in this order.
+      const batch = Array.from({ length: 130 }, (_, i) => eventEntry(`new-${i}`, 100 + i));
+      batch[60] = eventEntry('old-2', 999);
+      batch[120] = eventEntry('new-7', 998);
+      batch[129] = eventEntry('new-0', 997);
+      const result = await log.append(batch);
+      expect(result.duplicateIds).toEqual(['old-2', 'new-7', 'new-0']);
+      const kept = batch.filter((_, i) => i !== 60 && i !== 120 && i !== 129);
+      expect(ids(result.appended)).toEqual(kept.map((e) => e.id));
+      expect(seqs(result.appended)).toEqual(kept.map((_, i) => 3 + i));
+      expect(await log.lastSeq()).toBe(2 + kept.length);
+      const all = await log.read(0, 200);
+      expect(all.map((entry) => [entry.seq, entry.id, entry.receivedAt])).toEqual([
+        [1, 'old-1', 1], [2, 'old-2', 2], ...kept.map((e, i) => [3 + i, e.id, e.receivedAt]),
+      ]);
+      // The next append goes on from there, with no gap.
+      expect(seqs((await log.append([eventEntry('after')])).appended)).toEqual([3 + kept.length]);
+    });
+
     it('appends nothing when one entry of the batch cannot be stored', async () => {
       const { log } = storage();
       await log.append([eventEntry('before')]);
