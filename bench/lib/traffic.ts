@@ -52,17 +52,29 @@ export function trafficStart(hours: number, now = Date.now()): number {
 }
 
 export function simulatedEvents(options: Omit<TrafficOptions, 'batchSize'>): SimEvent[] {
+  return simulatedSource(options)(options.maxEvents);
+}
+
+/**
+ * The same floor's events, taken a few at a time: each call gives the next `n` (fewer once
+ * the simulated hours run out), for a scenario that learns how many it needs by sending some.
+ */
+export function simulatedSource(options: Omit<TrafficOptions, 'batchSize' | 'maxEvents'>): (n: number) => SimEvent[] {
   const start = options.start ?? trafficStart(options.hours);
-  const out: SimEvent[] = [];
-  for (const event of simulateFloor({
+  const events = simulateFloor({
     seed: options.seed ?? 7, agents: options.agents, start, durationMs: options.hours * 3600_000, idPrefix: options.idPrefix,
     // One crew all day: the head count is what the scenario says (no relief crew at midday).
     shiftChangeAt: null,
-  })) {
-    out.push(event);
-    if (out.length >= options.maxEvents) break;
-  }
-  return out;
+  })[Symbol.iterator]();
+  return (n) => {
+    const out: SimEvent[] = [];
+    while (out.length < n) {
+      const next = events.next();
+      if (next.done === true) break;
+      out.push(next.value);
+    }
+    return out;
+  };
 }
 
 export function encodeBatches(events: readonly object[], batchSize: number): Traffic {
