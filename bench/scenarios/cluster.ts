@@ -68,7 +68,10 @@ async function feed(url: string, batches: readonly Buffer[], token: string, inFl
 }
 
 async function measure(ctx: BenchContext, processes: number, load: Traffic, samples: number): Promise<Run> {
-  const cluster = await startCluster(processes, { plain: processes === 1, leaseMs: 5000 });
+  const cluster = await startCluster(processes, {
+    plain: processes === 1, leaseMs: 5000,
+    ...(ctx.cpuProfDir !== undefined && { nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${ctx.cpuProfDir}`] }),
+  });
   try {
     await cluster.start(0);
     if (processes > 1) await cluster.waitForOwner();

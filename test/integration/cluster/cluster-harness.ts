@@ -29,6 +29,8 @@ export interface ClusterOptions {
   appendonly?: boolean;
   /** No --redis: single processes on the same PostgreSQL (the bench's baseline). */
   plain?: boolean;
+  /** Flags for node itself (the bench's --cpu-prof). */
+  nodeFlags?: string[];
 }
 
 export interface TestCluster {
@@ -77,7 +79,7 @@ export async function startCluster(size: number, options: ClusterOptions = {}): 
         // The test feeds post as fast as they can: no rate limit in the way.
         '--ingest-per-minute', '1000000',
       ];
-      const node = await startServerProcess(args, 60_000);
+      const node = await startServerProcess(args, 60_000, 0, options.nodeFlags ?? []);
       nodes[i] = node;
       sessions.delete(i);
       return node;
@@ -129,7 +131,8 @@ export async function startCluster(size: number, options: ClusterOptions = {}): 
       return (await sql.query(text, values)).rows;
     },
     async close() {
-      await Promise.all(nodes.map((n) => n?.stop('SIGKILL')));
+      // Killed outright, unless profiled: a profile is written as the process ends by itself.
+      await Promise.all(nodes.map((n) => n?.stop(options.nodeFlags === undefined ? 'SIGKILL' : 'SIGTERM')));
       await sql.end();
       await redis.stop();
       await schemas.dropAll();
