@@ -60,7 +60,7 @@ export const PROBLEMS = {
   pointsChoice: 'invalid points: {item} (article {article}) is one of {choices}; say which',
   pointsFixed: 'invalid points: {item} (article {article}) is {points} by the catalogue',
   // Schedules (article 79): each row's problem has a code of its own (schedule-problems.ts).
-  scheduleFileProblems: '{count} problem(s) in the file; nothing was imported',
+  scheduleFileProblems: '{count} problem(s) in the file',
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEMS;

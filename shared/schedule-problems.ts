@@ -37,6 +37,9 @@ export const SCHEDULE_PROBLEMS = {
   empty: 'must not be empty',
   tooLong: 'at most 200 characters',
   noTeams: 'a lead leads one team at least',
+  accountTooLong: 'at most 64 characters',
+  tooManyBreaks: 'at most 20 breaks in a shift',
+  tooManyTeams: 'at most 100 teams',
   // Any other check a schema makes, in the validator's English ({detail}).
   invalidValue: '{detail}',
   // The file as a whole.
@@ -55,6 +58,7 @@ export const SCHEDULE_PROBLEMS = {
   notASchedule: '{detail} (a schedule is an object with shifts and leads lists)',
   unknownKey: 'unknown key',
   notTextOrNumber: 'must be text or a number',
+  notAnItem: 'each item must be a mapping of keys (agent, start, end...)',
   emptyFile: 'the file holds no shifts and no lead duties',
 } as const;
 
@@ -93,11 +97,13 @@ export function ofBreak(problem: ScheduleProblem, part: BreakPart): ScheduleProb
   return { ...problem, message: `${PART_ENGLISH[part]}: ${problem.message}`, part };
 }
 
-const SCHEMA_CODES = ['endNotAfterStart', 'breakEndNotAfterStart', 'breaksOutsideShift', 'empty', 'tooLong', 'noTeams'] as const;
-
-/** The code for a message the shared schemas give (their refinements), else `invalidValue`. */
+/**
+ * The code for a message the shared schemas give (their checks name a template here that
+ * takes no parameters), else `invalidValue` with the validator's own words.
+ */
 export function schemaProblem(message: string): ScheduleProblem {
-  const known = SCHEMA_CODES.find((code) => SCHEDULE_PROBLEMS[code] === message);
+  const known = (Object.keys(SCHEDULE_PROBLEMS) as ScheduleProblemCode[])
+    .find((code) => SCHEDULE_PROBLEMS[code] === message && !message.includes('{'));
   return known !== undefined ? scheduleProblem(known) : scheduleProblem('invalidValue', { detail: message });
 }
 

@@ -23,12 +23,12 @@ export const scheduledBreakSchema = z.strictObject({
 export const shiftSchema = z.strictObject({
   id: id.optional(),
   agentId: id,
-  name: z.string().max(200).optional(),
+  name: z.string().max(200, SCHEDULE_PROBLEMS.tooLong).optional(),
   start: timestamp,
   end: timestamp,
   stationId: id.optional(),
   teamId: id.optional(),
-  breaks: z.array(scheduledBreakSchema).max(20).default([]),
+  breaks: z.array(scheduledBreakSchema).max(20, SCHEDULE_PROBLEMS.tooManyBreaks).default([]),
 }).refine((s) => s.end > s.start, { message: SCHEDULE_PROBLEMS.endNotAfterStart, path: ['end'] })
   .refine((s) => s.breaks.every((b) => b.start >= s.start && b.end <= s.end), {
     message: SCHEDULE_PROBLEMS.breaksOutsideShift, path: ['breaks'],
@@ -42,9 +42,9 @@ export const shiftSchema = z.strictObject({
 export const leadShiftSchema = z.strictObject({
   id: id.optional(),
   leadId: id,
-  account: z.string().min(1).max(64).optional(),
-  name: z.string().max(200).optional(),
-  teamIds: z.array(id).min(1, SCHEDULE_PROBLEMS.noTeams).max(100),
+  account: z.string().min(1, SCHEDULE_PROBLEMS.empty).max(64, SCHEDULE_PROBLEMS.accountTooLong).optional(),
+  name: z.string().max(200, SCHEDULE_PROBLEMS.tooLong).optional(),
+  teamIds: z.array(id).min(1, SCHEDULE_PROBLEMS.noTeams).max(100, SCHEDULE_PROBLEMS.tooManyTeams),
   start: timestamp,
   end: timestamp,
 }).refine((s) => s.end > s.start, { message: SCHEDULE_PROBLEMS.endNotAfterStart, path: ['end'] });

@@ -187,7 +187,7 @@ export const soakScenario: Scenario = {
       const lowHalf = lows.filter((p) => p.x >= minutes / 2);
       const residentPerMinute = slope(lowHalf);
       const peak = residents.reduce((top, r) => (r.rss > top.rss ? r : top), { t: 0, rss: 0, anon: 0, file: 0, threads: 0 });
-      const fewestThreads = Math.min(...residents.map((r) => r.threads));
+      const fewestThreads = residents.length === 0 ? 0 : Math.min(...residents.map((r) => r.threads));
       const third = Math.max(1, Math.floor(lags.length / 3));
       const lagFirst = mean(lags.slice(0, third).map((s) => s.lag));
       const lagLast = mean(lags.slice(-third).map((s) => s.lag));

@@ -40,7 +40,8 @@ const leadItem = z.strictObject({
   date: text.optional(),
   start: time,
   end: time,
-  teams: z.union([z.array(text), z.string().transform(splitTeams)]),
+  // A list, or text split at commas; a team id written unquoted (12) is a number in YAML.
+  teams: z.union([z.array(text), z.string().transform(splitTeams), z.number().transform((n) => [String(n)])]),
 });
 const document = z.strictObject({
   shifts: z.array(z.unknown()).nullish(),
@@ -118,13 +119,23 @@ function issues(error: z.ZodError, origin: RowOrigin, item: unknown): RowError[]
 }
 
 /**
- * zod says "Invalid input" both of a key left out and of a list where text belongs: say
- * which. Other checks keep the schema's own words.
+ * zod says "Invalid input" both of a key left out (or left blank) and of a list where text
+ * belongs: say which. Other checks keep the schema's own words, coded where the shared
+ * schemas give them one.
  */
 function valueProblem(issue: z.core.$ZodIssue, item: unknown): ScheduleProblem {
-  const [key] = issue.path;
-  const missing = issue.path.length === 1 && typeof item === 'object' && item !== null && (item as Record<PropertyKey, unknown>)[key as PropertyKey] === undefined;
-  if (missing) return scheduleProblem('required');
+  if (issue.path.length > 0 && valueAt(item, issue.path) == null) return scheduleProblem('required');
   if (issue.code === 'invalid_union') return scheduleProblem('notTextOrNumber');
+  if (issue.code === 'invalid_type' && issue.path.length === 0) return scheduleProblem('notAnItem');
   return schemaProblem(issue.message);
+}
+
+/** The value at a zod issue's path inside the item, or undefined where the path leads nowhere. */
+function valueAt(item: unknown, path: readonly PropertyKey[]): unknown {
+  let at: unknown = item;
+  for (const key of path) {
+    if (typeof at !== 'object' || at === null) return undefined;
+    at = (at as Record<PropertyKey, unknown>)[key];
+  }
+  return at;
 }

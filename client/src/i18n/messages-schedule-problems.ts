@@ -33,6 +33,9 @@ const SCHEDULE_PROBLEMS_ZH: Record<ScheduleProblemCode, string> = {
   empty: '不能为空。',
   tooLong: '最多 200 个字符。',
   noTeams: '班组长至少要负责一个班组。',
+  accountTooLong: '最多 64 个字符。',
+  tooManyBreaks: '一个班次最多 20 个休息时段。',
+  tooManyTeams: '最多 100 个班组。',
   invalidValue: '取值无效：{detail}',
   notCsv: '无法按 CSV 读取：{detail}',
   headerMissing: '缺少表头行（{columns}）。',
@@ -49,6 +52,7 @@ const SCHEDULE_PROBLEMS_ZH: Record<ScheduleProblemCode, string> = {
   notASchedule: '{detail}（排班文件应是包含 shifts 和 leads 列表的对象）。',
   unknownKey: '未知的键。',
   notTextOrNumber: '必须是文本或数字。',
+  notAnItem: '每一项都必须是键值映射（agent、start、end 等）。',
   emptyFile: '文件中没有任何班次或班组长值班。',
 };
 

@@ -25,8 +25,9 @@ export function createSqliteEventLog(connection: SqliteConnection): EventLog {
   const insertEntry = db.prepare<Row>(
     'INSERT OR IGNORE INTO event_log (seq, id, received_at, kind, payload, agent_id, call_id, ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   // Many rows a statement: one call into SQLite, and one update of AUTOINCREMENT's mark,
-  // for CHUNK rows instead of each. A chunk with a duplicate id in it (a resent batch:
-  // rare) is taken out again and inserted row by row, so seqs stay dense.
+  // for CHUNK rows instead of each. A chunk of which some rows went in and some were
+  // duplicates is taken out again and inserted row by row, so seqs stay dense; a chunk
+  // of which none went in was all duplicates (a resent batch).
   const insertChunk = db.prepare(
     `INSERT OR IGNORE INTO event_log (seq, id, received_at, kind, payload, agent_id, call_id, ts) VALUES ${Array.from({ length: CHUNK }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`);
   const deleteSeqs = db.prepare<[number, number]>('DELETE FROM event_log WHERE seq >= ? AND seq <= ?');
@@ -106,12 +107,17 @@ export function createSqliteEventLog(connection: SqliteConnection): EventLog {
     for (; next + CHUNK <= entries.length; next += CHUNK) {
       const params: Array<string | number | null> = [];
       for (let k = 0; k < CHUNK; k++) params.push(...columns(entries[next + k]!, next + k, seq + 1 + k));
-      if (insertChunk.run(...params).changes === CHUNK) {
+      const inserted = insertChunk.run(...params).changes;
+      if (inserted === CHUNK) {
         for (let k = 0; k < CHUNK; k++) {
           const entry = entries[next + k]!;
           appended.push({ seq: seq + 1 + k, id: entry.id, receivedAt: entry.receivedAt, payload: entry.payload });
         }
         seq += CHUNK;
+      } else if (inserted === 0) {
+        // Nothing went in, so every id was in the log already (a resent batch): the first
+        // of a repeat within the chunk would have gone in.
+        for (let k = 0; k < CHUNK; k++) duplicateIds.push(entries[next + k]!.id);
       } else {
         deleteSeqs.run(seq + 1, seq + CHUNK);
         for (let k = 0; k < CHUNK; k++) one(next + k);

@@ -132,7 +132,8 @@ export async function startCluster(size: number, options: ClusterOptions = {}): 
     },
     async close() {
       // Killed outright, unless profiled: a profile is written as the process ends by itself.
-      await Promise.all(nodes.map((n) => n?.stop(options.nodeFlags === undefined ? 'SIGKILL' : 'SIGTERM')));
+      const profiled = options.nodeFlags?.some((flag) => flag.startsWith('--cpu-prof')) === true;
+      await Promise.all(nodes.map((n) => n?.stop(profiled ? 'SIGTERM' : 'SIGKILL')));
       await sql.end();
       await redis.stop();
       await schemas.dropAll();

@@ -121,7 +121,10 @@ describe('the schedule page', () => {
     const csv = 'kind,agent,name,date,start,end,station,team,breaks,account,teams\nshift,1001,Li Na,2026-11-28,08:00,16:00,S-01,T1,,,\nshift,,X,2026-11-28,25:00,16:00,,,,,\n';
     server.on('POST /api/v1/schedule/import', {
       status: 400,
-      body: { error: '2 problems in the file; nothing was imported', errors: [{ row: 3, field: 'agent', message: 'must not be empty' }, { row: 3, field: 'start', message: 'not a time' }] },
+      body: {
+        error: '2 problems in the file; nothing was imported', code: 'scheduleFileProblems', params: { count: 2 },
+        errors: [{ row: 3, field: 'agent', message: 'must not be empty', code: 'empty' }, { row: 3, field: 'start', message: 'not a time' }],
+      },
     });
     render(createElement(SchedulePage, { me: me('supervisor') }));
     const input = await screen.findByLabelText('Plan file');
@@ -129,7 +132,8 @@ describe('the schedule page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Upload and import' }));
 
     const refusal = await screen.findByRole('alert');
-    expect(refusal.textContent).toContain('Nothing was imported: 2 problems in the file; nothing was imported.');
+    // By its code, the page's own "nothing was imported" once; a row without a code in the server's English.
+    expect(refusal.textContent).toContain('Nothing was imported: 2 problem(s) in the file.');
     const rows = within(refusal).getAllByRole('row').slice(1).map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent));
     expect(rows).toEqual([['3', 'agent', 'Must not be empty.'], ['3', 'start', 'Not a time.']]);
     const sent = server.calls('POST /api/v1/schedule/import')[0];

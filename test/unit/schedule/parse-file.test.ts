@@ -210,12 +210,30 @@ describe('YAML with bad items', () => {
     ]);
   });
 
-  it('says a key left out is required, and text given as a list is not text', () => {
-    const yaml = 'shifts:\n  - { date: 2026-11-28, start: "08:00", end: "16:00" }\n  - { agent: [1001], date: 2026-11-28, start: "08:00", end: "16:00" }\n';
+  it('says a key left out or blank is required, and text given as a list is not text', () => {
+    const yaml = [
+      'shifts:',
+      '  - { date: 2026-11-28, start: "08:00", end: "16:00" }',
+      '  - { agent: [1001], date: 2026-11-28, start: "08:00", end: "16:00" }',
+      '  - { agent: 1003, date: 2026-11-28, start: , end: "16:00" }',
+      '  - { agent: 1004, date: 2026-11-28, start: "08:00", end: "16:00", breaks: [{ end: "10:15" }] }',
+      '  - 5',
+    ].join('\n');
     expect(errors(yaml, 'yaml').map((e) => [e.row, e.field, e.code, e.message])).toEqual([
       [1, 'agent', 'required', 'required'],
       [2, 'agent', 'notTextOrNumber', 'must be text or a number'],
+      [3, 'start', 'required', 'required'],
+      [4, 'breaks[1].start', 'required', 'required'],
+      [5, '(item)', 'notAnItem', 'each item must be a mapping of keys (agent, start, end...)'],
     ]);
+  });
+
+  it('takes a team written as a bare number, and codes the shared schema\'s own limits', () => {
+    const lead = ok('leads:\n  - { lead: 9001, date: 2026-11-28, start: "08:00", end: "16:00", teams: 12 }\n', 'yaml').leads[0];
+    expect(lead.teamIds).toEqual(['12']);
+    const long = 'x'.repeat(201);
+    const found = errors(`shifts:\n  - { agent: 1001, name: ${long}, date: 2026-11-28, start: "08:00", end: "16:00" }\n`, 'yaml');
+    expect(found.map((e) => [e.field, e.code])).toEqual([['name', 'tooLong']]);
   });
 
   it('explains a file that is not a schedule at all', () => {

@@ -74,16 +74,16 @@ export function describeEventLogContract(storage: () => Storage): void {
     it('keeps seqs dense and order kept in a big batch with duplicates anywhere in it', async () => {
       const { log } = storage();
       await log.append([eventEntry('old-1', 1), eventEntry('old-2', 2)]);
-      // 130 entries: an id already logged at 60, one repeated within the call at 120 (of
-      // 7), another at 129 (of 0): storages that insert many rows at once must still
-      // skip exactly these, in this order.
+      // 130 entries: one repeated within the call close by (30, of 7) and far off (129,
+      // of 0), and an id already logged (60): storages that insert many rows at once
+      // must still skip exactly these, in this order.
       const batch = Array.from({ length: 130 }, (_, i) => eventEntry(`new-${i}`, 100 + i));
+      batch[30] = eventEntry('new-7', 998);
       batch[60] = eventEntry('old-2', 999);
-      batch[120] = eventEntry('new-7', 998);
       batch[129] = eventEntry('new-0', 997);
       const result = await log.append(batch);
-      expect(result.duplicateIds).toEqual(['old-2', 'new-7', 'new-0']);
-      const kept = batch.filter((_, i) => i !== 60 && i !== 120 && i !== 129);
+      expect(result.duplicateIds).toEqual(['new-7', 'old-2', 'new-0']);
+      const kept = batch.filter((_, i) => i !== 30 && i !== 60 && i !== 129);
       expect(ids(result.appended)).toEqual(kept.map((e) => e.id));
       expect(seqs(result.appended)).toEqual(kept.map((_, i) => 3 + i));
       expect(await log.lastSeq()).toBe(2 + kept.length);
@@ -91,7 +91,11 @@ export function describeEventLogContract(storage: () => Storage): void {
       expect(all.map((entry) => [entry.seq, entry.id, entry.receivedAt])).toEqual([
         [1, 'old-1', 1], [2, 'old-2', 2], ...kept.map((e, i) => [3 + i, e.id, e.receivedAt]),
       ]);
-      // The next append goes on from there, with no gap.
+      // The whole batch sent again takes nothing and names every id; then the log goes
+      // on from where it was, with no gap.
+      const resent = await log.append(batch);
+      expect(resent.appended).toEqual([]);
+      expect(resent.duplicateIds).toEqual(batch.map((e) => e.id));
       expect(seqs((await log.append([eventEntry('after')])).appended)).toEqual([3 + kept.length]);
     });
 
