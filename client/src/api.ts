@@ -36,7 +36,7 @@ export class ApiError extends Error {
   }
 }
 
-interface ServerProblem {
+export interface ServerProblem {
   error?: unknown;
   code?: unknown;
   params?: unknown;

@@ -4,10 +4,10 @@
  * file can be fixed and sent again.
  */
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { messageOf } from '../api.js';
+import { messageOf, problemText } from '../api.js';
 import { FormError } from '../components/FormError.js';
 import { useT } from '../i18n/index.js';
-import { contentTypeOf, importPlan, type ImportOutcome } from './schedule-api.js';
+import { contentTypeOf, importPlan, rowProblemText, type ImportOutcome } from './schedule-api.js';
 import { localDate } from './plan-time.js';
 import { readFileText } from './read-file.js';
 
@@ -66,7 +66,7 @@ export function ImportForm({ tz, onImported }: { tz: string; onImported(from: nu
       )}
       {outcome !== null && !outcome.ok && (
         <div className="form-error" role="alert">
-          <p className="form-error-message">{t('schedule.import.refused', { message: outcome.error })}</p>
+          <p className="form-error-message">{t('schedule.import.refused', { message: problemText(outcome.refusal) ?? outcome.error })}</p>
           {outcome.errors.length > 0 && (
             <table className="table import-errors">
               <caption className="visually-hidden">{t('schedule.import.errorsCaption')}</caption>
@@ -82,7 +82,7 @@ export function ImportForm({ tz, onImported }: { tz: string; onImported(from: nu
                   <tr key={i} data-row={p.row}>
                     <td className="nowrap">{p.section === undefined ? p.row : `${p.section} ${p.row}`}</td>
                     <td><code>{p.field}</code></td>
-                    <td>{p.message}</td>
+                    <td>{rowProblemText(p)}</td>
                   </tr>
                 ))}
               </tbody>

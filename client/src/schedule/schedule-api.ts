@@ -4,7 +4,8 @@
  */
 import type { LeadShift, LeadShiftInput, ScheduleView, Shift, ShiftInput } from '../../../shared/schedule.js';
 import { isScheduleProblemCode, type RowProblem } from '../../../shared/schedule-problems.js';
-import { api, ApiError, paramsOf } from '../api.js';
+import type { ProblemParams } from '../../../shared/problems.js';
+import { api, ApiError, paramsOf, type ServerProblem } from '../api.js';
 import { translate, useLocale } from '../i18n/index.js';
 import '../i18n/messages-schedule-problems.js';
 import { sentence } from '../sentence.js';
@@ -40,12 +41,24 @@ export interface ImportDone {
 }
 
 /**
- * One bad row of an import (shared/schedule-problems.ts): the file's row number (the
- * header is row 1), its column, and `message` already in the reader's language.
+ * One bad row of an import as the server sent it (shared/schedule-problems.ts): the
+ * file's row number (the header is row 1), its column, the English `message`, and the
+ * code the page says it by (`rowProblemText`, at each render, so a change of language
+ * applies to a list already shown). The code is not checked here: a newer server's is
+ * said in its English.
  */
-export type ImportProblem = Pick<RowProblem, 'row' | 'field' | 'message' | 'section'>;
+export interface ImportProblem {
+  row: number;
+  field: string;
+  message: string;
+  section?: RowProblem['section'];
+  code?: string;
+  params?: ProblemParams;
+  part?: string;
+}
 
-export type ImportOutcome = ImportDone | { ok: false; error: string; errors: ImportProblem[] };
+/** A refusal keeps the server's body (`refusal`) so the page can say it in the language of the moment. */
+export type ImportOutcome = ImportDone | { ok: false; error: string; refusal: ServerProblem; errors: ImportProblem[] };
 
 /** By the file's name; a file without a telling name is sniffed (YAML and JSON start differently from a CSV header). */
 export function contentTypeOf(fileName: string, text: string): string {
@@ -67,9 +80,9 @@ export async function importPlan(text: string, contentType: string, replace: boo
     return await api.postText<ImportDone>(`${BASE}/import${replace ? '?replace=true' : ''}`, text, contentType);
   } catch (err) {
     if (err instanceof ApiError && err.status === 400) {
-      const body = err.body as { errors?: unknown } | undefined;
-      const errors = Array.isArray(body?.errors) ? body.errors.flatMap(toProblem) : [];
-      return { ok: false, error: err.message, errors };
+      const body = (typeof err.body === 'object' && err.body !== null ? err.body : {}) as ServerProblem & { errors?: unknown };
+      const errors = Array.isArray(body.errors) ? body.errors.flatMap(toProblem) : [];
+      return { ok: false, error: err.message, refusal: body, errors };
     }
     throw err;
   }
@@ -80,14 +93,17 @@ function toProblem(p: unknown): ImportProblem[] {
   const o = p as Record<string, unknown>;
   if (typeof o.row !== 'number' || typeof o.message !== 'string') return [];
   return [{
-    row: o.row, field: typeof o.field === 'string' ? o.field : '', message: rowProblemText(o, o.message),
+    row: o.row, field: typeof o.field === 'string' ? o.field : '', message: o.message,
     ...((o.section === 'shifts' || o.section === 'leads') && { section: o.section }),
+    ...(typeof o.code === 'string' && { code: o.code }),
+    ...(o.params !== undefined && { params: paramsOf(o.params) }),
+    ...(typeof o.part === 'string' && { part: o.part }),
   }];
 }
 
 /** A row's problem by its code when the page knows it (a newer server's code: its English). */
-export function rowProblemText(problem: { code?: unknown; params?: unknown; part?: unknown }, english: string): string {
-  if (!isScheduleProblemCode(problem.code)) return sentence(english);
+export function rowProblemText(problem: ImportProblem): string {
+  if (!isScheduleProblemCode(problem.code)) return sentence(problem.message);
   const locale = useLocale.getState().locale;
   const said = translate(locale, `schedule.problem.${problem.code}`, paramsOf(problem.params));
   return problem.part === 'breakStart' || problem.part === 'breakEnd' ? translate(locale, `schedule.problemPart.${problem.part}`) + said : said;

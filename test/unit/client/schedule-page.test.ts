@@ -174,6 +174,16 @@ describe('the schedule page', () => {
       '休息结束时间：“10:00”与开始时间相同。',
       'A problem from a newer server.',
     ]);
+
+    // The reader switches to English: the list already shown follows.
+    useLocale.getState().setLocale('en');
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Nothing was imported: 3 problem(s) in the file.'));
+    const english = within(screen.getByRole('alert')).getAllByRole('row').slice(1).map((r) => r.querySelectorAll('td')[2]!.textContent);
+    expect(english).toEqual([
+      'The break 07:30-07:45 is outside the shift 08:00-16:00.',
+      'Break end: "10:00" is the same time as the start.',
+      'A problem from a newer server.',
+    ]);
   });
 
   it('shows a week as agents by day, asking for seven days from the centre\'s midnight', async () => {
