@@ -48,9 +48,10 @@ const TEAMS_PER_SCREEN = 2;
 /** A lead handles an alert this long after it opened. */
 const RESOLVE_AFTER_MS = 30_000;
 
-/** The simulator's teams, from its own roster (names are random; teams and agent numbers are not). */
+/** Bytes as MB, for the notes. */
 const mb = (bytes: number | undefined): number => round((bytes ?? Number.NaN) / 2 ** 20);
 
+/** The simulator's teams, from its own roster (names are random; teams and agent numbers are not). */
 function roster(agents: number): { teamId: (t: number) => string; firstAgent: (t: number) => string; teams: number } {
   const teams: Array<{ teamId: string; firstAgent: string }> = [];
   for (const a of buildRoster(agents, new Random(1))) {
