@@ -9,8 +9,8 @@
  * Event ids are deduplicated at the append for a window (a key per id with a time to
  * live, set in the same script as the XADD): a feed's resend is answered "duplicate" as a
  * single process would answer it. After the window a resend is appended again; the owner's
- * log still skips it (its id is there), so it is never applied twice, only counted as
- * accepted.
+ * log still skips it (its ts and id are there), so it is never applied twice, only
+ * counted as accepted.
  */
 import type { FloorEvent } from '../../shared/events.js';
 import { BusyError, DEFAULT_MAX_PENDING_EVENTS } from '../ingest/ingest-service.js';

@@ -13,10 +13,13 @@ import type {
   AlertQuery, AlertStore, AppendResult, EventLog, LogEntry, NewLogEntry, SnapshotStore, Storage,
   StoredSnapshot,
 } from './types.js';
+import { repeatTimeOf } from './types.js';
 
 interface StoredLogEntry {
   seq: number;
   id: string;
+  /** Its repeat key (repeatTimeOf and the id). */
+  key: string;
   receivedAt: number;
   payloadJson: string;
 }
@@ -52,8 +55,9 @@ export function createMemoryStorage(): Storage {
 function createMemoryEventLog(assertOpen: () => void): EventLog {
   /** Ordered by seq (appends only ever add higher seqs; prune only removes). */
   let entries: StoredLogEntry[] = [];
-  /** Ids of the retained entries: like SQLite's UNIQUE column, a pruned id is forgotten. */
-  const retainedIds = new Set<string>();
+  /** Repeat keys (time and id) of the retained entries: like SQLite's unique index, a pruned one is forgotten. */
+  const retainedKeys = new Set<string>();
+  const keyOf = (entry: Pick<NewLogEntry, 'id' | 'payload'>): string => `${repeatTimeOf(entry)} ${entry.id}`;
   let lastAssignedSeq = 0;
 
   return {
@@ -66,13 +70,14 @@ function createMemoryEventLog(assertOpen: () => void): EventLog {
       for (const { entry, payloadJson } of serialised) {
         // The id is recorded as soon as it is taken, so a repeat later in this same call
         // is caught by the same check as one already in the log.
-        if (retainedIds.has(entry.id)) {
+        const key = keyOf(entry);
+        if (retainedKeys.has(key)) {
           duplicateIds.push(entry.id);
           continue;
         }
-        retainedIds.add(entry.id);
+        retainedKeys.add(key);
         const seq = ++lastAssignedSeq;
-        entries.push({ seq, id: entry.id, receivedAt: entry.receivedAt, payloadJson });
+        entries.push({ seq, id: entry.id, key, receivedAt: entry.receivedAt, payloadJson });
         appended.push({ seq, id: entry.id, receivedAt: entry.receivedAt, payload: entry.payload });
       }
       return { appended, duplicateIds };
@@ -118,7 +123,7 @@ function createMemoryEventLog(assertOpen: () => void): EventLog {
       toBound('uptoSeq', uptoSeq);
       const kept: StoredLogEntry[] = [];
       for (const stored of entries) {
-        if (stored.seq <= uptoSeq && stored.receivedAt < before) retainedIds.delete(stored.id);
+        if (stored.seq <= uptoSeq && stored.receivedAt < before) retainedKeys.delete(stored.key);
         else kept.push(stored);
       }
       const removed = entries.length - kept.length;

@@ -1,6 +1,6 @@
 /** The event log in PostgreSQL: one row per accepted input, seqs from a transactional counter. */
 import { toBound, toCount } from '../limits.js';
-import type { AppendResult, EventLog, LogEntry, NewLogEntry } from '../types.js';
+import { repeatTimeOf, type AppendResult, type EventLog, type LogEntry, type NewLogEntry } from '../types.js';
 import { fromKey, pgLimit, seqBound, toKey, type PgConnection } from './connection.js';
 
 interface LogRow {
@@ -25,20 +25,25 @@ export function createPostgresEventLog(connection: PgConnection): EventLog {
         // check below cannot race another appender, and seqs stay dense and in order.
         const counter = await client.query<{ last_seq: string }>('SELECT last_seq FROM event_log_counter FOR UPDATE');
         let lastSeq = Number(counter.rows[0].last_seq);
-        const existing = await client.query<{ id: string }>(
-          'SELECT id FROM event_log WHERE id = ANY($1::text[])', [[...new Set(entries.map((e) => toKey(e.id)))]]);
-        const taken = new Set(existing.rows.map((row) => fromKey(row.id)));
+        // Repeats are the same time and id (repeatTimeOf): looked up by the unique index on both.
+        const keyOf = (time: number, id: string): string => `${time} ${id}`;
+        const existing = await client.query<{ id: string; time: number }>(
+          `SELECT l.id, COALESCE(l.ts, 0) AS time FROM event_log l
+           JOIN unnest($1::float8[], $2::text[]) AS k(time, id) ON COALESCE(l.ts, 0) = k.time AND l.id = k.id`,
+          [entries.map(repeatTimeOf), entries.map((e) => toKey(e.id))]);
+        const taken = new Set(existing.rows.map((row) => keyOf(row.time, fromKey(row.id))));
 
         const appended: LogEntry[] = [];
         const duplicateIds: string[] = [];
         const rows = { seq: [] as number[], id: [] as string[], receivedAt: [] as number[], kind: [] as string[],
           payload: [] as string[], agentId: [] as (string | null)[], callId: [] as (string | null)[], ts: [] as (number | null)[] };
         entries.forEach((entry, index) => {
-          if (taken.has(entry.id)) {
+          const key = keyOf(repeatTimeOf(entry), entry.id);
+          if (taken.has(key)) {
             duplicateIds.push(entry.id);
             return;
           }
-          taken.add(entry.id);
+          taken.add(key);
           const seq = ++lastSeq;
           const event = entry.payload.kind === 'event' ? entry.payload.event : undefined;
           rows.seq.push(seq);

@@ -115,6 +115,13 @@ export const STORAGE_MIGRATIONS: readonly string[] = [
   CREATE TRIGGER points_ledger_insert BEFORE INSERT ON points_ledger
     FOR EACH ROW EXECUTE FUNCTION points_ledger_check_insert();
   `,
+  // 2 — a repeat is the same event time and id (repeatTimeOf in server/storage/types.ts),
+  // as in SQLite: keyed time first, each new key lands near the last, where ids alone
+  // (UUID-named events) were inserted all over the index.
+  `
+  ALTER TABLE event_log DROP CONSTRAINT event_log_id_key;
+  CREATE UNIQUE INDEX event_log_repeats ON event_log ((COALESCE(ts, 0)), id);
+  `,
 ];
 
 export const STORAGE_SCHEMA_VERSION = STORAGE_MIGRATIONS.length;

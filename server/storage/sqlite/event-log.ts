@@ -19,8 +19,9 @@ interface LogRow {
 export function createSqliteEventLog(connection: SqliteConnection): EventLog {
   const db = connection.db;
   // Prepared once: re-preparing per entry is what would make a 10,000-entry append slow.
-  // Each entry gets the next seq explicitly and INSERT OR IGNORE skips an id already in
-  // the table (or earlier in the same call): no lookup before each insert, and seqs stay
+  // Each entry gets the next seq explicitly and INSERT OR IGNORE skips a repeat (the same
+  // ts and id as a row in the table, or earlier in the same call: the unique index
+  // event_log_repeats, see repeatTimeOf): no lookup before each insert, and seqs stay
   // dense (an ignored row takes no seq). sqlite_sequence still records the high-water mark.
   const insertEntry = db.prepare<Row>(
     'INSERT OR IGNORE INTO event_log (seq, id, received_at, kind, payload, agent_id, call_id, ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');

@@ -152,6 +152,33 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (parts_id, part)
   ) WITHOUT ROWID;
   `,
+  // 6 — ingest speed with ids in no order: a repeat is the same event time and id
+  // (repeatTimeOf in server/storage/types.ts), indexed time first, so each new key lands
+  // near the last. The id's own UNIQUE took UUID-named events all over its index. A
+  // column's UNIQUE cannot be dropped, so the table is copied; its seq high-water mark
+  // (sqlite_sequence, which may be above every seq left after a prune) goes with it.
+  `
+  CREATE TABLE event_log_next (
+    seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+    id          TEXT    NOT NULL,
+    received_at INTEGER NOT NULL,
+    kind        TEXT    NOT NULL,
+    payload     TEXT    NOT NULL,
+    agent_id    TEXT,
+    call_id     TEXT,
+    ts          INTEGER
+  );
+  INSERT INTO event_log_next (seq, id, received_at, kind, payload, agent_id, call_id, ts)
+    SELECT seq, id, received_at, kind, payload, agent_id, call_id, ts FROM event_log ORDER BY seq;
+  UPDATE sqlite_sequence SET seq = MAX(seq, COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'event_log'), 0))
+    WHERE name = 'event_log_next';
+  INSERT INTO sqlite_sequence (name, seq)
+    SELECT 'event_log_next', seq FROM sqlite_sequence WHERE name = 'event_log'
+    AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'event_log_next');
+  DROP TABLE event_log;
+  ALTER TABLE event_log_next RENAME TO event_log;
+  CREATE UNIQUE INDEX event_log_repeats ON event_log (COALESCE(ts, 0), id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -62,6 +62,17 @@ export function describeEventLogContract(storage: () => Storage): void {
       expect((await log.read(0, 10)).map((entry) => entry.receivedAt)).toEqual([10, 11]);
     });
 
+    it('takes the same id at another event time as another event, and a command id as a repeat whenever it comes', async () => {
+      const { log } = storage();
+      await log.append([eventEntry('a', 10, 500), commandEntry('cmd-1', 11)]);
+      // A resend has the event's own time; an id with another time is another event (the
+      // key is time and id: repeatTimeOf). A command's id alone makes a repeat.
+      const result = await log.append([eventEntry('a', 20, 500), eventEntry('a', 21, 501), commandEntry('cmd-1', 22), commandEntry('cmd-2', 23)]);
+      expect(result.duplicateIds).toEqual(['a', 'cmd-1']);
+      expect(result.appended.map((entry) => [entry.id, entry.receivedAt])).toEqual([['a', 21], ['cmd-2', 23]]);
+      expect(seqs(result.appended)).toEqual([3, 4]);
+    });
+
     it('leaves no gaps in seqs when duplicates are skipped', async () => {
       const { log } = storage();
       await log.append([eventEntry('a'), eventEntry('a')]);

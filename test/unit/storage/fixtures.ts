@@ -8,8 +8,12 @@ import { defaultRulesConfig } from '../../../shared/rules-config.js';
 import type { NewLogEntry } from '../../../server/storage/types.js';
 
 /** An agent going available: the simplest event, tagged with its own id. */
-export function eventEntry(id: string, receivedAt = 1_000): NewLogEntry {
-  const event: FloorEvent = { id, ts: receivedAt, type: 'agent.state', agentId: 'agent-7', state: 'available' };
+/**
+ * An event entry. Its event's `ts` is fixed unless given: with the id it is what makes a
+ * repeat, and a feed's resend arrives later (another receivedAt) with the same ts.
+ */
+export function eventEntry(id: string, receivedAt = 1_000, ts = 1_000): NewLogEntry {
+  const event: FloorEvent = { id, ts, type: 'agent.state', agentId: 'agent-7', state: 'available' };
   return { id, receivedAt, payload: { kind: 'event', event } };
 }
 
