@@ -25,11 +25,15 @@ export function createPostgresEventLog(connection: PgConnection): EventLog {
         // check below cannot race another appender, and seqs stay dense and in order.
         const counter = await client.query<{ last_seq: string }>('SELECT last_seq FROM event_log_counter FOR UPDATE');
         let lastSeq = Number(counter.rows[0].last_seq);
-        // Repeats are the same time and id (repeatTimeOf): looked up by the unique index on both.
+        // Repeats are the same time and id (repeatTimeOf): looked up by the unique index on
+        // both, one probe per key. (As a plain join, a batch of thousands was planned as a
+        // hash join over a scan of the whole log: 233 ms at 500,000 entries, against 10.)
+        // LIMIT 1 keeps the planner from flattening the probe into such a join.
         const keyOf = (time: number, id: string): string => `${time} ${id}`;
         const existing = await client.query<{ id: string; time: number }>(
-          `SELECT l.id, COALESCE(l.ts, 0) AS time FROM event_log l
-           JOIN unnest($1::float8[], $2::text[]) AS k(time, id) ON COALESCE(l.ts, 0) = k.time AND l.id = k.id`,
+          `SELECT x.id, x.time FROM unnest($1::float8[], $2::text[]) AS k(time, id)
+           CROSS JOIN LATERAL (SELECT l.id, COALESCE(l.ts, 0) AS time FROM event_log l
+             WHERE COALESCE(l.ts, 0) = k.time AND l.id = k.id LIMIT 1) x`,
           [entries.map(repeatTimeOf), entries.map((e) => toKey(e.id))]);
         const taken = new Set(existing.rows.map((row) => keyOf(row.time, fromKey(row.id))));
 
