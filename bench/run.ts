@@ -76,7 +76,7 @@ async function main(): Promise<void> {
     } catch (err) {
       // A scenario that breaks is a miss, reported, not a crash of the whole run.
       const message = err instanceof Error ? err.message : String(err);
-      process.stderr.write(`  ${scenario.name} failed: ${message}\n`);
+      process.stderr.write(`  ${scenario.name} failed: ${err instanceof Error && err.stack !== undefined ? err.stack : message}\n`);
       results.push({
         scenario: scenario.name, seconds: Math.round((performance.now() - started) / 100) / 10,
         figures: [{ key: `${scenario.name}.error`, label: `${scenario.name}: could not run`, value: Number.NaN, unit: '', target: 'runs', pass: false, note: message }],

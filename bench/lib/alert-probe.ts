@@ -5,7 +5,7 @@
  */
 import http from 'node:http';
 import { isPacked, unpack } from '../../shared/packed.js';
-import { ingestHeaders, post } from './http-load.js';
+import { ingestHeaders, postAgain } from './http-load.js';
 
 export function probeEvent(runId: string, n: number, agentId = '1001'): object {
   return {
@@ -42,12 +42,12 @@ export class Poster {
   busyRetries = 0;
   async send(body: object | object[]): Promise<void> {
     const text = Array.isArray(body) ? body.map((e) => JSON.stringify(e)).join('\n') : JSON.stringify(body);
-    let res = await post(this.url, Buffer.from(text), this.headers, this.agent);
+    let res = await postAgain(this.url, Buffer.from(text), this.headers, this.agent);
     // A busy server (503) took nothing of the batch: it is sent again, as a feed does.
     while (res.status === 503) {
       this.busyRetries += 1;
       await new Promise((r) => setTimeout(r, 100));
-      res = await post(this.url, Buffer.from(text), this.headers, this.agent);
+      res = await postAgain(this.url, Buffer.from(text), this.headers, this.agent);
     }
     if (res.status >= 300) throw new Error(`POST ${this.url.href} answered ${res.status}: ${res.text.slice(0, 200)}`);
   }

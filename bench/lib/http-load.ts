@@ -15,19 +15,40 @@ export interface LoadResult {
   busyRetries: number;
 }
 
-/** One POST; resolves with the status and body text. */
+/**
+ * One POST; resolves with the status and body text. A server that answers before reading
+ * the body (a busy refusal) may close the connection under the rest of it: once an answer
+ * came, that error is the answer's, not the request's. A connection dropped before any
+ * answer rejects; `postAgain` reads that as a refusal.
+ */
 export function post(url: URL, body: Buffer, headers: Record<string, string>, agent?: http.Agent): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
+    let answered = false;
     const req = http.request(url, {
       method: 'POST', agent, headers: { ...headers, 'content-length': String(body.length) },
     }, (res) => {
+      answered = true;
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
       res.on('error', reject);
     });
-    req.on('error', reject);
+    req.on('error', (err) => {
+      if (!answered) reject(err);
+    });
     req.end(body);
+  });
+}
+
+/**
+ * post(), with a connection the server dropped under the request (EPIPE, ECONNRESET)
+ * answered as a refusal (503): a feed sends such a batch again, and its ids make that safe.
+ */
+export function postAgain(url: URL, body: Buffer, headers: Record<string, string>, agent?: http.Agent): Promise<{ status: number; text: string }> {
+  return post(url, body, headers, agent).catch((err: unknown) => {
+    const code = (err as NodeJS.ErrnoException | undefined)?.code;
+    if (code === 'EPIPE' || code === 'ECONNRESET') return { status: 503, text: `connection dropped (${code})` };
+    throw err;
   });
 }
 
@@ -56,12 +77,12 @@ export async function postAll(
     for (;;) {
       const i = next++;
       if (i >= batches.length) return;
-      let res = await post(target, batches[i]!, headers, agent);
+      let res = await postAgain(target, batches[i]!, headers, agent);
       // A busy server (503) is asked again, as a feed does; nothing of the batch was taken.
       while (res.status === 503) {
         refused += 1;
         await new Promise((r) => setTimeout(r, 100));
-        res = await post(target, batches[i]!, headers, agent);
+        res = await postAgain(target, batches[i]!, headers, agent);
       }
       if (res.status >= 300) throw new Error(`POST ${url} answered ${res.status}: ${res.text.slice(0, 300)}`);
       const body = JSON.parse(res.text) as { accepted?: number };

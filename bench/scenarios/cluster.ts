@@ -16,7 +16,7 @@ import { probeEvent, probesIn, Poster } from '../lib/alert-probe.js';
 import { connectClients } from '../lib/clients.js';
 import { round, type BenchContext, type Figure, type Scenario } from '../lib/figure.js';
 import http from 'node:http';
-import { ingestHeaders, post } from '../lib/http-load.js';
+import { ingestHeaders, postAgain } from '../lib/http-load.js';
 import { percentile } from '../lib/stats.js';
 import { traffic, type Traffic } from '../lib/traffic.js';
 import { startCluster } from '../../test/integration/cluster/cluster-harness.js';
@@ -47,7 +47,7 @@ async function feed(url: string, batches: readonly Buffer[], token: string, inFl
   const worker = async (): Promise<void> => {
     for (let i = next++; i < batches.length; i = next++) {
       for (;;) {
-        const res = await post(new URL(url), batches[i]!, headers, agent);
+        const res = await postAgain(new URL(url), batches[i]!, headers, agent);
         if (res.status === 503) {
           refusals += 1;
           await new Promise((r) => setTimeout(r, 100));
