@@ -47,6 +47,8 @@ export interface ApplicationDeps {
   ingestPerMinute?: number;
   /** Events waiting for the floor above which a new batch is refused with 503 (default 20,000). */
   ingestMaxPending?: number;
+  /** How long a batch that finds the floor busy waits for room before a 503 (default 1,000 ms; 0: refused at once). */
+  ingestRoomWaitMs?: number;
   /** Where ingest bodies are parsed (server/ingest/batch-parser.ts); inline when not given. Owned by the caller. */
   ingestParser?: BatchParser;
   /** The built client: served, with an SPA fallback to its index.html, when it exists. */
@@ -99,7 +101,8 @@ export function createApplication(deps: ApplicationDeps): Application {
     floor, logger, ...(deps.metrics && { metrics: deps.metrics }), ...(deps.readiness && { readiness: deps.readiness }),
     ...(deps.feeds && { feeds: deps.feeds }),
   });
-  // Busy (503 before the body is read) while events wait or the event loop lags (overload).
+  // Busy while events wait or the event loop lags (overload): a batch waits for room, its body
+  // unread, and is refused (503) if none comes in time.
   const loopLag = watchLoopLag();
   const ingest = createIngestService(floor, ops.ingestObserver, {
     ...(deps.ingestMaxPending !== undefined && { maxPendingEvents: deps.ingestMaxPending }),
@@ -125,6 +128,7 @@ export function createApplication(deps: ApplicationDeps): Application {
   // The ingest route reads its own raw body, so it goes before anything that parses one.
   app.use(createIngestRouter({
     ingest, logger, bodyLimit, auth: access.auth, ...(deps.ingestPerMinute !== undefined && { perMinute: deps.ingestPerMinute }),
+    ...(deps.ingestRoomWaitMs !== undefined && { roomWaitMs: deps.ingestRoomWaitMs }),
   }));
   // Before CSRF and the JSON parsers: each webhook reads and authenticates its own body.
   for (const hook of deps.webhooks ?? []) app.post(hook.path, hook.handler);

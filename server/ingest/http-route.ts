@@ -4,12 +4,13 @@
  * so a 200 means "safe to forget"; a feed that times out resends, and duplicates are counted,
  * not applied twice.
  */
-import express, { Router, type ErrorRequestHandler, type RequestHandler } from 'express';
+import express, { Router, type ErrorRequestHandler, type RequestHandler, type Response } from 'express';
 import type { Logger } from 'pino';
 import {
   BatchError, JSON_CONTENT_TYPES, NDJSON_CONTENT_TYPES, isBatchContentType, mediaType,
 } from './parse-batch.js';
-import { BusyError, type IngestService } from './ingest-service.js';
+import { BusyError, DEFAULT_ROOM_WAIT_MS, type IngestService } from './ingest-service.js';
+import type { Room } from './room.js';
 import { rateLimit } from 'express-rate-limit';
 import type { Authenticator } from '../access/principal.js';
 
@@ -25,6 +26,8 @@ export interface IngestRouteOptions {
   auth: Pick<Authenticator, 'feedFromToken'>;
   /** Requests per minute per feed (default 1,200: twenty batches a second). */
   perMinute?: number;
+  /** How long a batch that finds the floor busy waits for room before a 503 (default DEFAULT_ROOM_WAIT_MS; 0: refused at once). */
+  roomWaitMs?: number;
 }
 
 /** The token after `Bearer `, if any. */
@@ -33,7 +36,9 @@ export function bearerToken(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
-export function createIngestRouter({ ingest, logger, auth, bodyLimit = DEFAULT_BODY_LIMIT, perMinute = 1200 }: IngestRouteOptions): Router {
+export function createIngestRouter({
+  ingest, logger, auth, bodyLimit = DEFAULT_BODY_LIMIT, perMinute = 1200, roomWaitMs = DEFAULT_ROOM_WAIT_MS,
+}: IngestRouteOptions): Router {
   const router = Router();
 
   // Before anything is read: an unknown feed costs the server nothing but a hash lookup.
@@ -71,18 +76,48 @@ export function createIngestRouter({ ingest, logger, auth, bodyLimit = DEFAULT_B
   // Raw bytes, whatever the type: parseBatch decides between JSON and NDJSON itself.
   const readBody = express.raw({ type: () => true, limit: bodyLimit });
 
-  // Before the body is read: an overloaded floor refuses at once, for the cost of a header.
-  // A small body (an urgent event) is let in unless the hard cap is reached (ingest-service.ts).
+  const refuseBusy = (res: Response, err: BusyError): void => {
+    res.setHeader('retry-after', String(err.retryAfterSeconds));
+    res.status(503).json({ error: err.message });
+  };
+  // Before the body is read: on a busy floor a batch waits for room (room.ts), its body
+  // unread, and is refused only if none comes in time, for the cost of a header. A small
+  // body (an urgent event) is let in unless the hard cap is reached (ingest-service.ts).
   const busyGate: RequestHandler = (req, res, next) => {
     const length = Number(req.headers['content-length']);
-    if (ingest.busy?.(Number.isFinite(length) ? length : undefined) !== true) return next();
-    res.setHeader('retry-after', '1');
-    res.status(503).json({ error: 'busy: too many events are waiting to be applied; send the batch again in a second' });
+    const bytes = Number.isFinite(length) ? length : undefined;
+    if (ingest.roomFor === undefined) {
+      if (ingest.busy?.(bytes) !== true) return next();
+      res.setHeader('retry-after', '1');
+      res.status(503).json({ error: 'busy: too many events are waiting to be applied; send the batch again in a second' });
+      return;
+    }
+    let room: Room | undefined;
+    let gone = false;
+    // However the request ends (answered, refused, or the feed hung up while it waited),
+    // the room goes with it; ingestBatch gives it back sooner, once the batch counts as waiting.
+    res.once('close', () => {
+      gone = true;
+      room?.release();
+    });
+    ingest.roomFor(bytes, roomWaitMs).then((given) => {
+      if (given instanceof BusyError) {
+        if (!gone) refuseBusy(res, given);
+        return;
+      }
+      room = given;
+      if (gone) {
+        given.release();
+        return;
+      }
+      res.locals.room = given;
+      next();
+    }, next);
   };
 
   router.post(INGEST_PATH, feedOnly, limit, contentTypeGate, busyGate, readBody, async (req, res) => {
     const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    const result = await ingest.ingestBatch(body, req.headers['content-type'], (res.locals.feed as { name: string }).name);
+    const result = await ingest.ingestBatch(body, req.headers['content-type'], (res.locals.feed as { name: string }).name, res.locals.room as Room | undefined);
     // 422 only when nothing in the batch was usable; duplicates count as delivered (a resend).
     const status = result.accepted === 0 && result.duplicates === 0 && result.rejected > 0 ? 422 : 200;
     // The request's own logger (server/ops/request-log.ts) when there is one: the line carries its id.
@@ -95,8 +130,7 @@ export function createIngestRouter({ ingest, logger, auth, bodyLimit = DEFAULT_B
     if (err instanceof BatchError) {
       res.status(400).json({ error: err.message });
     } else if (err instanceof BusyError) {
-      res.setHeader('retry-after', String(err.retryAfterSeconds));
-      res.status(503).json({ error: err.message });
+      refuseBusy(res, err);
     } else if (isBodyParserError(err) && err.type === 'entity.too.large') {
       res.status(413).json({ error: 'body too large', limit: bodyLimit });
     } else {

@@ -7,6 +7,7 @@ import type { IngestResult, RejectedEvent } from '../../shared/ingest.js';
 import type { FloorService, IngestOutcome } from '../floor/types.js';
 import type { BatchParser } from './batch-parser.js';
 import { parseBatch, validateBatch, type ParsedBatch } from './parse-batch.js';
+import { RoomQueue, type Room } from './room.js';
 import { ServiceRate } from './service-rate.js';
 
 export interface IngestService {
@@ -15,7 +16,7 @@ export interface IngestService {
    * or already-decoded items. Resolves only once `floor.ingest` has made the accepted
    * events durable, so a resolved result may be shown to the sender as final.
    */
-  ingestBatch(batch: string | Buffer | unknown[], contentType?: string, feed?: string): Promise<IngestResult>;
+  ingestBatch(batch: string | Buffer | unknown[], contentType?: string, feed?: string, room?: Room): Promise<IngestResult>;
   /**
    * True while no batch can be taken at all (the waiting events are at the limit): the
    * HTTP route then answers 503 before reading the body, so an overloaded server spends
@@ -24,7 +25,17 @@ export interface IngestService {
    * take the waiting events past the bound (ingestBatch would refuse it once parsed).
    */
   busy?(bodyBytes?: number): boolean;
+  /**
+   * Room for a body of this size (room.ts): at once when it fits, else as soon as it does
+   * within `waitMs`; a BusyError when it still does not. Pass the room to ingestBatch
+   * (which gives it back once the batch counts as waiting), and release it if the request
+   * ends before.
+   */
+  roomFor?(bodyBytes: number | undefined, waitMs: number): Promise<Room | BusyError>;
 }
+
+/** How long a batch that finds the floor busy waits for room before it is refused (room.ts). */
+export const DEFAULT_ROOM_WAIT_MS = 1000;
 
 /**
  * Told what became of every batch (the metrics, server/ops): how many items it held, per
@@ -110,6 +121,9 @@ export function createIngestService(floor: FloorService, observer?: IngestObserv
     return perMs === undefined ? cap : Math.min(cap, Math.max(MIN_LIMIT, Math.round(perMs * maxQueueMs)));
   };
   let pending = 0;
+  const rooms = new RoomQueue();
+  /** Events handed to the floor and not yet applied, and those of batches let in and not yet parsed. */
+  const waiting = (): number => pending + rooms.held;
   /**
    * Bytes per event of the bodies read so far (a running mean, weighted to recent ones):
    * lets `busy` tell from Content-Length alone that a body would be refused once parsed,
@@ -129,50 +143,70 @@ export function createIngestService(floor: FloorService, observer?: IngestObserv
       // Counting must never cost a sender its answer.
     }
   };
+  const isSmall = (bodyBytes: number | undefined): boolean => bodyBytes !== undefined && bodyBytes <= SMALL_BODY_BYTES;
+  const estimate = (bodyBytes: number | undefined): number =>
+    bodyBytes === undefined || bytesPerEvent === undefined ? 0 : Math.ceil(bodyBytes / bytesPerEvent);
+  const busy = (bodyBytes: number | undefined): boolean => {
+    if (isSmall(bodyBytes)) return waiting() >= cap;
+    const bound = limit();
+    if (waiting() >= bound || (options.loopLag?.current() ?? 0) > (options.maxLoopLagMs ?? DEFAULT_MAX_LOOP_LAG_MS)) return true;
+    // The same test ingestBatch makes once the body is parsed, on the estimated count.
+    return waiting() > 0 && waiting() + estimate(bodyBytes) > bound;
+  };
   return {
-    busy: (bodyBytes) => {
-      if (bodyBytes !== undefined && bodyBytes <= SMALL_BODY_BYTES) return pending >= cap;
-      const bound = limit();
-      if (pending >= bound || (options.loopLag?.current() ?? 0) > (options.maxLoopLagMs ?? DEFAULT_MAX_LOOP_LAG_MS)) return true;
-      // The same test ingestBatch makes once the body is parsed, on the estimated count.
-      return pending > 0 && bodyBytes !== undefined && bytesPerEvent !== undefined
-        && pending + bodyBytes / bytesPerEvent > bound;
+    busy,
+    roomFor: async (bodyBytes, waitMs) => {
+      const room = await rooms.take(estimate(bodyBytes), () => !busy(bodyBytes), waitMs, isSmall(bodyBytes));
+      return room ?? new BusyError(waiting(), isSmall(bodyBytes) ? cap : limit());
     },
-    async ingestBatch(batch, contentType, feed = 'unnamed') {
-      // Inline, the batch counts as waiting from the moment it is handed over, with no turn of the loop in between.
-      const parsed = Array.isArray(batch) ? validateBatch(batch)
-        : options.parser ? await options.parser.parse(batch, contentType) : parseBatch(batch, contentType);
-      if (!Array.isArray(batch)) learnSize(typeof batch === 'string' ? Buffer.byteLength(batch) : batch.length, parsed.total);
-      const size = parsed.events.length;
-      const bound = size <= SMALL_BATCH_EVENTS ? cap : limit();
-      if (size > 0 && pending > 0 && pending + size > bound) {
-        observe(feed, parsed.total, undefined);
-        throw new BusyError(pending, bound);
-      }
-      let outcome: IngestOutcome;
-      pending += size;
-      const submitted = rate.submitted();
+    async ingestBatch(batch, contentType, feed = 'unnamed', room) {
       try {
-        // An all-bad batch need not touch the floor (or its storage) at all.
-        outcome = size > 0 ? await floor.ingest(parsed.events, parsed.texts) : NOTHING_VALID;
-        if (size > 0) rate.completed(submitted, size);
-      } catch (err) {
-        observe(feed, parsed.total, undefined);
-        throw err;
+        return await ingest(batch, contentType, feed, room);
       } finally {
-        pending -= size;
+        room?.release();
       }
-      const errors = mergeRefused(parsed, outcome.refused);
-      const result = {
-        accepted: outcome.accepted,
-        duplicates: outcome.duplicates,
-        rejected: errors.length,
-        errors,
-      };
-      observe(feed, parsed.total, result);
-      return result;
     },
   };
+
+  async function ingest(batch: string | Buffer | unknown[], contentType: string | undefined, feed: string, room: Room | undefined): Promise<IngestResult> {
+    // Inline, the batch counts as waiting from the moment it is handed over, with no turn of the loop in between.
+    const parsed = Array.isArray(batch) ? validateBatch(batch)
+      : options.parser ? await options.parser.parse(batch, contentType) : parseBatch(batch, contentType);
+    if (!Array.isArray(batch)) learnSize(typeof batch === 'string' ? Buffer.byteLength(batch) : batch.length, parsed.total);
+    const size = parsed.events.length;
+    const bound = size <= SMALL_BATCH_EVENTS ? cap : limit();
+    // The test the gate made on the estimate, now on the count: the room held for this
+    // batch (its estimate) is not what it waits behind.
+    const others = waiting() - (room?.held ?? 0);
+    if (size > 0 && others > 0 && others + size > bound) {
+      observe(feed, parsed.total, undefined);
+      throw new BusyError(others, bound);
+    }
+    let outcome: IngestOutcome;
+    pending += size;
+    room?.release();
+    const submitted = rate.submitted();
+    try {
+      // An all-bad batch need not touch the floor (or its storage) at all.
+      outcome = size > 0 ? await floor.ingest(parsed.events, parsed.texts) : NOTHING_VALID;
+      if (size > 0) rate.completed(submitted, size);
+    } catch (err) {
+      observe(feed, parsed.total, undefined);
+      throw err;
+    } finally {
+      pending -= size;
+      rooms.wake();
+    }
+    const errors = mergeRefused(parsed, outcome.refused);
+    const result = {
+      accepted: outcome.accepted,
+      duplicates: outcome.duplicates,
+      rejected: errors.length,
+      errors,
+    };
+    observe(feed, parsed.total, result);
+    return result;
+  }
 }
 
 /** The floor numbers refusals by position among the valid events; the sender needs batch positions. */

@@ -60,7 +60,8 @@ afterEach(async () => {
 
 describe('ingest under overload', () => {
   it('refuses a batch with 503 and Retry-After while too many events wait, and takes it once they are applied', async () => {
-    const url = await start({ ingestMaxPending: 3 });
+    // No wait for room (the next test waits): refused at once.
+    const url = await start({ ingestMaxPending: 3, ingestRoomWaitMs: 0 });
     let release!: () => void;
     floor.ingestGate = new Promise<void>((r) => { release = r; });
     const entered = new Promise<void>((r) => { floor.onIngest = r; });
@@ -71,7 +72,7 @@ describe('ingest under overload', () => {
     expect(busy.headers.get('retry-after')).toBe('1');
     expect(((await busy.json()) as { error: string }).error).toMatch(/busy: 2 events are waiting/);
     // At the limit no batch fits: refused before its body is even read.
-    const full = await start({ ingestMaxPending: 2 });
+    const full = await start({ ingestMaxPending: 2, ingestRoomWaitMs: 0 });
     const entered2 = new Promise<void>((r) => { floor.onIngest = r; });
     const filling = fetch(`${full}/api/v1/events`, { method: 'POST', body: JSON.stringify([answered('f1'), answered('f2')]), headers: { 'content-type': 'application/json' } });
     await entered2;
@@ -87,6 +88,46 @@ describe('ingest under overload', () => {
     const again = await fetch(`${url}/api/v1/events`, { method: 'POST', body: JSON.stringify([answered('b3'), answered('b4')]), headers: { 'content-type': 'application/json' } });
     expect(again.status).toBe(200);
     expect(floor.ingested.map((e) => e.id)).toEqual(['b1', 'b2', 'f1', 'f2', 'b3', 'b4']);
+  });
+
+  // Bodies of 600 events: over 64 KB, so not held to the cap only as an urgent event's is.
+  const bulk = (tag: string): string => JSON.stringify(Array.from({ length: 600 }, (_, i) => answered(`${tag}-${i}`)));
+
+  it('lets a batch that finds the floor busy wait for room, its body unread, and takes it once the floor has applied what waited', async () => {
+    const url = await start({ ingestMaxPending: 1000, bodyLimit: '1mb' });
+    const send = (body: string) => fetch(`${url}/api/v1/events`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+    expect((await send(bulk('warm'))).status).toBe(200); // the bytes per event are learned
+    let release!: () => void;
+    floor.ingestGate = new Promise<void>((r) => { release = r; });
+    const entered = new Promise<void>((r) => { floor.onIngest = r; });
+    const first = send(bulk('w1'));
+    await entered;
+    // 600 wait and 600 more would pass 1,000: this one waits (up to a second) instead of a 503.
+    const waiting = send(bulk('w2'));
+    floor.ingestGate = undefined;
+    release();
+    expect((await first).status).toBe(200);
+    expect((await waiting).status).toBe(200);
+    expect(floor.ingested.length).toBe(1800);
+    expect(floor.ingested.at(-1)?.id).toBe('w2-599');
+  });
+
+  it('refuses a batch that waited for room in vain, with the count waiting', async () => {
+    const url = await start({ ingestMaxPending: 1000, ingestRoomWaitMs: 50, bodyLimit: '1mb' });
+    const send = (body: string) => fetch(`${url}/api/v1/events`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+    expect((await send(bulk('warm'))).status).toBe(200);
+    let release!: () => void;
+    floor.ingestGate = new Promise<void>((r) => { release = r; });
+    const entered = new Promise<void>((r) => { floor.onIngest = r; });
+    const first = send(bulk('v1'));
+    await entered;
+    const refused = await send(bulk('v2'));
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('1');
+    expect(((await refused.json()) as { error: string }).error).toMatch(/busy: 600 events are waiting to be applied \(limit 1000\)/);
+    release();
+    expect((await first).status).toBe(200);
+    expect(floor.ingested.length).toBe(1200);
   });
 
   it('always takes a batch when nothing waits, however big', async () => {
