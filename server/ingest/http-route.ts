@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import {
   BatchError, JSON_CONTENT_TYPES, NDJSON_CONTENT_TYPES, isBatchContentType, mediaType,
 } from './parse-batch.js';
-import { BusyError, DEFAULT_ROOM_WAIT_MS, type IngestService } from './ingest-service.js';
+import { BusyError, DEFAULT_ROOM_WAIT_MS, type GatedIngestService } from './ingest-service.js';
 import type { Room } from './room.js';
 import { rateLimit } from 'express-rate-limit';
 import type { Authenticator } from '../access/principal.js';
@@ -18,7 +18,7 @@ export const INGEST_PATH = '/api/v1/events';
 export const DEFAULT_BODY_LIMIT = '32mb';
 
 export interface IngestRouteOptions {
-  ingest: IngestService;
+  ingest: GatedIngestService;
   logger: Logger;
   /** Largest body accepted, in bytes or as `'32mb'`-style text (express/bytes syntax). */
   bodyLimit?: string | number;
@@ -86,12 +86,6 @@ export function createIngestRouter({
   const busyGate: RequestHandler = (req, res, next) => {
     const length = Number(req.headers['content-length']);
     const bytes = Number.isFinite(length) ? length : undefined;
-    if (ingest.roomFor === undefined) {
-      if (ingest.busy?.(bytes) !== true) return next();
-      res.setHeader('retry-after', '1');
-      res.status(503).json({ error: 'busy: too many events are waiting to be applied; send the batch again in a second' });
-      return;
-    }
     let room: Room | undefined;
     let gone = false;
     // However the request ends (answered, refused, or the feed hung up while it waited),

@@ -34,6 +34,9 @@ export interface IngestService {
   roomFor?(bodyBytes: number | undefined, waitMs: number): Promise<Room | BusyError>;
 }
 
+/** The floor's own ingest service, which answers the busy gate's questions. */
+export type GatedIngestService = IngestService & Required<Pick<IngestService, 'busy' | 'roomFor'>>;
+
 /** How long a batch that finds the floor busy waits for room before it is refused (room.ts). */
 export const DEFAULT_ROOM_WAIT_MS = 1000;
 
@@ -111,7 +114,7 @@ export const SMALL_BODY_BYTES = 64 * 1024;
 /** Work the waiting events may amount to, at the measured rate. */
 export const DEFAULT_MAX_QUEUE_MS = 250;
 
-export function createIngestService(floor: FloorService, observer?: IngestObserver, options: IngestServiceOptions = {}): IngestService {
+export function createIngestService(floor: FloorService, observer?: IngestObserver, options: IngestServiceOptions = {}): GatedIngestService {
   const cap = options.maxPendingEvents ?? DEFAULT_MAX_PENDING_EVENTS;
   const rate = new ServiceRate(options.now ?? (() => performance.now()));
   const maxQueueMs = options.maxQueueMs ?? DEFAULT_MAX_QUEUE_MS;

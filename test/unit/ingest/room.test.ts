@@ -102,7 +102,7 @@ describe('ingest rooms', () => {
     const first = ingest.ingestBatch(ndjson(events(8000, 'a')), 'application/x-ndjson');
     const body = ndjson(events(4000, 'b'));
     let given: Room | BusyError | undefined;
-    const waiting = ingest.roomFor!(Buffer.byteLength(body), 1000).then((r) => { given = r; });
+    const waiting = ingest.roomFor(Buffer.byteLength(body), 1000).then((r) => { given = r; });
     vi.advanceTimersByTime(500);
     await Promise.resolve();
     expect(given).toBeUndefined(); // 8,000 wait; 4,000 more would pass 10,000
@@ -119,14 +119,14 @@ describe('ingest rooms', () => {
 
   it('holds room for a batch let in until it counts as waiting, so two let in together cannot overfill', async () => {
     const { ingest, bytes } = await service(10_000);
-    const room = await ingest.roomFor!(bytes(7000), 0);
+    const room = await ingest.roomFor(bytes(7000), 0);
     expect(room).not.toBeInstanceOf(BusyError);
     // Its body not yet parsed: 7,000 are held for it, so 4,000 more do not fit.
-    const second = await ingest.roomFor!(bytes(4000), 0);
+    const second = await ingest.roomFor(bytes(4000), 0);
     expect(second).toBeInstanceOf(BusyError);
     expect((second as BusyError).message).toContain(`busy: ${(room as Room).held} events are waiting to be applied (limit 10000)`);
     (room as Room).release();
-    expect(await ingest.roomFor!(bytes(4000), 0)).not.toBeInstanceOf(BusyError);
+    expect(await ingest.roomFor(bytes(4000), 0)).not.toBeInstanceOf(BusyError);
   });
 
   it('lets an urgent batch (a small body) past the big ones waiting', async () => {
@@ -134,8 +134,8 @@ describe('ingest rooms', () => {
     const { ingest, floor, bytes } = await service(10_000);
     floor.ingestGate = new Promise<void>(() => {});
     void ingest.ingestBatch(ndjson(events(8000, 'a')), 'application/x-ndjson');
-    const big = ingest.roomFor!(bytes(4000), 1000);
-    const urgent = await ingest.roomFor!(bytes(1), 1000);
+    const big = ingest.roomFor(bytes(4000), 1000);
+    const urgent = await ingest.roomFor(bytes(1), 1000);
     expect(urgent).not.toBeInstanceOf(BusyError);
     vi.advanceTimersByTime(1000);
     expect(await big).toBeInstanceOf(BusyError);
@@ -146,7 +146,7 @@ describe('ingest rooms', () => {
     const { ingest, floor, bytes } = await service(10_000);
     floor.ingestGate = new Promise<void>(() => {});
     void ingest.ingestBatch(ndjson(events(9000, 'a')), 'application/x-ndjson');
-    const refused = ingest.roomFor!(bytes(5000), 1000);
+    const refused = ingest.roomFor(bytes(5000), 1000);
     vi.advanceTimersByTime(1000);
     const answer = await refused;
     expect(answer).toBeInstanceOf(BusyError);
