@@ -37,7 +37,7 @@ export const ingestScenario: Scenario = {
   about: 'events/s through HTTP batches, all rules on, vs JSON.parse and a bare node:http handler',
   async run(ctx: BenchContext): Promise<Figure[]> {
     const agents = ctx.quick ? 300 : 1000;
-    const maxEvents = ctx.quick ? 40_000 : 1_000_000;
+    const maxEvents = ctx.quick ? 30_000 : 1_000_000;
     const load = traffic({ agents, hours: 8, maxEvents, batchSize: BATCH, idPrefix: `bench-ingest-${Date.now()}` });
     ctx.log(`ingest: ${load.events} events from ${agents} agents, ${(load.bytes / 2 ** 20).toFixed(1)} MiB in batches of ${BATCH}`);
 

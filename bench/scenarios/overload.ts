@@ -50,7 +50,7 @@ export const overloadScenario: Scenario = {
     try {
       // 1. A warm-up on a small floor without screens (its closed-loop rate is reported too).
       const ingestUrl = `${server.url}/api/v1/events`;
-      const warm = encodeBatches(simulatedEvents({ agents: 500, hours: 8, maxEvents: ctx.quick ? 30_000 : 150_000, idPrefix: `${runId}-warm` }), 5000);
+      const warm = encodeBatches(simulatedEvents({ agents: 500, hours: 8, maxEvents: ctx.quick ? 15_000 : 150_000, idPrefix: `${runId}-warm` }), 5000);
       const bare = (await postAll(ingestUrl, warm.batches, warm.counts, { token: server.token })).perSecond;
 
       const clients = await connectWireClients({ count: clientsCount, url: server.url, cookie: server.cookie, runId, processes: WALLBOARD_PROCESSES });
@@ -62,7 +62,7 @@ export const overloadScenario: Scenario = {
       // (Measured on the warm-up's small floor without screens, it was 2.4x this, and the
       // "2x" load was about 5x what the server could take.)
       const load = simulatedSource({ agents: ctx.quick ? 3000 : 6000, hours: 10, idPrefix: `${runId}-load`, seed: 11 });
-      const measure = encodeBatches(load(ctx.quick ? 30_000 : 150_000), 5000);
+      const measure = encodeBatches(load(ctx.quick ? 20_000 : 150_000), 5000);
       const sustainable = (await postAll(ingestUrl, measure.batches, measure.counts, { token: server.token })).perSecond;
       const offered = 2 * sustainable;
       const perTick = Math.max(1, Math.round((offered * TICK_MS) / 1000));
