@@ -13,7 +13,7 @@ import type {
   AlertQuery, AlertStore, AppendResult, EventLog, LogEntry, NewLogEntry, SnapshotStore, Storage,
   StoredSnapshot,
 } from './types.js';
-import { repeatTimeOf } from './types.js';
+import { repeatKey, repeatTimeOf } from './types.js';
 
 interface StoredLogEntry {
   seq: number;
@@ -57,7 +57,7 @@ function createMemoryEventLog(assertOpen: () => void): EventLog {
   let entries: StoredLogEntry[] = [];
   /** Repeat keys (time and id) of the retained entries: like SQLite's unique index, a pruned one is forgotten. */
   const retainedKeys = new Set<string>();
-  const keyOf = (entry: Pick<NewLogEntry, 'id' | 'payload'>): string => `${repeatTimeOf(entry)} ${entry.id}`;
+  const keyOf = (entry: Pick<NewLogEntry, 'id' | 'payload'>): string => repeatKey(repeatTimeOf(entry), entry.id);
   let lastAssignedSeq = 0;
 
   return {

@@ -22,7 +22,7 @@ export type LogPayload =
 export interface NewLogEntry {
   /**
    * The event's own id; commands and rule changes get a unique one. With an event's `ts`
-   * it is what makes an entry a repeat (repeatKeyOf).
+   * it is what makes an entry a repeat (repeatTimeOf).
    */
   id: string;
   /** Wall-clock ms when the floor accepted it (never decreasing along the log). */
@@ -44,7 +44,7 @@ export interface LogEntry extends Omit<NewLogEntry, 'payloadText'> {
 export interface AppendResult {
   /** The entries that were new, with their seqs, in the order given. */
   appended: LogEntry[];
-  /** Ids of the entries that were already in the log (or repeated earlier in the same call): see repeatKeyOf. */
+  /** Ids of the entries that were already in the log (or repeated earlier in the same call): see repeatTimeOf. */
   duplicateIds: string[];
 }
 
@@ -58,6 +58,11 @@ export interface AppendResult {
  */
 export function repeatTimeOf(entry: Pick<NewLogEntry, 'payload'>): number {
   return entry.payload.kind === 'event' ? entry.payload.event.ts : 0;
+}
+
+/** A repeat key (repeatTimeOf and the id) as one string, for a store that checks keys in memory. */
+export function repeatKey(time: number, id: string): string {
+  return `${time} ${id}`;
 }
 
 export interface EventLog {

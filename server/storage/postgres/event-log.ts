@@ -1,6 +1,6 @@
 /** The event log in PostgreSQL: one row per accepted input, seqs from a transactional counter. */
 import { toBound, toCount } from '../limits.js';
-import { repeatTimeOf, type AppendResult, type EventLog, type LogEntry, type NewLogEntry } from '../types.js';
+import { repeatKey, repeatTimeOf, type AppendResult, type EventLog, type LogEntry, type NewLogEntry } from '../types.js';
 import { fromKey, pgLimit, seqBound, toKey, type PgConnection } from './connection.js';
 
 interface LogRow {
@@ -29,20 +29,19 @@ export function createPostgresEventLog(connection: PgConnection): EventLog {
         // both, one probe per key. (As a plain join, a batch of thousands was planned as a
         // hash join over a scan of the whole log: 233 ms at 500,000 entries, against 10.)
         // LIMIT 1 keeps the planner from flattening the probe into such a join.
-        const keyOf = (time: number, id: string): string => `${time} ${id}`;
         const existing = await client.query<{ id: string; time: number }>(
           `SELECT x.id, x.time FROM unnest($1::float8[], $2::text[]) AS k(time, id)
            CROSS JOIN LATERAL (SELECT l.id, COALESCE(l.ts, 0) AS time FROM event_log l
              WHERE COALESCE(l.ts, 0) = k.time AND l.id = k.id LIMIT 1) x`,
           [entries.map(repeatTimeOf), entries.map((e) => toKey(e.id))]);
-        const taken = new Set(existing.rows.map((row) => keyOf(row.time, fromKey(row.id))));
+        const taken = new Set(existing.rows.map((row) => repeatKey(row.time, fromKey(row.id))));
 
         const appended: LogEntry[] = [];
         const duplicateIds: string[] = [];
         const rows = { seq: [] as number[], id: [] as string[], receivedAt: [] as number[], kind: [] as string[],
           payload: [] as string[], agentId: [] as (string | null)[], callId: [] as (string | null)[], ts: [] as (number | null)[] };
         entries.forEach((entry, index) => {
-          const key = keyOf(repeatTimeOf(entry), entry.id);
+          const key = repeatKey(repeatTimeOf(entry), entry.id);
           if (taken.has(key)) {
             duplicateIds.push(entry.id);
             return;
