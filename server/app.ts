@@ -47,7 +47,11 @@ export interface ApplicationDeps {
   ingestPerMinute?: number;
   /** Events waiting for the floor above which a new batch is refused with 503 (default 20,000). */
   ingestMaxPending?: number;
-  /** How long a batch that finds the floor busy waits for room before a 503 (default 1,000 ms; 0: refused at once). */
+  /**
+   * How long a batch that finds the floor busy waits for room before a 503 (default 1,000 ms;
+   * 0: refused at once); also how long a parsed batch a cluster's input stream refuses as busy
+   * is offered again.
+   */
   ingestRoomWaitMs?: number;
   /** Where ingest bodies are parsed (server/ingest/batch-parser.ts); inline when not given. Owned by the caller. */
   ingestParser?: BatchParser;
@@ -107,6 +111,7 @@ export function createApplication(deps: ApplicationDeps): Application {
   const ingest = createIngestService(floor, ops.ingestObserver, {
     ...(deps.ingestMaxPending !== undefined && { maxPendingEvents: deps.ingestMaxPending }),
     ...(deps.ingestParser && { parser: deps.ingestParser }),
+    ...(deps.ingestRoomWaitMs !== undefined && { floorBusyWaitMs: deps.ingestRoomWaitMs }),
     loopLag,
   });
   const commands = createCommandHandlers(floor, access.audit, logger);

@@ -2,10 +2,11 @@
  * Batches waiting for room on a busy floor (server/ingest/room.ts), and the ingest
  * service's rooms: in order, an urgent batch past the bulk ones, room held for a batch let
  * in until it counts as waiting, and a refusal once the wait runs out. vitest's fake timers
- * drive the waits; nothing sleeps.
+ * drive the waits; nothing sleeps. A batch the floor itself refuses as busy (a cluster's
+ * stream) is offered again through the wait.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BusyError, createIngestService } from '../../../server/ingest/ingest-service.js';
+import { BusyError, createIngestService, FLOOR_BUSY_RETRY_MS } from '../../../server/ingest/ingest-service.js';
 import { RoomQueue, type Room } from '../../../server/ingest/room.js';
 import type { FloorEvent } from '../../../shared/events.js';
 import { FakeFloor } from '../../integration/fake-floor.js';
@@ -151,5 +152,56 @@ describe('ingest rooms', () => {
     const answer = await refused;
     expect(answer).toBeInstanceOf(BusyError);
     expect((answer as BusyError).message).toMatch(/busy: 9000 events are waiting/);
+  });
+});
+
+describe('a batch the floor itself refuses as busy (a cluster\'s input stream)', () => {
+  /** A floor whose ingest says busy `times` times (as the cluster's stream does while the owner is behind), then takes the batch. */
+  const busyFloor = (times: number): FakeFloor & { tries: number } => {
+    const floor = Object.assign(new FakeFloor(), { tries: 0 });
+    const take = floor.ingest.bind(floor);
+    floor.ingest = async (list) => {
+      floor.tries += 1;
+      if (floor.tries <= times) throw new BusyError(25_000, 20_000);
+      return take(list);
+    };
+    return floor;
+  };
+
+  it('is offered again while the wait lasts, and taken once there is room', async () => {
+    vi.useFakeTimers();
+    const floor = busyFloor(3);
+    const ingest = createIngestService(floor, undefined, { floorBusyWaitMs: 1000 });
+    const answer = ingest.ingestBatch(ndjson(events(5, 'a')), 'application/x-ndjson');
+    await vi.advanceTimersByTimeAsync(FLOOR_BUSY_RETRY_MS * 3);
+    expect(await answer).toMatchObject({ accepted: 5, rejected: 0 });
+    expect(floor.tries).toBe(4);
+    expect(floor.ingested).toHaveLength(5); // offered whole each time, taken once
+  });
+
+  it('is refused (503) once the wait runs out, having been offered through it', async () => {
+    vi.useFakeTimers();
+    const floor = busyFloor(Infinity);
+    const ingest = createIngestService(floor, undefined, { floorBusyWaitMs: 200 });
+    const answer = ingest.ingestBatch(ndjson(events(5, 'a')), 'application/x-ndjson');
+    const refused = expect(answer).rejects.toBeInstanceOf(BusyError);
+    await vi.advanceTimersByTimeAsync(200);
+    await refused;
+    expect(floor.tries).toBe(1 + 200 / FLOOR_BUSY_RETRY_MS);
+  });
+
+  it('is refused at once with no wait, and any other failure is never retried', async () => {
+    const floor = busyFloor(1);
+    const noWait = createIngestService(floor, undefined, { floorBusyWaitMs: 0 });
+    await expect(noWait.ingestBatch(ndjson(events(1, 'a')), 'application/x-ndjson')).rejects.toBeInstanceOf(BusyError);
+    const broken = new FakeFloor();
+    let tries = 0;
+    broken.ingest = async () => {
+      tries += 1;
+      throw new Error('disk full');
+    };
+    const ingest = createIngestService(broken, undefined, { floorBusyWaitMs: 1000 });
+    await expect(ingest.ingestBatch(ndjson(events(1, 'b')), 'application/x-ndjson')).rejects.toThrow('disk full');
+    expect(tries).toBe(1);
   });
 });
