@@ -77,8 +77,8 @@ export class ClusterFloor implements FloorService {
     return this.holder.owner;
   }
 
-  ingest(events: FloorEvent[]): Promise<IngestOutcome> {
-    return this.inputs.ingest(events);
+  ingest(events: FloorEvent[], texts?: readonly string[]): Promise<IngestOutcome> {
+    return this.inputs.ingest(events, texts);
   }
 
   command(command: FloorCommand): Promise<CommandAnswer> {
@@ -166,7 +166,7 @@ export class ClusterFloor implements FloorService {
       get demo() {
         return facade.demo;
       },
-      ingest: (events) => this.ingest(events),
+      ingest: (events, texts) => this.ingest(events, texts),
       command: (command) => this.command(command),
       snapshot: () => {
         const snapshot = this.snapshot();

@@ -34,21 +34,24 @@ export class ClusterInputs {
     this.now = options.now ?? Date.now;
   }
 
-  /** Resolves once the stream holds the accepted events (Redis rejects: the sender resends). */
-  async ingest(events: FloorEvent[]): Promise<IngestOutcome> {
+  /**
+   * Resolves once the stream holds the accepted events (Redis rejects: the sender resends).
+   * `texts`: each event's JSON from the parser, appended as is instead of written again.
+   */
+  async ingest(events: FloorEvent[], texts?: readonly string[]): Promise<IngestOutcome> {
     const limit = this.now() + this.maxFutureMs;
     const refused: IngestOutcome['refused'] = [];
     const kept: FloorEvent[] = [];
-    const keptIndex: number[] = [];
+    const keptTexts: string[] = [];
     events.forEach((event, index) => {
       if (event.ts > limit) {
         refused.push({ index, field: 'ts', reason: `more than ${this.maxFutureMs / 1000} s ahead of the server's clock (check the feed's clock)` });
       } else {
         kept.push(event);
-        keptIndex.push(index);
+        if (texts !== undefined) keptTexts.push(texts[index]!);
       }
     });
-    const { duplicates } = await this.options.stream.appendEvents(kept);
+    const { duplicates } = await this.options.stream.appendEvents(kept, texts === undefined ? undefined : keptTexts);
     return { accepted: kept.length - duplicates.length, duplicates: duplicates.length, refused };
   }
 

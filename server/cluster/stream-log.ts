@@ -94,14 +94,14 @@ export class InputStream {
 
   /**
    * Appends the batch's new events as one entry; answers the positions (0-based) of the
-   * duplicates. Throws BusyError, taking nothing, while too many events wait for the owner
+   * duplicates. `texts`: each event's JSON when the parser made it already (batch-parser.ts). Throws BusyError, taking nothing, while too many events wait for the owner
    * (it is slow, or there is none): latency stays bounded, and so does Redis's memory.
    */
-  async appendEvents(events: FloorEvent[]): Promise<{ streamId?: string; duplicates: number[] }> {
+  async appendEvents(events: FloorEvent[], texts?: readonly string[]): Promise<{ streamId?: string; duplicates: number[] }> {
     if (events.length === 0) return { duplicates: [] };
     const [streamId, dup, waiting] = await runScript<[string, number[], number]>(
       this.redis, APPEND_EVENTS, [this.keys.inputs, this.keys.pending, ...events.map((e) => this.keys.seen(e.id))],
-      [this.dedupWindowMs, this.maxPendingEvents, ...events.map((e) => JSON.stringify(e))]);
+      [this.dedupWindowMs, this.maxPendingEvents, ...(texts ?? events.map((e) => JSON.stringify(e)))]);
     if (Number(waiting) >= 0) throw new BusyError(Number(waiting), this.maxPendingEvents);
     const duplicates = dup.map((position) => Number(position) - 1);
     return streamId === '' ? { duplicates } : { streamId, duplicates };

@@ -61,6 +61,19 @@ describe.skipIf(SKIP_REDIS)('the input stream', () => {
     });
   });
 
+  it("appends each event's JSON as the parser wrote it, not written again, keeping only the new ones", async () => {
+    const stream = new InputStream(redis, keys);
+    const [e1, e2] = [login('e1', '1'), login('e2', '2')];
+    await stream.appendEvents([e1]);
+    // Keys in another order than JSON.stringify's: what is stored shows which text went in.
+    const texts = [e1, e2].map((e) => JSON.stringify(Object.fromEntries(Object.entries(e).reverse())));
+    expect((await stream.appendEvents([e1, e2], texts)).duplicates).toEqual([0]);
+    const raw = (await redis.sendCommand(['XRANGE', keys.inputs, '-', '+'])) as Array<[string, string[]]>;
+    const fields = raw[1]![1];
+    expect(fields[fields.indexOf('d') + 1]).toBe(`[${texts[1]}]`);
+    expect((await stream.range('0-0', 10))[1]!.payload).toEqual([e2]);
+  });
+
   it('forgets an id once the window has passed (the owner\'s log still refuses it)', async () => {
     const stream = new InputStream(redis, keys, { dedupWindowMs: 50 });
     await stream.appendEvents([login('e1', '1')]);
