@@ -5,28 +5,12 @@
  */
 import type { AgentStateName } from '../../shared/figures.js';
 import { AGENT_FIELDS, ALL_AGENT_FIELDS, touchAgent, touchQueue, type Ctx } from './context.js';
-import type { AgentRecord, EngineState } from './state.js';
+import { blankAgent, type AgentRecord, type EngineState } from './state.js';
 
 export function getAgent(ctx: Ctx, agentId: string): AgentRecord {
   let agent = ctx.state.agents.get(agentId);
   if (!agent) {
-    agent = {
-      agentId,
-      role: 'agent',
-      stations: [],
-      queues: [],
-      loggedIn: false,
-      presence: 'available',
-      presenceSince: ctx.now,
-      state: 'logged_out',
-      since: ctx.now,
-      accountedFrom: ctx.now,
-      handledToday: 0,
-      talkMs: 0,
-      holdMs: 0,
-      acwMs: 0,
-      openAlerts: 0,
-    };
+    agent = blankAgent(agentId, ctx.now);
     ctx.state.agents.set(agentId, agent);
     // New to the floor: screens get every field of it.
     touchAgent(ctx, agentId, ALL_AGENT_FIELDS);

@@ -12,28 +12,12 @@ import { AGENT_FIELDS, touchAgent, type Ctx } from './context.js';
 import {
   afterCallWorkDone, callAnsweredInQueue, callJoined, callLeftQueueOtherwise, callLeftUnanswered, legHandled,
 } from './queues.js';
-import type { AgentRecord, CallRecord } from './state.js';
+import { blankCall, type AgentRecord, type CallRecord } from './state.js';
 
 export function getCall(ctx: Ctx, callId: string): CallRecord {
   let call = ctx.state.calls.get(callId);
   if (!call) {
-    call = {
-      callId,
-      queue: '(unknown)',
-      direction: 'inbound',
-      numberClass: 'unknown',
-      implicit: true,
-      offeredAt: ctx.now,
-      waiting: false,
-      ringCheckDone: false,
-      answeredLate: false,
-      apologyDue: false,
-      agentUtterances: 0,
-      greetingChecked: false,
-      forbiddenHeard: false,
-      surveyTransferred: false,
-      ended: false,
-    };
+    call = blankCall(callId, ctx.now);
     ctx.state.calls.set(callId, call);
   }
   return call;
@@ -43,12 +27,12 @@ function stopRinging(ctx: Ctx, call: CallRecord): void {
   if (call.ringingAgentId === undefined) return;
   const agent = ctx.state.agents.get(call.ringingAgentId);
   if (agent?.ringingCallId === call.callId) {
-    delete agent.ringingCallId;
+    agent.ringingCallId = undefined;
     refreshAgent(ctx, agent);
   }
-  delete call.ringingAgentId;
-  delete call.ringingAt;
-  delete call.ringEventId;
+  call.ringingAgentId = undefined;
+  call.ringingAt = undefined;
+  call.ringEventId = undefined;
 }
 
 /** The connected agent's part of the call is over (hang-up or transfer): after-call work begins. */
@@ -57,15 +41,15 @@ function endLeg(ctx: Ctx, call: CallRecord): void {
   const agent = getAgent(ctx, call.agentId);
   const talkMs = call.legAnsweredAt === undefined ? 0 : ctx.now - call.legAnsweredAt;
   call.lastAgentId = call.agentId;
-  delete call.holdAt;
-  delete call.agentId;
-  delete call.legAnsweredAt;
+  call.holdAt = undefined;
+  call.agentId = undefined;
+  call.legAnsweredAt = undefined;
   if (agent.callId === call.callId) {
-    delete agent.callId;
+    agent.callId = undefined;
     agent.acwCallId = call.callId;
     agent.acwSince = ctx.now;
     if (call.direction === 'inbound' && !call.implicit) agent.acwQueue = call.queue;
-    else delete agent.acwQueue;
+    else agent.acwQueue = undefined;
     agent.handledToday += 1;
     refreshAgent(ctx, agent, false, AGENT_FIELDS.totals);
   }
@@ -76,15 +60,15 @@ function endAfterCallWork(ctx: Ctx, agent: AgentRecord): void {
   if (agent.acwCallId === undefined) return;
   if (accountAgent(agent, ctx.now)) touchAgent(ctx, agent.agentId, AGENT_FIELDS.totals);
   afterCallWorkDone(ctx, agent.acwQueue, ctx.now - (agent.acwSince ?? ctx.now));
-  delete agent.acwCallId;
-  delete agent.acwSince;
-  delete agent.acwQueue;
+  agent.acwCallId = undefined;
+  agent.acwSince = undefined;
+  agent.acwQueue = undefined;
 }
 
 /** A fresh login (or the end of the last one) starts from "available", as phone systems do. */
 function resetPresence(agent: AgentRecord, now: number): void {
   agent.presence = 'available';
-  delete agent.reason;
+  agent.reason = undefined;
   agent.presenceSince = now;
 }
 
@@ -116,7 +100,7 @@ const handlers: { [T in FloorEvent['type']]?: (ctx: Ctx, e: EventOf<T>) => void 
     agent.loggedIn = true;
     agent.presence = e.state;
     if (e.state === 'not_ready') agent.reason = e.reason ?? 'none';
-    else delete agent.reason;
+    else agent.reason = undefined;
     agent.presenceSince = ctx.now;
     refreshAgent(ctx, agent, true);
   },
@@ -161,7 +145,7 @@ const handlers: { [T in FloorEvent['type']]?: (ctx: Ctx, e: EventOf<T>) => void 
     callAnsweredInQueue(ctx, call);
     const agent = getAgent(ctx, e.agentId);
     if (agent.acwCallId !== undefined) endAfterCallWork(ctx, agent);
-    if (agent.ringingCallId === e.callId) delete agent.ringingCallId;
+    if (agent.ringingCallId === e.callId) agent.ringingCallId = undefined;
     agent.callId = e.callId;
     refreshAgent(ctx, agent);
   },
@@ -169,13 +153,13 @@ const handlers: { [T in FloorEvent['type']]?: (ctx: Ctx, e: EventOf<T>) => void 
     const call = getCall(ctx, e.callId);
     call.holdAt = ctx.now;
     call.holdConsent = e.consent;
-    delete call.holdAllowedMs;
+    call.holdAllowedMs = undefined;
     refreshAgent(ctx, getAgent(ctx, call.agentId ?? e.agentId));
   },
   'call.unhold'(ctx, e) {
     const call = getCall(ctx, e.callId);
-    delete call.holdAt;
-    delete call.holdAllowedMs;
+    call.holdAt = undefined;
+    call.holdAllowedMs = undefined;
     refreshAgent(ctx, getAgent(ctx, call.agentId ?? e.agentId));
   },
   'call.transferred'(ctx, e) {

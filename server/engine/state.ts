@@ -87,6 +87,84 @@ export interface CallRecord {
   endedAt?: number;
 }
 
+/*
+ * Agent and call records are made with every field present, the optional ones undefined,
+ * and a field is cleared by setting it undefined, never with `delete`: so every record has
+ * one shape (V8's hidden class). Deleting a property turns an object into a dictionary;
+ * that had happened to 90% of a floor's agent records, each then bigger and slower to read
+ * on every event. Records read back from a snapshot are given the same shape (reshape).
+ */
+
+export function blankAgent(agentId: string, now: number): AgentRecord {
+  return {
+    agentId,
+    name: undefined,
+    teamId: undefined,
+    role: 'agent',
+    stations: [],
+    queues: [],
+    loggedIn: false,
+    presence: 'available',
+    reason: undefined,
+    presenceSince: now,
+    state: 'logged_out',
+    since: now,
+    accountedFrom: now,
+    ringingCallId: undefined,
+    callId: undefined,
+    acwCallId: undefined,
+    acwSince: undefined,
+    acwQueue: undefined,
+    handledToday: 0,
+    talkMs: 0,
+    holdMs: 0,
+    acwMs: 0,
+    openAlerts: 0,
+    restBreached: undefined,
+    awayPending: undefined,
+  };
+}
+
+export function blankCall(callId: string, now: number): CallRecord {
+  return {
+    callId,
+    queue: '(unknown)',
+    direction: 'inbound',
+    numberClass: 'unknown',
+    from: undefined,
+    implicit: true,
+    offeredAt: now,
+    waiting: false,
+    ringingAgentId: undefined,
+    ringingAt: undefined,
+    ringEventId: undefined,
+    agentId: undefined,
+    answeredAt: undefined,
+    legAnsweredAt: undefined,
+    answerRingMs: undefined,
+    ringCheckDone: false,
+    answeredLate: false,
+    apologyDue: false,
+    agentUtterances: 0,
+    greetingChecked: false,
+    forbiddenHeard: false,
+    politeDeducted: undefined,
+    holdAt: undefined,
+    holdAllowedMs: undefined,
+    holdConsent: undefined,
+    surveyTransferred: false,
+    lastAgentId: undefined,
+    endedWithAgent: undefined,
+    ended: false,
+    endedAt: undefined,
+  };
+}
+
+/** The records of a parsed snapshot, in the shape blankAgent and blankCall give (their fields first, in order). */
+function reshape<K, T extends object>(records: Map<K, T>, blank: (record: T) => T): void {
+  for (const [key, record] of records) records.set(key, Object.assign(blank(record), record));
+}
+
 export interface QueueRecord {
   queue: string;
   offered: number;
@@ -204,6 +282,8 @@ export function deserializeState(text: string): EngineState {
 export function stateFromJson(json: unknown): EngineState {
   const state = restoreCollections(json) as EngineState;
   if (state.version !== 1) throw new Error(`unsupported engine state version ${String(state.version)}`);
+  reshape(state.agents, (a) => blankAgent(a.agentId, a.since));
+  reshape(state.calls, (c) => blankCall(c.callId, c.offeredAt));
   // A snapshot from before schedules existed: an empty plan, and its award timers.
   if (state.plan === undefined) {
     state.rules = rulesConfigSchema.parse(state.rules); // fills the sections added since (points ...)
