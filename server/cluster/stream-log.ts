@@ -94,7 +94,8 @@ export class InputStream {
 
   /**
    * Appends the batch's new events as one entry; answers the positions (0-based) of the
-   * duplicates. `texts`: each event's JSON when the parser made it already (batch-parser.ts). Throws BusyError, taking nothing, while too many events wait for the owner
+   * duplicates. `texts`: each event's JSON when the parser made it already (batch-parser.ts),
+   * stored as is. Throws BusyError, taking nothing, while too many events wait for the owner
    * (it is slow, or there is none): latency stays bounded, and so does Redis's memory.
    */
   async appendEvents(events: FloorEvent[], texts?: readonly string[]): Promise<{ streamId?: string; duplicates: number[] }> {
