@@ -114,7 +114,7 @@ function scheduleEscalation(ctx: Ctx, alert: Alert): void {
   const level = alert.escalationLevel;
   const seconds = level === 'manager' ? undefined : timers[level];
   if (seconds === undefined) {
-    delete alert.escalatesAt;
+    alert.escalatesAt = undefined;
     return;
   }
   alert.escalatesAt = ctx.now + seconds * 1000;
@@ -137,7 +137,7 @@ export function resolveAlert(ctx: Ctx, alert: Alert, by: string, resolution: str
   alert.resolvedAt = ctx.now;
   alert.resolvedBy = by;
   alert.resolution = resolution;
-  delete alert.escalatesAt;
+  alert.escalatesAt = undefined;
   addHistory(alert, { at: ctx.now, action: 'resolved', by, note: resolution });
   ctx.state.alerts.delete(alert.id);
   ctx.state.alertIndex.delete(subjectKey(alert.rule, alert.subject));
@@ -160,7 +160,7 @@ export function acknowledgeAlert(ctx: Ctx, alert: Alert, by: string, note: strin
   alert.acknowledgedAt = ctx.now;
   alert.acknowledgedBy = by;
   if (note !== undefined) alert.acknowledgeNote = note;
-  delete alert.escalatesAt;
+  alert.escalatesAt = undefined;
   addHistory(alert, { at: ctx.now, action: 'acknowledged', by, ...(note !== undefined && { note }) });
   emit(ctx, alert);
 }

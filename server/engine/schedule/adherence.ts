@@ -85,7 +85,7 @@ export function updateAdherence(ctx: Ctx, agentId: string): void {
   rec.actual = actual;
   rec.inAdherence = inAdherence;
   if (shift) rec.shiftId = shift.shift.id;
-  else delete rec.shiftId;
+  else rec.shiftId = undefined;
   if (teamId !== undefined) rec.teamId = teamId;
   if (agent) touchAgent(ctx, agentId, AGENT_FIELDS.adherence);
   ctx.effects.push({ type: 'adherence' });

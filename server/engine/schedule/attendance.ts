@@ -34,7 +34,7 @@ export function notePlanEvent(ctx: Ctx, e: FloorEvent): void {
       // Back before the shift's end: the earlier logout was a glitch or a short absence,
       // not leaving early (a late return still shows in adherence).
       const rec = shiftAt(plan, e.agentId, ctx.now);
-      if (rec) delete rec.leftEarlyAt;
+      if (rec) rec.leftEarlyAt = undefined;
       return;
     }
     case 'meeting.started':
@@ -61,7 +61,7 @@ export function recordApproval(ctx: Ctx, agentId: string, by: string, note: stri
   const windowMs = ctx.state.rules.rules['no-leaving-post'].endWindowMinutes * 60_000;
   for (const id of plan.byAgent.get(agentId) ?? []) {
     const rec = plan.shifts.get(id);
-    if (rec?.leftEarlyAt !== undefined && rec.shift.start <= ctx.now && ctx.now <= rec.shift.end + windowMs) delete rec.leftEarlyAt;
+    if (rec?.leftEarlyAt !== undefined && rec.shift.start <= ctx.now && ctx.now <= rec.shift.end + windowMs) rec.leftEarlyAt = undefined;
   }
 }
 

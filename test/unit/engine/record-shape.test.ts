@@ -11,6 +11,7 @@ import { defaultRulesConfig } from '../../../shared/rules-config.js';
 import { createEngineState, step } from '../../../server/engine/engine.js';
 import { blankAgent, blankCall, deserializeState, serializeState, type EngineState } from '../../../server/engine/state.js';
 import { simulateFloor } from '../../../server/simulate/simulate.js';
+import { EngineHarness } from '../../helpers/engine-harness.js';
 
 const START = Date.parse('2026-11-30T09:00:00+08:00');
 const AGENT_KEYS = Object.keys(blankAgent('x', 0));
@@ -45,5 +46,20 @@ describe('engine records', () => {
     expect(offShape(restored)).toEqual({});
     expect(restored.agents).toEqual(state.agents);
     expect(restored.calls).toEqual(state.calls);
+  });
+
+  it('a live alert keeps its fields when its escalation stops (acknowledged): cleared, not deleted', () => {
+    const h = new EngineHarness();
+    h.login(0, '1001');
+    h.at(10, 'urgent.reported', { agentId: '1001', summary: 'system down' });
+    const [alert] = h.open('urgent-escalation');
+    const live = h.state.alerts.get(alert!.id)!;
+    const keys = Object.keys(live);
+    expect(live.escalatesAt).toBeDefined();
+    h.command(30, { type: 'alert.acknowledge', alertId: alert!.id, by: 'lead-7' });
+    expect(live.status).toBe('acknowledged');
+    expect(live.escalatesAt).toBeUndefined();
+    // Acknowledging adds who and when; nothing it had goes.
+    expect(Object.keys(live)).toEqual(expect.arrayContaining(keys));
   });
 });
