@@ -100,10 +100,20 @@ export class InputStream {
    */
   async appendEvents(events: FloorEvent[], texts?: readonly string[]): Promise<{ streamId?: string; duplicates: number[] }> {
     if (events.length === 0) return { duplicates: [] };
+    if (texts !== undefined && texts.length !== events.length) {
+      throw new Error(`appendEvents: ${texts.length} texts for ${events.length} events`);
+    }
     const [streamId, dup, waiting] = await runScript<[string, number[], number]>(
       this.redis, APPEND_EVENTS, [this.keys.inputs, this.keys.pending, ...events.map((e) => this.keys.seen(e.id))],
       [this.dedupWindowMs, this.maxPendingEvents, ...(texts ?? events.map((e) => JSON.stringify(e)))]);
-    if (Number(waiting) >= 0) throw new BusyError(Number(waiting), this.maxPendingEvents);
+    if (Number(waiting) >= 0) {
+      // As the script decides: taken when nothing waits, or when the batch fits beside what does.
+      const fits = async (): Promise<boolean> => {
+        const now = await this.pending();
+        return now === 0 || now + events.length <= this.maxPendingEvents;
+      };
+      throw new BusyError(Number(waiting), this.maxPendingEvents, fits);
+    }
     const duplicates = dup.map((position) => Number(position) - 1);
     return streamId === '' ? { duplicates } : { streamId, duplicates };
   }

@@ -119,11 +119,15 @@ describe.skipIf(SKIP_REDIS)('the input stream', () => {
     const refused = stream.appendEvents([login('e3', '3'), login('e4', '4')]);
     await expect(refused).rejects.toBeInstanceOf(BusyError);
     await expect(refused).rejects.toThrow(/2 events are waiting/);
+    // Its refusal can tell, without sending the batch again, when it would go in.
+    const refusal = (await refused.catch((err: unknown) => err)) as BusyError;
+    expect(await refusal.fits!()).toBe(false);
     // The owner logs the first entry: those two no longer wait, and the refused batch goes in whole.
     const [entry] = await stream.range('0-0', 10);
     expect(entry.events).toBe(2);
     expect(await stream.advanceCursor(grant.value, entry.streamId, entry.events)).toBe(true);
     expect(await stream.pending()).toBe(0);
+    expect(await refusal.fits!()).toBe(true);
     expect(await stream.appendEvents([login('e3', '3'), login('e4', '4')])).toMatchObject({ duplicates: [] });
     expect(await stream.pending()).toBe(2);
     // A batch bigger than the limit still goes in when nothing waits (as for one process).

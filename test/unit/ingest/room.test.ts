@@ -171,7 +171,7 @@ describe('a batch the floor itself refuses as busy (a cluster\'s input stream)',
   it('is offered again while the wait lasts, and taken once there is room', async () => {
     vi.useFakeTimers();
     const floor = busyFloor(3);
-    const ingest = createIngestService(floor, undefined, { floorBusyWaitMs: 1000 });
+    const ingest = createIngestService(floor, undefined, { floorBusyWaitMs: 1000, now: () => Date.now() });
     const answer = ingest.ingestBatch(ndjson(events(5, 'a')), 'application/x-ndjson');
     await vi.advanceTimersByTimeAsync(FLOOR_BUSY_RETRY_MS * 3);
     expect(await answer).toMatchObject({ accepted: 5, rejected: 0 });
@@ -182,7 +182,7 @@ describe('a batch the floor itself refuses as busy (a cluster\'s input stream)',
   it('is refused (503) once the wait runs out, having been offered through it', async () => {
     vi.useFakeTimers();
     const floor = busyFloor(Infinity);
-    const ingest = createIngestService(floor, undefined, { floorBusyWaitMs: 200 });
+    const ingest = createIngestService(floor, undefined, { floorBusyWaitMs: 200, now: () => Date.now() });
     const answer = ingest.ingestBatch(ndjson(events(5, 'a')), 'application/x-ndjson');
     const refused = expect(answer).rejects.toBeInstanceOf(BusyError);
     await vi.advanceTimersByTimeAsync(200);
@@ -192,7 +192,7 @@ describe('a batch the floor itself refuses as busy (a cluster\'s input stream)',
 
   it('is refused at once with no wait, and any other failure is never retried', async () => {
     const floor = busyFloor(1);
-    const noWait = createIngestService(floor, undefined, { floorBusyWaitMs: 0 });
+    const noWait = createIngestService(floor, undefined, { floorBusyWaitMs: 0, now: () => Date.now() });
     await expect(noWait.ingestBatch(ndjson(events(1, 'a')), 'application/x-ndjson')).rejects.toBeInstanceOf(BusyError);
     const broken = new FakeFloor();
     let tries = 0;
@@ -200,8 +200,26 @@ describe('a batch the floor itself refuses as busy (a cluster\'s input stream)',
       tries += 1;
       throw new Error('disk full');
     };
-    const ingest = createIngestService(broken, undefined, { floorBusyWaitMs: 1000 });
+    const ingest = createIngestService(broken, undefined, { floorBusyWaitMs: 1000, now: () => Date.now() });
     await expect(ingest.ingestBatch(ndjson(events(1, 'b')), 'application/x-ndjson')).rejects.toThrow('disk full');
     expect(tries).toBe(1);
+  });
+
+  it('is offered again only once the floor says it would fit, not sent whole each time to be refused', async () => {
+    vi.useFakeTimers();
+    let looks = 0;
+    const fits = async (): Promise<boolean> => ++looks >= 3;
+    const floor = Object.assign(new FakeFloor(), { tries: 0 });
+    const take = floor.ingest.bind(floor);
+    floor.ingest = async (list) => {
+      floor.tries += 1;
+      if (floor.tries === 1) throw new BusyError(25_000, 20_000, fits);
+      return take(list);
+    };
+    const ingest = createIngestService(floor, undefined, { floorBusyWaitMs: 1000, now: () => Date.now() });
+    const answer = ingest.ingestBatch(ndjson(events(5, 'a')), 'application/x-ndjson');
+    await vi.advanceTimersByTimeAsync(FLOOR_BUSY_RETRY_MS * 3);
+    expect(await answer).toMatchObject({ accepted: 5 });
+    expect({ looks, tries: floor.tries }).toEqual({ looks: 3, tries: 2 });
   });
 });
