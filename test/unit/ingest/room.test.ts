@@ -157,12 +157,12 @@ describe('ingest rooms', () => {
 
 describe('a batch the floor itself refuses as busy (a cluster\'s input stream)', () => {
   /** A floor whose ingest says busy `times` times (as the cluster's stream does while the owner is behind), then takes the batch. */
-  const busyFloor = (times: number): FakeFloor & { tries: number } => {
+  const busyFloor = (times: number, fits?: () => Promise<boolean>): FakeFloor & { tries: number } => {
     const floor = Object.assign(new FakeFloor(), { tries: 0 });
     const take = floor.ingest.bind(floor);
     floor.ingest = async (list) => {
       floor.tries += 1;
-      if (floor.tries <= times) throw new BusyError(25_000, 20_000);
+      if (floor.tries <= times) throw new BusyError(25_000, 20_000, fits);
       return take(list);
     };
     return floor;
@@ -208,14 +208,7 @@ describe('a batch the floor itself refuses as busy (a cluster\'s input stream)',
   it('is offered again only once the floor says it would fit, not sent whole each time to be refused', async () => {
     vi.useFakeTimers();
     let looks = 0;
-    const fits = async (): Promise<boolean> => ++looks >= 3;
-    const floor = Object.assign(new FakeFloor(), { tries: 0 });
-    const take = floor.ingest.bind(floor);
-    floor.ingest = async (list) => {
-      floor.tries += 1;
-      if (floor.tries === 1) throw new BusyError(25_000, 20_000, fits);
-      return take(list);
-    };
+    const floor = busyFloor(1, async () => ++looks >= 3);
     const ingest = createIngestService(floor, undefined, { floorBusyWaitMs: 1000, now: () => Date.now() });
     const answer = ingest.ingestBatch(ndjson(events(5, 'a')), 'application/x-ndjson');
     await vi.advanceTimersByTimeAsync(FLOOR_BUSY_RETRY_MS * 3);
