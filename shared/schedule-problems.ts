@@ -40,7 +40,14 @@ export const SCHEDULE_PROBLEMS = {
   accountTooLong: 'at most 64 characters',
   tooManyBreaks: 'at most 20 breaks in a shift',
   tooManyTeams: 'at most 100 teams',
-  // Any other check a schema makes, in the validator's English ({detail}).
+  // A value of the wrong kind, by what the schema expected.
+  notAList: 'must be a list',
+  notAMapping: 'must be a mapping of keys',
+  notText: 'must be text',
+  notANumber: 'must be a number',
+  notOneOf: 'must be one of {options}',
+  // Any other check a schema makes, in the validator's English ({detail}): none of the
+  // schedule schemas' checks is left to it, but a new check must not go unreported.
   invalidValue: '{detail}',
   // The file as a whole.
   notCsv: 'not readable as CSV: {detail}',
@@ -56,6 +63,8 @@ export const SCHEDULE_PROBLEMS = {
   notYaml: 'not valid YAML: {detail}',
   unknownTopKey: 'unknown top-level key {key} (a schedule has shifts and leads)',
   notASchedule: '{detail} (a schedule is an object with shifts and leads lists)',
+  fileNotAMapping: 'a schedule is a mapping with shifts and leads lists',
+  sectionNotAList: '{key} must be a list of items',
   unknownKey: 'unknown key',
   notTextOrNumber: 'must be text or a number',
   notAnItem: 'each item must be a mapping of keys (agent, start, end...)',
@@ -97,14 +106,34 @@ export function ofBreak(problem: ScheduleProblem, part: BreakPart): ScheduleProb
   return { ...problem, message: `${PART_ENGLISH[part]}: ${problem.message}`, part };
 }
 
+/** What of a validator's issue (zod's) says what is wrong: its kind, its words, what it expected. */
+export interface SchemaIssue {
+  code: string;
+  message: string;
+  expected?: unknown;
+  values?: readonly unknown[];
+}
+
+/** zod's names for the kinds of value, as the codes that say "must be" one. */
+const EXPECTED: Record<string, ScheduleProblemCode> = {
+  array: 'notAList', object: 'notAMapping', string: 'notText', number: 'notANumber',
+};
+
 /**
- * The code for a message the shared schemas give (their checks name a template here that
- * takes no parameters), else `invalidValue` with the validator's own words.
+ * The code for an issue the shared schemas or the file readers raise: a check that names a
+ * template here taking no parameters, a value of the wrong kind, a value outside a list;
+ * else `invalidValue` with the validator's own words (English only).
  */
-export function schemaProblem(message: string): ScheduleProblem {
+export function schemaProblem(issue: SchemaIssue): ScheduleProblem {
   const known = (Object.keys(SCHEDULE_PROBLEMS) as ScheduleProblemCode[])
-    .find((code) => SCHEDULE_PROBLEMS[code] === message && !message.includes('{'));
-  return known !== undefined ? scheduleProblem(known) : scheduleProblem('invalidValue', { detail: message });
+    .find((code) => SCHEDULE_PROBLEMS[code] === issue.message && !issue.message.includes('{'));
+  if (known !== undefined) return scheduleProblem(known);
+  const expected = issue.code === 'invalid_type' && typeof issue.expected === 'string' ? EXPECTED[issue.expected] : undefined;
+  if (expected !== undefined) return scheduleProblem(expected);
+  if (issue.code === 'invalid_value' && issue.values !== undefined && issue.values.length > 0) {
+    return scheduleProblem('notOneOf', { options: issue.values.map(String).join(', ') });
+  }
+  return scheduleProblem('invalidValue', { detail: issue.message });
 }
 
 export function isScheduleProblemCode(value: unknown): value is ScheduleProblemCode {

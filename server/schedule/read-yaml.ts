@@ -71,9 +71,7 @@ export function readYaml(source: string, format: 'yaml' | 'json'): { rows: PlanR
   if (!top.success) {
     const issue = top.error.issues[0];
     const key = issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : String(issue.path[0] ?? '');
-    return fileError(issue.code === 'unrecognized_keys'
-      ? scheduleProblem('unknownTopKey', { key })
-      : scheduleProblem('notASchedule', { detail: `${key ? `${key}: ` : ''}${issue.message}` }));
+    return fileError(topProblem(issue, key));
   }
 
   const rows: PlanRow[] = [];
@@ -104,6 +102,14 @@ export function readYaml(source: string, format: 'yaml' | 'json'): { rows: PlanR
   return { rows, errors };
 }
 
+/** Why the file as a whole is not a schedule: a key it does not know, not a mapping, a section not a list. */
+function topProblem(issue: z.core.$ZodIssue, key: string): ScheduleProblem {
+  if (issue.code === 'unrecognized_keys') return scheduleProblem('unknownTopKey', { key });
+  if (issue.code === 'invalid_type' && issue.path.length === 0) return scheduleProblem('fileNotAMapping');
+  if (issue.code === 'invalid_type' && issue.expected === 'array') return scheduleProblem('sectionNotAList', { key });
+  return scheduleProblem('notASchedule', { detail: `${key ? `${key}: ` : ''}${issue.message}` });
+}
+
 function fileError(problem: ScheduleProblem): { rows: PlanRow[]; errors: RowError[] } {
   return { rows: [], errors: [{ row: 0, field: '(file)', ...problem }] };
 }
@@ -127,7 +133,7 @@ function valueProblem(issue: z.core.$ZodIssue, item: unknown): ScheduleProblem {
   if (issue.path.length > 0 && valueAt(item, issue.path) == null) return scheduleProblem('required');
   if (issue.code === 'invalid_union') return scheduleProblem('notTextOrNumber');
   if (issue.code === 'invalid_type' && issue.path.length === 0) return scheduleProblem('notAnItem');
-  return schemaProblem(issue.message);
+  return schemaProblem(issue);
 }
 
 /** The value at a zod issue's path inside the item, or undefined where the path leads nowhere. */

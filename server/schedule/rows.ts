@@ -176,7 +176,7 @@ function buildLead(row: LeadRow, tz: string, fail: Fail): LeadShift | undefined 
 function validate<S extends z.ZodType, T>(schema: S, input: unknown, fail: Fail, finish: (parsed: z.output<S>) => T): T | undefined {
   const parsed = schema.safeParse(input);
   if (parsed.success) return finish(parsed.data);
-  for (const issue of parsed.error.issues) fail(String(issue.path[0] ?? '(row)'), schemaProblem(issue.message));
+  for (const issue of parsed.error.issues) fail(String(issue.path[0] ?? '(row)'), schemaProblem(issue));
   return undefined;
 }
 

@@ -236,9 +236,32 @@ describe('YAML with bad items', () => {
     expect(found.map((e) => [e.field, e.code])).toEqual([['name', 'tooLong']]);
   });
 
+  it('says which kind of value a key wanted, in a code the schedule page translates', () => {
+    const yaml = [
+      'shifts:',
+      '  - { agent: 1001, date: 2026-11-28, start: "08:00", end: "16:00", breaks: "10:00-10:15" }',
+      '  - { agent: 1002, date: 2026-11-28, start: "08:00", end: "16:00", breaks: [5] }',
+      '  - { agent: 1003, date: 2026-11-28, start: "08:00", end: "16:00", breaks: [{ kind: 5, start: "10:00", end: "10:15" }] }',
+    ].join('\n');
+    expect(errors(yaml, 'yaml').map((e) => [e.row, e.field, e.code, e.message])).toEqual([
+      [1, 'breaks', 'notAList', 'must be a list'],
+      [2, 'breaks[1]', 'notAMapping', 'must be a mapping of keys'],
+      [3, 'breaks[1].kind', 'notText', 'must be text'],
+    ]);
+  });
+
   it('explains a file that is not a schedule at all', () => {
     expect(errors('shfits: []\n', 'yaml')[0]).toMatchObject({ field: '(file)', message: expect.stringMatching(/unknown top-level key shfits/) });
-    expect(errors('- just\n- a list\n', 'yaml')[0]).toMatchObject({ field: '(file)' });
+    for (const notAMapping of ['- just\n- a list\n', 'hello\n']) {
+      expect(errors(notAMapping, 'yaml')).toEqual([
+        { row: 0, field: '(file)', code: 'fileNotAMapping', message: 'a schedule is a mapping with shifts and leads lists' },
+      ]);
+    }
+    expect(errors('[1]', 'json')[0]).toMatchObject({ code: 'fileNotAMapping' });
+    expect(errors('shifts: 5\n', 'yaml')).toEqual([
+      { row: 0, field: '(file)', code: 'sectionNotAList', params: { key: 'shifts' }, message: 'shifts must be a list of items' },
+    ]);
+    expect(errors('leads: { a: 1 }\n', 'yaml')[0]).toMatchObject({ code: 'sectionNotAList', params: { key: 'leads' } });
     expect(errors('shifts: [\n', 'yaml')[0]).toMatchObject({ field: '(file)', message: expect.stringMatching(/not valid YAML/) });
     expect(errors('{"shifts": ', 'json')[0]).toMatchObject({ field: '(file)', message: expect.stringMatching(/not valid JSON/) });
     expect(errors('shifts: []\nleads: []\n', 'yaml')[0]).toMatchObject({ field: '(file)', message: expect.stringMatching(/no shifts/) });
