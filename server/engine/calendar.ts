@@ -67,6 +67,16 @@ const addDays = (date: Date, days: number): Date =>
   new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() + days));
 const ymd = (date: Date): string => date.toISOString().slice(0, 10);
 
+/** When a local calendar date (`YYYY-MM-DD`, `days` later) begins in the zone (see startOfDate). */
+export function dateStart(date: string, tz: string, days = 0): number {
+  return startOfDate(addDays(new Date(`${date}T00:00:00Z`), days), tz);
+}
+
+/** The local calendar date (`YYYY-MM-DD`) `days` after the one `ts` falls on in the zone. */
+export function localDateOf(ts: number, tz: string, days = 0): string {
+  return ymd(addDays(localDate(ts, tz), days));
+}
+
 /**
  * The local day (YYYY-MM-DD) containing `ts`, with its start and the next day's start: each
  * a local midnight found as such, never a start plus 24 hours (on the days the clocks

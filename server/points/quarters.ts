@@ -2,11 +2,14 @@
  * Quarters and years in the centre's time zone (rules file `timezone`). Points count in
  * the quarter of the centre's calendar the thing happened in: at 2026-12-31T16:30Z it is
  * already 2027-01-01 00:30 in Shanghai, so that entry belongs to 2027-Q1 there.
- * Pure arithmetic on epoch ms (dayjs's timezone plugin asks Intl, not the machine's clock).
+ * Pure arithmetic on epoch ms: local dates and midnights from the engine's calendar (Intl,
+ * not the machine's clock), so the quarters are the engine's own, on the days the clocks
+ * change too; dayjs's timezone plugin only formats.
  */
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
+import { dateStart, dayOf } from '../engine/calendar.js';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -29,7 +32,7 @@ export const QUARTER_PATTERN = /^(\d{4})-Q([1-4])$/;
 function monthStart(year: number, month: number, tz: string): number {
   const y = month > 12 ? year + 1 : year;
   const m = month > 12 ? month - 12 : month;
-  return dayjs.tz(`${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-01 00:00:00`, tz).valueOf();
+  return dateStart(`${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-01`, tz);
 }
 
 export function quarterBounds(year: number, quarter: number, tz: string): Quarter {
@@ -45,8 +48,8 @@ export function quarterBounds(year: number, quarter: number, tz: string): Quarte
 
 /** The quarter containing `ts` in `tz`. */
 export function quarterOf(ts: number, tz: string): Quarter {
-  const local = dayjs(ts).tz(tz);
-  return quarterBounds(local.year(), Math.floor(local.month() / 3) + 1, tz);
+  const day = dayOf(ts, tz).day;
+  return quarterBounds(Number(day.slice(0, 4)), Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1, tz);
 }
 
 /** `2026-Q4` -> its bounds; undefined when the text is not a quarter. */
@@ -62,7 +65,7 @@ export function quartersOfYear(year: number, tz: string): Quarter[] {
 
 /** The year containing `ts` in `tz`. */
 export function yearOf(ts: number, tz: string): number {
-  return dayjs(ts).tz(tz).year();
+  return Number(dayOf(ts, tz).day.slice(0, 4));
 }
 
 /** `ts` as local wall time with its offset, e.g. `2027-01-01T00:30:00+08:00` (CSV, docs). */

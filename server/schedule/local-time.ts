@@ -1,8 +1,10 @@
 /**
  * Times in a schedule file, read in the centre's time zone. A planner writes wall-clock
  * times ("08:00" on "2026-11-28"); the engine wants epoch ms. dayjs with its timezone
- * plugin does the zone arithmetic (as server/engine/calendar.ts does), so a shift on a
- * daylight-saving day lands where the clock on the wall says.
+ * plugin places a wall-clock time; local days and their midnights come from the engine's
+ * calendar (server/engine/calendar.ts: the plugin put some midnights an hour off on the
+ * days the clocks change), so a shift on a daylight-saving day lands where the clock on
+ * the wall says.
  *
  * Every function here answers `{ error }` (a coded problem, shared/schedule-problems.ts)
  * instead of throwing, so the parser can name the row and field of each problem and go on
@@ -12,6 +14,7 @@ import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
 import { scheduleProblem, type ScheduleProblem } from '../../shared/schedule-problems.js';
+import { dateStart, dayOf, localDateOf } from '../engine/calendar.js';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -107,9 +110,9 @@ export function resolveAfter(anchor: number, time: string | number, tz: string, 
   const t = clockTime(text);
   if ('error' in t) return t;
   // The anchor's calendar day in the zone the time is written in.
-  const anchorDay = t.offset !== undefined ? dayjs(anchor).utcOffset(offsetMinutes(t.offset)) : dayjs(anchor).tz(tz);
+  const fixed = t.offset !== undefined ? dayjs(anchor).utcOffset(offsetMinutes(t.offset)) : undefined;
   for (const add of [0, 1]) {
-    const date = anchorDay.add(add, 'day').format('YYYY-MM-DD');
+    const date = fixed !== undefined ? fixed.add(add, 'day').format('YYYY-MM-DD') : localDateOf(anchor, tz, add);
     const placed = at(date, t, tz);
     if ('error' in placed) return placed;
     if (placed.ms > anchor || (sameInstantOk && placed.ms === anchor)) return placed;
@@ -137,18 +140,18 @@ export function localParts(ms: number, tz: string): { date: string; time: string
 
 /** The centre-local day containing `ms`: its start and the next day's start. */
 export function centreDay(ms: number, tz: string): { start: number; next: number } {
-  const start = dayjs(ms).tz(tz).startOf('day');
-  return { start: start.valueOf(), next: start.add(1, 'day').valueOf() };
+  const { start, next } = dayOf(ms, tz);
+  return { start, next };
 }
 
 /** The start of the centre-local day `days` after the one containing `ms`. */
 export function centreDayStart(ms: number, tz: string, days = 0): number {
-  return dayjs(ms).tz(tz).startOf('day').add(days, 'day').valueOf();
+  return dateStart(dayOf(ms, tz).day, tz, days);
 }
 
 /** Midnight at the start of a centre-local date (YYYY-MM-DD), or an error for a date that does not exist. */
 export function centreMidnight(date: string, tz: string): Resolved {
   const day = checkDate(date);
   if ('error' in day) return day;
-  return { ms: dayjs.tz(`${day.date}T00:00:00`, tz).valueOf() };
+  return { ms: dateStart(day.date, tz) };
 }
