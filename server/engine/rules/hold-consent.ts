@@ -2,13 +2,29 @@
  * Article 67: a customer is put on hold only with consent and a stated reason, and for no
  * longer than allowed; a longer hold needs a shift lead's approval, asked for and granted
  * while the hold runs (the `hold.approve` command). An unapproved hold past its limit is
- * an alert at that second.
+ * an alert at that second, once per limit in force.
+ *
+ * The reason: `reason` is optional in the ingest contract and the telephony adapters
+ * (AMI, FreeSWITCH, Amazon Connect) never send it, since a PBX cannot know what the agent
+ * said. So a missing `reason` means "not known", not "not stated", and is not judged;
+ * a feed that knows the agent gave none says so with a blank `reason`, which is flagged.
  */
 import { clearCondition, liveAlert, noteOnAlert, raise } from '../alerts.js';
 import { schedule } from '../context.js';
 import { recordCheck } from '../compliance.js';
 import { defineRule, seconds } from './types.js';
 import { problem } from '../../../shared/problems.js';
+
+/**
+ * What art. 67 wants and the hold lacks ("consent", "a stated reason", or both), or
+ * undefined when nothing is missing. An absent `reason` is unknown (see above), only a
+ * blank one is known to be missing.
+ */
+function missingForHold(consent: boolean, reason: string | undefined): string | undefined {
+  const noReason = reason !== undefined && reason.trim() === '';
+  if (!consent) return noReason ? 'consent or a stated reason' : 'consent';
+  return noReason ? 'a stated reason' : undefined;
+}
 
 export const holdConsent = defineRule({
   id: 'hold-consent',
@@ -21,13 +37,14 @@ export const holdConsent = defineRule({
     if (e.type === 'call.hold') {
       const allowed = config.maxHoldSeconds * 1000;
       schedule(ctx, 'hold-consent', 'hold', call.callId, ctx.now + allowed, ctx.now);
-      recordCheck(ctx, 'hold-consent', e.consent, { agentId, queue: call.queue });
-      if (!e.consent) {
+      const missing = missingForHold(e.consent, e.reason);
+      recordCheck(ctx, 'hold-consent', missing === undefined, { agentId, queue: call.queue });
+      if (missing !== undefined) {
         raise(ctx, {
           rule: 'hold-consent',
           kind: 'incident',
           subject: { kind: 'call', id: `${call.callId}:consent` },
-          title: `Agent ${agentId ?? '?'} put the customer on hold without consent`,
+          title: `Agent ${agentId ?? '?'} put the customer on hold without ${missing}`,
           evidence: e.id,
           agentId,
           callId: call.callId,
@@ -44,12 +61,16 @@ export const holdConsent = defineRule({
     if (!call || call.holdAt !== d.ref) return;
     const allowed = call.holdAllowedMs ?? config.maxHoldSeconds * 1000;
     if (ctx.now - call.holdAt < allowed) return; // an approval moved the limit; its own deadline follows
+    // Already breached during this hold: a shorter approval leaves the default's deadline
+    // behind it, and one hold past its limit is one breach (one alert, one failed check).
+    if (liveAlert(ctx, 'hold-consent', { kind: 'call', id: call.callId })) return;
+    const limit = call.holdAllowedMs === undefined ? `${seconds(allowed)} without approval` : `the approved ${seconds(allowed)}`;
     recordCheck(ctx, 'hold-consent', false, { agentId: call.agentId, queue: call.queue });
     raise(ctx, {
       rule: 'hold-consent',
       kind: 'condition',
       subject: { kind: 'call', id: call.callId },
-      title: `Customer on hold at agent ${call.agentId ?? '?'} past ${seconds(allowed)} without approval`,
+      title: `Customer on hold at agent ${call.agentId ?? '?'} past ${limit}`,
       evidence: call.callId,
       agentId: call.agentId,
       callId: call.callId,

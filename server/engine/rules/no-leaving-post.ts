@@ -3,9 +3,10 @@
  * the shift lead's approval. A logout at the end of a shift (within `endWindowMinutes`
  * before its end, or after it) while the relief for that seat (another agent's shift at the
  * same station starting about when this one ends) is not logged in, and no lead approved
- * it (`approvedBy` on the logout, or a `leave.approve` command during the shift), is an
- * alert naming agent, seat and relief. It clears when the relief logs in or the agent is
- * back; a lead's later approval resolves it in the lead's name. No relief planned, no breach.
+ * it (`approvedBy` on the logout, or a `leave.approve` command during the shift that an
+ * earlier return has not used up: see `leaveApproved`), is an alert naming agent, seat and
+ * relief. It clears when the relief logs in or the agent is back; a lead's later approval
+ * resolves it in the lead's name. No relief planned, no breach.
  */
 import { clearCondition, raise } from '../alerts.js';
 import { recordCheck } from '../compliance.js';

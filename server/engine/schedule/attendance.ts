@@ -12,10 +12,26 @@ import { rollQuarterIfDue } from './awards.js';
 import { shiftAt } from './plan.js';
 import type { ShiftRecord } from './plan-state.js';
 
-/** Was the agent's leave approved during this shift (a lead's command, or `approvedBy` on the logout)? */
+/**
+ * Was the agent's leave approved during this shift (a lead's command, or `approvedBy` on the
+ * logout)? Article 79's approval lets the agent leave (离岗) that once: it covers the absence
+ * under way when it was given, or else the next one, and is used up when the agent is back
+ * (see `cameBack`). So a doctor's visit approved at 11:00 does not excuse leaving at the
+ * shift's end with the relief absent.
+ */
 export function leaveApproved(ctx: Ctx, rec: ShiftRecord): boolean {
   const approval = ctx.state.plan.approvals.get(rec.shift.agentId);
   return approval !== undefined && approval.at >= rec.shift.start;
+}
+
+/**
+ * Did this login (already applied by the core) end an absence? Only when the agent was
+ * logged out everywhere: now logged in at this one station, with presence reset just now.
+ * A login at a second station while still at the first is no return.
+ */
+function cameBack(ctx: Ctx, agentId: string, stationId: string): boolean {
+  const agent = ctx.state.agents.get(agentId);
+  return agent !== undefined && agent.stations.length === 1 && agent.stations[0] === stationId && agent.presenceSince === ctx.now;
 }
 
 /** After the core applied an event, before the rules look at it. */
@@ -31,6 +47,8 @@ export function notePlanEvent(ctx: Ctx, e: FloorEvent): void {
       return;
     }
     case 'agent.login': {
+      // The absence a leave approval was given for is over: it excuses no later leaving.
+      if (cameBack(ctx, e.agentId, e.stationId)) plan.approvals.delete(e.agentId);
       // Back before the shift's end: the earlier logout was a glitch or a short absence,
       // not leaving early (a late return still shows in adherence).
       const rec = shiftAt(plan, e.agentId, ctx.now);
