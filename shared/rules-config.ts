@@ -99,7 +99,7 @@ export const rulesConfigSchema = z.strictObject({
       scheduleGraceMinutes: z.number().min(0).max(120).default(5),
     }),
     'private-call': rule({ severity: 'warning' }, {
-      /** Art. 105.4: no private call longer than 3 minutes. */
+      /** Art. 105.4: a private call received is allowed this long; one placed through the seat system is not allowed at all. */
       maxSeconds: seconds.default(180),
     }),
     'lead-early': rule({ severity: 'warning' }, {

@@ -45,6 +45,11 @@ export interface AgentRecord {
   restBreached?: boolean;
   /** A not-ready stretch is under way whose compliance check is still to be counted. */
   awayPending?: boolean;
+  /**
+   * The call whose record (art. 77) this agent owes: set when its after-call work starts,
+   * cleared by its wrap-up. Still set when after-call work ends another way: the breach.
+   */
+  recordOwed?: string;
 }
 
 export interface CallRecord {
@@ -68,13 +73,21 @@ export interface CallRecord {
   /** How long the answering agent's phone rang before this answer. */
   answerRingMs?: number;
   ringCheckDone: boolean;
+  /** The agent whose unanswered-ring alert (art. 60) is open: the rule hears of the ring ending after ringingAgentId has moved on. */
+  ringAlertAgentId?: string;
   answeredLate: boolean;
   apologyDue: boolean;
+  /** agentUtterances when the late answer came: the apology is judged on the answering agent's own utterances. */
+  apologyFromUtterance?: number;
   agentUtterances: number;
   greetingChecked: boolean;
+  /** Whose opening greetingChecked is about: each agent on the call (after a transfer) opens anew. */
+  greetedAgentId?: string;
   forbiddenHeard: boolean;
   /** The polite-language deduction (art. 105.7) was proposed for this call: once per call. */
   politeDeducted?: boolean;
+  /** The private-call breach (art. 105.4) was flagged on this call: one failed check and one deduction per call. */
+  privateFlagged?: boolean;
   holdAt?: number;
   holdAllowedMs?: number;
   holdConsent?: boolean;
@@ -122,6 +135,7 @@ export function blankAgent(agentId: string, now: number): AgentRecord {
     openAlerts: 0,
     restBreached: undefined,
     awayPending: undefined,
+    recordOwed: undefined,
   };
 }
 
@@ -143,12 +157,16 @@ export function blankCall(callId: string, now: number): CallRecord {
     legAnsweredAt: undefined,
     answerRingMs: undefined,
     ringCheckDone: false,
+    ringAlertAgentId: undefined,
     answeredLate: false,
     apologyDue: false,
+    apologyFromUtterance: undefined,
     agentUtterances: 0,
     greetingChecked: false,
+    greetedAgentId: undefined,
     forbiddenHeard: false,
     politeDeducted: undefined,
+    privateFlagged: undefined,
     holdAt: undefined,
     holdAllowedMs: undefined,
     holdConsent: undefined,

@@ -13,7 +13,8 @@ export const forbiddenPhrases = defineRule({
     if (e.type === 'call.ended') {
       const call = ctx.state.calls.get(e.callId);
       if (call && call.agentUtterances > 0) {
-        recordCheck(ctx, 'forbidden-phrases', !call.forbiddenHeard, { agentId: call.agentId, queue: call.queue });
+        // The core has already ended the leg (agentId is gone): the check is the last connected agent's.
+        recordCheck(ctx, 'forbidden-phrases', !call.forbiddenHeard, { agentId: call.lastAgentId, queue: call.queue });
       }
       return;
     }

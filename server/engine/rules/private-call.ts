@@ -1,57 +1,91 @@
 /**
- * Article 105.4: no private calls through the seat system, and none longer than 3
- * minutes. A call the feed classes as `private` is flagged when an agent is on it (with
- * the policy's deduction proposed, -2 points), and again at the 3-minute mark.
+ * Article 105.4 (利用坐席系统拨打私人电话,接听私人电话超过3分钟): placing a private call
+ * through the seat system is a breach outright; receiving one is a breach only once it
+ * has run 3 minutes. A call the feed classes `private` is one or the other by its
+ * direction. A breach is an alert, a failed check and the policy's -2 points proposed,
+ * once per call.
  */
+import type { FloorEvent } from '../../../shared/events.js';
 import { raise } from '../alerts.js';
-import { schedule } from '../context.js';
+import { schedule, type Ctx } from '../context.js';
 import { recordCheck } from '../compliance.js';
 import { award } from '../schedule/points.js';
+import type { CallRecord } from '../state.js';
 import { defineRule, seconds } from './types.js';
+
+function breach(ctx: Ctx, call: CallRecord, agentId: string | undefined, evidence: string, title: string): void {
+  call.privateFlagged = true;
+  recordCheck(ctx, 'private-call', false, { agentId, queue: call.queue });
+  const alert = raise(ctx, {
+    rule: 'private-call',
+    kind: 'incident',
+    subject: { kind: 'call', id: call.callId },
+    title,
+    evidence,
+    agentId,
+    callId: call.callId,
+    queue: call.queue,
+  });
+  if (agentId === undefined) return; // nobody the events name: flagged for a person to look into, nothing to deduct from
+  // Its id is the call's: one deduction per call, and a rebuild writes the same entry.
+  award(ctx, {
+    item: 'private-call', agentId, cause: call.callId, at: ctx.now,
+    reason: 'Private call through the seat system', evidence: [evidence, alert.id],
+  });
+}
+
+/**
+ * The agent an event names on an outbound call. The contract's call.offered has none, but
+ * a feed may add it (an additive `agentId`, as the simulator sends); then the ring at the
+ * agent's phone or the answer names them.
+ */
+function namedAgent(e: FloorEvent): string | undefined {
+  if (e.type === 'call.ringing' || e.type === 'call.answered') return e.agentId;
+  if (e.type !== 'call.offered') return undefined;
+  const agentId: unknown = (e as { agentId?: unknown }).agentId;
+  return typeof agentId === 'string' ? agentId : undefined;
+}
+
+/** Placing it is the breach (dialling, picked up or not): flagged as soon as the events name the agent. */
+function placed(ctx: Ctx, call: CallRecord, e: FloorEvent): void {
+  if (call.privateFlagged) return;
+  const agentId = namedAgent(e);
+  // No event named the agent and the call is over (nobody picked up): still flagged, without an agent.
+  if (agentId === undefined && e.type !== 'call.ended') return;
+  const who = agentId === undefined ? 'Someone' : `Agent ${agentId}`;
+  breach(ctx, call, agentId, e.id, `${who} placed a private call through the seat system (art. 105.4: -2 points proposed)`);
+}
+
+/** Receiving one is allowed up to the limit: a timer from the answer; a call over before it passed. */
+function received(ctx: Ctx, call: CallRecord, e: FloorEvent, maxSeconds: number): void {
+  if (e.type === 'call.answered' && call.legAnsweredAt === ctx.now) {
+    schedule(ctx, 'private-call', 'long', call.callId, ctx.now + maxSeconds * 1000, ctx.now);
+  } else if (e.type === 'call.ended' && !call.privateFlagged && call.lastAgentId !== undefined) {
+    recordCheck(ctx, 'private-call', true, { agentId: call.lastAgentId, queue: call.queue });
+  }
+}
 
 export const privateCall = defineRule({
   id: 'private-call',
   onEvent(ctx, e, config) {
-    if (e.type !== 'call.answered' && e.type !== 'call.ended') return;
+    if (e.type !== 'call.offered' && e.type !== 'call.ringing' && e.type !== 'call.answered' && e.type !== 'call.ended') return;
     const call = ctx.state.calls.get(e.callId);
     if (!call) return;
-    if (e.type === 'call.ended') {
-      if (call.lastAgentId !== undefined && call.numberClass !== 'private') {
-        recordCheck(ctx, 'private-call', true, { agentId: call.lastAgentId, queue: call.queue });
-      }
+    if (call.numberClass === 'private') {
+      if (call.direction === 'outbound') placed(ctx, call, e);
+      else received(ctx, call, e, config.maxSeconds);
       return;
     }
-    if (call.numberClass !== 'private' || call.legAnsweredAt !== ctx.now) return;
-    recordCheck(ctx, 'private-call', false, { agentId: e.agentId, queue: call.queue });
-    schedule(ctx, 'private-call', 'long', call.callId, ctx.now + config.maxSeconds * 1000, ctx.now);
-    const alert = raise(ctx, {
-      rule: 'private-call',
-      kind: 'incident',
-      subject: { kind: 'call', id: call.callId },
-      title: `Agent ${e.agentId} on a private call through the seat system (art. 105.4: -2 points proposed)`,
-      evidence: e.id,
-      agentId: e.agentId,
-      callId: call.callId,
-      queue: call.queue,
-    });
-    // One deduction per call (its id is the call's), whether or not it also runs past 3 minutes.
-    award(ctx, {
-      item: 'private-call', agentId: e.agentId, cause: call.callId, at: ctx.now,
-      reason: 'Private call through the seat system', evidence: [e.id, alert.id],
-    });
+    if (e.type === 'call.ended' && call.lastAgentId !== undefined) {
+      recordCheck(ctx, 'private-call', true, { agentId: call.lastAgentId, queue: call.queue });
+    }
   },
   onDeadline(ctx, d, config) {
     const call = ctx.state.calls.get(d.key);
-    if (!call || call.ended || call.legAnsweredAt !== d.ref || call.agentId === undefined) return;
-    raise(ctx, {
-      rule: 'private-call',
-      kind: 'incident',
-      subject: { kind: 'call', id: call.callId },
-      title: `Agent ${call.agentId} on a private call longer than ${seconds(config.maxSeconds * 1000)} (art. 105.4: -2 points proposed)`,
-      evidence: `${call.callId}@${d.at}`,
-      agentId: call.agentId,
-      callId: call.callId,
-      queue: call.queue,
-    });
+    // Only a received call has the limit (a placed one was flagged when placed; older snapshots may hold its timer).
+    if (!call || call.ended || call.direction !== 'inbound' || call.privateFlagged) return;
+    if (call.legAnsweredAt !== d.ref || call.agentId === undefined) return;
+    breach(ctx, call, call.agentId, `${call.callId}@${d.at}`,
+      `Agent ${call.agentId} on a private call longer than ${seconds(config.maxSeconds * 1000)} (art. 105.4: -2 points proposed)`);
   },
 });

@@ -189,7 +189,7 @@ describe('away-without-reason (art. 105.11, 105.12)', () => {
 });
 
 describe('private-call (art. 105.4)', () => {
-  it('flags a private call and again past 3 minutes', () => {
+  it('flags a placed private call at once, and only once: placing it is the breach, whatever its length', () => {
     const h = new EngineHarness();
     h.login(0, '1001');
     h.at(10, 'call.offered', { callId: 'p1', queue: 'outbound', direction: 'outbound', numberClass: 'private' });
@@ -197,8 +197,8 @@ describe('private-call (art. 105.4)', () => {
     const [alert] = h.of('private-call');
     expect(alert).toMatchObject({ agentId: '1001', callId: 'p1', occurrences: 1 });
     h.tick(195);
-    expect(h.alerts.get(alert.id)).toMatchObject({ occurrences: 2 });
-    expect(h.alerts.get(alert.id)?.title).toContain('longer than 180 s');
+    expect(h.alerts.get(alert.id)).toMatchObject({ occurrences: 1 });
+    expect(h.alerts.get(alert.id)?.title).toContain('placed a private call');
   });
 
   it('customer calls are not private', () => {

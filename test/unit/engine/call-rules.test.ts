@@ -191,3 +191,35 @@ describe('survey-transfer (art. 76)', () => {
     expect(h.compliance('survey-transfer')).toEqual({ passed: 1, failed: 1 });
   });
 });
+
+describe('urgent-escalation (art. 93, 94): each report is its own matter', () => {
+  it('a second report by the same agent, after the first was acknowledged, opens a new alert that is notified and escalates', () => {
+    const h = new EngineHarness();
+    h.login(0, '1001');
+    h.at(1, 'urgent.reported', { agentId: '1001', summary: 'card reader swallowing cards at branch 12' });
+    const [first] = h.open('urgent-escalation');
+    h.command(5, { type: 'alert.acknowledge', alertId: first.id, by: 'lead-7' });
+    h.at(100, 'urgent.reported', { agentId: '1001', summary: 'ATM network down' });
+
+    const alerts = h.open('urgent-escalation');
+    expect(alerts).toHaveLength(2);
+    const second = alerts.find((a) => a.id !== first.id)!;
+    expect(h.alerts.get(first.id)).toMatchObject({ status: 'acknowledged', occurrences: 1, sensitive: { text: 'card reader swallowing cards at branch 12' } });
+    expect(second).toMatchObject({ status: 'open', escalationLevel: 'lead', agentId: '1001', occurrences: 1, escalatesAt: T0 + 160_000, sensitive: { text: 'ATM network down' } });
+    expect(second.subject).not.toEqual(first.subject);
+    expect(h.state.agents.get('1001')?.openAlerts).toBe(2);
+
+    h.tick(160);
+    expect(h.alerts.get(second.id)?.escalationLevel).toBe('supervisor');
+    expect(h.alerts.get(first.id)).toMatchObject({ status: 'acknowledged', escalationLevel: 'lead' });
+  });
+
+  it('reports about the same call still join that call\'s alert', () => {
+    const h = new EngineHarness();
+    h.login(0, '1001');
+    h.answeredCall(1, 'c1', '1001');
+    h.at(10, 'urgent.reported', { agentId: '1001', callId: 'c1', summary: 'caller reports fraud in progress' });
+    h.at(20, 'urgent.reported', { agentId: '1001', callId: 'c1', summary: 'caller reports fraud in progress, second card' });
+    expect(h.open('urgent-escalation')).toMatchObject([{ callId: 'c1', occurrences: 2, subject: { kind: 'call', id: 'c1' } }]);
+  });
+});
