@@ -13,6 +13,7 @@ import { loadRulesFile, watchRulesFile, type RulesWatcher } from './config/rules
 import { Floor } from './floor/floor.js';
 import { startThreadParser } from './ingest/batch-parser.js';
 import { createIngestService, type IngestService } from './ingest/ingest-service.js';
+import { checkFeedUrls } from './adapters/check-feeds.js';
 import { startFeeds, type RunningFeeds } from './adapters/feeds.js';
 import type { RequestHandler } from 'express';
 import type { AdapterCounters, EventSink } from './adapters/types.js';
@@ -176,6 +177,8 @@ function clientDir(): string | undefined {
 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const logger = options.logger ?? pino({ name: 'floorwatch' });
+  // Before anything is created (the first admin's one-time password among it).
+  checkFeedUrls(options.feeds ?? []);
   const rules: RulesConfig = options.rulesFile ? loadRulesFile(options.rulesFile) : defaultRulesConfig();
   if (options.redis !== undefined && options.postgres === undefined) {
     throw new Error('--redis needs --postgres: the processes of a floor share its event log, alerts and snapshots in PostgreSQL');

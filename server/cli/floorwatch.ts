@@ -31,6 +31,18 @@ export function nonNegativeNumber(value: string): number {
   return n;
 }
 
+/** An http(s) address (a public URL phone systems call back): a typo is said at start, not at the first callback. */
+export function httpUrl(value: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new InvalidArgumentError('expected an http:// or https:// URL');
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new InvalidArgumentError('expected an http:// or https:// URL');
+  return value;
+}
+
 export function envOption(flags: string, description: string, env: string): Option {
   return new Option(flags, description).env(env);
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { startServer } from '../serve.js';
-import { envOption, nonNegativeNumber, port, positiveInt } from './floorwatch.js';
+import { envOption, httpUrl, nonNegativeNumber, port, positiveInt } from './floorwatch.js';
 import { checkPostgresUrl } from '../storage/postgres/url.js';
 import { DEFAULT_FLOOR_ID, DEFAULT_LEASE_MS, checkFloorId, checkRedisUrl } from '../cluster/settings.js';
 
@@ -23,7 +23,7 @@ export function registerServe(program: Command): void {
     .addOption(envOption('--password-max-age-days <days>', 'days before a password must be changed again (art. 100)', 'FLOORWATCH_PASSWORD_MAX_AGE_DAYS').default(90).argParser(positiveInt))
     .option('--feed <url>', 'a phone-system feed to run: asterisk-ami://user:secret@host:5038 or queue-log:///var/log/asterisk/queue_log (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
     .addOption(envOption('--survey-ext <extension>', "the satisfaction survey's extension (a transfer there is the art. 76 survey transfer)", 'FLOORWATCH_SURVEY_EXT'))
-    .addOption(envOption('--public-url <url>', 'the address phone systems call back (Twilio signs it)', 'FLOORWATCH_PUBLIC_URL'))
+    .addOption(envOption('--public-url <url>', 'the address phone systems call back (Twilio signs it)', 'FLOORWATCH_PUBLIC_URL').argParser(httpUrl))
     .addOption(envOption('--twilio-auth-token <token>', 'receive Twilio TaskRouter events at /hooks/twilio/taskrouter', 'FLOORWATCH_TWILIO_AUTH_TOKEN'))
     .addOption(envOption('--connect-secret <secret>', 'receive Amazon Connect records at /hooks/amazon-connect (Bearer secret)', 'FLOORWATCH_CONNECT_SECRET'))
     .addOption(envOption('--notify-config <file>', 'notifications file (YAML): channels, recipients, routes (docs/notifications.md)', 'FLOORWATCH_NOTIFY_CONFIG'))
