@@ -16,6 +16,12 @@ export interface AmiAdapterOptions extends Omit<AmiMappingOptions, 'host'>, Live
 
 type Phase = 'banner' | 'login' | 'up';
 
+/** AMI events read with none translated, after which the feed says why the floor may stay empty. */
+export const NOTHING_MAPPED_WARNING_AFTER = 1000;
+export const NOTHING_MAPPED_WARNING = 'AMI: none of the events read so far became floor events. Floorwatch follows calls through '
+  + 'queues (QueueCallerJoin) and agents as queue members: check that calls go through a queue, that queues.conf has '
+  + 'eventwhencalled = yes, and the manager user reads call,agent,system (docs/adapters/asterisk-ami.md)';
+
 export function createAmiAdapter(options: AmiAdapterOptions): FeedAdapter {
   const endpoint = parseAmiUrl(options.url);
   const name = `asterisk-ami ${endpoint.display}`;
@@ -87,6 +93,11 @@ export function createAmiAdapter(options: AmiAdapterOptions): FeedAdapter {
     const result = mapper.map(msg, at);
     if (result.outcome === 'failed') log?.debug({ adapter: name, reason: result.reason }, 'AMI event not translated');
     recordMapped(counters, batcher, result);
+    // Said once: a PBX whose calls never pass through a queue (or without eventwhencalled)
+    // gives an empty floor, and counters alone leave the installer guessing why.
+    if (counters.read === NOTHING_MAPPED_WARNING_AFTER && counters.mapped === 0) {
+      log?.warn({ adapter: name, read: counters.read }, NOTHING_MAPPED_WARNING);
+    }
   }
 
   /**

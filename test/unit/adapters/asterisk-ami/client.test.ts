@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAmiAdapter } from '../../../../server/adapters/asterisk-ami/client.js';
+import { NOTHING_MAPPED_WARNING, NOTHING_MAPPED_WARNING_AFTER, createAmiAdapter } from '../../../../server/adapters/asterisk-ami/client.js';
 import { header } from '../../../../server/adapters/asterisk-ami/parser.js';
 import type { FeedAdapter } from '../../../../server/adapters/types.js';
 import { floorEventSchema, type FloorEventInput } from '../../../../shared/events.js';
@@ -135,5 +135,19 @@ describe('end to end: AMI traffic in, queue figures and alerts out', () => {
     const late = report.alerts.filter((x) => x.rule === 'answer-3-rings');
     expect(late.map((x) => x.callId)).toContain('1764291605.11');
     expect(late.find((x) => x.callId === '1764291605.11')?.openedAt).toBe(new Date(1764291616000).toISOString());
+  });
+
+  it('says once why the floor stays empty when nothing it reads is a queue call', async () => {
+    const rec = new SinkRecorder<FloorEventInput>();
+    const a = start(rec);
+    const started = a.start();
+    const session = await server.nextSession();
+    await started;
+    // Calls between extensions, never through a queue: read, and ignored.
+    const direct = (n: number) => `Event: Newchannel\r\nChannel: SIP/2001-${n}\r\nUniqueid: 1700000000.${n}\r\nExten: 2002\r\n\r\n`;
+    session.send(Array.from({ length: NOTHING_MAPPED_WARNING_AFTER + 10 }, (_, n) => direct(n)).join(''));
+    await expect.poll(() => a.counters().read, { timeout: 5000 }).toBe(NOTHING_MAPPED_WARNING_AFTER + 10);
+    expect(a.counters().mapped).toBe(0);
+    expect(logLines.filter((l) => l.includes(NOTHING_MAPPED_WARNING))).toHaveLength(1);
   });
 });
