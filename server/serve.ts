@@ -335,6 +335,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     feeds = await startFeeds(options.feeds, sinkFor('server-feeds'), logger, {
       timeZone: floor.rules().timezone,
       ...(options.surveyExtension !== undefined && { surveyExtension: options.surveyExtension }),
+      // The queue_log position is kept beside the database, so a restart resumes where it stopped.
+      ...(options.db !== ':memory:' && { stateBase: options.db }),
     });
   }
 

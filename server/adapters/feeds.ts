@@ -2,22 +2,31 @@
  * `floorwatch serve --feed URL`: the phone-system feeds the server runs itself.
  *
  *   asterisk-ami://user:secret@pbx:5038          Asterisk Manager Interface (live)
- *   queue-log:///var/log/asterisk/queue_log      an Asterisk queue_log followed through rotation
+ *   queue-log:///var/log/asterisk/queue_log      an Asterisk queue_log followed through rotation,
+ *                                                resumed after a restart from its saved position
  *   freeswitch-esl://:password@host:8021         FreeSWITCH mod_callcenter over the event socket
  *
  * Each feed hands its events to the floor's ingest in-process (validated like any batch)
  * and keeps its counters, which `GET /api/v1/feeds` shows to admins.
  */
+import fs from 'node:fs';
+import nodePath from 'node:path';
 import type { Logger } from 'pino';
 import type { AdapterCounters, EventSink, FeedAdapter } from './types.js';
 import { createAmiAdapter } from './asterisk-ami/index.js';
 import { createQueueLogFollower } from './queue-log/follow.js';
+import { createPositionFile, positionFileFor } from './queue-log/position-file.js';
 import { createFreeswitchAdapter } from './freeswitch/index.js';
 
 export interface FeedSettings {
   /** The survey's extension: a transfer there is `target: survey` (art. 76). */
   surveyExtension?: string;
   timeZone: string;
+  /**
+   * The database file: feeds keep what they must remember across a restart beside it
+   * (the queue_log position, `<db>.queue-log-<hash>.json`). None (`:memory:`) keeps nothing.
+   */
+  stateBase?: string;
 }
 
 export interface RunningFeeds {
@@ -35,9 +44,10 @@ export function adapterFor(url: string, sink: EventSink, logger: Logger, setting
     });
   }
   if (scheme === 'queue-log') {
-    const path = decodeURIComponent(new URL(url).pathname);
+    const path = queueLogPath(url);
     return createQueueLogFollower({
       path, sink, logger: logger.child({ feed: 'queue-log' }), timeZone: settings.timeZone,
+      ...(settings.stateBase !== undefined && { positions: createPositionFile(positionFileFor(settings.stateBase, path), path) }),
       ...(settings.surveyExtension !== undefined && { mapping: { surveyExtensions: [settings.surveyExtension] } }),
     });
   }
@@ -45,6 +55,32 @@ export function adapterFor(url: string, sink: EventSink, logger: Logger, setting
     return createFreeswitchAdapter({ url, sink, logger: logger.child({ feed: 'freeswitch-esl' }) });
   }
   throw new Error(`--feed: unknown feed "${scheme}:" (use asterisk-ami://user:secret@host:5038, queue-log:///path/to/queue_log or freeswitch-esl://:password@host:8021)`);
+}
+
+const QUEUE_LOG_FORM = 'use queue-log:///absolute/path/to/queue_log (three slashes), e.g. queue-log:///var/log/asterisk/queue_log';
+
+/**
+ * The file a queue-log URL names. `queue-log://var/log/...` would make `var` a host name
+ * that URL parsing drops, so any host is refused rather than guessed at. The directory
+ * must exist (a typo, or Asterisk not installed here); the file need not yet.
+ */
+function queueLogPath(url: string): string {
+  let parsed: URL;
+  let file: string;
+  try {
+    parsed = new URL(url);
+    file = decodeURIComponent(parsed.pathname);
+  } catch {
+    throw new Error(`--feed ${url}: not a URL; ${QUEUE_LOG_FORM}`);
+  }
+  if (parsed.host !== '') throw new Error(`--feed ${url}: "${parsed.host}" would be read as a host name and left out of the path; ${QUEUE_LOG_FORM}`);
+  if (parsed.search !== '' || parsed.hash !== '') throw new Error(`--feed ${url}: a queue-log URL takes no ? or # part; ${QUEUE_LOG_FORM}`);
+  if (!nodePath.isAbsolute(file) || file.endsWith('/')) throw new Error(`--feed ${url}: not an absolute path to a file; ${QUEUE_LOG_FORM}`);
+  const dir = nodePath.dirname(file);
+  if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new Error(`--feed ${url}: the directory ${dir} does not exist (check the path: Asterisk writes /var/log/asterisk/queue_log)`);
+  }
+  return file;
 }
 
 export async function startFeeds(urls: string[], sink: EventSink, logger: Logger, settings: FeedSettings): Promise<RunningFeeds> {
