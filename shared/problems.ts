@@ -25,6 +25,9 @@ export const PROBLEMS = {
   passwordNotChanged: 'password not changed',
   roleNotAllowed: 'not allowed for the {role} role',
   csrf: 'missing or wrong CSRF token (x-csrf-token)',
+  // TV pairing (the admin's displays page, POST /api/v1/displays).
+  pairCodeUnknown: 'no display is showing that code (it may have expired)',
+  displayAlreadyPaired: 'that display is already paired',
   // Floor commands (articles 79, 93-94 and the alert desk).
   commandNotAllowed: 'the {role} role may not give the command {command}',
   notYourTeam: 'that is not one of your teams',
@@ -59,6 +62,10 @@ export const PROBLEMS = {
   pointsQuarter: 'invalid quarter: write it like 2026-Q4',
   pointsChoice: 'invalid points: {item} (article {article}) is one of {choices}; say which',
   pointsFixed: 'invalid points: {item} (article {article}) is {points} by the catalogue',
+  pointsAgentUnknown: 'invalid agentId: agent {agentId} is unknown here: never seen on the floor, not in the plan, no points in the ledger',
+  // Feeds (POST /api/v1/events): no token sent, or one the server does not take.
+  feedTokenRequired: 'a feed token is required (Authorization: Bearer <token>)',
+  feedTokenInvalid: 'the feed token is not valid (revoked or mistyped)',
   // Schedules (article 79): each row's problem has a code of its own (schedule-problems.ts).
   scheduleFileProblems: '{count} problem(s) in the file',
 } as const;

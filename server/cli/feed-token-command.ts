@@ -1,30 +1,54 @@
-import type { Command } from 'commander';
+import fs from 'node:fs';
+import { Argument, InvalidArgumentError, type Command } from 'commander';
 import pino from 'pino';
+import { createFeedTokenInput } from '../../shared/access.js';
 import { createAccessService } from '../access/service/access-service.js';
 import { createSqliteAccessStore } from '../access/sqlite/index.js';
+import type { AccessStore } from '../access/types.js';
+
+/**
+ * The access store in the server's database file. These commands run beside a server, so
+ * a --db that does not exist is a typo or the wrong directory: opening it would create an
+ * empty database and hand out a token (or a password) no server knows. Only `create`, on
+ * request, makes a new file (setting up before the server's first start).
+ */
+export function openServerDatabase(db: string, { create = false } = {}): AccessStore {
+  if (!create && !fs.statSync(db, { throwIfNoEntry: false })?.isFile()) {
+    throw new Error(`no such database file: ${db} (pass the --db the server runs with)`);
+  }
+  return createSqliteAccessStore(db);
+}
+
+/** The name rule of the admin API's feed tokens, for the argument: never blank. */
+function feedTokenName(value: string): string {
+  const parsed = createFeedTokenInput.shape.name.safeParse(value);
+  if (!parsed.success) throw new InvalidArgumentError('a feed token needs a name, 1 to 100 characters (what feeds with it)');
+  return parsed.data;
+}
 
 /** For the engineer connecting a phone system: feed tokens without a browser. */
 export function registerFeedToken(program: Command): void {
   const cmd = program.command('feed-token').description('create, list and revoke feed tokens (run on the server machine)');
-  const withAccess = async (db: string, work: (access: ReturnType<typeof createAccessService>) => Promise<void>) => {
-    const store = createSqliteAccessStore(db);
+  const withAccess = async (db: string, work: (access: ReturnType<typeof createAccessService>) => Promise<void>, create = false) => {
+    const store = openServerDatabase(db, { create });
     try {
       await work(createAccessService({ store, clock: { now: () => Date.now() }, logger: pino({ level: 'warn' }) }));
     } finally {
       await store.close();
     }
   };
-  const dbOption = ['--db <file>', 'SQLite database file', process.env.FLOORWATCH_DB ?? 'data/floorwatch.db'] as const;
+  const dbOption = ['--db <file>', 'SQLite database file (the one the server runs with; it must exist)', process.env.FLOORWATCH_DB ?? 'data/floorwatch.db'] as const;
 
   cmd.command('create')
-    .argument('<name>', 'what feeds with it (e.g. "asterisk pbx1")')
+    .addArgument(new Argument('<name>', 'what feeds with it (e.g. "asterisk pbx1")').argParser(feedTokenName))
     .option(...dbOption)
+    .option('--create-db', 'create the database file if it does not exist yet (setting up before the server first starts)')
     .description('create a token; it is printed once and stored only as a hash')
-    .action(async (name: string, o: { db: string }) => withAccess(o.db, async (access) => {
+    .action(async (name: string, o: { db: string; createDb?: boolean }) => withAccess(o.db, async (access) => {
       const { token, view } = await access.createFeedToken(name, 'cli');
       process.stdout.write(`${token}\n`);
       process.stderr.write(`feed token ${view.id} "${view.name}" created; send it as "Authorization: Bearer <token>"\n`);
-    }));
+    }, o.createDb === true));
 
   cmd.command('list')
     .option(...dbOption)

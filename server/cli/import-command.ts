@@ -1,11 +1,14 @@
 import fs from 'node:fs';
 import { Option, type Command } from 'commander';
-import type { IngestResult } from '../../shared/ingest.js';
+import type { FloorEvent } from '../../shared/events.js';
+import type { IngestResult, RejectedEvent } from '../../shared/ingest.js';
 import { describeRowError, SCHEDULE_CONTENT_TYPES, scheduleFormatOf } from '../replay/read-schedule-file.js';
 import type { RowError } from '../schedule/rows.js';
-import { readSource, SOURCE_FORMATS, type SourceFormat } from './read-source.js';
+import { readSource, shortfallLine, SOURCE_FORMATS, type SourceFormat } from './read-source.js';
 
 const CHUNK = 2000;
+/** Refused events printed one by one, as the queue_log reader lists its first unreadable lines. */
+const MAX_REFUSALS_LISTED = 100;
 
 interface ImportFlags { format: SourceFormat; url: string; token: string; timezone: string; surveyExt?: string; schedule?: string }
 
@@ -22,9 +25,10 @@ export function registerImport(program: Command): void {
     .option('--survey-ext <extension>', "queue_log: the satisfaction survey's extension")
     .option('--schedule <file>', 'a plan (.csv, .yaml/.yml or .json) to import first, with the same token, as a WFM export job does')
     .action(async (file: string, o: ImportFlags) => {
+      checkServerUrl(o.url);
       // Named wrong, the plan file stops the import before anything is read or sent.
       const scheduleFormat = o.schedule === undefined ? undefined : scheduleFormatOf(o.schedule);
-      const { events, problems } = await readSource(file, {
+      const { events, problems, unreadable } = await readSource(file, {
         format: o.format, timeZone: o.timezone, ...(o.surveyExt !== undefined && { surveyExtension: o.surveyExt }),
       });
       for (const p of problems) process.stderr.write(`${p}\n`);
@@ -37,22 +41,98 @@ export function registerImport(program: Command): void {
           return;
         }
       }
-      const total = { accepted: 0, duplicates: 0, rejected: 0 };
-      for (let i = 0; i < events.length; i += CHUNK) {
-        const res = await fetch(new URL('/api/v1/events', o.url), {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${o.token}` },
-          body: JSON.stringify(events.slice(i, i + CHUNK)),
-        });
-        if (res.status !== 200 && res.status !== 422) throw new Error(`the server answered ${res.status}: ${await res.text()}`);
-        const r = (await res.json()) as IngestResult;
-        total.accepted += r.accepted;
-        total.duplicates += r.duplicates;
-        total.rejected += r.rejected;
+      const { total, refusalsListed } = await sendEvents(file, o, events);
+      process.stderr.write(`${JSON.stringify({ file, read: events.length, ...total, unreadable })}\n`);
+      // Duplicates are a resend, not a loss; anything unreadable or refused is, and says so.
+      const shortfall = shortfallLine('import', file, { unreadable, refused: total.rejected, listed: problems.length + refusalsListed });
+      if (shortfall !== undefined) {
+        process.stderr.write(`${shortfall}\n`);
+        process.exitCode = 1;
       }
-      process.stderr.write(`${JSON.stringify({ file, read: events.length, ...total, unreadable: problems.length })}\n`);
-      if (total.rejected > 0) process.exitCode = 1;
     });
+}
+
+/** The events in batches; their totals, each refused event printed (the first MAX_REFUSALS_LISTED). */
+async function sendEvents(file: string, o: ImportFlags, events: FloorEvent[]) {
+  const total = { accepted: 0, duplicates: 0, rejected: 0 };
+  let refusalsListed = 0;
+  for (let i = 0; i < events.length; i += CHUNK) {
+    const chunk = events.slice(i, i + CHUNK);
+    const r = await postEvents(o.url, o.token, chunk);
+    total.accepted += r.accepted;
+    total.duplicates += r.duplicates;
+    total.rejected += r.rejected;
+    for (const e of r.errors.slice(0, MAX_REFUSALS_LISTED - refusalsListed)) {
+      process.stderr.write(`${describeRefusal(file, e, chunk, i)}\n`);
+      refusalsListed += 1;
+    }
+  }
+  return { total, refusalsListed };
+}
+
+/** Refuses a --url fetch could not use, before the file is read (fetch would say only "Invalid URL"). */
+function checkServerUrl(url: string): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new Error(`--url ${url} is not a URL (e.g. http://127.0.0.1:8080)`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new Error(`--url ${url} is not an http:// or https:// URL (e.g. http://127.0.0.1:8080)`);
+  }
+}
+
+/** One batch to `POST /api/v1/events`; the server's answer per event (200, or 422 when it took none). */
+async function postEvents(url: string, token: string, events: FloorEvent[]): Promise<IngestResult> {
+  const res = await reach(url, '/api/v1/events', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(events),
+  });
+  if (res.status !== 200 && res.status !== 422) throw new Error(`the server answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as IngestResult;
+}
+
+/** A refused event, by its id where it has one (the server's index counts within the batch). */
+function describeRefusal(file: string, e: RejectedEvent, chunk: FloorEvent[], chunkStart: number): string {
+  const id = e.id ?? (chunk[e.index] as { id?: string } | undefined)?.id;
+  const which = id !== undefined ? id : `#${chunkStart + e.index + 1} of those read`;
+  return `${file}: event ${which}: ${e.field}: ${e.reason} (refused by the server)`;
+}
+
+/** What a connection error's code means to the person running the command. */
+const CONNECT_FAILURES: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ENOTFOUND: 'no such host',
+  EAI_AGAIN: 'the host name could not be looked up',
+  ETIMEDOUT: 'timed out',
+  UND_ERR_CONNECT_TIMEOUT: 'timed out',
+  ECONNRESET: 'the connection was reset',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+};
+
+/**
+ * fetch, with a failure to connect said as one: undici's own message is only "fetch
+ * failed", its reason is in the error's cause (an AggregateError's when several
+ * addresses were tried).
+ */
+async function reach(base: string, path: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(new URL(path, base), init);
+  } catch (err) {
+    const code = causeCode(err);
+    const why = code === undefined ? (err instanceof Error ? err.message : String(err)) : (CONNECT_FAILURES[code] ?? code);
+    const hint = code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? 'is the host in --url right?' : 'is the server running?';
+    throw new Error(`cannot reach ${base} (${why}): ${hint}`, { cause: err });
+  }
+}
+
+function causeCode(err: unknown): string | undefined {
+  const cause = (err as { cause?: { code?: unknown; errors?: Array<{ code?: unknown }> } } | undefined)?.cause;
+  const code = cause?.code ?? cause?.errors?.[0]?.code;
+  return typeof code === 'string' ? code : undefined;
 }
 
 /**
@@ -61,7 +141,7 @@ export function registerImport(program: Command): void {
  * refusal prints the server's row and field errors and answers false.
  */
 async function postSchedule(url: string, token: string, file: string, contentType: string): Promise<boolean> {
-  const res = await fetch(new URL('/api/v1/schedule/import', url), {
+  const res = await reach(url, '/api/v1/schedule/import', {
     method: 'POST',
     headers: { 'content-type': contentType, authorization: `Bearer ${token}` },
     body: fs.readFileSync(file),

@@ -19,14 +19,16 @@ export interface SourceOptions {
 
 export interface SourceEvents {
   events: FloorEvent[];
-  /** Human-readable problems, one per unreadable line or rejected event. */
+  /** Human-readable problems, one per unreadable line or rejected event (a queue_log's first 100). */
   problems: string[];
+  /** How many were unreadable in all: more than `problems` lists when a queue_log has over 100. */
+  unreadable: number;
 }
 
 export async function readSource(file: string, o: SourceOptions): Promise<SourceEvents> {
   if (o.format === 'ndjson') {
     const { events, errors } = await readEventsFile(file);
-    return { events, problems: errors.map((e) => `${file}: line ${e.index + 1}: ${e.field}: ${e.reason}`) };
+    return { events, problems: errors.map((e) => `${file}: line ${e.index + 1}: ${e.field}: ${e.reason}`), unreadable: errors.length };
   }
   const r = await importQueueLog(file, {
     format: 'auto', timeZone: o.timeZone,
@@ -40,5 +42,30 @@ export async function readSource(file: string, o: SourceOptions): Promise<Source
       ...r.problems.map((p) => `${file}: byte ${p.offset}: ${p.reason}`),
       ...valid.errors.map((e: RejectedEvent) => `${file}: event ${e.index}: ${e.field}: ${e.reason}`),
     ],
+    // The reader lists only its first problems but counts them all.
+    unreadable: r.counters.failed + valid.errors.length,
   };
+}
+
+/** What of a file did not get through: unreadable, refused by the server, and how many of those were printed. */
+export interface Shortfall {
+  unreadable: number;
+  refused: number;
+  listed: number;
+}
+
+const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+/**
+ * The one line `import` and `replay` end with when part of the file did not get through
+ * (undefined when all of it did): the problems above it can run to screens, so this says
+ * how many there were and where to look, and the command exits non-zero for scripts.
+ */
+export function shortfallLine(command: 'import' | 'replay', file: string, s: Shortfall): string | undefined {
+  const parts: string[] = [];
+  if (s.unreadable > 0) parts.push(`${count(s.unreadable, 'unreadable line')} in ${file} ${command === 'import' ? 'not sent' : 'left out of the report'}`);
+  if (s.refused > 0) parts.push(`${count(s.refused, 'event')} refused by the server`);
+  if (parts.length === 0) return undefined;
+  const where = s.listed < s.unreadable + s.refused ? `the first ${s.listed} are listed above` : 'each is listed above';
+  return `floorwatch ${command}: ${parts.join(', ')}; ${where}, with where and why`;
 }

@@ -4,7 +4,7 @@ import { loadRulesFile } from '../config/rules-file.js';
 import { formatReport } from '../replay/format-report.js';
 import { readScheduleFile } from '../replay/read-schedule-file.js';
 import { replayEvents } from '../replay/replay.js';
-import { readSource, SOURCE_FORMATS, type SourceFormat } from './read-source.js';
+import { readSource, shortfallLine, SOURCE_FORMATS, type SourceFormat } from './read-source.js';
 
 interface ReplayFlags { json?: boolean; rules?: string; schedule?: string; format: SourceFormat; surveyExt?: string }
 
@@ -29,12 +29,18 @@ export function registerReplay(program: Command): void {
         process.exitCode = 1;
         return;
       }
-      const { events, problems } = await readSource(file, {
+      const { events, problems, unreadable } = await readSource(file, {
         format: o.format, timeZone: rules.timezone, ...(o.surveyExt !== undefined && { surveyExtension: o.surveyExt }),
       });
       for (const p of problems) process.stderr.write(`${p}\n`);
       const report = replayEvents(events, rules, plan?.plan);
       const output = o.json ? JSON.stringify({ ...report, problems }, null, 2) : formatReport(report);
       process.stdout.write(`${output}\n`);
+      // The report is still worth reading, but it is not the whole file: a script must see that.
+      const shortfall = shortfallLine('replay', file, { unreadable, refused: 0, listed: problems.length });
+      if (shortfall !== undefined) {
+        process.stderr.write(`${shortfall}\n`);
+        process.exitCode = 1;
+      }
     });
 }

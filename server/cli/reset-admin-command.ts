@@ -1,15 +1,16 @@
 import type { Command } from 'commander';
 import pino from 'pino';
 import { createAccessService } from '../access/service/access-service.js';
-import { createSqliteAccessStore } from '../access/sqlite/index.js';
+import { openServerDatabase } from './feed-token-command.js';
 
 export function registerResetAdmin(program: Command): void {
   program
     .command('reset-admin')
     .description('give the "admin" account a new one-time password (prints it once); run on the server machine')
-    .option('--db <file>', 'SQLite database file', process.env.FLOORWATCH_DB ?? 'data/floorwatch.db')
+    .option('--db <file>', 'SQLite database file (the one the server runs with; it must exist)', process.env.FLOORWATCH_DB ?? 'data/floorwatch.db')
     .action(async (o: { db: string }) => {
-      const store = createSqliteAccessStore(o.db);
+      // A mistyped --db would otherwise be a new database with its own admin, unknown to the server.
+      const store = openServerDatabase(o.db);
       try {
         const access = createAccessService({ store, clock: { now: () => Date.now() }, logger: pino({ level: 'warn' }) });
         const admin = await store.accounts.byUsername('admin');

@@ -13,6 +13,7 @@ import { BusyError, DEFAULT_ROOM_WAIT_MS, type GatedIngestService } from './inge
 import type { Room } from './room.js';
 import { rateLimit } from 'express-rate-limit';
 import type { Authenticator } from '../access/principal.js';
+import { problem } from '../../shared/problems.js';
 
 export const INGEST_PATH = '/api/v1/events';
 export const DEFAULT_BODY_LIMIT = '32mb';
@@ -43,10 +44,12 @@ export function createIngestRouter({
 
   // Before anything is read: an unknown feed costs the server nothing but a hash lookup.
   const feedOnly: RequestHandler = (req, res, next) => {
-    auth.feedFromToken(bearerToken(req.headers.authorization)).then((feed) => {
+    const token = bearerToken(req.headers.authorization);
+    auth.feedFromToken(token).then((feed) => {
       if (!feed) {
+        // No token is a setup step left out; a token not taken (revoked, mistyped) is a different fix.
         res.status(401).set('WWW-Authenticate', 'Bearer realm="floorwatch-ingest"')
-          .json({ error: 'a feed token is required (Authorization: Bearer <token>)' });
+          .json(problem(token === undefined ? 'feedTokenRequired' : 'feedTokenInvalid'));
         return;
       }
       res.locals.feed = feed;

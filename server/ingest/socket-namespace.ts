@@ -9,6 +9,7 @@ import type { IngestResult } from '../../shared/ingest.js';
 import type { IngestClientToServer, IngestServerToClient } from '../../shared/wallboard.js';
 import { BusyError, type IngestService } from './ingest-service.js';
 import type { Authenticator } from '../access/principal.js';
+import { PROBLEMS } from '../../shared/problems.js';
 
 export type IngestNamespace = Namespace<IngestClientToServer, IngestServerToClient, Record<string, never>, { feedId: string; feedName: string }>;
 
@@ -24,8 +25,10 @@ type IngestAck = (result: IngestResult | { error: string }) => void;
 export function registerIngestNamespace(nsp: IngestNamespace, { ingest, logger, auth }: IngestNamespaceDeps): () => void {
   nsp.use((socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown }).token;
-    auth.feedFromToken(typeof token === 'string' ? token : undefined).then((feed) => {
-      if (!feed) return next(new Error('a feed token is required (auth: { token })'));
+    const given = typeof token === 'string' && token !== '' ? token : undefined;
+    auth.feedFromToken(given).then((feed) => {
+      // As the HTTP route: no token is a setup step left out, a token not taken another fix.
+      if (!feed) return next(new Error(given === undefined ? 'a feed token is required (auth: { token })' : PROBLEMS.feedTokenInvalid));
       socket.data.feedId = feed.id;
       socket.data.feedName = feed.name;
       return next();

@@ -83,9 +83,12 @@ export async function startServerProcess(
   };
 }
 
-/** A feed token for the database at `db`, made the way an installer makes one. */
+/**
+ * A feed token for the database at `db`, made the way an installer makes one: some tests
+ * make it before the server's first start, so the file may not exist yet (--create-db).
+ */
 export function createFeedToken(db: string, name = 'test feed'): string {
-  return execFileSync(process.execPath, ['--import', 'tsx', 'server/cli/floorwatch.ts', 'feed-token', 'create', name, '--db', db], {
+  return execFileSync(process.execPath, ['--import', 'tsx', 'server/cli/floorwatch.ts', 'feed-token', 'create', name, '--db', db, '--create-db'], {
     stdio: ['ignore', 'pipe', 'ignore'],
   }).toString().trim();
 }
