@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { timestamp } from './events.js';
+import { fillTemplate } from './problems.js';
 
 export interface PointsItem {
   /** The article and item number, e.g. `105.4`. */
@@ -45,6 +46,44 @@ export const POINTS_ITEMS = {
 export type PointsItemId = keyof typeof POINTS_ITEMS;
 export const POINTS_ITEM_IDS = Object.keys(POINTS_ITEMS) as PointsItemId[];
 
+/**
+ * Why the engine made an automatic entry, as a stable code with parameters beside the
+ * English `reason` (for the CSV, logs and scripts). The ledger is read in Chinese by
+ * default: a screen says the code in its reader's language
+ * (client/src/i18n/messages-points.ts) and falls back to `reason` for a code it does not
+ * know (a newer server) or an entry without one (written before codes existed). The
+ * English `reason` is the template filled in (pointsReason), so the two always agree.
+ *
+ * A code is part of the API, like a problem code: never rename or reuse one; add new ones.
+ * Parameters are filled into `{name}` places; `notReady` is a not-ready reason code
+ * (`break`, `meal` ...), `start`/`end` are the centre's local HH:mm.
+ */
+export const POINTS_REASONS = {
+  greetingMissing: 'The call opened without the prescribed greeting',
+  forbiddenPhrase: 'A forbidden service phrase on a call',
+  privateCall: 'Private call through the seat system',
+  mealOutsideArrangement: 'Meal outside the arranged meal times',
+  awayNoReason: 'Not ready with no reason for {seconds} s',
+  awayTooLong: 'On {notReady} longer than {seconds} s',
+  awayPastWindow: 'On {notReady} past its arranged end {end}',
+  absence: 'Not logged in {graceMinutes} min after the shift start {start}',
+  fullAttendance: 'Full attendance in {month}: {shifts} shift(s), all on time',
+  littleBee: 'Most calls answered in {quarter}: {answered}',
+  littleBeeShared: 'Most calls answered in {quarter}: {answered} (shared by {winners} agents)',
+} as const;
+
+export type PointsReasonCode = keyof typeof POINTS_REASONS;
+export type PointsReasonParams = Record<string, string | number>;
+
+export function isPointsReasonCode(value: unknown): value is PointsReasonCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(POINTS_REASONS, value);
+}
+
+/** An automatic entry's reason: the English text, and the code and params a screen translates. */
+export function pointsReason(code: PointsReasonCode, params?: PointsReasonParams): Pick<PointsEntry, 'reason' | 'reasonCode' | 'reasonParams'> {
+  return { reason: fillTemplate(POINTS_REASONS[code], params), reasonCode: code, ...(params !== undefined && { reasonParams: params }) };
+}
+
 export interface PointsEntry {
   /** Automatic entries have ids derived from what caused them, so a replay cannot add one twice. */
   id: string;
@@ -54,7 +93,11 @@ export interface PointsEntry {
   points: number;
   item: PointsItemId | 'reversal';
   article: string;
+  /** Why, in English: the supervisor's own words for a manual entry. */
   reason: string;
+  /** Automatic entries: why as a stable code and its parameters (POINTS_REASONS); absent on older rows. */
+  reasonCode?: PointsReasonCode;
+  reasonParams?: PointsReasonParams;
   /** Event or alert ids behind the entry. */
   evidence: string[];
   /** `system` for automatic entries, else the username. */

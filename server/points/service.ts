@@ -15,7 +15,7 @@ import type { FloorService } from '../floor/types.js';
 import type { Actor, Auditor } from '../http/command-handlers.js';
 import { PointsLedgerConflictError } from '../storage/points-rules.js';
 import type { PointsLedger } from '../storage/types.js';
-import { agentDirectory, type AgentDirectory } from './agents.js';
+import { agentDirectory, agentsIn, knowsAgent, type AgentDirectory } from './agents.js';
 import { catalogueValue } from './catalogue.js';
 import { pointsCsv } from './csv.js';
 import { invalid, refuse, type PointsOutcome } from './outcome.js';
@@ -29,7 +29,7 @@ export const FUTURE_SLACK_MS = 5 * 60 * 1000;
 
 export interface PointsServiceDeps {
   ledger: PointsLedger;
-  floor: Pick<FloorService, 'rules' | 'agent' | 'schedule'>;
+  floor: Pick<FloorService, 'rules' | 'agent' | 'schedule' | 'snapshot'>;
   audit: Auditor;
   clock: { now(): number };
   newId?: () => string;
@@ -107,6 +107,8 @@ export function createPointsService(deps: PointsServiceDeps): PointsService {
       const now = clock.now();
       const at = parsed.data.at ?? now;
       if (at > now + FUTURE_SLACK_MS) return refuse(400, problem('pointsFuture'), 'at');
+      // Points for nobody (a typo) would stand in the ledger and top the leaderboard.
+      if (!(await knowsAgent(floor, ledger, agentId))) return refuse(400, problem('pointsAgentUnknown', { agentId }), 'agentId');
       const entry: PointsEntry = {
         id: newId(), agentId, at, points: value.points, item, article: value.article, reason, evidence,
         author: usernameOf(actor.viewer), source: 'manual', recordedAt: now,
@@ -147,8 +149,11 @@ export function createPointsService(deps: PointsServiceDeps): PointsService {
     async leaderboard(viewer, quarterId) {
       const quarter = quarterId === undefined ? quarterOf(clock.now(), tz()) : parseQuarter(quarterId, tz());
       if (quarter === undefined) return refuse(400, problem('pointsQuarter'), 'quarter');
-      const directory = agentDirectory(floor, clock.now());
-      const rows = leaderboardRows(await ledger.list({ from: quarter.from, to: quarter.to }), (id) => directory.info(id));
+      const now = clock.now();
+      const directory = agentDirectory(floor, now);
+      const rows = leaderboardRows(
+        await ledger.list({ from: quarter.from, to: quarter.to }), (id) => directory.info(id), agentsIn(floor, quarter.from, quarter.to, now),
+      );
       // A lead sees their agents' rows with their floor-wide ranks.
       const shown = visible(viewer, rows, (row) => row.agentId, directory);
       if (shown === undefined) return refuse(403, NOT_YOURS);

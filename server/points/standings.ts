@@ -25,12 +25,14 @@ export function standingEntries(entries: PointsEntry[]): PointsEntry[] {
 }
 
 /**
- * One row per agent with an entry standing, highest points first (ties by agent id).
- * Ranks are shared by equal scores (1, 1, 3). `deductions` is the sum of the negative
- * points, so a row reads rewards + deductions = points.
+ * One row per agent with an entry standing or in `known` (the agents who worked the
+ * quarter, at 0 without entries), highest points first (ties by agent id). Ranks are
+ * shared by equal scores (1, 1, 3), so a -1 ranks below everyone at 0, never first.
+ * `deductions` is the sum of the negative points, so a row reads rewards + deductions = points.
  */
-export function leaderboardRows(entries: PointsEntry[], lookup: AgentLookup): LeaderboardRow[] {
+export function leaderboardRows(entries: PointsEntry[], lookup: AgentLookup, known: Iterable<string> = []): LeaderboardRow[] {
   const byAgent = new Map<string, { rewards: number; deductions: number }>();
+  for (const agentId of known) byAgent.set(agentId, { rewards: 0, deductions: 0 });
   for (const e of standingEntries(entries)) {
     const sums = byAgent.get(e.agentId) ?? { rewards: 0, deductions: 0 };
     if (e.points > 0) sums.rewards += e.points;

@@ -64,6 +64,11 @@ describe('points over HTTP', () => {
       code: 'pointsChoice', params: { item: 'technical-expert', article: '104.4', choices: '10, 6, 3' },
     });
     expect(await expectJson(await postAs(sup, '/api/v1/points', { agentId: '1001', item: 'slippers', reason: 'x' }), 400)).toMatchObject({ field: 'item' });
+    // An agent the centre does not know (a typo): refused with a code the page translates.
+    expect(await expectJson(await postAs(sup, '/api/v1/points', { agentId: '9999', item: 'suggestion', reason: 'x' }), 400)).toEqual({
+      error: 'invalid agentId: agent 9999 is unknown here: never seen on the floor, not in the plan, no points in the ledger', field: 'agentId',
+      code: 'pointsAgentUnknown', params: { agentId: '9999' },
+    });
     expect(await expectJson(await postAs(mgr, '/api/v1/points', { agentId: '2001', item: 'dress', reason: 'jewellery' }), 201)).toMatchObject({ points: -1, author: 'mgr' });
     // Without the CSRF token the session cookie grants nothing.
     expect((await sup.call('POST', '/api/v1/points', { body: { agentId: '1001', item: 'posture', reason: 'x' } })).status).toBe(403);

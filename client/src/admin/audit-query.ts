@@ -4,6 +4,7 @@
  * newest first. The CSV export link carries the same filters.
  */
 import dayjs from 'dayjs';
+import { addDays, dayStart, localDate } from '../schedule/plan-time.js';
 
 export const AUDIT_PAGE_LIMIT = 1000;
 
@@ -17,23 +18,28 @@ export const AUDIT_ACTIONS = [
 ] as const;
 
 export interface AuditFilters {
-  /** YYYY-MM-DD, the browser's own zone; empty: no bound. */
+  /** YYYY-MM-DD, a day of the centre's zone (the browser's until it is known); empty: no bound. */
   fromDate: string;
   toDate: string;
   actor: string;
   action: string;
 }
 
-export function todayFilters(now = Date.now()): AuditFilters {
-  const today = dayjs(now).format('YYYY-MM-DD');
+/** Today where the centre is (`tz`, the rules' zone), like every date on the pages. */
+export function todayFilters(now = Date.now(), tz?: string): AuditFilters {
+  const today = tz === undefined ? dayjs(now).format('YYYY-MM-DD') : localDate(now, tz);
   return { fromDate: today, toDate: today, actor: '', action: '' };
 }
 
-/** The query string (without `?`); `actorIds` turns a typed username into the id the log records. */
-export function auditQuery(f: AuditFilters, actorIds: ReadonlyMap<string, string> = new Map(), limit?: number): string {
+/**
+ * The query string (without `?`); `actorIds` turns a typed username into the id the log
+ * records. The days run from the centre's midnight to the next (`tz`).
+ */
+export function auditQuery(f: AuditFilters, actorIds: ReadonlyMap<string, string> = new Map(), limit?: number, tz?: string): string {
   const q = new URLSearchParams();
-  if (f.fromDate !== '') q.set('from', String(dayjs(f.fromDate).startOf('day').valueOf()));
-  if (f.toDate !== '') q.set('to', String(dayjs(f.toDate).endOf('day').valueOf()));
+  const start = (date: string): number => (tz === undefined ? dayjs(date).startOf('day').valueOf() : dayStart(date, tz));
+  if (f.fromDate !== '') q.set('from', String(start(f.fromDate)));
+  if (f.toDate !== '') q.set('to', String(start(addDays(f.toDate, 1)) - 1));
   const actor = f.actor.trim();
   if (actor !== '') q.set('actor', actorIds.get(actor.toLowerCase()) ?? actor);
   if (f.action.trim() !== '') q.set('action', f.action.trim());

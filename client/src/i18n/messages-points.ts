@@ -1,5 +1,25 @@
 /** The points page (`/points`): the ledger of articles 104-105. */
-import { addMessages } from './index.js';
+import { POINTS_REASONS, type PointsReasonCode } from '../../../shared/points.js';
+import { addMessages, keyed } from './index.js';
+
+/**
+ * Why the engine made an automatic entry, by its code (shared/points.ts). The English is
+ * the server's own template, so an English reader sees what the CSV says; `{notReady}` is
+ * filled with the not-ready reason already in the reader's words.
+ */
+const REASONS_ZH: Record<PointsReasonCode, string> = {
+  greetingMissing: '通话开头未使用规定的问候语',
+  forbiddenPhrase: '通话中使用了服务禁语',
+  privateCall: '通过座席系统拨打私人电话',
+  mealOutsideArrangement: '未在安排的用餐时间内用餐',
+  awayNoReason: '示忙且未选原因超过 {seconds} 秒',
+  awayTooLong: '示忙（{notReady}）超过 {seconds} 秒',
+  awayPastWindow: '{notReady}超过安排的结束时间 {end}',
+  absence: '班次 {start} 开始后 {graceMinutes} 分钟仍未登录',
+  fullAttendance: '{month} 全勤：{shifts} 个班次均准时出勤',
+  littleBee: '{quarter} 接听电话最多：{answered} 通',
+  littleBeeShared: '{quarter} 接听电话最多：{answered} 通（{winners} 名坐席并列）',
+};
 
 const zh = {
   'nav.points': '积分',
@@ -145,4 +165,7 @@ const en: typeof zh = {
   'points.excellence.average': 'Quarter average',
 };
 
-addMessages({ 'zh-CN': zh, en });
+addMessages({
+  'zh-CN': { ...zh, ...keyed('points.reason', REASONS_ZH) },
+  en: { ...en, ...keyed('points.reason', POINTS_REASONS) },
+});

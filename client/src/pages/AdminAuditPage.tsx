@@ -1,21 +1,30 @@
 /**
  * Admins: the audit log. Filters by date range (today by default), actor and action;
  * newest first; "Export CSV" downloads the same selection (the export is itself audited).
+ * Days and times are the centre's (the rules' time zone) in the UI's language, like the
+ * header clock, whatever the browser's locale and zone.
  */
-import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { AccountView, AuditEntry, Me } from '../../../shared/access.js';
 import { AdminShell } from '../admin/AdminShell.js';
 import { AUDIT_ACTIONS, AUDIT_PAGE_LIMIT, auditQuery, todayFilters, type AuditFilters } from '../admin/audit-query.js';
 import { api, messageOf } from '../api.js';
 import { FormError } from '../components/FormError.js';
 import { useT } from '../i18n/index.js';
-
-const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+import { useCentreZone, useCentreZoneSettled } from '../time/centre-zone.js';
+import { useDateTime } from '../time/date-time.js';
 
 export function AdminAuditPage({ me }: { me: Me }) {
   const t = useT();
-  const [draft, setDraft] = useState<AuditFilters>(() => todayFilters());
-  const [applied, setApplied] = useState<AuditFilters>(draft);
+  const when = useDateTime({ seconds: true });
+  const tz = useCentreZone();
+  /** Until the zone is known, "today" would be the browser's: the first load waits for the server's answer. */
+  const zoneReady = useCentreZoneSettled() || tz !== undefined;
+  /** Null: today in the centre's zone, worked out at each render (so it follows the zone's answer and midnight). */
+  const [draft, setDraft] = useState<AuditFilters | null>(null);
+  const [applied, setApplied] = useState<AuditFilters | null>(null);
+  const today = todayFilters(Date.now(), tz);
+  const shown = draft ?? today;
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [accounts, setAccounts] = useState<AccountView[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -27,27 +36,37 @@ export function AdminAuditPage({ me }: { me: Me }) {
   const byId = useMemo(() => new Map(accounts.map((a) => [a.id, a.username])), [accounts]);
   const actorIds = useMemo(() => new Map(accounts.map((a) => [a.username.toLowerCase(), a.id])), [accounts]);
 
-  const load = useCallback(async (filters: AuditFilters) => {
+  /** The query last asked: an older answer arriving late is dropped. */
+  const latest = useRef('');
+  const load = useCallback(async (query: string) => {
+    latest.current = query;
     setBusy(true);
     try {
-      const list = await api.get<AuditEntry[]>(`/api/v1/audit?${auditQuery(filters, actorIds, AUDIT_PAGE_LIMIT)}`);
+      const list = await api.get<AuditEntry[]>(`/api/v1/audit?${query}`);
+      if (latest.current !== query) return;
       setEntries([...list].reverse());
       setError(null);
     } catch (err) {
-      setError(messageOf(err));
+      if (latest.current === query) setError(messageOf(err));
     } finally {
-      setBusy(false);
+      if (latest.current === query) setBusy(false);
     }
-  }, [actorIds]);
-  useEffect(() => void load(applied), [load, applied]);
+  }, []);
+  const query = zoneReady ? auditQuery(applied ?? today, actorIds, AUDIT_PAGE_LIMIT, tz) : null;
+  /** Bumped by Filter and Today, so they ask again even for the same selection (a refresh). */
+  const [asked, setAsked] = useState(0);
+  useEffect(() => {
+    if (query !== null) void load(query);
+  }, [load, query, asked]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setApplied({ ...draft });
+    setApplied({ ...shown });
+    setAsked((n) => n + 1);
   };
-  const set = (key: keyof AuditFilters, value: string) => setDraft((d) => ({ ...d, [key]: value }));
+  const set = (key: keyof AuditFilters, value: string) => setDraft((d) => ({ ...(d ?? today), [key]: value }));
   const name = (id: string | undefined) => (id === undefined ? '' : byId.get(id) ?? id);
-  const csvHref = `/api/v1/audit.csv?${auditQuery(applied, actorIds)}`.replace(/\?$/, '');
+  const csvHref = `/api/v1/audit.csv?${auditQuery(applied ?? today, actorIds, undefined, tz)}`.replace(/\?$/, '');
 
   return (
     <AdminShell me={me} title={t('admin.audit.title')}>
@@ -56,26 +75,26 @@ export function AdminAuditPage({ me }: { me: Me }) {
           <div className="form-row">
             <div className="field field-date">
               <label className="field-label" htmlFor="audit-from">{t('admin.audit.from')}</label>
-              <input id="audit-from" className="input" type="date" value={draft.fromDate} onChange={(e) => set('fromDate', e.target.value)} />
+              <input id="audit-from" className="input" type="date" value={shown.fromDate} onChange={(e) => set('fromDate', e.target.value)} />
             </div>
             <div className="field field-date">
               <label className="field-label" htmlFor="audit-to">{t('admin.audit.to')}</label>
-              <input id="audit-to" className="input" type="date" value={draft.toDate} onChange={(e) => set('toDate', e.target.value)} />
+              <input id="audit-to" className="input" type="date" value={shown.toDate} onChange={(e) => set('toDate', e.target.value)} />
             </div>
             <div className="field">
               <label className="field-label" htmlFor="audit-actor">{t('admin.audit.actor')}</label>
-              <input id="audit-actor" className="input" list="audit-actors" autoComplete="off" placeholder={t('admin.audit.actorPlaceholder')} value={draft.actor} onChange={(e) => set('actor', e.target.value)} />
+              <input id="audit-actor" className="input" list="audit-actors" autoComplete="off" placeholder={t('admin.audit.actorPlaceholder')} value={shown.actor} onChange={(e) => set('actor', e.target.value)} />
               <datalist id="audit-actors">{accounts.map((a) => <option key={a.id} value={a.username} />)}</datalist>
             </div>
             <div className="field">
               <label className="field-label" htmlFor="audit-action">{t('admin.audit.action')}</label>
-              <input id="audit-action" className="input" list="audit-actions" autoComplete="off" placeholder={t('admin.audit.actionPlaceholder')} value={draft.action} onChange={(e) => set('action', e.target.value)} />
+              <input id="audit-action" className="input" list="audit-actions" autoComplete="off" placeholder={t('admin.audit.actionPlaceholder')} value={shown.action} onChange={(e) => set('action', e.target.value)} />
               <datalist id="audit-actions">{AUDIT_ACTIONS.map((a) => <option key={a} value={a} />)}</datalist>
             </div>
           </div>
           <div className="form-actions">
             <button type="submit" className="button button-primary" disabled={busy}>{t('admin.audit.apply')}</button>
-            <button type="button" className="button button-quiet" onClick={() => { const today = todayFilters(); setDraft(today); setApplied(today); }}>
+            <button type="button" className="button button-quiet" onClick={() => { setDraft(null); setApplied(null); setAsked((n) => n + 1); }}>
               {t('admin.audit.today')}
             </button>
             <a className="button button-quiet audit-export" href={csvHref} download>{t('admin.audit.export')}</a>
@@ -108,7 +127,7 @@ export function AdminAuditPage({ me }: { me: Me }) {
               <tbody>
                 {entries.map((e) => (
                   <tr key={e.seq} data-action={e.action}>
-                    <td className="nowrap">{WHEN.format(e.at)}</td>
+                    <td className="nowrap">{when(e.at)}</td>
                     <td>{name(e.actor)}</td>
                     <th scope="row"><code className="audit-action">{e.action}</code></th>
                     <td>{name(e.target)}</td>

@@ -1,6 +1,8 @@
 /**
  * The quarter's leaderboard: a chart of the top agents and the full table; a row opens
  * that agent's ledger. Quarters step back and forth; the CSV export covers the quarter.
+ * The table lists every agent who worked the quarter (0 without entries); the chart only
+ * those with points, as a bar of nothing says nothing.
  */
 import { lazy, Suspense } from 'react';
 import type { Leaderboard } from '../../../shared/points.js';
@@ -20,6 +22,7 @@ export function LeaderboardPanel({ board, quarter, onQuarter, selected, onSelect
   onSelect(agentId: string): void;
 }) {
   const t = useT();
+  const charted = board?.rows.filter((r) => r.rewards !== 0 || r.deductions !== 0) ?? [];
   return (
     <section className="panel points-board" aria-labelledby="points-board-title">
       <div className="points-head">
@@ -34,9 +37,11 @@ export function LeaderboardPanel({ board, quarter, onQuarter, selected, onSelect
         <p className="panel-empty">{t('points.board.none')}</p>
       ) : (
         <>
-          <Suspense fallback={<div className="chart-box points-chart" aria-busy="true" />}>
-            <LeaderboardChart rows={board.rows} />
-          </Suspense>
+          {charted.length > 0 && (
+            <Suspense fallback={<div className="chart-box points-chart" aria-busy="true" />}>
+              <LeaderboardChart rows={charted} />
+            </Suspense>
+          )}
           <div className="table-scroll points-board-table">
             <table className="table">
               <thead>

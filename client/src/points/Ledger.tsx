@@ -8,7 +8,7 @@ import { POINTS_ITEMS, type PointsEntry } from '../../../shared/points.js';
 import { messageOf } from '../api.js';
 import { useLocale, useT } from '../i18n/index.js';
 import { formatCentreDateTime } from '../time/format.js';
-import { entryName, signed } from './items.js';
+import { entryName, reasonText, signed } from './items.js';
 import { reverseEntry } from './points-api.js';
 
 export function Ledger({ entries, tz, canWrite, onReversed }: {
@@ -54,7 +54,7 @@ export function Ledger({ entries, tz, canWrite, onReversed }: {
                 </th>
                 <td className={`num points-value ${e.points >= 0 ? 'is-plus' : 'is-minus'}`}>{reversed ? <s>{signed(e.points)}</s> : signed(e.points)}</td>
                 <td className="points-reason">
-                  {reversed ? <s>{e.reason}</s> : e.reason}
+                  {reversed ? <s>{reasonText(e, t)}</s> : reasonText(e, t)}
                   {e.evidence.length > 0 && <span className="cell-sub">{t('points.evidence', { list: e.evidence.join(', ') })}</span>}
                   {reversed && (
                     <span className="points-reversed-note">

@@ -1,6 +1,7 @@
 /** The catalogue's items in the reader's words, and points written with their sign. */
-import { POINTS_ITEMS, POINTS_ITEM_IDS, type PointsEntry, type PointsItemId } from '../../../shared/points.js';
-import type { Locale, T } from '../i18n/index.js';
+import { NOT_READY_REASONS } from '../../../shared/events.js';
+import { POINTS_ITEMS, POINTS_ITEM_IDS, isPointsReasonCode, type PointsEntry, type PointsItemId } from '../../../shared/points.js';
+import type { Locale, T, Vars } from '../i18n/index.js';
 
 export function itemName(item: PointsItemId, locale: Locale): string {
   const info = POINTS_ITEMS[item];
@@ -27,4 +28,23 @@ export const DEDUCTION_ITEMS = POINTS_ITEM_IDS.filter((id) => POINTS_ITEMS[id].p
 export function choicesOf(item: PointsItemId): readonly number[] {
   const info = POINTS_ITEMS[item];
   return 'choices' in info ? info.choices : [info.points];
+}
+
+const NOT_READY: ReadonlySet<string> = new Set([...NOT_READY_REASONS, 'none']);
+
+/**
+ * Why an entry was made, in the reader's words: an automatic entry by its reason code and
+ * parameters. A supervisor's entry keeps the words they typed; an entry without a code
+ * (written before codes existed) or with one this page does not know (a newer server)
+ * shows the server's English.
+ */
+export function reasonText(e: Pick<PointsEntry, 'source' | 'reason' | 'reasonCode' | 'reasonParams'>, t: T): string {
+  if (e.source !== 'auto' || !isPointsReasonCode(e.reasonCode)) return e.reason;
+  const vars: Vars = {};
+  for (const [name, value] of Object.entries(e.reasonParams ?? {})) {
+    if (typeof value !== 'string' && typeof value !== 'number') continue;
+    // A not-ready reason code (meal, break ...) in the reader's words, as the floor says it.
+    vars[name] = name === 'notReady' && NOT_READY.has(String(value)) ? t(`reason.${value}`) : value;
+  }
+  return t(`points.reason.${e.reasonCode}`, vars);
 }

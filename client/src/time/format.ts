@@ -1,8 +1,13 @@
-/** How the wallboard writes times and figures. Pure, so it is easy to test and reuse. */
+/**
+ * How the wallboard writes times and figures. Pure, so it is easy to test and reuse, but
+ * for formatDateTime's defaults: the UI's language and the centre's zone as known now.
+ */
 import dayjs from 'dayjs';
 import duration from 'dayjs/plugin/duration.js';
 import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
+import { useLocale, type Locale } from '../i18n/index.js';
+import { centreZone } from './centre-zone.js';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -47,11 +52,42 @@ function safeTz(epochMs: number, tz: string): dayjs.Dayjs {
   }
 }
 
-const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/** Intl's language for each UI language (the browser's own locale plays no part). */
+const INTL_LOCALE: Record<Locale, string> = { 'zh-CN': 'zh-CN', en: 'en' };
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** A moment in the reader's own zone (admin lists: when a display was paired, last seen). */
-export function formatDateTime(epochMs: number): string {
-  return DATE_TIME.format(epochMs);
+function dateTimeFormat(locale: Locale, tz: string | undefined, seconds: boolean): Intl.DateTimeFormat {
+  const key = `${locale}|${tz ?? ''}|${seconds ? 's' : ''}`;
+  let format = dateTimeFormats.get(key);
+  if (format === undefined) {
+    const options: Intl.DateTimeFormatOptions = {
+      dateStyle: 'medium', timeStyle: seconds ? 'medium' : 'short',
+      // 24-hour like the header clock and every other time on the wallboard (no "12:00 AM").
+      hourCycle: 'h23',
+    };
+    try {
+      format = new Intl.DateTimeFormat(INTL_LOCALE[locale], { ...options, ...(tz !== undefined && { timeZone: tz }) });
+    } catch {
+      // A zone this browser does not know (a typo in the rules file): the browser's own.
+      format = new Intl.DateTimeFormat(INTL_LOCALE[locale], options);
+    }
+    dateTimeFormats.set(key, format);
+  }
+  return format;
+}
+
+/**
+ * A moment as a date and time (admin lists: when a display was paired, last seen; the
+ * audit log) in the UI's language and the centre's time zone, as the header clock shows
+ * it, whatever the browser's locale and zone: "2026年11月30日 08:00:20" or
+ * "Nov 30, 2026, 08:00:20". By default the language in use and the centre's zone as the
+ * page knows it (time/centre-zone.ts; the browser's zone until then); a component that
+ * must render again when they change uses `useDateTime` (time/date-time.ts).
+ */
+export function formatDateTime(
+  epochMs: number, tz: string | undefined = centreZone(), locale: Locale = useLocale.getState().locale, seconds = false,
+): string {
+  return dateTimeFormat(locale, tz, seconds).format(epochMs);
 }
 
 /** `2026-11-28 16:00` where the centre is (the schedule, handover and points pages). */

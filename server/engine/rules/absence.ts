@@ -39,7 +39,8 @@ export const absence = defineRule({
       agentId: s.agentId,
       cause: s.id,
       at: ctx.now,
-      reason: `Not logged in ${config.graceMinutes} min after the shift start ${localTime(s.start, tz)}`,
+      reasonCode: 'absence',
+      reasonParams: { graceMinutes: config.graceMinutes, start: localTime(s.start, tz) },
       evidence: [s.id, alert.id],
     });
   },

@@ -18,7 +18,7 @@ import { schedule, type Ctx } from '../context.js';
 import { recordCheck } from '../compliance.js';
 import { reasonLabel } from '../agents.js';
 import { shiftAt } from '../schedule/plan.js';
-import { award } from '../schedule/points.js';
+import { award, type Award } from '../schedule/points.js';
 import type { AgentRecord } from '../state.js';
 import type { RulesConfig } from '../../../shared/rules-config.js';
 import { defineRule, seconds } from './types.js';
@@ -77,7 +77,7 @@ export const awayWithoutReason = defineRule({
       });
       award(ctx, {
         item: 'unarranged-meal', agentId: agent.agentId, cause: stretch(agent), at: ctx.now,
-        reason: 'Meal outside the arranged meal times', evidence: [e.id],
+        reasonCode: 'mealOutsideArrangement', evidence: [e.id],
       });
       return;
     }
@@ -88,6 +88,7 @@ export const awayWithoutReason = defineRule({
     const agent = ctx.state.agents.get(d.key);
     if (!agent || !agent.loggedIn || agent.presence !== 'not_ready' || agent.presenceSince !== d.ref) return;
     let title: string;
+    let why: Pick<Award, 'reasonCode' | 'reasonParams'>;
     if (d.kind === 'window') {
       // The plan may have changed since the stretch began: look at the window again.
       const window = windowOf(ctx, agent, agent.presenceSince, config);
@@ -98,12 +99,18 @@ export const awayWithoutReason = defineRule({
       }
       // Already raised in this stretch (a window moved earlier is caught at its old end, once).
       if (liveAlert(ctx, 'away-without-reason', { kind: 'agent', id: agent.agentId })) return;
-      title = `Agent ${agent.agentId} on ${reasonLabel(agent.reason)} past its arranged end ${localTime(window.end, ctx.state.rules.timezone)}`;
+      const end = localTime(window.end, ctx.state.rules.timezone);
+      title = `Agent ${agent.agentId} on ${reasonLabel(agent.reason)} past its arranged end ${end}`;
+      why = { reasonCode: 'awayPastWindow', reasonParams: { notReady: agent.reason ?? 'none', end } };
     } else {
       const limit = limitMs(agent, config) ?? 0;
       title = agent.reason === 'none'
         ? `Agent ${agent.agentId} not ready with no reason for ${seconds(limit)}`
         : `Agent ${agent.agentId} on ${reasonLabel(agent.reason)} longer than ${seconds(limit)}`;
+      // The points' reason as a code: the ledger says it in its reader's language.
+      why = agent.reason === 'none'
+        ? { reasonCode: 'awayNoReason', reasonParams: { seconds: Math.round(limit / 1000) } }
+        : { reasonCode: 'awayTooLong', reasonParams: { notReady: agent.reason ?? 'none', seconds: Math.round(limit / 1000) } };
     }
     raise(ctx, {
       rule: 'away-without-reason',
@@ -115,7 +122,7 @@ export const awayWithoutReason = defineRule({
     });
     award(ctx, {
       item: 'leaving-seat', agentId: agent.agentId, cause: stretch(agent), at: ctx.now,
-      reason: title.replace(`Agent ${agent.agentId} `, ''), evidence: [stretch(agent)],
+      ...why, evidence: [stretch(agent)],
     });
   },
 });

@@ -35,6 +35,6 @@ export const forbiddenPhrases = defineRule({
       queue: call?.queue,
       sensitive: { text: phrase },
     });
-    if (agentId !== undefined) deductPoliteLanguage(ctx, e.callId, agentId, 'A forbidden service phrase on a call', [e.id, alert.id]);
+    if (agentId !== undefined) deductPoliteLanguage(ctx, e.callId, agentId, 'forbiddenPhrase', [e.id, alert.id]);
   },
 });

@@ -56,6 +56,6 @@ export const greeting = defineRule({
       queue: call.queue,
       sensitive: { text: e.text },
     });
-    deductPoliteLanguage(ctx, call.callId, agentId, 'The call opened without the prescribed greeting', [e.id, alert.id]);
+    deductPoliteLanguage(ctx, call.callId, agentId, 'greetingMissing', [e.id, alert.id]);
   },
 });

@@ -30,7 +30,7 @@ function breach(ctx: Ctx, call: CallRecord, agentId: string | undefined, evidenc
   // Its id is the call's: one deduction per call, and a rebuild writes the same entry.
   award(ctx, {
     item: 'private-call', agentId, cause: call.callId, at: ctx.now,
-    reason: 'Private call through the seat system', evidence: [evidence, alert.id],
+    reasonCode: 'privateCall', evidence: [evidence, alert.id],
   });
 }
 

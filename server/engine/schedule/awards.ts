@@ -50,7 +50,8 @@ function awardAttendance(ctx: Ctx, key: string, start: number): void {
       agentId,
       cause: `${agentId}:${key}`,
       at: month.next - 1,
-      reason: `Full attendance in ${key}: ${shifts.length} shift${shifts.length === 1 ? '' : 's'}, all on time`,
+      reasonCode: 'fullAttendance',
+      reasonParams: { month: key, shifts: shifts.length },
       evidence: shifts.slice(0, MAX_EVIDENCE).map((r) => r.shift.id),
     });
   }
@@ -84,7 +85,9 @@ function rollQuarter(ctx: Ctx): void {
       agentId,
       cause: `${agentId}:${q.key}`,
       at: q.next - 1,
-      reason: `Most calls answered in ${q.key}: ${top}${winners.length > 1 ? ` (shared by ${winners.length} agents)` : ''}`,
+      ...(winners.length > 1
+        ? { reasonCode: 'littleBeeShared' as const, reasonParams: { quarter: q.key, answered: top, winners: winners.length } }
+        : { reasonCode: 'littleBee' as const, reasonParams: { quarter: q.key, answered: top } }),
       evidence: [q.key],
     });
   }

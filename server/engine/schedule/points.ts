@@ -4,7 +4,7 @@
  * (`auto:absence:<shiftId>`, `auto:private-call:<callId>`), so a rebuild that emits them
  * again is harmless: the ledger ignores an id it already holds.
  */
-import { POINTS_ITEMS, type PointsEntry } from '../../../shared/points.js';
+import { POINTS_ITEMS, pointsReason, type PointsEntry, type PointsReasonCode, type PointsReasonParams } from '../../../shared/points.js';
 import type { Ctx } from '../context.js';
 
 /** The items the engine detects itself (the catalogue's `auto` ones). */
@@ -17,7 +17,12 @@ export interface Award {
   cause: string;
   /** When it happened (the month and quarter it counts in). */
   at: number;
-  reason: string;
+  /**
+   * Why, as a code: the entry carries it with its English text, so the ledger can say it
+   * in the reader's language (shared/points.ts POINTS_REASONS).
+   */
+  reasonCode: PointsReasonCode;
+  reasonParams?: PointsReasonParams;
   evidence: string[];
 }
 
@@ -37,7 +42,7 @@ export function award(ctx: Ctx, a: Award): void {
     points: item.points,
     item: a.item,
     article: item.article,
-    reason: a.reason,
+    ...pointsReason(a.reasonCode, a.reasonParams),
     evidence: a.evidence.filter((e) => e !== ''),
     author: 'system',
     source: 'auto',
@@ -51,9 +56,11 @@ export function award(ctx: Ctx, a: Award): void {
  * Article 105.7: the prescribed polite language not used (a forbidden phrase, or an opening
  * without the greeting). One deduction per call, whichever breach came first.
  */
-export function deductPoliteLanguage(ctx: Ctx, callId: string, agentId: string, why: string, evidence: string[]): void {
+export function deductPoliteLanguage(
+  ctx: Ctx, callId: string, agentId: string, why: 'greetingMissing' | 'forbiddenPhrase', evidence: string[],
+): void {
   const call = ctx.state.calls.get(callId);
   if (call?.politeDeducted) return;
   if (call) call.politeDeducted = true;
-  award(ctx, { item: 'polite-language', agentId, cause: callId, at: ctx.now, reason: why, evidence });
+  award(ctx, { item: 'polite-language', agentId, cause: callId, at: ctx.now, reasonCode: why, evidence });
 }

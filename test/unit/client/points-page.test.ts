@@ -25,6 +25,8 @@ const Q4: Leaderboard = {
     { rank: 2, agentId: '1002', name: 'Wang Wei', teamId: 'T1', points: -4, rewards: 0, deductions: -4 },
   ],
 };
+/** recharts is loaded lazily with the chart; on a busy machine its first import takes seconds. */
+const CHART_LOAD = { timeout: 15_000 };
 const Q3: Leaderboard = { quarter: '2026-Q3', from: ms('2026-07-01T00:00:00+08:00'), to: Q4.from, rows: [] };
 const EXCELLENCE: ExcellenceCandidates = {
   year: 2026, headcount: 60, cap: 9, candidates: [{ agentId: '1001', name: 'Li Na', average: 7.5, quarters: { '2026-Q3': 6, '2026-Q4': 9 } }],
@@ -77,7 +79,7 @@ describe('the points page', () => {
     const board = await screen.findByRole('region', { name: 'Quarter leaderboard' });
     const rows = within(board).getAllByRole('row').slice(1).map((r) => r.textContent);
     expect(rows).toEqual(['11001Li NaT1+9+10−1', '21002Wang WeiT1−40−4']);
-    expect(await within(board).findByRole('img', { name: 'Rewards and deductions of the top 2 agents' })).toBeTruthy();
+    expect(await within(board).findByRole('img', { name: 'Rewards and deductions of the top 2 agents' }, CHART_LOAD)).toBeTruthy();
     expect(within(board).getByRole('link', { name: 'Export CSV' }).getAttribute('href')).toBe(`/api/v1/points/export.csv?from=${Q4.from}&to=${Q4.to}`);
     expect(server.calls('GET /api/v1/points/leaderboard')[0].query.get('quarter')).toBeNull();
 
@@ -167,6 +169,77 @@ describe('the points page', () => {
     fireEvent.click(within(panel).getByRole('button', { name: 'Next year' }));
     await within(panel).findByText('2026');
     await waitFor(() => expect(server.calls('GET /api/v1/points/excellence').at(-1)?.query.get('year')).toBe('2026'));
+  });
+
+  it('says automatic reasons in the reader\'s language by their code, keeps a supervisor\'s words, and an old row\'s text', async () => {
+    useLocale.setState({ locale: 'zh-CN' });
+    server.on('GET /api/v1/points', { body: [
+      entry('a1', {
+        item: 'polite-language', article: '105.7', points: -1, author: 'system', source: 'auto',
+        reason: 'The call opened without the prescribed greeting', reasonCode: 'greetingMissing',
+      }),
+      entry('a2', {
+        item: 'leaving-seat', article: '105.11', points: -2, author: 'system', source: 'auto',
+        reason: 'On meal past its arranged end 12:30', reasonCode: 'awayPastWindow', reasonParams: { notReady: 'meal', end: '12:30' },
+      }),
+      entry('a3', {
+        item: 'absence', article: '105.1', author: 'system', source: 'auto',
+        reason: 'Not logged in 15 min after the shift start 09:30', reasonCode: 'absence', reasonParams: { graceMinutes: 15, start: '09:30' },
+      }),
+      // Written before reasons had codes, and one from a newer server with a code this page does not know.
+      entry('a4', { item: 'private-call', article: '105.4', author: 'system', source: 'auto', reason: 'Private call through the seat system' }),
+      entry('a5', { item: 'absence', article: '105.1', author: 'system', source: 'auto', reason: 'Absent on a new ground', reasonCode: 'somethingNew' as never }),
+      entry('m1', { reason: '手机放在桌面上' }),
+    ] });
+    render(createElement(PointsPage, { me: me('supervisor') }));
+    fireEvent.click(await screen.findByRole('button', { name: '1002' }));
+    const ledger = await screen.findByRole('region', { name: /1002 Wang Wei 的积分明细/ });
+    await within(ledger).findAllByRole('row', { name: /不按规定使用文明用语/ });
+    const reason = (id: string) => ledger.querySelector<HTMLElement>(`[data-entry="${id}"] .points-reason`)!.firstChild!.textContent;
+    expect(reason('a1')).toBe('通话开头未使用规定的问候语');
+    expect(reason('a2')).toBe('用餐超过安排的结束时间 12:30');
+    expect(reason('a3')).toBe('班次 09:30 开始后 15 分钟仍未登录');
+    expect(reason('a4')).toBe('Private call through the seat system');
+    expect(reason('a5')).toBe('Absent on a new ground');
+    expect(reason('m1')).toBe('手机放在桌面上');
+    // In English, the same codes read as the server's English.
+    useLocale.setState({ locale: 'en' });
+    await within(ledger).findByText('On meal past its arranged end 12:30');
+    expect(reason('a3')).toBe('Not logged in 15 min after the shift start 09:30');
+  });
+
+  it('shows the server\'s refusal of an agent it does not know under the agent field, in the reader\'s language', async () => {
+    useLocale.setState({ locale: 'zh-CN' });
+    server.on('POST /api/v1/points', { status: 400, body: {
+      error: 'invalid agentId: agent 9999 is unknown here: never seen on the floor, not in the plan, no points in the ledger',
+      field: 'agentId', code: 'pointsAgentUnknown', params: { agentId: '9999' },
+    } });
+    render(createElement(PointsPage, { me: me('supervisor') }));
+    const form = await screen.findByRole('form', { name: '录入奖惩' });
+    fireEvent.change(within(form).getByLabelText('工号'), { target: { value: '9999' } });
+    fireEvent.change(within(form).getByLabelText('项目（第一百零四、一百零五条）'), { target: { value: 'suggestion' } });
+    fireEvent.change(within(form).getByLabelText('原因'), { target: { value: '合理化建议' } });
+    fireEvent.click(within(form).getByRole('button', { name: '录入' }));
+    const agent = within(form).getByLabelText('工号');
+    await waitFor(() => expect(agent.getAttribute('aria-invalid')).toBe('true'));
+    expect(document.getElementById(agent.getAttribute('aria-describedby')!)?.textContent)
+      .toBe('工号有误：现场、排班和积分记录中都没有坐席 9999，请核对。');
+  });
+
+  it('charts only the agents with points, and lists those at 0 without entries in the table, ranked above a deduction', async () => {
+    server.on('GET /api/v1/points/leaderboard', { body: { ...Q4, rows: [
+      { rank: 1, agentId: '1001', name: 'Li Na', teamId: 'T1', points: 9, rewards: 10, deductions: -1 },
+      { rank: 2, agentId: '1003', teamId: 'T2', points: 0, rewards: 0, deductions: 0 },
+      { rank: 2, agentId: '1004', teamId: 'T2', points: 0, rewards: 0, deductions: 0 },
+      { rank: 4, agentId: '1002', name: 'Wang Wei', teamId: 'T1', points: -4, rewards: 0, deductions: -4 },
+    ] } });
+    render(createElement(PointsPage, { me: me('supervisor') }));
+    const board = await screen.findByRole('region', { name: 'Quarter leaderboard' });
+    await within(board).findByRole('button', { name: '1003' });
+    expect(within(board).getAllByRole('row').slice(1).map((r) => r.textContent)).toEqual([
+      '11001Li NaT1+9+10−1', '21003T2000', '21004T2000', '41002Wang WeiT1−40−4',
+    ]);
+    expect(await within(board).findByRole('img', { name: 'Rewards and deductions of the top 2 agents' }, CHART_LOAD)).toBeTruthy();
   });
 
   it('lets a lead read the ledger, without the entry form or reversals', async () => {

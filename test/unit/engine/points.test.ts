@@ -16,7 +16,7 @@ describe('automatic deductions', () => {
     const [alert] = h.of('private-call');
     expect(h.pointsOf('private-call')).toEqual([{
       id: 'auto:private-call:p1', agentId: '1001', at: ms(15), points: -2, item: 'private-call', article: '105.4',
-      reason: 'Private call through the seat system', evidence: ['e3', alert.id], author: 'system', source: 'auto', recordedAt: ms(15),
+      reason: 'Private call through the seat system', reasonCode: 'privateCall', evidence: ['e3', alert.id], author: 'system', source: 'auto', recordedAt: ms(15),
     }]);
   });
 

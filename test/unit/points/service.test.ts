@@ -10,6 +10,7 @@ import type { PointsEntry } from '../../../shared/points.js';
 import type { Actor, Auditor } from '../../../server/http/command-handlers.js';
 import { createPointsService, type PointsService } from '../../../server/points/service.js';
 import type { Floor } from '../../../server/floor/floor.js';
+import type { PointsLedger } from '../../../server/storage/types.js';
 import { FakeClock } from '../../helpers/fake-clock.js';
 import { WINDOW, openFloor } from '../../helpers/floor-harness.js';
 import { DISPLAY, user } from '../handover/fixtures.js';
@@ -27,6 +28,7 @@ const leadA = user('lead.a', 'lead', ['A']);
 const as = (viewer: Actor['viewer']): Actor => ({ viewer, ip: '10.0.0.9' });
 
 let floor: Floor;
+let ledger: PointsLedger;
 let clock: FakeClock;
 let points: PointsService;
 let audits: Parameters<Auditor['record']>[0][];
@@ -36,6 +38,7 @@ async function start(): Promise<void> {
   clock = new FakeClock(NOW - WINDOW - 1);
   const opened = await openFloor({ clock });
   floor = opened.floor;
+  ledger = opened.storage.points;
   audits = [];
   let ids = 0;
   points = createPointsService({
@@ -50,6 +53,23 @@ async function start(): Promise<void> {
 }
 
 beforeEach(start);
+
+/** Agents seen on the floor (logged in, no name or team): the centre knows them. */
+async function onFloor(...agentIds: string[]): Promise<void> {
+  const at = clock.now();
+  await floor.ingest(agentIds.map((agentId) =>
+    floorEventSchema.parse({ id: `login-${agentId}-${at}`, ts: at, type: 'agent.login', agentId, stationId: `S-${agentId}` })));
+  // Past the reorder window, so the floor has applied them (the clock moves on two seconds).
+  clock.set(at + WINDOW + 1);
+  await floor.tick();
+}
+
+/** One shift for each agent in the plan, starting at `start`. */
+async function planned(start: number, ...agentIds: string[]): Promise<void> {
+  const shifts = agentIds.map((agentId) => ({ id: `${agentId}@${start}`, agentId, teamId: 'A', start, end: start + 8 * 3600_000, breaks: [] }));
+  const changed = await floor.changeSchedule({ op: 'upsert', shifts, leads: [] });
+  if (!changed.ok) throw new Error(`plan refused: ${changed.error}`);
+}
 
 /** Records a manual entry, failing the test if it is refused. */
 async function enter(input: Record<string, unknown>, by = supervisor): Promise<PointsEntry> {
@@ -121,6 +141,41 @@ describe('manual entries', () => {
   });
 });
 
+describe('an entry is only for an agent the centre knows', () => {
+  it('refuses an agent never seen on the floor, in the plan or in the ledger, naming the field, and writes nothing', async () => {
+    expect(await points.record(as(supervisor), { agentId: '9999', item: 'suggestion', reason: 'x' })).toEqual({
+      ok: false, status: 400, field: 'agentId', code: 'pointsAgentUnknown', params: { agentId: '9999' },
+      error: 'invalid agentId: agent 9999 is unknown here: never seen on the floor, not in the plan, no points in the ledger',
+    });
+    // An id is taken as written: a known one with spaces round it is another id, refused too.
+    expect(await points.record(as(supervisor), { agentId: ' 1001', item: 'suggestion', reason: 'x' })).toMatchObject({ ok: false, field: 'agentId' });
+    const all = await points.list(supervisor, {});
+    expect(all.ok && all.value).toEqual([]);
+    expect(audits).toEqual([]);
+  });
+
+  it('knows an agent from the plan, or from a standing entry in the ledger, who is not on the floor', async () => {
+    await planned(NOW + 24 * 3600_000, '3001'); // starts tomorrow
+    expect(await enter({ agentId: '3001', item: 'suggestion' })).toMatchObject({ agentId: '3001', points: 5 });
+    // Worked here before the plan's memory: an absence long ago in the ledger.
+    const old = Date.parse('2026-06-01T09:00:00+08:00');
+    await ledger.record([{
+      id: 'auto:absence:4001@old', agentId: '4001', at: old, points: -2, item: 'absence', article: '105.1', reason: 'Not logged in',
+      evidence: [], author: 'system', source: 'auto', recordedAt: old,
+    }]);
+    expect(await enter({ agentId: '4001', item: 'posture' })).toMatchObject({ agentId: '4001', points: -1 });
+  });
+
+  it('does not take a mistaken entry, once reversed, as knowing the agent', async () => {
+    const typo = Date.parse('2026-11-30T09:00:00+08:00');
+    await ledger.record([
+      { id: 'old-typo', agentId: '1O01', at: typo, points: 5, item: 'suggestion', article: '104.6', reason: 'x', evidence: [], author: 'sup', source: 'manual', recordedAt: typo },
+      { id: 'old-typo-undo', agentId: '1O01', at: typo, points: -5, item: 'reversal', article: '104.6', reason: 'typo', evidence: ['old-typo'], author: 'sup', source: 'manual', reverses: 'old-typo', recordedAt: typo },
+    ]);
+    expect(await points.record(as(supervisor), { agentId: '1O01', item: 'suggestion', reason: 'x' })).toMatchObject({ ok: false, status: 400, field: 'agentId', code: 'pointsAgentUnknown' });
+  });
+});
+
 describe('reversal', () => {
   it('is a new entry with the opposite points, dated like the original; the original stays, showing who reversed it', async () => {
     const original = await enter({ agentId: '1001', item: 'chatting', at: LAST_SECOND_OF_2026 });
@@ -172,7 +227,8 @@ describe('the quarter\'s leaderboard, in the centre\'s time zone', () => {
       quarter: '2026-Q4', from: Date.parse('2026-10-01T00:00:00+08:00'), to: Date.parse('2027-01-01T00:00:00+08:00'),
       rows: [{ rank: 1, agentId: '1001', name: 'Li Na', teamId: 'A', points: 5, rewards: 5, deductions: 0 }],
     });
-    expect(q1.ok && q1.value.rows.map((r) => r.agentId)).toEqual(['1002']);
+    // Q1 is now's: everyone on the floor is listed, at 0 without entries.
+    expect(q1.ok && q1.value.rows.map((r) => [r.agentId, r.rank, r.points])).toEqual([['1002', 1, 5], ['1001', 2, 0], ['2001', 2, 0]]);
     // Without a quarter: the current one in Shanghai (NOW is 2 January).
     const current = await points.leaderboard(supervisor);
     expect(current.ok && current.value.quarter).toBe('2027-Q1');
@@ -205,6 +261,30 @@ describe('the quarter\'s leaderboard, in the centre\'s time zone', () => {
     ]);
   });
 
+  it('lists every agent the centre knows in the quarter, at 0 without entries, so a deduction never ranks above them', async () => {
+    // 1001, 1002 and 2001 are on the floor; 3001 is planned later today, 3002 only last quarter.
+    await planned(NOW + 2 * 3600_000, '3001');
+    await planned(Date.parse('2026-12-20T09:00:00+08:00'), '3002');
+    // A shift lead at a seat is not ranked among the agents for being there.
+    await floor.ingest([floorEventSchema.parse({ id: 'login-lead', ts: clock.now(), type: 'agent.login', agentId: '9001', stationId: 'S-L', teamId: 'A', role: 'lead' })]);
+    clock.set(clock.now() + WINDOW + 1);
+    await floor.tick();
+    await enter({ agentId: '1002', item: 'posture' });
+    const board = await points.leaderboard(supervisor);
+    expect(board.ok && board.value.rows).toEqual([
+      { rank: 1, agentId: '1001', name: 'Li Na', teamId: 'A', points: 0, rewards: 0, deductions: 0 },
+      { rank: 1, agentId: '2001', name: 'Chen Jie', teamId: 'B', points: 0, rewards: 0, deductions: 0 },
+      { rank: 1, agentId: '3001', teamId: 'A', points: 0, rewards: 0, deductions: 0 },
+      { rank: 4, agentId: '1002', name: 'Zhou Min', teamId: 'A', points: -1, rewards: 0, deductions: -1 },
+    ]);
+    // Last quarter: only who worked then (the plan's 3002), not today's floor.
+    const q4 = await points.leaderboard(supervisor, '2026-Q4');
+    expect(q4.ok && q4.value.rows).toEqual([{ rank: 1, agentId: '3002', teamId: 'A', points: 0, rewards: 0, deductions: 0 }]);
+    // A lead: the rows of their teams, with the floor-wide ranks.
+    const lead = await points.leaderboard(leadA);
+    expect(lead.ok && lead.value.rows.map((r) => [r.agentId, r.rank, r.points])).toEqual([['1001', 1, 0], ['3001', 1, 0], ['1002', 4, -1]]);
+  });
+
   it('refuses a quarter it cannot read', async () => {
     expect(await points.leaderboard(supervisor, '2026-Q5')).toMatchObject({ ok: false, status: 400, field: 'quarter' });
   });
@@ -213,6 +293,8 @@ describe('the quarter\'s leaderboard, in the centre\'s time zone', () => {
 describe('annual excellence candidates (article 104.8)', () => {
   /** `count` agents with one reward each in 2026-Q2 (+5); agents 1001-1003 with more. */
   async function centreOf(count: number): Promise<void> {
+    // Seen on the floor, so the centre knows them (their entries are dated long before).
+    await onFloor('1003', ...Array.from({ length: count }, (_, i) => `3${String(i).padStart(3, '0')}`));
     for (let i = 0; i < count; i++) await enter({ agentId: `3${String(i).padStart(3, '0')}`, item: 'suggestion', at: '2026-05-10T10:00:00+08:00' });
     await enter({ agentId: '1001', item: 'technical-expert', points: 10, at: '2026-02-10T10:00:00+08:00' });
     await enter({ agentId: '1001', item: 'industry-elite', at: '2026-11-10T10:00:00+08:00' });
@@ -262,7 +344,9 @@ describe('annual excellence candidates (article 104.8)', () => {
     const y2026 = await points.excellence(supervisor, 2026);
     expect(y2026.ok && y2026.value.candidates.find((c) => c.agentId === '1003')?.quarters['2026-Q4']).toBe(0);
     // Six more agents with a deduction in January 2027: a headcount of 7, so one candidate.
-    for (let i = 0; i < 6; i++) await enter({ agentId: `5${i}00`, item: 'posture', at: '2027-01-02T08:00:00+08:00' });
+    const six = Array.from({ length: 6 }, (_, i) => `5${i}00`);
+    await onFloor(...six);
+    for (const agentId of six) await enter({ agentId, item: 'posture', at: '2027-01-02T08:00:00+08:00' });
     // 2027 (now, 2 January): only Q1 has begun, so the average is Q1's score.
     const y2027 = await points.excellence(supervisor);
     expect(y2027.ok && y2027.value).toEqual({
@@ -296,7 +380,8 @@ describe('who reads what', () => {
     expect(await points.list(leadA, { agentId: '2001' })).toMatchObject({ ok: false, status: 403, field: 'agentId' });
     expect(await points.list(leadA, { agentId: 'unknown-agent' })).toMatchObject({ ok: false, status: 403 });
     const board = await points.leaderboard(leadA);
-    expect(board.ok && board.value.rows.map((r) => [r.agentId, r.rank])).toEqual([['1001', 1]]);
+    // Their agents only, 1002 at 0 with no entries, with the floor-wide ranks.
+    expect(board.ok && board.value.rows.map((r) => [r.agentId, r.rank])).toEqual([['1001', 1], ['1002', 2]]);
   });
 
   it('administrators, supervisors and managers read everyone; a display nothing', async () => {
