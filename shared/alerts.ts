@@ -18,7 +18,13 @@ export interface AlertHistoryEntry {
   at: number;
   action: 'opened' | 'recurred' | 'escalated' | 'acknowledged' | 'resolved' | 'hold-approved' | 'handed-over';
   by?: string;
+  /**
+   * The person's note (acknowledged, resolved by a person), or the system's words: an
+   * automatic resolution's reason, a hold approval's allowance ("120 s"), a handover.
+   */
   note?: string;
+  /** `hold-approved`: what the approving lead wrote with it. */
+  comment?: string;
   level?: EscalationLevel;
 }
 

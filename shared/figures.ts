@@ -108,7 +108,12 @@ export interface ComplianceView {
   byQueueInterval: Record<string, Record<string, ComplianceByRule>>;
 }
 
-/** Queue figures of one 15-minute interval (for the day's charts). */
+/**
+ * Queue figures of one 15-minute interval (for the day's charts). `offered`, `answered`,
+ * `answeredInThreshold` and `abandoned` count what happened in the interval: a call
+ * offered at 09:14 and answered at 09:16 is offered in one interval and answered in the
+ * next, so an interval (or a run of them) can show more answered than offered.
+ */
 export interface IntervalFigures {
   start: number;
   offered: number;
@@ -116,6 +121,15 @@ export interface IntervalFigures {
   answeredInThreshold: number;
   abandoned: number;
   maxWaiting: number;
+  /**
+   * What became, so far, of the calls offered in this interval (whenever it happened):
+   * answered, answered within the service-level threshold, abandoned. Never more than
+   * `offered` together. Absent in an interval restored from a snapshot taken before they
+   * were counted.
+   */
+  offeredAnswered?: number;
+  offeredAnsweredInThreshold?: number;
+  offeredAbandoned?: number;
 }
 
 /** One stretch of an agent's day in a single state (the agent panel's timeline). */

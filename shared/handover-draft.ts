@@ -43,28 +43,81 @@ export interface DraftStyle {
   title(alert: HandoverAlertRef): string;
 }
 
-export function draftFields(prefill: HandoverPrefill, teamIds: readonly string[], style: DraftStyle): Record<HandoverField, string> {
+/** One line of a draft, named by what it says (`calls`, `open:<alert id>`...), so a later draft's line can replace it. */
+export interface DraftLine {
+  key: string;
+  text: string;
+}
+
+/** The draft line by line, each named (redraftFields matches them up). */
+export function draftLines(prefill: HandoverPrefill, teamIds: readonly string[], style: DraftStyle): Record<HandoverField, DraftLine[]> {
   const { words, time, title } = style;
   const { calls } = prefill;
-  const status = [
-    words.shift(time(prefill.from), time(prefill.to), style.tz, teamIds.join(', ')),
-    words.calls(calls.offered, calls.answered, calls.abandoned, calls.serviceLevel === null ? null : Math.round(calls.serviceLevel * 100)),
-    ...(prefill.adherencePercent === null ? [] : [words.adherence(prefill.adherencePercent)]),
-    words.alerts(prefill.alertsOpened, prefill.alertsResolved, prefill.open.length),
-    ...(prefill.absences.length === 0 ? [] : [words.absent(prefill.absences.join(', '))]),
-  ].join('\n');
-  const problems = Object.entries(prefill.byRule).sort(([a], [b]) => a.localeCompare(b)).map(([rule, n]) => words.rule(rule, n));
-  const openIssues = prefill.open.map((a) => words.openIssue(a, title(a), time(a.openedAt)));
-  const critical = prefill.open.filter((a) => a.severity === 'critical').map((a) => words.critical(a, title(a)));
+  const status: DraftLine[] = [
+    { key: 'shift', text: words.shift(time(prefill.from), time(prefill.to), style.tz, teamIds.join(', ')) },
+    { key: 'calls', text: words.calls(calls.offered, calls.answered, calls.abandoned, calls.serviceLevel === null ? null : Math.round(calls.serviceLevel * 100)) },
+    ...(prefill.adherencePercent === null ? [] : [{ key: 'adherence', text: words.adherence(prefill.adherencePercent) }]),
+    { key: 'alerts', text: words.alerts(prefill.alertsOpened, prefill.alertsResolved, prefill.open.length) },
+    ...(prefill.absences.length === 0 ? [] : [{ key: 'absent', text: words.absent(prefill.absences.join(', ')) }]),
+  ];
+  const problems = Object.entries(prefill.byRule).sort(([a], [b]) => a.localeCompare(b))
+    .map(([rule, n]) => ({ key: `rule:${rule}`, text: words.rule(rule, n) }));
+  const openIssues = prefill.open.map((a) => ({ key: `open:${a.id}`, text: words.openIssue(a, title(a), time(a.openedAt)) }));
+  const critical = prefill.open.filter((a) => a.severity === 'critical').map((a) => ({ key: `critical:${a.id}`, text: words.critical(a, title(a)) }));
   return {
     shiftStatus: status,
-    importantEvents: critical.length === 0 ? '' : `${words.criticalHeader}\n${critical.join('\n')}`,
-    problemsFound: problems.join('\n'),
-    openIssues: openIssues.join('\n'),
-    repliesPending: '',
-    notices: '',
-    swallowedCards: '',
-    erroneousAccounts: '',
-    managementTasks: '',
+    importantEvents: critical.length === 0 ? [] : [{ key: 'criticalHeader', text: words.criticalHeader }, ...critical],
+    problemsFound: problems,
+    openIssues,
+    repliesPending: [],
+    notices: [],
+    swallowedCards: [],
+    erroneousAccounts: [],
+    managementTasks: [],
   };
+}
+
+export function draftFields(prefill: HandoverPrefill, teamIds: readonly string[], style: DraftStyle): Record<HandoverField, string> {
+  return joinLines(draftLines(prefill, teamIds, style));
+}
+
+export function joinLines(lines: Record<HandoverField, DraftLine[]>): Record<HandoverField, string> {
+  return Object.fromEntries(Object.entries(lines).map(([f, l]) => [f, l.map((x) => x.text).join('\n')])) as Record<HandoverField, string>;
+}
+
+/**
+ * The lead's text brought up to a newer draft (fresher figures): a field still as the old
+ * draft wrote it becomes the new draft's; in a field the lead edited, each line still as
+ * the old draft wrote it becomes the new draft's line of the same name (or goes, when the
+ * new draft has none: an alert no longer open), the new draft's new lines are added at its
+ * end, and the lead's own lines stay as they are.
+ */
+export function redraftFields(
+  text: Record<HandoverField, string>,
+  before: Record<HandoverField, DraftLine[]>,
+  after: Record<HandoverField, DraftLine[]>,
+): Record<HandoverField, string> {
+  const out = { ...text };
+  for (const f of Object.keys(before) as HandoverField[]) {
+    const old = before[f];
+    const next = after[f] ?? [];
+    const current = text[f] ?? '';
+    if (current === old.map((l) => l.text).join('\n')) {
+      out[f] = next.map((l) => l.text).join('\n');
+      continue;
+    }
+    const oldByText = new Map(old.map((l) => [l.text, l.key]));
+    const nextByKey = new Map(next.map((l) => [l.key, l.text]));
+    const seen = new Set<string>();
+    const lines = (current === '' ? [] : current.split('\n')).flatMap((line) => {
+      const key = oldByText.get(line);
+      if (key === undefined) return [line];
+      seen.add(key);
+      const replaced = nextByKey.get(key);
+      return replaced === undefined ? [] : [replaced];
+    });
+    const added = next.filter((l) => !seen.has(l.key) && !old.some((o) => o.key === l.key)).map((l) => l.text);
+    out[f] = [...lines, ...added].join('\n');
+  }
+  return out;
 }

@@ -21,11 +21,19 @@ export const handoverFieldsSchema = z.strictObject(
   Object.fromEntries(HANDOVER_FIELDS.map((f) => [f, text.default('')])) as Record<HandoverField, z.ZodDefault<z.ZodString>>,
 );
 
-/** The outgoing lead submits. `shiftChangeAt` is the boundary between the two lead duties. */
+/** The longest `prefillToken` a submission may hand back. */
+export const MAX_PREFILL_TOKEN = 512 * 1024;
+
+/**
+ * The outgoing lead submits. `shiftChangeAt` is the boundary between the two lead duties.
+ * `prefillToken`: the draft's, to keep the figures the lead was shown; without it (or
+ * with one the server no longer honours) they are read again.
+ */
 export const submitHandoverInput = z.strictObject({
   shiftChangeAt: timestamp,
   teamIds: z.array(z.string().min(1).max(200)).min(1, 'name one team at least').max(100),
   fields: handoverFieldsSchema,
+  prefillToken: z.string().min(1).max(MAX_PREFILL_TOKEN).optional(),
 });
 export type SubmitHandoverInput = z.input<typeof submitHandoverInput>;
 
@@ -45,15 +53,26 @@ export interface HandoverAlertRef {
   openedAt: number;
 }
 
-/** What the server fills in from the shift (the lead edits the text fields, not this). */
+/**
+ * What the server fills in from the shift (the lead edits the text fields, not this): read
+ * at one moment, `asOf`, and kept as the lead was shown it (see docs/handover.md).
+ */
 export interface HandoverPrefill {
   from: number;
   to: number;
+  /** When the figures were read (absent in handovers stored before it was recorded). */
+  asOf?: number;
   alertsOpened: number;
   alertsResolved: number;
   byRule: Partial<Record<RuleId, number>>;
-  /** Alerts still open or acknowledged when the draft was made. */
+  /** Alerts still open or acknowledged at `asOf`. */
   open: HandoverAlertRef[];
+  /**
+   * Inbound calls offered in the window's 15-minute intervals (those starting in
+   * [from, to), floor-wide), and of those same calls the ones answered and abandoned by
+   * `asOf`: offered >= answered + abandoned. Service level = of them answered within the
+   * threshold / (answered + abandoned).
+   */
   calls: { offered: number; answered: number; abandoned: number; serviceLevel: number | null };
   /** Schedule adherence of the teams over the shift, 0-100. */
   adherencePercent: number | null;
@@ -70,6 +89,8 @@ export interface Handover {
   incoming: { leadId?: string; account?: string; name?: string };
   fields: Record<HandoverField, string>;
   prefill: HandoverPrefill;
+  /** A draft's prefill, sealed: hand it back on submission to store these very figures. */
+  prefillToken?: string;
   status: HandoverStatus;
   submittedAt?: number;
   submittedBy?: string;

@@ -32,10 +32,21 @@ function interval(ctx: Ctx): IntervalFigures {
   const start = intervalOf(ctx.now);
   let figures = ctx.state.intervals.get(start);
   if (!figures) {
-    figures = { start, offered: 0, answered: 0, answeredInThreshold: 0, abandoned: 0, maxWaiting: 0 };
+    figures = {
+      start, offered: 0, answered: 0, answeredInThreshold: 0, abandoned: 0, maxWaiting: 0,
+      offeredAnswered: 0, offeredAnsweredInThreshold: 0, offeredAbandoned: 0,
+    };
     ctx.state.intervals.set(start, figures);
   }
   return figures;
+}
+
+/**
+ * The interval the call was offered in, for what became of the calls offered there; none
+ * for a call offered before today (today's intervals only).
+ */
+function offeredIn(ctx: Ctx, call: CallRecord): IntervalFigures | undefined {
+  return ctx.state.intervals.get(intervalOf(call.offeredAt));
 }
 
 function countsInQueue(call: CallRecord): boolean {
@@ -85,6 +96,11 @@ export function callAnsweredInQueue(ctx: Ctx, call: CallRecord): void {
     q.answeredInThreshold += 1;
     i.answeredInThreshold += 1;
   }
+  const o = offeredIn(ctx, call);
+  if (o) {
+    o.offeredAnswered = (o.offeredAnswered ?? 0) + 1;
+    if (within) o.offeredAnsweredInThreshold = (o.offeredAnsweredInThreshold ?? 0) + 1;
+  }
 }
 
 /** The call ended unanswered: an abandon when the customer hung up. */
@@ -95,6 +111,8 @@ export function callLeftUnanswered(ctx: Ctx, call: CallRecord, abandoned: boolea
   const sl = ctx.state.rules.serviceLevel;
   q.abandoned += 1;
   interval(ctx).abandoned += 1;
+  const o = offeredIn(ctx, call);
+  if (o) o.offeredAbandoned = (o.offeredAbandoned ?? 0) + 1;
   if (wait < sl.shortAbandonSeconds * 1000) q.shortAbandoned += 1;
   else if (wait <= sl.thresholdSeconds * 1000) q.abandonedInThreshold += 1;
 }

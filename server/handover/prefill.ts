@@ -19,12 +19,17 @@ dayjs.extend(timezone);
 export interface PrefillSources {
   from: number;
   to: number;
+  /** When the sources were read: what the figures are as of. */
+  asOf: number;
   teamIds: readonly string[];
   /** Alerts opened in [from, to), any team (filtered here). */
   opened: Alert[];
   /** Alerts open or acknowledged now, any team (filtered here). */
   live: Alert[];
-  /** The day's 15-minute intervals (floor-wide: the engine does not split calls by team). */
+  /**
+   * The day's 15-minute intervals (floor-wide: the engine does not split calls by team),
+   * read at `asOf` together with `opened` and `live`.
+   */
   intervals: IntervalFigures[];
   /** Today's adherence per team; absent until a plan is loaded. */
   adherence?: TeamAdherence[];
@@ -50,6 +55,7 @@ export function buildPrefill(src: PrefillSources): HandoverPrefill {
   return {
     from: src.from,
     to: src.to,
+    asOf: src.asOf,
     alertsOpened: opened.length,
     // Of the alerts the shift opened, those it also closed.
     alertsResolved: opened.filter((a) => a.status === 'resolved' && a.resolvedAt !== undefined && a.resolvedAt < src.to).length,
@@ -62,17 +68,24 @@ export function buildPrefill(src: PrefillSources): HandoverPrefill {
 }
 
 /**
+ * The calls offered in the window's intervals and what became of those same calls by the
+ * time they were read: answered, abandoned (the rest still wait, or left the queue some
+ * other way), so `offered >= answered + abandoned`. Not the intervals' `answered`, which
+ * counts the answers given in them: a shift beginning with calls waiting would then
+ * answer more calls than it was offered.
+ *
  * Service level as answered-within-threshold over answered plus abandoned: the intervals
  * carry no short-abandon split, so this is the default `abandons-against` formula whatever
  * the rules file says (the wallboard's live figure follows the file).
  */
-function callFigures(intervals: IntervalFigures[]): HandoverPrefill['calls'] {
+export function callFigures(intervals: readonly IntervalFigures[]): HandoverPrefill['calls'] {
   const sum = (pick: (i: IntervalFigures) => number): number => intervals.reduce((total, i) => total + pick(i), 0);
+  // An interval restored from a snapshot older than these counts: its calls' outcomes are unknown (none counted).
   const offered = sum((i) => i.offered);
-  const answered = sum((i) => i.answered);
-  const abandoned = sum((i) => i.abandoned);
+  const answered = sum((i) => i.offeredAnswered ?? 0);
+  const abandoned = sum((i) => i.offeredAbandoned ?? 0);
   const handled = answered + abandoned;
-  return { offered, answered, abandoned, serviceLevel: handled === 0 ? null : sum((i) => i.answeredInThreshold) / handled };
+  return { offered, answered, abandoned, serviceLevel: handled === 0 ? null : sum((i) => i.offeredAnsweredInThreshold ?? 0) / handled };
 }
 
 /** The teams' mean of today's adherence (teams without scheduled time yet left out), one decimal. */

@@ -51,8 +51,9 @@ const searchQuery = z.strictObject({
 
 export function createHandoverRouter({ handovers, requireViewer }: HandoverRoutesDeps): Router {
   const router = Router();
-  // Nine text fields of up to 20,000 characters each.
-  const json = express.json({ limit: '256kb' });
+  // Nine text fields of up to 20,000 characters each (up to 3 bytes a character), and the
+  // draft's sealed prefill handed back (shared/handover.ts: MAX_PREFILL_TOKEN).
+  const json = express.json({ limit: '1mb' });
   const readers = requireViewer(READERS);
   const workers = requireViewer(WORKERS);
   const writers = requireViewer(WRITERS);

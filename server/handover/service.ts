@@ -19,6 +19,7 @@ import type { FloorService } from '../floor/types.js';
 import type { Actor, Auditor } from '../http/command-handlers.js';
 import { invalid, refuse, type HandoverOutcome } from './outcome.js';
 import { alertRef, buildPrefill, draftFields } from './prefill.js';
+import { createPrefillSeal, type PrefillSeal } from './seal.js';
 import { dutyOwed, leadRef, leadsAtChange, rosterWindow, sameAccount, type LeadRef } from './roster.js';
 import { HandoverStoreConflictError, MAX_HANDOVER_LIMIT, handoverId, type HandoverQuery, type HandoverStore } from './store.js';
 import { problem } from '../../shared/problems.js';
@@ -36,6 +37,8 @@ export interface HandoverServiceDeps {
   audit: Auditor;
   clock: { now(): number };
   logger?: Logger;
+  /** Seals drafts' prefills (seal.ts); a key of this process's own by default. */
+  seal?: PrefillSeal;
 }
 
 export interface HandoverService {
@@ -53,6 +56,7 @@ const READERS = problem('handoverReaders');
 
 export function createHandoverService(deps: HandoverServiceDeps): HandoverService {
   const { floor, store, audit, clock } = deps;
+  const seal = deps.seal ?? createPrefillSeal();
   /** Submissions and confirmations one at a time: each reads the stored state, then writes it. */
   let writing: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -74,6 +78,11 @@ export function createHandoverService(deps: HandoverServiceDeps): HandoverServic
     return incoming.account === undefined ? h : { ...h, incoming };
   }
 
+  /**
+   * A draft: the roster's leads and the prefill read now (`asOf`), sealed so that the
+   * submission can keep the figures the lead was shown (seal.ts). The alerts are read
+   * first, the floor's figures right after them without waiting in between.
+   */
   async function compose(shiftChangeAt: number, teamIds: string[]): Promise<Handover> {
     const { outgoing, incoming, from } = roster(shiftChangeAt, teamIds);
     const [opened, live] = await Promise.all([
@@ -82,13 +91,25 @@ export function createHandoverService(deps: HandoverServiceDeps): HandoverServic
     ]);
     const snapshot = floor.snapshot();
     const prefill = buildPrefill({
-      from, to: shiftChangeAt, teamIds, opened, live, intervals: snapshot.intervals,
+      from, to: shiftChangeAt, asOf: clock.now(), teamIds, opened, live, intervals: snapshot.intervals,
       ...(snapshot.adherence !== undefined && { adherence: snapshot.adherence }),
     });
+    const id = handoverId(shiftChangeAt, teamIds);
     return {
-      id: handoverId(shiftChangeAt, teamIds), shiftChangeAt, teamIds, outgoing, incoming,
-      fields: draftFields(prefill, teamIds, floor.rules().timezone), prefill, status: 'draft', transferredAlerts: [],
+      id, shiftChangeAt, teamIds, outgoing, incoming,
+      fields: draftFields(prefill, teamIds, floor.rules().timezone), prefill, prefillToken: seal.seal(id, prefill),
+      status: 'draft', transferredAlerts: [],
     };
+  }
+
+  /**
+   * The prefill a submission stores: the one its token sealed for this handover when that
+   * covers the same window (the roster may have moved the outgoing duty since), else the
+   * one just read.
+   */
+  function keptPrefill(composed: Handover, token: string | undefined): Handover['prefill'] {
+    const shown = token === undefined ? undefined : seal.open(composed.id, token);
+    return shown !== undefined && shown.from === composed.prefill.from && shown.to === composed.prefill.to ? shown : composed.prefill;
   }
 
   /** May this viewer read this handover? A lead: one of their teams, or they are one of its leads. */
@@ -157,8 +178,10 @@ export function createHandoverService(deps: HandoverServiceDeps): HandoverServic
           return refuse(403, problem('handoverNotOutgoing', { who }));
         }
         const now = clock.now();
+        const { prefillToken: _token, ...unsealed } = composed;
         const submitted: Handover = {
-          ...composed, fields: parsed.data.fields, status: 'submitted', submittedAt: now, submittedBy: viewer.username,
+          ...unsealed, fields: parsed.data.fields, prefill: keptPrefill(composed, parsed.data.prefillToken),
+          status: 'submitted', submittedAt: now, submittedBy: viewer.username,
         };
         try {
           await store.save(submitted);

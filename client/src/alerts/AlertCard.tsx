@@ -25,8 +25,16 @@ export interface AlertCardProps {
   actions?: readonly AlertAction[];
 }
 
-export function subjectText(t: T, a: Pick<BoardAlert, 'subject'>): string {
-  return a.subject.kind === 'floor' ? t('alerts.subject.floor') : t(`alerts.subject.${a.subject.kind}`, { id: a.subject.id });
+/**
+ * Whom the alert is about: the call, agent or queue the alert names. The subject's id is
+ * the engine's key (`<call>:<agent>`, `<call>:apology:<agent>`, `<agent>:<event>`), not a
+ * thing a lead looks up; it is shown only up to its first `:` when the alert names nothing.
+ */
+export function subjectText(t: T, a: Pick<BoardAlert, 'subject' | 'callId' | 'agentId' | 'queue'>): string {
+  const { kind } = a.subject;
+  if (kind === 'floor') return t('alerts.subject.floor');
+  const named = kind === 'call' ? a.callId : kind === 'agent' ? a.agentId : a.queue;
+  return t(`alerts.subject.${kind}`, { id: named ?? a.subject.id.split(':')[0] });
 }
 
 export function AlertHeading({ alert: a }: { alert: BoardAlert }) {
@@ -153,7 +161,9 @@ function Escalation({ alert: a, now }: { alert: BoardAlert; now: number }) {
   const level = t(`alerts.level.${a.escalationLevel}`);
   const next = nextLevel(a.escalationLevel);
   if (next === undefined || a.escalatesAt === undefined) {
-    return <span className="desk-escalation">{t('alerts.forLevel', { level })} · {t('alerts.topLevel')}</span>;
+    // At the top, or below it with no timer: info alerts never escalate (nor a level the rules give no timer).
+    const why = next === undefined ? 'alerts.topLevel' : a.severity === 'info' ? 'alerts.noEscalationInfo' : 'alerts.noEscalation';
+    return <span className="desk-escalation">{t('alerts.forLevel', { level })} · {t(why)}</span>;
   }
   const left = a.escalatesAt - now;
   const nextWord = t(`alerts.level.${next}`);
@@ -175,6 +185,7 @@ function ActionForm({ alert: a, mode, onCancel, onDone }: {
   onDone(message: string): void;
 }) {
   const t = useT();
+  const title = useAlertTitle();
   const [note, setNote] = useState('');
   const [seconds, setSeconds] = useState(String(DEFAULT_HOLD_SECONDS));
   const [busy, setBusy] = useState(false);
@@ -197,12 +208,13 @@ function ActionForm({ alert: a, mode, onCancel, onDone }: {
     }
     setBusy(true);
     try {
+      // Said with the card's own headline, in the reader's language (not the server's English title).
       if (mode === 'acknowledge') {
         await acknowledgeAlert(a.id, note);
-        onDone(t('alerts.done.acknowledged', { title: a.title }));
+        onDone(t('alerts.done.acknowledged', { title: title(a) }));
       } else if (mode === 'resolve') {
         await resolveAlert(a.id, note);
-        onDone(t('alerts.done.resolved', { title: a.title }));
+        onDone(t('alerts.done.resolved', { title: title(a) }));
       } else if (mode === 'leave' && a.agentId !== undefined) {
         await approveLeave(a.agentId, note);
         onDone(t('leave.done', { agent: a.agentId }));

@@ -10,10 +10,15 @@ import { messageOf } from '../api.js';
 import { useT } from '../i18n/index.js';
 import { withoutSensitive } from '../store/apply.js';
 import { formatClockTime } from '../time/format.js';
+import { useAlertTitle } from './alert-title.js';
 import { AlertCard, AlertHeading } from './AlertCard.js';
 import { fetchHistory } from './commands.js';
 import type { BoardAlert } from './floor-read.js';
 import { lastActionAt } from './order.js';
+import { allowanceText, resolutionText } from './system-words.js';
+
+/** A history alert: read over REST, whole (its trail of actions) but for what it may not show. */
+type HistoryAlert = BoardAlert & Partial<Pick<Alert, 'history'>>;
 
 /** Midnight of the centre's day, in the centre's zone (format.js extends dayjs with tz). */
 export function dayStart(day: string | undefined, tz: string | undefined): number {
@@ -25,7 +30,7 @@ export function dayStart(day: string | undefined, tz: string | undefined): numbe
   }
 }
 
-type Load = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; alerts: BoardAlert[] };
+type Load = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; alerts: HistoryAlert[] };
 
 export function AlertHistory({ day, timezone, live, refreshKey, onDone }: {
   day: string | undefined;
@@ -37,13 +42,14 @@ export function AlertHistory({ day, timezone, live, refreshKey, onDone }: {
   onDone(message: string): void;
 }) {
   const t = useT();
+  const title = useAlertTitle();
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const from = dayStart(day, timezone);
 
   const refresh = useCallback(async (signal: { cancelled: boolean }) => {
     try {
       const alerts: Alert[] = await fetchHistory(from);
-      if (!signal.cancelled) setLoad({ kind: 'ready', alerts: alerts.map(withoutSensitive) });
+      if (!signal.cancelled) setLoad({ kind: 'ready', alerts: alerts.map((a): HistoryAlert => ({ ...withoutSensitive(a), history: a.history })) });
     } catch (err) {
       if (!signal.cancelled) setLoad({ kind: 'error', message: messageOf(err) });
     }
@@ -64,7 +70,8 @@ export function AlertHistory({ day, timezone, live, refreshKey, onDone }: {
     ? load.alerts
       .map((a) => {
         const fresher = liveById.get(a.id);
-        return fresher !== undefined && fresher.updatedAt >= a.updatedAt ? fresher : a;
+        // The live one has no trail of actions (screens are not sent it): keep the fetched one's.
+        return fresher !== undefined && fresher.updatedAt >= a.updatedAt ? { ...a, ...fresher } : a;
       })
       .filter((a) => a.status !== 'open')
       .sort((a, b) => lastActionAt(b) - lastActionAt(a) || a.id.localeCompare(b.id))
@@ -99,7 +106,7 @@ export function AlertHistory({ day, timezone, live, refreshKey, onDone }: {
               ) : (
                 <article className={`desk-alert severity-${a.severity} status-${a.status}`} data-alert={a.id}>
                   <AlertHeading alert={a} />
-                  <h3 className="desk-alert-title">{a.title}</h3>
+                  <h3 className="desk-alert-title">{title(a)}</h3>
                   <Trail alert={a} timezone={timezone} />
                 </article>
               )}
@@ -111,10 +118,15 @@ export function AlertHistory({ day, timezone, live, refreshKey, onDone }: {
   );
 }
 
-/** Who did what, when, with their notes. */
-function Trail({ alert: a, timezone }: { alert: BoardAlert; timezone: string | undefined }) {
+/**
+ * Who did what, when, with their notes: the people's notes as they wrote them, the
+ * system's words (why it cleared by itself, a hold's allowance) in the reader's language.
+ */
+function Trail({ alert: a, timezone }: { alert: HistoryAlert; timezone: string | undefined }) {
   const t = useT();
   const time = (ms: number) => formatClockTime(ms, timezone);
+  const holds = (a.history ?? []).filter((e) => e.action === 'hold-approved');
+  const resolution = resolutionText(t, a);
   return (
     <dl className="desk-trail">
       <div className="desk-trail-row">
@@ -132,6 +144,21 @@ function Trail({ alert: a, timezone }: { alert: BoardAlert; timezone: string | u
           </dd>
         </div>
       )}
+      {holds.map((h, i) => {
+        const allowance = allowanceText(t, h.note);
+        return (
+          <div key={`hold-${i}`} className="desk-trail-row" data-trail="hold-approved">
+            <dt>{t('alerts.history.holdApproved')}</dt>
+            <dd>
+              {t('alerts.history.ackBy', { who: h.by ?? '?', time: time(h.at) })}
+              {allowance !== undefined && <span> — {allowance}</span>}
+              {h.comment !== undefined && h.comment !== '' && (
+                <span className="desk-note-text"> — {t('alerts.history.note', { note: h.comment })}</span>
+              )}
+            </dd>
+          </div>
+        );
+      })}
       {a.resolvedAt !== undefined && (
         <div className="desk-trail-row">
           <dt>{t('alerts.status.resolved')}</dt>
@@ -139,9 +166,7 @@ function Trail({ alert: a, timezone }: { alert: BoardAlert; timezone: string | u
             {a.resolvedBy === 'auto'
               ? t('alerts.history.resolvedAuto', { time: time(a.resolvedAt) })
               : t('alerts.history.resolvedBy', { who: a.resolvedBy ?? '?', time: time(a.resolvedAt) })}
-            {a.resolution !== undefined && a.resolution !== '' && (
-              <span className="desk-note-text"> — {t('alerts.history.note', { note: a.resolution })}</span>
-            )}
+            {resolution !== undefined && <span className="desk-note-text"> — {resolution}</span>}
           </dd>
         </div>
       )}

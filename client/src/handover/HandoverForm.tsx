@@ -2,40 +2,113 @@
  * The outgoing lead's handover (article 80): the nine fields of the seat handover log,
  * prefilled by the server where it could, beside what it gathered from the shift. The
  * text is kept in this browser while typed (draft-store.ts) until it is submitted.
+ *
+ * The figures beside the text are the ones its drafted lines were written from, read at
+ * one moment (`asOf`), and the submission hands back their seal (`prefillToken`) so the
+ * stored handover keeps exactly them. Fresher figures (the "refresh" button, a page
+ * reloaded later, or figures older than STALE_MS at submission) bring the drafted lines
+ * along with them; the lead's own lines stay as typed.
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { Handover, HandoverField } from '../../../shared/handover.js';
-import { HANDOVER_FIELDS } from '../../../shared/handover.js';
+import type { Handover, HandoverField, HandoverPrefill } from '../../../shared/handover.js';
+import { HANDOVER_FIELDS, MAX_PREFILL_TOKEN } from '../../../shared/handover.js';
+import { redraftFields } from '../../../shared/handover-draft.js';
 import { ApiError, messageOf } from '../api.js';
 import { FormError } from '../components/FormError.js';
 import { useT } from '../i18n/index.js';
-import { draftKey, forgetDraft, loadDraft, saveDraft } from './draft-store.js';
-import { submitHandover } from './handover-api.js';
+import { formatCentreDateTime } from '../time/format.js';
+import { draftKey, forgetDraft, loadDraft, loadDraftBasis, saveDraft } from './draft-store.js';
+import { fetchCurrent, submitHandover } from './handover-api.js';
 import { HandoverMeta } from './HandoverView.js';
 import { PrefillSummary } from './PrefillSummary.js';
-import { useReaderDraft } from './reader-draft.js';
+import { useReaderDraft, useReaderDraftLines } from './reader-draft.js';
+
+/** Figures older than this (on this browser's clock) are read again before submitting. */
+export const STALE_MS = 5 * 60_000;
+
+interface Shown {
+  prefill: HandoverPrefill;
+  token: string | undefined;
+  /** When this page received them (Date.now()). */
+  receivedAt: number;
+}
+
+const sameFigures = (a: HandoverPrefill, b: HandoverPrefill): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 export function HandoverForm({ draft, tz, onSubmitted }: { draft: Handover; tz: string | undefined; onSubmitted(h: Handover): void }) {
   const t = useT();
   const id = useId();
   const key = draftKey(draft);
   const readerDraft = useReaderDraft();
+  const lines = useReaderDraftLines();
+  const [shown, setShown] = useState<Shown>(() => ({ prefill: draft.prefill, token: draft.prefillToken, receivedAt: Date.now() }));
   // What was typed in this browser wins; else the server's draft, in the reader's language.
-  const [fields, setFields] = useState<Record<HandoverField, string>>(() => ({ ...readerDraft(draft, tz), ...loadDraft(key) }));
+  // Typed against older figures, its drafted lines follow the ones shown now.
+  const [fields, setFields] = useState<Record<HandoverField, string>>(() => {
+    const kept = { ...readerDraft(draft, tz), ...loadDraft(key) };
+    const basis = loadDraftBasis(key);
+    if (basis === undefined || sameFigures(basis, draft.prefill)) return kept;
+    return redraftFields(kept, lines(basis, draft.teamIds, tz), lines(draft.prefill, draft.teamIds, tz));
+  });
   const [fieldError, setFieldError] = useState<{ field: HandoverField; message: string } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  useEffect(() => saveDraft(key, fields), [key, fields]);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState<'submit' | 'refresh' | null>(null);
+  useEffect(() => saveDraft(key, fields, shown.prefill), [key, fields, shown.prefill]);
+  // The same handover prefilled again (a supervisor's "prefill" once more): its fresher figures, and the drafted lines with them.
+  useEffect(() => {
+    if ((draft.prefill.asOf ?? 0) <= (shown.prefill.asOf ?? 0) || sameFigures(draft.prefill, shown.prefill)) return;
+    setFields((f) => redraftFields(f, lines(shown.prefill, draft.teamIds, tz), lines(draft.prefill, draft.teamIds, tz)));
+    setShown({ prefill: draft.prefill, token: draft.prefillToken, receivedAt: Date.now() });
+    // Only a new draft from the page matters here, not the figures this form fetched itself.
+  }, [draft.prefill]);
 
-  const criticalOpen = draft.prefill.open.filter((a) => a.severity === 'critical').length;
+  const criticalOpen = shown.prefill.open.filter((a) => a.severity === 'critical').length;
+
+  /** The figures read again; the drafted lines follow them. False when there is no draft to read any more. */
+  const refresh = async (): Promise<boolean> => {
+    const { toSubmit } = await fetchCurrent({ shiftChangeAt: draft.shiftChangeAt, teamIds: draft.teamIds });
+    if (toSubmit === undefined || toSubmit.status !== 'draft') {
+      setFailure(t('handover.refresh.gone'));
+      return false;
+    }
+    const next = toSubmit.prefill;
+    setFields((f) => redraftFields(f, lines(shown.prefill, draft.teamIds, tz), lines(next, draft.teamIds, tz)));
+    setShown({ prefill: next, token: toSubmit.prefillToken, receivedAt: Date.now() });
+    return true;
+  };
+  const asOfText = (p: HandoverPrefill) => (p.asOf === undefined ? '' : formatCentreDateTime(p.asOf, tz));
+
+  const refreshNow = async () => {
+    setFailure(null);
+    setNotice(null);
+    setBusy('refresh');
+    try {
+      if (await refresh()) setNotice(t('handover.refresh.done'));
+    } catch (err) {
+      setFailure(messageOf(err));
+    } finally {
+      setBusy(null);
+    }
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setFailure(null);
     setFieldError(null);
-    setBusy(true);
+    setNotice(null);
+    setBusy('submit');
     try {
-      const submitted = await submitHandover({ shiftChangeAt: draft.shiftChangeAt, teamIds: draft.teamIds, fields });
+      if (shown.prefill.asOf !== undefined && Date.now() - shown.receivedAt > STALE_MS) {
+        // Not submitted: the lead reads the fresher figures (and the lines drafted from them) first.
+        if (await refresh()) setNotice(t('handover.refresh.beforeSubmit'));
+        setBusy(null);
+        return;
+      }
+      const token = shown.token !== undefined && shown.token.length <= MAX_PREFILL_TOKEN ? shown.token : undefined;
+      const submitted = await submitHandover({
+        shiftChangeAt: draft.shiftChangeAt, teamIds: draft.teamIds, fields, ...(token !== undefined && { prefillToken: token }),
+      });
       forgetDraft(key);
       onSubmitted(submitted);
     } catch (err) {
@@ -47,7 +120,7 @@ export function HandoverForm({ draft, tz, onSubmitted }: { draft: Handover; tz: 
       } else {
         setFailure(messageOf(err));
       }
-      setBusy(false);
+      setBusy(null);
     }
   };
 
@@ -57,7 +130,12 @@ export function HandoverForm({ draft, tz, onSubmitted }: { draft: Handover; tz: 
       <p className="section-intro">{t('handover.submit.intro')}</p>
       <HandoverMeta handover={draft} tz={tz} />
       {criticalOpen > 0 && <p className="notice" role="status">{t('handover.submit.criticalOpen', { n: criticalOpen })}</p>}
-      <PrefillSummary prefill={draft.prefill} tz={tz} />
+      <PrefillSummary prefill={shown.prefill} tz={tz} />
+      <div className="form-actions handover-refresh">
+        <button type="button" className="button button-quiet" disabled={busy !== null} onClick={() => void refreshNow()}>
+          {busy === 'refresh' ? t('handover.refresh.busy') : t('handover.refresh.button')}
+        </button>
+      </div>
       <fieldset className="handover-fieldset">
         <legend className="handover-subtitle">{t('handover.fields.legend')}</legend>
         {HANDOVER_FIELDS.map((f) => {
@@ -81,9 +159,12 @@ export function HandoverForm({ draft, tz, onSubmitted }: { draft: Handover; tz: 
           );
         })}
       </fieldset>
+      <p className="notice handover-refreshed" role="status" hidden={notice === null}>
+        {notice}{notice !== null && shown.prefill.asOf !== undefined && ` ${t('handover.prefill.asOf', { time: asOfText(shown.prefill) })}`}
+      </p>
       <FormError message={failure} />
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>{busy ? t('handover.submit.busy') : t('handover.submit.button')}</button>
+        <button type="submit" className="button button-primary" disabled={busy !== null}>{busy === 'submit' ? t('handover.submit.busy') : t('handover.submit.button')}</button>
         <span className="muted">{t('handover.submit.kept')}</span>
       </div>
     </form>

@@ -1,7 +1,7 @@
 /**
  * What the server gathered from the shift for the handover (the lead writes the text,
  * not this): alerts opened and resolved, by rule, those still open, the calls, the
- * teams' schedule adherence and who was absent.
+ * teams' schedule adherence and who was absent; as of when it read them.
  */
 import type { HandoverPrefill } from '../../../shared/handover.js';
 import { RULE_IDS } from '../../../shared/rules.js';
@@ -17,6 +17,7 @@ export function PrefillSummary({ prefill: p, tz }: { prefill: HandoverPrefill; t
       <h4 className="handover-subtitle">
         {t('handover.prefill.title')}{' '}
         <span className="muted">{t('handover.prefill.window', { from: formatCentreDateTime(p.from, tz), to: formatCentreDateTime(p.to, tz) })}</span>
+        {p.asOf !== undefined && <>{' · '}<span className="muted handover-as-of">{t('handover.prefill.asOf', { time: formatCentreDateTime(p.asOf, tz) })}</span></>}
       </h4>
       <dl className="handover-figures">
         <Figure label={t('handover.prefill.opened')} value={String(p.alertsOpened)} />
@@ -26,9 +27,11 @@ export function PrefillSummary({ prefill: p, tz }: { prefill: HandoverPrefill; t
         <Figure label={t('handover.prefill.answered')} value={String(p.calls.answered)} />
         <Figure label={t('handover.prefill.abandoned')} value={String(p.calls.abandoned)} />
         <Figure label={t('handover.prefill.serviceLevel')} value={formatPercent(p.calls.serviceLevel)} />
-        <Figure label={t('handover.prefill.adherence')} value={p.adherencePercent === null ? '—' : `${Math.round(p.adherencePercent)}%`} />
+        {/* As the drafted text says it (one decimal), so the two never read differently. */}
+        <Figure label={t('handover.prefill.adherence')} value={p.adherencePercent === null ? '—' : `${p.adherencePercent}%`} />
         <Figure label={t('handover.prefill.absences')} value={p.absences.length === 0 ? t('handover.none') : p.absences.join(', ')} />
       </dl>
+      <p className="muted handover-calls-note">{t('handover.prefill.callsNote')}</p>
       {byRule.length > 0 && (
         <div>
           <h5 className="handover-minor">{t('handover.prefill.byRule')}</h5>

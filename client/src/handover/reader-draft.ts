@@ -5,8 +5,8 @@
  * (shared/handover-draft.ts), in Chinese, with each alert's rule in the catalogue's words.
  */
 import dayjs from 'dayjs';
-import type { Handover, HandoverField } from '../../../shared/handover.js';
-import { draftFields, type DraftWords } from '../../../shared/handover-draft.js';
+import type { Handover, HandoverField, HandoverPrefill } from '../../../shared/handover.js';
+import { draftFields, draftLines, ENGLISH_DRAFT_WORDS, type DraftLine, type DraftStyle, type DraftWords } from '../../../shared/handover-draft.js';
 import { useLocale, useT, type T } from '../i18n/index.js';
 // format.ts extends dayjs with utc and timezone.
 import '../time/format.js';
@@ -26,18 +26,34 @@ function chineseWords(t: T): DraftWords {
   };
 }
 
-/** The draft's fields as the reader should first see them: redrafted in Chinese, or the server's English as it is. */
-export function useReaderDraft(): (draft: Handover, tz: string | undefined) => Record<HandoverField, string> {
+/** How the reader's draft is worded: Chinese from the catalogues, or the server's English. */
+function useStyle(): (tz: string | undefined) => DraftStyle {
   const t = useT();
   const locale = useLocale((s) => s.locale);
+  return (tz) => {
+    const zone = tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const time = (ts: number) => dayjs(ts).tz(zone).format('MM-DD HH:mm');
+    return locale === 'en'
+      ? { words: ENGLISH_DRAFT_WORDS, tz: zone, time, title: (a) => a.title }
+      : { words: chineseWords(t), tz: zone, time, title: (a) => t(`rule.${a.rule}`) };
+  };
+}
+
+/** The draft's fields as the reader should first see them: redrafted in Chinese, or the server's English as it is. */
+export function useReaderDraft(): (draft: Handover, tz: string | undefined) => Record<HandoverField, string> {
+  const locale = useLocale((s) => s.locale);
+  const style = useStyle();
   return (draft, tz) => {
     if (locale === 'en' || draft.status !== 'draft') return draft.fields;
-    const zone = tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-    return draftFields(draft.prefill, draft.teamIds, {
-      words: chineseWords(t),
-      tz: zone,
-      time: (ts) => dayjs(ts).tz(zone).format('MM-DD HH:mm'),
-      title: (a) => t(`rule.${a.rule}`),
-    });
+    return draftFields(draft.prefill, draft.teamIds, style(tz));
   };
+}
+
+/**
+ * A prefill's draft line by line in the reader's language: what the page compares the
+ * lead's text with when fresher figures come (shared/handover-draft.ts: redraftFields).
+ */
+export function useReaderDraftLines(): (prefill: HandoverPrefill, teamIds: readonly string[], tz: string | undefined) => Record<HandoverField, DraftLine[]> {
+  const style = useStyle();
+  return (prefill, teamIds, tz) => draftLines(prefill, teamIds, style(tz));
 }

@@ -84,7 +84,8 @@ describe('the outgoing lead', () => {
     expect(figure('Alerts opened')).toBe('7');
     expect(figure('Still open')).toBe('2');
     expect(figure('Service level')).toBe('94%');
-    expect(figure('Adherence')).toBe('92%');
+    // As the drafted text says it: one decimal.
+    expect(figure('Adherence')).toBe('91.6%');
     expect(figure('Absent')).toBe('1007');
     expect(within(summary).getByRole('link', { name: CRITICAL.title }).getAttribute('href')).toBe('/alerts#alert-a-crit');
     expect(within(form).getByText(/Critical alerts still open: 1\. The incoming lead cannot confirm/)).toBeTruthy();
@@ -133,6 +134,80 @@ describe('the outgoing lead', () => {
     expect(open).toContain('- [严重] 不使用服务禁语（第 68 条；发生于 11-28 15:40，未处理）');
     expect(open).not.toMatch(/Forbidden phrase/);
     expect((within(form).getByLabelText('2. 当班期间遇到的重要状况') as HTMLTextAreaElement).value).toBe('仍未处理的严重告警：\n- 不使用服务禁语（第 68 条）');
+  });
+
+  it('shows, keeps and submits the very figures its drafted lines say: the data block equals the summary', async () => {
+    useLocale.setState({ locale: 'zh-CN' });
+    const ASOF = ms('2026-11-28T15:42:00+08:00');
+    const first = handover({ prefill: { ...handover().prefill, asOf: ASOF }, prefillToken: 'sealed-1' });
+    const fresher = handover({
+      prefill: { ...handover().prefill, asOf: ASOF + 600_000, calls: { offered: 230, answered: 219, abandoned: 8, serviceLevel: 0.93 }, open: [CRITICAL] },
+      prefillToken: 'sealed-2',
+    });
+    server.on('GET /api/v1/handovers/current', (req) => ({ body: { toSubmit: req.query.has('shiftChangeAt') ? fresher : first, toConfirm: [] } }));
+    server.on('POST /api/v1/handovers', (req) => ({ status: 201, body: { ...fresher, ...(req.body as object), prefillToken: undefined, status: 'submitted' } }));
+    render(createElement(HandoverPage, { me: me('lead') }));
+    const form = await screen.findByRole('form', { name: '填写交接班记录' });
+    const summary = within(form).getByRole('region', { name: '本班数据' });
+    const figure = (label: string) => within(summary).getByText(label, { exact: true }).nextElementSibling?.textContent;
+    const status = () => (within(form).getByLabelText('1. 本班工作状况') as HTMLTextAreaElement).value;
+    expect(within(summary).getByText('数据截至 2026-11-28 15:42')).toBeTruthy();
+    const callsLine = () => status().split('\n')[1];
+    expect(callsLine()).toBe(`话务（全场）：呼入 ${figure('呼入')}，接听 ${figure('接听')}，放弃 ${figure('放弃')}；服务水平 ${figure('服务水平')}。`);
+    expect(status()).toContain(`排班遵从率：${figure('排班遵从率')}。`);
+
+    // The lead adds a line of their own, then asks for fresher figures: the drafted lines
+    // follow them (one alert fewer open), the lead's line stays.
+    fireEvent.change(within(form).getByLabelText('1. 本班工作状况'), { target: { value: `${status()}\n系统 14:00 至 14:10 短暂中断。` } });
+    fireEvent.click(within(form).getByRole('button', { name: '更新数据' }));
+    await within(form).findByText('数据截至 2026-11-28 15:52');
+    expect(figure('呼入')).toBe('230');
+    expect(callsLine()).toBe('话务（全场）：呼入 230，接听 219，放弃 8；服务水平 93%。');
+    expect(callsLine()).toBe(`话务（全场）：呼入 ${figure('呼入')}，接听 ${figure('接听')}，放弃 ${figure('放弃')}；服务水平 ${figure('服务水平')}。`);
+    expect(status()).toContain('仍有 1 条未处理');
+    expect(status().split('\n').at(-1)).toBe('系统 14:00 至 14:10 短暂中断。');
+    expect((within(form).getByLabelText('4. 遗留问题') as HTMLTextAreaElement).value.split('\n')).toHaveLength(1);
+
+    // Submitted with the seal of the figures shown, so the server keeps them.
+    fireEvent.click(within(form).getByRole('button', { name: '提交交接班' }));
+    await screen.findByText(/交接班已提交/);
+    const sent = server.calls('POST /api/v1/handovers')[0].body as { prefillToken?: string; fields: Record<string, string> };
+    expect(sent.prefillToken).toBe('sealed-2');
+    expect(sent.fields.shiftStatus).toContain('呼入 230，接听 219，放弃 8');
+  });
+
+  it('reads the figures again before submitting when they are more than 5 minutes old, and lets the lead check first', async () => {
+    const now = Date.now();
+    const old = handover({ prefill: { ...handover().prefill, asOf: now - 60_000 }, prefillToken: 'sealed-old' });
+    const fresher = handover({ prefill: { ...handover().prefill, asOf: now + 6 * 60_000 }, prefillToken: 'sealed-new' });
+    server.on('GET /api/v1/handovers/current', (req) => ({ body: { toSubmit: req.query.has('shiftChangeAt') ? fresher : old, toConfirm: [] } }));
+    server.on('POST /api/v1/handovers', (req) => ({ status: 201, body: { ...fresher, ...(req.body as object), status: 'submitted' } }));
+    render(createElement(HandoverPage, { me: me('lead') }));
+    const form = await screen.findByRole('form', { name: 'Fill in the handover log' });
+    vi.spyOn(Date, 'now').mockReturnValue(now + 6 * 60_000);
+    fireEvent.click(within(form).getByRole('button', { name: 'Submit handover' }));
+    expect((await within(form).findByText(/The figures were more than 5 minutes old/)).textContent).toMatch(/Check, then submit/);
+    expect(server.calls('POST /api/v1/handovers')).toHaveLength(0);
+    fireEvent.click(within(form).getByRole('button', { name: 'Submit handover' }));
+    await screen.findByText('Handover submitted; waiting for Li Qiang to confirm.');
+    expect((server.calls('POST /api/v1/handovers')[0].body as { prefillToken?: string }).prefillToken).toBe('sealed-new');
+  });
+
+  it('brings a reloaded draft\'s drafted lines up to the figures it now shows, keeping what was typed', async () => {
+    useLocale.setState({ locale: 'zh-CN' });
+    const before = { ...handover().prefill, asOf: ms('2026-11-28T15:00:00+08:00'), calls: { offered: 100, answered: 90, abandoned: 5, serviceLevel: 0.9 } };
+    server.on('GET /api/v1/handovers/current', { body: { toSubmit: handover({ prefill: before }), toConfirm: [] } });
+    const { unmount } = render(createElement(HandoverPage, { me: me('lead') }));
+    let form = await screen.findByRole('form', { name: '填写交接班记录' });
+    fireEvent.change(within(form).getByLabelText('6. 重要通知'), { target: { value: '12 月 1 日起调整卡费' } });
+    expect((within(form).getByLabelText('1. 本班工作状况') as HTMLTextAreaElement).value).toContain('呼入 100，接听 90，放弃 5');
+    unmount();
+
+    server.on('GET /api/v1/handovers/current', { body: { toSubmit: handover({ prefill: { ...handover().prefill, asOf: before.asOf + 3_600_000 } }), toConfirm: [] } });
+    render(createElement(HandoverPage, { me: me('lead') }));
+    form = await screen.findByRole('form', { name: '填写交接班记录' });
+    expect((within(form).getByLabelText('1. 本班工作状况') as HTMLTextAreaElement).value).toContain('呼入 212，接听 205，放弃 7');
+    expect((within(form).getByLabelText('6. 重要通知') as HTMLTextAreaElement).value).toBe('12 月 1 日起调整卡费');
   });
 
   it('brings back what was typed before a reload', async () => {

@@ -54,7 +54,7 @@ describe('the prefill', () => {
       alert('absent-again', { rule: 'absence', agentId: '1003', openedAt: from + 3 * H }),
     ];
     const live = [alert('old-warning', { openedAt: from - 5 * H }), alert('crit', { severity: 'critical', openedAt: from + 4 * H }), alert('gone', { status: 'resolved' })];
-    const prefill = buildPrefill({ from, to: CHANGE, teamIds: ['T1', 'T2'], opened, live, intervals: [] });
+    const prefill = buildPrefill({ from, to: CHANGE, asOf: CHANGE, teamIds: ['T1', 'T2'], opened, live, intervals: [] });
     expect(prefill).toMatchObject({
       alertsOpened: 5, alertsResolved: 1, byRule: { 'answer-3-rings': 2, greeting: 1, absence: 2 }, absences: ['1003'],
       calls: { offered: 0, answered: 0, abandoned: 0, serviceLevel: null }, adherencePercent: null,
@@ -63,9 +63,13 @@ describe('the prefill', () => {
   });
 
   it('sums the 15-minute intervals inside the shift, and averages the teams\' adherence', () => {
-    const interval = (start: number, answered: number, inThreshold: number, abandoned: number) => ({ start, offered: answered + abandoned, answered, answeredInThreshold: inThreshold, abandoned, maxWaiting: 1 });
+    // The calls offered in each interval, and what became of those calls (the interval's own answers are other calls').
+    const interval = (start: number, answered: number, inThreshold: number, abandoned: number) => ({
+      start, offered: answered + abandoned + 1, answered: 99, answeredInThreshold: 99, abandoned: 99, maxWaiting: 1,
+      offeredAnswered: answered, offeredAnsweredInThreshold: inThreshold, offeredAbandoned: abandoned,
+    });
     const prefill = buildPrefill({
-      from, to: CHANGE, teamIds: ['T1', 'T2'], opened: [], live: [],
+      from, to: CHANGE, asOf: CHANGE, teamIds: ['T1', 'T2'], opened: [], live: [],
       intervals: [interval(from - 15 * 60_000, 50, 50, 0), interval(from, 8, 6, 2), interval(CHANGE - 15 * 60_000, 10, 9, 0), interval(CHANGE, 40, 0, 40)],
       adherence: [
         { teamId: 'T1', scheduledNow: 3, outOfAdherence: 1, percent: 90 },
@@ -73,7 +77,7 @@ describe('the prefill', () => {
         { teamId: 'T3', scheduledNow: 2, outOfAdherence: 2, percent: 10 },
       ],
     });
-    expect(prefill.calls).toEqual({ offered: 20, answered: 18, abandoned: 2, serviceLevel: 15 / 20 });
+    expect(prefill.calls).toEqual({ offered: 22, answered: 18, abandoned: 2, serviceLevel: 15 / 20 });
     expect(prefill.adherencePercent).toBe(90);
   });
 });

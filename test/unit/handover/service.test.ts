@@ -63,6 +63,8 @@ describe('the draft', () => {
     expect(draft.prefill).toEqual({
       // The outgoing duty's window: 06:00 to the change.
       from: local('06:00'), to: CHANGE,
+      // Read now: the figures are as of the draft.
+      asOf: m.clock.now(),
       alertsOpened: 3, alertsResolved: 1,
       byRule: { absence: 1, 'answer-3-rings': 1, 'urgent-escalation': 1 },
       // T3's critical alert is not this handover's; critical first.
