@@ -7,7 +7,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passwordProblems } from '../../server/access/passwords.js';
 import { hasChromium, CHROMIUM_PATH, launchChromium } from './chromium.js';
@@ -79,7 +79,15 @@ describe.skipIf(!hasChromium)(title, () => {
   it('says a refused sign-in in Chinese, the pages\' default language, by the refusal\'s code', async () => {
     const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
     const page = watchErrors(await context.newPage());
-    await page.goto(`${server.base}/sign-in`);
+    // A signed-out page load asks who is there (`?optional=1`) and logs nothing, not even a 401.
+    const onLoad: string[] = [];
+    const noteError = (msg: ConsoleMessage) => { if (msg.type() === 'error') onLoad.push(msg.text()); };
+    page.on('console', noteError);
+    await page.goto(`${server.base}/`);
+    await page.waitForURL('**/sign-in');
+    await page.getByRole('button', { name: '登录' }).waitFor();
+    page.off('console', noteError);
+    expect(onLoad).toEqual([]);
     // An unknown user, so no account comes nearer its lockout.
     await page.getByLabel('用户名').fill('nobody');
     await page.getByLabel('密码').fill('not-the-password');
@@ -152,6 +160,17 @@ describe.skipIf(!hasChromium)(title, () => {
     await admin.waitForURL('**/admin/accounts');
     await admin.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Displays' }).click();
     await admin.waitForURL('**/admin/displays');
+    // A code no TV shows is refused by its code (pairCodeUnknown), in the reader's language,
+    // and said again in the other one when the reader switches.
+    await admin.getByLabel('Code on the TV').fill(code === 'ZZZZZ9' ? 'ZZZZZ8' : 'ZZZZZ9');
+    await admin.getByLabel('Display name').fill(TV_NAME);
+    await admin.getByRole('button', { name: 'Pair display' }).click();
+    await admin.locator('.pair-form').getByText('No display is showing that code (it may have expired).').waitFor();
+    await admin.locator('.language-switch').click();
+    await admin.locator('.pair-form').getByText('没有电视屏显示此代码（可能已过期）。').waitFor();
+    expect(await admin.locator('.pair-form').innerText()).not.toContain('No display');
+    await admin.screenshot({ path: path.join(SCREENSHOTS, 'pair-wrong-code-zh.png') });
+    await admin.locator('.language-switch').click();
     await admin.getByLabel('Code on the TV').fill(code.toLowerCase());
     await admin.getByLabel('Display name').fill(TV_NAME);
     await admin.getByRole('button', { name: 'Pair display' }).click();
@@ -318,6 +337,17 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(lines[0]).toBe('seq,at,actor,action,target,ip,detail');
     expect(lines.some((l) => l.includes(',account-created,') && l.includes('lin.wu'))).toBe(true);
     expect(lines.slice(1).every((l) => l.includes(',account-created,'))).toBe(true);
+
+    // In Chinese, the log's times are the centre's (the rules' Asia/Shanghai) in Chinese,
+    // like the header clock: not the browser's locale and zone.
+    // The API answers oldest first: lin.wu's account is the last created.
+    const createdEntry = (await admin.evaluate(async () => (await (await fetch('/api/v1/audit?action=account-created')).json()) as Array<{ at: number }>)).at(-1)!;
+    await admin.getByRole('button', { name: 'Language: 中文' }).click();
+    await admin.getByRole('heading', { name: '审计日志' }).waitFor();
+    const shanghai = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Asia/Shanghai', hourCycle: 'h23' });
+    expect(await created.locator('td').first().innerText()).toBe(shanghai.format(createdEntry.at));
+    await admin.screenshot({ path: path.join(SCREENSHOTS, 'admin-audit-zh.png') });
+    await admin.getByRole('button', { name: '界面语言: English' }).click();
     expect(pageErrors).toEqual([]);
   });
 });

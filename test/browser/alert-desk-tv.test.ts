@@ -92,6 +92,32 @@ describe.skipIf(!hasChromium)(title, () => {
     await context.close();
   });
 
+  it('says it all in Chinese on a Chinese desk: headlines, the confirmation, the history; the call, never the subject key', async () => {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    await context.addInitScript(() => localStorage.setItem('floorwatch.locale', 'zh-CN'));
+    const page = watch(await context.newPage());
+    await page.goto(`${server.base}/alerts`);
+    const english = /\b(Agent|agent|Call|call|ringing|answered|opened|Note|Acknowledged)\b/;
+    // The ring alert acknowledged above, in today's history: its headline as an open card would have it.
+    const acked = page.locator('.desk-history .desk-alert', { hasText: 'answer-3-rings' });
+    await acked.waitFor();
+    expect(await acked.locator('.desk-alert-title').innerText()).toBe('三声内接听（10 秒） · 坐席 1001，来电 c1');
+    expect(await acked.locator('.desk-subject').innerText()).toBe('通话 c1');
+    expect(await page.locator('.desk-history').innerText()).not.toMatch(english);
+
+    const card = page.locator('.desk-open .desk-alert').first();
+    await card.waitFor();
+    for (const subject of await page.locator('.desk-subject').allInnerTexts()) expect(subject).not.toMatch(/:/);
+    const headline = await card.locator('.desk-alert-title').innerText();
+    expect(headline).not.toMatch(english);
+    await card.getByRole('button', { name: '确认', exact: true }).click();
+    await card.getByLabel('备注').fill('已提醒坐席');
+    await card.getByRole('button', { name: '确认告警' }).click();
+    await page.getByRole('status').filter({ hasText: `已确认告警：${headline}` }).waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'alert-desk-zh-acknowledged.png') });
+    await context.close();
+  });
+
   for (const [width, height, label] of [[1920, 1080, '1080p'], [3840, 2160, '4k']] as const) {
     it(`shows the TV's pages without scrolling at ${label}`, async () => {
       const context = await browser.newContext({ viewport: { width, height } });
@@ -121,12 +147,29 @@ describe.skipIf(!hasChromium)(title, () => {
     const tv = watch(await context.newPage());
     await tv.goto(`${server.base}/tv?lang=en&pace=600&page=agents&teams=t1`);
     await tv.locator('[data-agent="1003"]').waitFor();
+    // A team the floor does not know (no agent, no shift): the TV names it and what to fix,
+    // and shows nothing of the floor (not the floor-wide figures as if they were t9's).
     await tv.goto(`${server.base}/tv?lang=en&pace=600&page=agents&teams=t9`);
-    await tv.locator('.connection-state', { hasText: 'Live' }).waitFor();
-    await tv.locator('[data-tv-page]').waitFor();
-    // No agent of team t9: there is no agents page at all, and no tile anywhere.
-    expect(await tv.locator('[data-tv-page^="agents"]').count()).toBe(0);
+    const scope = tv.locator('.tv-scope[role="alert"]');
+    await scope.waitFor();
+    expect(await scope.innerText()).toContain("Check this display's address");
+    expect(await scope.innerText()).toContain('Not on this floor (no agent, no shift today): t9');
+    expect(await scope.innerText()).toContain('Fix ?teams=t9 in the address, or remove it to show the whole floor.');
+    expect(await tv.locator('[data-tv-page]').count()).toBe(0);
     expect(await tv.locator('[data-agent]').count()).toBe(0);
+    expect(await tv.content()).not.toContain(CALLER);
+    expect(await tv.evaluate(() => localStorage.getItem('floorwatch.deviceToken'))).toBe('test-device-token');
+    await tv.screenshot({ path: path.join(SCREENSHOTS, 'tv-unknown-team.png') });
+    // In Chinese, the TV's default.
+    await tv.goto(`${server.base}/tv?lang=zh-CN&pace=600&teams=t9,t8`);
+    await scope.waitFor();
+    expect(await scope.innerText()).toContain('现场没有这些班组（没有坐席，今日也没有排班）：t9, t8');
+    expect(await scope.innerText()).toContain('请修改地址中的 ?teams=t9,t8');
+    // One known team and one unknown: the known one's floor, with a line naming the other.
+    await tv.goto(`${server.base}/tv?lang=en&pace=600&page=agents&teams=t1,t9`);
+    await tv.locator('[data-agent="1003"]').waitFor();
+    expect(await tv.locator('.tv-scope-notice').innerText()).toBe('Not on this floor: t9. Fix ?teams= in the address; showing the other teams only.');
+    await tv.screenshot({ path: path.join(SCREENSHOTS, 'tv-some-unknown-team.png') });
     await tv.goto(`${server.base}/tv?lang=en&teams=${'x'.repeat(101)}`);
     await tv.getByText("Check this display's address").waitFor();
     expect(await tv.locator('[role="status"]').innerText()).toContain('teams.0');

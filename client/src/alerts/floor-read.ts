@@ -1,76 +1,21 @@
 /**
  * What the alert desk and the TV read from the floor store, in one place: they only
  * read (the connection is the store's one writer), and when the store's shape changes
- * this is the file to adapt. Also tracks when floor data last arrived (a snapshot or an
- * applied delta), which the store itself does not record: the TV needs it to tell live
- * figures from frozen ones.
+ * this is the file to adapt. When floor data last arrived, and whether the figures are
+ * live, is store/freshness.ts (re-exported here for the alert desk and the TV).
  */
-import { useMemo, useSyncExternalStore } from 'react';
+import { useMemo } from 'react';
 import type { AgentView, FloorFigures, QueueFigures } from '../../../shared/figures.js';
 import type { BoardAlert } from '../store/apply.js';
 import { useFloorStore, type ConnectionStatus } from '../store/floor-store.js';
 
 export type { BoardAlert };
 
-// ---- freshness -------------------------------------------------------------------
+// ---- freshness (store/freshness.ts, shared by every screen) ---------------------
 
-let lastDataAt: number | null = null;
-const freshnessListeners = new Set<() => void>();
-
-/** Records that floor data arrived now (exported for tests). */
-export function noteFloorData(at: number = Date.now()): void {
-  lastDataAt = at;
-  for (const listener of freshnessListeners) listener();
-}
-
-/** Forgets when data last arrived (tests). */
-export function resetFloorFreshness(): void {
-  lastDataAt = null;
-  for (const listener of freshnessListeners) listener();
-}
-
-// A new `floor` object means a snapshot or an applied delta. A reset (floor -> null) is
-// not data: the "no data since" time must survive the link being reopened.
-useFloorStore.subscribe((state, previous) => {
-  if (state.floor !== null && state.floor !== previous.floor) noteFloorData();
-});
-
-function subscribeFreshness(listener: () => void): () => void {
-  freshnessListeners.add(listener);
-  return () => freshnessListeners.delete(listener);
-}
-
-/** Local clock time (Date.now()) of the last snapshot or delta; null before any. */
-export function lastFloorDataAt(): number | null {
-  return lastDataAt;
-}
-
-/** Local clock time (Date.now()) of the last snapshot or delta; null before any. */
-export function useLastDataAt(): number | null {
-  return useSyncExternalStore(subscribeFreshness, () => lastDataAt);
-}
-
-/** No delta or snapshot for this long while the link says it is up: treat the figures as frozen. */
-export const STALE_AFTER_MS = 10_000;
-
-export interface StaleInput {
-  connection: ConnectionStatus['kind'];
-  lastDataAt: number | null;
-  /** Local clock. */
-  now: number;
-  /** Agents logged in: a floor with nobody on it has nothing to report, so silence is not staleness. */
-  active: boolean;
-}
-
-/**
- * Stale: we had data, and either the link is not up, or it is up on a staffed floor and
- * nothing has arrived for more than STALE_AFTER_MS.
- */
-export function isStale({ connection, lastDataAt: last, now, active }: StaleInput): boolean {
-  if (last === null) return false;
-  if (connection !== 'live') return true;
-  return active && now - last > STALE_AFTER_MS;
-}
+export {
+  isStale, lastFloorDataAt, noteFloorData, resetFloorFreshness, STALE_AFTER_MS, useLastDataAt, type StaleInput,
+} from '../store/freshness.js';
 
 // ---- selectors -------------------------------------------------------------------
 

@@ -4,13 +4,13 @@ import 'dayjs/locale/zh-cn.js';
 import { useLocale, useT } from '../i18n/index.js';
 import { useFloorStore } from '../store/floor-store.js';
 import { formatCentreClock } from '../time/format.js';
-import { useServerNow } from '../time/ticker.js';
+import { useServerClock } from '../time/ticker.js';
 
 export function CentreClock() {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const tz = useFloorStore((s) => s.floor?.timezone);
-  const now = useServerNow();
+  const now = useServerClock();
   if (tz === undefined) return null;
   const { time, date } = formatCentreClock(now, tz);
   return (

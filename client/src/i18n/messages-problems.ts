@@ -56,7 +56,7 @@ const PROBLEMS_ZH: Record<ProblemCode, string> = {
   pointsQuarter: '季度格式有误：请写成 2026-Q4 这样的格式。',
   pointsChoice: '分值有误：此项（第 {article} 条）的分值须从 {choices} 中选择，请注明。',
   pointsFixed: '分值有误：按积分目录，此项（第 {article} 条）固定为 {points} 分。',
-  pointsAgentUnknown: '工号有误：找不到坐席 {agentId}——现场从未出现、排班中没有、积分记录中也没有。请核对工号。',
+  pointsAgentUnknown: '工号有误：现场、排班和积分记录中都没有坐席 {agentId}，请核对。',
   feedTokenRequired: '需要数据源令牌（Authorization: Bearer <令牌>）。',
   feedTokenInvalid: '数据源令牌无效（已被吊销或输入有误）。',
   scheduleFileProblems: '文件中有 {count} 处问题。',

@@ -30,6 +30,9 @@ addMessages({
     'tv.connectingTitle': '正在连接现场…',
     'tv.badScope.title': '请检查此屏幕的地址',
     'tv.badScope.detail': '服务器拒绝了地址中的 ?teams=（{reason}）。',
+    'tv.scope.unknown': '现场没有这些班组（没有坐席，今日也没有排班）：{teams}',
+    'tv.scope.fix': '请修改地址中的 ?teams={value}，或删除它以显示整个现场。新班组的坐席一登录，此屏幕就会自动显示。',
+    'tv.scope.some': '地址中的 ?teams= 有现场没有的班组：{teams}。请修改地址；现只显示其余班组。',
   },
   en: {
     'tv.page.queues': 'Queues',
@@ -59,5 +62,8 @@ addMessages({
     'tv.connectingTitle': 'Connecting to the floor…',
     'tv.badScope.title': "Check this display's address",
     'tv.badScope.detail': 'The server refused ?teams= in the address ({reason}).',
+    'tv.scope.unknown': 'Not on this floor (no agent, no shift today): {teams}',
+    'tv.scope.fix': 'Fix ?teams={value} in the address, or remove it to show the whole floor. A new team shows by itself once one of its agents logs in.',
+    'tv.scope.some': 'Not on this floor: {teams}. Fix ?teams= in the address; showing the other teams only.',
   },
 });

@@ -5,15 +5,17 @@
  * pairs again.
  *
  * Configured by its URL, since nobody touches a TV: `?pace=15` seconds per page,
- * `?lang=en` (or zh-CN, the default), `?page=agents` to start on a given page.
+ * `?lang=en` (or zh-CN, the default), `?page=agents` to start on a given page, `?teams=A,B`
+ * for one section of the floor (a team the floor does not know is named on screen, with
+ * what to fix: tv/scope.ts).
  */
 import { useEffect, useLayoutEffect, useState } from 'react';
-import { lastFloorDataAt, STALE_AFTER_MS } from '../alerts/floor-read.js';
 import { useLocale, useT } from '../i18n/index.js';
 import { usePageTitle } from '../page-title.js';
 import { StatusScreen } from '../components/StatusScreen.js';
 import { queryParam, scopeTeams } from '../routes.js';
 import { useFloorStore } from '../store/floor-store.js';
+import { isStaffed, lastFloorDataAt, STALE_AFTER_MS } from '../store/freshness.js';
 import { forgetDeviceToken, readDeviceToken, saveDeviceToken } from '../tv/device-token.js';
 import { parsePace } from '../tv/pager.js';
 import { PairingScreen } from '../tv/PairingScreen.js';
@@ -72,6 +74,7 @@ function TvFloor({ deviceToken, onRefused }: { deviceToken: string; onRefused(re
   const [generation, setGeneration] = useState(0);
   const page = queryParam('page');
   const startKind = PAGE_KINDS.find((k) => k === page);
+  const teams = scopeTeams();
 
   // socket.io retries a broken link forever by itself; a link that stays "up" but brings
   // nothing is reopened here, which gets a fresh snapshot or exposes the failure.
@@ -79,7 +82,7 @@ function TvFloor({ deviceToken, onRefused }: { deviceToken: string; onRefused(re
     const timer = setInterval(() => {
       const { connection, floor } = useFloorStore.getState();
       const last = lastFloorDataAt();
-      const staffed = floor === null || Object.entries(floor.floor.agentsByState).some(([s, n]) => s !== 'logged_out' && n > 0);
+      const staffed = isStaffed(floor?.floor);
       if (connection.kind === 'live' && staffed && last !== null && Date.now() - last > RELINK_AFTER_MS
         && Date.now() - connection.since > RELINK_AFTER_MS) {
         setGeneration((g) => g + 1);
@@ -91,7 +94,7 @@ function TvFloor({ deviceToken, onRefused }: { deviceToken: string; onRefused(re
   return (
     <>
       <TvLink key={generation} deviceToken={deviceToken} onRefused={onRefused} />
-      <TvBoard paceMs={parsePace(queryParam('pace')) * 1000} startKind={startKind} />
+      <TvBoard paceMs={parsePace(queryParam('pace')) * 1000} startKind={startKind} teams={teams} />
     </>
   );
 }

@@ -1,5 +1,5 @@
 /**
- * Who is using this page: asked of the server on load (`GET /api/v1/session`), changed by
+ * Who is using this page: asked of the server on load (`GET /api/v1/session?optional=1`), changed by
  * signing in, changing the password and signing out. The server is the authority: this
  * store only remembers its last answer so the page can pick what to show. The session
  * itself is the httpOnly cookie, which no script here can read.
@@ -37,12 +37,16 @@ export const useSessionStore = create<SessionStore>()((set, get) => ({
   state: { kind: 'loading' },
 
   async load(noticeIfGone) {
+    const signedOut = () => set({ state: noticeIfGone === undefined ? { kind: 'signed-out' } : { kind: 'signed-out', notice: noticeIfGone } });
     try {
-      const { me } = await api.get<{ me: Me }>(SESSION);
-      set({ state: { kind: 'signed-in', me } });
+      // `optional`: nobody signed in is answered 200 { me: null }, not 401, so a signed-out
+      // page load logs no error in the console (a 401 still means signed out: older servers).
+      const { me } = await api.get<{ me: Me | null }>(`${SESSION}?optional=1`);
+      if (me === null) signedOut();
+      else set({ state: { kind: 'signed-in', me } });
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) {
-        set({ state: noticeIfGone === undefined ? { kind: 'signed-out' } : { kind: 'signed-out', notice: noticeIfGone } });
+        signedOut();
       } else {
         set({ state: { kind: 'unreachable', message: messageOf(err) } });
       }

@@ -2,16 +2,19 @@
  * The paired TV's screen: the floor in rotating pages (queues, agents, schedule adherence
  * per team when there is a plan today, floor figures),
  * read-only, guarded by the stale screen. Pages are cut by what fits a screen, so a big
- * floor gets more pages rather than a scrollbar.
+ * floor gets more pages rather than a scrollbar. A TV over some teams (`?teams=`) whose
+ * address names a team the floor does not know says so and what to fix (tv/scope.ts):
+ * instead of the floor when none of its teams is known, in a line above it when some are.
  */
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import {
   useAgents, useCentreTimezone, useConnectionKind, useFloorFigures, useQueues, useServiceLevelThreshold,
 } from '../alerts/floor-read.js';
 import { useT } from '../i18n/index.js';
 import { formatCentreClock } from '../time/format.js';
-import { useServerNow } from '../time/ticker.js';
+import { useServerClock } from '../time/ticker.js';
 import { chunk } from './pager.js';
+import { teamList, unknownScopeTeams } from './scope.js';
 import { useFloorStore } from '../store/floor-store.js';
 import { adherenceOrder, TEAMS_PER_PAGE, TvAdherence } from './TvAdherence.js';
 import { TvPager, type TvPageSpec } from './TvPager.js';
@@ -21,17 +24,44 @@ import { TvStaleGuard } from './TvStale.js';
 export const QUEUES_PER_PAGE = 6;
 export type TvPageKind = 'queues' | 'agents' | 'adherence' | 'figures';
 
-export function TvBoard({ paceMs, startKind }: { paceMs: number; startKind?: TvPageKind }) {
+export function TvBoard({ paceMs, startKind, teams }: { paceMs: number; startKind?: TvPageKind; teams?: readonly string[] }) {
   return (
     <div className="tv">
       <TvStaleGuard>
-        <TvRotation paceMs={paceMs} startKind={startKind} />
+        <TvScopeGuard teams={teams}>
+          {(notice) => <TvRotation paceMs={paceMs} startKind={startKind} notice={notice} />}
+        </TvScopeGuard>
       </TvStaleGuard>
     </div>
   );
 }
 
-function TvRotation({ paceMs, startKind }: { paceMs: number; startKind?: TvPageKind }) {
+/**
+ * The teams of the address the floor does not know. None known: only the sentence (never
+ * the floor-wide figures as if they were the section's). Some: the section, with a line
+ * naming the others.
+ */
+function TvScopeGuard({ teams, children }: { teams?: readonly string[]; children(notice?: ReactNode): ReactNode }) {
+  const t = useT();
+  // Joined, so the selector's answer is a string that only changes when the list does.
+  const unknown = useFloorStore((s) => unknownScopeTeams(teams, s.floor).join('\n'));
+  if (teams === undefined || unknown === '') return <>{children()}</>;
+  const names = unknown.split('\n');
+  const joined = teams.join(',');
+  const value = joined.length > 60 ? `${joined.slice(0, 60)}…` : joined;
+  if (names.length >= new Set(teams).size) {
+    return (
+      <div className="tv-stale tv-scope" role="alert">
+        <p className="tv-stale-title">{t('tv.badScope.title')}</p>
+        <p className="tv-stale-detail tv-scope-teams">{t('tv.scope.unknown', { teams: teamList(names) })}</p>
+        <p className="tv-stale-detail">{t('tv.scope.fix', { value })}</p>
+      </div>
+    );
+  }
+  return <>{children(<p className="tv-scope-notice" role="alert">{t('tv.scope.some', { teams: teamList(names) })}</p>)}</>;
+}
+
+function TvRotation({ paceMs, startKind, notice }: { paceMs: number; startKind?: TvPageKind; notice?: ReactNode }) {
   const t = useT();
   const queues = useQueues();
   const agents = useAgents();
@@ -66,12 +96,12 @@ function TvRotation({ paceMs, startKind }: { paceMs: number; startKind?: TvPageK
   }, [queues, agents, adherence, figures, threshold, t]);
 
   const start = Math.max(0, startKind === undefined ? 0 : pages.findIndex((p) => p.key.startsWith(startKind)));
-  return <TvPager pages={pages} paceMs={paceMs} start={start} headerEnd={<><TvClock /><TvLinkState /></>} />;
+  return <TvPager pages={pages} paceMs={paceMs} start={start} notice={notice} headerEnd={<><TvClock /><TvLinkState /></>} />;
 }
 
 function TvClock() {
   const tz = useCentreTimezone();
-  const now = useServerNow();
+  const now = useServerClock();
   if (tz === undefined) return null;
   return <span className="tv-clock">{formatCentreClock(now, tz).time}</span>;
 }

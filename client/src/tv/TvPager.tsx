@@ -12,11 +12,13 @@ export interface TvPageSpec {
   render(): ReactNode;
 }
 
-export function TvPager({ pages, paceMs, start = 0, headerEnd }: {
+export function TvPager({ pages, paceMs, start = 0, headerEnd, notice }: {
   pages: readonly TvPageSpec[];
   paceMs: number;
   start?: number;
   headerEnd?: ReactNode;
+  /** A line under the header on every page (what is wrong with the TV's address). */
+  notice?: ReactNode;
 }) {
   const t = useT();
   const index = usePager(pages.length, paceMs, start);
@@ -36,6 +38,7 @@ export function TvPager({ pages, paceMs, start = 0, headerEnd }: {
         )}
         <div className="tv-header-end">{headerEnd}</div>
       </header>
+      {notice}
       <main className="tv-body" data-tv-page={page?.key}>
         {page?.render()}
       </main>

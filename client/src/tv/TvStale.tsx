@@ -4,26 +4,16 @@
  * sentence: "No data since 10:42:13". The link keeps reconnecting behind it.
  */
 import { useRef, type ReactNode } from 'react';
-import {
-  isStale, useCentreTimezone, useClockOffset, useConnectionKind, useFloorFigures, useHasFloor, useLastDataAt,
-} from '../alerts/floor-read.js';
+import { useCentreTimezone, useClockOffset, useHasFloor } from '../alerts/floor-read.js';
 import { useT } from '../i18n/index.js';
 import { formatClockTime, formatElapsed } from '../time/format.js';
-import { useLocalNow } from '../time/ticker.js';
-
-/** Someone is logged in: the floor has something to report. */
-function isStaffed(figures: ReturnType<typeof useFloorFigures>): boolean {
-  if (figures === undefined) return true;
-  const { logged_out: _out, ...on } = figures.agentsByState;
-  return Object.values(on).some((n) => n > 0);
-}
+import { useFreshness, useLocalNow } from '../time/ticker.js';
 
 export function TvStaleGuard({ children }: { children: ReactNode }) {
   const t = useT();
-  const connection = useConnectionKind();
-  const lastDataAt = useLastDataAt();
+  // The same rule as the supervisors' floor (store/freshness.ts): one answer for every screen.
+  const { stale, lastDataAt } = useFreshness();
   const hasFloor = useHasFloor();
-  const figures = useFloorFigures();
   const now = useLocalNow();
   // The link's reset forgets the zone and the offset: keep the last known ones for the sentence.
   const tz = useRef<string | undefined>(undefined);
@@ -33,7 +23,6 @@ export function TvStaleGuard({ children }: { children: ReactNode }) {
   if (liveTz !== undefined) tz.current = liveTz;
   if (hasFloor) offset.current = liveOffset;
 
-  const stale = isStale({ connection, lastDataAt, now, active: isStaffed(figures) });
   if (stale && lastDataAt !== null) {
     return (
       <div className="tv-stale" role="alert">

@@ -43,7 +43,11 @@ function accessErrors(logger: Logger): ErrorRequestHandler {
   const fallback = jsonErrorHandler(logger);
   return (err, req, res, next) => {
     if (err instanceof AccessError && !res.headersSent) {
-      res.status(STATUS[err.code]).json(err.field === undefined ? { error: err.message } : { error: err.message, field: err.field });
+      res.status(STATUS[err.code]).json({
+        error: err.message,
+        ...(err.problem !== undefined && { code: err.problem }),
+        ...(err.field !== undefined && { field: err.field }),
+      });
       return;
     }
     // V8's JSON.parse message quotes the input, which here may be a password: say less.

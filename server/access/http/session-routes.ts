@@ -1,9 +1,10 @@
 /**
- * `/api/v1/session`: sign in (sets the session and CSRF cookies), who am I, sign out,
+ * `/api/v1/session`: sign in (sets the session and CSRF cookies), who am I (`?optional=1`:
+ * 200 `{ me: null }` rather than 401 when nobody is signed in), sign out,
  * sign out everywhere, and change password, the one thing a user with a first or expired
  * password may do.
  */
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { changePasswordInput, signInInput, type Role } from '../../../shared/access.js';
 import type { AccessService } from '../service/access-service.js';
 import { sessionTokenFrom } from '../service/credentials.js';
@@ -42,7 +43,19 @@ export function createSessionRoutes(access: AccessService, secureCookies: boolea
     }
   });
 
-  router.get('/api/v1/session', noStore, anyone, async (req, res) => {
+  /**
+   * `GET /api/v1/session?optional=1`: a page asking on load whether anyone is signed in.
+   * Nobody is an answer there, not a refusal: 200 `{ me: null }` (a browser logs every 401
+   * as an error). Without `optional`, nobody is still 401 `signInRequired`, as scripts expect.
+   */
+  const signedOutIsAnAnswer: RequestHandler = async (req, res, next) => {
+    if (req.query.optional !== '1' && req.query.optional !== 'true') return next();
+    const viewer = await access.viewerFromRequest(req);
+    if (viewer) return next();
+    res.json({ me: null });
+  };
+
+  router.get('/api/v1/session', noStore, signedOutIsAnAnswer, anyone, async (req, res) => {
     const viewer = viewerOf(res);
     const me = await access.me(viewer);
     if (!me) {

@@ -6,6 +6,7 @@
  * at once.
  */
 import type { DeviceView } from '../../../shared/access.js';
+import { PROBLEMS } from '../../../shared/problems.js';
 import { newId, pairingCode, randomToken, sha256Hex } from '../tokens.js';
 import { from, PAIR_REQUEST_TTL_MS, recordKey, type AccessContext } from './context.js';
 import { AccessError } from './errors.js';
@@ -78,11 +79,11 @@ export function createPairing(ctx: AccessContext): PairingArea {
   async function pairDisplay(code: string, name: string, adminId: string, ip?: string): Promise<DeviceView> {
     const now = clock.now();
     const found = await store.pairRequests.byCode(code.trim().toUpperCase(), now);
-    if (!found) throw new AccessError('not-found', 'no display is showing that code (it may have expired)', 'code');
+    if (!found) throw new AccessError('not-found', PROBLEMS.pairCodeUnknown, 'code', 'pairCodeUnknown');
     return ctx.serial(recordKey.pair(found.id), async () => {
       const request = await store.pairRequests.get(found.id);
-      if (!request || request.expiresAt <= now) throw new AccessError('not-found', 'no display is showing that code (it may have expired)', 'code');
-      if (request.deviceId !== undefined) throw new AccessError('conflict', 'that display is already paired', 'code');
+      if (!request || request.expiresAt <= now) throw new AccessError('not-found', PROBLEMS.pairCodeUnknown, 'code', 'pairCodeUnknown');
+      if (request.deviceId !== undefined) throw new AccessError('conflict', PROBLEMS.displayAlreadyPaired, 'code', 'displayAlreadyPaired');
       const deviceToken = randomToken();
       const device = { id: newId('dev'), name, tokenHash: sha256Hex(deviceToken), createdAt: now, createdBy: adminId };
       await store.devices.create(device);
