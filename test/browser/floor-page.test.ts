@@ -200,6 +200,26 @@ describe.skipIf(!hasChromium)(title, () => {
     }
   });
 
+  it('says why an address\'s ?teams= is refused, in Chinese, with the way to the whole floor', async () => {
+    const other = await startFloorServer(T0, clientDir);
+    const refusedPage = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    try {
+      await refusedPage.goto(`${other.base}/?teams=${'x'.repeat(101)}`);
+      await refusedPage.locator('#page-title', { hasText: '请检查地址中的班组' }).waitFor();
+      expect(await refusedPage.getByRole('alert').innerText()).toMatch(/服务器不接受地址中的 \?teams=（teams\.0: [\s\S]*您可以查看整个现场/);
+      // Under the usual header: the pages and the language switch.
+      expect(await refusedPage.locator('.header .site-nav-link').count()).toBeGreaterThan(1);
+      expect(await refusedPage.locator('.header .language-switch').count()).toBe(1);
+      await refusedPage.screenshot({ path: path.join(SCREENSHOTS, 'floor-refused-teams.png') });
+      await refusedPage.getByRole('link', { name: '查看整个现场' }).click();
+      await refusedPage.waitForURL(`${other.base}/`);
+      await refusedPage.getByText('等待事件…').waitFor();
+    } finally {
+      await refusedPage.close();
+      await other.close();
+    }
+  });
+
   it('shows an empty demo floor as waiting, under a loud DEMO badge', async () => {
     const demo = await startFloorServer(T0, clientDir, { demo: true });
     const demoPage = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
@@ -207,8 +227,12 @@ describe.skipIf(!hasChromium)(title, () => {
       await demoPage.goto(demo.base);
       // A fresh browser context: the default language, Simplified Chinese.
       await demoPage.getByText('等待事件…').waitFor({ timeout: 10_000 });
-      expect(await demoPage.locator('.demo-badge').innerText()).toContain('演示 — 模拟现场');
+      // The tag says "demo" once; the text says what that means.
+      expect(await demoPage.locator('.demo-badge').innerText()).toMatch(/^演示\s*模拟现场，非真实数据$/);
       await demoPage.screenshot({ path: path.join(SCREENSHOTS, 'floor-empty-demo.png') });
+      await demoPage.locator('.language-switch').click();
+      await demoPage.locator('.demo-badge', { hasText: 'Simulated floor, not live data' }).waitFor();
+      expect((await demoPage.locator('.demo-badge').innerText()).match(/demo/gi)).toHaveLength(1);
     } finally {
       await demoPage.close();
       await demo.close();

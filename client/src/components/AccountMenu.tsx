@@ -31,7 +31,7 @@ export function AccountMenu({ me }: { me: Me }) {
   return (
     <div className="account">
       <div className="account-who">
-        <span className="account-name">{me.name}</span>
+        <span className="account-name" title={me.name}>{me.name}</span>
         {/* The first admin is named "Administrator": saying it twice helps nobody. */}
         {role !== me.name && ROLE_LABELS[me.role] !== me.name && <span className="account-role">{role}</span>}
       </div>

@@ -1,4 +1,7 @@
-/** Nobody may mistake the simulator for the real floor: loud, and in words. */
+/**
+ * Nobody may mistake the simulator for the real floor: loud, and in words. The tag says
+ * "demo"; the text says what that means (without saying "demo" a second time).
+ */
 import { useT } from '../i18n/index.js';
 
 export function DemoBadge() {
@@ -6,7 +9,7 @@ export function DemoBadge() {
   return (
     <div className="demo-badge" role="note">
       <span className="demo-badge-tag">{t('demo.tag')}</span>
-      <span>{t('demo.text')}</span>
+      <span className="demo-badge-text">{t('demo.text')}</span>
     </div>
   );
 }

@@ -16,7 +16,7 @@ import '../alerts/alerts.css';
 import { AccountMenu } from '../components/AccountMenu.js';
 import { ConnectionBanner } from '../components/ConnectionBanner.js';
 import { ConnectionState } from '../components/ConnectionState.js';
-import { Header } from '../components/Header.js';
+import { Header, LanguageSwitch } from '../components/Header.js';
 import { SiteNav } from '../components/SiteNav.js';
 import { useT } from '../i18n/index.js';
 import { usePageTitle } from '../page-title.js';
@@ -67,6 +67,7 @@ export function AlertsPage({ me }: { me: Me }) {
     <div className={`app desk${connection === 'down' ? ' is-stale' : ''}`}>
       <Header>
         <ConnectionState />
+        <LanguageSwitch />
         <SiteNav me={me} />
         <AccountMenu me={me} />
       </Header>

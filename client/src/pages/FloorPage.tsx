@@ -1,24 +1,31 @@
 /**
  * The live floor for a signed-in person. The link authenticates with the session cookie;
  * if the server refuses it (session ended, signed out everywhere, password to change) the
- * session is asked again, which moves the page to sign-in or the password page.
+ * session is asked again, which moves the page to sign-in or the password page. Refused
+ * while still signed in (an address whose `?teams=` the person may not see), the page says
+ * so in the person's language, under the usual header, with the way to the floor they may see.
  */
 import { useState } from 'react';
 import type { Me } from '../../../shared/access.js';
 import { AccountMenu } from '../components/AccountMenu.js';
 import { FloorShell } from '../components/FloorShell.js';
+import { Link } from '../components/Link.js';
+import { PageShell } from '../components/PageShell.js';
 import { SiteNav } from '../components/SiteNav.js';
-import { StatusScreen } from '../components/StatusScreen.js';
+import { useT } from '../i18n/index.js';
 import { usePageTitle } from '../page-title.js';
-import { scopeTeams } from '../routes.js';
+import { PATHS, scopeTeams, useQueryParam } from '../routes.js';
 import { SESSION_ENDED, useSessionStore } from '../session/session-store.js';
 import { useFloorLink } from '../use-floor-link.js';
 
 const SESSION = { kind: 'session' } as const;
 
 export function FloorPage({ me }: { me: Me }) {
-  usePageTitle('Floor');
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const t = useT();
+  usePageTitle(t('nav.floor'));
+  // The address's scope, watched: following the refusal's link to `/` drops it and reconnects.
+  const scope = useQueryParam('teams');
+  const [refusal, setRefusal] = useState<{ reason: string; scope: string | null } | null>(null);
 
   useFloorLink(SESSION, (reason) => {
     void (async () => {
@@ -26,16 +33,48 @@ export function FloorPage({ me }: { me: Me }) {
       await session.load(SESSION_ENDED);
       const after = useSessionStore.getState().state;
       // Still signed in as far as HTTP knows, yet refused: retrying would only loop.
-      if (after.kind === 'signed-in' && !after.me.mustChangePassword) setRefusal(reason);
+      if (after.kind === 'signed-in' && !after.me.mustChangePassword) setRefusal({ reason, scope });
     })();
   }, scopeTeams());
 
-  if (refusal !== null) {
-    return (
-      <StatusScreen title="No access to the floor" message={`The server refused the floor connection (${refusal}).`}>
-        <button type="button" className="button button-primary" onClick={() => location.reload()}>Reload</button>
-      </StatusScreen>
-    );
-  }
+  if (refusal !== null && refusal.scope === scope) return <FloorRefused me={me} reason={refusal.reason} />;
   return <FloorShell interactive headerEnd={<><SiteNav me={me} /><AccountMenu me={me} /></>} />;
+}
+
+/** Why the floor is not shown, and where to go instead. */
+function FloorRefused({ me, reason }: { me: Me; reason: string }) {
+  const t = useT();
+  const asked = scopeTeams();
+  // The server names the field it refused: `teams:` (none of them visible) or `teams.0:` (not a team id).
+  const byScope = asked !== undefined && reason.startsWith('teams');
+  const invisible = byScope && reason.startsWith('teams:');
+  const ownTeams = me.teams.length > 0 ? me.teams.join(', ') : null;
+  return (
+    <PageShell me={me} title={invisible ? t('floor.refused.teams.title') : byScope ? t('floor.refused.badTeams.title') : t('floor.refused.title')}>
+      <section className="panel floor-refused" role="alert">
+        <p className="floor-refused-message">
+          {invisible
+            ? t('floor.refused.teams.detail', { teams: asked.join(', ') })
+            : byScope ? t('floor.refused.badTeams.detail', { reason }) : t('floor.refused.detail', { reason })}
+        </p>
+        {byScope && (
+          <p className="floor-refused-message">
+            {ownTeams !== null ? t('floor.refused.yourTeams', { teams: ownTeams }) : t('floor.refused.allTeams')}
+          </p>
+        )}
+        <div className="form-actions">
+          {asked !== undefined && (
+            <Link className="button button-primary" href={PATHS.floor}>
+              {ownTeams !== null ? t('floor.refused.showMine') : t('floor.refused.showAll')}
+            </Link>
+          )}
+          {!byScope && (
+            <button type="button" className={`button ${asked === undefined ? 'button-primary' : 'button-quiet'}`} onClick={() => location.reload()}>
+              {t('floor.refused.reload')}
+            </button>
+          )}
+        </div>
+      </section>
+    </PageShell>
+  );
 }

@@ -8,6 +8,7 @@ import type { Me } from '../../../shared/access.js';
 import { ApiError, messageOf } from '../api.js';
 import { AuthCard } from '../components/AuthCard.js';
 import { Field } from '../components/Field.js';
+import { LanguageSwitch } from '../components/Header.js';
 import { FormError } from '../components/FormError.js';
 import { Link } from '../components/Link.js';
 import { useT } from '../i18n/index.js';
@@ -78,6 +79,8 @@ export function PasswordPage({ me }: { me: Me }) {
 
   return (
     <AuthCard title={title} intro={intro}>
+      {/* Before anyone is signed in, too: the card's top corner, beside the brand. */}
+      <div className="auth-language"><LanguageSwitch /></div>
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <Field
           ref={currentInput} id="password-current" label={t('password.current')} type="password" autoComplete="current-password"

@@ -7,6 +7,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { ApiError, messageOf } from '../api.js';
 import { AuthCard } from '../components/AuthCard.js';
 import { Field } from '../components/Field.js';
+import { LanguageSwitch } from '../components/Header.js';
 import { FormError } from '../components/FormError.js';
 import { usePageTitle } from '../page-title.js';
 import { useT, type T } from '../i18n/index.js';
@@ -46,6 +47,8 @@ export function SignInPage({ notice }: { notice?: string }) {
 
   return (
     <AuthCard title={t('signIn.title')} intro={notice !== undefined && <p className="auth-notice" role="status">{notice === SESSION_ENDED ? t('signIn.sessionEnded') : notice}</p>}>
+      {/* Before anyone is signed in, too: the card's top corner, beside the brand. */}
+      <div className="auth-language"><LanguageSwitch /></div>
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <Field
           ref={usernameInput} id="sign-in-username" label={t('signIn.username')} autoComplete="username" autoCapitalize="none"
