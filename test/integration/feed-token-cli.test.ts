@@ -5,29 +5,15 @@
  * feeds the running server, and the server tells a missing token from one it does not
  * take (revoked or mistyped), over HTTP and socket.io.
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { once } from './once.js';
 import { postEvents, startServerProcess, type ServerProcess } from './server-process.js';
+import { cli, cliFailing } from './cli-run.js';
 
-const run = promisify(execFile);
-const cli = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'server/cli/floorwatch.ts', ...args]);
-
-/** Runs the command expecting it to fail; its exit code, standard output and error. */
-async function cliFailing(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    await cli(...args);
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-  throw new Error(`${args.join(' ')} succeeded, a failure was expected`);
-}
 
 const REQUIRED = 'a feed token is required (Authorization: Bearer <token>)';
 const INVALID = 'the feed token is not valid (revoked or mistyped)';

@@ -5,28 +5,14 @@
  * second time all duplicates) exits 0. A wrong --url is named as such, and a server that
  * is not there is said to be unreachable, not "fetch failed".
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFeedToken, startServerProcess, type ServerProcess } from './server-process.js';
+import { cli, cliFailing } from './cli-run.js';
 
-const run = promisify(execFile);
-const cli = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'server/cli/floorwatch.ts', ...args]);
-
-/** Runs the command expecting it to fail; its exit code, standard output and error. */
-async function cliFailing(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    await cli(...args);
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-  throw new Error(`${args.join(' ')} succeeded, a failure was expected`);
-}
 
 const lastLine = (text: string): string => text.trim().split('\n').at(-1)!;
 const login = (id: string, ts: number) => JSON.stringify({ id, type: 'agent.login', ts, agentId: id, stationId: `S-${id}`, teamId: 'A' });

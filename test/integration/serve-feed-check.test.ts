@@ -2,39 +2,32 @@
  * A mistyped `--feed` stops `serve` before anything is made: the first start's admin
  * account and its one-time password are made only by a start that goes on to serve.
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-
-const run = promisify(execFile);
+import { cliFailing } from './cli-run.js';
 
 describe('serve with a bad feed or callback URL', () => {
   it.each([
     ['asterisk-ami://pbx.example:5038', /asterisk-ami: the url has no user/],
     ['queue-lg:///var/log/asterisk/queue_log', /--feed: unknown feed "queue-lg:"/],
+    ['queue-log://relative/path', /queue-log:\/\/\/absolute\/path/],
   ])('%s: refused with the reason, before the database or the admin account exist', async (feed, reason) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fw-feed-check-'));
     const db = path.join(dir, 'floor.db');
-    const failed = await run(process.execPath, [
-      '--import', 'tsx', 'server/cli/floorwatch.ts', 'serve', '--db', db, '--port', '0', '--rules', 'none.yaml', '--feed', feed,
-    ]).then(() => undefined, (err: { code: number; stdout: string; stderr: string }) => err);
-    expect(failed, 'serve exited 0').toBeDefined();
-    expect(failed!.code).not.toBe(0);
-    expect(failed!.stderr).toMatch(reason);
-    expect(`${failed!.stdout}${failed!.stderr}`).not.toMatch(/administrator|one-time/i);
+    const failed = await cliFailing('serve', '--db', db, '--port', '0', '--rules', 'none.yaml', '--feed', feed);
+    expect(failed.code).not.toBe(0);
+    expect(failed.stderr).toMatch(reason);
+    expect(`${failed.stdout}${failed.stderr}`).not.toMatch(/administrator|one-time/i);
     expect(fs.existsSync(db)).toBe(false);
   }, 30_000);
 
   it('a --public-url that is not an http(s) URL is refused the same way', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fw-feed-check-'));
     const db = path.join(dir, 'floor.db');
-    const failed = await run(process.execPath, [
-      '--import', 'tsx', 'server/cli/floorwatch.ts', 'serve', '--db', db, '--port', '0', '--public-url', 'pbx.example/hooks',
-    ]).then(() => undefined, (err: { code: number; stderr: string }) => err);
-    expect(failed?.stderr).toMatch(/--public-url .*expected an http:\/\/ or https:\/\/ URL/);
+    const failed = await cliFailing('serve', '--db', db, '--port', '0', '--public-url', 'pbx.example/hooks');
+    expect(failed.stderr).toMatch(/--public-url .*expected an http:\/\/ or https:\/\/ URL/);
     expect(fs.existsSync(db)).toBe(false);
   }, 30_000);
 });
