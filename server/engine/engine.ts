@@ -64,6 +64,7 @@ export function createEngineState(rules: RulesConfig, now: number): EngineState 
     compliance: emptyCompliance(),
     intervals: new Map(),
     plan: emptyPlan(now, rules.timezone),
+    wrapUpsReported: false,
   };
   schedule({ state, now, effects: [] }, 'core', 'day', day.day, day.next, day.next);
   schedulePlanTimers(state);

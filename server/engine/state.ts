@@ -243,6 +243,12 @@ export interface EngineState {
   intervals: Map<number, IntervalFigures>;
   /** Schedules, attendance, adherence and the award counters (server/engine/schedule/). */
   plan: PlanState;
+  /**
+   * The feed has sent a wrap-up (art. 77) on this floor: only then is a call that ends
+   * without one a call left unrecorded. PBX feeds (AMI, queue_log, FreeSWITCH) never send
+   * wrap-ups; without this every call of theirs would be flagged. Absent in older snapshots.
+   */
+  wrapUpsReported?: boolean;
 }
 
 export type { RuleId };

@@ -2,7 +2,8 @@
  * Article 77: after each call the agent records its content and call type. After-call
  * work that runs past its limit is an alert at that second; a wrap-up without a call type
  * (or notes, when required) is a breach; so is after-call work left without any record
- * (the next call answered, or a logout), since every call must get its record.
+ * (the next call answered, or a logout), since every call must get its record: on a floor
+ * whose feed reports wrap-ups at all (state.wrapUpsReported), as a PBX's does not.
  */
 import type { AgentRecord } from '../state.js';
 import { clearCondition, liveAlert, raise, resolveAlert } from '../alerts.js';
@@ -51,7 +52,7 @@ export const wrapUpRecord = defineRule({
       const agent = agentId === undefined ? undefined : ctx.state.agents.get(agentId);
       if (agent?.acwCallId === e.callId && agent.acwSince === ctx.now) {
         if (agent.recordOwed !== e.callId) leftWithoutRecord(ctx, agent, e.id); // defensive: a feed that skipped an answer
-        agent.recordOwed = e.callId;
+        if (ctx.state.wrapUpsReported === true) agent.recordOwed = e.callId;
         schedule(ctx, 'wrap-up-record', 'acw', agent.agentId, ctx.now + config.maxAfterCallSeconds * 1000, ctx.now);
       }
       return;
@@ -66,6 +67,7 @@ export const wrapUpRecord = defineRule({
       return;
     }
     if (e.type !== 'wrapup.completed') return;
+    ctx.state.wrapUpsReported = true;
     recorded(ctx, e.agentId, e.callId);
     const missing = [
       ...(e.callType === undefined || e.callType.trim() === '' ? ['call type'] : []),

@@ -7,9 +7,16 @@ import { describe, expect, it } from 'vitest';
 import { blankAgent, blankCall, deserializeState, serializeState } from '../../../server/engine/state.js';
 import { ms, PlanHarness, T0 } from './plan-harness.js';
 
+/** A floor whose feed reports wrap-ups (it has sent one before): calls owe their records. */
+function wrapUpFloor(): PlanHarness {
+  const h = new PlanHarness();
+  h.state.wrapUpsReported = true;
+  return h;
+}
+
 describe('wrap-up-record (art. 77): every call gets its record', () => {
   it('after-call work ended by the next answer without the record is a failed check and an alert for that call', () => {
-    const h = new PlanHarness();
+    const h = wrapUpFloor();
     h.login(0, '1001');
     h.answeredCall(1, 'c1', '1001');
     h.at(60, 'call.ended', { callId: 'c1', releasedBy: 'customer' });
@@ -25,7 +32,7 @@ describe('wrap-up-record (art. 77): every call gets its record', () => {
   });
 
   it('a record arriving later resolves the alert; the failed check stays and the record counts its own', () => {
-    const h = new PlanHarness();
+    const h = wrapUpFloor();
     h.login(0, '1001');
     h.answeredCall(1, 'c1', '1001');
     h.at(60, 'call.ended', { callId: 'c1', releasedBy: 'customer' });
@@ -37,7 +44,7 @@ describe('wrap-up-record (art. 77): every call gets its record', () => {
   });
 
   it('logging out in after-call work without the record is flagged too', () => {
-    const h = new PlanHarness();
+    const h = wrapUpFloor();
     h.login(0, '1001');
     h.answeredCall(1, 'c1', '1001');
     h.at(60, 'call.ended', { callId: 'c1', releasedBy: 'customer' });
@@ -47,7 +54,7 @@ describe('wrap-up-record (art. 77): every call gets its record', () => {
   });
 
   it('a record made in after-call work, then the next call, is clean', () => {
-    const h = new PlanHarness();
+    const h = wrapUpFloor();
     h.login(0, '1001');
     h.answeredCall(1, 'c1', '1001');
     h.cleanClose(60, 'c1', '1001');
@@ -57,8 +64,28 @@ describe('wrap-up-record (art. 77): every call gets its record', () => {
     expect(h.compliance('wrap-up-record')).toEqual({ passed: 1, failed: 0 });
   });
 
-  it('answering the same call again (it came back) is not leaving its after-call work', () => {
+  it('on a floor whose feed never sent a wrap-up (a PBX feed), no call is owed a record', () => {
     const h = new PlanHarness();
+    h.login(0, '1001');
+    h.answeredCall(1, 'c1', '1001');
+    h.at(60, 'call.ended', { callId: 'c1', releasedBy: 'customer' });
+    h.answeredCall(66, 'c2', '1001');
+    h.logout(300, '1001');
+    expect(h.of('wrap-up-record')).toHaveLength(0);
+    expect(h.state.agents.get('1001')?.recordOwed).toBeUndefined();
+    // The first wrap-up tells the floor its feed reports them: from then on, calls owe theirs.
+    h.login(400, '1001');
+    h.answeredCall(401, 'c3', '1001');
+    h.cleanClose(460, 'c3', '1001');
+    expect(h.state.wrapUpsReported).toBe(true);
+    h.answeredCall(500, 'c4', '1001');
+    h.at(560, 'call.ended', { callId: 'c4', releasedBy: 'customer' });
+    h.answeredCall(566, 'c5', '1001');
+    expect(h.open('wrap-up-record').map((a) => a.callId)).toEqual(['c4']);
+  });
+
+  it('answering the same call again (it came back) is not leaving its after-call work', () => {
+    const h = wrapUpFloor();
     h.login(0, '1001');
     h.answeredCall(1, 'c1', '1001');
     h.at(30, 'call.transferred', { callId: 'c1', agentId: '1001', target: 'queue' });
@@ -71,7 +98,7 @@ describe('wrap-up-record (art. 77): every call gets its record', () => {
 
 describe('wrap-up-record (art. 77): the over-long alert and its call', () => {
   it('a late record for an earlier call does not resolve the over-long alert for the current one', () => {
-    const h = new PlanHarness();
+    const h = wrapUpFloor();
     h.login(0, '1001');
     h.answeredCall(1, 'c1', '1001');
     h.at(30, 'call.ended', { callId: 'c1', releasedBy: 'customer' });
@@ -177,13 +204,14 @@ describe('private-call (art. 105.4): placing one vs receiving one', () => {
 
 describe('the owed record and the private flag in snapshots', () => {
   it('survive a snapshot, and a snapshot from before them still loads in the records\' one shape', () => {
-    const h = new PlanHarness();
+    const h = wrapUpFloor();
     h.login(0, '1001');
     h.answeredCall(1, 'c1', '1001');
     h.at(60, 'call.ended', { callId: 'c1', releasedBy: 'customer' });
     h.at(61, 'call.offered', { callId: 'p1', queue: 'direct', direction: 'inbound', numberClass: 'private' });
     h.state = deserializeState(serializeState(h.state));
     expect(h.state.agents.get('1001')?.recordOwed).toBe('c1');
+    expect(h.state.wrapUpsReported).toBe(true);
     h.at(62, 'call.answered', { callId: 'p1', agentId: '1001' });
     expect(h.open('wrap-up-record').map((a) => a.callId)).toEqual(['c1']);
 
