@@ -116,11 +116,8 @@ function applyCommand(ctx: Ctx, command: FloorCommand): CommandResult {
   if (command.type === 'hold.approve') {
     const config = ctx.state.rules.rules['hold-consent'];
     if (!config.enabled) return { ok: false, ...problem('holdRuleOff') };
-    const effectsBefore = ctx.effects.length;
-    const result = RULES_BY_ID.get('hold-consent')?.onCommand?.(ctx, command, config as never)
+    return RULES_BY_ID.get('hold-consent')?.onCommand?.(ctx, command, config as never)
       ?? { ok: false, ...problem('holdRuleOff', undefined, 'no rule handles hold approval') };
-    if (result.ok) keepApprovalNote(ctx, command, effectsBefore);
-    return result;
   }
   const alert = ctx.state.alerts.get(command.alertId);
   if (!alert) return { ok: false, ...problem('alertNotOpen', { alertId: command.alertId }), field: 'alertId' };
@@ -133,26 +130,6 @@ function applyCommand(ctx: Ctx, command: FloorCommand): CommandResult {
   }
   resolveAlert(ctx, alert, command.by, command.note ?? `resolved by ${command.by}`);
   return { ok: true, value: copyAlert(alert) };
-}
-
-/**
- * The lead's note on a longer-hold approval, on the `hold-approved` entry the rule just
- * wrote on the call's alert (as `comment`: its `note` is the allowance), so the desk shows
- * it with the approval, not only the audit log. The entry is set in this step, before any
- * of its effects leaves the engine: the alert's copies in them share their history's
- * entries (copyAlert), so the alert as stored and as sent carries the note.
- */
-function keepApprovalNote(ctx: Ctx, command: Extract<FloorCommand, { type: 'hold.approve' }>, effectsBefore: number): void {
-  const comment = command.note?.trim();
-  if (comment === undefined || comment === '') return;
-  for (const effect of ctx.effects.slice(effectsBefore)) {
-    if (effect.type !== 'alert' || effect.alert.rule !== 'hold-consent' || effect.alert.callId !== command.callId) continue;
-    const entry = effect.alert.history.findLast((e) => e.action === 'hold-approved' && e.by === command.by && e.at === ctx.now);
-    if (entry !== undefined) {
-      entry.comment = comment;
-      return;
-    }
-  }
 }
 
 export function step(state: EngineState, input: EngineInput, now: number): StepOutput {

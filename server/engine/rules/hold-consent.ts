@@ -88,7 +88,11 @@ export const holdConsent = defineRule({
     schedule(ctx, 'hold-consent', 'hold', call.callId, call.holdAt + allowedMs, call.holdAt);
     const alert = liveAlert(ctx, 'hold-consent', { kind: 'call', id: call.callId });
     if (alert) {
-      noteOnAlert(ctx, alert, { at: ctx.now, action: 'hold-approved', by: command.by, note: `${command.seconds} s` });
+      // The lead's own words go beside the allowance (`note`), so the desk shows them with the approval.
+      const comment = command.note?.trim();
+      noteOnAlert(ctx, alert, {
+        at: ctx.now, action: 'hold-approved', by: command.by, note: `${command.seconds} s`, ...(comment ? { comment } : {}),
+      });
       if (ctx.now - call.holdAt < allowedMs) {
         clearCondition(ctx, 'hold-consent', alert.subject, `longer hold approved by ${command.by}`);
       }
