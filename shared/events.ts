@@ -73,6 +73,8 @@ export const callOffered = z.looseObject({
   from: z.string().max(MAX_ID).optional(),
   to: z.string().max(MAX_ID).optional(),
   numberClass: z.enum(NUMBER_CLASSES).optional(),
+  /** An outbound call's agent, when the feed knows who dialled (an extension to v1: article 105.4 needs it). */
+  agentId: id.optional(),
 });
 export const callRinging = z.looseObject({ ...envelope, type: z.literal('call.ringing'), callId: id, agentId: id });
 export const callAnswered = z.looseObject({ ...envelope, type: z.literal('call.answered'), callId: id, agentId: id });

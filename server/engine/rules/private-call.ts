@@ -35,15 +35,13 @@ function breach(ctx: Ctx, call: CallRecord, agentId: string | undefined, evidenc
 }
 
 /**
- * The agent an event names on an outbound call. The contract's call.offered has none, but
- * a feed may add it (an additive `agentId`, as the simulator sends); then the ring at the
- * agent's phone or the answer names them.
+ * The agent an event names on an outbound call: `call.offered` may carry who dialled (an
+ * optional field beyond v1, as the simulator sends it); else the ring at the agent's phone
+ * or the answer names them.
  */
 function namedAgent(e: FloorEvent): string | undefined {
-  if (e.type === 'call.ringing' || e.type === 'call.answered') return e.agentId;
-  if (e.type !== 'call.offered') return undefined;
-  const agentId: unknown = (e as { agentId?: unknown }).agentId;
-  return typeof agentId === 'string' ? agentId : undefined;
+  if (e.type === 'call.ringing' || e.type === 'call.answered' || e.type === 'call.offered') return e.agentId;
+  return undefined;
 }
 
 /** Placing it is the breach (dialling, picked up or not): flagged as soon as the events name the agent. */
