@@ -16,6 +16,8 @@ export interface RequireViewerOptions {
   roles?: readonly Role[];
   /** For the few routes a user may use before replacing a first or expired password. */
   allowPasswordChangePending?: boolean;
+  /** Answers a request with no valid credential instead of the 401, when it returns true. */
+  answerSignedOut?: (req: Request, res: Response) => boolean;
 }
 
 /** 401 without a valid credential, 403 for the wrong role or a pending password change; sets res.locals.viewer. */
@@ -23,6 +25,7 @@ export function requireViewer(access: Pick<Authenticator, 'viewerFromRequest'>, 
   return async (req, res, next) => {
     const viewer = await access.viewerFromRequest(req);
     if (!viewer) {
+      if (options.answerSignedOut?.(req, res) === true) return;
       res.status(401).json(problem('signInRequired'));
       return;
     }

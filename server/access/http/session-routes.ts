@@ -4,7 +4,7 @@
  * sign out everywhere, and change password, the one thing a user with a first or expired
  * password may do.
  */
-import { Router, type RequestHandler } from 'express';
+import { Router } from 'express';
 import { changePasswordInput, signInInput, type Role } from '../../../shared/access.js';
 import type { AccessService } from '../service/access-service.js';
 import { sessionTokenFrom } from '../service/credentials.js';
@@ -48,14 +48,16 @@ export function createSessionRoutes(access: AccessService, secureCookies: boolea
    * Nobody is an answer there, not a refusal: 200 `{ me: null }` (a browser logs every 401
    * as an error). Without `optional`, nobody is still 401 `signInRequired`, as scripts expect.
    */
-  const signedOutIsAnAnswer: RequestHandler = async (req, res, next) => {
-    if (req.query.optional !== '1' && req.query.optional !== 'true') return next();
-    const viewer = await access.viewerFromRequest(req);
-    if (viewer) return next();
-    res.json({ me: null });
-  };
+  const anyoneOrNobody = requireViewer(access, {
+    allowPasswordChangePending: true,
+    answerSignedOut: (req, res) => {
+      if (req.query.optional !== '1' && req.query.optional !== 'true') return false;
+      res.json({ me: null });
+      return true;
+    },
+  });
 
-  router.get('/api/v1/session', noStore, signedOutIsAnAnswer, anyone, async (req, res) => {
+  router.get('/api/v1/session', noStore, anyoneOrNobody, async (req, res) => {
     const viewer = viewerOf(res);
     const me = await access.me(viewer);
     if (!me) {
