@@ -1,23 +1,8 @@
-import fs from 'node:fs';
 import { Argument, InvalidArgumentError, type Command } from 'commander';
 import pino from 'pino';
 import { createFeedTokenInput } from '../../shared/access.js';
 import { createAccessService } from '../access/service/access-service.js';
-import { createSqliteAccessStore } from '../access/sqlite/index.js';
-import type { AccessStore } from '../access/types.js';
-
-/**
- * The access store in the server's database file. These commands run beside a server, so
- * a --db that does not exist is a typo or the wrong directory: opening it would create an
- * empty database and hand out a token (or a password) no server knows. Only `create`, on
- * request, makes a new file (setting up before the server's first start).
- */
-export function openServerDatabase(db: string, { create = false } = {}): AccessStore {
-  if (!create && !fs.statSync(db, { throwIfNoEntry: false })?.isFile()) {
-    throw new Error(`no such database file: ${db} (pass the --db the server runs with)`);
-  }
-  return createSqliteAccessStore(db);
-}
+import { openServerDatabase } from './server-database.js';
 
 /** The name rule of the admin API's feed tokens, for the argument: never blank. */
 function feedTokenName(value: string): string {

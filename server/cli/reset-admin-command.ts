@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import pino from 'pino';
 import { createAccessService } from '../access/service/access-service.js';
-import { openServerDatabase } from './feed-token-command.js';
+import { openServerDatabase } from './server-database.js';
 
 export function registerResetAdmin(program: Command): void {
   program
