@@ -119,7 +119,7 @@ export interface Period {
 }
 
 /** Local midnight of the first day of `month` (0-11, may run past 11) of `year`. */
-function localMonthStart(year: number, month: number, tz: string): number {
+export function localMonthStart(year: number, month: number, tz: string): number {
   return startOfDate(new Date(Date.UTC(year, month, 1)), tz);
 }
 

@@ -9,7 +9,7 @@
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
-import { dateStart, dayOf } from '../engine/calendar.js';
+import { dayOf, localMonthStart } from '../engine/calendar.js';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -28,21 +28,14 @@ export interface Quarter {
 
 export const QUARTER_PATTERN = /^(\d{4})-Q([1-4])$/;
 
-/** Local midnight on the first of `month` (1-12) of `year`; month 13 is next January. */
-function monthStart(year: number, month: number, tz: string): number {
-  const y = month > 12 ? year + 1 : year;
-  const m = month > 12 ? month - 12 : month;
-  return dateStart(`${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-01`, tz);
-}
-
 export function quarterBounds(year: number, quarter: number, tz: string): Quarter {
   const firstMonth = (quarter - 1) * 3 + 1;
   return {
     id: `${year}-Q${quarter}`,
     year,
     quarter,
-    from: monthStart(year, firstMonth, tz),
-    to: monthStart(year, firstMonth + 3, tz),
+    from: localMonthStart(year, firstMonth - 1, tz),
+    to: localMonthStart(year, firstMonth + 2, tz),
   };
 }
 
