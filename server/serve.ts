@@ -216,6 +216,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     urgentCoalesceMs: 25,
     // Snapshots wait while the floor is behind (up to 1,000,000 entries: a longer replay after a crash).
     snapshotPostponeEntries: 1_000_000,
+    // Up to 2,000 agents a snapshot is written here (~100 ms at most) rather than by a
+    // thread replaying the log on the other core (options.ts).
+    snapshotHereUpToAgents: 2000,
     yieldBetweenInputs: () => new Promise<void>((resolve) => { setImmediate(resolve); }),
   };
   // One process on a SQLite file: snapshots are written by a worker thread from its own

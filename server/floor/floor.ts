@@ -78,6 +78,9 @@ export class Floor implements FloorService {
       get waiting() {
         return floor.queued - 1;
       },
+      get agents() {
+        return floor.state.agents.size;
+      },
     });
   }
 

@@ -5,7 +5,8 @@
  * a taker the floor writes its own state, here, on its event loop: cheap for a small
  * floor, seconds for a big one. With a taker (snapshot-worker.ts) it only asks the taker
  * and goes on (a floor writing its own, up to a second each on a big floor, missed the
- * overload bench's latency target). A forced snapshot (shutdown) is always written here.
+ * overload bench's latency target). A forced snapshot (shutdown) is always written here,
+ * and so is a small floor's (`snapshotHereUpToAgents`: cheaper than the taker's replay).
  * One at a time: the store has one writer.
  */
 import type { Storage } from '../storage/types.js';
@@ -19,6 +20,7 @@ export interface SnapshotKeeperOptions {
   retentionMs: number;
   snapshotPostponeEntries?: number;
   snapshotTaker?: SnapshotTaker;
+  snapshotHereUpToAgents?: number;
   onError?: (err: unknown) => void;
 }
 
@@ -29,6 +31,8 @@ export interface SnapshotSource {
   readonly lastSeq: number;
   /** Inputs waiting behind the one being applied. */
   readonly waiting: number;
+  /** Agents the floor knows (what a snapshot's size grows with). */
+  readonly agents: number;
 }
 
 export class SnapshotKeeper {
@@ -65,12 +69,14 @@ export class SnapshotKeeper {
     const now = this.opts.clock.now();
     if (this.entriesSince === 0 && !evenUnchanged) return;
     if (!force && this.entriesSince < this.opts.snapshotEveryEntries && now - this.lastAt < this.opts.snapshotEveryMs) return;
-    if (!force && this.taker) {
+    if (!force && this.taker && this.source.agents > (this.opts.snapshotHereUpToAgents ?? 0)) {
       this.startTaker(now);
       return;
     }
     // Due, but inputs are waiting behind this one: later, unless it has waited long enough.
-    if (!force && this.source.waiting > 0 && this.entriesSince < (this.opts.snapshotPostponeEntries ?? 0)) return;
+    // Not a small floor's beside a taker: its pause is short, and putting it off would
+    // lengthen the replay after a crash.
+    if (!force && !this.taker && this.source.waiting > 0 && this.entriesSince < (this.opts.snapshotPostponeEntries ?? 0)) return;
     await this.job;
     const { seq, text } = this.source.snapshotText();
     await this.opts.storage.snapshots.save({ seq, takenAt: now, state: text });

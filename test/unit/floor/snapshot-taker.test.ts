@@ -105,6 +105,22 @@ describe('a floor with a snapshot taker', () => {
   });
 });
 
+describe('snapshotHereUpToAgents (a small floor writes its own)', () => {
+  it('writes the due snapshot itself while the floor has at most that many agents, then hands them to the taker', async () => {
+    const storage = createMemoryStorage();
+    const { taker, asked } = handTaker();
+    const { floor, clock } = await openFloor({ storage, snapshotEveryEntries: 2, snapshotTaker: taker, snapshotHereUpToAgents: 3 });
+    clock.set(T0 + 10_000);
+    await floor.ingest(logins(0, 2));
+    expect((await storage.snapshots.latest())?.seq).toBe(2);
+    await floor.ingest(logins(2, 1)); // three agents: still small
+    await floor.ingest(logins(3, 1));
+    expect(asked).toHaveLength(1); // four agents when the one at seq 4 was due
+    expect((await storage.snapshots.latest())?.seq).toBe(2);
+    expect(asked[0].seq).toBe(4);
+  });
+});
+
 describe('the taker\'s pace', () => {
   it('for a snapshot due by time, is asked again no sooner than its last snapshot took, after it was written', async () => {
     const { taker, asked } = handTaker();
