@@ -38,6 +38,7 @@ import { ingestMetrics } from './ops/ingest-metrics.js';
 import { loadNotifyFile } from './notify/config/notify-file.js';
 import { ensureDemoAccounts } from './notify/demo.js';
 import { createNotifier } from './notify/notifier.js';
+import { readDatabaseKey } from './notify/store/open.js';
 import type { FloorService } from './floor/types.js';
 import type { RunningCluster } from './cluster/index.js';
 
@@ -269,6 +270,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const handoverStore = createSqliteHandoverStore(options.db, sideConnections);
   const handovers = createHandoverService({
     floor, store: handoverStore, audit: access, clock: { now: () => Date.now() }, logger: logger.child({ part: 'handover' }),
+    // Drafts' figures are sealed with the database's key: a draft outlives a restart.
+    sealKey: readDatabaseKey(options.db, sideConnections),
   });
 
   // Notifications have their tables in the same file; the file (if any) is applied now.

@@ -10,6 +10,7 @@
  * confirming again works: the engine finds the alerts already owned by this handover and
  * answers ok, and `transferredAlerts` is rebuilt from the alerts that name this handover.
  */
+import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import {
   confirmHandoverInput, submitHandoverInput, type Handover, type HandoverAlertRef,
@@ -19,7 +20,7 @@ import type { FloorService } from '../floor/types.js';
 import type { Actor, Auditor } from '../http/command-handlers.js';
 import { invalid, refuse, type HandoverOutcome } from './outcome.js';
 import { alertRef, buildPrefill, draftFields } from './prefill.js';
-import { createPrefillSeal, type PrefillSeal } from './seal.js';
+import { createPrefillSeal } from './seal.js';
 import { dutyOwed, leadRef, leadsAtChange, rosterWindow, sameAccount, type LeadRef } from './roster.js';
 import { HandoverStoreConflictError, MAX_HANDOVER_LIMIT, handoverId, type HandoverQuery, type HandoverStore } from './store.js';
 import { problem } from '../../shared/problems.js';
@@ -37,8 +38,12 @@ export interface HandoverServiceDeps {
   audit: Auditor;
   clock: { now(): number };
   logger?: Logger;
-  /** Seals drafts' prefills (seal.ts); a key of this process's own by default. */
-  seal?: PrefillSeal;
+  /**
+   * The key that seals drafts' prefills (seal.ts): the database's (notify_meta, see
+   * notify/store/open.ts: readDatabaseKey), so a draft outlives a restart. Without it, a
+   * random key of this service's own (tests): its drafts die with it.
+   */
+  sealKey?: string;
 }
 
 export interface HandoverService {
@@ -56,7 +61,7 @@ const READERS = problem('handoverReaders');
 
 export function createHandoverService(deps: HandoverServiceDeps): HandoverService {
   const { floor, store, audit, clock } = deps;
-  const seal = deps.seal ?? createPrefillSeal();
+  const seal = createPrefillSeal(deps.sealKey ?? randomBytes(32).toString('hex'), clock);
   /** Submissions and confirmations one at a time: each reads the stored state, then writes it. */
   let writing: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { leaveCheckpointsToEventStorage, type SharedFileOptions } from '../../storage/sqlite/open.js';
-import { applyNotifyMigrations } from './schema.js';
+import { ackKeyOf, applyNotifyMigrations } from './schema.js';
 
 const BUSY_TIMEOUT_MS = 5_000;
 
@@ -26,4 +26,17 @@ export function openNotifyDatabase(path: string, options: SharedFileOptions = {}
     throw error;
   }
   return db;
+}
+
+/**
+ * The database's own key (notify_meta: made once, kept), for what else signs with it
+ * beside the acknowledge links, each with an input of its own (handover/seal.ts).
+ */
+export function readDatabaseKey(path: string, options: SharedFileOptions = {}): string {
+  const db = openNotifyDatabase(path, options);
+  try {
+    return ackKeyOf(db);
+  } finally {
+    db.close();
+  }
 }

@@ -10,6 +10,7 @@ import { floorEventSchema, type FloorEvent } from '../../../shared/events.js';
 import type { Handover } from '../../../shared/handover.js';
 import type { Floor } from '../../../server/floor/floor.js';
 import { createMemoryHandoverStore } from '../../../server/handover/memory-store.js';
+import { PREFILL_MAX_AGE_MS } from '../../../server/handover/seal.js';
 import { createHandoverService, type HandoverService } from '../../../server/handover/service.js';
 import { FakeClock } from '../../helpers/fake-clock.js';
 import { WINDOW, openFloor } from '../../helpers/floor-harness.js';
@@ -19,6 +20,8 @@ import { CHANGE, LEADS, local } from './scenario.js';
 const wang = user('lead.wang', 'lead', ['T1', 'T2']);
 const TEAMS = ['T1', 'T2'];
 const SHIFT_START = local('06:00');
+/** The database's key, as serve.ts reads it (notify_meta). */
+const KEY = 'a1'.repeat(32);
 
 let floor: Floor;
 let clock: FakeClock;
@@ -43,7 +46,7 @@ beforeEach(async () => {
   ({ floor } = await openFloor({ clock }));
   const planned = await floor.changeSchedule({ op: 'upsert', leads: LEADS, shifts: [] });
   if (!planned.ok) throw new Error(`plan refused: ${planned.error}`);
-  service = createHandoverService({ floor, store: createMemoryHandoverStore(), clock, audit: { record: async () => undefined } });
+  service = createHandoverService({ floor, store: createMemoryHandoverStore(), clock, audit: { record: async () => undefined }, sealKey: KEY });
   await at('05:50:00', ['1001', '1002', '1003'].map((agentId) => ({ type: 'agent.login', agentId, teamId: 'T1', stationId: `S-${agentId}` })));
   // Three callers waiting when the shift begins at 06:00, answered in its first minute.
   await at('05:59:50', [offered('p1'), offered('p2'), offered('p3')]);
@@ -120,7 +123,7 @@ describe('the call figures of a handover', () => {
 
     const [body, mac] = token.split('.');
     const forged = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
-    forged.calls.answered = 4;
+    forged.prefill.calls.answered = 4;
     const tampered = `${Buffer.from(JSON.stringify(forged)).toString('base64url')}.${mac}`;
     for (const prefillToken of [undefined, tampered, 'not-a-token']) {
       const sent = await service.submit({ viewer: wang }, {
@@ -138,5 +141,38 @@ describe('the call figures of a handover', () => {
       shiftChangeAt: CHANGE, teamIds: TEAMS, fields: outcome.value.fields, prefillToken: other.value.prefillToken,
     });
     expect(sent.ok && sent.value.prefill.asOf).toBe(clock.now());
+  });
+  it('are kept by a restarted service on the same database key, but not by one with another key', async () => {
+    const outcome = await service.draft(wang, CHANGE, TEAMS);
+    if (!outcome.ok) throw new Error(outcome.error);
+    await at('11:53:00', [ringing('c4', '1003'), answered('c4', '1003')]);
+    const submit = (s: HandoverService) => s.submit({ viewer: wang }, {
+      shiftChangeAt: CHANGE, teamIds: TEAMS, fields: outcome.value.fields, prefillToken: outcome.value.prefillToken,
+    });
+    const restart = (sealKey: string) => createHandoverService({ floor, store: createMemoryHandoverStore(), clock, audit: { record: async () => undefined }, sealKey });
+
+    const elsewhere = await submit(restart('b2'.repeat(32)));
+    expect(elsewhere.ok && elsewhere.value.prefill.asOf).toBe(clock.now());
+    const restarted = await submit(restart(KEY));
+    expect(restarted.ok && restarted.value.prefill).toEqual(outcome.value.prefill);
+  });
+
+  it(`are kept up to ${PREFILL_MAX_AGE_MS / 3_600_000} hours after the draft, read again after that`, async () => {
+    const outcome = await service.draft(wang, CHANGE, TEAMS);
+    if (!outcome.ok) throw new Error(outcome.error);
+    const drafted = clock.now();
+    await at('11:53:00', [ringing('c4', '1003'), answered('c4', '1003')]);
+    const submit = () => service.submit({ viewer: wang }, {
+      shiftChangeAt: CHANGE, teamIds: TEAMS, fields: outcome.value.fields, prefillToken: outcome.value.prefillToken,
+    });
+
+    clock.set(drafted + PREFILL_MAX_AGE_MS);
+    const justInTime = await submit();
+    expect(justInTime.ok && justInTime.value.prefill).toEqual(outcome.value.prefill);
+    clock.set(drafted + PREFILL_MAX_AGE_MS + 1);
+    const tooLate = await submit();
+    if (!tooLate.ok) throw new Error(tooLate.error);
+    expect(tooLate.value.prefill.asOf).toBe(clock.now());
+    expect(tooLate.value.prefill.calls).toEqual({ offered: 4, answered: 3, abandoned: 1, serviceLevel: 1 / 4 });
   });
 });
