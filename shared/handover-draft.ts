@@ -7,7 +7,13 @@
  * One composer for both ends, in the words it is given: the server drafts in English (the
  * API's language), the page redrafts in its reader's language (client/src/handover).
  */
+import dayjs from 'dayjs';
+import timezone from 'dayjs/plugin/timezone.js';
+import utc from 'dayjs/plugin/utc.js';
 import type { HandoverAlertRef, HandoverField, HandoverPrefill } from './handover.js';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
 
 export interface DraftWords {
   shift(from: string, to: string, tz: string, teams: string): string;
@@ -41,6 +47,15 @@ export interface DraftStyle {
   tz: string;
   /** An alert's headline in the draft's language. */
   title(alert: HandoverAlertRef): string;
+}
+
+/**
+ * The English draft in the centre's zone `tz`: the server's first draft (the API's
+ * language), and the page's when its reader reads English. Other languages change the
+ * words and the alerts' titles, not the times.
+ */
+export function englishDraftStyle(tz: string): DraftStyle {
+  return { words: ENGLISH_DRAFT_WORDS, tz, time: (ts) => dayjs(ts).tz(tz).format('MM-DD HH:mm'), title: (a) => a.title };
 }
 
 /** One line of a draft, named by what it says (`calls`, `open:<alert id>`...), so a later draft's line can replace it. */

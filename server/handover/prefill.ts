@@ -3,18 +3,12 @@
  * call figures, adherence and absences, plus a first draft of the text fields the lead
  * then edits. Pure: the service gathers the alerts and the snapshot, this only counts.
  */
-import dayjs from 'dayjs';
-import timezone from 'dayjs/plugin/timezone.js';
-import utc from 'dayjs/plugin/utc.js';
 import type { Alert } from '../../shared/alerts.js';
 import type { HandoverAlertRef, HandoverField, HandoverPrefill } from '../../shared/handover.js';
-import { draftFields as composeDraft, ENGLISH_DRAFT_WORDS } from '../../shared/handover-draft.js';
+import { draftFields as composeDraft, englishDraftStyle } from '../../shared/handover-draft.js';
 import type { RuleId } from '../../shared/rules.js';
 import type { IntervalFigures } from '../../shared/figures.js';
 import type { TeamAdherence } from '../../shared/schedule.js';
-
-dayjs.extend(utc);
-dayjs.extend(timezone);
 
 export interface PrefillSources {
   from: number;
@@ -96,7 +90,5 @@ function adherenceOf(adherence: TeamAdherence[], teamIds: readonly string[]): nu
 
 /** The first draft of the text fields in English, the API's language (shared/handover-draft.ts). */
 export function draftFields(prefill: HandoverPrefill, teamIds: readonly string[], tz: string): Record<HandoverField, string> {
-  return composeDraft(prefill, teamIds, {
-    words: ENGLISH_DRAFT_WORDS, tz, time: (ts) => dayjs(ts).tz(tz).format('MM-DD HH:mm'), title: (a) => a.title,
-  });
+  return composeDraft(prefill, teamIds, englishDraftStyle(tz));
 }

@@ -4,12 +4,9 @@
  * translating it. The page redrafts from the same prefill with the same composer
  * (shared/handover-draft.ts), in Chinese, with each alert's rule in the catalogue's words.
  */
-import dayjs from 'dayjs';
 import type { Handover, HandoverField, HandoverPrefill } from '../../../shared/handover.js';
-import { draftFields, draftLines, ENGLISH_DRAFT_WORDS, type DraftLine, type DraftStyle, type DraftWords } from '../../../shared/handover-draft.js';
+import { draftFields, draftLines, englishDraftStyle, type DraftLine, type DraftStyle, type DraftWords } from '../../../shared/handover-draft.js';
 import { useLocale, useT, type T } from '../i18n/index.js';
-// format.ts extends dayjs with utc and timezone.
-import '../time/format.js';
 
 function chineseWords(t: T): DraftWords {
   return {
@@ -26,16 +23,13 @@ function chineseWords(t: T): DraftWords {
   };
 }
 
-/** How the reader's draft is worded: Chinese from the catalogues, or the server's English. */
+/** How the reader's draft is worded: the server's English, or Chinese from the catalogues (same times). */
 function useStyle(): (tz: string | undefined) => DraftStyle {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   return (tz) => {
-    const zone = tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-    const time = (ts: number) => dayjs(ts).tz(zone).format('MM-DD HH:mm');
-    return locale === 'en'
-      ? { words: ENGLISH_DRAFT_WORDS, tz: zone, time, title: (a) => a.title }
-      : { words: chineseWords(t), tz: zone, time, title: (a) => t(`rule.${a.rule}`) };
+    const english = englishDraftStyle(tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
+    return locale === 'en' ? english : { ...english, words: chineseWords(t), title: (a) => t(`rule.${a.rule}`) };
   };
 }
 

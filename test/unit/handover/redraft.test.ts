@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { HandoverAlertRef, HandoverPrefill } from '../../../shared/handover.js';
-import { draftFields, draftLines, ENGLISH_DRAFT_WORDS, redraftFields, type DraftStyle } from '../../../shared/handover-draft.js';
+import { draftFields, draftLines, ENGLISH_DRAFT_WORDS, englishDraftStyle, redraftFields, type DraftStyle } from '../../../shared/handover-draft.js';
+import { draftFields as serverDraft } from '../../../server/handover/prefill.js';
 
 const style: DraftStyle = { words: ENGLISH_DRAFT_WORDS, tz: 'UTC', time: (ts) => new Date(ts).toISOString().slice(5, 16).replace('T', ' '), title: (a) => a.title };
 const ref = (id: string, severity: HandoverAlertRef['severity']): HandoverAlertRef => ({
@@ -52,5 +53,15 @@ describe('redraftFields', () => {
     const out = redraftFields(typed, draftLines(before, TEAMS, style), draftLines(after, TEAMS, style));
     expect(out.shiftStatus).toContain('93 offered (a quiet morning)');
     expect(out.shiftStatus).toContain('Alerts: 3 opened');
+  });
+});
+
+describe('englishDraftStyle', () => {
+  it('is the server\'s first draft: English words, alerts by their titles, times as MM-DD HH:mm in the centre\'s zone', () => {
+    const english = englishDraftStyle('Asia/Shanghai');
+    expect(english.time(Date.UTC(2026, 10, 28, 16, 5))).toBe('11-29 00:05');
+    expect(draftFields(prefill(), TEAMS, english).shiftStatus).toMatch(/^Shift 11-28 12:00 – 11-28 18:00 \(Asia\/Shanghai\), teams T1\.\n/);
+    expect(serverDraft(prefill(), TEAMS, 'Asia/Shanghai')).toEqual(draftFields(prefill(), TEAMS, english));
+    expect(draftFields(prefill(), TEAMS, english).openIssues).toContain('- [critical] Alert a (greeting, art. 61; opened 11-28 17:00, open)');
   });
 });
