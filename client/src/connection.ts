@@ -6,12 +6,15 @@
  *
  * Except when the server refuses who we are (the handshake's `connect_error`, e.g.
  * 'unauthorized'): retrying with the same credentials cannot succeed, so the link stops
- * and `onRefused` decides (a person signs in again, a TV pairs again).
+ * and `onRefused` decides (a person signs in again, a TV pairs again), by the refusal's
+ * code (shared/problems.ts) where the server sends one.
  */
 import { io, type Socket } from 'socket.io-client';
 import { isPacked, unpack, type MaybePacked } from '../../shared/packed.js';
+import { isProblemCode, type ProblemCode, type ProblemParams } from '../../shared/problems.js';
 import { readReceipts } from '../../shared/read-receipts.js';
 import type { WallboardClientToServer, WallboardServerToClient } from '../../shared/wallboard.js';
+import { paramsOf, type ServerProblem } from './api.js';
 import { useFloorStore } from './store/floor-store.js';
 
 type WallboardSocket = Socket<WallboardServerToClient, WallboardClientToServer>;
@@ -24,11 +27,30 @@ export type FloorCredentials = { kind: 'session' } | { kind: 'device'; deviceTok
 
 export interface WallboardLinkOptions {
   credentials: FloorCredentials;
-  /** The server refused the credentials; the link is closed. `reason` is the server's word for it. */
-  onRefused(reason: string): void;
+  /**
+   * The server refused the credentials; the link is closed. `reason` is the server's word
+   * for it (English, for logs and an older server); `problem` its code, to decide by.
+   */
+  onRefused(reason: string, problem?: LinkRefusal): void;
   url?: string;
   /** Only these teams (`?teams=`): the server sends nothing about the others. */
   teams?: string[];
+}
+
+/** Why the handshake was refused, by code (server/wallboard/namespace.ts, `admitScreen`). */
+export interface LinkRefusal {
+  code: ProblemCode;
+  params: ProblemParams;
+}
+
+/**
+ * The refusal's code and parameters from a `connect_error`'s `data`; undefined when it has
+ * none (not a refusal by the server, or a code this page does not know).
+ */
+export function linkRefusal(data: unknown): LinkRefusal | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const { code, params } = data as ServerProblem;
+  return isProblemCode(code) ? { code, params: paramsOf(params) } : undefined;
 }
 
 /** A resync unanswered this long means the link is unhealthy: reconnect for a fresh snapshot. */
@@ -139,7 +161,7 @@ export function connectWallboard({ credentials, onRefused, url = '/wallboard', t
     // server's handshake middleware: that is about who we are, not about the network.
     if (!socket.active) {
       close();
-      onRefused(err.message);
+      onRefused(err.message, linkRefusal(err.data));
       return;
     }
     markDown(err.message);

@@ -5,10 +5,10 @@
  * viewer was allowed to see never shows, even for a moment, to the next.
  */
 import { useEffect, useRef } from 'react';
-import { connectWallboard, type FloorCredentials } from './connection.js';
+import { connectWallboard, type FloorCredentials, type LinkRefusal } from './connection.js';
 import { useFloorStore } from './store/floor-store.js';
 
-export function useFloorLink(credentials: FloorCredentials, onRefused: (reason: string) => void, teams?: string[]): void {
+export function useFloorLink(credentials: FloorCredentials, onRefused: (reason: string, problem?: LinkRefusal) => void, teams?: string[]): void {
   // The latest callback without reconnecting when its identity changes on a re-render.
   const refused = useRef(onRefused);
   useEffect(() => {
@@ -17,7 +17,7 @@ export function useFloorLink(credentials: FloorCredentials, onRefused: (reason: 
 
   const key = `${credentials.kind === 'device' ? `device:${credentials.deviceToken}` : 'session'} ${teams?.join(',') ?? ''}`;
   useEffect(() => {
-    const close = connectWallboard({ credentials, onRefused: (reason) => refused.current(reason), ...(teams !== undefined && { teams }) });
+    const close = connectWallboard({ credentials, onRefused: (reason, problem) => refused.current(reason, problem), ...(teams !== undefined && { teams }) });
     return () => {
       close();
       useFloorStore.getState().reset();

@@ -9,7 +9,7 @@
  * missing ack.
  */
 import type { Logger } from 'pino';
-import type { Namespace, Socket } from 'socket.io';
+import type { ExtendedError, Namespace, Socket } from 'socket.io';
 import type { MaybePacked } from '../../shared/packed.js';
 import type { ScreenSnapshot, WallboardClientToServer, WallboardServerToClient } from '../../shared/wallboard.js';
 import { wallboardScopeSchema } from '../../shared/wallboard.js';
@@ -24,7 +24,7 @@ import { MissedDeltas } from './missed-deltas.js';
 import { SentLog } from './sent-log.js';
 import { packFrame, wireBytes } from './pack.js';
 import { screenDelta, screenDeltaBytes, screenSnapshot, screenSnapshotBytes } from './screen.js';
-import { problem } from '../../shared/problems.js';
+import { problem, type Problem } from '../../shared/problems.js';
 
 interface SocketData {
   viewer: Viewer;
@@ -75,6 +75,39 @@ interface AudienceEntry {
 /** How long a built snapshot is handed out (until the next delta, and never longer than this). */
 const SNAPSHOT_CACHE_MS = 1000;
 
+/**
+ * A refused handshake, as socket.io hands it to the screen's `connect_error`: the English
+ * text every refusal has always had as its message, and the refusal (its code, shared/
+ * problems.ts, with its parameters) as its `data`, which a screen decides by.
+ */
+export function handshakeRefusal(refusal: Problem & { field?: string }): ExtendedError {
+  const err: ExtendedError = new Error(refusal.error);
+  err.data = refusal;
+  return err;
+}
+
+/**
+ * Whether a screen may open the floor: who it is (null: no valid session or device token)
+ * and the teams it asked for (its handshake's `auth.teams`, shared/wallboard.ts). Its
+ * audience, or the refusal to send it.
+ */
+export function admitScreen(viewer: Viewer | null, requested: unknown): { viewer: Viewer; audience: Audience } | ExtendedError {
+  if (!viewer) return handshakeRefusal(problem('signInRequired', undefined, 'unauthorized'));
+  if (viewer.kind === 'user' && viewer.mustChangePassword) return handshakeRefusal(problem('changePasswordFirst'));
+  // A screen may ask for some teams only (shared/wallboard.ts, wallboardScopeSchema).
+  const scope = requested === undefined ? undefined : wallboardScopeSchema.safeParse(requested);
+  if (scope !== undefined && !scope.success) {
+    const issue = scope.error.issues[0]!;
+    const field = `teams${issue.path.length > 0 ? `.${issue.path.join('.')}` : ''}`;
+    return handshakeRefusal({ ...problem('invalidField', { field, detail: issue.message }, `${field}: ${issue.message}`), field });
+  }
+  const audience = narrowAudience(audienceOf(viewer), scope?.data);
+  if (audience === null) {
+    return handshakeRefusal(problem('notYourTeams', { teams: [...new Set(scope!.data)].join(', ') }, 'teams: none of these teams is visible to you'));
+  }
+  return { viewer, audience };
+}
+
 /** Wires the namespace; returns the function that stops it (for close()). */
 export function registerWallboardNamespace(nsp: WallboardNamespace, deps: WallboardNamespaceDeps): () => void {
   const { floor, commands, auth, logger } = deps;
@@ -88,23 +121,14 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
 
   nsp.use((socket, next) => {
     auth.viewerFromHandshake(socket.handshake).then((viewer) => {
-      if (!viewer) return next(new Error('unauthorized'));
-      if (viewer.kind === 'user' && viewer.mustChangePassword) return next(new Error('change your password first'));
-      // A screen may ask for some teams only (shared/wallboard.ts, wallboardScopeSchema).
-      const requested = socket.handshake.auth?.teams;
-      const scope = requested === undefined ? undefined : wallboardScopeSchema.safeParse(requested);
-      if (scope !== undefined && !scope.success) {
-        const issue = scope.error.issues[0]!;
-        return next(new Error(`teams${issue.path.length > 0 ? `.${issue.path.join('.')}` : ''}: ${issue.message}`));
-      }
-      const audience = narrowAudience(audienceOf(viewer), scope?.data);
-      if (audience === null) return next(new Error('teams: none of these teams is visible to you'));
-      socket.data.viewer = viewer;
-      socket.data.audience = audience;
+      const admitted = admitScreen(viewer, socket.handshake.auth?.teams);
+      if (admitted instanceof Error) return next(admitted);
+      socket.data.viewer = admitted.viewer;
+      socket.data.audience = admitted.audience;
       return next();
     }, (err: unknown) => {
       logger.error({ err }, 'wallboard handshake failed');
-      next(new Error('unauthorized'));
+      next(handshakeRefusal(problem('internal', undefined, 'unauthorized')));
     });
   });
 

@@ -169,7 +169,10 @@ describe('a screen scoped to some teams (handshake teams, the ?teams= of the pag
     expect(mixed.snapshot.agents.map((a) => a.agentId)).toEqual(['1001']);
     const other = wallboard(s.base, { browser: people.leadA, teams: ['B'] });
     sockets.push(other);
-    expect((await once<Error>(other, 'connect_error')).message).toBe('teams: none of these teams is visible to you');
+    const refused = await once<Error & { data?: unknown }>(other, 'connect_error');
+    expect(refused.message).toBe('teams: none of these teams is visible to you');
+    // The code travels beside the English, for the screen to decide by (shared/problems.ts).
+    expect(refused.data).toEqual({ error: refused.message, code: 'notYourTeams', params: { teams: 'B' } });
   });
 
   it('a bad teams value is refused with the field named', async () => {
@@ -180,7 +183,9 @@ describe('a screen scoped to some teams (handshake teams, the ?teams= of the pag
     ] as const) {
       const bad = wallboard(s.base, { deviceToken, teams });
       sockets.push(bad);
-      expect((await once<Error>(bad, 'connect_error')).message).toBe(message);
+      const refused = await once<Error & { data?: unknown }>(bad, 'connect_error');
+      expect(refused.message).toBe(message);
+      expect(refused.data).toMatchObject({ error: message, code: 'invalidField', field: message.slice(0, message.indexOf(':')) });
     }
   });
 });
@@ -253,7 +258,9 @@ describe('nothing answers without credentials', () => {
     for (const how of [{}, { deviceToken: 'forged' }]) {
       const socket = wallboard(s.base, how);
       sockets.push(socket);
-      expect((await once<Error>(socket, 'connect_error')).message).toBe('unauthorized');
+      const refused = await once<Error & { data?: unknown }>(socket, 'connect_error');
+      expect(refused.message).toBe('unauthorized');
+      expect(refused.data).toEqual({ error: 'unauthorized', code: 'signInRequired' });
     }
   });
 

@@ -12,6 +12,8 @@ import { FloorShell } from '../components/FloorShell.js';
 import { Link } from '../components/Link.js';
 import { PageShell } from '../components/PageShell.js';
 import { SiteNav } from '../components/SiteNav.js';
+import type { LinkRefusal } from '../connection.js';
+import { floorRefusalKind } from '../floor/refusal.js';
 import { useT } from '../i18n/index.js';
 import { usePageTitle } from '../page-title.js';
 import { PATHS, scopeTeams, useQueryParam } from '../routes.js';
@@ -25,29 +27,30 @@ export function FloorPage({ me }: { me: Me }) {
   usePageTitle(t('nav.floor'));
   // The address's scope, watched: following the refusal's link to `/` drops it and reconnects.
   const scope = useQueryParam('teams');
-  const [refusal, setRefusal] = useState<{ reason: string; scope: string | null } | null>(null);
+  const [refusal, setRefusal] = useState<{ reason: string; problem?: LinkRefusal; scope: string | null } | null>(null);
 
-  useFloorLink(SESSION, (reason) => {
+  useFloorLink(SESSION, (reason, problem) => {
     void (async () => {
       const session = useSessionStore.getState();
       await session.load(SESSION_ENDED);
       const after = useSessionStore.getState().state;
       // Still signed in as far as HTTP knows, yet refused: retrying would only loop.
-      if (after.kind === 'signed-in' && !after.me.mustChangePassword) setRefusal({ reason, scope });
+      if (after.kind === 'signed-in' && !after.me.mustChangePassword) setRefusal({ reason, problem, scope });
     })();
   }, scopeTeams());
 
-  if (refusal !== null && refusal.scope === scope) return <FloorRefused me={me} reason={refusal.reason} />;
+  if (refusal !== null && refusal.scope === scope) return <FloorRefused me={me} reason={refusal.reason} problem={refusal.problem} />;
   return <FloorShell interactive headerEnd={<><SiteNav me={me} /><AccountMenu me={me} /></>} />;
 }
 
 /** Why the floor is not shown, and where to go instead. */
-function FloorRefused({ me, reason }: { me: Me; reason: string }) {
+function FloorRefused({ me, reason, problem }: { me: Me; reason: string; problem?: LinkRefusal }) {
   const t = useT();
   const asked = scopeTeams();
-  // The server names the field it refused: `teams:` (none of them visible) or `teams.0:` (not a team id).
-  const byScope = asked !== undefined && reason.startsWith('teams');
-  const invisible = byScope && reason.startsWith('teams:');
+  // By the refusal's code (floor/refusal.ts); `reason`, the server's English, is only shown.
+  const kind = floorRefusalKind(problem, asked !== undefined);
+  const byScope = asked !== undefined && kind !== 'other';
+  const invisible = byScope && kind === 'teams';
   const ownTeams = me.teams.length > 0 ? me.teams.join(', ') : null;
   return (
     <PageShell me={me} title={invisible ? t('floor.refused.teams.title') : byScope ? t('floor.refused.badTeams.title') : t('floor.refused.title')}>

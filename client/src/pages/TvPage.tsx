@@ -15,6 +15,8 @@ import { usePageTitle } from '../page-title.js';
 import { StatusScreen } from '../components/StatusScreen.js';
 import { queryParam, scopeTeams } from '../routes.js';
 import { useFloorStore } from '../store/floor-store.js';
+import type { LinkRefusal } from '../connection.js';
+import { floorRefusalKind } from '../floor/refusal.js';
 import { isStaffed, lastFloorDataAt, STALE_AFTER_MS } from '../store/freshness.js';
 import { forgetDeviceToken, readDeviceToken, saveDeviceToken } from '../tv/device-token.js';
 import { parsePace } from '../tv/pager.js';
@@ -50,8 +52,9 @@ export function TvPage() {
   return (
     <TvFloor
       deviceToken={token}
-      onRefused={(reason) => {
-        if (reason.startsWith('teams')) {
+      onRefused={(reason, problem) => {
+        // By the refusal's code: the address's ?teams= is wrong, not the pairing.
+        if (floorRefusalKind(problem, scopeTeams() !== undefined) !== 'other') {
           setBadScope(reason);
           return;
         }
@@ -70,7 +73,9 @@ function BadScope({ reason }: { reason: string }) {
 /** Silent this long on a link that claims to be up: reopen it (a half-open connection). */
 const RELINK_AFTER_MS = 3 * STALE_AFTER_MS;
 
-function TvFloor({ deviceToken, onRefused }: { deviceToken: string; onRefused(reason: string): void }) {
+type OnRefused = (reason: string, problem?: LinkRefusal) => void;
+
+function TvFloor({ deviceToken, onRefused }: { deviceToken: string; onRefused: OnRefused }) {
   const [generation, setGeneration] = useState(0);
   const page = queryParam('page');
   const startKind = PAGE_KINDS.find((k) => k === page);
@@ -99,7 +104,7 @@ function TvFloor({ deviceToken, onRefused }: { deviceToken: string; onRefused(re
   );
 }
 
-function TvLink({ deviceToken, onRefused }: { deviceToken: string; onRefused(reason: string): void }) {
+function TvLink({ deviceToken, onRefused }: { deviceToken: string; onRefused: OnRefused }) {
   useFloorLink({ kind: 'device', deviceToken }, onRefused, scopeTeams());
   return null;
 }
