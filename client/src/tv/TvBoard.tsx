@@ -14,7 +14,7 @@ import { useT } from '../i18n/index.js';
 import { formatCentreClock } from '../time/format.js';
 import { useServerClock } from '../time/ticker.js';
 import { chunk } from './pager.js';
-import { teamList, unknownScopeTeams } from './scope.js';
+import { floorTeams, teamList, unknownTeams } from './scope.js';
 import { useFloorStore } from '../store/floor-store.js';
 import { adherenceOrder, TEAMS_PER_PAGE, TvAdherence } from './TvAdherence.js';
 import { TvPager, type TvPageSpec } from './TvPager.js';
@@ -43,10 +43,16 @@ export function TvBoard({ paceMs, startKind, teams }: { paceMs: number; startKin
  */
 function TvScopeGuard({ teams, children }: { teams?: readonly string[]; children(notice?: ReactNode): ReactNode }) {
   const t = useT();
-  // Joined, so the selector's answer is a string that only changes when the list does.
-  const unknown = useFloorStore((s) => unknownScopeTeams(teams, s.floor).join('\n'));
-  if (teams === undefined || unknown === '') return <>{children()}</>;
-  const names = unknown.split('\n');
+  // The floor's teams: the same array until they change, so a delta that only moves
+  // agents' states, queues or figures neither re-renders this nor redoes the check.
+  const known = useFloorStore((s) => floorTeams(s.floor));
+  // The address's teams by value: its caller hands in a new array on each of its renders.
+  const requested = teams === undefined ? undefined : JSON.stringify(teams);
+  const names = useMemo(
+    () => unknownTeams(requested === undefined ? undefined : JSON.parse(requested) as string[], known),
+    [requested, known],
+  );
+  if (teams === undefined || names.length === 0) return <>{children()}</>;
   const joined = teams.join(',');
   const value = joined.length > 60 ? `${joined.slice(0, 60)}…` : joined;
   if (names.length >= new Set(teams).size) {
