@@ -5,17 +5,37 @@
  */
 import type { AlertSubject } from '../../../shared/alerts.js';
 import type { EventOf } from '../../../shared/events.js';
-import { raise } from '../alerts.js';
+import { liveAlert, raise } from '../alerts.js';
+import type { Ctx } from '../context.js';
 import { defineRule } from './types.js';
 
 /**
- * Reports about one call are one matter: they join that call's alert. A report with no
- * call is a matter of its own, keyed by its event id: keyed by the agent, a second report
- * joined the first one's alert and, were that acknowledged, told nobody and never
- * escalated (and notifications are deduplicated per subject, so it must differ too).
+ * Reports about one call are one matter while nobody has taken it up: a second report
+ * before the lead acknowledged joins that call's alert, which is still escalating and will
+ * be read whole. A report with no call is a matter of its own, keyed by its event id: keyed
+ * by the agent, a second report joined the first one's alert and, were that acknowledged,
+ * told nobody and never escalated (and notifications are deduplicated per subject, so it
+ * must differ too).
+ *
+ * A report about a call whose alert was already acknowledged opens a fresh alert
+ * (`call:<callId>:<eventId>`), not the acknowledged one: article 93 wants every urgent
+ * report passed upward at once, and the lead acknowledged the first report, not this one.
+ * Joined to the acknowledged alert it told nobody, never escalated, and its summary
+ * replaced the first one's, which the lead then never saw again. As a fresh alert it is
+ * notified and escalates like any new report, and each summary stays on its own alert. A
+ * fresh alert for the call that is still unacknowledged is joined in turn, as above.
  */
-function reportSubject(e: EventOf<'urgent.reported'>): AlertSubject {
-  return e.callId !== undefined ? { kind: 'call', id: e.callId } : { kind: 'agent', id: `${e.agentId}:${e.id}` };
+function reportSubject(ctx: Ctx, e: EventOf<'urgent.reported'>): AlertSubject {
+  if (e.callId === undefined) return { kind: 'agent', id: `${e.agentId}:${e.id}` };
+  const callSubject: AlertSubject = { kind: 'call', id: e.callId };
+  const first = liveAlert(ctx, 'urgent-escalation', callSubject);
+  if (first?.status === 'open') return callSubject;
+  // Urgent reports are rare: a look through the live alerts for a later, unacknowledged one about the call.
+  for (const alert of ctx.state.alerts.values()) {
+    if (alert.rule === 'urgent-escalation' && alert.status === 'open' && alert.callId === e.callId
+      && alert.subject.kind === 'call' && alert.subject.id.startsWith(`${e.callId}:`)) return alert.subject;
+  }
+  return first === undefined ? callSubject : { kind: 'call', id: `${e.callId}:${e.id}` };
 }
 
 export const urgentEscalation = defineRule({
@@ -25,7 +45,7 @@ export const urgentEscalation = defineRule({
     raise(ctx, {
       rule: 'urgent-escalation',
       kind: 'incident',
-      subject: reportSubject(e),
+      subject: reportSubject(ctx, e),
       title: `Urgent matter reported by agent ${e.agentId}`,
       evidence: e.id,
       agentId: e.agentId,

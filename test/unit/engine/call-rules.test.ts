@@ -222,4 +222,68 @@ describe('urgent-escalation (art. 93, 94): each report is its own matter', () =>
     h.at(20, 'urgent.reported', { agentId: '1001', callId: 'c1', summary: 'caller reports fraud in progress, second card' });
     expect(h.open('urgent-escalation')).toMatchObject([{ callId: 'c1', occurrences: 2, subject: { kind: 'call', id: 'c1' } }]);
   });
+
+  it('a report about a call whose alert was acknowledged is new to the lead: a fresh alert, notified and escalating; both summaries kept', () => {
+    const h = new EngineHarness();
+    h.login(0, '1001');
+    h.answeredCall(1, 'c1', '1001');
+    h.at(10, 'urgent.reported', { agentId: '1001', callId: 'c1', summary: 'caller reports fraud in progress' });
+    const [first] = h.open('urgent-escalation');
+    h.command(20, { type: 'alert.acknowledge', alertId: first.id, by: 'lead-7', note: 'card blocked' });
+    const second = h.at(100, 'urgent.reported', { agentId: '1001', callId: 'c1', summary: 'caller says a second card was used too' });
+
+    const alerts = h.open('urgent-escalation');
+    expect(alerts).toHaveLength(2);
+    const fresh = alerts.find((a) => a.id !== first.id)!;
+    expect(fresh).toMatchObject({
+      status: 'open', severity: 'critical', escalationLevel: 'lead', escalatesAt: T0 + 160_000, callId: 'c1', agentId: '1001',
+      occurrences: 1, evidence: [second.id], subject: { kind: 'call', id: `c1:${second.id}` },
+      sensitive: { text: 'caller says a second card was used too' },
+    });
+    // The acknowledged alert is as the lead left it: its own summary, one report, no escalation.
+    expect(h.alerts.get(first.id)).toMatchObject({
+      status: 'acknowledged', acknowledgedBy: 'lead-7', occurrences: 1, escalationLevel: 'lead',
+      sensitive: { text: 'caller reports fraud in progress' }, subject: { kind: 'call', id: 'c1' },
+    });
+    expect(h.alerts.get(first.id)?.escalatesAt).toBeUndefined();
+    expect(h.state.agents.get('1001')?.openAlerts).toBe(2);
+
+    h.tick(160);
+    expect(h.alerts.get(fresh.id)?.escalationLevel).toBe('supervisor');
+    expect(h.alerts.get(first.id)?.escalationLevel).toBe('lead');
+  });
+
+  it('a further report while the fresh alert is unacknowledged joins it; once that is acknowledged too, the next is fresh again', () => {
+    const h = new EngineHarness();
+    h.login(0, '1001');
+    h.answeredCall(1, 'c1', '1001');
+    h.at(10, 'urgent.reported', { agentId: '1001', callId: 'c1', summary: 'fraud in progress' });
+    const [first] = h.open('urgent-escalation');
+    h.command(20, { type: 'alert.acknowledge', alertId: first.id, by: 'lead-7' });
+    h.at(30, 'urgent.reported', { agentId: '1001', callId: 'c1', summary: 'second card used' });
+    h.at(40, 'urgent.reported', { agentId: '1001', callId: 'c1', summary: 'third card used' });
+    const [fresh] = h.open('urgent-escalation').filter((a) => a.id !== first.id);
+    expect(h.open('urgent-escalation')).toHaveLength(2);
+    expect(fresh).toMatchObject({ status: 'open', occurrences: 2, escalatesAt: T0 + 90_000 });
+
+    h.command(50, { type: 'alert.acknowledge', alertId: fresh.id, by: 'lead-7' });
+    h.at(60, 'urgent.reported', { agentId: '1001', callId: 'c1', summary: 'caller now threatening staff' });
+    const open = h.open('urgent-escalation').filter((a) => a.status === 'open');
+    expect(open).toHaveLength(1);
+    expect(open[0]).toMatchObject({ occurrences: 1, callId: 'c1', sensitive: { text: 'caller now threatening staff' } });
+    expect([first.id, fresh.id]).not.toContain(open[0].id);
+    expect(new Set(h.open('urgent-escalation').map((a) => a.subject.id)).size).toBe(3);
+  });
+
+  it('after the call\'s alert was resolved, the next report about the call opens the call\'s alert again', () => {
+    const h = new EngineHarness();
+    h.login(0, '1001');
+    h.answeredCall(1, 'c1', '1001');
+    h.at(10, 'urgent.reported', { agentId: '1001', callId: 'c1', summary: 'fraud in progress' });
+    const [first] = h.open('urgent-escalation');
+    h.command(20, { type: 'alert.resolve', alertId: first.id, by: 'lead-7', note: 'card blocked' });
+    h.at(30, 'urgent.reported', { agentId: '1001', callId: 'c1', summary: 'caller rang back: second card' });
+    expect(h.open('urgent-escalation')).toMatchObject([{ status: 'open', occurrences: 1, subject: { kind: 'call', id: 'c1' } }]);
+    expect(h.open('urgent-escalation')[0].id).not.toBe(first.id);
+  });
 });
