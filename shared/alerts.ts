@@ -1,4 +1,69 @@
+import { fillTemplate } from './problems.js';
 import type { EscalationLevel, RuleId, Severity } from './rules.js';
+
+/**
+ * The system's own words on an alert, as a stable code with parameters beside the English
+ * text the engine has always written (`resolution`, a history entry's `note`): why it
+ * cleared by itself, a hold approval's allowance, a handover, a leave approval. The English
+ * stays for logs, notifications, the replay report and older screens; a screen says the
+ * code in its reader's language (client/src/i18n/messages-alerts.ts) and falls back to the
+ * English for a code it does not know (a newer server) or words without one (an alert
+ * stored before codes existed). The English is the template filled in (alertReason), so
+ * the two always agree.
+ *
+ * A code is part of the API, like a problem code: never rename or reuse one; add new ones.
+ * Parameters are filled into `{name}` places: `agent` an agent number, `seconds` whole
+ * seconds, `who`/`account` a user, `team` a team id, `note` a person's own words.
+ */
+export const ALERT_REASONS = {
+  // Automatic resolutions (resolvedBy `auto`), by the rule that writes them.
+  answeredAfter: 'answered by agent {agent} after {seconds} s of ringing',
+  movedOn: 'the call moved on to agent {agent} unanswered',
+  stoppedRinging: 'the call stopped ringing',
+  wrapUpRecorded: 'wrap-up recorded',
+  wrapUpRecordedLate: 'wrap-up recorded late',
+  acwEnded: 'after-call work ended',
+  shiftChanged: 'the shift was changed or removed from the plan',
+  callbackLate: 'callback made by {agent}, late',
+  leadIn: 'lead {agent} logged in',
+  meetingStarted: 'pre-shift meeting of team {team} started',
+  holdEnded: 'the hold ended',
+  holdApproved: 'longer hold approved by {who}',
+  noLongWait: 'no call waits too long any more',
+  stoppedResting: 'the agent stopped resting',
+  agentBack: 'the agent is back or changed state',
+  agentIn: 'agent {agent} logged in',
+  agentIsBack: 'agent {agent} is back',
+  reliefIn: 'relief {agent} logged in',
+  // Resolutions in a person's name that the engine words (art. 79; the alert desk).
+  leaveApproved: 'leave approved by {who}',
+  leaveApprovedWithNote: 'leave approved by {who}: {note}',
+  /** Resolved by a person who wrote no note: the stand-in for one. */
+  resolvedBy: 'resolved by {who}',
+  // History entries' notes.
+  /** `hold-approved`: the hold allowed in all. */
+  holdAllowed: '{seconds} s',
+  /** `handed-over`: the incoming lead's account (art. 82). */
+  handedOver: 'to {account}',
+} as const;
+
+export type AlertReasonCode = keyof typeof ALERT_REASONS;
+export type AlertReasonParams = Record<string, string | number>;
+
+export function isAlertReasonCode(value: unknown): value is AlertReasonCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ALERT_REASONS, value);
+}
+
+/** The system's words: the English text, and the code and params a screen translates. */
+export interface AlertReason {
+  text: string;
+  code: AlertReasonCode;
+  params?: AlertReasonParams;
+}
+
+export function alertReason(code: AlertReasonCode, params?: AlertReasonParams): AlertReason {
+  return { text: fillTemplate(ALERT_REASONS[code], params), code, ...(params !== undefined && { params }) };
+}
 
 export type AlertStatus = 'open' | 'acknowledged' | 'resolved';
 
@@ -23,6 +88,9 @@ export interface AlertHistoryEntry {
    * automatic resolution's reason, a hold approval's allowance ("120 s"), a handover.
    */
   note?: string;
+  /** When `note` is the system's words: them as a code and parameters (ALERT_REASONS); absent on older entries. */
+  noteCode?: AlertReasonCode;
+  noteParams?: AlertReasonParams;
   /** `hold-approved`: what the approving lead wrote with it. */
   comment?: string;
   level?: EscalationLevel;
@@ -62,6 +130,13 @@ export interface Alert {
   /** A user id, or `auto` when the condition cleared by itself. */
   resolvedBy?: string;
   resolution?: string;
+  /**
+   * When the engine worded `resolution` (an automatic one, a leave approval, the stand-in
+   * for a missing note): it as a code and parameters (ALERT_REASONS). Absent on a person's
+   * own note and on alerts stored before codes existed.
+   */
+  resolutionCode?: AlertReasonCode;
+  resolutionParams?: AlertReasonParams;
   /** Who is being asked to act now. */
   escalationLevel: EscalationLevel;
   /** When the alert moves up a level if nobody acknowledges it (absent at the top). */

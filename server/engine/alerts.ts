@@ -3,7 +3,7 @@
  * and subject (a repeat adds evidence to it), and escalation up the chain
  * lead -> supervisor -> manager while nobody acknowledges (articles 93-94).
  */
-import type { Alert, AlertKind, AlertSensitive, AlertSubject } from '../../shared/alerts.js';
+import type { Alert, AlertHistoryEntry, AlertKind, AlertReason, AlertSensitive, AlertSubject } from '../../shared/alerts.js';
 import { ESCALATION_LEVELS, RULE_INFO, type EscalationLevel, type RuleId, type Severity } from '../../shared/rules.js';
 import { AGENT_FIELDS, schedule, touchAgent, type Ctx } from './context.js';
 import type { Deadline } from './deadlines.js';
@@ -132,13 +132,23 @@ export function escalate(ctx: Ctx, d: Deadline): void {
   emit(ctx, alert);
 }
 
-export function resolveAlert(ctx: Ctx, alert: Alert, by: string, resolution: string): void {
+/**
+ * Resolves the alert. `resolution`: a person's own note as they wrote it, or the system's
+ * words (alertReason), which keep their code beside the English so a screen translates
+ * them; every resolution the engine words itself (all of `auto`'s) passes an AlertReason.
+ */
+export function resolveAlert(ctx: Ctx, alert: Alert, by: string, resolution: string | AlertReason): void {
+  const why = typeof resolution === 'string' ? { text: resolution } : resolution;
   alert.status = 'resolved';
   alert.resolvedAt = ctx.now;
   alert.resolvedBy = by;
-  alert.resolution = resolution;
+  alert.resolution = why.text;
+  if ('code' in why) {
+    alert.resolutionCode = why.code;
+    if (why.params !== undefined) alert.resolutionParams = why.params;
+  }
   alert.escalatesAt = undefined;
-  addHistory(alert, { at: ctx.now, action: 'resolved', by, note: resolution });
+  addHistory(alert, { at: ctx.now, action: 'resolved', by, ...('code' in why ? systemNote(why) : { note: why.text }) });
   ctx.state.alerts.delete(alert.id);
   ctx.state.alertIndex.delete(subjectKey(alert.rule, alert.subject));
   const agent = alert.agentId === undefined ? undefined : ctx.state.agents.get(alert.agentId);
@@ -150,7 +160,7 @@ export function resolveAlert(ctx: Ctx, alert: Alert, by: string, resolution: str
 }
 
 /** The condition behind a `condition` alert has cleared: it resolves on its own. */
-export function clearCondition(ctx: Ctx, rule: RuleId, subject: AlertSubject, resolution: string): void {
+export function clearCondition(ctx: Ctx, rule: RuleId, subject: AlertSubject, resolution: AlertReason): void {
   const alert = liveAlert(ctx, rule, subject);
   if (alert && alert.kind === 'condition') resolveAlert(ctx, alert, 'auto', resolution);
 }
@@ -165,7 +175,12 @@ export function acknowledgeAlert(ctx: Ctx, alert: Alert, by: string, note: strin
   emit(ctx, alert);
 }
 
-export function noteOnAlert(ctx: Ctx, alert: Alert, entry: Alert['history'][number]): void {
+/** A history entry's note in the system's words: the English and its code, for `noteOnAlert`. */
+export function systemNote(why: AlertReason): Pick<AlertHistoryEntry, 'note' | 'noteCode' | 'noteParams'> {
+  return { note: why.text, noteCode: why.code, ...(why.params !== undefined && { noteParams: why.params }) };
+}
+
+export function noteOnAlert(ctx: Ctx, alert: Alert, entry: AlertHistoryEntry): void {
   addHistory(alert, entry);
   emit(ctx, alert);
 }

@@ -9,6 +9,7 @@
  * ran); an event at the very moment of a deadline is applied before it, so a call
  * answered at exactly 10 s counts as answered in time.
  */
+import { alertReason } from '../../shared/alerts.js';
 import type { CommandResult, FloorCommand } from '../../shared/commands.js';
 import type { FloorEvent } from '../../shared/events.js';
 import { rulesConfigSchema, type RulesConfig } from '../../shared/rules-config.js';
@@ -128,7 +129,7 @@ function applyCommand(ctx: Ctx, command: FloorCommand): CommandResult {
     acknowledgeAlert(ctx, alert, command.by, command.note);
     return { ok: true, value: copyAlert(alert) };
   }
-  resolveAlert(ctx, alert, command.by, command.note ?? `resolved by ${command.by}`);
+  resolveAlert(ctx, alert, command.by, command.note ?? alertReason('resolvedBy', { who: command.by }));
   return { ok: true, value: copyAlert(alert) };
 }
 

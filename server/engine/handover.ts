@@ -5,7 +5,8 @@
  * belong to the incoming team: every live alert of those teams passes to the incoming lead.
  */
 import type { CommandResult, FloorCommand } from '../../shared/commands.js';
-import { noteOnAlert } from './alerts.js';
+import { alertReason } from '../../shared/alerts.js';
+import { noteOnAlert, systemNote } from './alerts.js';
 import type { Ctx } from './context.js';
 import { problem } from '../../shared/problems.js';
 
@@ -27,7 +28,7 @@ export function confirmHandover(ctx: Ctx, command: Confirm): CommandResult<{ tra
   }
   for (const alert of live) {
     alert.owner = { account: command.toAccount, teamIds: [...command.teamIds], since: ctx.now, handoverId: command.handoverId };
-    noteOnAlert(ctx, alert, { at: ctx.now, action: 'handed-over', by: command.by, note: `to ${command.toAccount}` });
+    noteOnAlert(ctx, alert, { at: ctx.now, action: 'handed-over', by: command.by, ...systemNote(alertReason('handedOver', { account: command.toAccount })) });
   }
   return { ok: true, value: { transferred: live.map((a) => a.id) } };
 }

@@ -145,7 +145,7 @@ function Trail({ alert: a, timezone }: { alert: HistoryAlert; timezone: string |
         </div>
       )}
       {holds.map((h, i) => {
-        const allowance = allowanceText(t, h.note);
+        const allowance = allowanceText(t, h);
         return (
           <div key={`hold-${i}`} className="desk-trail-row" data-trail="hold-approved">
             <dt>{t('alerts.history.holdApproved')}</dt>

@@ -1,15 +1,21 @@
 /**
- * What the server says in English about an alert, in the reader's words. The engine writes
- * the reason an alert cleared by itself ("answered by agent 1001 after 12 s of ringing",
- * server/engine/rules) and a hold approval's allowance ("120 s"): one sentence each, with
- * no code beside it, so the desk knows them by their shape. A sentence it does not know
- * (a newer server) is shown as it is, marked as the system's own words.
+ * What the server says about an alert in its own words, in the reader's words: the reason
+ * an alert cleared by itself ("answered by agent 1001 after 12 s of ringing",
+ * server/engine/rules), a hold approval's allowance ("120 s"), a leave approval. The engine
+ * writes each with a code and parameters beside the English (shared/alerts.ts
+ * ALERT_REASONS), and the desk says the code in its reader's language. A code it does not
+ * know (a newer server) is shown in the server's English, marked as the system's words.
+ *
+ * Alerts stored before the codes existed (an older snapshot, today's history from before
+ * an upgrade) have the English only: those are known by the shape of the sentences the
+ * engine wrote then. The shapes below are that frozen past: a new or reworded reason needs
+ * a code, never a pattern here.
  */
-import type { Alert } from '../../../shared/alerts.js';
-import type { T } from '../i18n/index.js';
+import { isAlertReasonCode, type Alert, type AlertHistoryEntry, type AlertReasonParams } from '../../../shared/alerts.js';
+import type { T, Vars } from '../i18n/index.js';
 
-/** Each automatic resolution the engine writes: its shape and the message saying it. */
-const AUTOMATIC: ReadonlyArray<{ pattern: RegExp; key: string; vars: readonly string[] }> = [
+/** The words of entries without a code, as the engine wrote them before codes: their shape and code. */
+const LEGACY: ReadonlyArray<{ pattern: RegExp; key: string; vars: readonly string[] }> = [
   { pattern: /^answered by agent (\S+) after (\d+) s of ringing$/, key: 'alerts.why.answeredAfter', vars: ['agent', 'seconds'] },
   // Before ring alerts were per agent.
   { pattern: /^answered after (\d+) s of ringing$/, key: 'alerts.why.answeredAfterSome', vars: ['seconds'] },
@@ -32,37 +38,52 @@ const AUTOMATIC: ReadonlyArray<{ pattern: RegExp; key: string; vars: readonly st
   { pattern: /^relief (\S+) logged in$/, key: 'alerts.why.reliefIn', vars: ['agent'] },
 ];
 
-/** An automatic resolution's reason in the reader's words; an unknown one marked as the system's. */
-export function systemWords(t: T, text: string): string {
-  for (const { pattern, key, vars } of AUTOMATIC) {
-    const match = pattern.exec(text.trim());
-    if (match) return t(key, Object.fromEntries(vars.map((name, i) => [name, match[i + 1]])));
+/** The system's words in the reader's language: by code, else (an older entry) by shape, else marked as the system's. */
+export function systemWords(t: T, text: string, code?: unknown, params?: AlertReasonParams): string {
+  if (isAlertReasonCode(code)) {
+    const vars: Vars = {};
+    for (const [name, value] of Object.entries(params ?? {})) {
+      if (typeof value === 'string' || typeof value === 'number') vars[name] = value;
+    }
+    return t(`alerts.why.${code}`, vars);
+  }
+  // A code this desk does not know is a newer server's: its English, as it is.
+  if (code === undefined) {
+    for (const { pattern, key, vars } of LEGACY) {
+      const match = pattern.exec(text.trim());
+      if (match) return t(key, Object.fromEntries(vars.map((name, i) => [name, match[i + 1]])));
+    }
   }
   return t('alerts.why.system', { text });
 }
 
 /**
  * What the resolution says beyond "resolved by whom, when": the reason in the reader's
- * words when it cleared by itself; a person's note; nothing for the server's stand-in when
- * the person wrote none ("resolved by demo-lead"). A leave approval (article 79) resolves
- * with the approval and the lead's note.
+ * words when the system worded it (it cleared by itself, a leave approval of article 79);
+ * a person's note; nothing for the server's stand-in when the person wrote none
+ * ("resolved by demo-lead").
  */
-export function resolutionText(t: T, a: Pick<Alert, 'resolvedBy' | 'resolution'>): string | undefined {
+export function resolutionText(t: T, a: Pick<Alert, 'resolvedBy' | 'resolution' | 'resolutionCode' | 'resolutionParams'>): string | undefined {
   const text = a.resolution?.trim();
   if (text === undefined || text === '') return undefined;
-  if (a.resolvedBy === 'auto') return systemWords(t, text);
+  if (a.resolutionCode === 'resolvedBy') return undefined;
+  if (a.resolutionCode !== undefined || a.resolvedBy === 'auto') return systemWords(t, text, a.resolutionCode, a.resolutionParams);
+  // Older alerts, without a code: the stand-in and the leave approval by their shape.
   if (text === `resolved by ${a.resolvedBy ?? ''}`) return undefined;
   const leave = /^leave approved by (\S+?)(?:: ([\s\S]*))?$/.exec(text);
   if (leave) {
-    const approved = t('alerts.why.leaveApproved', { who: leave[1] });
-    return leave[2] === undefined || leave[2].trim() === '' ? approved : `${approved} — ${t('alerts.history.note', { note: leave[2] })}`;
+    return leave[2] === undefined || leave[2].trim() === ''
+      ? t('alerts.why.leaveApproved', { who: leave[1] })
+      : t('alerts.why.leaveApprovedWithNote', { who: leave[1], note: leave[2] });
   }
   return t('alerts.history.note', { note: text });
 }
 
 /** A hold approval's allowance ("120 s") in the reader's words. */
-export function allowanceText(t: T, note: string | undefined): string | undefined {
+export function allowanceText(t: T, entry: Pick<AlertHistoryEntry, 'note' | 'noteCode' | 'noteParams'>): string | undefined {
+  const note = entry.note;
   if (note === undefined || note.trim() === '') return undefined;
+  if (entry.noteCode !== undefined) return systemWords(t, note, entry.noteCode, entry.noteParams);
   const seconds = /^(\d+) s$/.exec(note.trim());
-  return seconds ? t('alerts.history.holdAllowed', { seconds: seconds[1] }) : t('alerts.why.system', { text: note });
+  return seconds ? t('alerts.why.holdAllowed', { seconds: seconds[1] }) : t('alerts.why.system', { text: note });
 }

@@ -4,6 +4,7 @@
  * alert clears when the agent logs in; the absence itself stays counted (compliance,
  * points, the month's attendance).
  */
+import { alertReason } from '../../../shared/alerts.js';
 import { clearCondition, raise } from '../alerts.js';
 import { localTime } from '../calendar.js';
 import { recordCheck } from '../compliance.js';
@@ -14,7 +15,7 @@ export const absence = defineRule({
   id: 'absence',
   onEvent(ctx, e) {
     if (e.type !== 'agent.login') return;
-    clearCondition(ctx, 'absence', { kind: 'agent', id: e.agentId }, `agent ${e.agentId} logged in`);
+    clearCondition(ctx, 'absence', { kind: 'agent', id: e.agentId }, alertReason('agentIn', { agent: e.agentId }));
   },
   onDeadline(ctx, d, config) {
     const rec = ctx.state.plan.shifts.get(d.key);

@@ -5,12 +5,12 @@
  * answered, transferred or ends. A miss is the ringing agent's own: one alert per call and
  * agent, so a call missed at A and then at B is two alerts, each on its agent.
  */
-import type { AlertSubject } from '../../../shared/alerts.js';
+import { alertReason, type AlertReason, type AlertSubject } from '../../../shared/alerts.js';
 import { liveAlert, raise, resolveAlert } from '../alerts.js';
 import { schedule, type Ctx } from '../context.js';
 import { recordCheck } from '../compliance.js';
 import type { CallRecord } from '../state.js';
-import { defineRule, seconds } from './types.js';
+import { defineRule } from './types.js';
 
 function ringSubject(callId: string, agentId: string): AlertSubject {
   return { kind: 'call', id: `${callId}:${agentId}` };
@@ -22,7 +22,7 @@ function ringSubject(callId: string, agentId: string): AlertSubject {
  * same miss, still open). The core has already moved ringingAgentId on, hence the call's
  * own note of the alert's agent.
  */
-function ringEnded(ctx: Ctx, call: CallRecord, resolution: string, ringingAt?: string): void {
+function ringEnded(ctx: Ctx, call: CallRecord, resolution: AlertReason, ringingAt?: string): void {
   const agentId = call.ringAlertAgentId;
   if (agentId !== undefined && agentId === ringingAt) return;
   call.ringAlertAgentId = undefined;
@@ -40,7 +40,7 @@ export const answer3Rings = defineRule({
     if (!call || call.direction !== 'inbound') return;
     switch (e.type) {
       case 'call.ringing':
-        ringEnded(ctx, call, `the call moved on to agent ${e.agentId} unanswered`, e.agentId);
+        ringEnded(ctx, call, alertReason('movedOn', { agent: e.agentId }), e.agentId);
         schedule(ctx, 'answer-3-rings', 'ring', call.callId, ctx.now + config.ringSeconds * 1000, ctx.now);
         return;
       case 'call.answered': {
@@ -55,12 +55,12 @@ export const answer3Rings = defineRule({
         if (late) call.answeredLate = true;
         call.apologyDue = late && config.apologyPhrases.length > 0;
         call.apologyFromUtterance = late ? call.agentUtterances : undefined;
-        ringEnded(ctx, call, `answered by agent ${e.agentId} after ${seconds(rang)} of ringing`);
+        ringEnded(ctx, call, alertReason('answeredAfter', { agent: e.agentId, seconds: Math.round(rang / 1000) }));
         return;
       }
       case 'call.ended':
       case 'call.transferred':
-        ringEnded(ctx, call, 'the call stopped ringing');
+        ringEnded(ctx, call, alertReason('stoppedRinging'));
         return;
       case 'transcript.utterance': {
         if (e.speaker !== 'agent' || !call.apologyDue) return;

@@ -12,6 +12,7 @@
  */
 import type { NotReadyReason } from '../../../shared/events.js';
 import type { ScheduledBreak } from '../../../shared/schedule.js';
+import { alertReason } from '../../../shared/alerts.js';
 import { clearCondition, liveAlert, raise } from '../alerts.js';
 import { localTime } from '../calendar.js';
 import { schedule, type Ctx } from '../context.js';
@@ -58,7 +59,7 @@ export const awayWithoutReason = defineRule({
       recordCheck(ctx, 'away-without-reason', open === undefined, { agentId: agent.agentId });
       agent.awayPending = false;
     }
-    clearCondition(ctx, 'away-without-reason', subject, 'the agent is back or changed state');
+    clearCondition(ctx, 'away-without-reason', subject, alertReason('agentBack'));
     if (agent.presence !== 'not_ready' || !agent.loggedIn) return;
     agent.awayPending = true;
     const window = windowOf(ctx, agent, ctx.now, config);

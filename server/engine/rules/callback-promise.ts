@@ -3,6 +3,7 @@
  * and an answer as soon as possible. A callback promised in the wrap-up (`callbackDue`)
  * is tracked; once due and not made it is an alert until the callback is made.
  */
+import { alertReason } from '../../../shared/alerts.js';
 import { clearCondition, raise } from '../alerts.js';
 import { schedule } from '../context.js';
 import { recordCheck } from '../compliance.js';
@@ -23,7 +24,7 @@ export const callbackPromise = defineRule({
     if (!promise) return;
     ctx.state.callbacks.delete(e.callId);
     if (promise.overdue) {
-      clearCondition(ctx, 'callback-promise', { kind: 'call', id: e.callId }, `callback made by ${e.agentId}, late`);
+      clearCondition(ctx, 'callback-promise', { kind: 'call', id: e.callId }, alertReason('callbackLate', { agent: e.agentId }));
     } else {
       recordCheck(ctx, 'callback-promise', true, { agentId: promise.agentId });
     }

@@ -9,7 +9,8 @@
  * said. So a missing `reason` means "not known", not "not stated", and is not judged;
  * a feed that knows the agent gave none says so with a blank `reason`, which is flagged.
  */
-import { clearCondition, liveAlert, noteOnAlert, raise } from '../alerts.js';
+import { alertReason } from '../../../shared/alerts.js';
+import { clearCondition, liveAlert, noteOnAlert, raise, systemNote } from '../alerts.js';
 import { schedule } from '../context.js';
 import { recordCheck } from '../compliance.js';
 import { defineRule, seconds } from './types.js';
@@ -54,7 +55,7 @@ export const holdConsent = defineRule({
       return;
     }
     // The hold is over (or the call left this agent).
-    clearCondition(ctx, 'hold-consent', subject, 'the hold ended');
+    clearCondition(ctx, 'hold-consent', subject, alertReason('holdEnded'));
   },
   onDeadline(ctx, d, config) {
     const call = ctx.state.calls.get(d.key);
@@ -91,10 +92,11 @@ export const holdConsent = defineRule({
       // The lead's own words go beside the allowance (`note`), so the desk shows them with the approval.
       const comment = command.note?.trim();
       noteOnAlert(ctx, alert, {
-        at: ctx.now, action: 'hold-approved', by: command.by, note: `${command.seconds} s`, ...(comment ? { comment } : {}),
+        at: ctx.now, action: 'hold-approved', by: command.by, ...systemNote(alertReason('holdAllowed', { seconds: command.seconds })),
+        ...(comment ? { comment } : {}),
       });
       if (ctx.now - call.holdAt < allowedMs) {
-        clearCondition(ctx, 'hold-consent', alert.subject, `longer hold approved by ${command.by}`);
+        clearCondition(ctx, 'hold-consent', alert.subject, alertReason('holdApproved', { who: command.by }));
       }
     }
     return { ok: true, value: { callId: call.callId, allowedSeconds: command.seconds } };

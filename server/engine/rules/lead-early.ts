@@ -6,6 +6,7 @@
  * a `meeting.started` (pre-shift) must have come for one of the duty's teams. Each alert
  * clears when the lead logs in / the meeting starts.
  */
+import { alertReason } from '../../../shared/alerts.js';
 import { clearCondition, raise } from '../alerts.js';
 import { localTime } from '../calendar.js';
 import { recordCheck } from '../compliance.js';
@@ -32,7 +33,7 @@ export const leadEarly = defineRule({
   id: 'lead-early',
   onEvent(ctx, e) {
     if (e.type === 'agent.login') {
-      clearCondition(ctx, 'lead-early', { kind: 'agent', id: e.agentId }, `lead ${e.agentId} logged in`);
+      clearCondition(ctx, 'lead-early', { kind: 'agent', id: e.agentId }, alertReason('leadIn', { agent: e.agentId }));
       return;
     }
     if (e.type !== 'meeting.started') return;
@@ -40,7 +41,7 @@ export const leadEarly = defineRule({
       if (alert.rule !== 'lead-early' || !alert.subject.id.startsWith('meeting:')) continue;
       const rec = ctx.state.plan.leads.get(alert.subject.id.slice('meeting:'.length));
       if (rec && rec.lead.teamIds.includes(e.teamId)) {
-        clearCondition(ctx, 'lead-early', alert.subject, `pre-shift meeting of team ${e.teamId} started`);
+        clearCondition(ctx, 'lead-early', alert.subject, alertReason('meetingStarted', { team: e.teamId }));
       }
     }
   },

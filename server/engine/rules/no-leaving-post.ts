@@ -8,6 +8,7 @@
  * relief. It clears when the relief logs in or the agent is back; a lead's later approval
  * resolves it in the lead's name. No relief planned, no breach.
  */
+import { alertReason } from '../../../shared/alerts.js';
 import { clearCondition, raise } from '../alerts.js';
 import { recordCheck } from '../compliance.js';
 import type { Ctx } from '../context.js';
@@ -38,7 +39,7 @@ export const noLeavingPost = defineRule({
         if (agentId !== e.agentId && left.reliefAgentId !== e.agentId) continue;
         plan.leftPosts.delete(agentId);
         clearCondition(ctx, 'no-leaving-post', { kind: 'agent', id: agentId },
-          agentId === e.agentId ? `agent ${agentId} is back` : `relief ${e.agentId} logged in`);
+          agentId === e.agentId ? alertReason('agentIsBack', { agent: agentId }) : alertReason('reliefIn', { agent: e.agentId }));
       }
       return;
     }

@@ -3,6 +3,7 @@
  * has waited longer than the limit is an alert per resting agent; it clears when the
  * agent is back or no call waits that long any more. Each rest is one compliance check.
  */
+import { alertReason, type AlertReason } from '../../../shared/alerts.js';
 import { clearCondition, raise } from '../alerts.js';
 import { schedule, type Ctx } from '../context.js';
 import { recordCheck } from '../compliance.js';
@@ -24,7 +25,7 @@ function flag(ctx: Ctx, agent: AgentRecord, evidence: string): void {
   });
 }
 
-function unflag(ctx: Ctx, agentId: string, why: string): void {
+function unflag(ctx: Ctx, agentId: string, why: AlertReason): void {
   clearCondition(ctx, 'rest-off-hook', { kind: 'agent', id: agentId }, why);
 }
 
@@ -41,7 +42,7 @@ export const restOffHook = defineRule({
       if (!state.longWaiting.has(e.callId) || state.calls.get(e.callId)?.waiting) return;
       state.longWaiting.delete(e.callId);
       if (state.longWaiting.size === 0) {
-        for (const id of state.resting) unflag(ctx, id, 'no call waits too long any more');
+        for (const id of state.resting) unflag(ctx, id, alertReason('noLongWait'));
       }
       return;
     }
@@ -54,7 +55,7 @@ export const restOffHook = defineRule({
       state.resting.delete(agent.agentId);
       recordCheck(ctx, 'rest-off-hook', !agent.restBreached, { agentId: agent.agentId });
       agent.restBreached = false;
-      unflag(ctx, agent.agentId, 'the agent stopped resting');
+      unflag(ctx, agent.agentId, alertReason('stoppedResting'));
     } else if (!was && now) {
       state.resting.add(agent.agentId);
       agent.restBreached = false;

@@ -5,6 +5,7 @@
  * (the next call answered, or a logout), since every call must get its record: on a floor
  * whose feed reports wrap-ups at all (state.wrapUpsReported), as a PBX's does not.
  */
+import { alertReason } from '../../../shared/alerts.js';
 import type { AgentRecord } from '../state.js';
 import { clearCondition, liveAlert, raise, resolveAlert } from '../alerts.js';
 import { schedule, type Ctx } from '../context.js';
@@ -38,9 +39,9 @@ function recorded(ctx: Ctx, agentId: string, callId: string): void {
   if (agent?.recordOwed === callId) agent.recordOwed = undefined;
   // The over-long alert is about the call in after-call work; a late record for an earlier call leaves it open.
   const overLong = liveAlert(ctx, 'wrap-up-record', { kind: 'agent', id: agentId });
-  if (overLong?.kind === 'condition' && overLong.callId === callId) resolveAlert(ctx, overLong, 'auto', 'wrap-up recorded');
+  if (overLong?.kind === 'condition' && overLong.callId === callId) resolveAlert(ctx, overLong, 'auto', alertReason('wrapUpRecorded'));
   const unrecorded = liveAlert(ctx, 'wrap-up-record', { kind: 'call', id: callId });
-  if (unrecorded?.agentId === agentId) clearCondition(ctx, 'wrap-up-record', { kind: 'call', id: callId }, 'wrap-up recorded late');
+  if (unrecorded?.agentId === agentId) clearCondition(ctx, 'wrap-up-record', { kind: 'call', id: callId }, alertReason('wrapUpRecordedLate'));
 }
 
 export const wrapUpRecord = defineRule({
@@ -60,7 +61,7 @@ export const wrapUpRecord = defineRule({
     if (e.type === 'agent.logout' || e.type === 'call.answered') {
       const agent = ctx.state.agents.get(e.agentId);
       if (agent && agent.acwCallId === undefined) {
-        clearCondition(ctx, 'wrap-up-record', { kind: 'agent', id: e.agentId }, 'after-call work ended');
+        clearCondition(ctx, 'wrap-up-record', { kind: 'agent', id: e.agentId }, alertReason('acwEnded'));
         // Back on the very call it owes (it came back to the agent): the record is owed at its end, not now.
         if (!(e.type === 'call.answered' && e.callId === agent.recordOwed)) leftWithoutRecord(ctx, agent, e.id);
       }

@@ -5,6 +5,7 @@
 import type { CommandResult } from '../../../shared/commands.js';
 import type { FloorEvent } from '../../../shared/events.js';
 import type { ScheduleChange } from '../../../shared/schedule.js';
+import { alertReason } from '../../../shared/alerts.js';
 import { resolveAlert } from '../alerts.js';
 import type { Ctx, Effect } from '../context.js';
 import type { Deadline } from '../deadlines.js';
@@ -21,7 +22,7 @@ export function applySchedule(ctx: Ctx, change: ScheduleChange): CommandResult<{
   if (out.gone.size > 0) {
     for (const alert of [...ctx.state.alerts.values()]) {
       if ((alert.rule === 'absence' || alert.rule === 'lead-early') && alert.evidence.some((e) => out.gone.has(e))) {
-        resolveAlert(ctx, alert, 'auto', 'the shift was changed or removed from the plan');
+        resolveAlert(ctx, alert, 'auto', alertReason('shiftChanged'));
       }
     }
   }

@@ -4,6 +4,7 @@
  * uses it too); an open no-leaving-post alert for the agent is resolved in the lead's name.
  */
 import type { CommandResult, FloorCommand } from '../../../shared/commands.js';
+import { alertReason } from '../../../shared/alerts.js';
 import { liveAlert, resolveAlert } from '../alerts.js';
 import type { Ctx } from '../context.js';
 import { recordApproval } from './attendance.js';
@@ -27,6 +28,8 @@ export function approveLeave(ctx: Ctx, command: Approve): CommandResult<LeaveApp
   recordApproval(ctx, agentId, by, command.note);
   ctx.state.plan.leftPosts.delete(agentId);
   const alert = liveAlert(ctx, 'no-leaving-post', { kind: 'agent', id: agentId });
-  if (alert) resolveAlert(ctx, alert, by, `leave approved by ${by}${command.note ? `: ${command.note}` : ''}`);
+  if (alert) {
+    resolveAlert(ctx, alert, by, command.note ? alertReason('leaveApprovedWithNote', { who: by, note: command.note }) : alertReason('leaveApproved', { who: by }));
+  }
   return { ok: true, value: { agentId, approvedBy: by, at: ctx.now, ...(alert && { resolvedAlertId: alert.id }) } };
 }

@@ -8,11 +8,11 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { createElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Alert } from '../../../shared/alerts.js';
+import { ALERT_REASONS, type Alert, type AlertReasonCode, type AlertReasonParams } from '../../../shared/alerts.js';
 import { AlertHistory } from '../../../client/src/alerts/AlertHistory.js';
 import { AlertList } from '../../../client/src/alerts/AlertList.js';
-import { systemWords } from '../../../client/src/alerts/system-words.js';
-import { translate, useLocale } from '../../../client/src/i18n/index.js';
+import { allowanceText, resolutionText, systemWords } from '../../../client/src/alerts/system-words.js';
+import { translate, useLocale, type Locale } from '../../../client/src/i18n/index.js';
 import { useSessionStore } from '../../../client/src/session/session-store.js';
 import '../../../client/src/i18n/all.js';
 
@@ -145,6 +145,40 @@ describe('the history cards', () => {
     expect(text).toContain('demo-lead 已批准延长保持');
   });
 
+  it('say the system\'s words by their code, whatever the English says, and hide the stand-in for a missing note', async () => {
+    // The engine reworded its English: the code still says what happened.
+    const CODED = alert({
+      id: 'coded', status: 'resolved', resolvedAt: at('09:07'), resolvedBy: 'auto', updatedAt: at('09:07'),
+      resolution: 'picked up by 1034 after eighteen seconds', resolutionCode: 'answeredAfter', resolutionParams: { agent: '1034', seconds: 18 },
+    });
+    const LEAVE = alert({
+      id: 'leave', rule: 'no-leaving-post', article: '79', title: 'Agent 1001 left seat S-7', agentId: '1001', callId: undefined,
+      subject: { kind: 'agent', id: '1001' }, status: 'resolved', resolvedAt: at('09:08'), resolvedBy: 'lead-7', updatedAt: at('09:08'),
+      resolution: 'leave approved by lead-7: child ill', resolutionCode: 'leaveApprovedWithNote', resolutionParams: { who: 'lead-7', note: 'child ill' },
+    });
+    const STAND_IN = { ...BY_HAND, id: 'stand-in', acknowledgeNote: undefined, resolutionCode: 'resolvedBy' as const, resolutionParams: { who: 'demo-lead' } };
+    const HOLD_CODED = {
+      ...HOLD, id: 'hold-coded', resolution: 'longer hold OK by demo-lead', resolutionCode: 'holdApproved' as const, resolutionParams: { who: 'demo-lead' },
+      history: [{ at: at('09:03'), action: 'hold-approved' as const, by: 'demo-lead', note: '3 min', noteCode: 'holdAllowed' as const, noteParams: { seconds: 180 } }],
+    };
+    const card = await history([CODED, LEAVE, STAND_IN, HOLD_CODED]);
+    expect(card('coded').textContent).toContain('坐席 1034 响铃 18 秒后接听');
+    expect(card('leave').textContent).toContain('lead-7 批准离岗 — 备注：child ill');
+    expect(card('hold-coded').textContent).toContain('允许保持至 180 秒');
+    expect(card('hold-coded').textContent).toContain('demo-lead 已批准延长保持');
+    for (const id of ['coded', 'hold-coded', 'stand-in']) expect(card(id).textContent).not.toMatch(ENGLISH);
+    expect(card('stand-in').textContent).not.toContain('demo-lead 已解决');
+  });
+
+  it('show the English of a code the desk does not know (a newer server) as the system\'s words', async () => {
+    const NEWER = alert({
+      id: 'newer', status: 'resolved', resolvedAt: at('09:09'), resolvedBy: 'auto', updatedAt: at('09:09'),
+      resolution: 'the caller hung up during the ring', resolutionCode: 'callerHungUp' as AlertReasonCode,
+    });
+    const card = await history([NEWER]);
+    expect(card('newer').textContent).toContain('系统原文：the caller hung up during the ring');
+  });
+
   it('mark words the desk cannot translate as the system\'s own', async () => {
     const card = await history([UNKNOWN]);
     expect(card('unknown').textContent).toContain('系统原文：the feed restarted');
@@ -177,5 +211,62 @@ describe('systemWords', () => {
     ];
     for (const [english, chinese] of cases) expect(systemWords(t, english)).toBe(chinese);
     expect(systemWords(t, 'something new')).toBe('系统原文：something new');
+  });
+});
+
+describe('the system\'s words by code', () => {
+  /** Each code with parameters as the engine sends them, and what each language says. */
+  const CASES: Record<AlertReasonCode, { params?: AlertReasonParams; zh: string; en: string }> = {
+    answeredAfter: { params: { agent: '1001', seconds: 12 }, zh: '坐席 1001 响铃 12 秒后接听', en: 'answered by agent 1001 after 12 s of ringing' },
+    movedOn: { params: { agent: '1002' }, zh: '来电未接听，转至坐席 1002', en: 'the call moved on to agent 1002 unanswered' },
+    stoppedRinging: { zh: '来电停止振铃', en: 'the call stopped ringing' },
+    wrapUpRecorded: { zh: '已记录话后小结', en: 'wrap-up recorded' },
+    wrapUpRecordedLate: { zh: '话后小结已补记', en: 'wrap-up recorded late' },
+    acwEnded: { zh: '话后整理已结束', en: 'after-call work ended' },
+    shiftChanged: { zh: '该班次已在排班中修改或删除', en: 'the shift was changed or removed from the plan' },
+    callbackLate: { params: { agent: '1003' }, zh: '坐席 1003 已回电（逾期）', en: 'callback made by agent 1003, late' },
+    leadIn: { params: { agent: '9001' }, zh: '值班长 9001 已登录', en: 'lead 9001 logged in' },
+    meetingStarted: { params: { team: 'T1' }, zh: '班组 T1 的班前会已开始', en: 'pre-shift meeting of team T1 started' },
+    holdEnded: { zh: '保持已结束', en: 'the hold ended' },
+    holdApproved: { params: { who: 'lead.wang' }, zh: 'lead.wang 已批准延长保持', en: 'longer hold approved by lead.wang' },
+    noLongWait: { zh: '已无来电等待过久', en: 'no call waits too long any more' },
+    stoppedResting: { zh: '坐席已结束小休', en: 'the agent stopped resting' },
+    agentBack: { zh: '坐席已返回或已切换状态', en: 'the agent is back or changed state' },
+    agentIn: { params: { agent: '1004' }, zh: '坐席 1004 已登录', en: 'agent 1004 logged in' },
+    agentIsBack: { params: { agent: '1005' }, zh: '坐席 1005 已返回', en: 'agent 1005 is back' },
+    reliefIn: { params: { agent: '1006' }, zh: '接替坐席 1006 已登录', en: 'relief 1006 logged in' },
+    leaveApproved: { params: { who: 'lead-7' }, zh: 'lead-7 批准离岗', en: 'leave approved by lead-7' },
+    leaveApprovedWithNote: { params: { who: 'lead-7', note: '孩子生病' }, zh: 'lead-7 批准离岗 — 备注：孩子生病', en: 'leave approved by lead-7 — Note: 孩子生病' },
+    resolvedBy: { params: { who: 'demo-lead' }, zh: 'demo-lead 已解决', en: 'resolved by demo-lead' },
+    holdAllowed: { params: { seconds: 180 }, zh: '允许保持至 180 秒', en: 'hold allowed up to 180 s' },
+    handedOver: { params: { account: 'lead-b' }, zh: '交接给 lead-b', en: 'handed over to lead-b' },
+  };
+  const tOf = (locale: Locale) => (key: string, vars?: Record<string, string | number>) => translate(locale, key, vars);
+
+  it('says every code in both languages, from the code and its parameters, not from the English', () => {
+    expect(Object.keys(CASES).sort()).toEqual(Object.keys(ALERT_REASONS).sort());
+    for (const [code, { params, zh, en }] of Object.entries(CASES)) {
+      expect(systemWords(tOf('zh-CN'), 'words the desk never saw', code, params), code).toBe(zh);
+      expect(systemWords(tOf('en'), 'words the desk never saw', code, params), code).toBe(en);
+    }
+  });
+
+  it('a resolution and an allowance by code; the English only without one', () => {
+    const t = tOf('zh-CN');
+    expect(resolutionText(t, { resolvedBy: 'auto', resolution: 'x', resolutionCode: 'holdEnded' })).toBe('保持已结束');
+    expect(resolutionText(t, { resolvedBy: 'lead-7', resolution: 'leave approved by lead-7', resolutionCode: 'leaveApproved', resolutionParams: { who: 'lead-7' } }))
+      .toBe('lead-7 批准离岗');
+    expect(resolutionText(t, { resolvedBy: 'lead-7', resolution: 'resolved by lead-7', resolutionCode: 'resolvedBy', resolutionParams: { who: 'lead-7' } }))
+      .toBeUndefined();
+    // A person's own note has no code: it is shown as they wrote it.
+    expect(resolutionText(t, { resolvedBy: 'lead-7', resolution: 'passed to IT' })).toBe('备注：passed to IT');
+    // Older alerts, without codes, still read: by the shape of the engine's words then.
+    expect(resolutionText(t, { resolvedBy: 'lead-7', resolution: 'leave approved by lead-7: child ill' })).toBe('lead-7 批准离岗 — 备注：child ill');
+    expect(resolutionText(t, { resolvedBy: 'lead-7', resolution: 'resolved by lead-7' })).toBeUndefined();
+    expect(allowanceText(t, { note: '2 min', noteCode: 'holdAllowed', noteParams: { seconds: 120 } })).toBe('允许保持至 120 秒');
+    expect(allowanceText(t, { note: '120 s' })).toBe('允许保持至 120 秒');
+    expect(allowanceText(t, { note: 'until the bank calls back' })).toBe('系统原文：until the bank calls back');
+    // A code from a newer server: its English, marked, and never guessed from its shape.
+    expect(systemWords(t, 'the hold ended', 'holdEndedByCaller')).toBe('系统原文：the hold ended');
   });
 });

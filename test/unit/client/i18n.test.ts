@@ -3,6 +3,9 @@ import { catalogueKeys, translate } from '../../../client/src/i18n/index.js';
 import '../../../client/src/i18n/all.js';
 import { RULE_IDS, RULE_INFO } from '../../../shared/rules.js';
 import { ruleTitle } from '../../../shared/rule-titles.js';
+import { ALERT_REASONS } from '../../../shared/alerts.js';
+
+const placesOf = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('message catalogues', () => {
   it('both languages name the same keys', () => {
@@ -23,6 +26,20 @@ describe('message catalogues', () => {
       expect(translate('en', `admin.rule.${id}`)).toBe(RULE_INFO[id].title);
       // A Chinese title that fell back to English would pass the first line: it must be Chinese.
       expect(ruleTitle(id, 'zh-CN')).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it('says every code of the system\'s words on an alert in both languages, with the template\'s parameters', () => {
+    const keys = catalogueKeys();
+    for (const [code, template] of Object.entries(ALERT_REASONS)) {
+      const key = `alerts.why.${code}`;
+      expect(keys['zh-CN'], code).toContain(key);
+      expect(keys.en, code).toContain(key);
+      const chinese = translate('zh-CN', key);
+      expect(chinese, code).toMatch(/[\u4e00-\u9fff]/);
+      // Each language fills in what the server sends, and nothing it does not.
+      expect(placesOf(chinese), code).toEqual(placesOf(template));
+      expect(placesOf(translate('en', key)), code).toEqual(placesOf(template));
     }
   });
 });

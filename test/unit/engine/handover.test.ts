@@ -48,7 +48,9 @@ describe('handover confirmation (art. 81, 82)', () => {
     expect(result).toEqual({ ok: true, value: { transferred: [warningA] } });
     const moved = h.alerts.get(warningA)!;
     expect(moved.owner).toEqual({ account: 'lead-b', teamIds: ['A'], since: ms(min(10)), handoverId: 'ho-7' });
-    expect(moved.history.at(-1)).toEqual({ at: ms(min(10)), action: 'handed-over', by: 'lead-a', note: 'to lead-b' });
+    expect(moved.history.at(-1)).toEqual({
+      at: ms(min(10)), action: 'handed-over', by: 'lead-a', note: 'to lead-b', noteCode: 'handedOver', noteParams: { account: 'lead-b' },
+    });
     expect(moved.status).toBe('open'); // still the incoming team's problem to solve
     expect(h.alerts.get(warningB)?.owner).toBeUndefined();
     // The owner stays with the alert as it changes later.

@@ -1,0 +1,307 @@
+/**
+ * The system's words on an alert come with a code (shared/alerts.ts ALERT_REASONS): every
+ * automatic resolution, every resolution the engine words in a person's name, and every
+ * history note the engine writes. The English stays exactly as it was (logs,
+ * notifications, older screens) and is always the code's template filled in.
+ */
+import { describe, expect, it } from 'vitest';
+import { ALERT_REASONS, isAlertReasonCode, type Alert, type AlertHistoryEntry, type AlertReasonCode, type AlertReasonParams } from '../../../shared/alerts.js';
+import { fillTemplate } from '../../../shared/problems.js';
+import { EngineHarness } from '../../helpers/engine-harness.js';
+import { leadDuty, min, ms, PlanHarness, shift, upsert } from './plan-harness.js';
+
+/** Codes the tests below saw the engine write: at the end, every code of the table. */
+const seen = new Set<AlertReasonCode>();
+
+type Why = { text: string; code: AlertReasonCode; params?: AlertReasonParams };
+
+/** The resolution of a resolved alert, checked against its history entry and the table. */
+function resolutionOf(alert: Alert | undefined): Why {
+  expect(alert?.status).toBe('resolved');
+  const { resolution, resolutionCode, resolutionParams } = alert!;
+  expect(isAlertReasonCode(resolutionCode), `${alert!.rule}: ${String(resolutionCode)}`).toBe(true);
+  expect(resolution).toBe(fillTemplate(ALERT_REASONS[resolutionCode!], resolutionParams));
+  const entry = alert!.history.at(-1)!;
+  expect(entry).toMatchObject({ action: 'resolved', by: alert!.resolvedBy, note: resolution, noteCode: resolutionCode });
+  expect(entry.noteParams).toEqual(resolutionParams);
+  seen.add(resolutionCode!);
+  return { text: resolution!, code: resolutionCode!, ...(resolutionParams !== undefined && { params: resolutionParams }) };
+}
+
+function noteOf(entry: AlertHistoryEntry | undefined): Why {
+  expect(isAlertReasonCode(entry?.noteCode), String(entry?.noteCode)).toBe(true);
+  const { note, noteCode, noteParams } = entry!;
+  expect(note).toBe(fillTemplate(ALERT_REASONS[noteCode!], noteParams));
+  seen.add(noteCode!);
+  return { text: note!, code: noteCode!, ...(noteParams !== undefined && { params: noteParams }) };
+}
+
+const only = (h: EngineHarness, rule: string): Alert => {
+  const alerts = h.of(rule);
+  expect(alerts).toHaveLength(1);
+  return h.alerts.get(alerts[0].id)!;
+};
+
+/** A call ringing at 1001 from T+2 s, past its 10 s: the ring alert is open at T+12 s. */
+function ringing(): EngineHarness {
+  const h = new EngineHarness();
+  h.login(0, '1001');
+  h.login(0, '1002');
+  h.at(1, 'call.offered', { callId: 'c1', queue: 'general', direction: 'inbound' });
+  h.at(2, 'call.ringing', { callId: 'c1', agentId: '1001' });
+  h.tick(12);
+  expect(h.open('answer-3-rings')).toHaveLength(1);
+  return h;
+}
+
+describe('answer-3-rings: why a ring alert cleared', () => {
+  it('answered, with the agent and the seconds of ringing', () => {
+    const h = ringing();
+    h.at(20, 'call.answered', { callId: 'c1', agentId: '1001' });
+    expect(resolutionOf(only(h, 'answer-3-rings'))).toEqual({
+      text: 'answered by agent 1001 after 18 s of ringing', code: 'answeredAfter', params: { agent: '1001', seconds: 18 },
+    });
+  });
+
+  it('moved on to another agent', () => {
+    const h = ringing();
+    h.at(20, 'call.ringing', { callId: 'c1', agentId: '1002' });
+    expect(resolutionOf(h.of('answer-3-rings')[0])).toEqual({
+      text: 'the call moved on to agent 1002 unanswered', code: 'movedOn', params: { agent: '1002' },
+    });
+  });
+
+  it('stopped ringing', () => {
+    const h = ringing();
+    h.at(20, 'call.ended', { callId: 'c1', releasedBy: 'customer' });
+    expect(resolutionOf(only(h, 'answer-3-rings'))).toEqual({ text: 'the call stopped ringing', code: 'stoppedRinging' });
+  });
+});
+
+describe('wrap-up-record: why a wrap-up alert cleared', () => {
+  /** 1001 in after-call work on c1 from T+61 s, past its 120 s at T+181 s. */
+  function overLong(): PlanHarness {
+    const h = new PlanHarness();
+    h.login(0, '1001');
+    h.answeredCall(1, 'c1', '1001');
+    h.at(61, 'call.ended', { callId: 'c1', releasedBy: 'customer' });
+    h.tick(181);
+    expect(h.open('wrap-up-record')).toHaveLength(1);
+    return h;
+  }
+
+  it('the record came', () => {
+    const h = overLong();
+    h.at(200, 'wrapup.completed', { callId: 'c1', agentId: '1001', callType: 'enquiry', notes: 'card limit' });
+    expect(resolutionOf(only(h, 'wrap-up-record'))).toEqual({ text: 'wrap-up recorded', code: 'wrapUpRecorded' });
+  });
+
+  it('after-call work ended', () => {
+    const h = overLong();
+    h.logout(200, '1001');
+    expect(resolutionOf(h.of('wrap-up-record').find((a) => a.subject.kind === 'agent'))).toEqual({
+      text: 'after-call work ended', code: 'acwEnded',
+    });
+  });
+
+  it('the record came late', () => {
+    const h = new PlanHarness();
+    h.state.wrapUpsReported = true;
+    h.login(0, '1001');
+    h.answeredCall(1, 'c1', '1001');
+    h.at(60, 'call.ended', { callId: 'c1', releasedBy: 'customer' });
+    h.answeredCall(66, 'c2', '1001');
+    h.at(90, 'wrapup.completed', { callId: 'c1', agentId: '1001', callType: 'enquiry', notes: 'late' });
+    expect(resolutionOf(only(h, 'wrap-up-record'))).toEqual({ text: 'wrap-up recorded late', code: 'wrapUpRecordedLate' });
+  });
+});
+
+describe('callback-promise, rest-off-hook, away-without-reason', () => {
+  it('a late callback, with the agent who made it', () => {
+    const h = new EngineHarness();
+    h.login(0, '1001');
+    h.at(10, 'wrapup.completed', { callId: 'c1', agentId: '1001', callType: 'complaint', notes: 'x', callbackDue: h.now + 60_000 });
+    h.tick(100);
+    h.at(120, 'callback.completed', { callId: 'c1', agentId: '1001' });
+    expect(resolutionOf(only(h, 'callback-promise'))).toEqual({
+      text: 'callback made by 1001, late', code: 'callbackLate', params: { agent: '1001' },
+    });
+  });
+
+  /** 1001 resting while c1 waits past 30 s. */
+  function resting(): EngineHarness {
+    const h = new EngineHarness();
+    h.login(0, '1001');
+    h.login(0, '1002');
+    h.at(5, 'agent.state', { agentId: '1001', state: 'not_ready', reason: 'rest' });
+    h.at(10, 'call.offered', { callId: 'c1', queue: 'general', direction: 'inbound' });
+    h.tick(40);
+    expect(h.open('rest-off-hook')).toHaveLength(1);
+    return h;
+  }
+
+  it('no call waits too long any more', () => {
+    const h = resting();
+    h.at(45, 'call.ringing', { callId: 'c1', agentId: '1002' });
+    h.at(47, 'call.answered', { callId: 'c1', agentId: '1002' });
+    expect(resolutionOf(only(h, 'rest-off-hook'))).toEqual({ text: 'no call waits too long any more', code: 'noLongWait' });
+  });
+
+  it('the agent stopped resting', () => {
+    const h = resting();
+    h.at(45, 'agent.state', { agentId: '1001', state: 'available' });
+    expect(resolutionOf(only(h, 'rest-off-hook'))).toEqual({ text: 'the agent stopped resting', code: 'stoppedResting' });
+  });
+
+  it('the agent is back from not ready', () => {
+    const h = new EngineHarness();
+    h.login(0, '1001');
+    h.at(10, 'agent.state', { agentId: '1001', state: 'not_ready' });
+    h.tick(130);
+    h.at(140, 'agent.state', { agentId: '1001', state: 'available' });
+    expect(resolutionOf(only(h, 'away-without-reason'))).toEqual({ text: 'the agent is back or changed state', code: 'agentBack' });
+  });
+});
+
+describe('hold-consent: the hold ended, a longer hold approved, and the allowance', () => {
+  /** Customer on hold at 1001 from T+10 s, past the default 60 s at T+70 s. */
+  function onHold(): EngineHarness {
+    const h = new EngineHarness();
+    h.login(0, '1001');
+    h.answeredCall(1, 'c1', '1001');
+    h.at(10, 'call.hold', { callId: 'c1', agentId: '1001', consent: true, reason: 'checking' });
+    h.tick(70);
+    expect(h.open('hold-consent')).toHaveLength(1);
+    return h;
+  }
+
+  it('the hold ended', () => {
+    const h = onHold();
+    h.at(80, 'call.unhold', { callId: 'c1', agentId: '1001' });
+    expect(resolutionOf(only(h, 'hold-consent'))).toEqual({ text: 'the hold ended', code: 'holdEnded' });
+  });
+
+  it('approved longer: the approval\'s allowance and the resolution, each with its code', () => {
+    const h = onHold();
+    h.command(80, { type: 'hold.approve', callId: 'c1', seconds: 180, by: 'lead-7', note: 'card dept checking' });
+    const alert = only(h, 'hold-consent');
+    const approval = alert.history.find((e) => e.action === 'hold-approved');
+    expect(approval).toMatchObject({ by: 'lead-7', comment: 'card dept checking' });
+    expect(noteOf(approval)).toEqual({ text: '180 s', code: 'holdAllowed', params: { seconds: 180 } });
+    expect(resolutionOf(alert)).toEqual({
+      text: 'longer hold approved by lead-7', code: 'holdApproved', params: { who: 'lead-7' },
+    });
+  });
+});
+
+describe('the plan\'s rules: absence, lead-early, no-leaving-post', () => {
+  it('the absent agent logged in', () => {
+    const h = new PlanHarness();
+    h.plan(0, upsert([shift('1001', min(30), min(510))]));
+    h.tick(min(45));
+    h.login(min(50), '1001');
+    expect(resolutionOf(only(h, 'absence'))).toEqual({ text: 'agent 1001 logged in', code: 'agentIn', params: { agent: '1001' } });
+  });
+
+  it('the shift was removed from the plan', () => {
+    const h = new PlanHarness();
+    h.plan(0, upsert([shift('1001', min(30), min(510))]));
+    h.tick(min(46));
+    h.plan(min(50), { op: 'replace', from: ms(0), to: ms(min(24 * 60)), shifts: [], leads: [] });
+    expect(resolutionOf(only(h, 'absence'))).toEqual({ text: 'the shift was changed or removed from the plan', code: 'shiftChanged' });
+  });
+
+  const duty = leadDuty('L1', min(60), min(540), ['A', 'B']);
+
+  it('the lead logged in', () => {
+    const h = new PlanHarness();
+    h.plan(0, upsert([], [duty]));
+    h.tick(min(40));
+    h.login(min(42), 'L1', 'A', 'S-L', { role: 'lead' });
+    expect(resolutionOf(only(h, 'lead-early'))).toEqual({ text: 'lead L1 logged in', code: 'leadIn', params: { agent: 'L1' } });
+  });
+
+  it('the pre-shift meeting started', () => {
+    const h = new PlanHarness();
+    h.plan(0, upsert([], [duty]));
+    h.login(min(30), 'L1', 'A', 'S-L', { role: 'lead' });
+    h.tick(min(50));
+    h.at(min(53), 'meeting.started', { teamId: 'B', kind: 'pre_shift' });
+    expect(resolutionOf(only(h, 'lead-early'))).toEqual({
+      text: 'pre-shift meeting of team B started', code: 'meetingStarted', params: { team: 'B' },
+    });
+  });
+
+  /** 1001 left S-7 at T+55 min while the relief 1002, due at T+60 min, is not in. */
+  function leftPost(): PlanHarness {
+    const h = new PlanHarness();
+    h.plan(0, upsert([
+      shift('1001', 0, min(60), { stationId: 'S-7', teamId: 'A' }),
+      shift('1002', min(60), min(540), { stationId: 'S-7', teamId: 'A' }),
+    ]));
+    h.login(1, '1001', 'A', 'S-7');
+    h.logout(min(55), '1001', 'S-7');
+    expect(h.open('no-leaving-post')).toHaveLength(1);
+    return h;
+  }
+
+  it('the relief logged in', () => {
+    const h = leftPost();
+    h.login(min(61), '1002', 'A', 'S-7');
+    expect(resolutionOf(only(h, 'no-leaving-post'))).toEqual({ text: 'relief 1002 logged in', code: 'reliefIn', params: { agent: '1002' } });
+  });
+
+  it('the agent is back', () => {
+    const h = leftPost();
+    h.login(min(57), '1001', 'A', 'S-7');
+    expect(resolutionOf(only(h, 'no-leaving-post'))).toEqual({ text: 'agent 1001 is back', code: 'agentIsBack', params: { agent: '1001' } });
+  });
+
+  it('a lead approved the leave, with or without a note: in the lead\'s name, worded by the engine', () => {
+    const bare = leftPost();
+    bare.command(min(57), { type: 'leave.approve', agentId: '1001', by: 'lead-7' });
+    const plain = only(bare, 'no-leaving-post');
+    expect(plain.resolvedBy).toBe('lead-7');
+    expect(resolutionOf(plain)).toEqual({ text: 'leave approved by lead-7', code: 'leaveApproved', params: { who: 'lead-7' } });
+
+    const noted = leftPost();
+    noted.command(min(57), { type: 'leave.approve', agentId: '1001', by: 'lead-7', note: 'child ill' });
+    expect(resolutionOf(only(noted, 'no-leaving-post'))).toEqual({
+      text: 'leave approved by lead-7: child ill', code: 'leaveApprovedWithNote', params: { who: 'lead-7', note: 'child ill' },
+    });
+  });
+});
+
+describe('the alert desk and the handover', () => {
+  it('a resolution without a note says who, with a code; a person\'s own note has none', () => {
+    const h = new EngineHarness();
+    h.login(0, '1001');
+    h.at(10, 'urgent.reported', { agentId: '1001', summary: 'system down' });
+    h.at(11, 'urgent.reported', { agentId: '1001', summary: 'ATM network down' });
+    const [first, second] = h.open('urgent-escalation');
+    h.command(20, { type: 'alert.resolve', alertId: first.id, by: 'lead-7' });
+    expect(resolutionOf(h.alerts.get(first.id))).toEqual({ text: 'resolved by lead-7', code: 'resolvedBy', params: { who: 'lead-7' } });
+
+    h.command(30, { type: 'alert.resolve', alertId: second.id, by: 'lead-7', note: 'passed to IT' });
+    const noted = h.alerts.get(second.id)!;
+    expect(noted).toMatchObject({ resolvedBy: 'lead-7', resolution: 'passed to IT' });
+    expect(noted.resolutionCode).toBeUndefined();
+    expect(noted.history.at(-1)).toEqual({ at: noted.resolvedAt, action: 'resolved', by: 'lead-7', note: 'passed to IT' });
+  });
+
+  it('a handed-over alert notes the incoming lead with a code', () => {
+    const h = new EngineHarness();
+    h.login(0, '1001', 'A');
+    h.at(10, 'agent.state', { agentId: '1001', state: 'not_ready' });
+    h.tick(130);
+    h.command(200, { type: 'handover.confirm', by: 'lead-a', handoverId: 'ho-1', teamIds: ['A'], toAccount: 'lead-b' });
+    const entry = only(h, 'away-without-reason').history.at(-1);
+    expect(entry).toMatchObject({ action: 'handed-over', by: 'lead-a' });
+    expect(noteOf(entry)).toEqual({ text: 'to lead-b', code: 'handedOver', params: { account: 'lead-b' } });
+  });
+});
+
+// Last in the file (its tests run in order): every code in the table is one the engine writes above.
+it('covers every code of the table', () => {
+  expect([...seen].sort()).toEqual(Object.keys(ALERT_REASONS).sort());
+});
