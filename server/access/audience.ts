@@ -2,12 +2,13 @@
  * What each role receives (policy articles 97-98: customer information reaches nobody not
  * authorised). The floor produces one snapshot and one delta stream; this cuts them per
  * audience: a shift lead sees only their teams' agents and alerts, a TV never sees a
- * customer number, a customer name or transcript text, and the roles that do not need a
- * full caller number get it masked.
+ * customer number, a customer name, transcript text, a note a person typed or a phone
+ * system's call id (publicAlert, publicAgent), and the roles that do not need a full
+ * caller number get it masked.
  */
 import type { Role } from '../../shared/access.js';
-import type { Alert } from '../../shared/alerts.js';
-import type { ComplianceView } from '../../shared/figures.js';
+import { ALERT_REASONS, type Alert, type AlertHistoryEntry, type AlertReasonCode, type AlertReasonParams } from '../../shared/alerts.js';
+import type { AgentView, ComplianceView } from '../../shared/figures.js';
 import type { FloorDelta, FloorSnapshot } from '../../shared/wallboard.js';
 import type { Viewer } from './principal.js';
 
@@ -20,18 +21,25 @@ export interface Audience {
   callerNumbers: 'full' | 'masked' | 'none';
   /** Transcript text (a forbidden phrase, an opening, an urgent report's summary). */
   speech: boolean;
+  /**
+   * A screen anyone walking past can read (the TV in the seating area). It gets no words a
+   * person typed (a lead writes "called back Zhang Wei on 139..." in a note) and no phone
+   * system's call ids (a Twilio CallSid, a Connect ContactId, an Asterisk uniqueid finds
+   * the customer in that system's records): see publicAlert and publicAgent.
+   */
+  publicScreen: boolean;
 }
 
-const POLICY: Record<Role, { numbers: Audience['callerNumbers']; speech: boolean; scoped: boolean }> = {
+const POLICY: Record<Role, { numbers: Audience['callerNumbers']; speech: boolean; scoped: boolean; publicScreen: boolean }> = {
   // Managers read everything (and receive the last escalation step).
-  manager: { numbers: 'full', speech: true, scoped: false },
+  manager: { numbers: 'full', speech: true, scoped: false, publicScreen: false },
   // Supervisors and leads act on what agents said, but need no full customer number.
-  supervisor: { numbers: 'masked', speech: true, scoped: false },
-  lead: { numbers: 'masked', speech: true, scoped: true },
+  supervisor: { numbers: 'masked', speech: true, scoped: false, publicScreen: false },
+  lead: { numbers: 'masked', speech: true, scoped: true, publicScreen: false },
   // Administrators run the system, not the floor's conversations.
-  admin: { numbers: 'masked', speech: false, scoped: false },
-  // The TV in the seating area: nothing about customers, ever.
-  display: { numbers: 'none', speech: false, scoped: false },
+  admin: { numbers: 'masked', speech: false, scoped: false, publicScreen: false },
+  // The TV in the seating area: nothing about customers, ever, nor anything that leads to one.
+  display: { numbers: 'none', speech: false, scoped: false, publicScreen: true },
 };
 
 export function audienceOf(viewer: Viewer): Audience {
@@ -43,6 +51,7 @@ export function audienceOf(viewer: Viewer): Audience {
     teams: teams ? new Set(teams) : null,
     callerNumbers: p.numbers,
     speech: p.speech,
+    publicScreen: p.publicScreen,
   };
 }
 
@@ -67,6 +76,7 @@ function inScope(a: Audience, teamId: string | undefined): boolean {
 /** The alert as this audience may see it, or null when it is out of its scope. */
 export function alertFor(alert: Alert, a: Audience): Alert | null {
   if (!inScope(a, alert.teamId)) return null;
+  if (a.publicScreen) return publicAlert(alert);
   if (alert.sensitive === undefined) return alert;
   const { sensitive, ...rest } = alert;
   const shown: NonNullable<Alert['sensitive']> = {};
@@ -77,6 +87,95 @@ export function alertFor(alert: Alert, a: Audience): Alert | null {
     shown.callerNumber = a.callerNumbers === 'full' ? sensitive.callerNumber : maskNumber(sensitive.callerNumber);
   }
   return Object.keys(shown).length > 0 ? { ...rest, sensitive: shown } : rest;
+}
+
+/**
+ * How each field of an alert reaches a public screen (Audience.publicScreen). A Record, so a
+ * field added to the contract does not compile until someone decides whether a TV may show
+ * it; a field not listed (an older or newer stored alert's) is not sent.
+ * - Typed words are dropped: the acknowledge note, the resolution text, history notes and
+ *   comments (a person's, or the system's English, which may quote a person's).
+ * - Call ids are dropped: `callId`, a call subject's id (replaced by the alert's own id, so
+ *   a screen still tells alerts apart), and any in the title.
+ * - Evidence (the feed's event ids, which may be the phone system's) is emptied.
+ * - A resolution's or history entry's machine code stays (it is not free text), without a
+ *   `note` parameter (a person's words).
+ */
+const ON_PUBLIC_SCREEN: Record<keyof Alert, 'keep' | 'drop' | 'rewrite'> = {
+  id: 'keep', rule: 'keep', article: 'keep', severity: 'keep', kind: 'keep', status: 'keep',
+  title: 'rewrite', subject: 'rewrite', agentId: 'keep', teamId: 'keep', callId: 'drop', queue: 'keep',
+  openedAt: 'keep', updatedAt: 'keep', acknowledgedAt: 'keep', acknowledgedBy: 'keep', acknowledgeNote: 'drop',
+  resolvedAt: 'keep', resolvedBy: 'keep', resolution: 'drop', resolutionCode: 'rewrite', resolutionParams: 'rewrite',
+  escalationLevel: 'keep', escalatesAt: 'keep', evidence: 'rewrite', occurrences: 'keep', history: 'rewrite',
+  owner: 'keep', sensitive: 'drop',
+};
+const KEPT_ON_PUBLIC_SCREEN = (Object.keys(ON_PUBLIC_SCREEN) as Array<keyof Alert>).filter((k) => ON_PUBLIC_SCREEN[k] === 'keep');
+
+const HISTORY_ON_PUBLIC_SCREEN: Record<keyof AlertHistoryEntry, 'keep' | 'drop' | 'rewrite'> = {
+  at: 'keep', action: 'keep', by: 'keep', level: 'keep', note: 'drop', comment: 'drop', noteCode: 'rewrite', noteParams: 'rewrite',
+};
+const HISTORY_KEPT_ON_PUBLIC_SCREEN = (Object.keys(HISTORY_ON_PUBLIC_SCREEN) as Array<keyof AlertHistoryEntry>)
+  .filter((k) => HISTORY_ON_PUBLIC_SCREEN[k] === 'keep');
+
+/** A code whose words quote a person's note, and its counterpart without them. */
+const WITHOUT_NOTE: Partial<Record<AlertReasonCode, AlertReasonCode>> = { leaveApprovedWithNote: 'leaveApproved' };
+
+/** The alert as a public screen may see it (see ON_PUBLIC_SCREEN). */
+export function publicAlert(alert: Alert): Alert {
+  const out: Record<string, unknown> = {};
+  for (const key of KEPT_ON_PUBLIC_SCREEN) if (alert[key] !== undefined) out[key] = alert[key];
+  // A call subject's id is the call's id, or the call's id and an agent's (`call:agent`).
+  const callIds = [alert.callId, ...(alert.subject.kind === 'call' ? [alert.subject.id, alert.subject.id.split(':')[0]] : [])];
+  out.title = withoutCallIds(alert.title, callIds);
+  out.subject = alert.subject.kind === 'call' ? { kind: 'call', id: alert.id } : alert.subject;
+  out.evidence = [];
+  out.history = (alert.history ?? []).map(publicHistoryEntry);
+  const reason = publicReason(alert.resolutionCode, alert.resolutionParams);
+  if (reason !== undefined) {
+    out.resolutionCode = reason.code;
+    if (reason.params !== undefined) out.resolutionParams = reason.params;
+  }
+  return out as unknown as Alert;
+}
+
+function publicHistoryEntry(entry: AlertHistoryEntry): AlertHistoryEntry {
+  const out: Record<string, unknown> = {};
+  for (const key of HISTORY_KEPT_ON_PUBLIC_SCREEN) if (entry[key] !== undefined) out[key] = entry[key];
+  const reason = publicReason(entry.noteCode, entry.noteParams);
+  if (reason !== undefined) {
+    out.noteCode = reason.code;
+    if (reason.params !== undefined) out.noteParams = reason.params;
+  }
+  return out as unknown as AlertHistoryEntry;
+}
+
+/** A machine code without a person's words: its `note` parameter goes, and with it a code that quotes it. */
+function publicReason(code: AlertReasonCode | undefined, params: AlertReasonParams | undefined): { code: AlertReasonCode; params?: AlertReasonParams } | undefined {
+  if (code === undefined) return undefined;
+  const { note, ...rest } = params ?? {};
+  if (!ALERT_REASONS[code]?.includes('{note}')) {
+    return params === undefined ? { code } : { code, params: note === undefined ? params : rest };
+  }
+  const without = WITHOUT_NOTE[code];
+  return without === undefined ? undefined : { code: without, params: rest };
+}
+
+/** The title with any of these call ids (as whole words) starred out: a rule may name the call it is about. */
+function withoutCallIds(title: string, ids: ReadonlyArray<string | undefined>): string {
+  let out = title;
+  for (const id of ids) {
+    if (id === undefined || id.length === 0 || !out.includes(id)) continue;
+    const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    out = out.replace(new RegExp(`(?<![A-Za-z0-9])${escaped}(?![A-Za-z0-9])`, 'g'), '***');
+  }
+  return out;
+}
+
+/** The agent (a view, or a delta's change of one) as a public screen may see it: without its call's id. */
+export function publicAgent<T extends Pick<Partial<AgentView>, 'callId'>>(agent: T): T {
+  if (agent.callId === undefined) return agent;
+  const { callId: _callId, ...rest } = agent;
+  return rest as T;
 }
 
 export function snapshotFor(s: FloorSnapshot, a: Audience): FloorSnapshot {
@@ -93,17 +192,22 @@ export function snapshotCutter(s: FloorSnapshot): (a: Audience) => FloorSnapshot
   let groups: { agents: TeamGroups<FloorSnapshot['agents'][number]>; alerts: TeamGroups<Alert>; adherence: TeamGroups<FloorSnapshot['adherence'][number]> } | undefined;
   return (a) => {
     if (a.teams === null) {
-      return { ...s, alerts: s.alerts.flatMap((alert) => alertFor(alert, a) ?? []) };
+      return { ...s, agents: agentsFor(s.agents, a), alerts: s.alerts.flatMap((alert) => alertFor(alert, a) ?? []) };
     }
     groups ??= { agents: indexByTeam(s.agents), alerts: indexByTeam(s.alerts), adherence: indexByTeam(s.adherence) };
     const agents = inOrder(groups.agents, a.teams);
     return {
-      ...s, agents,
+      ...s, agents: agentsFor(agents, a),
       alerts: inOrder(groups.alerts, a.teams).flatMap((alert) => alertFor(alert, a) ?? []),
       compliance: scopedCompliance(s.compliance, a.teams, agents),
       adherence: inOrder(groups.adherence, a.teams),
     };
   };
+}
+
+/** The agents as this audience may see them (a public screen: without call ids). */
+function agentsFor<T extends Pick<Partial<AgentView>, 'callId'>>(agents: T[], a: Audience): T[] {
+  return a.publicScreen ? agents.map(publicAgent) : agents;
 }
 
 type TeamGroups<T> = Map<string | undefined, Array<{ at: number; item: T }>>;
@@ -172,11 +276,11 @@ export function deltaCutter(d: FloorDelta): (a: Audience) => FloorDelta {
   let groups: { agents: TeamGroups<FloorDelta['agents'][number]>; alerts: TeamGroups<Alert>; adherence: TeamGroups<NonNullable<FloorDelta['adherence']>[number]> } | undefined;
   return (a) => {
     if (a.teams === null && a.speech && a.callerNumbers === 'full') return d;
-    if (a.teams === null) return { ...d, alerts: d.alerts.flatMap((alert) => alertFor(alert, a) ?? []) };
+    if (a.teams === null) return { ...d, agents: agentsFor(d.agents, a), alerts: d.alerts.flatMap((alert) => alertFor(alert, a) ?? []) };
     groups ??= { agents: indexByTeam(d.agents), alerts: indexByTeam(d.alerts), adherence: indexByTeam(d.adherence ?? []) };
     const cut: FloorDelta = {
       ...d,
-      agents: inOrder(groups.agents, a.teams),
+      agents: agentsFor(inOrder(groups.agents, a.teams), a),
       alerts: inOrder(groups.alerts, a.teams).flatMap((alert) => alertFor(alert, a) ?? []),
     };
     if (d.adherence !== undefined) cut.adherence = inOrder(groups.adherence, a.teams);

@@ -126,3 +126,74 @@ describe('one snapshot cut for many screens', () => {
     expect(snapshotFor(snapshot, scope)).toEqual(mine);
   });
 });
+
+describe('a public screen (the TV): no typed notes, no call ids', () => {
+  const CALL = 'CA9f1c2d3e4b5a69788796a5b4c3d2e1f0';
+  const NOTE = 'called back customer Zhang Wei on 13912345678';
+  const worked = (): Alert => ({
+    ...alert('A'), rule: 'wrap-up-record', status: 'resolved', sensitive: undefined,
+    title: `Agent 1001 left after-call work without recording call ${CALL}`,
+    subject: { kind: 'call', id: `${CALL}:1001` }, callId: CALL, evidence: ['e1', `${CALL}-ended`],
+    acknowledgedAt: 2, acknowledgedBy: 'lead-a', acknowledgeNote: NOTE,
+    resolvedAt: 3, resolvedBy: 'lead-a', resolution: `leave approved by lead-a: ${NOTE}`,
+    resolutionCode: 'leaveApprovedWithNote', resolutionParams: { who: 'lead-a', note: NOTE },
+    history: [
+      { at: 1, action: 'opened' },
+      { at: 2, action: 'acknowledged', by: 'lead-a', note: NOTE },
+      { at: 2, action: 'hold-approved', by: 'lead-a', note: '120 s', noteCode: 'holdAllowed', noteParams: { seconds: 120 }, comment: NOTE },
+      { at: 3, action: 'resolved', by: 'lead-a', note: NOTE },
+    ],
+  });
+
+  it('an alert: no note, resolution text, history notes, evidence or call id; codes stay', () => {
+    const shown = alertFor(worked(), audienceOf(display))!;
+    expect(JSON.stringify(shown)).not.toMatch(/Zhang|13912345678|CA9f1c2d/);
+    expect(shown).toEqual({
+      id: 'al-1', rule: 'wrap-up-record', article: '68', severity: 'critical', kind: 'incident', status: 'resolved',
+      title: 'Agent 1001 left after-call work without recording call ***',
+      subject: { kind: 'call', id: 'al-1' }, agentId: '1001', teamId: 'A',
+      openedAt: 1, updatedAt: 1, acknowledgedAt: 2, acknowledgedBy: 'lead-a', resolvedAt: 3, resolvedBy: 'lead-a',
+      resolutionCode: 'leaveApproved', resolutionParams: { who: 'lead-a' },
+      escalationLevel: 'lead', evidence: [], occurrences: 1,
+      history: [
+        { at: 1, action: 'opened' },
+        { at: 2, action: 'acknowledged', by: 'lead-a' },
+        { at: 2, action: 'hold-approved', by: 'lead-a', noteCode: 'holdAllowed', noteParams: { seconds: 120 } },
+        { at: 3, action: 'resolved', by: 'lead-a' },
+      ],
+    });
+    // A scoped TV gets the same.
+    expect(alertFor(worked(), narrowAudience(audienceOf(display), ['A'])!)).toEqual(shown);
+  });
+
+  it('supervisors, leads and managers get the alert as it is', () => {
+    for (const viewer of [user('supervisor'), user('lead', ['A']), user('manager'), user('admin')]) {
+      const original = worked();
+      expect(alertFor(original, audienceOf(viewer))).toBe(original);
+    }
+  });
+
+  it("agents' call ids, in the snapshot and in deltas, whole-floor and scoped", () => {
+    const agents = [{ agentId: '1', teamId: 'A', state: 'talking', callId: CALL }, { agentId: '2', teamId: 'A', state: 'available' }];
+    const delta = { seq: 1, at: 1, serverTime: 1, queues: [], alerts: [worked()], agents: agents as never };
+    const snapshot = {
+      seq: 1, agents, alerts: [{ ...worked(), status: 'acknowledged' }], adherence: [],
+      compliance: { floor: {}, byAgent: {}, byTeam: {}, byTeamInterval: {}, byQueue: {}, byInterval: {}, byQueueInterval: {} },
+    } as never as FloorSnapshot;
+    const cutDelta = deltaCutter(delta);
+    const cutSnapshot = snapshotCutter(snapshot);
+    for (const tv of [audienceOf(display), narrowAudience(audienceOf(display), ['A'])!]) {
+      for (const payload of [cutDelta(tv), cutSnapshot(tv)]) {
+        expect(JSON.stringify(payload)).not.toMatch(/Zhang|13912345678|CA9f1c2d/);
+        expect(payload.agents.map((a) => a.agentId)).toEqual(['1', '2']);
+        expect(payload.agents[0]).toEqual({ agentId: '1', teamId: 'A', state: 'talking' });
+      }
+    }
+    for (const viewer of [user('supervisor'), user('lead', ['A'])]) {
+      for (const payload of [cutDelta(audienceOf(viewer)), cutSnapshot(audienceOf(viewer))]) {
+        expect(payload.agents[0]!.callId).toBe(CALL);
+        expect(payload.alerts[0]).toMatchObject({ callId: CALL, acknowledgeNote: NOTE, resolution: `leave approved by lead-a: ${NOTE}` });
+      }
+    }
+  });
+});
