@@ -68,6 +68,9 @@ export const PROBLEMS = {
   feedTokenInvalid: 'the feed token is not valid (revoked or mistyped)',
   // Schedules (article 79): each row's problem has a code of its own (schedule-problems.ts).
   scheduleFileProblems: '{count} problem(s) in the file',
+  // Notification channels (the admin page, /api/v1/notify/channels).
+  secretDestinationChanged: 'enter the {field} again: the server it is sent to changed',
+  destinationForbidden: 'invalid {field}: {host} is a link-local or cloud metadata address; notifications are never sent there',
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEMS;

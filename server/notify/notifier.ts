@@ -8,6 +8,7 @@
  * process died between the alert changing and the outbox write) is decided now. Deciding
  * is idempotent (deterministic ids), so this costs nothing when nothing was lost.
  */
+import type { LookupFunction } from 'node:net';
 import { type RequestHandler, Router } from 'express';
 import type { Logger } from 'pino';
 import type { Role } from '../../shared/access.js';
@@ -19,6 +20,7 @@ import { createAckService, type AckService } from './ack/ack-service.js';
 import { createConfigAdmin, type ConfigAdmin } from './admin/config-admin.js';
 import { NotifyInputError } from './admin/errors.js';
 import { createOperations, type Operations } from './admin/operations.js';
+import type { ChannelDeps } from './channels/types.js';
 import { NotifyFileError } from './config/notify-file.js';
 import { alertUrl, createDecider, type AccountDirectory } from './decider.js';
 import { Sender } from './delivery/sender.js';
@@ -46,7 +48,8 @@ export interface NotifierOptions {
   publicUrl?: string;
   clock?: { now(): number };
   random?: () => number;
-  fetch?: typeof fetch;
+  /** How channel hosts are resolved (tests); every answer still passes the destination guard. */
+  lookup?: LookupFunction;
   /** How long a receiver may take to answer (default 10 s). */
   timeoutMs?: number;
   /** Share of a retry's wait added at random (default 0.2). */
@@ -87,7 +90,7 @@ export async function createNotifier(o: NotifierOptions): Promise<Notifier> {
   const tables = createConfigTables(db);
   const outbox = createOutbox(db);
   const health = createHealthTable(db);
-  const deps = { fetch: o.fetch ?? fetch, timeoutMs: o.timeoutMs ?? 10_000 };
+  const deps: ChannelDeps = { timeoutMs: o.timeoutMs ?? 10_000, ...(o.lookup !== undefined && { lookup: o.lookup }) };
   let serverUrl = 'http://127.0.0.1:8080';
   const publicUrl = () => trimSlash(o.publicUrl ?? settings.publicUrl ?? serverUrl);
 
@@ -129,7 +132,7 @@ export async function createNotifier(o: NotifierOptions): Promise<Notifier> {
     delivery: settings.delivery, ...(o.file && { file: o.file.path }),
   });
   const router = Router();
-  router.use(createAckRouter({ ack, clock, alertUrl: (id) => alertUrl(publicUrl(), id) }));
+  router.use(createAckRouter({ ack, clock, alertUrl: (id) => alertUrl(publicUrl(), id), logger: o.logger }));
   router.use(createNotifyAdminRouter({ config, ops, settings: settingsView, requireViewer: o.requireViewer }));
 
   // Alert changes are decided one batch at a time, in the order the floor made them.

@@ -16,6 +16,26 @@ export const REQUEST_ID_HEADER = 'x-request-id';
 /** Anything else (spaces, newlines, 10 kB of junk) is replaced, never logged or echoed. */
 const SANE_REQUEST_ID = /^[\w.:@/+=-]{1,128}$/;
 
+/**
+ * Paths that carry a credential: logged with it replaced. The acknowledge link
+ * (`/ack/<token>`, server/notify/http/ack-routes.ts) is itself the credential. Express
+ * matches routes case-insensitively and with a trailing slash, so the pattern does too;
+ * everything after the prefix goes.
+ */
+const CREDENTIAL_PATHS: ReadonlyArray<{ pattern: RegExp; redacted: string }> = [
+  { pattern: /^\/+ack\/.+$/i, redacted: '/ack/[redacted]' },
+];
+
+/**
+ * The path as it may be logged: no query string (it may carry a pairing code or a token)
+ * and no credential in the path.
+ */
+export function loggablePath(originalUrl: string): string {
+  const path = originalUrl.split('?')[0].split('#')[0];
+  for (const { pattern, redacted } of CREDENTIAL_PATHS) if (pattern.test(path)) return redacted;
+  return path;
+}
+
 /** Probes and scrapes come every few seconds: logged at debug, not info. */
 const QUIET_PATHS = new Set(['/health', '/ready', '/metrics']);
 
@@ -38,8 +58,8 @@ export function requestLog(logger: Logger, options: RequestLogOptions = {}): Req
       if (done) return;
       done = true;
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      // The path only: a query string may carry a pairing code or a token.
-      const path = req.originalUrl.split('?')[0];
+      // The path only, credentials redacted (loggablePath).
+      const path = loggablePath(req.originalUrl);
       const line = { method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10, ...(aborted && { aborted: true }) };
       if (QUIET_PATHS.has(path) && res.statusCode < 400) log.debug(line, 'request');
       else log.info(line, 'request');

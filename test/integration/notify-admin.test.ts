@@ -109,11 +109,103 @@ describe('channels', () => {
     receiver.reply = () => ({ status: 500, body: 'receiver broken' });
     const failed = await call<TestMessageResult>(admin, 'POST', `/channels/${hook.id}/test`, {});
     receiver.reply = () => ({ status: 200, body: 'ok' });
-    expect(failed.data).toMatchObject({ ok: false, error: expect.stringContaining('answered 500: receiver broken') });
+    expect(failed.data).toMatchObject({ ok: false, error: expect.stringContaining('answered 500 Internal Server Error') });
+    expect(failed.data.error).not.toContain('receiver broken');
     const health = await call<ChannelHealth[]>(admin, 'GET', '/health');
     expect(health.data.find((h) => h.channelId === hook.id)).toMatchObject({ sent: 1, failed: 1, consecutiveFailures: 1, lastError: expect.stringContaining('500') });
     const audit = await world.access.listAudit({ action: 'notify-test-sent' });
     expect(audit.map((e) => e.detail?.ok)).toEqual([true, false]);
+  });
+});
+
+describe('a kept secret stays with its destination (no leaking it to a server of one\'s own)', () => {
+  const PASSWORD = 'the-mail-password-2024';
+
+  it('an e-mail channel moved to another host, port, user or TLS mode with the password masked is refused, naming the field', async () => {
+    const created = await call<ChannelView>(admin, 'POST', '/channels', {
+      id: 'relay', kind: 'smtp', name: 'Relay', host: 'smtp.centre.example', port: 587, tls: 'starttls', user: 'floorwatch', password: PASSWORD, from: 'fw@centre.example',
+    });
+    expect(created.status).toBe(201);
+    const mail = created.data as Extract<ChannelView, { kind: 'smtp' }>;
+    expect(mail.password).toBe('••••2024');
+    const { id, kind, name, host, port, tls, user, password, from, enabled, rejectUnauthorized } = mail;
+    const input = { id, kind, name, host, port, tls, user, password, from, enabled, rejectUnauthorized };
+
+    // The review's reproduction: the supervisor points the channel at a listener of their own.
+    for (const moved of [{ host: '127.0.0.1', port: 2626 }, { host: '127.0.0.1' }, { port: 2626 }, { user: 'someone-else' }, { tls: 'none' }, { rejectUnauthorized: false }]) {
+      const res = await call<{ error: string; field: string; code: string; params: unknown }>(supervisor, 'PUT', `/channels/${id}`, { ...input, ...moved });
+      expect(res, JSON.stringify(moved)).toMatchObject({
+        status: 400,
+        data: { field: 'password', code: 'secretDestinationChanged', params: { field: 'password' }, error: 'enter the password again: the server it is sent to changed' },
+      });
+    }
+    expect(world.notifier.tables.channels.get(id)?.config).toMatchObject({ host: 'smtp.centre.example', port: 587, password: PASSWORD });
+
+    // The same server (its name's case, no port sent: the default) keeps it; a new password may go anywhere.
+    expect((await call(supervisor, 'PUT', `/channels/${id}`, { ...input, host: 'SMTP.Centre.Example', port: undefined, name: 'Relay (night)' })).status).toBe(200);
+    expect(world.notifier.tables.channels.get(id)?.config).toMatchObject({ name: 'Relay (night)', password: PASSWORD });
+    expect((await call(supervisor, 'PUT', `/channels/${id}`, { ...input, host: 'smtp2.centre.example', password: 'a-new-mail-password' })).status).toBe(200);
+    expect(world.notifier.tables.channels.get(id)?.config).toMatchObject({ host: 'smtp2.centre.example', password: 'a-new-mail-password' });
+    expect((await call(admin, 'DELETE', `/channels/${id}`)).status).toBe(204);
+  });
+
+  it('a webhook\'s or robot\'s secret is kept for the same origin (scheme, host, port) only', async () => {
+    const made = await call<ChannelView>(admin, 'POST', '/channels', { id: 'signed', kind: 'webhook', name: 'Signed', url: 'https://bridge.centre.example/hooks/fw', secret: SECRET });
+    const hook = made.data as Extract<ChannelView, { kind: 'webhook' }>;
+    const input = { id: hook.id, kind: hook.kind, name: hook.name, url: hook.url, secret: hook.secret, enabled: hook.enabled };
+    for (const url of [`${receiver.url}/steal`, 'http://bridge.centre.example/hooks/fw', 'https://bridge.centre.example:8443/hooks/fw', 'https://other.centre.example/hooks/fw']) {
+      const res = await call<{ field: string; code: string }>(supervisor, 'PUT', '/channels/signed', { ...input, url });
+      expect(res, url).toMatchObject({ status: 400, data: { field: 'secret', code: 'secretDestinationChanged' } });
+    }
+    expect((await call(supervisor, 'PUT', '/channels/signed', { ...input, url: 'https://BRIDGE.centre.example:443/hooks/other' })).status).toBe(200);
+    expect(world.notifier.tables.channels.get('signed')?.config).toMatchObject({ url: 'https://BRIDGE.centre.example:443/hooks/other', secret: SECRET });
+    expect((await call(admin, 'DELETE', '/channels/signed')).status).toBe(204);
+
+    // A robot: its URL is a secret too (kept as it is: same origin); its signing secret is bound to that origin.
+    const ding = (await call<ChannelView>(admin, 'POST', '/channels', {
+      id: 'ding', kind: 'dingtalk', name: 'Ding', url: 'https://oapi.dingtalk.com/robot/send?access_token=abcdef123456', secret: 'SECdingtalk-secret-99',
+    })).data as Extract<ChannelView, { kind: 'dingtalk' }>;
+    const dingInput = { id: ding.id, kind: ding.kind, name: ding.name, url: ding.url, secret: ding.secret, enabled: ding.enabled };
+    expect((await call(supervisor, 'PUT', '/channels/ding', { ...dingInput, name: 'Ding (leads)' })).status).toBe(200);
+    const moved = await call<{ field: string; code: string }>(supervisor, 'PUT', '/channels/ding', { ...dingInput, url: `${receiver.url}/robot/send?access_token=x` });
+    expect(moved).toMatchObject({ status: 400, data: { field: 'secret', code: 'secretDestinationChanged' } });
+    expect(world.notifier.tables.channels.get('ding')?.config).toMatchObject({ url: 'https://oapi.dingtalk.com/robot/send?access_token=abcdef123456', secret: 'SECdingtalk-secret-99' });
+    expect((await call(admin, 'DELETE', '/channels/ding')).status).toBe(204);
+  });
+});
+
+describe('where channels may point', () => {
+  it('refuses link-local and cloud metadata addresses, naming the field; loopback and private networks are fine', async () => {
+    for (const url of ['http://169.254.169.254/latest/meta-data/', 'http://2852039166/', 'http://[fe80::1]:8080/', 'http://[::ffff:169.254.169.254]/', 'http://metadata.google.internal/computeMetadata/v1/', 'http://METADATA.google.internal./']) {
+      const res = await call<{ field: string; code: string; error: string }>(supervisor, 'POST', '/channels', { kind: 'webhook', name: 'Meta', url, secret: SECRET });
+      expect(res, url).toMatchObject({ status: 400, data: { field: 'url', code: 'destinationForbidden', error: expect.stringContaining('link-local or cloud metadata') } });
+    }
+    const slack = await call<{ field: string; error: string }>(supervisor, 'POST', '/channels', { kind: 'slack', name: 'Meta', url: 'http://169.254.169.254/services/T/B/secretkey' });
+    expect(slack).toMatchObject({ status: 400, data: { field: 'url' } });
+    expect(slack.data.error).not.toContain('secretkey');
+    const mail = await call<{ field: string }>(supervisor, 'POST', '/channels', { kind: 'smtp', name: 'Meta', host: '169.254.169.254', from: 'fw@centre.example' });
+    expect(mail).toMatchObject({ status: 400, data: { field: 'host' } });
+    for (const url of ['http://127.0.0.1:9099/hook', 'http://10.1.2.3/hook', 'http://192.168.10.20/hook', 'https://172.16.5.6/hook', 'http://[::1]/hook', 'http://chat-bridge.centre.internal/hook']) {
+      const res = await call<ChannelView>(supervisor, 'POST', '/channels', { kind: 'webhook', name: 'Bridge', url, secret: SECRET });
+      expect(res.status, url).toBe(201);
+      expect((await call(admin, 'DELETE', `/channels/${res.data.id}`)).status).toBe(204);
+    }
+  });
+
+  it('a test message says the status, never what an internal server answered', async () => {
+    const made = await call<ChannelView>(supervisor, 'POST', '/channels', { id: 'probe', kind: 'webhook', name: 'Probe', url: `${receiver.url}/internal`, secret: SECRET });
+    expect(made.status).toBe(201);
+    receiver.reply = () => ({ status: 404, body: '<!DOCTYPE html><html><body>internal admin console, token=abc123</body></html>' });
+    const res = await call<TestMessageResult>(supervisor, 'POST', '/channels/probe/test', {});
+    receiver.reply = () => ({ status: 200, body: 'ok' });
+    expect(res.data).toMatchObject({ ok: false, error: `${receiver.url.replace('http://', '')} answered 404 Not Found` });
+    const health = (await call<ChannelHealth[]>(admin, 'GET', '/health')).data.find((h) => h.channelId === 'probe');
+    const audit = await world.access.listAudit({ action: 'notify-test-sent' });
+    for (const text of [JSON.stringify(res.data), JSON.stringify(health), JSON.stringify(audit)]) {
+      expect(text).not.toContain('DOCTYPE');
+      expect(text).not.toContain('abc123');
+    }
+    expect((await call(admin, 'DELETE', '/channels/probe')).status).toBe(204);
   });
 });
 

@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHmac } from 'node:crypto';
+import { createServer, type AddressInfo, type LookupFunction } from 'node:net';
 import type { ChannelConfig, NotificationMessage } from '../../shared/notify.js';
 import { deliver } from '../../server/notify/channels/index.js';
 import { DeliveryError } from '../../server/notify/channels/types.js';
@@ -117,7 +118,7 @@ async function through(channel: ChannelConfig, answer: string, to?: string): Pro
     recipient: { id: 'sup', name: 'Supervisor' },
     acknowledge: { url: `${world.base}/ack/abc.def`, expiresAt: world.clock.now() + 1_800_000 },
   };
-  await deliver(channel, { message, now: world.clock.now(), ...(to !== undefined && { to }) }, { fetch, timeoutMs: 5000 });
+  await deliver(channel, { message, now: world.clock.now(), ...(to !== undefined && { to }) }, { timeoutMs: 5000 });
   const [req] = (await receiver.received(before + 1)).slice(before);
   expect(req.body).not.toContain(CALLER);
   return { url: new URL(req.url, receiver.url), body: JSON.parse(req.body) as Record<string, any> };
@@ -186,17 +187,97 @@ describe('group robots and chat webhooks, in their documented formats', () => {
 
   it('a robot that answers 200 with an error code has not delivered; a 4xx is permanent, a 5xx is not', async () => {
     const wecom: ChannelConfig = { id: 'w', name: 'WeCom', enabled: true, kind: 'wecom', url: `${receiver.url}/cgi-bin/webhook/send?key=BAD` };
-    await expect(through(wecom, '{"errcode":93000,"errmsg":"invalid webhook url"}')).rejects.toThrow(/refused the message: 93000/);
+    const refused = await through(wecom, '{"errcode":93000,"errmsg":"invalid webhook url"}').catch((e: unknown) => e as Error);
+    // The robot's code, never its words: an answer's text is not shown on the admin page.
+    expect(refused).toMatchObject({ message: expect.stringMatching(/refused the message: 93000/) });
+    expect((refused as Error).message).not.toContain('invalid webhook url');
+    await expect(through(wecom, '<!DOCTYPE html><p>internal page</p>')).rejects.toThrow(/^the robot's answer is not the JSON a robot sends/);
     receiver.reply = () => ({ status: 404, body: 'no such hook' });
     const message = { id: 'x', type: 'test', language: 'en', recipient: { id: 't', name: 't' }, alert: { id: 'test', rule: 'urgent-escalation', article: '93, 94', severity: 'info', level: 'lead', subject: { kind: 'floor' }, openedAt: 0, url: 'http://x' } } as NotificationMessage;
-    const err = await deliver({ id: 's', name: 'Slack', enabled: true, kind: 'slack', url: `${receiver.url}/gone` }, { message, now: 1 }, { fetch, timeoutMs: 5000 }).catch((e: unknown) => e);
+    const err = await deliver({ id: 's', name: 'Slack', enabled: true, kind: 'slack', url: `${receiver.url}/gone` }, { message, now: 1 }, { timeoutMs: 5000 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DeliveryError);
-    expect(err).toMatchObject({ permanent: true, message: expect.stringContaining('answered 404') });
+    expect(err).toMatchObject({ permanent: true, message: expect.stringContaining('answered 404 Not Found') });
+    expect((err as Error).message).not.toContain('no such hook');
     receiver.reply = () => ({ status: 503, body: 'busy' });
-    const busy = await deliver({ id: 's', name: 'Slack', enabled: true, kind: 'slack', url: `${receiver.url}/busy` }, { message, now: 1 }, { fetch, timeoutMs: 5000 }).catch((e: unknown) => e);
+    const busy = await deliver({ id: 's', name: 'Slack', enabled: true, kind: 'slack', url: `${receiver.url}/busy` }, { message, now: 1 }, { timeoutMs: 5000 }).catch((e: unknown) => e);
     expect(busy).toMatchObject({ permanent: false, message: expect.stringContaining('answered 503') });
     // The robot's URL carries its key: errors name only the host.
     expect((err as Error).message).not.toContain('/gone');
     receiver.reply = () => ({ status: 200, body: 'ok' });
+  });
+});
+
+describe('link-local and cloud metadata destinations, refused when connecting', () => {
+  /** A resolver that answers `names` (and counts what it was asked): DNS without the network. */
+  const resolver = (names: Record<string, string[]>) => {
+    const asked: string[] = [];
+    const lookup = ((hostname: string, _options: unknown, callback: (err: Error | null, addresses: Array<{ address: string; family: number }>) => void) => {
+      asked.push(hostname);
+      const found = names[hostname];
+      if (found === undefined) callback(Object.assign(new Error('not found'), { code: 'ENOTFOUND' }), []);
+      else callback(null, found.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })));
+    }) as unknown as LookupFunction;
+    return { lookup, asked };
+  };
+  const message = {
+    id: 'x', type: 'test', language: 'en', recipient: { id: 't', name: 't' },
+    alert: { id: 'test', rule: 'urgent-escalation', article: '93, 94', severity: 'info', level: 'lead', subject: { kind: 'floor' }, openedAt: 0, url: 'http://x' },
+  } as NotificationMessage;
+  const port = () => new URL(receiver.url).port;
+
+  it('a name is resolved through the guard: a private address is reached, a link-local one (DNS rebinding) never', async () => {
+    const { lookup, asked } = resolver({ 'bridge.centre.test': ['127.0.0.1'], 'rebound.centre.test': ['169.254.169.254'], 'mixed.centre.test': ['127.0.0.1', 'fe80::1'] });
+    const hook = (host: string): ChannelConfig => ({ id: 'h', name: 'Hook', enabled: true, kind: 'webhook', url: `http://${host}:${port()}/bridge`, secret: SECRET });
+    const before = receiver.requests.length;
+    await deliver(hook('bridge.centre.test'), { message, now: Date.now() }, { timeoutMs: 5000, lookup });
+    expect((await receiver.received(before + 1)).slice(before).map((r) => r.url)).toEqual(['/bridge']);
+    for (const host of ['rebound.centre.test', 'mixed.centre.test']) {
+      const err = await deliver(hook(host), { message, now: Date.now() }, { timeoutMs: 5000, lookup }).catch((e: unknown) => e);
+      expect(err, host).toBeInstanceOf(DeliveryError);
+      expect(err, host).toMatchObject({ permanent: true, message: expect.stringMatching(new RegExp(`^refused: ${host.replace(/\./g, '\\.')} \\((169\\.254\\.169\\.254|fe80::1)\\) is a link-local or cloud metadata address`)) });
+    }
+    expect(asked).toEqual(['bridge.centre.test', 'rebound.centre.test', 'mixed.centre.test']);
+    expect(receiver.requests).toHaveLength(before + 1);
+  });
+
+  it('an address or the metadata name written in a stored URL is refused before connecting (a channel saved before the check)', async () => {
+    const { lookup, asked } = resolver({});
+    for (const url of ['http://169.254.169.254/latest/meta-data/', 'http://[fe80::a9fe:a9fe]/', 'http://metadata.google.internal/computeMetadata/v1/']) {
+      const err = await deliver({ id: 't', name: 'Teams', enabled: true, kind: 'teams', url }, { message, now: 1 }, { timeoutMs: 5000, lookup }).catch((e: unknown) => e);
+      expect(err, url).toMatchObject({ permanent: true, message: expect.stringContaining('link-local or cloud metadata') });
+    }
+    expect(asked).toEqual([]);
+  });
+
+  it('e-mail too: the mail server\'s name is resolved through the guard, and the message still arrives at a private relay', async () => {
+    const { lookup } = resolver({ 'relay.centre.test': ['127.0.0.1'], 'rebound.centre.test': ['169.254.10.10'] });
+    const mail = (host: string): ChannelConfig => ({
+      id: 'm', name: 'Mail', enabled: true, kind: 'smtp', host, port: smtp.port, tls: 'none', from: 'floorwatch@centre.example', rejectUnauthorized: true,
+    });
+    const before = smtp.mails.length;
+    await deliver(mail('relay.centre.test'), { message, now: Date.now(), to: 'ops@centre.example' }, { timeoutMs: 5000, lookup });
+    expect((await smtp.received(before + 1)).slice(before).map((m) => m.to)).toEqual([['ops@centre.example']]);
+    for (const host of ['rebound.centre.test', '169.254.169.254']) {
+      const err = await deliver(mail(host), { message, now: Date.now(), to: 'ops@centre.example' }, { timeoutMs: 5000, lookup }).catch((e: unknown) => e);
+      expect(err, host).toMatchObject({ permanent: true, message: expect.stringContaining('link-local or cloud metadata') });
+    }
+    expect(smtp.mails).toHaveLength(before + 1);
+  });
+
+  it('what a non-mail server says on the port is not repeated', async () => {
+    // Something that is not a mail server (an internal service's banner) on the channel's port.
+    const service = createServer((socket) => socket.end('+OK internal-service secret=banner-token-77\r\n'));
+    await new Promise<void>((resolve) => service.listen(0, '127.0.0.1', resolve));
+    const servicePort = (service.address() as AddressInfo).port;
+    try {
+      const err = await deliver({
+        id: 'm', name: 'Mail', enabled: true, kind: 'smtp', host: '127.0.0.1', port: servicePort, tls: 'none', from: 'floorwatch@centre.example', rejectUnauthorized: true,
+      }, { message, now: Date.now(), to: 'ops@centre.example' }, { timeoutMs: 3000 }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(DeliveryError);
+      expect((err as Error).message).toMatch(new RegExp(`^127\\.0\\.0\\.1:${servicePort}: `));
+      expect((err as Error).message).not.toMatch(/banner|internal-service|\+OK/);
+    } finally {
+      await new Promise((resolve) => service.close(resolve));
+    }
   });
 });

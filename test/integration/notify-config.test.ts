@@ -47,6 +47,15 @@ describe('the file and the page', () => {
     expect(again.notifier.config.listChannels().map((c) => c.id)).toEqual(['a']);
     await again.close();
   });
+
+  it('a file whose channel points at a cloud metadata address stops the start, naming it', async () => {
+    const bad = notifyFile({ channels: [{ id: 'meta', name: 'Meta', kind: 'webhook', url: 'http://169.254.169.254/latest/meta-data/', secret: 'secret-secret' }] });
+    const err = await openWorld({ file: bad }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(NotifyFileError);
+    expect((err as NotifyFileError).problems).toEqual([
+      'channels[0] "meta".url: 169.254.169.254 is a link-local or cloud metadata address; notifications are never sent there',
+    ]);
+  });
 });
 
 describe('the demo', () => {

@@ -27,7 +27,7 @@ describe('the webhook receiver', () => {
       port: 0, host: '127.0.0.1', secret: 'receiver-secret', failFirst: 1,
       onMessage: (m, info) => got.push({ m, repeat: info.repeat }), onRefused: (r) => refused.push(r),
     });
-    const send = (secret: string) => sendWebhook({ id: 'hook', name: 'Hook', enabled: true, kind: 'webhook', url: receiver!.url, secret }, { message, now: Date.now() }, { fetch, timeoutMs: 5000 });
+    const send = (secret: string) => sendWebhook({ id: 'hook', name: 'Hook', enabled: true, kind: 'webhook', url: receiver!.url, secret }, { message, now: Date.now() }, { timeoutMs: 5000 });
     await expect(send('receiver-secret')).rejects.toThrow(/answered 500/);
     await send('receiver-secret');
     await send('receiver-secret');

@@ -31,7 +31,7 @@ const zh = {
   'notify.never': '从未',
 
   'notify.channels': '渠道',
-  'notify.channels.intro': '消息发送的途径。密钥保存后不再显示；编辑时保留掩码即保持原密钥不变。',
+  'notify.channels.intro': '消息发送的途径。密钥保存后不再显示；编辑时保留掩码即保持原密钥不变。更改发送地址（服务器、端口、用户名、加密方式，或网址的协议、主机、端口）时须重新输入密钥。',
   'notify.channels.add': '添加渠道',
   'notify.channels.edit': '编辑渠道：{name}',
   'notify.col.name': '名称',
@@ -172,7 +172,7 @@ const en: Record<keyof typeof zh, string> = {
   'notify.never': 'never',
 
   'notify.channels': 'Channels',
-  'notify.channels.intro': 'The ways messages travel. Secrets are not shown once saved; leave the masked value as it is to keep the secret.',
+  'notify.channels.intro': 'The ways messages travel. Secrets are not shown once saved; leave the masked value as it is to keep the secret. Changing where it is sent (the mail server, port, user or TLS; the address\'s scheme, host or port) needs the secret typed again.',
   'notify.channels.add': 'Add a channel',
   'notify.channels.edit': 'Edit channel: {name}',
   'notify.col.name': 'Name',

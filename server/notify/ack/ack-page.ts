@@ -107,3 +107,10 @@ export function refusedPage(c: Extract<AckCheck, { ok: false }>): string {
 export const REFUSAL_STATUS: Record<AckRefusal, number> = {
   tampered: 400, used: 410, expired: 410, 'no-account': 403, forbidden: 403, 'not-open': 409,
 };
+
+/** The server failed (the link's language is not known here: both languages). Nothing was acknowledged. */
+export function failedPage(): string {
+  return page('zh-CN', '出错了 · Something went wrong', `<h1>出错了 · Something went wrong</h1>
+<p class="refused" role="alert">服务器出错，此告警未被确认。请稍后重试，或在看板上确认。</p>
+<p class="refused" lang="en">The server had a problem: the alert was not acknowledged. Try again in a moment, or acknowledge it on the wallboard.</p>`);
+}

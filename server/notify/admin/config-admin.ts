@@ -2,7 +2,9 @@
  * Channels, recipients and routes as the admin edits them (admin page, REST) and as the
  * configuration file provides them. Every change is validated (the shared schemas, then
  * references: a contact's channel, a route's channels and recipients must exist) and
- * audited; secrets are masked on the way out (admin/secrets.ts).
+ * audited; secrets are masked on the way out (admin/secrets.ts), and a secret sent back
+ * masked is kept only while the channel still points where it did. A channel may not point
+ * at a link-local or cloud metadata address (channels/destination.ts).
  *
  * The file and the page combine like this: at start, every entry the file names is
  * written with source "file" (replacing what the database had under that id, page edits
@@ -16,11 +18,13 @@ import {
   channelInput, recipientInput, routeInput,
   type ChannelConfig, type ChannelView, type NotifyFile, type RecipientConfig, type RecipientView, type RouteConfig, type RouteView,
 } from '../../../shared/notify.js';
+import { problem } from '../../../shared/problems.js';
 import type { Auditor } from '../../http/command-handlers.js';
+import { isForbiddenHost } from '../channels/destination.js';
 import type { ConfigTables } from '../store/config-tables.js';
 import type { HealthTable } from '../store/health.js';
 import { NotifyInputError, zodProblem } from './errors.js';
-import { maskChannel, unmaskInput } from './secrets.js';
+import { checkKeptSecrets, maskChannel, unmaskInput } from './secrets.js';
 
 export interface Actor {
   id: string;
@@ -53,6 +57,27 @@ export function checkRecipient(r: RecipientConfig, channels: ReadonlyMap<string,
       throw new NotifyInputError(400, `invalid ${at}contacts.${i}.to: an e-mail channel needs an e-mail address`, `${at}contacts.${i}.to`);
     }
   });
+}
+
+/** The channel's host (URL or SMTP host, as written) is not link-local nor a metadata service. `at` prefixes the field. */
+export function checkDestination(c: { kind: ChannelConfig['kind']; url?: string; host?: string }, at = ''): void {
+  let field: string;
+  let host: string;
+  if (c.kind === 'smtp') {
+    field = 'host';
+    host = c.host ?? '';
+  } else {
+    field = 'url';
+    try {
+      host = new URL(c.url ?? '').hostname;
+    } catch {
+      return; // the schema has already refused it
+    }
+  }
+  if (isForbiddenHost(host)) {
+    // The URL itself may be secret (a robot's key): only its host is named.
+    throw new NotifyInputError(400, problem('destinationForbidden', { field: `${at}${field}`, host: host.replace(/^\[(.*)\]$/, '$1') }), `${at}${field}`);
+  }
 }
 
 export function checkRoute(r: RouteConfig, channels: ReadonlyMap<string, unknown>, recipients: ReadonlySet<string>, at = ''): void {
@@ -94,9 +119,12 @@ export function createConfigAdmin(o: ConfigAdminOptions) {
 
     async saveChannel(pathId: string | undefined, input: unknown, actor: Actor): Promise<ChannelView> {
       const stored = pathId === undefined ? undefined : tables.channels.get(pathId);
-      const parsed = parse(channelInput, unmaskInput(input, stored?.config));
+      const unmasked = unmaskInput(input, stored?.config);
+      const parsed = parse(channelInput, unmasked.input);
       const id = idFor(pathId, parsed.id, (x) => tables.channels.get(x) !== undefined, 'ch');
       if (stored && stored.config.kind !== parsed.kind) throw new NotifyInputError(400, 'invalid kind: a channel keeps its kind (make a new channel)', 'kind');
+      checkKeptSecrets(parsed, stored?.config, unmasked.kept);
+      checkDestination(parsed);
       const config = { ...parsed, id } as ChannelConfig;
       tables.channels.put(config, stored?.source ?? 'ui', o.clock.now());
       await record(actor, pathId === undefined ? 'notify-channel-created' : 'notify-channel-updated', id, { name: config.name, kind: config.kind, enabled: config.enabled });
@@ -178,6 +206,7 @@ export function createConfigAdmin(o: ConfigAdminOptions) {
             }
           }
         }
+        file.channels.forEach((c, i) => checkDestination(c, `channels[${i}] "${c.id}".`));
         for (const c of file.channels) {
           tables.channels.put(c as ChannelConfig, 'file', now);
           written.push(`channels/${c.id}`);

@@ -1,8 +1,21 @@
-/** A refused admin request: the HTTP status, and the field it is about when there is one. */
+import type { Problem, ProblemCode, ProblemParams } from '../../../shared/problems.js';
+
+/**
+ * A refused admin request: the HTTP status, and the field it is about when there is one.
+ * Given a Problem (shared/problems.ts), it carries its code and parameters too, so the
+ * admin page says it in its reader's language.
+ */
 export class NotifyInputError extends Error {
-  constructor(readonly status: 400 | 404 | 409, message: string, readonly field?: string) {
-    super(message);
+  readonly code?: ProblemCode;
+  readonly params?: ProblemParams;
+
+  constructor(readonly status: 400 | 404 | 409, message: string | Problem, readonly field?: string) {
+    super(typeof message === 'string' ? message : message.error);
     this.name = 'NotifyInputError';
+    if (typeof message !== 'string') {
+      this.code = message.code;
+      if (message.params !== undefined) this.params = message.params;
+    }
   }
 }
 

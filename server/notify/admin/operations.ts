@@ -1,6 +1,6 @@
 /**
  * What the admin page does besides configuration: send a test message through a channel
- * (at once, with the receiver's answer shown), list the deliveries and the dead letters,
+ * (at once, with the outcome shown: never the receiver's answer itself, channels/http-post.ts), list the deliveries and the dead letters,
  * send a dead letter again, read per-channel health. All of it audited.
  */
 import { randomUUID } from 'node:crypto';

@@ -25,5 +25,5 @@ export function dingtalkUrl(url: string, secret: string | undefined, timestamp: 
 export const sendDingtalk: Transport<Extract<ChannelConfig, { kind: 'dingtalk' }>> = async (channel, out, deps) => {
   const url = dingtalkUrl(channel.url, channel.secret, out.now);
   const { text } = await postJson(url, JSON.stringify(dingtalkBody(out.message, out.now, out.to)), {}, deps);
-  robotAnswer(text, 'errcode', 'errmsg');
+  robotAnswer(text, 'errcode');
 };

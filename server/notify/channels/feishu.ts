@@ -21,5 +21,5 @@ export const sendFeishu: Transport<Extract<ChannelConfig, { kind: 'feishu' }>> =
     body.sign = feishuSign(channel.secret, timestamp);
   }
   const { text } = await postJson(channel.url, JSON.stringify(body), {}, deps);
-  robotAnswer(text, 'code', 'msg');
+  robotAnswer(text, 'code');
 };

@@ -1,4 +1,5 @@
 /** What every channel is: a function that delivers one message or throws a DeliveryError. */
+import type { LookupFunction } from 'node:net';
 import type { ChannelConfig, NotificationMessage } from '../../../shared/notify.js';
 
 /**
@@ -22,9 +23,13 @@ export interface Outgoing {
 }
 
 export interface ChannelDeps {
-  fetch: typeof fetch;
   /** How long a receiver may take to answer. */
   timeoutMs: number;
+  /**
+   * How names are resolved (default: the system's `dns.lookup`; tests give their own). Every
+   * answer still passes the destination check (destination.ts): this cannot bypass it.
+   */
+  lookup?: LookupFunction;
 }
 
 export type Transport<C extends ChannelConfig = ChannelConfig> = (channel: C, out: Outgoing, deps: ChannelDeps) => Promise<void>;

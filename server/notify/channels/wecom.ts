@@ -6,5 +6,5 @@ import type { Transport } from './types.js';
 
 export const sendWecom: Transport<Extract<ChannelConfig, { kind: 'wecom' }>> = async (channel, out, deps) => {
   const { text } = await postJson(channel.url, JSON.stringify(wecomBody(out.message, out.now, out.to)), {}, deps);
-  robotAnswer(text, 'errcode', 'errmsg');
+  robotAnswer(text, 'errcode');
 };

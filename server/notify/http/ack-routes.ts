@@ -2,11 +2,18 @@
  * GET /ack/:token shows what the link would acknowledge (and changes nothing); POST
  * acknowledges. No session is needed: the link is the credential (ack/ack-service.ts).
  * Outside /api, so the session CSRF check does not apply; nothing here rides on a cookie.
+ *
+ * The token never reaches a log: the request log writes `/ack/[redacted]`
+ * (server/ops/request-log.ts), and a failure here is logged and answered here, not passed
+ * to the app's error handler, which logs the URL.
  */
-import { Router, type RequestHandler } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import type { Logger } from 'pino';
 import { ipOf } from '../../access/http/request-context.js';
-import { confirmPage, donePage, REFUSAL_STATUS, refusedPage } from '../ack/ack-page.js';
+import { confirmPage, donePage, failedPage, REFUSAL_STATUS, refusedPage } from '../ack/ack-page.js';
 import type { AckService } from '../ack/ack-service.js';
+
+export const REDACTED_ACK_PATH = '/ack/[redacted]';
 
 /** The token is in the URL: keep it out of caches, referrers and search engines. */
 const private_: RequestHandler = (_req, res, next) => {
@@ -15,18 +22,35 @@ const private_: RequestHandler = (_req, res, next) => {
   next();
 };
 
-export function createAckRouter(o: { ack: AckService; clock: { now(): number }; alertUrl(alertId: string): string }): Router {
+export interface AckRouterOptions {
+  ack: AckService;
+  clock: { now(): number };
+  alertUrl(alertId: string): string;
+  /** Where a failure is logged when the request has no logger of its own (res.locals.log). */
+  logger?: Logger;
+}
+
+export function createAckRouter(o: AckRouterOptions): Router {
   const router = Router();
-  router.get('/ack/:token', private_, async (req, res) => {
+  const guarded = (fn: (req: Request, res: Response) => Promise<void>): RequestHandler => async (req, res) => {
+    try {
+      await fn(req, res);
+    } catch (err) {
+      const log = (res.locals.log as Logger | undefined) ?? o.logger;
+      log?.error({ err, method: req.method, path: REDACTED_ACK_PATH }, 'request failed');
+      if (!res.headersSent) res.status(500).send(failedPage());
+    }
+  };
+  router.get('/ack/:token', private_, guarded(async (req, res) => {
     const token = String(req.params.token);
     const c = await o.ack.check(token);
     if (!c.ok) res.status(REFUSAL_STATUS[c.reason]).send(refusedPage(c));
     else res.send(confirmPage(c, token, o.clock.now()));
-  });
-  router.post('/ack/:token', private_, async (req, res) => {
+  }));
+  router.post('/ack/:token', private_, guarded(async (req, res) => {
     const c = await o.ack.acknowledge(String(req.params.token), ipOf(req));
     if (!c.ok) res.status(REFUSAL_STATUS[c.reason]).send(refusedPage(c));
     else res.send(donePage(c, o.clock.now(), o.alertUrl(c.alert.id)));
-  });
+  }));
   return router;
 }

@@ -33,7 +33,7 @@ export interface NotifyAdminRouterOptions {
 
 type Handler = (req: Request, res: Response) => unknown;
 
-/** Answers a NotifyInputError with its status and field; anything else is the app's 500. */
+/** Answers a NotifyInputError with its status, field and problem code; anything else is the app's 500. */
 function handle(fn: Handler): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
@@ -44,7 +44,12 @@ function handle(fn: Handler): RequestHandler {
       }
     } catch (err) {
       if (err instanceof NotifyInputError) {
-        res.status(err.status).json({ error: err.message, ...(err.field !== undefined && { field: err.field }) });
+        res.status(err.status).json({
+          error: err.message,
+          ...(err.code !== undefined && { code: err.code }),
+          ...(err.params !== undefined && { params: err.params }),
+          ...(err.field !== undefined && { field: err.field }),
+        });
         return;
       }
       next(err);

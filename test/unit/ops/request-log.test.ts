@@ -5,7 +5,7 @@ import express from 'express';
 import { pino, type Logger } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMetrics } from '../../../server/ops/metrics.js';
-import { requestLog } from '../../../server/ops/request-log.js';
+import { loggablePath, requestLog } from '../../../server/ops/request-log.js';
 import { parsePrometheusText } from './prometheus-text.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -40,6 +40,10 @@ function appWith(logger: Logger, metrics = createMetrics()) {
   });
   app.get('/health', (_req, res) => {
     res.json({ ok: true });
+  });
+  // The acknowledge link's shape (server/notify/http/ack-routes.ts): the token is the credential.
+  app.all('/ack/:token', (_req, res) => {
+    res.type('html').send('<p>ok</p>');
   });
   return { app, metrics };
 }
@@ -99,5 +103,31 @@ describe('requestLog', () => {
     expect(count('/api/v1/alerts/:id', '200')).toBe(2);
     expect(count('not-found', '404')).toBe(1);
     expect(exposition.samples.some((s) => s.labels.route === '/api/v1/alerts/a-1')).toBe(false);
+  });
+
+  it('never logs an acknowledge link\'s token: the path is /ack/[redacted], however it is written', async () => {
+    const { logger, lines } = capture();
+    const { app, metrics } = appWith(logger);
+    const base = await serve(app);
+    const token = 'eyJkIjoiYWwtNDI6bGVhZCJ9.SIGNATURE_abc123';
+    expect((await fetch(`${base}/ack/${token}`)).status).toBe(200);
+    expect((await fetch(`${base}/ack/${token}?utm=x`, { method: 'POST' })).status).toBe(200);
+    expect((await fetch(`${base}/ACK/${token}/`)).status).toBe(200);
+    expect((await fetch(`${base}/ack/${token}/more`)).status).toBe(404);
+    const requests = lines.filter((line) => line.msg === 'request');
+    expect(requests.map((line) => [line.method, line.path])).toEqual([
+      ['GET', '/ack/[redacted]'], ['POST', '/ack/[redacted]'], ['GET', '/ack/[redacted]'], ['GET', '/ack/[redacted]'],
+    ]);
+    expect(JSON.stringify(lines)).not.toContain('SIGNATURE_abc123');
+    // The metric label is the route's pattern, never the token.
+    expect(await metrics.registry.metrics()).not.toContain('SIGNATURE_abc123');
+  });
+
+  it('loggablePath: no query, no credential; other paths as they are', () => {
+    expect(loggablePath('/ack/abc.def?x=1#frag')).toBe('/ack/[redacted]');
+    expect(loggablePath('//ack/abc')).toBe('/ack/[redacted]');
+    expect(loggablePath('/api/v1/alerts/a-1/acknowledge?token=t')).toBe('/api/v1/alerts/a-1/acknowledge');
+    expect(loggablePath('/acknowledge/x')).toBe('/acknowledge/x');
+    expect(loggablePath('/ack')).toBe('/ack');
   });
 });
