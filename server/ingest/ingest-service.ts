@@ -6,7 +6,7 @@
 import type { IngestResult, RejectedEvent } from '../../shared/ingest.js';
 import type { FloorService, IngestOutcome } from '../floor/types.js';
 import type { BatchParser } from './batch-parser.js';
-import { parseBatch, validateBatch, type ParsedBatch } from './parse-batch.js';
+import { parseBatch, validateBatch, withTexts, type ParsedBatch } from './parse-batch.js';
 import { RoomQueue, type Room } from './room.js';
 import { ServiceRate } from './service-rate.js';
 
@@ -213,8 +213,10 @@ export function createIngestService(floor: FloorService, observer?: IngestObserv
 
   async function ingest(batch: string | Buffer | unknown[], contentType: string | undefined, feed: string, room: Room | undefined): Promise<IngestResult> {
     // Inline, the batch counts as waiting from the moment it is handed over, with no turn of the loop in between.
-    const parsed = Array.isArray(batch) ? validateBatch(batch)
-      : options.parser ? await options.parser.parse(batch, contentType) : parseBatch(batch, contentType);
+    // withTexts: each event's JSON, made here (the log would make it anyway) so that an
+    // event without one is rejected alone instead of failing the batch's write each time.
+    const parsed = withTexts(Array.isArray(batch) ? validateBatch(batch)
+      : options.parser ? await options.parser.parse(batch, contentType) : parseBatch(batch, contentType));
     if (!Array.isArray(batch)) learnSize(typeof batch === 'string' ? Buffer.byteLength(batch) : batch.length, parsed.total);
     const size = parsed.events.length;
     const bound = size <= SMALL_BATCH_EVENTS ? cap : limit();

@@ -14,7 +14,8 @@ export interface ParsedBatch {
   events: FloorEvent[];
   /**
    * `texts[i]` is `events[i]` as JSON (what JSON.stringify gives), when the parser has it
-   * already (batch-parser.ts): the log stores it instead of serialising the event again.
+   * already (batch-parser.ts) or withTexts made it: the log stores it instead of
+   * serialising the event again.
    */
   texts?: string[];
   /** `indexes[i]` is the position in the batch of `events[i]`. */
@@ -156,20 +157,112 @@ export function validateBatch(items: unknown[]): ParsedBatch {
       continue;
     }
     const result = floorEventSchema.safeParse(item);
-    if (result.success) {
-      events.push(result.data);
-      indexes.push(i);
-    } else {
+    if (!result.success) {
       errors.push(rejection(i, item, result.error.issues[0]));
+      continue;
     }
+    const deep = tooDeep(result.data);
+    if (deep !== undefined) {
+      errors.push(withId({ index: i, field: deep, reason: `nested deeper than ${MAX_EVENT_DEPTH} levels` }, item));
+      continue;
+    }
+    events.push(result.data);
+    indexes.push(i);
   }
   return { events, indexes, errors, total: items.length };
+}
+
+/**
+ * How deep objects and arrays may nest in an event (docs/events.md): the value of a field
+ * of the event is level 1. Unknown fields are kept (the contract is additive), and without
+ * a bound a field nested thousands of levels deep overflowed the stack of the log write's
+ * JSON.stringify, failing its whole batch every time it was sent again.
+ */
+export const MAX_EVENT_DEPTH = 16;
+
+/**
+ * The path of the first object or array nested deeper than MAX_EVENT_DEPTH, if any. The
+ * contract's own fields are primitives, so for a usual event this is a loop over its keys
+ * with a typeof each; only objects and arrays (an unknown field's value) are walked, and
+ * never more than MAX_EVENT_DEPTH levels down, so the recursion cannot overflow.
+ */
+export function tooDeep(event: object): string | undefined {
+  const path = deeperThanLimit(event, 0);
+  return path === undefined ? undefined : clip(path.join('.'), 200);
+}
+
+/** `value` is at `level`; answers the keys down to the first container past the limit. */
+function deeperThanLimit(value: object, level: number): Array<string | number> | undefined {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const path = childTooDeep(value[i], level);
+      if (path !== undefined) {
+        path.unshift(i);
+        return path;
+      }
+    }
+    return undefined;
+  }
+  // A Buffer or typed array (socket.io carries binary) holds numbers: nothing to walk.
+  if (ArrayBuffer.isView(value)) return undefined;
+  for (const key in value) {
+    const path = childTooDeep((value as Record<string, unknown>)[key], level);
+    if (path !== undefined) {
+      path.unshift(key);
+      return path;
+    }
+  }
+  return undefined;
+}
+
+function childTooDeep(child: unknown, level: number): Array<string | number> | undefined {
+  if (typeof child !== 'object' || child === null) return undefined;
+  if (level + 1 > MAX_EVENT_DEPTH) return [];
+  return deeperThanLimit(child, level + 1);
+}
+
+/**
+ * Gives every event its JSON text, which the log stores (unless the parser gave it
+ * already). An event that has none (JSON.stringify throws) is moved to the errors, named,
+ * instead of failing its whole batch's write every time the batch is sent again. The log
+ * would serialise each event anyway: this only does it earlier, once.
+ */
+export function withTexts(parsed: ParsedBatch): ParsedBatch & { texts: string[] } {
+  if (parsed.texts !== undefined) return parsed as ParsedBatch & { texts: string[] };
+  const { events } = parsed;
+  const texts = new Array<string>(events.length);
+  let unserialisable: Map<number, string> | undefined;
+  for (let i = 0; i < events.length; i++) {
+    try {
+      texts[i] = JSON.stringify(events[i]);
+    } catch (err) {
+      (unserialisable ??= new Map()).set(i, errorMessage(err));
+    }
+  }
+  if (unserialisable === undefined) return { ...parsed, texts };
+  const kept: ParsedBatch & { texts: string[] } = { events: [], texts: [], indexes: [], errors: parsed.errors.slice(), total: parsed.total };
+  for (let i = 0; i < events.length; i++) {
+    const reason = unserialisable.get(i);
+    if (reason === undefined) {
+      kept.events.push(events[i]!);
+      kept.texts.push(texts[i]!);
+      kept.indexes.push(parsed.indexes[i]!);
+    } else {
+      kept.errors.push(withId({ index: parsed.indexes[i]!, field: '(event)', reason: `cannot be stored: ${clip(reason, 200)}` }, events[i]));
+    }
+  }
+  kept.errors.sort((a, b) => a.index - b.index);
+  return kept;
 }
 
 function rejection(index: number, item: unknown, issue: z.core.$ZodIssue): RejectedEvent {
   const rejected: RejectedEvent = issue.path.length === 0
     ? { index, field: '(event)', reason: isPlainObject(item) ? issue.message : `expected an event object, got ${describe(item)}` }
     : { index, field: issue.path.join('.'), reason: issueReason(issue, item) };
+  return withId(rejected, item);
+}
+
+function withId(rejected: RejectedEvent, item: unknown): RejectedEvent {
   const id = readableId(item);
   if (id !== undefined) rejected.id = id;
   return rejected;

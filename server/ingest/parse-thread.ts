@@ -5,7 +5,7 @@
  * (cheaper than a structured clone of them), and each event's text is what the log stores.
  */
 import { parentPort } from 'node:worker_threads';
-import { BatchError, parseBatch } from './parse-batch.js';
+import { BatchError, parseBatch, withTexts } from './parse-batch.js';
 import type { ParseReply, ParseRequest } from './batch-parser.js';
 
 const port = parentPort!;
@@ -13,12 +13,13 @@ const port = parentPort!;
 port.on('message', (req: ParseRequest) => {
   let reply: ParseReply;
   try {
-    const parsed = parseBatch(Buffer.from(req.body.buffer, req.body.byteOffset, req.body.byteLength), req.contentType);
+    // An event without a JSON form is rejected alone (withTexts), not the whole batch.
+    const parsed = withTexts(parseBatch(Buffer.from(req.body.buffer, req.body.byteOffset, req.body.byteLength), req.contentType));
     const ends = new Uint32Array(parsed.events.length);
     let joined = '[';
     for (let i = 0; i < parsed.events.length; i++) {
       if (i > 0) joined += ',';
-      joined += JSON.stringify(parsed.events[i]);
+      joined += parsed.texts[i];
       ends[i] = joined.length;
     }
     joined += ']';

@@ -69,10 +69,17 @@ export function registerIngestNamespace(nsp: IngestNamespace, { ingest, logger, 
         reply(ack, { error: err.message });
         return;
       }
-      log.error({ err }, 'ingest batch failed');
+      // Said with the feed and the batch, so a feed resending a batch that keeps failing
+      // shows in the log as such (an event that could not be stored is rejected alone).
+      log.error({ err, feed, items: batch.length, firstId: firstId(batch) }, 'ingest batch failed');
       // Resending is safe: events that did get stored come back as duplicates.
-      reply(ack, { error: 'ingest failed; send the batch again' });
+      reply(ack, { error: 'ingest failed on the server (the reason is in its log); send the batch again' });
     }
+  }
+
+  function firstId(batch: unknown[]): string | undefined {
+    const id = (batch[0] as { id?: unknown } | null | undefined)?.id;
+    return typeof id === 'string' ? id.slice(0, 200) : undefined;
   }
 
   function reply(ack: IngestAck | undefined, result: IngestResult | { error: string }): void {

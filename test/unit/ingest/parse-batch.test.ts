@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BatchError, parseBatch, validateBatch } from '../../../server/ingest/parse-batch.js';
+import { BatchError, MAX_EVENT_DEPTH, parseBatch, tooDeep, validateBatch, withTexts } from '../../../server/ingest/parse-batch.js';
 
 const answered = (id: string, extra: Record<string, unknown> = {}) => ({
   id, ts: '2026-11-28T09:00:03+08:00', type: 'call.answered', callId: `call-${id}`, agentId: '1001', ...extra,
@@ -161,5 +161,50 @@ describe('parseBatch: volume', () => {
     }
     // Generous for slow CI machines; a typical run takes well under a second for both.
     expect(elapsed).toBeLessThan(5_000);
+  });
+});
+
+describe('validateBatch: nesting', () => {
+  const nested = (levels: number): unknown => {
+    let value: unknown = 'leaf';
+    for (let i = 0; i < levels; i++) value = i % 2 === 0 ? { k: value } : [value];
+    return value;
+  };
+
+  it(`refuses an unknown field nested deeper than ${MAX_EVENT_DEPTH} levels, naming it, and keeps the rest`, () => {
+    const batch = validateBatch([answered('ok-0'), answered('deep', { extra: nested(40) }), answered('ok-2', { extra: nested(MAX_EVENT_DEPTH) })]);
+    expect(batch.events.map((e) => e.id)).toEqual(['ok-0', 'ok-2']);
+    expect(batch.indexes).toEqual([0, 2]);
+    expect(batch.errors).toHaveLength(1);
+    expect(batch.errors[0]).toMatchObject({ index: 1, id: 'deep', reason: `nested deeper than ${MAX_EVENT_DEPTH} levels` });
+    // extra, then 16 more steps (k or 0) down to the 17th container.
+    expect(batch.errors[0]!.field.split('.')).toHaveLength(MAX_EVENT_DEPTH + 1);
+    expect(batch.errors[0]!.field).toMatch(/^extra\.0\.k\.0\.k/);
+  });
+
+  it('walks only objects and arrays, and never a binary value', () => {
+    expect(tooDeep({ a: 1, b: 'x', c: null, d: [1, 2], e: Buffer.alloc(1024) })).toBeUndefined();
+    expect(tooDeep({ a: nested(MAX_EVENT_DEPTH + 1) })).toBeDefined();
+  });
+
+  it('the same over NDJSON, however deep', () => {
+    const deep = `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`;
+    const body = [JSON.stringify(answered('ok-0')), `${JSON.stringify(answered('deep')).slice(0, -1)},"x":${deep}}`].join('\n');
+    const batch = parseBatch(body, 'application/x-ndjson');
+    expect(batch.events.map((e) => e.id)).toEqual(['ok-0']);
+    expect(batch.errors[0]).toMatchObject({ index: 1, id: 'deep', field: `x${'.a'.repeat(MAX_EVENT_DEPTH)}` });
+  });
+});
+
+describe('withTexts', () => {
+  it("gives each event its JSON, and moves one that has none to the errors in its batch's place", () => {
+    const parsed = validateBatch([answered('e0'), { id: 'bad' }, answered('e2', { big: 1n }), answered('e3')]);
+    expect(parsed.events).toHaveLength(3);
+    const texted = withTexts(parsed);
+    expect(texted.events.map((e) => e.id)).toEqual(['e0', 'e3']);
+    expect(texted.indexes).toEqual([0, 3]);
+    expect(texted.texts.map((t) => JSON.parse(t) as unknown)).toEqual(texted.events);
+    expect(texted.errors.map((e) => [e.index, e.field, e.id])).toEqual([[1, 'type', 'bad'], [2, '(event)', 'e2']]);
+    expect(texted.errors[1]!.reason).toMatch(/^cannot be stored: .*BigInt/);
   });
 });
