@@ -1,25 +1,29 @@
-/** Commands people give the floor (shift leads, supervisors). Validated at the edge. */
+/**
+ * Commands people give the floor (shift leads, supervisors). Validated at the edge. The
+ * inputs are strict: an unknown field (a misspelt `note`) is refused naming it, rather
+ * than dropped with the text in it.
+ */
 import type { ProblemCode, ProblemParams } from './problems.js';
 import { z } from 'zod';
 
 const id = z.string().min(1).max(200);
 
-export const acknowledgeAlertInput = z.object({
+export const acknowledgeAlertInput = z.strictObject({
   alertId: id,
   note: z.string().max(2000).optional(),
 });
-export const resolveAlertInput = z.object({
+export const resolveAlertInput = z.strictObject({
   alertId: id,
   note: z.string().max(2000).optional(),
 });
-export const approveHoldInput = z.object({
+export const approveHoldInput = z.strictObject({
   callId: id,
   /** The total hold length now allowed, in seconds from the start of the hold. */
   seconds: z.number().int().positive().max(3600),
   note: z.string().max(2000).optional(),
 });
 /** Article 79: a lead lets an agent leave although the relief for the seat is not in yet. */
-export const approveLeaveInput = z.object({
+export const approveLeaveInput = z.strictObject({
   agentId: id,
   note: z.string().max(2000).optional(),
 });

@@ -15,6 +15,7 @@ import type { FloorService, HoldApproval, LeaveApproval } from '../floor/types.j
 import { mayCommand } from '../access/permissions.js';
 import type { Viewer } from '../access/principal.js';
 import { problem } from '../../shared/problems.js';
+import { invalid } from './outcome.js';
 
 /** Where audit entries go (the access service's audit log). */
 export interface Auditor {
@@ -71,8 +72,8 @@ function scopeOf(floor: FloorService, command: PeopleCommand): { teamId: string 
 
 export function createCommandHandlers(floor: FloorService, audit: Auditor, logger: Logger): CommandHandlers {
   /**
-   * Validate, then hand the floor the parsed data only: the schemas strip unknown keys, and
-   * `type`/`by` are set last, so a client can never pass its own `by`.
+   * Validate, then hand the floor the parsed data only: the schemas refuse unknown keys
+   * (a `by` among them), and `type`/`by` are set last, so a client can never pass its own `by`.
    */
   async function run<T>(
     type: PeopleCommand['type'],
@@ -82,9 +83,9 @@ export function createCommandHandlers(floor: FloorService, audit: Auditor, logge
   ): Promise<CommandOutcome<T>> {
     const parsed = schema.safeParse(input);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const field = issue.path.length > 0 ? issue.path.join('.') : '(input)';
-      return { status: 'invalid', result: { ok: false, ...problem('invalidField', { field, detail: issue.message }), field } };
+      // Names the field, an unknown one too (the inputs are strict): `resolution`, not `(input)`.
+      const { ok: _ok, status: _status, ...refusal } = invalid(parsed.error.issues);
+      return { status: 'invalid', result: { ok: false, ...refusal } };
     }
     // Alerts name people by their username (what a colleague recognises on the desk);
     // the audit log keeps the account id.

@@ -305,6 +305,9 @@ describe('socket.io /wallboard', () => {
       .toEqual({ ok: false, field: 'alertId', error: expect.stringContaining('alertId'), code: 'invalidField', params: { field: 'alertId', detail: expect.any(String) } });
     expect(await ack.emitWithAck('hold:approve', { callId: 'call-1', seconds: 0 }))
       .toMatchObject({ ok: false, field: 'seconds' });
+    // Strict inputs: an unknown field is refused, named, not dropped with its text.
+    expect(await ack.emitWithAck('alert:resolve', { alertId: 'alert-1', resolution: 'done' } as never))
+      .toMatchObject({ ok: false, field: 'resolution', code: 'invalidField' });
     expect(floor.commands).toEqual([]);
 
     expect(await ack.emitWithAck('alert:acknowledge', { alertId: 'alert-1', note: 'on it' }))
@@ -357,16 +360,37 @@ describe('REST', () => {
     expect(badHold.status).toBe(400);
     expect(await badHold.json()).toMatchObject({ ok: false, field: 'seconds' });
 
-    const hold = await postJson('/api/v1/calls/call-1/hold-approval', { seconds: 90, by: 'spoofed' });
+    const hold = await postJson('/api/v1/calls/call-1/hold-approval', { seconds: 90, note: 'customer verifying' });
     expect(await hold.json()).toEqual({ ok: true, value: { callId: 'call-1', allowedSeconds: 90 } });
-    expect(floor.commands.at(-1)).toEqual({ type: 'hold.approve', by: 'sup', callId: 'call-1', seconds: 90 });
+    expect(floor.commands.at(-1)).toEqual({ type: 'hold.approve', by: 'sup', callId: 'call-1', seconds: 90, note: 'customer verifying' });
   });
 
-  it('takes `by` from the signed-in viewer, never from the body', async () => {
+  it('refuses an unknown field with 400 naming it, rather than dropping what it carried', async () => {
+    const before = floor.commands.length;
+    for (const [path, body, field] of [
+      ['/api/v1/alerts/alert-1/resolve', { resolution: 'called the customer back' }, 'resolution'],
+      ['/api/v1/alerts/alert-1/acknowledge', { note: 'seen', notes: 'seen' }, 'notes'],
+      ['/api/v1/calls/call-1/hold-approval', { seconds: 90, reason: 'verifying' }, 'reason'],
+      ['/api/v1/agents/1001/leave-approval', { comment: 'relief late' }, 'comment'],
+    ] as const) {
+      const res = await postJson(path, body);
+      expect(res.status, path).toBe(400);
+      expect(await res.json()).toEqual({
+        ok: false, field, code: 'invalidField', error: expect.stringContaining(field), params: { field, detail: expect.stringContaining(field) },
+      });
+    }
+    expect(floor.commands).toHaveLength(before);
+  });
+
+  it('takes `by` from the signed-in viewer, never from the body: a body naming one is refused', async () => {
     const lead = { ...SUPERVISOR, id: 'u-lead-7', username: 'lead-7', role: 'lead' as const, teams: ['A'] };
     floor.alerts[0].teamId = 'A';
     const url = await start({ access: stubAccess(lead).edge });
-    await fetch(`${url}/api/v1/alerts/alert-1/acknowledge`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"by":"someone-else"}' });
+    const spoofed = await fetch(`${url}/api/v1/alerts/alert-1/acknowledge`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"by":"someone-else"}' });
+    expect(spoofed.status).toBe(400);
+    expect(await spoofed.json()).toMatchObject({ field: 'by' });
+    expect(floor.commands).toEqual([]);
+    await fetch(`${url}/api/v1/alerts/alert-1/acknowledge`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(floor.commands).toEqual([{ type: 'alert.acknowledge', by: 'lead-7', alertId: 'alert-1' }]);
   });
 
