@@ -31,6 +31,7 @@ import { registerWallboardNamespace, type WallboardNamespace } from './wallboard
 import { createOpsEdge } from './ops/edge.js';
 import type { Metrics } from './ops/metrics.js';
 import type { Readiness } from './ops/readiness.js';
+import type { TrustProxy } from './http/trust-proxy.js';
 
 export interface ApplicationDeps {
   floor: FloorService;
@@ -45,6 +46,12 @@ export interface ApplicationDeps {
   webhooks?: Array<{ path: string; handler: RequestHandler }>;
   /** Ingest requests a feed may make per minute (default 1,200). */
   ingestPerMinute?: number;
+  /**
+   * express's `trust proxy` (server/http/trust-proxy.ts): the proxies in front whose
+   * X-Forwarded-For gives `req.ip`, which the per-address rate limits and the audit use.
+   * Default: off (the connection's own address).
+   */
+  trustProxy?: TrustProxy;
   /** Events waiting for the floor above which a new batch is refused with 503 (default 20,000). */
   ingestMaxPending?: number;
   /**
@@ -118,6 +125,7 @@ export function createApplication(deps: ApplicationDeps): Application {
 
   const app = express();
   app.disable('x-powered-by');
+  if (deps.trustProxy !== undefined && deps.trustProxy !== false) app.set('trust proxy', deps.trustProxy);
   // First, so every request has its id (x-request-id) and its one log line.
   app.use(ops.requestLog);
   // Security headers; no CORS headers are ever sent, so other origins cannot read the API.

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import pino, { type Logger } from 'pino';
 import { defaultRulesConfig, type RulesConfig } from '../shared/rules-config.js';
 import { createApplication, type Application } from './app.js';
+import type { TrustProxy } from './http/trust-proxy.js';
 import { loadRulesFile, watchRulesFile, type RulesWatcher } from './config/rules-file.js';
 import { Floor } from './floor/floor.js';
 import { startThreadParser } from './ingest/batch-parser.js';
@@ -77,8 +78,16 @@ export interface ServeOptions {
   surveyExtension?: string;
   /** Days before a password must be changed again (default 90). */
   passwordMaxAgeDays?: number;
-  /** Set the Secure flag on cookies (serve over HTTPS, or behind a TLS proxy). */
+  /**
+   * Set the Secure flag on cookies (serve over HTTPS, or behind a TLS proxy). Default: on
+   * when `publicUrl` is https:// (secureCookiesFor).
+   */
   secureCookies?: boolean;
+  /**
+   * The proxies in front whose X-Forwarded-For express believes (its `trust proxy`), so
+   * the per-address limits and the audit see each client's address; default: none.
+   */
+  trustProxy?: TrustProxy;
   /** Where the sign-in instructions go (default: standard output, never the log). */
   announce?: (text: string) => void;
   /** The notifications file (YAML, docs/notifications.md): channels, recipients, routes, delivery settings. */
@@ -94,6 +103,20 @@ export interface ServeOptions {
   floorId?: string;
   /** The lease's time to live in cluster mode (ms): a dead owner's floor is taken over within about this long. */
   leaseMs?: number;
+}
+
+/**
+ * Whether session cookies are marked Secure: as told, else when people reach the server
+ * over https:// (its public URL), which is the usual install behind a TLS proxy.
+ */
+export function secureCookiesFor(options: Pick<ServeOptions, 'secureCookies' | 'publicUrl'>): boolean {
+  if (options.secureCookies !== undefined) return options.secureCookies;
+  if (options.publicUrl === undefined) return false;
+  try {
+    return new URL(options.publicUrl).protocol === 'https:';
+  } catch {
+    return false;
+  }
 }
 
 /** The floor as the server drives it: a single process's Floor, or a cluster process's view of the floor. */
@@ -264,7 +287,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     ...(options.passwordMaxAgeDays !== undefined && { passwordMaxAgeDays: options.passwordMaxAgeDays }),
   });
   const boot = await access.bootstrapAdmin({ envPassword: options.adminPassword });
-  const edge = createAccessEdge(access, logger, options.secureCookies ?? false);
+  const edge = createAccessEdge(access, logger, secureCookiesFor(options));
   // The points ledger is part of the floor's storage; handovers have their table in the same file.
   const points = createPointsService({ ledger: storage.points, floor, audit: access, clock: { now: () => Date.now() } });
   const handoverStore = createSqliteHandoverStore(options.db, sideConnections);
@@ -304,6 +327,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     access: cluster ? { ...edge, auth: cluster.relayRevocations(edge.auth) } : edge,
     points, handovers, ...(cluster && { cluster }),
     ...(options.ingestPerMinute !== undefined && { ingestPerMinute: options.ingestPerMinute }),
+    ...(options.trustProxy !== undefined && { trustProxy: options.trustProxy }),
     webhooks: hooks.map((h) => ({ path: h.path, handler: h.handler })),
     feeds: () => [...(feeds?.list() ?? []), ...hooks.map((h) => ({ name: h.name, counters: h.handler.counters() }))],
     metrics, readiness, httpServer: starting.handOver(),

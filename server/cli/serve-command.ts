@@ -1,8 +1,17 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { startServer } from '../serve.js';
 import { envOption, httpUrl, nonNegativeNumber, port, positiveInt } from './floorwatch.js';
 import { checkPostgresUrl } from '../storage/postgres/url.js';
 import { DEFAULT_FLOOR_ID, DEFAULT_LEASE_MS, checkFloorId, checkRedisUrl } from '../cluster/settings.js';
+import { parseTrustProxy, type TrustProxy } from '../http/trust-proxy.js';
+
+function trustProxy(value: string): TrustProxy {
+  try {
+    return parseTrustProxy(value);
+  } catch (err) {
+    throw new InvalidArgumentError(err instanceof Error ? err.message : String(err));
+  }
+}
 
 export function registerServe(program: Command): void {
   program
@@ -27,13 +36,15 @@ export function registerServe(program: Command): void {
     .addOption(envOption('--twilio-auth-token <token>', 'receive Twilio TaskRouter events at /hooks/twilio/taskrouter', 'FLOORWATCH_TWILIO_AUTH_TOKEN'))
     .addOption(envOption('--connect-secret <secret>', 'receive Amazon Connect records at /hooks/amazon-connect (Bearer secret)', 'FLOORWATCH_CONNECT_SECRET'))
     .addOption(envOption('--notify-config <file>', 'notifications file (YAML): channels, recipients, routes (docs/notifications.md)', 'FLOORWATCH_NOTIFY_CONFIG'))
-    .option('--secure-cookies', 'mark session cookies Secure (when served over HTTPS or behind a TLS proxy)')
+    .option('--secure-cookies', 'mark session cookies Secure (the default when --public-url is https://)')
+    .option('--no-secure-cookies', 'do not mark session cookies Secure, even with an https:// --public-url')
+    .addOption(envOption('--trust-proxy <value>', 'behind a reverse proxy: the number of proxies in front (1), or their addresses, subnets and loopback, linklocal, uniquelocal, comma-separated; the client address is then read from X-Forwarded-For (default: off)', 'FLOORWATCH_TRUST_PROXY').argParser(trustProxy))
     .option('--demo', 'feed the floor from the built-in simulator (clearly marked as a demo)')
     .addOption(envOption('--demo-agents <n>', 'agents on the simulated floor', 'FLOORWATCH_DEMO_AGENTS').default(60).argParser(positiveInt))
     .option('--demo-seed <n>', 'simulator seed', positiveInt, 1)
     .action(async (o: {
       port: number; host: string; db?: string; postgres?: string; redis?: string; floorId: string; leaseMs: number; rules: string; reorderWindow: number; retentionDays: number; ingestPerMinute: number;
-      durability: 'NORMAL' | 'FULL'; demo?: boolean; demoAgents: number; demoSeed: number; secureCookies?: boolean; passwordMaxAgeDays: number; feed: string[]; surveyExt?: string; notifyConfig?: string; publicUrl?: string; twilioAuthToken?: string; connectSecret?: string;
+      durability: 'NORMAL' | 'FULL'; demo?: boolean; demoAgents: number; demoSeed: number; secureCookies?: boolean; trustProxy?: TrustProxy; passwordMaxAgeDays: number; feed: string[]; surveyExt?: string; notifyConfig?: string; publicUrl?: string; twilioAuthToken?: string; connectSecret?: string;
     }) => {
       const { existsSync } = await import('node:fs');
       const rulesFile = existsSync(o.rules) ? o.rules : undefined;
@@ -51,7 +62,9 @@ export function registerServe(program: Command): void {
         ingestPerMinute: o.ingestPerMinute,
         retentionDays: o.retentionDays,
         durability: o.durability,
-        secureCookies: o.secureCookies === true,
+        // Unset: Secure when the public URL is https:// (serve.ts).
+        ...(o.secureCookies !== undefined && { secureCookies: o.secureCookies }),
+        ...(o.trustProxy !== undefined && { trustProxy: o.trustProxy }),
         passwordMaxAgeDays: o.passwordMaxAgeDays,
         feeds: [...o.feed, ...(process.env.FLOORWATCH_FEEDS ? process.env.FLOORWATCH_FEEDS.split(/\s+/).filter(Boolean) : [])],
         ...(o.surveyExt !== undefined && { surveyExtension: o.surveyExt }),

@@ -5,9 +5,7 @@
  */
 import { alertFor, audienceOf, snapshotFor } from '../access/audience.js';
 import { VIEW_ROLES } from '../access/permissions.js';
-import type { Viewer } from '../access/principal.js';
 import type { Role } from '../../shared/access.js';
-import { clientIp } from './client-ip.js';
 import type { AdapterCounters } from '../adapters/types.js';
 import express, { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
@@ -17,7 +15,9 @@ import { timestamp } from '../../shared/events.js';
 import { RULE_IDS } from '../../shared/rules.js';
 import type { FloorService } from '../floor/types.js';
 import type { AlertQuery } from '../storage/types.js';
-import type { Actor, CommandHandlers, CommandOutcome, CommandStatus } from './command-handlers.js';
+import type { CommandHandlers, CommandOutcome, CommandStatus } from './command-handlers.js';
+// The actor's address is req.ip: the client's, behind a proxy express trusts (--trust-proxy).
+import { actorOf, viewerOf } from './route-inputs.js';
 import { problem } from '../../shared/problems.js';
 
 export interface FloorRoutesDeps {
@@ -146,16 +146,6 @@ export function createFloorRouter({ floor, commands, requireViewer, feeds }: Flo
  * The command input: the body plus the id from the path (the path wins). No body is an
  * empty one; a body that is not an object is passed as is so validation names it.
  */
-/** Set by the access middleware on every request that got past it. */
-function viewerOf(res: Response): Viewer {
-  return res.locals.viewer as Viewer;
-}
-
-function actorOf(req: Request, res: Response): Actor {
-  const ip = clientIp(req.socket.remoteAddress);
-  return { viewer: viewerOf(res), ...(ip !== undefined && { ip }) };
-}
-
 function withParams(body: Request['body'], params: Record<string, string>): unknown {
   if (body === undefined || body === null) return { ...params };
   if (typeof body === 'object' && !Array.isArray(body)) return { ...body, ...params };
