@@ -27,6 +27,7 @@ import { createIngestService } from './ingest/ingest-service.js';
 import { watchLoopLag } from './ingest/loop-lag.js';
 import { DEFAULT_BODY_LIMIT, createIngestRouter } from './ingest/http-route.js';
 import { registerIngestNamespace, type IngestNamespace } from './ingest/socket-namespace.js';
+import proxyaddr from 'proxy-addr';
 import { registerWallboardNamespace, type WallboardNamespace } from './wallboard/namespace.js';
 import { createOpsEdge } from './ops/edge.js';
 import type { Metrics } from './ops/metrics.js';
@@ -173,6 +174,8 @@ export function createApplication(deps: ApplicationDeps): Application {
   const stopIngest = registerIngestNamespace(io.of('/ingest') as unknown as IngestNamespace, { ingest, logger, auth: access.auth });
   const stopWallboard = registerWallboardNamespace(io.of('/wallboard') as unknown as WallboardNamespace, {
     floor, commands, auth: access.auth, logger, ...(deps.cluster && { localOnly: true }),
+    // The client's address as express reads it for HTTP requests (its `trust proxy`).
+    addressOf: (req) => proxyaddr(req, app.get('trust proxy fn') as Parameters<typeof proxyaddr>[1]),
   });
   ops.observeSockets(io);
 

@@ -140,7 +140,7 @@ export function scheduleRouter(service: ScheduleService, deps: Omit<ScheduleRout
 }
 
 function actorOf(req: Request, res: Response): ScheduleActor {
-  const ip = clientIp(req.socket.remoteAddress);
+  const ip = clientIp(req.ip ?? req.socket.remoteAddress);
   const feed = res.locals.feed as { id: string; name: string } | undefined;
   const viewer = res.locals.viewer as Viewer | undefined;
   const who: ScheduleActor = feed

@@ -8,6 +8,7 @@
  * Handlers never throw (an exception in a socket.io listener is uncaught) and tolerate a
  * missing ack.
  */
+import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import type { ExtendedError, Namespace, Socket } from 'socket.io';
 import type { MaybePacked } from '../../shared/packed.js';
@@ -58,6 +59,11 @@ export interface WallboardNamespaceDeps {
    * every process).
    */
   localOnly?: boolean;
+  /**
+   * The client's address from its handshake request, the proxies in front believed as for
+   * HTTP (--trust-proxy); default: the connection's own address.
+   */
+  addressOf?: (req: IncomingMessage) => string | undefined;
 }
 
 const room = (a: Audience): string => `aud:${a.key}`;
@@ -368,7 +374,8 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
       }
     });
 
-    const actor: Actor = { viewer, ...(clientIp(socket.handshake.address) !== undefined && { ip: clientIp(socket.handshake.address) }) };
+    const ip = clientIp(deps.addressOf?.(socket.request) ?? socket.handshake.address);
+    const actor: Actor = { viewer, ...(ip !== undefined && { ip }) };
     socket.on('alert:acknowledge', (input, ack) => {
       void answer(socket, ack, () => commands.acknowledgeAlert(input, actor), log);
     });

@@ -321,6 +321,20 @@ describe('socket.io /wallboard', () => {
   });
 });
 
+describe('the address commands are audited with', () => {
+  // The proxy in front (--trust-proxy) is believed for socket.io commands as for HTTP ones.
+  for (const [trustProxy, expected] of [[1, '203.0.113.7'], [undefined, '127.0.0.1']] as const) {
+    it(`is ${expected} for a socket behind a proxy with trustProxy ${String(trustProxy)}`, async () => {
+      const access = stubAccess();
+      const url = await start({ access: access.edge, ...(trustProxy !== undefined && { trustProxy }) });
+      const socket = connect(`${url}/wallboard`, { transports: ['websocket'], reconnection: false, extraHeaders: { 'x-forwarded-for': '203.0.113.7' } }) as WallboardClient;
+      clients.push(socket);
+      expect(await socket.timeout(5_000).emitWithAck('alert:acknowledge', { alertId: 'alert-1' })).toMatchObject({ ok: true });
+      expect(access.audit).toEqual([expect.objectContaining({ action: 'alert-acknowledged', ip: expected })]);
+    });
+  }
+});
+
 describe('REST', () => {
   const postJson = (path: string, body: unknown) => post(path, JSON.stringify(body), 'application/json');
 
