@@ -280,7 +280,7 @@ export type TestMessageInput = z.input<typeof testMessageInput>;
 
 export interface TestMessageResult {
   ok: boolean;
-  /** Why it failed, in the receiver's or the mail server's words. */
+  /** Why it failed, in our words: a status, a robot's or a mail server's reply code; never the receiver's answer (channels/http-post.ts). */
   error?: string;
   ms: number;
 }

@@ -6,6 +6,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { problem } from '../../shared/problems.js';
+import { loggablePath } from '../ops/request-log.js';
 
 export const apiNotFound: RequestHandler = (req, res) => {
   res.status(404).json({ ...problem('notFound'), path: req.originalUrl.split('?')[0] });
@@ -29,7 +30,8 @@ export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
     }
     // The request's own child logger (server/ops/request-log.ts) carries its request id.
     const log = (res.locals.log as Logger | undefined) ?? logger;
-    log.error({ err, method: req.method, url: req.originalUrl }, 'request failed');
+    // The path only, credentials redacted, as the request log writes it.
+    log.error({ err, method: req.method, url: loggablePath(req.originalUrl) }, 'request failed');
     res.status(500).json(problem('internal'));
   };
 }
