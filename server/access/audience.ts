@@ -225,7 +225,8 @@ function indexByTeam<T extends { teamId?: string | undefined }>(items: readonly 
 /** The teams' items, in the order the whole list had them. */
 function inOrder<T>(groups: TeamGroups<T>, teams: ReadonlySet<string>): T[] {
   const picked: Array<{ at: number; item: T }> = [];
-  for (const team of teams) picked.push(...(groups.get(team) ?? []));
+  // A loop, not push(...): a team of a big floor is too many arguments.
+  for (const team of teams) for (const item of groups.get(team) ?? []) picked.push(item);
   return picked.sort((x, y) => x.at - y.at).map((p) => p.item);
 }
 

@@ -137,7 +137,7 @@ export class Floor implements FloorService {
       } else {
         this.advance(watermark, effects);
         const out = step(this.state, p, watermark); // commands, rules and plan changes are engine inputs as logged
-        effects.push(...out.effects);
+        appendAll(effects, out.effects);
         result = out.result;
       }
       this.lastSeq = entry.seq;
@@ -151,9 +151,9 @@ export class Floor implements FloorService {
   /** Releases buffered events up to `until` and fires every deadline up to it. */
   private advance(until: number, effects: Effect[]): void {
     for (let p = this.sequencer.takeDue(until); p; p = this.sequencer.takeDue(until)) {
-      effects.push(...step(this.state, { kind: 'event', event: p.event }, p.at).effects);
+      appendAll(effects, step(this.state, { kind: 'event', event: p.event }, p.at).effects);
     }
-    if (until > this.state.time) effects.push(...step(this.state, { kind: 'tick' }, until).effects);
+    if (until > this.state.time) appendAll(effects, step(this.state, { kind: 'tick' }, until).effects);
   }
 
   /**
@@ -402,7 +402,7 @@ export class Floor implements FloorService {
       const effects: Effect[] = [];
       for (const group of inputGroups(appended)) {
         const applied = this.apply(group);
-        effects.push(...applied.effects);
+        appendAll(effects, applied.effects);
         const outcome = outcomes[inputAt.get(group[0].receivedAt)!];
         outcome.appended += group.length;
         outcome.duplicates -= group.length;
@@ -427,7 +427,7 @@ export class Floor implements FloorService {
         if (groups[0][0].seq !== this.lastSeq + 1) throw new Error(`the log skips from ${this.lastSeq} to ${groups[0][0].seq}: reopen the replica`);
         const effects: Effect[] = [];
         for (const group of groups) {
-          effects.push(...this.apply(group).effects);
+          appendAll(effects, this.apply(group).effects);
           applied += group.length;
         }
         this.deltas.add(effects);
@@ -457,4 +457,13 @@ export class Floor implements FloorService {
     this.closed = true;
     await this.snapshots.written();
   }
+}
+
+/**
+ * `into.push(...items)` without the spread: a spread passes each item as an argument, and
+ * one tick that fired 60,000 ring deadlines at once (a big floor restarting after being
+ * down) overflowed the stack, so that tick's alerts were never stored.
+ */
+function appendAll<T>(into: T[], items: readonly T[]): void {
+  for (let i = 0; i < items.length; i++) into.push(items[i]!);
 }
