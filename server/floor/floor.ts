@@ -104,6 +104,7 @@ export class Floor implements FloorService {
       if (first) floor.openedFrom = 'log';
     }
     await floor.replayLog();
+    await floor.rewriteLiveAlerts();
     floor.snapshots.restartClock();
     floor.deltas.restart();
     return floor;
@@ -122,6 +123,17 @@ export class Floor implements FloorService {
         await this.persistEffects(effects.effects);
       }
     }
+  }
+
+  /**
+   * Every live alert written again as the floor has it, once it is rebuilt: an alert whose
+   * write was lost before the latest snapshot (the process died between applying an input
+   * and writing its alerts, or a write failed) is in the snapshot's state but nowhere in
+   * the alerts table, and the replay after the snapshot would never write it.
+   */
+  private async rewriteLiveAlerts(): Promise<void> {
+    if (this.opts.follower || this.state.alerts.size === 0) return;
+    await this.opts.storage.alerts.upsert([...this.state.alerts.values()]);
   }
 
   /** Applies log entries of one receivedAt (a batch of events, or one command/rules change). */
