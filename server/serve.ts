@@ -25,6 +25,10 @@ import { createAccessEdge } from './access/edge.js';
 import { createAccessService } from './access/service/access-service.js';
 import { createSqliteAccessStore } from './access/sqlite/index.js';
 import { createSqliteStorage } from './storage/sqlite/index.js';
+import { isInMemoryPath } from './storage/sqlite/open.js';
+import { checkDatabaseWritable, probeDatabaseDisk } from './storage/sqlite/file-problems.js';
+import { lockDatabaseFile } from './storage/sqlite/file-lock.js';
+import { watchStorageWrites } from './ops/storage-writes.js';
 import { startSnapshotWorker } from './floor/snapshot-worker.js';
 import { createSqliteHandoverStore } from './handover/sqlite-store.js';
 import { createHandoverService } from './handover/service.js';
@@ -199,21 +203,50 @@ function clientDir(): string | undefined {
   return undefined;
 }
 
+/**
+ * Starts the server on its database file, holding the file's lock (storage/sqlite/file-lock.ts)
+ * until it is closed: a second server on the same --db (the same file, or the same side file
+ * in PostgreSQL mode) refuses to start, naming the file and the holder's pid. The file, its
+ * directory and its -wal/-shm files are checked writable first, so a read-only file is
+ * refused at start with its path rather than found at the first append.
+ */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
-  const logger = options.logger ?? pino({ name: 'floorwatch' });
-  // Before anything is created (the first admin's one-time password among it).
+  // Before anything is created (the first admin's one-time password among it), the file's lock too.
   checkFeedUrls(options.feeds ?? []);
-  const rules: RulesConfig = options.rulesFile ? loadRulesFile(options.rulesFile) : defaultRulesConfig();
   if (options.redis !== undefined && options.postgres === undefined) {
     throw new Error('--redis needs --postgres: the processes of a floor share its event log, alerts and snapshots in PostgreSQL');
   }
-  const storage: Storage = options.postgres
+  const onFile = !isInMemoryPath(options.db);
+  if (onFile) checkDatabaseWritable(options.db);
+  const lock = onFile ? lockDatabaseFile(options.db) : undefined;
+  let server: RunningServer;
+  try {
+    server = await startOnLockedFile(options);
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
+  let closing: Promise<void> | undefined;
+  // Released last, once every connection to the file is closed.
+  const close = (): Promise<void> => (closing ??= server.close().finally(() => lock?.release()));
+  return { ...server, close };
+}
+
+async function startOnLockedFile(options: ServeOptions): Promise<RunningServer> {
+  const logger = options.logger ?? pino({ name: 'floorwatch' });
+  const rules: RulesConfig = options.rulesFile ? loadRulesFile(options.rulesFile) : defaultRulesConfig();
+  // Appends failing for want of room or permission (or an I/O error) make /ready say so,
+  // until one succeeds again or the probe finds the disk takes a write (ops/storage-writes.ts).
+  const writes = watchStorageWrites({
+    logger, ...(options.postgres === undefined && !isInMemoryPath(options.db) && { probe: () => probeDatabaseDisk(options.db) }),
+  });
+  const storage: Storage = writes.watch(options.postgres
     ? await (await import('./storage/postgres/index.js')).createPostgresStorage({ url: options.postgres, onIdleError: (err) => logger.warn({ err }, 'postgres: an idle connection broke') })
     : createSqliteStorage(options.db, {
       synchronous: options.durability,
       backgroundCheckpoints: true,
       onCheckpointThreadFailure: (message) => logger.warn({ message }, 'sqlite: the WAL checkpoint thread failed; the floor checkpoints on its own thread from now on'),
-    });
+    }));
   // Listening already while the floor is rebuilt: /health answers, /ready says "not yet".
   const metrics = createMetrics({ processMetrics: true });
   let cluster: RunningCluster | undefined;
@@ -222,7 +255,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     pingStorage: async () => {
       await storage.log.lastSeq();
       await cluster?.ping();
-    }, maxEngineLagMs: options.reorderWindowMs + 30_000, logger,
+    }, storageWrites: () => writes.failing(), maxEngineLagMs: options.reorderWindowMs + 30_000, logger,
   });
   const starting = await listenWhileBooting({ port: options.port, host: options.host, metrics, readiness, logger });
   const started = Date.now();

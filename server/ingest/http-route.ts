@@ -14,6 +14,7 @@ import type { Room } from './room.js';
 import { rateLimit } from 'express-rate-limit';
 import type { Authenticator } from '../access/principal.js';
 import { problem } from '../../shared/problems.js';
+import { storageRefusal } from './storage-failure.js';
 
 export const INGEST_PATH = '/api/v1/events';
 export const DEFAULT_BODY_LIMIT = '32mb';
@@ -124,7 +125,13 @@ export function createIngestRouter({
 
   // Scoped to the route so it never answers for errors of other routers.
   const batchErrors: ErrorRequestHandler = (err, _req, res, next) => {
-    if (err instanceof BatchError) {
+    const storage = storageRefusal(err);
+    if (storage !== undefined) {
+      // Not stored, so not acknowledged: the feed keeps the batch and sends it again (503, not 500).
+      ((res.locals.log as Logger | undefined) ?? logger).warn({ err }, 'ingest: the storage failed; batch refused, to be sent again');
+      res.setHeader('retry-after', String(storage.retryAfterSeconds));
+      res.status(503).json({ error: storage.error });
+    } else if (err instanceof BatchError) {
       res.status(400).json({ error: err.message });
     } else if (err instanceof BusyError) {
       refuseBusy(res, err);

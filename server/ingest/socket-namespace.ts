@@ -10,6 +10,7 @@ import type { IngestClientToServer, IngestServerToClient } from '../../shared/wa
 import { BusyError, type IngestService } from './ingest-service.js';
 import type { Authenticator } from '../access/principal.js';
 import { PROBLEMS } from '../../shared/problems.js';
+import { storageRefusal } from './storage-failure.js';
 
 export type IngestNamespace = Namespace<IngestClientToServer, IngestServerToClient, Record<string, never>, { feedId: string; feedName: string }>;
 
@@ -67,6 +68,13 @@ export function registerIngestNamespace(nsp: IngestNamespace, { ingest, logger, 
     } catch (err) {
       if (err instanceof BusyError) {
         reply(ack, { error: err.message });
+        return;
+      }
+      // As the HTTP route's 503: not stored, so the feed sends the batch again later.
+      const storage = storageRefusal(err);
+      if (storage !== undefined) {
+        log.warn({ err, feed, items: batch.length }, 'ingest: the storage failed; batch refused, to be sent again');
+        reply(ack, { error: storage.error });
         return;
       }
       // Said with the feed and the batch, so a feed resending a batch that keeps failing

@@ -4,7 +4,8 @@
  * all of:
  *
  * - not shutting down (so the balancer drains it before its sockets are cut);
- * - the storage answers a cheap query within a bound;
+ * - the storage answers a cheap query within a bound, and takes writes: its appends are
+ *   not failing for want of room or permission, or with an I/O error (storage-writes.ts);
  * - the floor is rebuilt (a tracker is attached) and processing: its engine lag is below
  *   a bound, which a stuck tick loop or a wedged storage write soon exceeds.
  *
@@ -16,6 +17,11 @@ import type { Logger } from 'pino';
 export interface ReadinessOptions {
   /** A cheap storage query (e.g. `storage.log.lastSeq()`); rejects or hangs when unreachable. */
   pingStorage?: () => Promise<unknown>;
+  /**
+   * Why the storage's writes fail now, in public words ("disk full"), or undefined when
+   * they do not (StorageWrites.failing): a cheap read still answers on a full disk.
+   */
+  storageWrites?: () => Promise<string | undefined>;
   /** Lag above this is "not processing". Default 30 s: well above the reorder window plus the heartbeat. */
   maxEngineLagMs?: number;
   /** A storage ping slower than this counts as unreachable. Default 2 s. */
@@ -35,7 +41,8 @@ export interface ReadinessReport {
   reasons: string[];
   checks: {
     shuttingDown: boolean;
-    storage: 'ok' | 'unreachable' | 'timeout' | 'not checked';
+    /** `failing`: it answers, but its writes fail (a full disk, an I/O error, a read-only file). */
+    storage: 'ok' | 'failing' | 'unreachable' | 'timeout' | 'not checked';
     floors: Array<{ floor: string; engineLagSeconds: number }>;
   };
 }
@@ -95,9 +102,14 @@ export function createReadiness(options: ReadinessOptions = {}): Readiness {
     async check() {
       const reasons: string[] = [];
       if (shuttingDown) reasons.push('shutting down');
-      const storage = await pingStorage();
+      let storage = await pingStorage();
       if (storage === 'unreachable') reasons.push('storage unreachable');
       if (storage === 'timeout') reasons.push(`storage did not answer within ${(options.pingTimeoutMs ?? DEFAULT_PING_TIMEOUT_MS) / 1000} s`);
+      const writesFailing = await options.storageWrites?.().catch(() => 'unknown error');
+      if (writesFailing !== undefined) {
+        reasons.push(`storage writes failing: ${writesFailing}`);
+        if (storage === 'ok' || storage === 'not checked') storage = 'failing';
+      }
       const at = now();
       const lags = [...floors].map(([floor, source]) => ({ floor, engineLagSeconds: source.read(at).engineLagMs / 1000 }));
       if (lags.length === 0) reasons.push('floor not rebuilt yet');

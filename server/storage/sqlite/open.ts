@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { applyMigrations } from './schema.js';
+import { DatabaseFileError, explainDatabaseError } from './file-problems.js';
 
 export interface SqliteStorageOptions {
   /**
@@ -66,9 +67,22 @@ export function openDatabase(path: string, options: SqliteStorageOptions & Share
   if (synchronous !== 'NORMAL' && synchronous !== 'FULL') {
     throw new RangeError(`synchronous must be 'NORMAL' or 'FULL', got ${String(synchronous)}`);
   }
-  if (!isInMemoryPath(path)) mkdirSync(dirname(path), { recursive: true });
+  if (!isInMemoryPath(path)) {
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new DatabaseFileError(`cannot create the directory ${dirname(path)} for the database ${path} (${code ?? String(error)})`, { cause: error, ...(code !== undefined && { code }) });
+    }
+  }
 
-  const db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+  // SQLite's errors name no file ("unable to open database file"): said again with the path and the likely cause.
+  let db: Database.Database;
+  try {
+    db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+  } catch (error) {
+    throw explainDatabaseError(path, error);
+  }
   try {
     // WAL: readers never block the writer, and a commit is one append to the -wal file.
     // (An in-memory database has no file and reports 'memory'; that is expected.)
@@ -81,7 +95,7 @@ export function openDatabase(path: string, options: SqliteStorageOptions & Share
     applyMigrations(db);
   } catch (error) {
     db.close();
-    throw error;
+    throw explainDatabaseError(path, error);
   }
   return db;
 }
