@@ -5,7 +5,7 @@
  * sends it again, and what did get stored comes back as duplicates. HTTP answers 503 with
  * Retry-After (not 500 "internal error"); socket.io acks the same words.
  */
-import { STORAGE_FAILURE_WORDS, storageFailureKind } from '../storage/sqlite/file-problems.js';
+import { STORAGE_FAILURE_WORDS, storageFailureKind } from '../storage/failure-kind.js';
 
 /** How long a feed is asked to wait: a full disk is not freed in a second. */
 export const STORAGE_RETRY_AFTER_SECONDS = 5;

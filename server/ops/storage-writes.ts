@@ -6,11 +6,13 @@
  * succeeds marks it well again. While failing, each readiness check also tries the
  * probe (a small write beside the database): with no feed sending (a balancer holds
  * traffic back from a process that is not ready), nothing else would find that the disk
- * has room again.
+ * has room again. Without a probe (PostgreSQL: its own readiness ping covers a server that
+ * is down), a failure counts for NO_PROBE_HOLD_MS after the last failed append only, so a
+ * process held back by its balancer is not held back for ever.
  */
 import type { Logger } from 'pino';
 import type { AppendResult, NewLogEntry, Storage } from '../storage/types.js';
-import { STORAGE_FAILURE_WORDS, storageFailureKind, type StorageFailureKind } from '../storage/sqlite/file-problems.js';
+import { STORAGE_FAILURE_WORDS, storageFailureKind, type StorageFailureKind } from '../storage/failure-kind.js';
 
 export interface StorageWrites {
   /** `storage` with its log's appends watched (the same stores otherwise). */
@@ -29,9 +31,12 @@ export interface StorageWritesOptions {
   now?: () => number;
 }
 
+/** Without a probe: how long after the last failed append /ready still says writes fail. */
+export const NO_PROBE_HOLD_MS = 10_000;
+
 export function watchStorageWrites(options: StorageWritesOptions = {}): StorageWrites {
   const now = options.now ?? Date.now;
-  let failure: { kind: StorageFailureKind; since: number } | undefined;
+  let failure: { kind: StorageFailureKind; since: number; lastAt: number } | undefined;
 
   const writes: StorageWrites = {
     watch(storage) {
@@ -63,7 +68,7 @@ export function watchStorageWrites(options: StorageWritesOptions = {}): StorageW
       if (failure === undefined) {
         options.logger?.error({ err }, `storage: writes failing (${STORAGE_FAILURE_WORDS[kind]}); ingest answers 503 "send again later" until they succeed`);
       }
-      failure = { kind, since: failure?.since ?? now() };
+      failure = { kind, since: failure?.since ?? now(), lastAt: now() };
     },
     succeeded() {
       if (failure === undefined) return;
@@ -72,6 +77,10 @@ export function watchStorageWrites(options: StorageWritesOptions = {}): StorageW
     },
     async failing() {
       if (failure === undefined) return undefined;
+      if (!options.probe && now() - failure.lastAt > NO_PROBE_HOLD_MS) {
+        writes.succeeded();
+        return undefined;
+      }
       if (options.probe) {
         try {
           await options.probe();

@@ -6,32 +6,9 @@
  */
 import fs from 'node:fs';
 import { dirname } from 'node:path';
+import { storageFailureKind } from '../failure-kind.js';
 
 /** What went wrong with the storage's file: each is retryable once someone fixes the disk or the permissions. */
-export type StorageFailureKind = 'full' | 'io' | 'read-only' | 'cannot-open';
-
-/**
- * The kind of storage failure `err` is (a better-sqlite3 SqliteError's `.code`, extended
- * codes included, or a Node file system error's), or undefined for any other error.
- */
-export function storageFailureKind(err: unknown): StorageFailureKind | undefined {
-  const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
-  if (typeof code !== 'string') return undefined;
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return 'full';
-  if (code.startsWith('SQLITE_IOERR') || code === 'EIO') return 'io';
-  if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_PERM' || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return 'read-only';
-  if (code.startsWith('SQLITE_CANTOPEN')) return 'cannot-open';
-  return undefined;
-}
-
-/** Words for the public (a feed, /ready): no path, no error text. */
-export const STORAGE_FAILURE_WORDS: Record<StorageFailureKind, string> = {
-  full: 'disk full',
-  io: 'I/O error',
-  'read-only': 'read-only',
-  'cannot-open': 'cannot open its file',
-};
-
 /** "the user running floorwatch (uid 1000)": whose permissions count. */
 function whoRuns(): string {
   const uid = process.getuid?.();

@@ -16,7 +16,7 @@ import { storageRefusal, STORAGE_RETRY_AFTER_SECONDS } from '../../../server/ing
 import { createReadiness } from '../../../server/ops/readiness.js';
 import { watchStorageWrites } from '../../../server/ops/storage-writes.js';
 import { createMemoryStorage } from '../../../server/storage/memory.js';
-import { storageFailureKind } from '../../../server/storage/sqlite/file-problems.js';
+import { storageFailureKind } from '../../../server/storage/failure-kind.js';
 import type { Storage } from '../../../server/storage/types.js';
 import { FakeClock } from '../../helpers/fake-clock.js';
 import { openFloor } from '../../helpers/floor-harness.js';
@@ -41,7 +41,21 @@ describe('storageRefusal', () => {
     expect(refusal.error).toMatch(/send it again later/);
   });
 
+  it.each([
+    ['53100', 'full', /^storage full: /],
+    ['58030', 'io', /^storage failing \(I\/O error\): /],
+    ['25006', 'read-only', /^storage failing \(read-only\): /],
+    ['57P01', 'unavailable', /^storage failing \(database unreachable\): /],
+    ['08006', 'unavailable', /^storage failing \(database unreachable\): /],
+    ['ECONNREFUSED', 'unavailable', /^storage failing \(database unreachable\): /],
+  ])('PostgreSQL (pg) %s is a %s failure: 503, send again', (code, kind, words) => {
+    const err = Object.assign(new Error('from pg'), { code });
+    expect(storageFailureKind(err)).toBe(kind);
+    expect(storageRefusal(err)!.error).toMatch(words);
+  });
+
   it('leaves other errors alone (a bug stays a 500)', () => {
+    expect(storageRefusal(Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505' }))).toBeUndefined();
     expect(storageRefusal(sqliteError('SQLITE_CONSTRAINT_UNIQUE', 'UNIQUE constraint failed'))).toBeUndefined();
     expect(storageRefusal(new Error('something else'))).toBeUndefined();
     expect(storageRefusal(undefined)).toBeUndefined();

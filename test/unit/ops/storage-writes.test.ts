@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createReadiness } from '../../../server/ops/readiness.js';
-import { watchStorageWrites } from '../../../server/ops/storage-writes.js';
+import { NO_PROBE_HOLD_MS, watchStorageWrites } from '../../../server/ops/storage-writes.js';
 import { createMemoryStorage } from '../../../server/storage/memory.js';
 import type { NewLogEntry } from '../../../server/storage/types.js';
 
@@ -19,7 +19,8 @@ describe('watchStorageWrites', () => {
     };
     const logged: string[] = [];
     const logger = { error: (_o: unknown, msg: string) => logged.push(`error ${msg}`), info: (_o: unknown, msg: string) => logged.push(`info ${msg}`) } as never;
-    const writes = watchStorageWrites({ logger });
+    // A still clock: without a probe, a failure would otherwise lapse NO_PROBE_HOLD_MS after the last.
+    const writes = watchStorageWrites({ logger, now: () => 1000 });
     const storage = writes.watch(inner);
     expect(storage.snapshots).toBe(inner.snapshots);
     expect(storage.alerts).toBe(inner.alerts);
@@ -44,6 +45,19 @@ describe('watchStorageWrites', () => {
     expect(logged.at(-1)).toBe('info storage: writes succeed again');
     expect(await storage.log.lastSeq()).toBe(2);
     expect((await storage.log.read(0, 10)).map((e) => e.id)).toEqual(['a', 'b']);
+  });
+
+  it('without a probe (PostgreSQL), a failure lapses NO_PROBE_HOLD_MS after the last failed append', async () => {
+    let t = 0;
+    const writes = watchStorageWrites({ now: () => t });
+    writes.failed(Object.assign(new Error('could not extend file: No space left on device'), { code: '53100' }));
+    t = NO_PROBE_HOLD_MS;
+    expect(await writes.failing()).toBe('disk full');
+    writes.failed(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
+    t = 2 * NO_PROBE_HOLD_MS;
+    expect(await writes.failing()).toBe('database unreachable');
+    t = 2 * NO_PROBE_HOLD_MS + 1;
+    expect(await writes.failing()).toBeUndefined();
   });
 
   it('while failing, asks the probe: failing as long as it throws, well once it does not', async () => {
