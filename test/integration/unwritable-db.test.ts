@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSqliteStorage } from '../../server/storage/sqlite/index.js';
 import { openDatabase } from '../../server/storage/sqlite/open.js';
 
@@ -19,6 +19,28 @@ const run = promisify(execFile);
 const ROOT = process.getuid?.() === 0;
 const NOBODY = 65534;
 const dirs: string[] = [];
+
+/**
+ * As root the server runs as `nobody`, which must reach the checkout to load it: a CI clone
+ * may sit in a folder only root may enter (mktemp -d makes it 0700). Each folder above the
+ * checkout that `nobody` cannot pass through is opened for passing (o+x, no reading) for
+ * these tests, and closed again after.
+ */
+const opened: Array<{ dir: string; mode: number }> = [];
+beforeAll(() => {
+  if (!ROOT) return;
+  for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
+    const mode = fs.statSync(dir).mode & 0o7777;
+    if ((mode & 0o001) === 0) {
+      fs.chmodSync(dir, mode | 0o001);
+      opened.push({ dir, mode });
+    }
+    if (path.dirname(dir) === dir) break;
+  }
+});
+afterAll(() => {
+  for (const { dir, mode } of opened.splice(0)) fs.chmodSync(dir, mode);
+});
 
 afterEach(() => {
   for (const dir of dirs.splice(0)) {
