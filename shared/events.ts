@@ -101,6 +101,10 @@ export const callEnded = z.looseObject({
   callId: id,
   releasedBy: z.enum(RELEASED_BY),
   reason: z.enum(END_REASONS).optional(),
+  // Set by a feed that ended the call itself: the phone system restarted, or the call was
+  // gone when the feed resynced after losing its link. Nobody on the call closed it.
+  pbxRestart: z.boolean().optional(),
+  resync: z.boolean().optional(),
 });
 export const wrapupCompleted = z.looseObject({
   ...envelope,

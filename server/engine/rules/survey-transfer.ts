@@ -3,7 +3,10 @@
  * the satisfaction survey. Checked on answered inbound calls the system released without
  * that transfer. Not on calls the customer hung up (nobody was left to transfer), nor on
  * calls the agent hung up (that is no-hangup-first's breach, flagged once, there), nor on
- * harassment or wrong-number releases.
+ * harassment or wrong-number releases, nor on calls the system cut for a technical reason:
+ * a PBX restart (`pbxRestart: true`, from the AMI and queue_log adapters) or a call found
+ * gone when an adapter resynced after losing its link (`resync: true`). Article 76 flags
+ * calls the agent ended without the transfer; in those nobody closed the call.
  */
 import { raise } from '../alerts.js';
 import { recordCheck } from '../compliance.js';
@@ -20,6 +23,7 @@ export const surveyTransfer = defineRule({
       return;
     }
     if (e.releasedBy !== 'system' || e.reason === 'harassment' || e.reason === 'wrong_number') return;
+    if (e.pbxRestart === true || e.resync === true) return; // the PBX or the link dropped it: no agent closed it
     if (!call.endedWithAgent) return; // transferred elsewhere: the last agent's call, not this one's
     const agentId = call.lastAgentId;
     recordCheck(ctx, 'survey-transfer', false, { agentId, queue: call.queue });

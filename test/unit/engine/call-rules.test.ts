@@ -190,6 +190,23 @@ describe('survey-transfer (art. 76)', () => {
     expect(h.of('survey-transfer').map((a) => a.callId)).toEqual(['c1']);
     expect(h.compliance('survey-transfer')).toEqual({ passed: 1, failed: 1 });
   });
+
+  it('does not flag calls a PBX restart or a feed resync ended (nobody closed them)', () => {
+    const h = new EngineHarness();
+    h.login(0, '1001');
+    h.login(0, '1002');
+    h.answeredCall(1, 'c1', '1001');
+    h.answeredCall(2, 'c2', '1002');
+    h.at(60, 'call.ended', { callId: 'c1', releasedBy: 'system', reason: 'other', pbxRestart: true });
+    h.at(61, 'call.ended', { callId: 'c2', releasedBy: 'system', reason: 'other', resync: true });
+    h.tick(120);
+    expect(h.of('survey-transfer')).toHaveLength(0);
+    expect(h.compliance('survey-transfer')).toEqual({ passed: 0, failed: 0 });
+    // A system release with no such mark is still the agent's close without the survey.
+    h.answeredCall(200, 'c3', '1001');
+    h.at(260, 'call.ended', { callId: 'c3', releasedBy: 'system', reason: 'other' });
+    expect(h.of('survey-transfer').map((a) => a.callId)).toEqual(['c3']);
+  });
 });
 
 describe('urgent-escalation (art. 93, 94): each report is its own matter', () => {
