@@ -1,6 +1,7 @@
 /**
- * The live Asterisk AMI feed: a TCP connection that logs in, reads events, translates them
- * and batches them to the sink. Any disconnect (network, PBX restart) is followed by a
+ * The live Asterisk AMI feed: a TCP connection that logs in, resyncs (QueueStatus for the
+ * agents, CoreShowChannels for the calls), reads events, translates them and batches them
+ * to the sink. Any disconnect (network, PBX restart) is followed by a
  * reconnect with exponential backoff; a refused login stops the adapter instead, because
  * retrying a wrong secret only fills the PBX's security log.
  */
@@ -15,6 +16,13 @@ import { parseAmiUrl } from './url.js';
 export interface AmiAdapterOptions extends Omit<AmiMappingOptions, 'host'>, LiveFeedOptions {}
 
 type Phase = 'banner' | 'login' | 'up';
+
+/** A CoreShowChannels in flight: the calls open when it was asked, and the channels it listed. */
+interface Resync {
+  id: string;
+  calls: Set<string>;
+  alive: Set<string>;
+}
 
 /** AMI events read with none translated, after which the feed says why the floor may stay empty. */
 export const NOTHING_MAPPED_WARNING_AFTER = 1000;
@@ -33,11 +41,13 @@ export function createAmiAdapter(options: AmiAdapterOptions): FeedAdapter {
   let loginSeq = 0;
   let disconnectedAt: number | undefined;
 
-  /** One connection: the banner, the login, then events. */
+  /** One connection: the banner, the login, the resync actions, then events. */
   function converse(link: TcpLink): TcpConversation {
     const parser = new AmiParser();
     let phase: Phase = 'banner';
-    const loginId = `floorwatch-login-${++loginSeq}`;
+    const seq = ++loginSeq;
+    const loginId = `floorwatch-login-${seq}`;
+    let resync: Resync | undefined;
 
     const onItem = (item: AmiItem): void => {
       if (item.type === 'banner') {
@@ -58,6 +68,10 @@ export function createAmiAdapter(options: AmiAdapterOptions): FeedAdapter {
         return;
       }
       const msg = item.message;
+      if (resync !== undefined && header(msg, 'ActionID') === resync.id) {
+        onChannelList(msg);
+        return;
+      }
       if (header(msg, 'Response') !== undefined) {
         if (phase === 'login' && header(msg, 'ActionID') === loginId) onLogin(msg);
         return;
@@ -72,6 +86,37 @@ export function createAmiAdapter(options: AmiAdapterOptions): FeedAdapter {
       }
       phase = 'up';
       link.up('AMI logged in');
+      // What happened while we were away (or before we first came) is asked for, not
+      // assumed: the queue members as they are now (answered as QueueMember events, mapped
+      // like live ones), and the channels alive now, to end the calls that are gone.
+      link.write(formatAmiMessage([['Action', 'QueueStatus'], ['ActionID', `floorwatch-status-${seq}`]]));
+      resync = { id: `floorwatch-channels-${seq}`, calls: new Set(mapper.openCalls().map((c) => c.callId)), alive: new Set() };
+      link.write(formatAmiMessage([['Action', 'CoreShowChannels'], ['ActionID', resync.id]]));
+    };
+
+    /** The answer to CoreShowChannels: a Response, one CoreShowChannel per channel, then CoreShowChannelsComplete. */
+    const onChannelList = (msg: AmiMessage): void => {
+      if (!resync) return;
+      const response = header(msg, 'Response');
+      if (response !== undefined) {
+        if (response.toLowerCase() !== 'success') {
+          log?.warn({ adapter: name, reason: header(msg, 'Message') }, 'AMI CoreShowChannels refused: calls ended while disconnected stay open (give the manager user write = reporting)');
+          resync = undefined;
+        }
+        return;
+      }
+      const event = header(msg, 'Event')?.toLowerCase();
+      if (event === 'coreshowchannel') {
+        for (const key of [header(msg, 'Uniqueid'), header(msg, 'Channel')]) if (key) resync.alive.add(key.trim());
+        return;
+      }
+      if (event !== 'coreshowchannelscomplete') return;
+      const ended = mapper.endCallsGone(resync.calls, resync.alive, now());
+      resync = undefined;
+      if (ended.length === 0) return;
+      log?.warn({ adapter: name, calls: ended.length }, 'AMI resync: ending calls whose channels are gone');
+      counters.events += ended.length;
+      batcher.add(ended);
     };
 
     return {
@@ -101,9 +146,10 @@ export function createAmiAdapter(options: AmiAdapterOptions): FeedAdapter {
   }
 
   /**
-   * FullyBooted follows every login and carries the PBX's uptime (Asterisk 13+). An uptime
-   * shorter than our time away means the PBX restarted: the calls it carried are gone and
-   * will never send a Hangup, so they are ended here.
+   * FullyBooted follows every login; some Asterisk versions give the PBX's uptime in it
+   * (many real ones do not: then the CoreShowChannels resync after login does the work).
+   * An uptime shorter than our time away means the PBX restarted: the calls it carried are
+   * gone and will never send a Hangup, so they are ended here.
    */
   function checkRestart(msg: AmiMessage, at: number): void {
     const uptime = Number(header(msg, 'Uptime'));

@@ -4,7 +4,8 @@
  *
  * A call is known by its caller channel's Uniqueid (the callId). Events about calls the
  * adapter never saw join a queue (internal calls, calls already running when it connected)
- * are ignored: the floor only watches queue traffic.
+ * are ignored: the floor only watches queue traffic. One exception: a QueueCallerAbandon for
+ * an unseen call carries enough (queue, wait) to count the offer and its abandon.
  */
 import type { FloorEventInput } from '../../../shared/events.js';
 import type { CallState } from './call-index.js';
@@ -32,6 +33,16 @@ function end(ctx: MapContext, call: CallState, releasedBy: 'customer' | 'agent' 
   })];
 }
 
+function offerEvent(ctx: MapContext, call: CallState, queue: string): FloorEventInput {
+  const from = ctx.get('CallerIDNum');
+  const withheld = from === undefined || WITHHELD.has(from.toLowerCase());
+  return callEvent(ctx, call, `offered-${queue}`, {
+    type: 'call.offered', queue, direction: 'inbound',
+    ...(!withheld && { from }),
+    numberClass: withheld ? 'private' : 'customer',
+  });
+}
+
 const offered: Handler = (ctx) => {
   const uid = ctx.get('Uniqueid');
   const queue = ctx.get('Queue');
@@ -42,13 +53,7 @@ const offered: Handler = (ctx) => {
   call.leftQueue = false;
   call.callerChannel = ctx.get('Channel');
   ctx.calls.link(call, call.callerChannel);
-  const from = ctx.get('CallerIDNum');
-  const withheld = from === undefined || WITHHELD.has(from.toLowerCase());
-  return produced([callEvent(ctx, call, `offered-${queue}`, {
-    type: 'call.offered', queue, direction: 'inbound',
-    ...(!withheld && { from }),
-    numberClass: withheld ? 'private' : 'customer',
-  })]);
+  return produced([offerEvent(ctx, call, queue)]);
 };
 
 const ringing: Handler = (ctx) => {
@@ -122,10 +127,32 @@ const complete: Handler = (ctx) => {
 
 const abandon: Handler = (ctx) => {
   const call = findCall(ctx, 'Uniqueid', 'Channel', 'Linkedid');
-  if (!call) return ctx.ignore('not a queued call');
+  if (!call) return abandonUnseen(ctx);
   call.leftQueue = true;
   return produced(end(ctx, call, 'customer'), 'already ended');
 };
+
+/**
+ * An abandon whose QueueCallerJoin was never seen (the caller joined before Floorwatch
+ * connected, or during a gap in the AMI stream). It still names the queue, the caller and
+ * how long they waited (HoldTime, seconds), so the offer is rebuilt at abandon time minus
+ * the wait, then ended by the customer: the queue's offered and abandoned figures count it.
+ */
+function abandonUnseen(ctx: MapContext): MapResult {
+  const uid = ctx.get('Uniqueid');
+  const queue = ctx.get('Queue');
+  if (uid === undefined || queue === undefined) return ctx.fail('no Uniqueid or Queue');
+  const waited = Number(ctx.get('HoldTime'));
+  const offeredAt = ctx.ts - (Number.isFinite(waited) && waited > 0 ? Math.round(waited * 1000) : 0);
+  ctx.queues.add(queue);
+  const call = ctx.calls.open(uid, queue, uid);
+  call.callerChannel = ctx.get('Channel');
+  ctx.calls.link(call, call.callerChannel);
+  call.leftQueue = true;
+  const offer = offerEvent(ctx, call, queue);
+  // The call stays indexed (ended) so its Hangup is recognised and forgets it.
+  return produced([{ ...offer, ts: offeredAt }, ...end(ctx, call, 'customer')]);
+}
 
 /** Sent on answer, abandon and timeout alike: remembered, so a later Hangup can tell a timeout. */
 const leave: Handler = (ctx) => {

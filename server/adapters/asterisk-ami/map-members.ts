@@ -13,7 +13,8 @@ import type { FloorEventInput } from '../../../shared/events.js';
 function member(ctx: MapContext): { agentId: string; stationId: string; queue: string } | undefined {
   // Asterisk 13+: Interface; Asterisk 11: Location.
   const iface = ctx.get('Interface') ?? ctx.get('Location');
-  const agentId = agentIdOf(ctx.options, iface, ctx.get('MemberName'));
+  // QueueMember (the QueueStatus answer) names the member `Name` before Asterisk 13.
+  const agentId = agentIdOf(ctx.options, iface, ctx.get('MemberName') ?? ctx.get('Name'));
   if (agentId === undefined || iface === undefined) return undefined;
   return { agentId, stationId: iface, queue: ctx.get('Queue') ?? '' };
 }
@@ -39,12 +40,14 @@ const added: Handler = (ctx) => {
   ctx.agents.add(m.agentId);
   if (m.queue !== '') ctx.queues.add(m.queue);
   const queues = ctx.memberships.get(m.agentId) ?? new Set<string>();
+  const first = queues.size === 0;
   queues.add(m.queue);
   ctx.memberships.set(m.agentId, queues);
   const login = ctx.emit(m.agentId, `login-${m.queue}`, { type: 'agent.login', agentId: m.agentId, stationId: m.stationId });
-  // A member added paused (QueueAdd with Paused: true) starts not ready.
+  // A member added paused (QueueAdd with Paused: true) starts not ready; a first login starts available.
   const paused = isPaused(ctx.get('Paused'));
-  if (!paused) ctx.presence.delete(m.agentId);
+  if (!paused && first) ctx.presence.set(m.agentId, 'available');
+  else if (!paused) ctx.presence.delete(m.agentId);
   return produced([login, ...(paused ? state(ctx, m.agentId, true) : [])]);
 };
 
@@ -68,13 +71,43 @@ const pause: Handler = (ctx) => {
   return produced(state(ctx, m.agentId, isPaused(paused)), 'same state already sent');
 };
 
+/**
+ * QueueMember (one per member in the answer to `Action: QueueStatus`, sent after every
+ * login) and QueueMemberStatus (a member's device or pause changed): how agents logged in
+ * before Floorwatch connected, or during a gap, reach the floor. An agent the adapter does
+ * not know yet gets its login and its state; a known one only a state that differs from
+ * the last one sent (QueueMemberStatus repeats on every device change).
+ */
+const status: Handler = (ctx) => {
+  const m = member(ctx);
+  if (!m) return ctx.fail('no Interface/Location or MemberName/Name');
+  ctx.agents.add(m.agentId);
+  if (m.queue !== '') ctx.queues.add(m.queue);
+  const queues = ctx.memberships.get(m.agentId) ?? new Set<string>();
+  const known = queues.size > 0;
+  queues.add(m.queue);
+  ctx.memberships.set(m.agentId, queues);
+  const out: FloorEventInput[] = [];
+  if (!known) {
+    out.push(ctx.emit(m.agentId, `login-${m.queue}`, { type: 'agent.login', agentId: m.agentId, stationId: m.stationId }));
+    // Its state is sent explicitly: the floor may hold an older one for this agent.
+    ctx.presence.delete(m.agentId);
+  }
+  const paused = ctx.get('Paused');
+  // A status without a reason (Asterisk before 13, or none given) does not wipe the reason
+  // the pause itself (QueueMemberPause) carried.
+  const keepReason = isPaused(paused) && ctx.get('PausedReason') === undefined && ctx.presence.get(m.agentId)?.startsWith('not_ready');
+  if (paused !== undefined && !keepReason) out.push(...state(ctx, m.agentId, isPaused(paused)));
+  return produced(out, 'member already known in that state');
+};
+
 export const memberHandlers: Record<string, Handler> = {
   QueueMemberAdded: added,
   QueueMemberRemoved: removed,
   QueueMemberPause: pause,
   // Asterisk 11 name.
   QueueMemberPaused: pause,
-  // Device and call-count changes: the floor derives talking and ringing from call events,
-  // and pauses arrive as QueueMemberPause, so status updates carry nothing new for it.
-  QueueMemberStatus: (ctx) => ctx.ignore('member status: derived from call events'),
+  // Device and call-count changes are derived from call events; only membership and pause count.
+  QueueMemberStatus: status,
+  QueueMember: status,
 };

@@ -54,10 +54,37 @@ export class AmiMapper {
         out.push({
           id: this.ids.make(call.callerUniqueid, 'restart', String(at), false),
           type: 'call.ended', ts: at, source: this.source(), callId: call.callId, releasedBy: 'system',
-        });
+          // As the queue_log adapter marks them: a reader (and the rules) can tell them from a real release.
+          reason: 'other', pbxRestart: true,
+        } as FloorEventInput);
       }
     }
     this.calls.clear();
+    return out;
+  }
+
+  /**
+   * After a (re)connect, CoreShowChannels listed the channels alive (`alive`: Uniqueids and
+   * channel names). Of the calls open when it was asked (`callIds`), those whose caller
+   * channel is gone ended while the adapter was not looking (hung up during a gap, or cut
+   * by a PBX restart): ended now by the system, marked `resync`, and forgotten. Who hung up
+   * is not known. Calls opened since the question are left alone (the list predates them).
+   */
+  endCallsGone(callIds: Set<string>, alive: Set<string>, at: number): FloorEventInput[] {
+    const out: FloorEventInput[] = [];
+    for (const call of this.calls.all()) {
+      if (!callIds.has(call.callId)) continue;
+      if (alive.has(call.callerUniqueid) || (call.callerChannel !== undefined && alive.has(call.callerChannel))) continue;
+      if (!call.ended) {
+        call.ended = true;
+        out.push({
+          id: this.ids.make(call.callerUniqueid, 'resync', String(at), false),
+          type: 'call.ended', ts: at, source: this.source(), callId: call.callId, releasedBy: 'system',
+          reason: 'other', resync: true,
+        } as FloorEventInput);
+      }
+      this.calls.forget(call);
+    }
     return out;
   }
 

@@ -46,6 +46,9 @@ function start(recorder: SinkRecorder<FloorEventInput>, extra: Record<string, un
 const FULLY_BOOTED = (uptime: number) =>
   `Event: FullyBooted\r\nPrivilege: system,all\r\nUptime: ${uptime}\r\nLastReload: ${uptime}\r\nStatus: Fully Booted\r\n\r\n`;
 
+/** FullyBooted as real Asterisk sends it (recorded): no Uptime. */
+const REAL_FULLY_BOOTED = 'Event: FullyBooted\r\nPrivilege: system,all\r\nStatus: Fully Booted\r\n\r\n';
+
 describe('Asterisk AMI adapter over TCP', () => {
   it('waits for the banner, logs in with Events: on, and translates a replayed session', async () => {
     const rec = new SinkRecorder<FloorEventInput>();
@@ -75,8 +78,10 @@ describe('Asterisk AMI adapter over TCP', () => {
     await rec.untilEvent('call.ringing');
     first.drop();
     const second = await server.nextSession();
-    // Only a fresh login went out on the new connection: nothing stale.
-    expect(server.actions.map((m) => header(m, 'Action'))).toEqual(['Login', 'Login']);
+    // Only a fresh login and its resync questions went out on the new connection: nothing stale.
+    await expect.poll(() => server.actions.length).toBe(6);
+    expect(server.actions.map((m) => header(m, 'Action'))).toEqual(
+      ['Login', 'QueueStatus', 'CoreShowChannels', 'Login', 'QueueStatus', 'CoreShowChannels']);
     second.send(FULLY_BOOTED(1010) + after);
     await rec.untilEvent('call.ended', { releasedBy: 'customer' });
     expect(rec.events.filter((e) => e.type === 'call.answered')).toHaveLength(1);
@@ -97,6 +102,73 @@ describe('Asterisk AMI adapter over TCP', () => {
     await rec.untilEvent('call.ended', { callId: '1764291800.21' });
     expect(rec.events.filter((e) => e.type === 'call.ended').map((e) => [e.callId, (e as { releasedBy: string }).releasedBy]))
       .toEqual([['1764291605.11', 'system'], ['1764291800.21', 'customer']]);
+  });
+
+  it('resync after a gap (real FullyBooted, no Uptime): a call gone meanwhile ends, a live one carries on', async () => {
+    const rec = new SinkRecorder<FloorEventInput>();
+    const a = start(rec);
+    void a.start();
+    const first = await server.nextSession();
+    const join = 'Event: QueueCallerJoin\r\nChannel: SIP/trunk-00000009\r\nUniqueid: 1764291650.31\r\nCallerIDNum: 0611111111\r\n'
+      + 'Queue: support\r\nPosition: 2\r\n\r\n';
+    // Two calls ringing / waiting when the link drops.
+    first.send(REAL_FULLY_BOOTED + amiParts('answered-caller-hangup')[0] + join);
+    await rec.untilEvent('call.offered', { callId: '1764291650.31' });
+    first.drop();
+    // Meanwhile the first call was answered and hung up: only the second one's channel is alive.
+    server.channels = [{ channel: 'SIP/trunk-00000009', uniqueid: '1764291650.31' }, { channel: 'SIP/1023-00000007', uniqueid: '1764291651.40' }];
+    const second = await server.nextSession();
+    second.send(REAL_FULLY_BOOTED);
+    await rec.untilEvent('call.ended', { callId: '1764291605.11' });
+    const ended = rec.events.find((e) => e.type === 'call.ended')!;
+    expect(ended).toMatchObject({ releasedBy: 'system', reason: 'other', resync: true });
+    expect(floorEventSchema.safeParse(ended).success).toBe(true);
+    // The live call is still followed: its Hangup ends it as the customer's.
+    second.send('Event: Hangup\r\nChannel: SIP/trunk-00000009\r\nUniqueid: 1764291650.31\r\nCause: 16\r\n\r\n');
+    await rec.untilEvent('call.ended', { callId: '1764291650.31' });
+    expect(rec.events.filter((e) => e.type === 'call.ended').map((e) => [e.callId, (e as { releasedBy: string }).releasedBy]))
+      .toEqual([['1764291605.11', 'system'], ['1764291650.31', 'customer']]);
+  });
+
+  it('a PBX restart seen only through the channel list (no Uptime) ends every call it carried, once', async () => {
+    const rec = new SinkRecorder<FloorEventInput>();
+    const a = start(rec);
+    void a.start();
+    const first = await server.nextSession();
+    first.send(REAL_FULLY_BOOTED + amiParts('answered-caller-hangup')[0]);
+    await rec.untilEvent('call.ringing');
+    first.drop();
+    server.channels = [];
+    const second = await server.nextSession();
+    second.send(REAL_FULLY_BOOTED + amiSession('abandoned'));
+    await rec.untilEvent('call.ended', { callId: '1764291800.21' });
+    await rec.untilEvent('call.ended', { callId: '1764291605.11' });
+    expect(rec.events.filter((e) => e.type === 'call.ended' && e.callId === '1764291605.11')).toHaveLength(1);
+    expect(a.counters().connected).toBe(true);
+  });
+
+  it('agents already logged in come from the QueueStatus answer after each login, without repeats', async () => {
+    server.queueStatus = [
+      'Event: QueueParams\r\nQueue: support\r\nMax: 0\r\nCalls: 0\r\n',
+      'Event: QueueMember\r\nQueue: support\r\nName: Agent/401\r\nLocation: Local/id-1@agentcallback\r\nStatus: 1\r\nPaused: 0\r\n',
+      'Event: QueueMember\r\nQueue: support\r\nMemberName: Agent 999\r\nInterface: PJSIP/999\r\nStatus: 1\r\nPaused: 1\r\nPausedReason: Lunch\r\n',
+    ];
+    const rec = new SinkRecorder<FloorEventInput>();
+    const a = start(rec);
+    void a.start();
+    const first = await server.nextSession();
+    await rec.until((events) => events.length === 4);
+    expect(rec.events.map((e) => [e.type, (e as { agentId?: string }).agentId, (e as { state?: string }).state ?? null])).toEqual([
+      ['agent.login', '401', null], ['agent.state', '401', 'available'],
+      ['agent.login', '999', null], ['agent.state', '999', 'not_ready'],
+    ]);
+    first.drop();
+    // Asked again after the reconnect; the same answer adds nothing.
+    const second = await server.nextSession();
+    second.send(amiSession('answered-caller-hangup'));
+    await rec.untilEvent('call.ended');
+    expect(server.actions.filter((m) => header(m, 'Action') === 'QueueStatus')).toHaveLength(2);
+    expect(rec.events.filter((e) => e.type.startsWith('agent.')).map((e) => e.agentId)).toEqual(['401', '401', '999', '999', '1023']);
   });
 
   it('a refused login stops the adapter with a clear error and does not retry', async () => {

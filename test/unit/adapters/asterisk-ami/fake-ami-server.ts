@@ -15,9 +15,19 @@ export interface AmiSession {
   drop(): void;
 }
 
+/** One channel in the fake PBX's answer to CoreShowChannels. */
+export interface FakeChannel {
+  channel: string;
+  uniqueid: string;
+}
+
 export class FakeAmiServer extends FakeTcpServer<AmiSession> {
   readonly actions: AmiMessage[] = [];
   acceptLogin = true;
+  /** When set, CoreShowChannels is answered (as Asterisk does) with these channels; unset: no answer. */
+  channels: FakeChannel[] | undefined;
+  /** When set, QueueStatus is answered with these AMI messages (no ActionID: it is added), then QueueStatusComplete. */
+  queueStatus: string[] | undefined;
 
   protected converse(socket: net.Socket, hand: (session: AmiSession) => void): void {
     const parser = new AmiParser();
@@ -26,7 +36,12 @@ export class FakeAmiServer extends FakeTcpServer<AmiSession> {
       for (const item of parser.push(chunk)) {
         if (item.type !== 'message') continue;
         this.actions.push(item.message);
-        if (header(item.message, 'Action')?.toLowerCase() !== 'login') continue;
+        const action = header(item.message, 'Action')?.toLowerCase();
+        if (action === 'coreshowchannels' || action === 'queuestatus') {
+          socket.write(this.answer(action, header(item.message, 'ActionID') ?? ''));
+          continue;
+        }
+        if (action !== 'login') continue;
         const id = header(item.message, 'ActionID') ?? '';
         const ok = this.acceptLogin;
         socket.write(formatAmiMessage(ok
@@ -41,6 +56,24 @@ export class FakeAmiServer extends FakeTcpServer<AmiSession> {
         hand(session);
       }
     });
+  }
+
+  /** The reply to a list action, framed as Asterisk frames it: Response, items, Complete. */
+  private answer(action: 'coreshowchannels' | 'queuestatus', id: string): string {
+    const withId = (msg: string) => msg.replace(/(\r\n)*$/, '') + `\r\nActionID: ${id}\r\n\r\n`;
+    if (action === 'queuestatus') {
+      if (!this.queueStatus) return '';
+      return formatAmiMessage([['Response', 'Success'], ['ActionID', id], ['EventList', 'start'], ['Message', 'Queue status will follow']])
+        + this.queueStatus.map(withId).join('')
+        + formatAmiMessage([['Event', 'QueueStatusComplete'], ['ActionID', id], ['EventList', 'Complete'], ['ListItems', String(this.queueStatus.length)]]);
+    }
+    if (!this.channels) return '';
+    return formatAmiMessage([['Response', 'Success'], ['ActionID', id], ['EventList', 'start'], ['Message', 'Channels will follow']])
+      + this.channels.map((c) => formatAmiMessage([
+        ['Event', 'CoreShowChannel'], ['ActionID', id], ['Channel', c.channel], ['ChannelState', '6'], ['ChannelStateDesc', 'Up'],
+        ['Uniqueid', c.uniqueid], ['Linkedid', c.uniqueid], ['Application', 'Queue'], ['Duration', '00:01:02'],
+      ])).join('')
+      + formatAmiMessage([['Event', 'CoreShowChannelsComplete'], ['ActionID', id], ['EventList', 'Complete'], ['ListItems', String(this.channels.length)]]);
   }
 }
 

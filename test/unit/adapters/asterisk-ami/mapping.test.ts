@@ -3,6 +3,8 @@ import { AmiMapper } from '../../../../server/adapters/asterisk-ami/mapping.js';
 import { amiMessage } from '../../../../server/adapters/asterisk-ami/parser.js';
 import { agentIdOf, resolveMappingOptions } from '../../../../server/adapters/asterisk-ami/config.js';
 import { floorEventSchema } from '../../../../shared/events.js';
+import { replayEvents } from '../../../../server/replay/replay.js';
+import { defaultRulesConfig } from '../../../../shared/rules-config.js';
 import { MAPPING, mapFixture } from './fixtures.js';
 
 const brief = (e: Record<string, unknown>) => {
@@ -99,6 +101,60 @@ describe('AMI mapping: Asterisk 13+ names', () => {
   });
 });
 
+describe('AMI mapping: calls whose join was not seen', () => {
+  it('a recorded QueueCallerAbandon without its join: offered HoldTime earlier, abandoned, counted', () => {
+    const { events, results } = mapFixture('abandon-unseen-join');
+    const abandonAt = Date.UTC(2025, 10, 28, 8, 0, 1);
+    const callId = '40a7a1f2a669-1585318545.326';
+    expect(events.map((e) => ({ ...brief(e), ts: e.ts }))).toEqual([
+      { type: 'call.offered', callId, queue: '670100-540100', direction: 'inbound', from: '+31150010001', numberClass: 'customer', ts: abandonAt - 11_000 },
+      { type: 'call.ended', callId, releasedBy: 'customer', ts: abandonAt },
+    ]);
+    // The caller's Hangup that follows is recognised (the call is known, already ended) and forgets it.
+    expect(results.map((r) => r.outcome)).toEqual(['mapped', 'ignored']);
+    const parsed = events.map((e) => floorEventSchema.parse(e));
+    expect(new Set(parsed.map((e) => e.id)).size).toBe(2);
+    const report = replayEvents(parsed, defaultRulesConfig());
+    expect(report.queues['670100-540100']).toMatchObject({ offered: 1, answered: 0, abandoned: 1, waiting: 0 });
+  });
+
+  it('an abandon naming no queue still fails, and one for a known call is unchanged', () => {
+    const m = new AmiMapper(MAPPING);
+    expect(m.map(amiMessage([['Event', 'QueueCallerAbandon'], ['Uniqueid', 'u1']]), 1).outcome).toBe('failed');
+    const { events } = mapFixture('abandoned');
+    expect(events.filter((e) => e.type === 'call.offered')).toHaveLength(1);
+  });
+});
+
+describe('AMI mapping: agents logged in before Floorwatch connected', () => {
+  it('QueueMemberStatus and QueueMember (recorded): login and state once per agent, repeats dropped', () => {
+    const { events, results } = mapFixture('members-already-in');
+    expect(events.map(brief)).toEqual([
+      { type: 'agent.login', agentId: '401', stationId: 'Local/id-1@agentcallback' },
+      { type: 'agent.state', agentId: '401', state: 'available' },
+      { type: 'agent.login', agentId: '999', stationId: 'Local/id-12@agentcallback' },
+      { type: 'agent.state', agentId: '999', state: 'not_ready' },
+      { type: 'agent.login', agentId: '220', stationId: 'Local/id-9@agentcallback' },
+      { type: 'agent.state', agentId: '220', state: 'available' },
+      { type: 'agent.state', agentId: '401', state: 'not_ready', reason: 'meal' },
+    ]);
+    // Agent/999's repeated statuses and Agent/401 listed again in the same state add nothing.
+    expect(results.map((r) => r.outcome)).toEqual(['mapped', 'mapped', 'ignored', 'ignored', 'mapped', 'ignored', 'mapped']);
+    for (const e of events) expect(floorEventSchema.safeParse(e).success).toBe(true);
+  });
+
+  it('a member the adapter saw log in is not logged in again; a status carries its pause', () => {
+    const mapper = new AmiMapper(MAPPING);
+    mapFixture('answered-caller-hangup', MAPPING, mapper);
+    const member = (paused: string) => amiMessage([['Event', 'QueueMember'], ['Queue', 'support'], ['MemberName', 'Agent 1023'],
+      ['Interface', 'SIP/1023'], ['Status', '1'], ['Paused', paused], ['PausedReason', paused === '1' ? 'Coffee' : '']]);
+    expect(mapper.map(member('0'), 1).outcome).toBe('ignored');
+    expect(mapper.map(member('1'), 2).events.map(brief)).toEqual([{ type: 'agent.state', agentId: '1023', state: 'not_ready', reason: 'break' }]);
+    expect(mapper.map(member('1'), 3).outcome).toBe('ignored');
+    expect(mapper.map(member('0'), 4).events.map(brief)).toEqual([{ type: 'agent.state', agentId: '1023', state: 'available' }]);
+  });
+});
+
 describe('AMI mapping: Asterisk 11 names', () => {
   it('Join, AgentCalled, Leave, Bridge, Hold Status, QueueMemberPaused, AgentComplete', () => {
     const { events, results } = mapFixture('asterisk11');
@@ -134,9 +190,21 @@ describe('AMI mapping: robustness', () => {
   it('ends every open call when the PBX restarted', () => {
     const m = new AmiMapper(MAPPING);
     m.map(amiMessage([['Event', 'QueueCallerJoin'], ['Uniqueid', 'c9'], ['Queue', 'q']]), 1);
-    expect(m.endAllCalls(50).map((e) => ({ type: e.type, releasedBy: (e as { releasedBy: string }).releasedBy })))
-      .toEqual([{ type: 'call.ended', releasedBy: 'system' }]);
+    expect(m.endAllCalls(50).map(brief)).toEqual([{ type: 'call.ended', callId: 'c9', releasedBy: 'system', reason: 'other', pbxRestart: true }]);
     expect(m.openCalls()).toEqual([]);
+  });
+
+  it('resync: ends the calls asked about whose caller channel is gone, not those alive or opened since', () => {
+    const m = new AmiMapper(MAPPING);
+    const join = (uid: string, channel: string) => amiMessage([['Event', 'QueueCallerJoin'], ['Uniqueid', uid], ['Channel', channel], ['Queue', 'q']]);
+    m.map(join('gone', 'SIP/t-1'), 1);
+    m.map(join('alive', 'SIP/t-2'), 2);
+    const asked = new Set(m.openCalls().map((c) => c.callId));
+    m.map(join('newer', 'SIP/t-3'), 3);
+    const ended = m.endCallsGone(asked, new Set(['SIP/t-2']), 50);
+    expect(ended.map(brief)).toEqual([{ type: 'call.ended', callId: 'gone', releasedBy: 'system', reason: 'other', resync: true }]);
+    expect(ended[0].ts).toBe(50);
+    expect(m.openCalls().map((c) => c.callId)).toEqual(['alive', 'newer']);
   });
 
   it('agent ids: explicit map, then member-name digits, then interface digits', () => {
