@@ -53,12 +53,21 @@ export function paramsOf(value: unknown): ProblemParams {
   return Object.fromEntries(Object.entries(value).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number'));
 }
 
+/** A form's own label for one of its fields (the server's name for it), if it has one. */
+export type FieldLabel = (field: string) => string | undefined;
+
 /**
  * A refusal (an HTTP answer's body, or a command's failed result) as a sentence in the
  * reader's language: by its code when the page knows the code, else the server's English.
+ * `fieldLabel`: the page's words for the field a problem names (`params.field` is the
+ * server's name for it, `password`), as the form labels it.
  */
-export function problemText(problem: ServerProblem): string | undefined {
-  if (isProblemCode(problem.code)) return say(`problem.${problem.code}`, paramsOf(problem.params));
+export function problemText(problem: ServerProblem, fieldLabel?: FieldLabel): string | undefined {
+  if (isProblemCode(problem.code)) {
+    const params = paramsOf(problem.params);
+    const label = typeof params.field === 'string' ? fieldLabel?.(params.field) : undefined;
+    return say(`problem.${problem.code}`, label === undefined ? params : { ...params, field: label });
+  }
   return typeof problem.error === 'string' ? sentence(problem.error) : undefined;
 }
 

@@ -31,7 +31,7 @@ const zh = {
   'notify.never': '从未',
 
   'notify.channels': '渠道',
-  'notify.channels.intro': '消息发送的途径。密钥保存后不再显示；编辑时保留掩码即保持原密钥不变。更改发送地址（服务器、端口、用户名、加密方式，或网址的协议、主机、端口）时须重新输入密钥。',
+  'notify.channels.intro': '消息发送的途径。密钥保存后不再显示；编辑时保留掩码即保持原密钥不变。更改目标服务器（SMTP 服务器、端口、用户名、加密方式，或网址的协议、主机、端口）时须重新输入密钥。',
   'notify.channels.add': '添加渠道',
   'notify.channels.edit': '编辑渠道：{name}',
   'notify.col.name': '名称',
