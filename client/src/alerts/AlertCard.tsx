@@ -4,10 +4,10 @@
  * Only fields without customer data are read (the store has dropped `sensitive`).
  */
 import { useAlertTitle } from './alert-title.js';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { RULE_INFO } from '../../../shared/rules.js';
 import { messageOf } from '../api.js';
-import { useT, type T } from '../i18n/index.js';
+import { useT, type T, type Vars } from '../i18n/index.js';
 import { formatElapsed } from '../time/format.js';
 import { useServerNow } from '../time/ticker.js';
 import { useSessionStore } from '../session/session-store.js';
@@ -17,12 +17,32 @@ import { canApproveHold, nextLevel } from './order.js';
 
 export type AlertAction = 'acknowledge' | 'resolve' | 'hold' | 'leave';
 
+/**
+ * What to announce after a command succeeded: a message key and its parameters, put in
+ * words when shown (so it follows a change of language). `about`: the alert whose
+ * headline fills `{title}`, itself in the reader's language.
+ */
+export interface DoneMessage {
+  key: string;
+  vars?: Vars;
+  about?: BoardAlert;
+}
+
+/** A done message in the reader's language, with the alert's headline as the cards have it. */
+export function useDoneText(): (done: DoneMessage) => string {
+  const t = useT();
+  const title = useAlertTitle();
+  return ({ key, vars, about }) => t(key, { ...vars, ...(about !== undefined && { title: title(about) }) });
+}
+
 export interface AlertCardProps {
   alert: BoardAlert;
-  /** Told after a command succeeded, with the sentence to announce. */
-  onDone(message: string): void;
+  /** Told after a command succeeded, with what to announce. */
+  onDone(done: DoneMessage): void;
   /** Which actions this card offers (the history offers only `resolve`). */
   actions?: readonly AlertAction[];
+  /** More about the alert, inside the card above its actions (the history's trail). */
+  children?: ReactNode;
 }
 
 /**
@@ -82,7 +102,7 @@ function Evidence({ alert: a }: { alert: BoardAlert & { evidence?: string[] } })
   );
 }
 
-export function AlertCard({ alert: a, onDone, actions = ['acknowledge', 'resolve', 'hold', 'leave'] }: AlertCardProps) {
+export function AlertCard({ alert: a, onDone, actions = ['acknowledge', 'resolve', 'hold', 'leave'], children }: AlertCardProps) {
   const t = useT();
   const title = useAlertTitle();
   const now = useServerNow();
@@ -121,6 +141,7 @@ export function AlertCard({ alert: a, onDone, actions = ['acknowledge', 'resolve
         </p>
       )}
       <Evidence alert={a} />
+      {children}
       {mode === null ? (
         offered.length > 0 && (
           <div className="desk-actions">
@@ -145,9 +166,9 @@ export function AlertCard({ alert: a, onDone, actions = ['acknowledge', 'resolve
           alert={a}
           mode={mode}
           onCancel={closeForm}
-          onDone={(message) => {
+          onDone={(done) => {
             setMode(null);
-            onDone(message);
+            onDone(done);
           }}
         />
       )}
@@ -182,10 +203,9 @@ function ActionForm({ alert: a, mode, onCancel, onDone }: {
   alert: BoardAlert;
   mode: AlertAction;
   onCancel(): void;
-  onDone(message: string): void;
+  onDone(done: DoneMessage): void;
 }) {
   const t = useT();
-  const title = useAlertTitle();
   const [note, setNote] = useState('');
   const [seconds, setSeconds] = useState(String(DEFAULT_HOLD_SECONDS));
   const [busy, setBusy] = useState(false);
@@ -211,16 +231,16 @@ function ActionForm({ alert: a, mode, onCancel, onDone }: {
       // Said with the card's own headline, in the reader's language (not the server's English title).
       if (mode === 'acknowledge') {
         await acknowledgeAlert(a.id, note);
-        onDone(t('alerts.done.acknowledged', { title: title(a) }));
+        onDone({ key: 'alerts.done.acknowledged', about: a });
       } else if (mode === 'resolve') {
         await resolveAlert(a.id, note);
-        onDone(t('alerts.done.resolved', { title: title(a) }));
+        onDone({ key: 'alerts.done.resolved', about: a });
       } else if (mode === 'leave' && a.agentId !== undefined) {
         await approveLeave(a.agentId, note);
-        onDone(t('leave.done', { agent: a.agentId }));
+        onDone({ key: 'leave.done', vars: { agent: a.agentId } });
       } else if (a.callId !== undefined) {
         const result = await approveHold(a.callId, holdSeconds, note);
-        onDone(t('alerts.done.hold', { callId: result.callId, seconds: result.allowedSeconds }));
+        onDone({ key: 'alerts.done.hold', vars: { callId: result.callId, seconds: result.allowedSeconds } });
       }
     } catch (err) {
       setError(messageOf(err));

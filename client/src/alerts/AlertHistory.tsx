@@ -11,7 +11,7 @@ import { useT } from '../i18n/index.js';
 import { withoutSensitive } from '../store/apply.js';
 import { formatClockTime } from '../time/format.js';
 import { useAlertTitle } from './alert-title.js';
-import { AlertCard, AlertHeading } from './AlertCard.js';
+import { AlertCard, AlertHeading, type DoneMessage } from './AlertCard.js';
 import { fetchHistory } from './commands.js';
 import type { BoardAlert } from './floor-read.js';
 import { lastActionAt } from './order.js';
@@ -39,7 +39,7 @@ export function AlertHistory({ day, timezone, live, refreshKey, onDone }: {
   live: readonly BoardAlert[];
   /** Changes when the history is worth fetching again. */
   refreshKey: string;
-  onDone(message: string): void;
+  onDone(done: DoneMessage): void;
 }) {
   const t = useT();
   const title = useAlertTitle();
@@ -99,10 +99,10 @@ export function AlertHistory({ day, timezone, live, refreshKey, onDone }: {
           {items.map((a) => (
             <li key={a.id}>
               {a.status === 'acknowledged' ? (
-                <div className="desk-history-item">
-                  <AlertCard alert={a} onDone={onDone} actions={['resolve', 'hold', 'leave']} />
+                // The trail inside the card, within its border, above what can still be done.
+                <AlertCard alert={a} onDone={onDone} actions={['resolve', 'hold', 'leave']}>
                   <Trail alert={a} timezone={timezone} />
-                </div>
+                </AlertCard>
               ) : (
                 <article className={`desk-alert severity-${a.severity} status-${a.status}`} data-alert={a.id}>
                   <AlertHeading alert={a} />

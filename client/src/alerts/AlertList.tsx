@@ -1,13 +1,13 @@
 /** The open alerts, most severe and oldest first, each a card with its actions. */
 import { useT } from '../i18n/index.js';
-import { AlertCard } from './AlertCard.js';
+import { AlertCard, type DoneMessage } from './AlertCard.js';
 import type { BoardAlert } from './floor-read.js';
 import { openInDeskOrder } from './order.js';
 
 export function AlertList({ alerts, onDone, connecting = false }: {
   /** Any alerts: only the open ones are listed, in desk order. */
   alerts: readonly BoardAlert[];
-  onDone(message: string): void;
+  onDone(done: DoneMessage): void;
   /** No floor yet: say so rather than "no open alerts". */
   connecting?: boolean;
 }) {

@@ -3,6 +3,10 @@
  * Each area of the client keeps its own catalogue file (`messages-<area>.ts`) and adds it
  * with `addMessages`, so areas never edit one shared file. `useT()` gives the translate
  * function of the current locale; `{name}` placeholders are filled from `vars`.
+ *
+ * Plurals: when `vars.count` is a number, the locale's plural form of it (Intl.PluralRules:
+ * `one`, `few`, ...) picks `<key>.<form>` if the catalogue has it, else `<key>` itself. So
+ * English writes `x.one` beside `x` (the other forms); Chinese, with no plural forms, only `x`.
  */
 import { create } from 'zustand';
 
@@ -23,14 +27,35 @@ export function keyed(prefix: string, texts: Record<string, string>, shape: (tex
   return Object.fromEntries(Object.entries(texts).map(([code, text]) => [`${prefix}.${code}`, shape(text)]));
 }
 
+const PLURAL_FORMS = ['zero', 'one', 'two', 'few', 'many'] as const;
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+/** `<key>.<form>` for `count` in this locale, when the catalogue has such a form. */
+function pluralKey(locale: Locale, key: string, count: string | number | undefined): string | undefined {
+  if (typeof count !== 'number') return undefined;
+  let rules = pluralRules.get(locale);
+  if (rules === undefined) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+  const form = `${key}.${rules.select(count)}`;
+  return form in catalogues[locale] ? form : undefined;
+}
+
 export function translate(locale: Locale, key: string, vars?: Vars): string {
-  const text = catalogues[locale][key] ?? catalogues.en[key] ?? key;
+  const plural = pluralKey(locale, key, vars?.count);
+  const text = (plural !== undefined ? catalogues[locale][plural] : undefined) ?? catalogues[locale][key] ?? catalogues.en[key] ?? key;
   return vars === undefined ? text : text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
-/** Every key of every locale, for the catalogue test. */
+/**
+ * Every key of every locale, for the catalogue test; a plural form (`x.one` beside `x`)
+ * counts as its key, since one language needs forms another does not.
+ */
 export function catalogueKeys(): Record<Locale, string[]> {
-  return { 'zh-CN': Object.keys(catalogues['zh-CN']).sort(), en: Object.keys(catalogues.en).sort() };
+  const keysOf = (messages: Messages) => [...new Set(Object.keys(messages).map((key) => {
+    const dot = key.lastIndexOf('.');
+    const base = key.slice(0, dot);
+    return dot > 0 && (PLURAL_FORMS as readonly string[]).includes(key.slice(dot + 1)) && base in messages ? base : key;
+  }))].sort();
+  return { 'zh-CN': keysOf(catalogues['zh-CN']), en: keysOf(catalogues.en) };
 }
 
 const STORAGE_KEY = 'floorwatch.locale';

@@ -125,6 +125,9 @@ addMessages({
     'alerts.notify.unsupported': '此浏览器不支持通知；只会播放提示音。',
     'alerts.notify.title': '严重告警：{rule}',
     'alerts.severityCount': '严重 {critical} · 警告 {warning} · 提示 {info}',
+    // The headlines of a rule's alert kinds, where one rule raises several (alerts/alert-title.ts).
+    'alert.headline.answer-3-rings.condition': '来电响铃超时未接听',
+    'alert.headline.answer-3-rings.incident': '超时接听后未致歉',
     ...keyed('alerts.why', WHY_ZH),
   },
   en: {
@@ -152,7 +155,8 @@ addMessages({
     'alerts.topLevel': 'Top escalation level',
     'alerts.noEscalationInfo': 'Info alerts do not escalate',
     'alerts.noEscalation': 'Does not escalate by itself',
-    'alerts.evidence': 'Evidence: {count} event(s)',
+    'alerts.evidence': 'Evidence: {count} events',
+    'alerts.evidence.one': 'Evidence: {count} event',
     'alerts.evidenceShow': 'Evidence',
     'alerts.evidenceLoading': 'Loading the evidence…',
     'alerts.evidenceFailed': 'The evidence could not be loaded (the alert may have closed).',
@@ -192,6 +196,9 @@ addMessages({
     'alerts.notify.unsupported': 'This browser has no notifications; only the sound will play.',
     'alerts.notify.title': 'Critical alert: {rule}',
     'alerts.severityCount': 'Critical {critical} · Warning {warning} · Info {info}',
+    // English headlines are the engine's own titles; these name the kinds where no title is at hand.
+    'alert.headline.answer-3-rings.condition': 'Call ringing too long, not answered',
+    'alert.headline.answer-3-rings.incident': 'Answered late, no apology',
     ...keyed('alerts.why', WHY_EN),
   },
 });

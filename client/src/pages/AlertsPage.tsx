@@ -5,6 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Me } from '../../../shared/access.js';
+import { useDoneText, type DoneMessage } from '../alerts/AlertCard.js';
 import { AlertHistory } from '../alerts/AlertHistory.js';
 import { AlertList } from '../alerts/AlertList.js';
 import {
@@ -38,7 +39,9 @@ export function AlertsPage({ me }: { me: Me }) {
   const connection = useConnectionKind();
   const day = useCentreDay();
   const timezone = useCentreTimezone();
-  const [announcement, setAnnouncement] = useState('');
+  // What was done, kept as a message key: put in words at render, in the language of the moment.
+  const [announcement, setAnnouncement] = useState<DoneMessage | null>(null);
+  const doneText = useDoneText();
   const [actions, setActions] = useState(0);
 
   const [alarm, setAlarm] = useState(readAlarmChoice);
@@ -58,8 +61,8 @@ export function AlertsPage({ me }: { me: Me }) {
   // Fetch the history again whenever an alert changes status (or leaves: resolved).
   const statusKey = useMemo(() => alerts.map((a) => `${a.id}:${a.status}`).sort().join(','), [alerts]);
 
-  const onDone = (message: string) => {
-    setAnnouncement(message);
+  const onDone = (done: DoneMessage) => {
+    setAnnouncement(done);
     setActions((n) => n + 1);
   };
 
@@ -96,7 +99,7 @@ export function AlertsPage({ me }: { me: Me }) {
             {alarm && permission === 'unsupported' && <p className="desk-hint">{t('alerts.notify.unsupported')}</p>}
           </div>
         </div>
-        <p className="desk-announcement" role="status" aria-live="polite">{announcement}</p>
+        <p className="desk-announcement" role="status" aria-live="polite">{announcement === null ? '' : doneText(announcement)}</p>
         <div className="desk-columns">
           <AlertList alerts={alerts} onDone={onDone} connecting={!hasFloor} />
           <AlertHistory day={day} timezone={timezone} live={alerts} refreshKey={`${statusKey}|${actions}`} onDone={onDone} />

@@ -3,12 +3,15 @@
  * The alert desk in Chinese says everything in Chinese: the confirmation after an action,
  * the history's cards and their automatic resolutions (the server writes English), the
  * lead's own note on a hold approval; an info alert says it does not escalate; and the
- * subject is the call or the agent, never the engine's subject key.
+ * subject is the call or the agent, never the engine's subject key. The confirmation is kept
+ * as a message key and follows a change of language; each kind of answer-3-rings alert has
+ * its own headline; an acknowledged alert's trail is inside its card.
  */
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { createElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ALERT_REASONS, type Alert, type AlertReasonCode, type AlertReasonParams } from '../../../shared/alerts.js';
+import { useDoneText, type DoneMessage } from '../../../client/src/alerts/AlertCard.js';
 import { AlertHistory } from '../../../client/src/alerts/AlertHistory.js';
 import { AlertList } from '../../../client/src/alerts/AlertList.js';
 import { allowanceText, resolutionText, systemWords } from '../../../client/src/alerts/system-words.js';
@@ -75,7 +78,23 @@ describe('the open cards', () => {
     fireEvent.click(card.getByRole('button', { name: '确认' }));
     fireEvent.change(card.getByLabelText('备注'), { target: { value: '已提醒' } });
     fireEvent.click(card.getByRole('button', { name: '确认告警' }));
-    await vi.waitFor(() => expect(onDone).toHaveBeenCalledWith(`已确认告警：${headline}`));
+    await vi.waitFor(() => expect(onDone).toHaveBeenCalledWith({ key: 'alerts.done.acknowledged', about: GREETING }));
+
+    // Put in words when shown: the card's headline, in the language of the moment.
+    const done = onDone.mock.calls[0][0] as DoneMessage;
+    const Announce = () => createElement('p', { 'data-testid': 'done' }, useDoneText()(done));
+    render(createElement(Announce));
+    expect(screen.getByTestId('done').textContent).toBe(`已确认告警：${headline}`);
+    act(() => useLocale.setState({ locale: 'en' }));
+    expect(screen.getByTestId('done').textContent).toBe('Acknowledged: Agent 1018 opened the call without stating the agent number');
+  });
+
+  it('tell the two kinds of answer-3-rings alert apart by their headlines', () => {
+    const RINGING = alert({ id: 'ringing', escalatesAt: NOW + 60_000 });
+    render(createElement(AlertList, { alerts: [RINGING, APOLOGY], onDone: () => {} }));
+    const headline = (id: string) => within(screen.getAllByRole('article').find((a) => a.getAttribute('data-alert') === id)!).getByRole('heading').textContent;
+    expect(headline('ringing')).toBe('来电响铃超时未接听 · 坐席 1034，来电 sim-1-c-call-2');
+    expect(headline('apology')).toBe('超时接听后未致歉 · 坐席 1018，来电 sim-1-c-call-9');
   });
 
   it('name the call, never the engine\'s subject key', () => {
@@ -128,12 +147,21 @@ describe('the history cards', () => {
   it('read in Chinese: the headline as the open cards have it, the automatic resolution in words of the desk', async () => {
     const card = await history([RANG, OLD_WORDS, HOLD, UNKNOWN, BY_HAND]);
     for (const id of ['rang', 'old', 'hold', 'hand']) expect(card(id).textContent).not.toMatch(ENGLISH);
-    expect(within(card('rang')).getByRole('heading').textContent).toBe('三声内接听（10 秒） · 坐席 1034，来电 sim-1-c-call-2');
+    expect(within(card('rang')).getByRole('heading').textContent).toBe('来电响铃超时未接听 · 坐席 1034，来电 sim-1-c-call-2');
     expect(card('rang').textContent).toContain('坐席 1034 响铃 18 秒后接听');
     expect(card('old').textContent).toContain('响铃 18 秒后接听');
     expect(card('hand').textContent).toContain('备注：已提醒坐席');
     // Resolved by hand without a note: nothing more to say than who and when.
     expect(card('hand').textContent).not.toContain('resolved by');
+  });
+
+  it('draw an acknowledged alert\'s trail inside its card, above what can still be done', async () => {
+    const ACKED = { ...GREETING, id: 'acked', status: 'acknowledged' as const, acknowledgedAt: at('09:05'), acknowledgedBy: 'demo-lead', acknowledgeNote: '已提醒坐席', updatedAt: at('09:05') };
+    const card = await history([ACKED]);
+    const trail = card('acked').querySelector('.desk-trail');
+    expect(trail).not.toBeNull();
+    expect(trail!.textContent).toContain('demo-lead');
+    expect(trail!.compareDocumentPosition(within(card('acked')).getByRole('button', { name: '解决' })) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
   it('show the lead\'s own note on a hold approval, beside the allowance', async () => {

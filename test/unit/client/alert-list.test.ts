@@ -61,7 +61,7 @@ describe('AlertList', () => {
 
     expect(within(cards[2]).getByText(/Escalates to the supervisor in 1:35/)).toBeTruthy();
     expect(within(cards[0]).getByText(/Top escalation level/)).toBeTruthy();
-    expect(within(cards[3]).getByText('Evidence: 2 event(s)')).toBeTruthy();
+    expect(within(cards[3]).getByText('Evidence: 2 events')).toBeTruthy();
     // Severity is a word, not only a colour.
     expect(within(cards[3]).getByText('Info')).toBeTruthy();
 
@@ -70,6 +70,15 @@ describe('AlertList', () => {
       vi.advanceTimersByTime(5_000);
     });
     expect(within(screen.getAllByRole('article')[2]).getByText(/in 1:30/)).toBeTruthy();
+  });
+
+  it('counts the evidence in words: one event, or events', () => {
+    render(createElement(AlertList, { alerts: [alert({ id: 'one', severity: 'info', openedAt: NOW, evidence: ['e1'] })], onDone: () => {} }));
+    expect(screen.getByText('Evidence: 1 event')).toBeTruthy();
+    cleanup();
+    act(() => useLocale.setState({ locale: 'zh-CN' }));
+    render(createElement(AlertList, { alerts: [alert({ id: 'one', severity: 'info', openedAt: NOW, evidence: ['e1'] })], onDone: () => {} }));
+    expect(screen.getByText('证据（1 个事件）')).toBeTruthy();
   });
 
   it('says so when there is nothing open', () => {
@@ -93,7 +102,7 @@ describe('AlertList', () => {
     fireEvent.change(note, { target: { value: 'Called the agent' } });
     fireEvent.click(card.getByRole('button', { name: 'Acknowledge alert' }));
 
-    await vi.waitFor(() => expect(onDone).toHaveBeenCalledWith('Acknowledged: Alert crit-new'));
+    await vi.waitFor(() => expect(onDone).toHaveBeenCalledWith({ key: 'alerts.done.acknowledged', about: ALERTS[1] }));
     expect(fetchMock).toHaveBeenCalledTimes(1);
     const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
     expect(url).toBe('/api/v1/alerts/crit-new/acknowledge');

@@ -20,6 +20,15 @@ describe('message catalogues', () => {
     expect(translate('en', 'no.such.key')).toBe('no.such.key');
   });
 
+  it('says a count in the plural form of the locale: English one or other, Chinese the one form', () => {
+    expect(translate('en', 'alerts.evidence', { count: 1 })).toBe('Evidence: 1 event');
+    expect(translate('en', 'alerts.evidence', { count: 2 })).toBe('Evidence: 2 events');
+    expect(translate('en', 'alerts.evidence', { count: 0 })).toBe('Evidence: 0 events');
+    expect(translate('zh-CN', 'alerts.evidence', { count: 1 })).toBe('证据（1 个事件）');
+    // A plural form is its key's, not a key of its own the other language lacks.
+    expect(catalogueKeys().en).not.toContain('alerts.evidence.one');
+  });
+
   it('names every rule from the shared title table, the one the notifications use', () => {
     for (const id of RULE_IDS) {
       expect(translate('zh-CN', `admin.rule.${id}`)).toBe(ruleTitle(id, 'zh-CN'));

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Me } from '../../../shared/access.js';
 import { AlertCard } from '../../../client/src/alerts/AlertCard.js';
 import { SiteNav } from '../../../client/src/components/SiteNav.js';
-import { useLocale } from '../../../client/src/i18n/index.js';
+import { translate, useLocale } from '../../../client/src/i18n/index.js';
 import '../../../client/src/i18n/all.js';
 import { SessionGate } from '../../../client/src/session/SessionGate.js';
 import { useSessionStore } from '../../../client/src/session/session-store.js';
@@ -77,7 +77,8 @@ describe('a no-leaving-post alert on the desk', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Approve leaving' }));
     fireEvent.change(screen.getByLabelText('Note (optional)'), { target: { value: 'Relief called in sick' } });
     fireEvent.click(screen.getByRole('button', { name: 'Approve' }));
-    await vi.waitFor(() => expect(onDone).toHaveBeenCalledWith('1001 may leave: the approval is recorded.'));
+    await vi.waitFor(() => expect(onDone).toHaveBeenCalledWith({ key: 'leave.done', vars: { agent: '1001' } }));
+    expect(translate('en', 'leave.done', { agent: '1001' })).toBe('1001 may leave: the approval is recorded.');
     expect(server.calls('POST /api/v1/agents/1001/leave-approval')[0].body).toEqual({ note: 'Relief called in sick' });
   });
 
