@@ -13,15 +13,14 @@ import {
 import { useT } from '../i18n/index.js';
 import { formatCentreClock } from '../time/format.js';
 import { useServerClock } from '../time/ticker.js';
-import { chunk } from './pager.js';
+import { chunk, evenChunk } from './pager.js';
 import { floorTeams, teamList, unknownTeams } from './scope.js';
 import { useFloorStore } from '../store/floor-store.js';
 import { adherenceOrder, TEAMS_PER_PAGE, TvAdherence } from './TvAdherence.js';
 import { TvPager, type TvPageSpec } from './TvPager.js';
-import { AGENTS_PER_PAGE, TvAgents, TvFigures, TvQueues } from './TvPages.js';
+import { AGENTS_PER_PAGE, QUEUES_PER_PAGE, TvAgents, TvFigures, TvQueues } from './TvPages.js';
 import { TvStaleGuard } from './TvStale.js';
 
-export const QUEUES_PER_PAGE = 6;
 export type TvPageKind = 'queues' | 'agents' | 'adherence' | 'figures';
 
 export function TvBoard({ paceMs, startKind, teams }: { paceMs: number; startKind?: TvPageKind; teams?: readonly string[] }) {
@@ -77,10 +76,11 @@ function TvRotation({ paceMs, startKind, notice }: { paceMs: number; startKind?:
 
   const pages = useMemo<TvPageSpec[]>(() => {
     const out: TvPageSpec[] = [];
-    const queuePages = chunk(queues, QUEUES_PER_PAGE);
+    // Past a page, the queues are shared evenly (7 as 4 + 3, not 6 + 1): each page's tiles stay large.
+    const queuePages = evenChunk(queues, QUEUES_PER_PAGE);
     queuePages.forEach((group, i) => out.push({
       key: `queues-${i}`,
-      title: t('tv.page.queues'),
+      title: queuePages.length > 1 ? `${t('tv.page.queues')} ${i + 1}/${queuePages.length}` : t('tv.page.queues'),
       render: () => <TvQueues queues={group} thresholdSeconds={threshold} />,
     }));
     const agentPages = chunk(agents, AGENTS_PER_PAGE);

@@ -22,12 +22,31 @@ function Ticking({ since, className }: { since: number; className?: string }) {
   return <span className={className}>{formatElapsed(now - since)}</span>;
 }
 
+/** Most queue tiles on one page (3 x 2); more queues make more pages (TvBoard.tsx). */
+export const QUEUES_PER_PAGE = 6;
+
+/**
+ * The grid for `n` queue tiles on one page: as square as a 16:9 screen allows, so each tile
+ * keeps room for every figure (1-3 in a row, 4 as 2 x 2, 5-6 as 3 x 2). The figures inside
+ * are sized from the tile (tv.css, container query units), not from the screen.
+ */
+export function queueGrid(n: number): { columns: number; rows: number } {
+  if (n <= 3) return { columns: Math.max(1, n), rows: 1 };
+  if (n === 4) return { columns: 2, rows: 2 };
+  const columns = Math.ceil(Math.min(n, QUEUES_PER_PAGE) / 2);
+  return { columns, rows: 2 };
+}
+
 export function TvQueues({ queues, thresholdSeconds }: { queues: readonly QueueFigures[]; thresholdSeconds: number }) {
   const t = useT();
   if (queues.length === 0) return <p className="tv-empty">{t('tv.noQueues')}</p>;
-  const cols = Math.min(queues.length, 3);
+  const { columns, rows } = queueGrid(queues.length);
   return (
-    <ul className="tv-queues" style={{ gridTemplateColumns: `repeat(${cols}, minmax(0, 1fr))` }}>
+    <ul
+      className="tv-queues"
+      data-grid={`${columns}x${rows}`}
+      style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`, gridTemplateRows: `repeat(${rows}, minmax(0, 1fr))` }}
+    >
       {queues.map((q) => (
         <li key={q.queue} className={`tv-queue${q.waiting > 0 ? ' has-waiting' : ''}`} data-queue={q.queue}>
           <h2 className="tv-queue-name">{q.queue}</h2>
@@ -55,12 +74,15 @@ export function TvQueues({ queues, thresholdSeconds }: { queues: readonly QueueF
 }
 
 function LongestWait({ since, thresholdSeconds }: { since: number; thresholdSeconds: number }) {
-  const over = useServerNow() - since > thresholdSeconds * 1000;
-  // Over the threshold: colour AND a marker, for viewers who cannot tell the colour.
+  const now = useServerNow();
+  const over = now - since > thresholdSeconds * 1000;
+  const text = formatElapsed(now - since);
+  // Over the threshold: colour AND a marker, for viewers who cannot tell the colour. Past
+  // an hour (`1:02:03`) the figure is set smaller, to stay on the line beside `waiting`.
   return (
-    <span className={`tv-figure-value tv-huge${over ? ' is-over' : ''}`}>
+    <span className={`tv-figure-value tv-huge${over ? ' is-over' : ''}${text.length > 5 ? ' is-long' : ''}`}>
       {over && <span className="tv-over-mark" aria-hidden="true">▲</span>}
-      <Ticking since={since} />
+      <span>{text}</span>
     </span>
   );
 }

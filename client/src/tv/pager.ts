@@ -31,3 +31,9 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
+
+/** Splits `items` into as few pages of at most `max` as `chunk` does, as evenly as they go (7 by 6: 4 + 3). */
+export function evenChunk<T>(items: readonly T[], max: number): T[][] {
+  const pages = Math.ceil(items.length / max);
+  return pages <= 1 ? chunk(items, max) : chunk(items, Math.ceil(items.length / pages));
+}
