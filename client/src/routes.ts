@@ -62,11 +62,18 @@ export function useQueryParam(name: string): string | null {
 
 /**
  * The teams a floor screen shows when its address says `?teams=A,B` (a TV over one section
- * of a big floor); undefined for the whole view. The server checks them (shared/wallboard.ts).
+ * of a big floor); undefined for the whole view, only when the address has no `teams` at
+ * all. Empty entries are dropped (`A,,B` is A and B), but a `?teams=` that names no team
+ * (`?teams=`, `?teams=,,`) is an empty list, not the whole floor: the server refuses it
+ * (shared/wallboard.ts, at least one team) and the page says to fix the address.
  */
 export function scopeTeams(): string[] | undefined {
-  const teams = queryParam('teams')?.split(',').map((t) => t.trim()).filter((t) => t.length > 0);
-  return teams === undefined || teams.length === 0 ? undefined : teams;
+  return parseScopeTeams(queryParam('teams'));
+}
+
+/** `scopeTeams` of a `teams` query value (null: no `teams` in the address). */
+export function parseScopeTeams(param: string | null): string[] | undefined {
+  return param?.split(',').map((t) => t.trim()).filter((t) => t.length > 0);
 }
 
 /** A query parameter of the current URL (read at render; navigations re-render via usePath). */

@@ -15,7 +15,8 @@ export function useFloorLink(credentials: FloorCredentials, onRefused: (reason: 
     refused.current = onRefused;
   });
 
-  const key = `${credentials.kind === 'device' ? `device:${credentials.deviceToken}` : 'session'} ${teams?.join(',') ?? ''}`;
+  // The scope by value; no `teams` (the whole view) and an empty list (refused) are two links.
+  const key = `${credentials.kind === 'device' ? `device:${credentials.deviceToken}` : 'session'} ${teams === undefined ? '*' : JSON.stringify(teams)}`;
   useEffect(() => {
     const close = connectWallboard({ credentials, onRefused: (reason, problem) => refused.current(reason, problem), ...(teams !== undefined && { teams }) });
     return () => {

@@ -4,7 +4,7 @@
  * whole-board message until there is something to show). The supervisors' page (`interactive`) adds the filters and the agent panel; a
  * TV shows the same board read-only.
  */
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { AdherenceStrip } from '../floor/AdherenceStrip.js';
 import { AgentPanel } from '../floor/AgentPanel.js';
 import '../floor/floor.css';
@@ -17,13 +17,14 @@ import { EmptyFloor } from './EmptyFloor.js';
 import { FloorTotals } from './FloorTotals.js';
 import { QueueTiles } from './QueueTiles.js';
 
-export function FloorBoard({ interactive = false }: { interactive?: boolean }) {
+export function FloorBoard({ interactive = false, notice }: { interactive?: boolean; notice?: ReactNode }) {
   const t = useT();
   const hasFloor = useFloorStore((s) => s.floor !== null);
   const isEmpty = useFloorStore((s) => s.floor !== null && isEmptyFloor(s.floor));
   return (
     <>
       <ConnectionBanner />
+      {notice}
       {!hasFloor ? (
         <EmptyFloor message={t('floor.connecting')} />
       ) : isEmpty ? (

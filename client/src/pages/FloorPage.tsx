@@ -4,6 +4,8 @@
  * session is asked again, which moves the page to sign-in or the password page. Refused
  * while still signed in (an address whose `?teams=` the person may not see), the page says
  * so in the person's language, under the usual header, with the way to the floor they may see.
+ * An address that names no team (`?teams=,,`) is refused by the server like any bad list;
+ * one naming a team the floor does not know is shown with a line that says so.
  */
 import { useState } from 'react';
 import type { Me } from '../../../shared/access.js';
@@ -14,6 +16,7 @@ import { PageShell } from '../components/PageShell.js';
 import { SiteNav } from '../components/SiteNav.js';
 import type { LinkRefusal } from '../connection.js';
 import { floorRefusalKind } from '../floor/refusal.js';
+import { FloorScopeNotice } from '../floor/ScopeNotice.js';
 import { useT } from '../i18n/index.js';
 import { usePageTitle } from '../page-title.js';
 import { PATHS, scopeTeams, useQueryParam } from '../routes.js';
@@ -40,7 +43,13 @@ export function FloorPage({ me }: { me: Me }) {
   }, scopeTeams());
 
   if (refusal !== null && refusal.scope === scope) return <FloorRefused me={me} reason={refusal.reason} problem={refusal.problem} />;
-  return <FloorShell interactive headerEnd={<><SiteNav me={me} /><AccountMenu me={me} /></>} />;
+  return (
+    <FloorShell
+      interactive
+      headerEnd={<><SiteNav me={me} /><AccountMenu me={me} /></>}
+      notice={<FloorScopeNotice teams={scopeTeams()} ownTeams={me.teams.length > 0} />}
+    />
+  );
 }
 
 /** Why the floor is not shown, and where to go instead. */

@@ -7,7 +7,7 @@
  * Configured by its URL, since nobody touches a TV: `?pace=15` seconds per page,
  * `?lang=en` (or zh-CN, the default), `?page=agents` to start on a given page, `?teams=A,B`
  * for one section of the floor (a team the floor does not know is named on screen, with
- * what to fix: tv/scope.ts).
+ * what to fix: tv/scope.ts; a `?teams=` that names no team is refused, not the whole floor).
  */
 import { useEffect, useLayoutEffect, useState } from 'react';
 import { useLocale, useT } from '../i18n/index.js';
