@@ -171,6 +171,12 @@ describe.skipIf(!hasChromium)(title, () => {
         expect(await wrappedLabels(page, HEADER_LABELS), `${where} at ${viewport.width}`).toEqual([]);
         expect(await wrappedLabels(page, '.header .account-name'), `${where} at ${viewport.width}`).toEqual([]);
         expect(await scrollWidth(page)).toBeLessThanOrEqual(viewport.width);
+        // One row: every item's middle within a few pixels of the others'.
+        const middles = await page.locator('.header > *').evaluateAll((items) => items.map((i) => {
+          const box = i.getBoundingClientRect();
+          return box.top + box.height / 2;
+        }));
+        expect(Math.max(...middles) - Math.min(...middles), `${where} at ${viewport.width}`).toBeLessThan(8);
       }
       await page.screenshot({ path: path.join(SHOTS, `alerts-${viewport.width}${locale === undefined ? '' : `-${locale}`}.png`) });
     }
