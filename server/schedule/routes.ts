@@ -17,7 +17,7 @@ import { z } from 'zod';
 import type { Role } from '../../shared/access.js';
 import { timestamp } from '../../shared/events.js';
 import type { Authenticator, Viewer } from '../access/principal.js';
-import { clientIp } from '../http/client-ip.js';
+import { ipOf } from '../access/http/request-context.js';
 import type { Auditor } from '../http/command-handlers.js';
 import type { FloorService } from '../floor/types.js';
 import { bearerToken } from '../ingest/http-route.js';
@@ -140,7 +140,7 @@ export function scheduleRouter(service: ScheduleService, deps: Omit<ScheduleRout
 }
 
 function actorOf(req: Request, res: Response): ScheduleActor {
-  const ip = clientIp(req.ip ?? req.socket.remoteAddress);
+  const ip = ipOf(req);
   const feed = res.locals.feed as { id: string; name: string } | undefined;
   const viewer = res.locals.viewer as Viewer | undefined;
   const who: ScheduleActor = feed

@@ -12,7 +12,8 @@
  * a code, never a pattern here.
  */
 import { isAlertReasonCode, type Alert, type AlertHistoryEntry, type AlertReasonParams } from '../../../shared/alerts.js';
-import type { T, Vars } from '../i18n/index.js';
+import type { T } from '../i18n/index.js';
+import { paramsOf } from '../api.js';
 
 /** The words of entries without a code, as the engine wrote them before codes: their shape and code. */
 const LEGACY: ReadonlyArray<{ pattern: RegExp; key: string; vars: readonly string[] }> = [
@@ -40,13 +41,7 @@ const LEGACY: ReadonlyArray<{ pattern: RegExp; key: string; vars: readonly strin
 
 /** The system's words in the reader's language: by code, else (an older entry) by shape, else marked as the system's. */
 export function systemWords(t: T, text: string, code?: unknown, params?: AlertReasonParams): string {
-  if (isAlertReasonCode(code)) {
-    const vars: Vars = {};
-    for (const [name, value] of Object.entries(params ?? {})) {
-      if (typeof value === 'string' || typeof value === 'number') vars[name] = value;
-    }
-    return t(`alerts.why.${code}`, vars);
-  }
+  if (isAlertReasonCode(code)) return t(`alerts.why.${code}`, paramsOf(params));
   // A code this desk does not know is a newer server's: its English, as it is.
   if (code === undefined) {
     for (const { pattern, key, vars } of LEGACY) {

@@ -6,12 +6,11 @@
  * logged in" on a busy floor. The floor's teams come from the memoised `floorTeams`
  * selector, so deltas that only move agents' states or the figures do not redo the check.
  */
-import { useMemo } from 'react';
 import { Link } from '../components/Link.js';
 import { useT } from '../i18n/index.js';
 import { PATHS } from '../routes.js';
-import { useFloorStore } from '../store/floor-store.js';
-import { floorTeams, teamList, unknownTeams } from '../tv/scope.js';
+import { teamList } from '../tv/scope.js';
+import { useUnknownTeams } from '../tv/use-unknown-teams.js';
 
 export function FloorScopeNotice({ teams, ownTeams }: {
   /** The address's teams (`scopeTeams()`); undefined for the whole view. */
@@ -20,13 +19,7 @@ export function FloorScopeNotice({ teams, ownTeams }: {
   ownTeams: boolean;
 }) {
   const t = useT();
-  const known = useFloorStore((s) => floorTeams(s.floor));
-  // By value: the page hands in a new array on each of its renders.
-  const requested = teams === undefined ? undefined : JSON.stringify(teams);
-  const names = useMemo(
-    () => unknownTeams(requested === undefined ? undefined : JSON.parse(requested) as string[], known),
-    [requested, known],
-  );
+  const names = useUnknownTeams(teams);
   if (teams === undefined || names.length === 0) return null;
   const none = names.length >= new Set(teams).size;
   const message = !none

@@ -14,7 +14,8 @@ import { useT } from '../i18n/index.js';
 import { formatCentreClock } from '../time/format.js';
 import { useServerClock } from '../time/ticker.js';
 import { chunk, evenChunk } from './pager.js';
-import { floorTeams, teamList, unknownTeams } from './scope.js';
+import { teamList } from './scope.js';
+import { useUnknownTeams } from './use-unknown-teams.js';
 import { useFloorStore } from '../store/floor-store.js';
 import { adherenceOrder, TEAMS_PER_PAGE, TvAdherence } from './TvAdherence.js';
 import { TvPager, type TvPageSpec } from './TvPager.js';
@@ -42,15 +43,8 @@ export function TvBoard({ paceMs, startKind, teams }: { paceMs: number; startKin
  */
 function TvScopeGuard({ teams, children }: { teams?: readonly string[]; children(notice?: ReactNode): ReactNode }) {
   const t = useT();
-  // The floor's teams: the same array until they change, so a delta that only moves
-  // agents' states, queues or figures neither re-renders this nor redoes the check.
-  const known = useFloorStore((s) => floorTeams(s.floor));
-  // The address's teams by value: its caller hands in a new array on each of its renders.
-  const requested = teams === undefined ? undefined : JSON.stringify(teams);
-  const names = useMemo(
-    () => unknownTeams(requested === undefined ? undefined : JSON.parse(requested) as string[], known),
-    [requested, known],
-  );
+  // Checked when the floor's teams or the address's change, not per delta (use-unknown-teams.ts).
+  const names = useUnknownTeams(teams);
   if (teams === undefined || names.length === 0) return <>{children()}</>;
   const joined = teams.join(',');
   const value = joined.length > 60 ? `${joined.slice(0, 60)}…` : joined;

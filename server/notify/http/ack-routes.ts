@@ -3,17 +3,16 @@
  * acknowledges. No session is needed: the link is the credential (ack/ack-service.ts).
  * Outside /api, so the session CSRF check does not apply; nothing here rides on a cookie.
  *
- * The token never reaches a log: the request log writes `/ack/[redacted]`
- * (server/ops/request-log.ts), and a failure here is logged and answered here, not passed
- * to the app's error handler, which logs the URL.
+ * The token never reaches a log: the request log and a failure's log line write the path
+ * as `/ack/[redacted]` (loggablePath, server/ops/request-log.ts). A failure is answered
+ * here, with a page, not by the app's error handler, which answers the API's JSON.
  */
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { Logger } from 'pino';
 import { ipOf } from '../../access/http/request-context.js';
 import { confirmPage, donePage, failedPage, REFUSAL_STATUS, refusedPage } from '../ack/ack-page.js';
 import type { AckService } from '../ack/ack-service.js';
-
-export const REDACTED_ACK_PATH = '/ack/[redacted]';
+import { loggablePath } from '../../ops/request-log.js';
 
 /** The token is in the URL: keep it out of caches, referrers and search engines. */
 const private_: RequestHandler = (_req, res, next) => {
@@ -37,7 +36,7 @@ export function createAckRouter(o: AckRouterOptions): Router {
       await fn(req, res);
     } catch (err) {
       const log = (res.locals.log as Logger | undefined) ?? o.logger;
-      log?.error({ err, method: req.method, path: REDACTED_ACK_PATH }, 'request failed');
+      log?.error({ err, method: req.method, path: loggablePath(req.originalUrl) }, 'request failed');
       if (!res.headersSent) res.status(500).send(failedPage());
     }
   };
