@@ -43,17 +43,22 @@ function offerEvent(ctx: MapContext, call: CallState, queue: string): FloorEvent
   });
 }
 
-const offered: Handler = (ctx) => {
-  const uid = ctx.get('Uniqueid');
-  const queue = ctx.get('Queue');
-  if (uid === undefined || queue === undefined) return ctx.fail('no Uniqueid or Queue');
+/** The caller `uid` waiting in `queue`: its call (opened if new), with the caller's channel linked. */
+function openCall(ctx: MapContext, uid: string, queue: string): CallState {
   ctx.queues.add(queue);
   const call = ctx.calls.find(uid) ?? ctx.calls.open(uid, queue, uid);
   call.queue = queue;
   call.leftQueue = false;
   call.callerChannel = ctx.get('Channel');
   ctx.calls.link(call, call.callerChannel);
-  return produced([offerEvent(ctx, call, queue)]);
+  return call;
+}
+
+const offered: Handler = (ctx) => {
+  const uid = ctx.get('Uniqueid');
+  const queue = ctx.get('Queue');
+  if (uid === undefined || queue === undefined) return ctx.fail('no Uniqueid or Queue');
+  return produced([offerEvent(ctx, openCall(ctx, uid, queue), queue)]);
 };
 
 const ringing: Handler = (ctx) => {
@@ -144,10 +149,8 @@ function abandonUnseen(ctx: MapContext): MapResult {
   if (uid === undefined || queue === undefined) return ctx.fail('no Uniqueid or Queue');
   const waited = Number(ctx.get('HoldTime'));
   const offeredAt = ctx.ts - (Number.isFinite(waited) && waited > 0 ? Math.round(waited * 1000) : 0);
-  ctx.queues.add(queue);
-  const call = ctx.calls.open(uid, queue, uid);
-  call.callerChannel = ctx.get('Channel');
-  ctx.calls.link(call, call.callerChannel);
+  // Opened: no call has this Uniqueid (the abandon found none).
+  const call = openCall(ctx, uid, queue);
   call.leftQueue = true;
   const offer = offerEvent(ctx, call, queue);
   // The call stays indexed (ended) so its Hangup is recognised and forgets it.

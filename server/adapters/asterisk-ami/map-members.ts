@@ -10,7 +10,13 @@ import { agentIdOf, pauseReasonOf } from './config.js';
 import { produced, type Handler, type MapContext } from './map-context.js';
 import type { FloorEventInput } from '../../../shared/events.js';
 
-function member(ctx: MapContext): { agentId: string; stationId: string; queue: string } | undefined {
+interface Member {
+  agentId: string;
+  stationId: string;
+  queue: string;
+}
+
+function member(ctx: MapContext): Member | undefined {
   // Asterisk 13+: Interface; Asterisk 11: Location.
   const iface = ctx.get('Interface') ?? ctx.get('Location');
   // QueueMember (the QueueStatus answer) names the member `Name` before Asterisk 13.
@@ -34,15 +40,21 @@ function state(ctx: MapContext, agentId: string, paused: boolean): FloorEventInp
   })];
 }
 
-const added: Handler = (ctx) => {
-  const m = member(ctx);
-  if (!m) return ctx.fail('no Interface/MemberName');
+/** Records the member in its queue; true if it was in none before (the agent's first queue). */
+function join(ctx: MapContext, m: Member): boolean {
   ctx.agents.add(m.agentId);
   if (m.queue !== '') ctx.queues.add(m.queue);
   const queues = ctx.memberships.get(m.agentId) ?? new Set<string>();
   const first = queues.size === 0;
   queues.add(m.queue);
   ctx.memberships.set(m.agentId, queues);
+  return first;
+}
+
+const added: Handler = (ctx) => {
+  const m = member(ctx);
+  if (!m) return ctx.fail('no Interface/MemberName');
+  const first = join(ctx, m);
   const login = ctx.emit(m.agentId, `login-${m.queue}`, { type: 'agent.login', agentId: m.agentId, stationId: m.stationId });
   // A member added paused (QueueAdd with Paused: true) starts not ready; a first login starts available.
   const paused = isPaused(ctx.get('Paused'));
@@ -81,12 +93,7 @@ const pause: Handler = (ctx) => {
 const status: Handler = (ctx) => {
   const m = member(ctx);
   if (!m) return ctx.fail('no Interface/Location or MemberName/Name');
-  ctx.agents.add(m.agentId);
-  if (m.queue !== '') ctx.queues.add(m.queue);
-  const queues = ctx.memberships.get(m.agentId) ?? new Set<string>();
-  const known = queues.size > 0;
-  queues.add(m.queue);
-  ctx.memberships.set(m.agentId, queues);
+  const known = !join(ctx, m);
   const out: FloorEventInput[] = [];
   if (!known) {
     out.push(ctx.emit(m.agentId, `login-${m.queue}`, { type: 'agent.login', agentId: m.agentId, stationId: m.stationId }));

@@ -51,12 +51,7 @@ export class AmiMapper {
     const out: FloorEventInput[] = [];
     for (const call of this.calls.all()) {
       if (!call.ended) {
-        out.push({
-          id: this.ids.make(call.callerUniqueid, 'restart', String(at), false),
-          type: 'call.ended', ts: at, source: this.source(), callId: call.callId, releasedBy: 'system',
-          // As the queue_log adapter marks them: a reader (and the rules) can tell them from a real release.
-          reason: 'other', pbxRestart: true,
-        } as FloorEventInput);
+        out.push(this.endedBySystem(call, 'restart', at));
       }
     }
     this.calls.clear();
@@ -77,11 +72,7 @@ export class AmiMapper {
       if (alive.has(call.callerUniqueid) || (call.callerChannel !== undefined && alive.has(call.callerChannel))) continue;
       if (!call.ended) {
         call.ended = true;
-        out.push({
-          id: this.ids.make(call.callerUniqueid, 'resync', String(at), false),
-          type: 'call.ended', ts: at, source: this.source(), callId: call.callId, releasedBy: 'system',
-          reason: 'other', resync: true,
-        } as FloorEventInput);
+        out.push(this.endedBySystem(call, 'resync', at));
       }
       this.calls.forget(call);
     }
@@ -91,6 +82,19 @@ export class AmiMapper {
   /** Calls being tracked (for tests and diagnostics). */
   openCalls(): CallState[] {
     return this.calls.all();
+  }
+
+  /**
+   * `call.ended` released by the system for a call the PBX will never end itself: after a
+   * PBX restart (marked `pbxRestart`) or found gone at a resync (marked `resync`).
+   */
+  private endedBySystem(call: CallState, why: 'restart' | 'resync', at: number): FloorEventInput {
+    return {
+      id: this.ids.make(call.callerUniqueid, why, String(at), false),
+      type: 'call.ended', ts: at, source: this.source(), callId: call.callId, releasedBy: 'system',
+      // As the queue_log adapter marks them: a reader (and the rules) can tell them from a real release.
+      reason: 'other', ...(why === 'restart' ? { pbxRestart: true } : { resync: true }),
+    } as FloorEventInput;
   }
 
   private source(): string {

@@ -20,7 +20,7 @@ import {
 } from '../../../shared/notify.js';
 import { problem } from '../../../shared/problems.js';
 import type { Auditor } from '../../http/command-handlers.js';
-import { isForbiddenHost } from '../channels/destination.js';
+import { isForbiddenHost, unbracketed } from '../channels/destination.js';
 import type { ConfigTables } from '../store/config-tables.js';
 import type { HealthTable } from '../store/health.js';
 import { NotifyInputError, zodProblem } from './errors.js';
@@ -76,7 +76,7 @@ export function checkDestination(c: { kind: ChannelConfig['kind']; url?: string;
   }
   if (isForbiddenHost(host)) {
     // The URL itself may be secret (a robot's key): only its host is named.
-    throw new NotifyInputError(400, problem('destinationForbidden', { field: `${at}${field}`, host: host.replace(/^\[(.*)\]$/, '$1') }), `${at}${field}`);
+    throw new NotifyInputError(400, problem('destinationForbidden', { field: `${at}${field}`, host: unbracketed(host) }), `${at}${field}`);
   }
 }
 

@@ -29,9 +29,14 @@ export class DestinationRefused extends Error {
   }
 }
 
+/** `[fe80::1]` -> `fe80::1` (a URL's hostname writes an IPv6 address in brackets); anything else as it is. */
+export function unbracketed(host: string): string {
+  return host.replace(/^\[(.*)\]$/, '$1');
+}
+
 /** `[fe80::1]` -> `fe80::1`; `Metadata.Google.Internal.` -> `metadata.google.internal`. */
 function bare(host: string): string {
-  return host.replace(/^\[(.*)\]$/, '$1').replace(/\.+$/, '').toLowerCase();
+  return unbracketed(host).replace(/\.+$/, '').toLowerCase();
 }
 
 export function isForbiddenAddress(address: string): boolean {

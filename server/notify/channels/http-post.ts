@@ -13,7 +13,7 @@
 import http, { STATUS_CODES, type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import { checkHost, DestinationRefused, guardedLookup } from './destination.js';
-import { DeliveryError, type ChannelDeps } from './types.js';
+import { codeSuffix, DeliveryError, type ChannelDeps } from './types.js';
 
 export interface PostResult {
   status: number;
@@ -40,8 +40,7 @@ export async function postJson(url: string, body: string, headers: Record<string
   } catch (err) {
     if (err instanceof DestinationRefused) throw new DeliveryError(`refused: ${err.message}`, true);
     if (err instanceof AnswerTimeout) throw new DeliveryError(`no answer within ${deps.timeoutMs} ms`);
-    const code = (err as { code?: unknown }).code;
-    throw new DeliveryError(`cannot reach ${target.host}${typeof code === 'string' && /^[A-Z0-9_]{1,40}$/.test(code) ? ` (${code})` : ''}`);
+    throw new DeliveryError(`cannot reach ${target.host}${codeSuffix(err)}`);
   }
   if (answer.status < 200 || answer.status >= 300) {
     const permanent = answer.status >= 400 && answer.status < 500 && answer.status !== 408 && answer.status !== 429;
@@ -103,15 +102,6 @@ function post(target: URL, body: string, headers: Record<string, string>, deps: 
     });
     req.end(payload);
   });
-}
-
-/** The receiver's host only: a robot's URL carries its access key and must not reach logs. */
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return 'the receiver';
-  }
 }
 
 /**

@@ -14,7 +14,7 @@ import { isIP, type LookupFunction } from 'node:net';
 import type { ChannelConfig } from '../../../shared/notify.js';
 import { emailContent } from '../templates/email.js';
 import { checkHost, DestinationRefused, guardedLookup } from './destination.js';
-import { DeliveryError, type Transport } from './types.js';
+import { codeSuffix, DeliveryError, type Transport } from './types.js';
 
 type SmtpChannel = Extract<ChannelConfig, { kind: 'smtp' }>;
 
@@ -72,8 +72,7 @@ export const sendSmtp: Transport<SmtpChannel> = async (channel, out, deps) => {
     address = await resolveHost(channel.host, deps.lookup, deps.timeoutMs);
   } catch (err) {
     if (err instanceof DestinationRefused) throw new DeliveryError(`refused: ${err.message}`, true);
-    const code = (err as { code?: unknown }).code;
-    throw new DeliveryError(`${channel.host}:${channel.port}: the name does not resolve${typeof code === 'string' && /^[A-Z0-9_]{1,40}$/.test(code) ? ` (${code})` : ''}`);
+    throw new DeliveryError(`${channel.host}:${channel.port}: the name does not resolve${codeSuffix(err)}`);
   }
   // Loaded on the first e-mail, not at start: a restart should not wait for what it may never use.
   const { default: nodemailer } = await import('nodemailer');

@@ -14,6 +14,12 @@ export class DeliveryError extends Error {
   }
 }
 
+/** ` (ECONNREFUSED)`: an error's code for a failure's words, if it looks like one (else nothing). */
+export function codeSuffix(err: unknown): string {
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' && /^[A-Z0-9_]{1,40}$/.test(code) ? ` (${code})` : '';
+}
+
 export interface Outgoing {
   message: NotificationMessage;
   /** The contact's address or mention (e-mail address, robot @mention). */

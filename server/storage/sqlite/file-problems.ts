@@ -8,7 +8,6 @@ import fs from 'node:fs';
 import { dirname } from 'node:path';
 import { storageFailureKind } from '../failure-kind.js';
 
-/** What went wrong with the storage's file: each is retryable once someone fixes the disk or the permissions. */
 /** "the user running floorwatch (uid 1000)": whose permissions count. */
 function whoRuns(): string {
   const uid = process.getuid?.();
@@ -64,14 +63,7 @@ export function explainDatabaseError(path: string, err: unknown): unknown {
  */
 export function checkDatabaseWritable(path: string): void {
   const dir = dirname(path);
-  try {
-    fs.mkdirSync(dir, { recursive: true });
-  } catch (err) {
-    throw new DatabaseFileError(
-      `cannot create the directory ${dir} for the database ${path} (${(err as NodeJS.ErrnoException).code ?? String(err)}): check that ${whoRuns()} may create it`,
-      { cause: err, code: (err as NodeJS.ErrnoException).code },
-    );
-  }
+  createDatabaseDirectory(path, true);
   const stat = fs.statSync(path, { throwIfNoEntry: false });
   if (stat?.isDirectory()) throw new DatabaseFileError(`the database path ${path} is a directory: --db names the database file`, { code: 'EISDIR' });
   if (!writable(dir)) {
@@ -87,6 +79,23 @@ export function checkDatabaseWritable(path: string): void {
         { code: 'EACCES' },
       );
     }
+  }
+}
+
+/**
+ * Creates the directory of the database at `path` if missing; a failure is a
+ * DatabaseFileError naming both (`advise`: and saying whose permission counts).
+ */
+export function createDatabaseDirectory(path: string, advise = false): void {
+  const dir = dirname(path);
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new DatabaseFileError(
+      `cannot create the directory ${dir} for the database ${path} (${code ?? String(err)})${advise ? `: check that ${whoRuns()} may create it` : ''}`,
+      { cause: err, code },
+    );
   }
 }
 

@@ -1,9 +1,7 @@
 /** Opening a Floorwatch SQLite database: the file, the pragmas, the schema. */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { applyMigrations } from './schema.js';
-import { DatabaseFileError, explainDatabaseError } from './file-problems.js';
+import { createDatabaseDirectory, explainDatabaseError } from './file-problems.js';
 
 export interface SqliteStorageOptions {
   /**
@@ -67,14 +65,7 @@ export function openDatabase(path: string, options: SqliteStorageOptions & Share
   if (synchronous !== 'NORMAL' && synchronous !== 'FULL') {
     throw new RangeError(`synchronous must be 'NORMAL' or 'FULL', got ${String(synchronous)}`);
   }
-  if (!isInMemoryPath(path)) {
-    try {
-      mkdirSync(dirname(path), { recursive: true });
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new DatabaseFileError(`cannot create the directory ${dirname(path)} for the database ${path} (${code ?? String(error)})`, { cause: error, ...(code !== undefined && { code }) });
-    }
-  }
+  if (!isInMemoryPath(path)) createDatabaseDirectory(path);
 
   // SQLite's errors name no file ("unable to open database file"): said again with the path and the likely cause.
   let db: Database.Database;
