@@ -24,7 +24,7 @@ function HealthCell({ c }: { c: ChannelView }) {
   return (
     <td>
       <span className={`pill ${state === 'failing' ? 'pill-wait' : state === 'ok' ? 'pill-on' : 'pill-off'}`}>
-        {state === 'failing' ? t('notify.health.failing', { n: h.consecutiveFailures }) : t(`notify.health.${state}`)}
+        {state === 'failing' ? t('notify.health.failing', { count: h.consecutiveFailures }) : t(`notify.health.${state}`)}
       </span>
       {h.lastSuccessAt !== undefined && <span className="cell-sub">{t('notify.health.lastOk', { time: formatDateTime(h.lastSuccessAt) })}</span>}
       {h.consecutiveFailures > 0 && h.lastError !== undefined && <span className="cell-sub">{t('notify.health.lastError', { error: h.lastError })}</span>}

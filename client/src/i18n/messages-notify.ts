@@ -13,7 +13,7 @@ const zh = {
   'notify.settings.file': '配置文件',
   'notify.settings.noFile': '无（仅使用本页的设置）',
   'notify.minutes': '{n} 分钟',
-  'notify.times': '{n} 次',
+  'notify.times': '{count} 次',
   'notify.fromFile': '来自配置文件',
   'notify.fromFileHint': '此项来自配置文件：在此修改会在下次启动时被文件覆盖。',
   'notify.fromUi': '本页创建',
@@ -40,7 +40,7 @@ const zh = {
   'notify.col.health': '状态',
   'notify.col.counts': '已发送 / 失败 / 重试 / 死信',
   'notify.health.ok': '正常',
-  'notify.health.failing': '连续失败 {n} 次',
+  'notify.health.failing': '连续失败 {count} 次',
   'notify.health.unused': '尚未发送',
   'notify.health.lastOk': '最近成功 {time}',
   'notify.health.lastError': '最近错误：{error}',
@@ -142,7 +142,8 @@ const zh = {
   'notify.refresh': '刷新',
 };
 
-const en: Record<keyof typeof zh, string> = {
+// Every key of the Chinese, and English plural forms (`x.one` beside `x`: i18n/index.ts).
+const en: Record<keyof typeof zh, string> & Partial<Record<`${keyof typeof zh}.one`, string>> = {
   'admin.nav.notifications': 'Notifications',
   'notify.title': 'Alert notifications',
   'notify.intro': 'Unacknowledged alerts go up the escalation chain (shift lead -> floor supervisor -> department manager) to people\'s phones: webhook, e-mail, WeCom, DingTalk, Feishu, Slack, Teams. Messages never carry a customer number or what was said.',
@@ -154,7 +155,8 @@ const en: Record<keyof typeof zh, string> = {
   'notify.settings.file': 'Configuration file',
   'notify.settings.noFile': 'none (only what is set on this page)',
   'notify.minutes': '{n} min',
-  'notify.times': '{n} times',
+  'notify.times': '{count} times',
+  'notify.times.one': '{count} time',
   'notify.fromFile': 'from the file',
   'notify.fromFileHint': 'This comes from the configuration file: a change here lasts until the next start, when the file wins.',
   'notify.fromUi': 'made here',
@@ -181,7 +183,8 @@ const en: Record<keyof typeof zh, string> = {
   'notify.col.health': 'Health',
   'notify.col.counts': 'Sent / failed / retried / dead',
   'notify.health.ok': 'Working',
-  'notify.health.failing': 'Failed {n} times in a row',
+  'notify.health.failing': 'Failed {count} times in a row',
+  'notify.health.failing.one': 'Failed once',
   'notify.health.unused': 'Nothing sent yet',
   'notify.health.lastOk': 'last success {time}',
   'notify.health.lastError': 'Last error: {error}',

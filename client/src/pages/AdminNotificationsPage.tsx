@@ -64,7 +64,7 @@ export function AdminNotificationsPage({ me }: { me: Me }) {
             <div className="rule-prop"><dt>{t('notify.settings.publicUrl')}</dt><dd>{data.settings.publicUrl}</dd></div>
             <div className="rule-prop"><dt>{t('notify.settings.dedupe')}</dt><dd>{t('notify.minutes', { n: data.settings.dedupeWindowMinutes })}</dd></div>
             <div className="rule-prop"><dt>{t('notify.settings.ackLink')}</dt><dd>{t('notify.minutes', { n: data.settings.ackLinkMinutes })}</dd></div>
-            <div className="rule-prop"><dt>{t('notify.settings.retries')}</dt><dd>{t('notify.times', { n: data.settings.delivery.maxAttempts })}</dd></div>
+            <div className="rule-prop"><dt>{t('notify.settings.retries')}</dt><dd>{t('notify.times', { count: data.settings.delivery.maxAttempts })}</dd></div>
             <div className="rule-prop"><dt>{t('notify.settings.file')}</dt><dd>{data.settings.file ?? t('notify.settings.noFile')}</dd></div>
           </dl>
         )}

@@ -27,6 +27,11 @@ describe('message catalogues', () => {
     expect(translate('zh-CN', 'alerts.evidence', { count: 1 })).toBe('证据（1 个事件）');
     // A plural form is its key's, not a key of its own the other language lacks.
     expect(catalogueKeys().en).not.toContain('alerts.evidence.one');
+    // The notification page's counts too (not "1 times").
+    expect(translate('en', 'notify.health.failing', { count: 1 })).toBe('Failed once');
+    expect(translate('en', 'notify.health.failing', { count: 3 })).toBe('Failed 3 times in a row');
+    expect(translate('en', 'notify.times', { count: 1 })).toBe('1 time');
+    expect(translate('zh-CN', 'notify.times', { count: 1 })).toBe('1 次');
   });
 
   it('names every rule from the shared title table, the one the notifications use', () => {
