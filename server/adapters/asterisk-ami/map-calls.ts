@@ -144,18 +144,41 @@ const abandon: Handler = (ctx) => {
  * the wait, then ended by the customer: the queue's offered and abandoned figures count it.
  */
 function abandonUnseen(ctx: MapContext): MapResult {
+  const late = offeredUnseen(ctx, 'HoldTime');
+  if (late === undefined) return ctx.fail('no Uniqueid or Queue');
+  late.call.leftQueue = true;
+  // The call stays indexed (ended) so its Hangup is recognised and forgets it.
+  return produced([late.offer, ...end(ctx, late.call, 'customer')]);
+}
+
+/**
+ * A call first met after it joined its queue (QueueCallerAbandon, QueueEntry): opened, and
+ * its offer dated back by how long the message says the caller has waited (`waitField`,
+ * seconds). Undefined when the message names no Uniqueid or Queue.
+ */
+function offeredUnseen(ctx: MapContext, waitField: string): { call: CallState; offer: FloorEventInput } | undefined {
   const uid = ctx.get('Uniqueid');
   const queue = ctx.get('Queue');
-  if (uid === undefined || queue === undefined) return ctx.fail('no Uniqueid or Queue');
-  const waited = Number(ctx.get('HoldTime'));
+  if (uid === undefined || queue === undefined) return undefined;
+  const waited = Number(ctx.get(waitField));
   const offeredAt = ctx.ts - (Number.isFinite(waited) && waited > 0 ? Math.round(waited * 1000) : 0);
-  // Opened: no call has this Uniqueid (the abandon found none).
   const call = openCall(ctx, uid, queue);
-  call.leftQueue = true;
-  const offer = offerEvent(ctx, call, queue);
-  // The call stays indexed (ended) so its Hangup is recognised and forgets it.
-  return produced([{ ...offer, ts: offeredAt }, ...end(ctx, call, 'customer')]);
+  return { call, offer: { ...offerEvent(ctx, call, queue), ts: offeredAt } };
 }
+
+/**
+ * QueueEntry: a caller waiting in a queue, listed in answer to the QueueStatus the adapter
+ * asks after each login. A caller who joined before Floorwatch connected (or during a gap)
+ * is offered then, dated back by `Wait`, so the queue's waiting figures count them; one
+ * already known is left as it is.
+ */
+const waiting: Handler = (ctx) => {
+  const uid = ctx.get('Uniqueid');
+  if (uid !== undefined && ctx.calls.find(uid) !== undefined) return ctx.ignore('caller already known');
+  const late = offeredUnseen(ctx, 'Wait');
+  if (late === undefined) return ctx.fail('no Uniqueid or Queue');
+  return produced([late.offer]);
+};
 
 /** Sent on answer, abandon and timeout alike: remembered, so a later Hangup can tell a timeout. */
 const leave: Handler = (ctx) => {
@@ -217,6 +240,7 @@ export const callHandlers: Record<string, Handler> = {
   Bridge: bridge,
   AgentComplete: complete,
   QueueCallerAbandon: abandon,
+  QueueEntry: waiting,
   QueueCallerLeave: leave,
   Leave: leave,
   Hold: (ctx) => hold(ctx, ctx.get('Status')?.toLowerCase() !== 'off'),

@@ -118,6 +118,22 @@ describe('AMI mapping: calls whose join was not seen', () => {
     expect(report.queues['670100-540100']).toMatchObject({ offered: 1, answered: 0, abandoned: 1, waiting: 0 });
   });
 
+  it('QueueEntry (QueueStatus after login): a caller already waiting is offered Wait earlier, once', () => {
+    const m = new AmiMapper(MAPPING);
+    const at = 1_764_316_800_000;
+    const entry: Array<[string, string]> = [['Event', 'QueueEntry'], ['Queue', 'loans'], ['Position', '1'], ['Channel', 'SIP/trunk-0001'],
+      ['Uniqueid', 'w1'], ['CallerIDNum', '13800000000'], ['Wait', '42']];
+    const first = m.map(amiMessage(entry), at);
+    expect(first.events.map((e) => ({ type: e.type, callId: (e as { callId?: string }).callId, queue: (e as { queue?: string }).queue, ts: e.ts })))
+      .toEqual([{ type: 'call.offered', callId: 'w1', queue: 'loans', ts: at - 42_000 }]);
+    // Listed again at the next login: already known.
+    expect(m.map(amiMessage(entry), at + 5000).outcome).toBe('ignored');
+    // Its answer is the known call's.
+    const answer = m.map(amiMessage([['Event', 'AgentConnect'], ['Uniqueid', 'w1'], ['DestChannel', 'SIP/1023-1'], ['Interface', 'SIP/1023'], ['Queue', 'loans']]), at + 6000);
+    expect(answer.events.map((e) => e.type)).toContain('call.answered');
+    expect(m.map(amiMessage([['Event', 'QueueEntry'], ['Uniqueid', 'w2']]), at).outcome).toBe('failed');
+  });
+
   it('an abandon naming no queue still fails, and one for a known call is unchanged', () => {
     const m = new AmiMapper(MAPPING);
     expect(m.map(amiMessage([['Event', 'QueueCallerAbandon'], ['Uniqueid', 'u1']]), 1).outcome).toBe('failed');
