@@ -56,6 +56,9 @@ export const agentLogout = z.looseObject({
   agentId: id,
   stationId: id,
   approvedBy: id.optional(),
+  // Set by a feed that found, after losing its link, that the agent had left every queue
+  // meanwhile: the logout happened during the gap, `ts` is when the feed found out.
+  resync: z.boolean().optional(),
 });
 export const agentState = z.looseObject({
   ...envelope,

@@ -48,6 +48,7 @@ export function createAmiAdapter(options: AmiAdapterOptions): FeedAdapter {
     const seq = ++loginSeq;
     const loginId = `floorwatch-login-${seq}`;
     let resync: Resync | undefined;
+    const statusId = `floorwatch-status-${seq}`;
 
     const onItem = (item: AmiItem): void => {
       if (item.type === 'banner') {
@@ -72,6 +73,7 @@ export function createAmiAdapter(options: AmiAdapterOptions): FeedAdapter {
         onChannelList(msg);
         return;
       }
+      if (header(msg, 'ActionID') === statusId && onMemberList(msg)) return;
       if (header(msg, 'Response') !== undefined) {
         if (phase === 'login' && header(msg, 'ActionID') === loginId) onLogin(msg);
         return;
@@ -89,9 +91,33 @@ export function createAmiAdapter(options: AmiAdapterOptions): FeedAdapter {
       // What happened while we were away (or before we first came) is asked for, not
       // assumed: the queue members as they are now (answered as QueueMember events, mapped
       // like live ones), and the channels alive now, to end the calls that are gone.
-      link.write(formatAmiMessage([['Action', 'QueueStatus'], ['ActionID', `floorwatch-status-${seq}`]]));
+      mapper.beginMemberCensus();
+      link.write(formatAmiMessage([['Action', 'QueueStatus'], ['ActionID', statusId]]));
       resync = { id: `floorwatch-channels-${seq}`, calls: new Set(mapper.openCalls().map((c) => c.callId)), alive: new Set() };
       link.write(formatAmiMessage([['Action', 'CoreShowChannels'], ['ActionID', resync.id]]));
+    };
+
+    /**
+     * The answer to QueueStatus: a Response, its members (QueueMember, mapped like live
+     * events: false, not handled here), then QueueStatusComplete, when the memberships it
+     * did not list are ended. True when the message was handled here.
+     */
+    const onMemberList = (msg: AmiMessage): boolean => {
+      const response = header(msg, 'Response');
+      if (response !== undefined) {
+        if (response.toLowerCase() !== 'success') {
+          log?.warn({ adapter: name, reason: header(msg, 'Message') }, 'AMI QueueStatus refused: agents already logged in are not known, and those who left during a gap stay logged in');
+          mapper.cancelMemberCensus();
+        }
+        return true;
+      }
+      if (header(msg, 'Event')?.toLowerCase() !== 'queuestatuscomplete') return false;
+      const left = mapper.endMembershipsGone(now());
+      if (left.length === 0) return true;
+      log?.warn({ adapter: name, agents: left.length }, 'AMI resync: logging out agents no longer in any queue');
+      counters.events += left.length;
+      batcher.add(left);
+      return true;
     };
 
     /** The answer to CoreShowChannels: a Response, one CoreShowChannel per channel, then CoreShowChannelsComplete. */

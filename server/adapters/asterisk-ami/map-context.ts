@@ -2,6 +2,7 @@
 import type { FloorEventInput } from '../../../shared/events.js';
 import type { CallIndex } from './call-index.js';
 import type { ResolvedMappingOptions } from './config.js';
+import type { Memberships } from './memberships.js';
 
 export type MapOutcome = 'mapped' | 'ignored' | 'failed';
 
@@ -20,8 +21,8 @@ export interface MapContext {
   readonly calls: CallIndex;
   readonly agents: Set<string>;
   readonly queues: Set<string>;
-  /** agent id -> queues it is a member of (logout only when it leaves the last one). */
-  readonly memberships: Map<string, Set<string>>;
+  /** The queues each agent is a member of (logout only when it leaves the last one). */
+  readonly memberships: Memberships;
   /** agent id -> last presence sent (`available` / `not_ready:<reason>`), to drop repeats per queue. */
   readonly presence: Map<string, string>;
   get(key: string): string | undefined;

@@ -44,11 +44,7 @@ function state(ctx: MapContext, agentId: string, paused: boolean): FloorEventInp
 function join(ctx: MapContext, m: Member): boolean {
   ctx.agents.add(m.agentId);
   if (m.queue !== '') ctx.queues.add(m.queue);
-  const queues = ctx.memberships.get(m.agentId) ?? new Set<string>();
-  const first = queues.size === 0;
-  queues.add(m.queue);
-  ctx.memberships.set(m.agentId, queues);
-  return first;
+  return ctx.memberships.join(m.agentId, m.queue, m.stationId);
 }
 
 const added: Handler = (ctx) => {
@@ -66,10 +62,8 @@ const added: Handler = (ctx) => {
 const removed: Handler = (ctx) => {
   const m = member(ctx);
   if (!m) return ctx.fail('no Interface/MemberName');
-  const queues = ctx.memberships.get(m.agentId);
-  queues?.delete(m.queue);
-  if (queues && queues.size > 0) return ctx.ignore(`still a member of ${[...queues].join(', ')}`);
-  ctx.memberships.delete(m.agentId);
+  const still = ctx.memberships.leave(m.agentId, m.queue);
+  if (still.length > 0) return ctx.ignore(`still a member of ${still.join(', ')}`);
   ctx.presence.delete(m.agentId);
   return produced([ctx.emit(m.agentId, 'logout', { type: 'agent.logout', agentId: m.agentId, stationId: m.stationId })]);
 };

@@ -9,6 +9,7 @@ import { CallIndex, IdMaker, type CallState } from './call-index.js';
 import { amiTimestamp, resolveMappingOptions, type AmiMappingOptions, type ResolvedMappingOptions } from './config.js';
 import { callHandlers } from './map-calls.js';
 import { memberHandlers } from './map-members.js';
+import { Memberships } from './memberships.js';
 import { header, type AmiMessage } from './parser.js';
 
 export type { MapContext, MapOutcome, MapResult } from './map-context.js';
@@ -19,7 +20,7 @@ export class AmiMapper {
   private readonly ids: IdMaker;
   private readonly agents = new Set<string>();
   private readonly queues = new Set<string>();
-  private readonly memberships = new Map<string, Set<string>>();
+  private readonly memberships = new Memberships();
   private readonly presence = new Map<string, string>();
   private readonly handlers: Map<string, Handler>;
 
@@ -77,6 +78,32 @@ export class AmiMapper {
       this.calls.forget(call);
     }
     return out;
+  }
+
+  /** `Action: QueueStatus` is going out: its answer will confirm the memberships held now. */
+  beginMemberCensus(): void {
+    this.memberships.beginCensus();
+  }
+
+  /** The QueueStatus question was refused: memberships stay as they are. */
+  cancelMemberCensus(): void {
+    this.memberships.cancelCensus();
+  }
+
+  /**
+   * The QueueStatus answer is complete (`QueueStatusComplete`): a membership held when it
+   * was asked that it did not list, and that no live event named since, ended while the
+   * adapter was not looking. An agent left in no queue is logged out now, marked `resync`
+   * (when it left is not known).
+   */
+  endMembershipsGone(at: number): FloorEventInput[] {
+    return this.memberships.endCensus().map(({ agentId, stationId }) => {
+      this.presence.delete(agentId);
+      return {
+        id: this.ids.make(agentId, 'logout-resync', String(at), false),
+        type: 'agent.logout', ts: at, source: this.source(), agentId, stationId, resync: true,
+      } as FloorEventInput;
+    });
   }
 
   /** Calls being tracked (for tests and diagnostics). */

@@ -171,6 +171,41 @@ describe('Asterisk AMI adapter over TCP', () => {
     expect(rec.events.filter((e) => e.type.startsWith('agent.')).map((e) => e.agentId)).toEqual(['401', '401', '999', '999', '1023']);
   });
 
+  it('an agent removed from its queues during a gap is logged out when the QueueStatus answer leaves it out', async () => {
+    const member = (agent: string) => `Event: QueueMember\r\nQueue: support\r\nMemberName: Agent ${agent}\r\nInterface: PJSIP/${agent}\r\nStatus: 1\r\nPaused: 0\r\n`;
+    server.queueStatus = [member('401'), member('402')];
+    const rec = new SinkRecorder<FloorEventInput>();
+    const a = start(rec);
+    void a.start();
+    const first = await server.nextSession();
+    await rec.until((events) => events.filter((e) => e.type === 'agent.login').length === 2);
+    // 402 is removed while the link is down: its QueueMemberRemoved is never seen.
+    server.queueStatus = [member('401')];
+    first.drop();
+    await server.nextSession();
+    await rec.untilEvent('agent.logout');
+    expect(rec.events.filter((e) => e.type === 'agent.logout')).toEqual([expect.objectContaining({ agentId: '402', stationId: 'PJSIP/402', resync: true })]);
+    expect(logLines.some((l) => l.includes('logging out agents no longer in any queue'))).toBe(true);
+  });
+
+  it('a refused QueueStatus logs out nobody and says why', async () => {
+    const member = 'Event: QueueMember\r\nQueue: support\r\nMemberName: Agent 401\r\nInterface: PJSIP/401\r\nStatus: 1\r\nPaused: 0\r\n';
+    server.queueStatus = [member];
+    const rec = new SinkRecorder<FloorEventInput>();
+    const a = start(rec);
+    void a.start();
+    const first = await server.nextSession();
+    await rec.untilEvent('agent.login');
+    server.queueStatus = 'refused';
+    first.drop();
+    const second = await server.nextSession();
+    await expect.poll(() => logLines.some((l) => l.includes('AMI QueueStatus refused'))).toBe(true);
+    // Events after the refusal still flow, and 401 stays logged in.
+    second.send(amiSession('answered-caller-hangup'));
+    await rec.untilEvent('call.ended');
+    expect(rec.events.filter((e) => e.type === 'agent.logout')).toEqual([]);
+  });
+
   it('a refused login stops the adapter with a clear error and does not retry', async () => {
     server.acceptLogin = false;
     const rec = new SinkRecorder<FloorEventInput>();

@@ -26,8 +26,11 @@ export class FakeAmiServer extends FakeTcpServer<AmiSession> {
   acceptLogin = true;
   /** When set, CoreShowChannels is answered (as Asterisk does) with these channels; unset: no answer. */
   channels: FakeChannel[] | undefined;
-  /** When set, QueueStatus is answered with these AMI messages (no ActionID: it is added), then QueueStatusComplete. */
-  queueStatus: string[] | undefined;
+  /**
+   * When set, QueueStatus is answered with these AMI messages (no ActionID: it is added), then
+   * QueueStatusComplete; `refused`: answered with an error (a manager user without the right).
+   */
+  queueStatus: string[] | 'refused' | undefined;
 
   protected converse(socket: net.Socket, hand: (session: AmiSession) => void): void {
     const parser = new AmiParser();
@@ -63,6 +66,7 @@ export class FakeAmiServer extends FakeTcpServer<AmiSession> {
     const withId = (msg: string) => msg.replace(/(\r\n)*$/, '') + `\r\nActionID: ${id}\r\n\r\n`;
     if (action === 'queuestatus') {
       if (!this.queueStatus) return '';
+      if (this.queueStatus === 'refused') return formatAmiMessage([['Response', 'Error'], ['ActionID', id], ['Message', 'Permission denied']]);
       return formatAmiMessage([['Response', 'Success'], ['ActionID', id], ['EventList', 'start'], ['Message', 'Queue status will follow']])
         + this.queueStatus.map(withId).join('')
         + formatAmiMessage([['Event', 'QueueStatusComplete'], ['ActionID', id], ['EventList', 'Complete'], ['ListItems', String(this.queueStatus.length)]]);

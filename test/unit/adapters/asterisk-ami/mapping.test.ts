@@ -223,6 +223,38 @@ describe('AMI mapping: robustness', () => {
     expect(m.openCalls().map((c) => c.callId)).toEqual(['alive', 'newer']);
   });
 
+  it('member census: memberships the QueueStatus answer does not list end; the last one logs the agent out', () => {
+    const m = new AmiMapper(MAPPING);
+    const ev = (event: string, agent: string, queue: string) => amiMessage([['Event', event], ['Queue', queue],
+      ['MemberName', `Agent ${agent}`], ['Interface', `SIP/${agent}`], ['Status', '1'], ['Paused', '0']]);
+    for (const [agent, queue] of [['1', 'sales'], ['1', 'support'], ['2', 'support'], ['3', 'support'], ['4', 'support'], ['5', 'vip']]) {
+      m.map(ev('QueueMemberAdded', agent, queue), 1);
+    }
+    m.beginMemberCensus();
+    // The answer lists 1 in sales only (left support during the gap: still in a queue) and 2.
+    m.map(ev('QueueMember', '1', 'sales'), 2);
+    m.map(ev('QueueMember', '2', 'support'), 2);
+    // Live while the answer is in flight: 4 removed (its own logout), 5 moved to another queue.
+    expect(m.map(ev('QueueMemberRemoved', '4', 'support'), 3).events.map(brief))
+      .toEqual([{ type: 'agent.logout', agentId: '4', stationId: 'SIP/4' }]);
+    m.map(ev('QueueMemberAdded', '5', 'sales'), 3);
+    const left = m.endMembershipsGone(60);
+    // 3 is in no queue any more; 5 left vip but is in sales; 4 is not logged out twice.
+    expect(left.map(brief)).toEqual([{ type: 'agent.logout', agentId: '3', stationId: 'SIP/3', resync: true }]);
+    expect(left[0].ts).toBe(60);
+    expect(floorEventSchema.safeParse(left[0]).success).toBe(true);
+    // 1's remaining queue and 5's vip are settled: removing sales logs each out once.
+    expect(m.map(ev('QueueMemberRemoved', '1', 'sales'), 4).events.map(brief))
+      .toEqual([{ type: 'agent.logout', agentId: '1', stationId: 'SIP/1' }]);
+    expect(m.map(ev('QueueMemberRemoved', '5', 'sales'), 4).events.map(brief))
+      .toEqual([{ type: 'agent.logout', agentId: '5', stationId: 'SIP/5' }]);
+    // A census ended twice, or refused, concludes nothing.
+    expect(m.endMembershipsGone(61)).toEqual([]);
+    m.beginMemberCensus();
+    m.cancelMemberCensus();
+    expect(m.endMembershipsGone(62)).toEqual([]);
+  });
+
   it('agent ids: explicit map, then member-name digits, then interface digits', () => {
     const o = resolveMappingOptions({ host: 'x', agentIds: { 'SIP/alice': 'a-17' } });
     expect(agentIdOf(o, 'SIP/alice', 'Alice')).toBe('a-17');
