@@ -27,6 +27,7 @@ import { createIngestService } from './ingest/ingest-service.js';
 import { watchLoopLag } from './ingest/loop-lag.js';
 import { DEFAULT_BODY_LIMIT, createIngestRouter } from './ingest/http-route.js';
 import { registerIngestNamespace, type IngestNamespace } from './ingest/socket-namespace.js';
+import { limitFrames } from './http/socket-frame-limit.js';
 import proxyaddr from 'proxy-addr';
 import { registerWallboardNamespace, type WallboardNamespace } from './wallboard/namespace.js';
 import { createOpsEdge } from './ops/edge.js';
@@ -163,15 +164,19 @@ export function createApplication(deps: ApplicationDeps): Application {
   if (deps.httpServer) httpServer.on('request', app);
   const io = new Server(httpServer, {
     serveClient: false,
-    // The default 1 MB would drop a feed's socket mid-batch; allow what HTTP allows.
+    // The default 1 MB would drop a feed's socket mid-batch; allow what HTTP allows, but
+    // only on a connection a feed has authenticated on (limitFrames, below).
     maxHttpBufferSize: toBytes(bodyLimit),
     // Closed to other origins: a page elsewhere cannot open a socket with our cookies.
     allowRequest: (req, callback) => callback(null, sameOrigin(req.headers.origin, req.headers.host)),
   });
   deps.cluster?.attach(io);
+  const frames = limitFrames(io, logger, toBytes(bodyLimit));
 
   // socket.io types of() with the main namespace's events; each namespace has its own contract.
   const stopIngest = registerIngestNamespace(io.of('/ingest') as unknown as IngestNamespace, { ingest, logger, auth: access.auth });
+  // Runs once the namespace's middleware admitted the feed: its batches may be big.
+  io.of('/ingest').on('connection', (socket) => frames.widen(socket.conn));
   const stopWallboard = registerWallboardNamespace(io.of('/wallboard') as unknown as WallboardNamespace, {
     floor, commands, auth: access.auth, logger, ...(deps.cluster && { localOnly: true }),
     // The client's address as express reads it for HTTP requests (its `trust proxy`).
