@@ -31,6 +31,7 @@ import { lockDatabaseFile } from './storage/sqlite/file-lock.js';
 import { watchStorageWrites } from './ops/storage-writes.js';
 import { startSnapshotWorker } from './floor/snapshot-worker.js';
 import { createSqliteHandoverStore } from './handover/sqlite-store.js';
+import { openSharedHandovers } from './handover/shared.js';
 import { createHandoverService } from './handover/service.js';
 import { createPointsService } from './points/service.js';
 import type { Storage } from './storage/types.js';
@@ -323,11 +324,14 @@ async function startOnLockedFile(options: ServeOptions): Promise<RunningServer> 
   const edge = createAccessEdge(access, logger, secureCookiesFor(options));
   // The points ledger is part of the floor's storage; handovers have their table in the same file.
   const points = createPointsService({ ledger: storage.points, floor, audit: access, clock: { now: () => Date.now() } });
-  const handoverStore = createSqliteHandoverStore(options.db, sideConnections);
+  // With PostgreSQL every process shares them (and the key that seals drafts); else the file.
+  const { store: handoverStore, sealKey } = options.postgres
+    ? await openSharedHandovers(options.postgres, options.db, sideConnections, logger)
+    : { store: createSqliteHandoverStore(options.db, sideConnections), sealKey: readDatabaseKey(options.db, sideConnections) };
   const handovers = createHandoverService({
     floor, store: handoverStore, audit: access, clock: { now: () => Date.now() }, logger: logger.child({ part: 'handover' }),
     // Drafts' figures are sealed with the database's key: a draft outlives a restart.
-    sealKey: readDatabaseKey(options.db, sideConnections),
+    sealKey,
   });
 
   // Notifications have their tables in the same file; the file (if any) is applied now.

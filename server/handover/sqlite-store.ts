@@ -93,3 +93,17 @@ export function createSqliteHandoverStore(path: string, options: SharedFileOptio
     },
   };
 }
+
+/**
+ * Every handover in the SQLite file at `path`, oldest shift change first: what a server
+ * that moved to PostgreSQL kept here before (copy-to-postgres.ts).
+ */
+export function readSqliteHandovers(path: string, options: SharedFileOptions = {}): Handover[] {
+  const connection = new SqliteConnection(openDatabase(path, options));
+  try {
+    return connection.db.prepare<[], string>('SELECT json FROM handovers ORDER BY shift_change_at, id').pluck().all()
+      .map((json) => JSON.parse(json) as Handover);
+  } finally {
+    connection.close();
+  }
+}

@@ -1,8 +1,9 @@
 /**
  * `floorwatch serve --postgres URL`, as an operator runs it (a child process): the event
- * log, alerts, snapshots and the access store (accounts, audit log) go to PostgreSQL, not
- * the SQLite file; /ready pings PostgreSQL; a restart (SIGTERM, then start again) finds
- * everything where it was.
+ * log, alerts, snapshots, the access store (accounts, audit log) and handovers go to
+ * PostgreSQL, not the SQLite file (handovers an earlier version kept there are copied
+ * over); /ready pings PostgreSQL; a restart (SIGTERM, then start again) finds everything
+ * where it was.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,6 +18,8 @@ import { parsePrometheusText } from '../unit/ops/prometheus-text.js';
 import { wallboard } from '../helpers/secured-floor.js';
 import { signInAdmin, startServerProcess, type ServerProcess } from './server-process.js';
 import { once } from './once.js';
+import { createSqliteHandoverStore } from '../../server/handover/sqlite-store.js';
+import { makeHandover } from '../unit/handover/fixtures.js';
 import { unpack, type MaybePacked } from '../../shared/packed.js';
 import type { ScreenDelta } from '../../shared/wallboard.js';
 
@@ -51,7 +54,12 @@ describe.skipIf(SKIP_POSTGRES)('serve --postgres', () => {
     return server;
   };
 
-  it('keeps the floor and the accounts in PostgreSQL, across a restart', async () => {
+  it('keeps the floor, the accounts and the handovers in PostgreSQL, across a restart', async () => {
+    // A handover an earlier version kept in the side file, as it did with --postgres.
+    const kept = makeHandover(Date.parse('2026-11-28T12:00:00+08:00'), ['T1']);
+    const sideStore = createSqliteHandoverStore(path.join(dir, 'side.db'));
+    await sideStore.save(kept);
+    await sideStore.close();
     const first = await start();
     const admin = await signInAdmin(first.url);
     const created = await admin.call('POST', '/api/v1/feed-tokens', { csrf: true, body: { name: 'pbx one' } });
@@ -91,14 +99,15 @@ describe.skipIf(SKIP_POSTGRES)('serve --postgres', () => {
       expect((await other.query('SELECT id FROM event_log ORDER BY seq')).rows.map((r) => r.id)).toEqual(['login-1', 'off-1', 'ans-1', 'say-1']);
       const audit = (await other.query<{ action: string }>('SELECT action FROM access_audit ORDER BY seq')).rows.map((r) => r.action);
       expect(audit.some((action) => action.includes('feed-token'))).toBe(true);
+      expect((await other.query<{ json: string }>('SELECT json FROM handovers')).rows.map((r) => JSON.parse(r.json) as unknown)).toEqual([kept]);
     } finally {
       await other.end();
     }
     // A graceful stop: the process exits by itself, after a final snapshot.
     expect(await first.stop('SIGTERM')).toBe(0);
 
-    // Nothing of the floor or the accounts went to the SQLite file beside it (which other
-    // parts, handovers and notifications, still use; their opening may create empty tables).
+    // Nothing of the floor or the accounts went to the SQLite file beside it (which
+    // notifications still use; their opening may create empty tables).
     const side = new Database(path.join(dir, 'side.db'), { readonly: true });
     try {
       const tables = side.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
@@ -123,6 +132,8 @@ describe.skipIf(SKIP_POSTGRES)('serve --postgres', () => {
     try {
       const snapshots = await other2.query<{ seq: string }>('SELECT seq FROM snapshots');
       expect(snapshots.rows.map((r) => Number(r.seq))).toContain(4);
+      // Copied once: the second start found it there already.
+      expect((await other2.query('SELECT id FROM handovers')).rows).toEqual([{ id: kept.id }]);
     } finally {
       await other2.end();
     }

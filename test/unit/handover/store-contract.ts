@@ -1,5 +1,5 @@
 /**
- * The HandoverStore contract: what memory and SQLite (and any later backend) must do.
+ * The HandoverStore contract: what memory, SQLite and PostgreSQL (and any later backend) must do.
  * Each test gets a fresh, empty store.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,11 +9,11 @@ import { makeHandover } from './fixtures.js';
 const H = 3600_000;
 const NOON = Date.parse('2026-11-28T12:00:00+08:00');
 
-export function runHandoverStoreContract(name: string, make: () => HandoverStore): void {
+export function runHandoverStoreContract(name: string, make: () => HandoverStore | Promise<HandoverStore>): void {
   describe(`${name}: handover store contract`, () => {
     let store: HandoverStore;
-    beforeEach(() => {
-      store = make();
+    beforeEach(async () => {
+      store = await make();
     });
     afterEach(async () => {
       await store.close();
