@@ -34,7 +34,7 @@ import { createSqliteHandoverStore } from './handover/sqlite-store.js';
 import { openSharedHandovers } from './handover/shared.js';
 import { createHandoverService } from './handover/service.js';
 import { createPointsService } from './points/service.js';
-import type { Storage } from './storage/types.js';
+import type { EventLog, Storage } from './storage/types.js';
 import { redactPostgresUrl } from './storage/postgres/url.js';
 import { createMetrics } from './ops/metrics.js';
 import { countDelivery } from './ops/hooks.js';
@@ -127,8 +127,11 @@ export function secureCookiesFor(options: Pick<ServeOptions, 'secureCookies' | '
 /** The floor as the server drives it: a single process's Floor, or a cluster process's view of the floor. */
 export type ServedFloor = FloorService & Pick<Floor, 'tick' | 'snapshotNow' | 'close'>;
 
+/** How far back a contact record's call is looked for in the log: the log keeps a week. */
+const CONTACT_LOOKBACK_MS = 8 * 24 * 3600_000;
+
 /** The cloud contact centres' webhook receivers that are configured. */
-function cloudWebhooks(options: ServeOptions, sinkFor: (feed: string) => EventSink, logger: Logger) {
+function cloudWebhooks(options: ServeOptions, sinkFor: (feed: string) => EventSink, log: EventLog, logger: Logger) {
   const hooks: Array<{ name: string; path: string; handler: RequestHandler & { counters(): AdapterCounters } }> = [];
   if (options.twilio) {
     hooks.push({
@@ -139,7 +142,15 @@ function cloudWebhooks(options: ServeOptions, sinkFor: (feed: string) => EventSi
   if (options.connectSecret) {
     hooks.push({
       name: 'amazon-connect', path: '/hooks/amazon-connect',
-      handler: createConnectWebhook({ sharedSecret: options.connectSecret, sink: sinkFor('amazon-connect'), logger: logger.child({ feed: 'amazon-connect' }) }),
+      handler: createConnectWebhook({
+        sharedSecret: options.connectSecret, sink: sinkFor('amazon-connect'), logger: logger.child({ feed: 'amazon-connect' }),
+        // What the log holds about contacts this process has not seen (a restart in between).
+        earlierEvents: async (callIds) => {
+          const now = Date.now();
+          const entries = await log.eventsAbout({ callIds, from: now - CONTACT_LOOKBACK_MS, to: now + CONTACT_LOOKBACK_MS });
+          return entries.flatMap((entry) => (entry.payload.kind === 'event' ? [entry.payload.event] : []));
+        },
+      }),
     });
   }
   return hooks;
@@ -352,7 +363,7 @@ async function startOnLockedFile(options: ServeOptions): Promise<RunningServer> 
   const ingest = createIngestService(floor, ingestMetrics(metrics));
   // Each in-process source is its own feed in the metrics.
   const sinkFor = (feed: string): EventSink => (batch) => ingest.ingestBatch(batch, undefined, feed);
-  const hooks = cloudWebhooks(options, sinkFor, logger);
+  const hooks = cloudWebhooks(options, sinkFor, storage.log, logger);
   // Big ingest bodies are parsed on a thread of their own, beside the floor's (batch-parser.ts).
   const ingestParser = startThreadParser({
     onThreadFailure: (message) => logger.warn({ message }, 'ingest: the parse thread failed; its batches were parsed on the main thread'),

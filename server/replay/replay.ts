@@ -17,6 +17,7 @@ import { createEngineState, step } from '../engine/engine.js';
 import { serviceLevelSpec } from '../engine/service-level.js';
 import { agentsPerQueue, agentView, complianceView, floorFigures, queueFigures } from '../engine/views.js';
 import { Sequencer } from '../floor/sequencer.js';
+import { repeatKey } from '../storage/types.js';
 import { planAppliedAt, type ReplayPlan } from './replay-plan.js';
 
 export interface ReplayAlert {
@@ -80,11 +81,13 @@ export function replayEvents(events: FloorEvent[], rules: RulesConfig, plan?: Re
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
   for (const e of events) {
-    if (seen.has(e.id)) {
+    // As the live log knows a repeat: the same id at the same time (repeatTimeOf).
+    const key = repeatKey(e.ts, e.id);
+    if (seen.has(key)) {
       duplicates += 1;
       continue;
     }
-    seen.add(e.id);
+    seen.add(key);
     // A window of 0 with receivedAt = ts: each event's moment is its own timestamp.
     sequencer.add(e, e.ts, 0);
     first = Math.min(first, e.ts);

@@ -31,7 +31,7 @@ beforeEach(async () => {
   const access = stubAccess();
   // Only the right token is a feed: the stub lets anyone in.
   const feedFromToken = access.edge.auth.feedFromToken;
-  access.edge.auth.feedFromToken = async (token) => (token === FEED_TOKEN ? feedFromToken(token) : undefined);
+  access.edge.auth.feedFromToken = async (token) => (token === FEED_TOKEN ? feedFromToken(token) : null);
   application = createApplication({ floor, logger: pino({ level: 'silent' }), bodyLimit: '8mb', ingestMaxPending: 100_000, access: access.edge });
   await new Promise<void>((resolve) => application.httpServer.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(application.httpServer.address() as AddressInfo).port}`;

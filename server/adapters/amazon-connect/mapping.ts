@@ -7,17 +7,23 @@
  *   least once and in no guaranteed order.
  *
  * Both describe the same contacts, so the events they share get the same ids
- * (`connect-<ContactId>-offered|answered|ended|wrapup`): whichever arrives first is
- * applied, the other is a duplicate the floor drops. A contact record never seen before
- * still gives the whole contact (abandoned calls never reach an agent's stream).
+ * (`connect-<ContactId>-offered|answered|ended|wrapup`) and the same time: whichever
+ * arrives first is applied, the other is a duplicate the floor drops. The floor knows a
+ * repeat by id and time together, and the two sources stamp the same moment differently
+ * (the stream to the millisecond, the record to the second), so each such fact keeps the
+ * time it was first sent with, remembered per contact, and learnt back from the floor's
+ * log for a contact this process has not seen (`learn`: after a restart, the record of a
+ * call that ended before it). A contact record never seen before still gives the whole
+ * contact (abandoned calls never reach an agent's stream).
  *
- * Pure translation with a small memory (the last LastUpdateTimestamp per contact); never
- * throws: a record missing what its translation needs is `failed`.
+ * Pure translation with a small memory (per contact: the last LastUpdateTimestamp, and
+ * the facts sent with their times); never throws: a record missing what its translation
+ * needs is `failed`.
  */
 import type { FloorEventInput, NotReadyReason } from '../../../shared/events.js';
 import { emptyCounters, type AdapterCounters, type SourceMapResult } from '../types.js';
-import type {
-  AgentSnapshot, AgentSnapshotContact, ConnectAgentEvent, ConnectContactRecord,
+import {
+  recordKind, type AgentSnapshot, type AgentSnapshotContact, type ConnectAgentEvent, type ConnectContactRecord,
 } from './records.js';
 
 export interface ConnectMappingOptions {
@@ -54,7 +60,7 @@ export interface ConnectMappingOptions {
   notesAttribute?: string;
   /** The floor's station id for an agent's softphone. Default `ccp-<agentId>`. */
   stationId?: (agentId: string) => string;
-  /** Contacts whose last update is remembered for de-duplication. Default 100,000. */
+  /** Contacts whose last update and facts sent are remembered for de-duplication. Default 100,000. */
   maxTrackedContacts?: number;
 }
 
@@ -67,6 +73,13 @@ export interface ConnectMapper {
   mapContactRecord(record: unknown): ConnectMapResult;
   /** Records the floor refused events of (the webhook calls this after its sink answered). */
   noteRejected(records: number): void;
+  /** Of these records, the ContactIds of contact records whose facts this mapper has no memory of. */
+  contactsToLearn(records: readonly unknown[]): string[];
+  /**
+   * Events the floor logged earlier (the log's own, for `contactsToLearn`): the facts among
+   * them this adapter sent are remembered with their times, so sending them again is a repeat.
+   */
+  learn(events: ReadonlyArray<{ id: string; ts: number; type: string; callId?: string }>): void;
   counters(): AdapterCounters;
 }
 
@@ -84,6 +97,12 @@ const time = (v: unknown): number | undefined => {
   const ms = Date.parse(v);
   return Number.isFinite(ms) && ms >= 0 ? ms : undefined;
 };
+/** The contact facts both sources send, by the event type that carries each. */
+const FACT_OF_TYPE: Record<string, Fact | undefined> = {
+  'call.offered': 'offered', 'call.answered': 'answered', 'call.ended': 'ended', 'wrapup.completed': 'wrapup',
+};
+type Fact = 'offered' | 'answered' | 'ended' | 'wrapup';
+
 /** Ids stay well under the contract's 200 characters. */
 const idPart = (s: string): string => s.replace(/\s+/g, '_').slice(0, 80);
 
@@ -106,11 +125,29 @@ export function createConnectMapper(options: ConnectMappingOptions = {}): Connec
   const stationOf = options.stationId ?? ((agentId: string) => `ccp-${agentId}`);
   const maxTracked = options.maxTrackedContacts ?? 100_000;
   const lastUpdate = new Map<string, number>();
+  /** Per contact: each fact sent, with the time it was sent with. */
+  const factsSent = new Map<string, Map<Fact, number>>();
   const counters = emptyCounters();
 
   const ev = (id: string, ts: number, body: Record<string, unknown>): FloorEventInput =>
     ({ id, ts, source, ...body }) as FloorEventInput;
   const contactId = (cid: string, kind: string) => `connect-${idPart(cid)}-${kind}`;
+
+  /** `map.set`, as the newest entry, dropping the oldest past `maxTracked`. */
+  function track<V>(map: Map<string, V>, cid: string, value: V): void {
+    map.delete(cid);
+    map.set(cid, value);
+    if (map.size > maxTracked) map.delete(map.keys().next().value!);
+  }
+
+  /** A contact fact, at the time it was first sent with if it was (then the floor drops it as a repeat). */
+  function fact(cid: string, kind: Fact, ts: number, body: Record<string, unknown>): FloorEventInput {
+    const facts = factsSent.get(cid) ?? new Map<Fact, number>();
+    const at = facts.get(kind) ?? ts;
+    facts.set(kind, at);
+    track(factsSent, cid, facts);
+    return ev(contactId(cid, kind), at, body);
+  }
   const direction = (method: unknown): 'inbound' | 'outbound' => (method === 'OUTBOUND' ? 'outbound' : 'inbound');
   const followed = (channel: unknown) => typeof channel !== 'string' || channels.has(channel.toUpperCase());
 
@@ -169,13 +206,13 @@ export function createConnectMapper(options: ConnectMappingOptions = {}): Connec
   // ---- contacts in the agent stream --------------------------------------------------
 
   function offered(c: AgentSnapshotContact, cid: string, at: number): FloorEventInput {
-    return ev(contactId(cid, 'offered'), Math.min(time(c.QueueTimestamp) ?? at, at), {
+    return fact(cid, 'offered', Math.min(time(c.QueueTimestamp) ?? at, at), {
       type: 'call.offered', callId: cid, queue: text(c.Queue?.Name) ?? defaultQueue, direction: direction(c.InitiationMethod),
     });
   }
 
   function answered(c: AgentSnapshotContact, cid: string, agentId: string, at: number): FloorEventInput {
-    return ev(contactId(cid, 'answered'), time(c.ConnectedToAgentTimestamp) ?? at, { type: 'call.answered', callId: cid, agentId });
+    return fact(cid, 'answered', time(c.ConnectedToAgentTimestamp) ?? at, { type: 'call.answered', callId: cid, agentId });
   }
 
   const TALKING = new Set(['CONNECTED', 'CONNECTED_ONHOLD']);
@@ -186,7 +223,7 @@ export function createConnectMapper(options: ConnectMappingOptions = {}): Connec
     const prevContacts = new Map(list(prevSnap).map((c) => [text(c.ContactId)!, c]));
     const curContacts = list(curSnap);
     const ended = (cid: string, ts: number) => {
-      if (agentStreamEndsCalls) out.push(ev(contactId(cid, 'ended'), ts, { type: 'call.ended', callId: cid, releasedBy: agentStreamReleasedBy }));
+      if (agentStreamEndsCalls) out.push(fact(cid, 'ended', ts, { type: 'call.ended', callId: cid, releasedBy: agentStreamReleasedBy }));
     };
     for (const c of curContacts) {
       const cid = text(c.ContactId)!;
@@ -233,7 +270,7 @@ export function createConnectMapper(options: ConnectMappingOptions = {}): Connec
       const before = text(c.State);
       if (before === 'ENDED') {
         // The agent closed after-contact work: the contact left the snapshot.
-        if (agentStreamWrapups) out.push(ev(contactId(cid, 'wrapup'), at, { type: 'wrapup.completed', callId: cid, agentId }));
+        if (agentStreamWrapups) out.push(fact(cid, 'wrapup', at, { type: 'wrapup.completed', callId: cid, agentId }));
       } else if (before !== undefined && TALKING.has(before)) {
         ended(cid, at);
       }
@@ -276,12 +313,6 @@ export function createConnectMapper(options: ConnectMappingOptions = {}): Connec
 
   // ---- contact records ---------------------------------------------------------------
 
-  function remember(cid: string, updated: number): void {
-    lastUpdate.delete(cid);
-    lastUpdate.set(cid, updated);
-    if (lastUpdate.size > maxTracked) lastUpdate.delete(lastUpdate.keys().next().value!);
-  }
-
   function mapContactRecord(raw: unknown): ConnectMapResult {
     return finish(() => {
       if (!isObject(raw)) throw new Failure('contact record: not a JSON object');
@@ -294,7 +325,7 @@ export function createConnectMapper(options: ConnectMappingOptions = {}): Connec
       if (seen !== undefined && updated <= seen) {
         return `contact record ${cid}: duplicate (LastUpdateTimestamp ${r.LastUpdateTimestamp} not newer than the one applied)`;
       }
-      remember(cid, updated);
+      track(lastUpdate, cid, updated);
       if (!followed(r.Channel)) return `contact record ${cid}: channel ${String(r.Channel)} not followed`;
 
       const queue = isObject(r.Queue) ? text(r.Queue.Name) : undefined;
@@ -308,18 +339,18 @@ export function createConnectMapper(options: ConnectMappingOptions = {}): Connec
       const from = text(r.CustomerEndpoint?.Address);
       const to = text(r.SystemEndpoint?.Address);
       const outbound = direction(r.InitiationMethod) === 'outbound';
-      out.push(ev(contactId(cid, 'offered'), offeredAt, {
+      out.push(fact(cid, 'offered', offeredAt, {
         type: 'call.offered', callId: cid, queue: queue ?? defaultQueue, direction: outbound ? 'outbound' : 'inbound',
         ...(outbound ? { ...(to && { from: to }), ...(from && { to: from }) } : { ...(from && { from }), ...(to && { to }) }),
       }));
       const connectedAt = time(agent?.ConnectedToAgentTimestamp);
       if (agentId !== undefined && connectedAt !== undefined) {
-        out.push(ev(contactId(cid, 'answered'), connectedAt, { type: 'call.answered', callId: cid, agentId }));
+        out.push(fact(cid, 'answered', connectedAt, { type: 'call.answered', callId: cid, agentId }));
       }
       const disconnectedAt = time(r.DisconnectTimestamp);
       if (disconnectedAt !== undefined) {
         const reason = text(r.DisconnectReason);
-        out.push(ev(contactId(cid, 'ended'), disconnectedAt, {
+        out.push(fact(cid, 'ended', disconnectedAt, {
           type: 'call.ended', callId: cid, releasedBy: (reason && RELEASED_BY[reason]) ?? 'system',
         }));
       }
@@ -328,7 +359,7 @@ export function createConnectMapper(options: ConnectMappingOptions = {}): Connec
         const attrs = isObject(r.Attributes) ? r.Attributes : {};
         const callType = text(attrs[callTypeAttribute]);
         const notes = text(attrs[notesAttribute]);
-        out.push(ev(contactId(cid, 'wrapup'), acwEnd, {
+        out.push(fact(cid, 'wrapup', acwEnd, {
           type: 'wrapup.completed', callId: cid, agentId, ...(callType && { callType }), ...(notes && { notes }),
         }));
       }
@@ -341,6 +372,24 @@ export function createConnectMapper(options: ConnectMappingOptions = {}): Connec
     mapContactRecord,
     noteRejected(records) {
       counters.failed += records;
+    },
+    contactsToLearn(records) {
+      const out = new Set<string>();
+      for (const r of records) {
+        const cid = recordKind(r) === 'contact-record' ? text((r as ConnectContactRecord).ContactId) : undefined;
+        if (cid !== undefined && !factsSent.has(cid)) out.add(cid);
+      }
+      return [...out];
+    },
+    learn(events) {
+      for (const e of events) {
+        const kind = FACT_OF_TYPE[e.type];
+        // Only this adapter's own events: another feed's about the same call id are not its facts.
+        if (kind === undefined || e.callId === undefined || e.id !== contactId(e.callId, kind)) continue;
+        const facts = factsSent.get(e.callId) ?? new Map<Fact, number>();
+        if (!facts.has(kind)) facts.set(kind, e.ts);
+        track(factsSent, e.callId, facts);
+      }
     },
     counters: () => ({ ...counters }),
   };

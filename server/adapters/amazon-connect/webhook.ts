@@ -23,6 +23,8 @@ export interface ConnectWebhookOptions {
   mapping?: ConnectMappingOptions;
   /** Largest body, express/bytes syntax. Default `'5mb'` (a Kinesis batch is at most ~6 MB). */
   bodyLimit?: string | number;
+  /** The events the floor's log holds about these calls (contacts), for the mapper to learn from. */
+  earlierEvents?: (callIds: string[]) => Promise<ReadonlyArray<{ id: string; ts: number; type: string; callId?: string }>>;
 }
 
 export type ConnectWebhook = RequestHandler & { counters(): AdapterCounters; mapper: ConnectMapper };
@@ -54,37 +56,52 @@ export function createConnectWebhook(options: ConnectWebhookOptions): ConnectWeb
         return;
       }
       const body: unknown = req.body;
-      const records = Array.isArray(body) ? body : [body];
-      const events: FloorEventInput[] = [];
-      let ignored = 0;
-      const failures: string[] = [];
-      for (const record of records) {
-        const kind = recordKind(record);
-        const result = kind === 'contact-record' ? mapper.mapContactRecord(record) : mapper.mapAgentEvent(record);
-        if (result.outcome === 'mapped') events.push(...result.events);
-        else if (result.outcome === 'ignored') ignored += 1;
-        else failures.push(result.reason);
-      }
-      if (failures.length > 0) logger.warn({ failures: failures.slice(0, 10), count: failures.length }, 'amazon-connect: unreadable records');
-      const reply = (accepted: number, duplicates: number, rejected: number) =>
-        res.status(200).json({ records: records.length, events: events.length, accepted, duplicates, rejected, ignored, failed: failures.length });
-      if (events.length === 0) {
-        reply(0, 0, 0);
-        return;
-      }
-      sink(events).then((result) => {
-        if (result.rejected > 0) {
-          mapper.noteRejected(result.rejected);
-          logger.warn({ errors: result.errors.slice(0, 10) }, 'amazon-connect: the floor rejected events');
-        }
-        logger.debug({ accepted: result.accepted, duplicates: result.duplicates }, 'amazon-connect batch');
-        reply(result.accepted, result.duplicates, result.rejected);
-      }, (sinkErr: unknown) => {
-        logger.warn({ err: sinkErr }, 'amazon-connect: the floor did not take the batch');
-        if (!res.headersSent) res.status(503).json({ error: 'the floor could not take the events; retry' });
-        else next(sinkErr);
-      });
+      const records: unknown[] = Array.isArray(body) ? body : [body];
+      learnEarlier(records).then(() => mapAndSend(records, res, next), next);
     });
   };
+
+  /** What the log holds about contacts new to this process; a failed read is logged and mapping goes on. */
+  async function learnEarlier(records: unknown[]): Promise<void> {
+    const unknown = options.earlierEvents ? mapper.contactsToLearn(records) : [];
+    if (unknown.length === 0) return;
+    try {
+      mapper.learn(await options.earlierEvents!(unknown));
+    } catch (err) {
+      logger.warn({ err, contacts: unknown.length }, 'amazon-connect: could not read what the floor holds about these contacts; a call both sources report may count twice');
+    }
+  }
+
+  function mapAndSend(records: unknown[], res: express.Response, next: express.NextFunction): void {
+    const events: FloorEventInput[] = [];
+    let ignored = 0;
+    const failures: string[] = [];
+    for (const record of records) {
+      const kind = recordKind(record);
+      const result = kind === 'contact-record' ? mapper.mapContactRecord(record) : mapper.mapAgentEvent(record);
+      if (result.outcome === 'mapped') events.push(...result.events);
+      else if (result.outcome === 'ignored') ignored += 1;
+      else failures.push(result.reason);
+    }
+    if (failures.length > 0) logger.warn({ failures: failures.slice(0, 10), count: failures.length }, 'amazon-connect: unreadable records');
+    const reply = (accepted: number, duplicates: number, rejected: number) =>
+      res.status(200).json({ records: records.length, events: events.length, accepted, duplicates, rejected, ignored, failed: failures.length });
+    if (events.length === 0) {
+      reply(0, 0, 0);
+      return;
+    }
+    sink(events).then((result) => {
+      if (result.rejected > 0) {
+        mapper.noteRejected(result.rejected);
+        logger.warn({ errors: result.errors.slice(0, 10) }, 'amazon-connect: the floor rejected events');
+      }
+      logger.debug({ accepted: result.accepted, duplicates: result.duplicates }, 'amazon-connect batch');
+      reply(result.accepted, result.duplicates, result.rejected);
+    }, (sinkErr: unknown) => {
+      logger.warn({ err: sinkErr }, 'amazon-connect: the floor did not take the batch');
+      if (!res.headersSent) res.status(503).json({ error: 'the floor could not take the events; retry' });
+      else next(sinkErr);
+    });
+  }
   return Object.assign(handler, { counters: () => mapper.counters(), mapper });
 }

@@ -141,4 +141,43 @@ describe('Amazon Connect end to end through replay', () => {
     expect(report.queues.sales).toMatchObject({ offered: 3, answered: 2, abandoned: 1 });
     expect(report.alerts.map((a) => a.rule)).toEqual(['answer-3-rings', 'no-hangup-first']);
   });
+
+  it('the stream stamps to the millisecond, the record to the second: the call still counts once', () => {
+    // Real agent streams write milliseconds (EventTimestamp `yyyy-mm-ddThh:mm:ss.sssZ`,
+    // docs.aws.amazon.com/connect/latest/adminguide/agent-event-stream-model.html); contact
+    // records whole seconds. The fixtures' stream, given milliseconds:
+    const stream = JSON.parse(JSON.stringify(agentEvents).replace(/(T\d\d:\d\d:\d\d)Z/g, '$1.345Z')) as ConnectAgentEvent[];
+    const mapper = createConnectMapper(options);
+    const live = stream.flatMap((r) => mapper.mapAgentEvent(r).events);
+    const late = contactRecords.flatMap((r) => mapper.mapContactRecord(r).events);
+    // Each fact the record repeats goes with the time the stream sent it: a repeat.
+    const sentAt = new Map(live.map((e) => [e.id, e.ts]));
+    const repeated = late.filter((e) => sentAt.has(e.id));
+    expect(repeated.map((e) => e.id)).toEqual(expect.arrayContaining(['connect-c-2-offered', 'connect-c-2-answered', 'connect-c-2-ended']));
+    for (const e of repeated) expect(e.ts, e.id).toBe(sentAt.get(e.id));
+    const report = replayEvents([...live, ...late].map((e) => floorEventSchema.parse(e)), defaultRulesConfig());
+    expect(report.agents['1002'].handledToday).toBe(1);
+    expect(report.queues.sales).toMatchObject({ offered: 3, answered: 2, abandoned: 1 });
+
+    // After a restart the mapper has forgotten; it learns the times from what the log holds.
+    const restarted = createConnectMapper(options);
+    expect(restarted.contactsToLearn([...contactRecords, stream[0]])).toEqual(contactRecords.map((r) => r.ContactId));
+    restarted.learn([...live.map((e) => floorEventSchema.parse(e)), { id: 'another-feed-c-2', ts: 1, type: 'call.answered', callId: 'c-2' }]);
+    // Those the stream never reported (an abandon in the queue, a record never queued) are still unknown.
+    const inStream = new Set(live.map((e) => (e as { callId?: string }).callId));
+    expect(restarted.contactsToLearn(contactRecords)).toEqual(contactRecords.map((r) => r.ContactId).filter((cid) => !inStream.has(cid)));
+    const afterRestart = contactRecords.flatMap((r) => restarted.mapContactRecord(r).events);
+    for (const e of afterRestart.filter((x) => sentAt.has(x.id))) expect(e.ts, e.id).toBe(sentAt.get(e.id));
+  });
+
+  it('a contact offered again at CONNECTED without a QueueTimestamp keeps its first offer time', () => {
+    const mapper = createConnectMapper(options);
+    const incoming = byId('0004');
+    const strip = (r: ConnectAgentEvent): ConnectAgentEvent => JSON.parse(JSON.stringify(r).replace(/"QueueTimestamp":"[^"]*"/g, '"QueueTimestamp":null')) as ConnectAgentEvent;
+    const offers = agentEvents.map(strip).flatMap((r) => mapper.mapAgentEvent(r).events).filter((e) => e.id === 'connect-c-1-offered');
+    expect(offers.length).toBeGreaterThan(1);
+    expect(new Set(offers.map((e) => e.ts)).size).toBe(1);
+    expect(incoming.EventId).toBeDefined();
+  });
 });
+

@@ -85,3 +85,49 @@ describe('createConnectWebhook', () => {
     expect(hook.counters()).toMatchObject({ failed: 2 });
   });
 });
+
+describe('contact records for contacts new to this process (after a restart)', () => {
+  it('reads what the log holds about them first, keeps the logged times, and goes on when the read fails', async () => {
+    const asked: string[][] = [];
+    const warnings: string[] = [];
+    const got: FloorEventInput[] = [];
+    let readFails = false;
+    // What the log holds: the stream's answer, to the millisecond, sent before the restart.
+    const logged = { id: 'connect-c-2-answered', ts: Date.parse('2026-11-28T01:05:25.633Z'), type: 'call.answered', callId: 'c-2' };
+    const app = express();
+    app.post(PATH, createConnectWebhook({
+      sharedSecret: SECRET,
+      sink: async (events) => {
+        got.push(...events);
+        return { accepted: events.length, duplicates: 0, rejected: 0, errors: [] };
+      },
+      logger: { warn: (_context: unknown, message?: string) => void warnings.push(String(message)), debug: () => {} },
+      earlierEvents: async (callIds) => {
+        asked.push(callIds);
+        if (readFails) throw new Error('the database is away');
+        return [logged];
+      },
+    }));
+    const own = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    const url = `http://127.0.0.1:${(own.address() as AddressInfo).port}${PATH}`;
+    const send = (body: unknown) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${SECRET}` }, body: JSON.stringify(body) });
+    try {
+      const [, c2, c3] = fixture('contact-records.json');
+      expect((await send(fixture('agent-events.json')[0])).status).toBe(200);
+      expect(asked).toEqual([]); // agent events need nothing from the log
+      expect((await send(c2)).status).toBe(200);
+      expect(asked).toEqual([['c-2']]);
+      expect(got.find((e) => e.id === 'connect-c-2-answered')?.ts).toBe(logged.ts);
+      readFails = true;
+      const res = await send(c3);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ events: 2 });
+      expect(asked).toEqual([['c-2'], ['c-3']]);
+      expect(warnings.some((w) => w.includes('could not read what the floor holds'))).toBe(true);
+    } finally {
+      await new Promise<void>((resolve) => own.close(() => resolve()));
+    }
+  });
+});
