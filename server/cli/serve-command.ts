@@ -46,6 +46,11 @@ export function registerServe(program: Command): void {
       port: number; host: string; db?: string; postgres?: string; redis?: string; floorId: string; leaseMs: number; rules: string; reorderWindow: number; retentionDays: number; ingestPerMinute: number;
       durability: 'NORMAL' | 'FULL'; demo?: boolean; demoAgents: number; demoSeed: number; secureCookies?: boolean; trustProxy?: TrustProxy; passwordMaxAgeDays: number; feed: string[]; surveyExt?: string; notifyConfig?: string; publicUrl?: string; twilioAuthToken?: string; connectSecret?: string;
     }) => {
+      // Twilio signs each callback with the URL it calls; checked against a made-up local one,
+      // every real callback would be refused (403), one warning a request.
+      if (o.twilioAuthToken !== undefined && o.publicUrl === undefined) {
+        throw new Error('--twilio-auth-token / FLOORWATCH_TWILIO_AUTH_TOKEN needs --public-url / FLOORWATCH_PUBLIC_URL: Twilio signs each callback with the public URL it calls (https://your-host), and without it every callback would be refused (403)');
+      }
       const { existsSync } = await import('node:fs');
       const rulesFile = existsSync(o.rules) ? o.rules : undefined;
       const server = await startServer({
@@ -68,7 +73,7 @@ export function registerServe(program: Command): void {
         passwordMaxAgeDays: o.passwordMaxAgeDays,
         feeds: [...o.feed, ...(process.env.FLOORWATCH_FEEDS ? process.env.FLOORWATCH_FEEDS.split(/\s+/).filter(Boolean) : [])],
         ...(o.surveyExt !== undefined && { surveyExtension: o.surveyExt }),
-        ...(o.twilioAuthToken !== undefined && { twilio: { authToken: o.twilioAuthToken, publicUrl: o.publicUrl ?? `http://127.0.0.1:${o.port}` } }),
+        ...(o.twilioAuthToken !== undefined && o.publicUrl !== undefined && { twilio: { authToken: o.twilioAuthToken, publicUrl: o.publicUrl } }),
         ...(o.connectSecret !== undefined && { connectSecret: o.connectSecret }),
         ...(o.notifyConfig !== undefined && { notifyConfig: o.notifyConfig }),
         ...(o.publicUrl !== undefined && { publicUrl: o.publicUrl }),

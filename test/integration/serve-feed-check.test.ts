@@ -30,4 +30,14 @@ describe('serve with a bad feed or callback URL', () => {
     expect(failed.stderr).toMatch(/--public-url .*expected an http:\/\/ or https:\/\/ URL/);
     expect(fs.existsSync(db)).toBe(false);
   }, 30_000);
+
+  it('a Twilio auth token without --public-url is refused: Twilio signs the URL it calls', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fw-feed-check-'));
+    const db = path.join(dir, 'floor.db');
+    const failed = await cliFailing('serve', '--db', db, '--port', '0', '--rules', 'none.yaml', '--twilio-auth-token', 'not-a-real-token');
+    expect(failed.code).not.toBe(0);
+    expect(failed.stderr).toMatch(/--twilio-auth-token .*needs --public-url .*signs each callback/);
+    expect(failed.stderr).not.toContain('not-a-real-token');
+    expect(fs.existsSync(db)).toBe(false);
+  }, 30_000);
 });

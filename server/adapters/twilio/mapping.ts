@@ -2,11 +2,14 @@
  * Twilio TaskRouter event callbacks -> v1 contract events. A voice task is a call: its
  * `call_sid` attribute (else the TaskSid) is the callId, its TaskQueueName the queue.
  *
- * Ids are stable per fact (`tr-<TaskSid>-offered|answered|ended|wrapup`,
+ * Ids are stable per fact (`tr-<TaskSid>-offered|answered|ended|ended-at-completion|wrapup`,
  * `tr-<TaskSid>-ringing-<ReservationSid>`, `tr-<WorkerSid>-<EventSid>-<kind>`), so a callback
- * Twilio delivers twice is a duplicate the floor drops. The mapper remembers per task what
- * the floor was told (offered, answered by whom, ended) to keep the order right; that
- * memory is bounded. Never throws.
+ * Twilio delivers twice is a duplicate the floor drops. The floor knows a repeat by its id
+ * and its ts together, so an id that more than one callback can send carries a ts that does
+ * not depend on which one sent it: the offer is dated by the task's `TaskDateCreated`, and
+ * `tr-<TaskSid>-ended` comes only from the one callback that ends a task (task.canceled or
+ * task.wrapup). The mapper remembers per task what the floor was told (offered, answered by
+ * whom, ended) to keep the order right; that memory is bounded. Never throws.
  */
 import type { FloorEventInput, NotReadyReason } from '../../../shared/events.js';
 import { emptyCounters, type AdapterCounters, type SourceMapResult } from '../types.js';
@@ -66,6 +69,15 @@ interface TaskMemory {
 class Failure extends Error {}
 
 const RELEASED = new Set(['customer', 'agent', 'system']);
+/**
+ * `TaskCanceledReason` texts where TaskRouter gave up on the task, not the caller on the
+ * queue: the task's TTL (`Task TTL Exceeded`, Twilio's text for a timed-out task; also seen
+ * as `Task TTL Exceeded or Max assignment count exceeded`), the workflow's last step timing
+ * out, the max assignment count. A voice task may time out while the call is still up
+ * (twilio.com/docs/taskrouter/task-evaluation): not an abandon. Anything else (`hangup`,
+ * a reason set by the app) stays the customer's.
+ */
+const SYSTEM_CANCEL = /\bttl\b|time[ -]?out|timed[ -]out|max(imum)? assignment/i;
 const idPart = (s: string): string => s.replace(/\s+/g, '_').slice(0, 80);
 
 function parseJson(text: string | undefined): Record<string, unknown> {
@@ -122,6 +134,20 @@ export function createTaskRouterMapper(options: TaskRouterMappingOptions = {}): 
     return Math.round(s * 1000);
   }
 
+  /**
+   * When the task was created: `TaskDateCreated`, epoch seconds in event callbacks (epoch
+   * milliseconds and ISO 8601, as Event Streams sends it, are read too). Undefined if absent
+   * or unreadable.
+   */
+  function createdAt(p: Record<string, string>): number | undefined {
+    const raw = str(p.TaskDateCreated);
+    if (raw === undefined) return undefined;
+    const numeric = /^\d+(\.\d+)?$/.test(raw);
+    const n = numeric ? Number(raw) : Date.parse(raw);
+    if (!Number.isFinite(n) || n <= 0) return undefined;
+    return Math.round(numeric && n < 1e11 ? n * 1000 : n); // below 1e11: seconds (until the year 5138)
+  }
+
   function task(p: Record<string, string>, attrs: Record<string, unknown>): { sid: string; memory: TaskMemory } {
     const sid = str(p.TaskSid);
     if (sid === undefined) throw new Failure(`${p.EventType}: no TaskSid`);
@@ -165,8 +191,11 @@ export function createTaskRouterMapper(options: TaskRouterMappingOptions = {}): 
     const offerIfNew = (sid: string, m: TaskMemory) => {
       if (m.offered) return;
       m.offered = true;
+      // Every callback of the task may be the first one seen (after a restart, or a late
+      // one): the offer's ts must not depend on which, so it is the task's creation time.
+      // Without TaskDateCreated, back-dated by TaskAge (whole seconds: may differ by 1 s).
       const age = Number(p.TaskAge);
-      const at = Number.isFinite(age) && age > 0 ? ts - Math.round(age * 1000) : ts;
+      const at = createdAt(p) ?? (Number.isFinite(age) && age > 0 ? ts - Math.round(age * 1000) : ts);
       const direction = str(attrs.direction)?.toLowerCase().startsWith('outbound') ? 'outbound' : 'inbound';
       const from = str(attrs.from);
       const to = str(attrs.to);
@@ -175,10 +204,10 @@ export function createTaskRouterMapper(options: TaskRouterMappingOptions = {}): 
         ...(from !== undefined && { from }), ...(to !== undefined && { to }),
       });
     };
-    const end = (sid: string, m: TaskMemory, releasedBy: string) => {
+    const end = (sid: string, m: TaskMemory, releasedBy: string, extra: Record<string, unknown> = {}, kind = 'ended') => {
       if (m.ended) return;
       m.ended = true;
-      ev(`tr-${idPart(sid)}-ended`, ts, { type: 'call.ended', callId: m.callId, releasedBy });
+      ev(`tr-${idPart(sid)}-${kind}`, ts, { type: 'call.ended', callId: m.callId, releasedBy, ...extra });
     };
     const needAgent = (): string => {
       const agentId = agentOf(p);
@@ -220,7 +249,10 @@ export function createTaskRouterMapper(options: TaskRouterMappingOptions = {}): 
       case 'task.canceled': {
         const { sid, memory } = task(p, attrs);
         offerIfNew(sid, memory);
-        end(sid, memory, memory.answered ? 'system' : 'customer');
+        // TaskCanceledReason in event callbacks; `Reason` in some deliveries.
+        const reason = str(p.TaskCanceledReason) ?? str(p.Reason);
+        const by = memory.answered || (reason !== undefined && SYSTEM_CANCEL.test(reason)) ? 'system' : 'customer';
+        end(sid, memory, by, reason !== undefined ? { cancelReason: reason } : {});
         return out.length > 0 ? out : `task ${sid} already ended`;
       }
       case 'task.wrapup': {
@@ -233,7 +265,10 @@ export function createTaskRouterMapper(options: TaskRouterMappingOptions = {}): 
       case 'task.completed': {
         const { sid, memory } = task(p, attrs);
         const released = str(attrs[releasedByAttribute])?.toLowerCase();
-        end(sid, memory, released !== undefined && RELEASED.has(released) ? released : memory.answered ? 'customer' : 'system');
+        // Only when no end was seen (no task.wrapup: the task skipped wrapping, or its callback
+        // is late or was before a restart), under its own id: its ts is the completion's, and
+        // `tr-<TaskSid>-ended` with another ts would be taken as another event.
+        end(sid, memory, released !== undefined && RELEASED.has(released) ? released : memory.answered ? 'customer' : 'system', {}, 'ended-at-completion');
         const agentId = memory.agentId ?? agentOf(p);
         if (memory.answered && agentId !== undefined) {
           const callType = str(attrs[callTypeAttribute]);

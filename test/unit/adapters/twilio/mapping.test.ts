@@ -70,7 +70,7 @@ describe('TaskRouter events', () => {
     expect(m.map(nth('task.completed')).events).toEqual([expect.objectContaining({ type: 'wrapup.completed', agentId: '1001', callType: 'billing', notes: 'refund explained' })]);
   });
 
-  it('first seen at a reservation: offered back-dated by TaskAge; a rejected ring is ignored; wrapup defaults to customer', () => {
+  it('first seen at a reservation: offered at TaskDateCreated; a rejected ring is ignored; wrapup defaults to customer', () => {
     const m = createTaskRouterMapper(options);
     expect(m.map(nth('reservation.created', 1)).events).toEqual([
       expect.objectContaining({ type: 'call.offered', ts: T0 + 297_000 }),
@@ -89,6 +89,27 @@ describe('TaskRouter events', () => {
     expect(m.map(nth('task.canceled')).events).toEqual([expect.objectContaining({ type: 'call.ended', releasedBy: 'customer', ts: T0 + 540_000 })]);
   });
 
+  // Event callback form fields, as in the review's sample. `Task TTL Exceeded` is Twilio's
+  // text for a task past its timeout (the Task resource's `timeout` in twilio-node/twilio-go);
+  // `Task TTL Exceeded or Max assignment count exceeded` is seen in public handlers; `hangup`
+  // is the caller's hang-up (TaskRouter's task.canceled in Event Streams' examples).
+  const canceled = (reason: string) => Object.fromEntries(new URLSearchParams(
+    `EventType=task.canceled&TaskSid=WT01&TaskAge=120&TaskCanceledReason=${encodeURIComponent(reason)}&TimestampMs=1795827720450&TaskAttributes={"call_sid":"CA01"}`,
+  ));
+
+  it('task.canceled by a TaskRouter timeout is the system\'s (no abandon); a hang-up stays the customer\'s', () => {
+    const endOf = (reason: string) => createTaskRouterMapper(options).map(canceled(reason)).events.find((e) => e.type === 'call.ended');
+    expect(endOf('Task TTL Exceeded')).toMatchObject({ id: 'tr-WT01-ended', releasedBy: 'system', cancelReason: 'Task TTL Exceeded', ts: 1795827720450 });
+    expect(endOf('Task TTL Exceeded or Max assignment count exceeded')).toMatchObject({ releasedBy: 'system' });
+    expect(endOf('Workflow Timeout')).toMatchObject({ releasedBy: 'system' });
+    expect(endOf('hangup')).toMatchObject({ releasedBy: 'customer', cancelReason: 'hangup' });
+    // On the floor: a timed-out task leaves the queue without counting as abandoned.
+    const m = createTaskRouterMapper(options);
+    const floor = [...m.map(canceled('Task TTL Exceeded')).events, ...m.map({ ...canceled('hangup'), TaskSid: 'WT02', TaskAttributes: '{"call_sid":"CA02"}' }).events];
+    const report = replayEvents(floor.map((e) => floorEventSchema.parse(e)), defaultRulesConfig());
+    expect(report.queues['twilio-default']).toMatchObject({ offered: 2, abandoned: 1 });
+  });
+
   it('unknown events are ignored, unreadable ones fail; counters add up', () => {
     const m = createTaskRouterMapper(options);
     expect(m.map(nth('task.updated'))).toMatchObject({ outcome: 'ignored' });
@@ -100,6 +121,50 @@ describe('TaskRouter events', () => {
 });
 
 const types = (es: { type: string }[]) => es.map((e) => e.type);
+
+/** The floor takes a repeat by its id and its ts together (docs/events.md): an id sent twice must carry one ts. */
+function tsById(es: FloorEventInput[]): Map<string, Set<unknown>> {
+  const byId = new Map<string, Set<unknown>>();
+  for (const e of es) byId.set(e.id, (byId.get(e.id) ?? new Set()).add(e.ts));
+  return byId;
+}
+
+describe('TaskRouter events sent again (a restart, a late or re-sent callback)', () => {
+  // Two callbacks of one task created at 09:01:00.5 (+08:00): TaskAge is whole seconds (2.4 s -> 2,
+  // 119.8 s -> 119), so TimestampMs - TaskAge gives 09:01:00.9 and 09:01:01.3.
+  // TaskDateCreated is epoch seconds in event callbacks (public handlers read it as
+  // `new Date(TaskDateCreated * 1000)`).
+  const task = { TaskSid: 'WT07', TaskQueueName: 'sales', TaskDateCreated: '1795827660', TaskAttributes: '{"call_sid":"CA07"}' };
+  const ringing = { ...task, EventType: 'reservation.created', TimestampMs: '1795827662900', TaskAge: '2', WorkerName: '1001', ReservationSid: 'WR07' };
+  const accepted = { ...ringing, EventType: 'reservation.accepted', TimestampMs: '1795827664000', TaskAge: '3' };
+  const wrapup = { ...task, EventType: 'task.wrapup', TimestampMs: '1795827780300', TaskAge: '119' };
+  const completed = { ...task, EventType: 'task.completed', TimestampMs: '1795827800000', TaskAge: '139', TaskCompletedReason: 'done' };
+
+  it('call.offered has one ts whichever callback first sees the task: TaskDateCreated', () => {
+    const before = createTaskRouterMapper(options).map(ringing).events;
+    const after = createTaskRouterMapper(options).map(wrapup).events; // first seen after a restart
+    expect(before[0]).toMatchObject({ type: 'call.offered', id: 'tr-WT07-offered', ts: 1795827660_000 });
+    expect(after[0]).toMatchObject({ type: 'call.offered', id: 'tr-WT07-offered', ts: 1795827660_000 });
+    // Epoch milliseconds and ISO 8601 (Event Streams' task_date_created) read the same.
+    for (const created of ['1795827660000', '2026-11-28T09:01:00+08:00']) {
+      expect(createTaskRouterMapper(options).map({ ...wrapup, TaskDateCreated: created }).events[0].ts).toBe(1795827660_000);
+    }
+    // Without it, back-dated by TaskAge as before.
+    expect(createTaskRouterMapper(options).map({ ...wrapup, TaskDateCreated: '' }).events[0].ts).toBe(1795827661_300);
+  });
+
+  it('no id comes back with another ts: task.completed after a restart does not send tr-<TaskSid>-ended again', () => {
+    const first = createTaskRouterMapper(options);
+    const out = [ringing, accepted, wrapup].flatMap((p) => first.map(p).events);
+    out.push(...createTaskRouterMapper(options).map(completed).events); // restarted during the wrap-up
+    out.push(...createTaskRouterMapper(options).map(wrapup).events); // restarted, then the wrap-up re-sent
+    for (const [id, ts] of tsById(out)) expect([id, ts.size]).toEqual([id, 1]);
+    // Seen in one life, a task that skipped wrapping still ends at its completion.
+    const skipped = createTaskRouterMapper(options);
+    [ringing, accepted].forEach((p) => skipped.map(p));
+    expect(skipped.map(completed).events[0]).toMatchObject({ type: 'call.ended', id: 'tr-WT07-ended-at-completion', ts: 1795827800000 });
+  });
+});
 
 describe('TaskRouter end to end through replay', () => {
   it('queue figures and the agent who hung up first', () => {
