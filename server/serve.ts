@@ -127,29 +127,29 @@ export function secureCookiesFor(options: Pick<ServeOptions, 'secureCookies' | '
 /** The floor as the server drives it: a single process's Floor, or a cluster process's view of the floor. */
 export type ServedFloor = FloorService & Pick<Floor, 'tick' | 'snapshotNow' | 'close'>;
 
-/** How far back a contact record's call is looked for in the log: the log keeps a week. */
-const CONTACT_LOOKBACK_MS = 8 * 24 * 3600_000;
+/** How far back a webhook's call is looked for in the log: the log keeps a week. */
+const CALL_LOOKBACK_MS = 8 * 24 * 3600_000;
 
 /** The cloud contact centres' webhook receivers that are configured. */
 function cloudWebhooks(options: ServeOptions, sinkFor: (feed: string) => EventSink, log: EventLog, logger: Logger) {
   const hooks: Array<{ name: string; path: string; handler: RequestHandler & { counters(): AdapterCounters } }> = [];
+  // What the log holds about calls a webhook's mapper has no memory of (a restart in between).
+  const earlierEvents = async (callIds: string[]) => {
+    const now = Date.now();
+    const entries = await log.eventsAbout({ callIds, from: now - CALL_LOOKBACK_MS, to: now + CALL_LOOKBACK_MS });
+    return entries.flatMap((entry) => (entry.payload.kind === 'event' ? [entry.payload.event] : []));
+  };
   if (options.twilio) {
     hooks.push({
       name: 'twilio-taskrouter', path: '/hooks/twilio/taskrouter',
-      handler: createTwilioWebhook({ ...options.twilio, sink: sinkFor('twilio-taskrouter'), logger: logger.child({ feed: 'twilio' }) }),
+      handler: createTwilioWebhook({ ...options.twilio, sink: sinkFor('twilio-taskrouter'), logger: logger.child({ feed: 'twilio' }), earlierEvents }),
     });
   }
   if (options.connectSecret) {
     hooks.push({
       name: 'amazon-connect', path: '/hooks/amazon-connect',
       handler: createConnectWebhook({
-        sharedSecret: options.connectSecret, sink: sinkFor('amazon-connect'), logger: logger.child({ feed: 'amazon-connect' }),
-        // What the log holds about contacts this process has not seen (a restart in between).
-        earlierEvents: async (callIds) => {
-          const now = Date.now();
-          const entries = await log.eventsAbout({ callIds, from: now - CONTACT_LOOKBACK_MS, to: now + CONTACT_LOOKBACK_MS });
-          return entries.flatMap((entry) => (entry.payload.kind === 'event' ? [entry.payload.event] : []));
-        },
+        sharedSecret: options.connectSecret, sink: sinkFor('amazon-connect'), logger: logger.child({ feed: 'amazon-connect' }), earlierEvents,
       }),
     });
   }

@@ -22,6 +22,7 @@
  */
 import type { FloorEventInput, NotReadyReason } from '../../../shared/events.js';
 import { emptyCounters, type AdapterCounters, type SourceMapResult } from '../types.js';
+import type { LoggedEvent } from '../earlier-events.js';
 import {
   recordKind, type AgentSnapshot, type AgentSnapshotContact, type ConnectAgentEvent, type ConnectContactRecord,
 } from './records.js';
@@ -79,7 +80,7 @@ export interface ConnectMapper {
    * Events the floor logged earlier (the log's own, for `contactsToLearn`): the facts among
    * them this adapter sent are remembered with their times, so sending them again is a repeat.
    */
-  learn(events: ReadonlyArray<{ id: string; ts: number; type: string; callId?: string }>): void;
+  learn(events: ReadonlyArray<LoggedEvent>): void;
   counters(): AdapterCounters;
 }
 

@@ -10,6 +10,7 @@ import express, { type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { FloorEventInput } from '../../../shared/events.js';
 import type { AdapterCounters, EventSink } from '../types.js';
+import { learnFromLog, type EarlierEvents } from '../earlier-events.js';
 import { createConnectMapper, type ConnectMapper, type ConnectMappingOptions } from './mapping.js';
 import { recordKind } from './records.js';
 
@@ -24,7 +25,7 @@ export interface ConnectWebhookOptions {
   /** Largest body, express/bytes syntax. Default `'5mb'` (a Kinesis batch is at most ~6 MB). */
   bodyLimit?: string | number;
   /** The events the floor's log holds about these calls (contacts), for the mapper to learn from. */
-  earlierEvents?: (callIds: string[]) => Promise<ReadonlyArray<{ id: string; ts: number; type: string; callId?: string }>>;
+  earlierEvents?: EarlierEvents;
 }
 
 export type ConnectWebhook = RequestHandler & { counters(): AdapterCounters; mapper: ConnectMapper };
@@ -57,20 +58,10 @@ export function createConnectWebhook(options: ConnectWebhookOptions): ConnectWeb
       }
       const body: unknown = req.body;
       const records: unknown[] = Array.isArray(body) ? body : [body];
-      learnEarlier(records).then(() => mapAndSend(records, res, next), next);
+      const unknown = options.earlierEvents ? mapper.contactsToLearn(records) : [];
+      learnFromLog(mapper, unknown, options.earlierEvents, logger, 'amazon-connect').then(() => mapAndSend(records, res, next), next);
     });
   };
-
-  /** What the log holds about contacts new to this process; a failed read is logged and mapping goes on. */
-  async function learnEarlier(records: unknown[]): Promise<void> {
-    const unknown = options.earlierEvents ? mapper.contactsToLearn(records) : [];
-    if (unknown.length === 0) return;
-    try {
-      mapper.learn(await options.earlierEvents!(unknown));
-    } catch (err) {
-      logger.warn({ err, contacts: unknown.length }, 'amazon-connect: could not read what the floor holds about these contacts; a call both sources report may count twice');
-    }
-  }
 
   function mapAndSend(records: unknown[], res: express.Response, next: express.NextFunction): void {
     const events: FloorEventInput[] = [];

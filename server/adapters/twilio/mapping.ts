@@ -13,6 +13,7 @@
  */
 import type { FloorEventInput, NotReadyReason } from '../../../shared/events.js';
 import { emptyCounters, type AdapterCounters, type SourceMapResult } from '../types.js';
+import type { LoggedEvent } from '../earlier-events.js';
 import type { TwilioParams } from './signature.js';
 
 export type AgentIdFrom =
@@ -54,6 +55,14 @@ export type TaskRouterMapResult = SourceMapResult;
 export interface TaskRouterMapper {
   /** One event callback's form params. Never throws. */
   map(params: TwilioParams): TaskRouterMapResult;
+  /** The call this callback is about, if it names a task this mapper has no memory of (for `learn`). */
+  callsToLearn(params: TwilioParams): string[];
+  /**
+   * Events the floor logged earlier about those calls: what this adapter told the floor
+   * about each task (offered, answered by whom, ended) is remembered again, as if the
+   * callbacks had been seen (after a restart, a task.completed must not end a call twice).
+   */
+  learn(events: ReadonlyArray<LoggedEvent>): void;
   noteRejected(events: number): void;
   counters(): AdapterCounters;
 }
@@ -306,8 +315,33 @@ export function createTaskRouterMapper(options: TaskRouterMappingOptions = {}): 
     }
   }
 
+  /** `tr-<TaskSid>-<fact>`: the task facts this mapper sends, read back from their ids. */
+  const TASK_FACT = /^tr-(.+)-(offered|answered|ended|ended-at-completion|wrapup)$/;
+
   return {
     map,
+    callsToLearn(raw) {
+      const p = flatten(raw);
+      const sid = str(p.TaskSid);
+      if (sid === undefined || tasks.has(sid) || !/^(task|reservation)\./.test(str(p.EventType) ?? '')) return [];
+      return [str(parseJson(p.TaskAttributes).call_sid) ?? sid];
+    },
+    learn(events) {
+      for (const e of events) {
+        const match = TASK_FACT.exec(e.id);
+        if (!match || e.callId === undefined) continue;
+        const [, sid, fact] = match;
+        const memory = tasks.get(sid) ?? { callId: e.callId, offered: false, answered: false, ended: false };
+        memory.offered = true;
+        if (fact === 'answered') {
+          memory.answered = true;
+          if (e.agentId !== undefined) memory.agentId = e.agentId;
+        }
+        if (fact === 'ended' || fact === 'ended-at-completion' || fact === 'wrapup') memory.ended = true;
+        tasks.set(sid, memory);
+        if (tasks.size > maxTracked) tasks.delete(tasks.keys().next().value!);
+      }
+    },
     noteRejected(events) {
       counters.failed += events;
     },

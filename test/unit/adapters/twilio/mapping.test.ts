@@ -164,6 +164,19 @@ describe('TaskRouter events sent again (a restart, a late or re-sent callback)',
     [ringing, accepted].forEach((p) => skipped.map(p));
     expect(skipped.map(completed).events[0]).toMatchObject({ type: 'call.ended', id: 'tr-WT07-ended-at-completion', ts: 1795827800000 });
   });
+  it('restarted during the wrap-up: learnt from the log, task.completed ends nothing twice and keeps the agent', () => {
+    const first = createTaskRouterMapper(options);
+    const before = [ringing, accepted, wrapup].flatMap((p) => first.map(p).events);
+    const restarted = createTaskRouterMapper(options);
+    expect(restarted.callsToLearn(completed)).toEqual([before[0].callId]);
+    expect(restarted.callsToLearn(events[0])).toEqual([]); // a worker's callback names no task
+    restarted.learn(before.map((e) => floorEventSchema.parse(e)));
+    expect(restarted.callsToLearn(completed)).toEqual([]);
+    const after = restarted.map(completed).events;
+    // No second end; the wrap-up goes to the agent who answered.
+    expect(after.map((e) => e.type)).toEqual(['wrapup.completed']);
+    expect(after[0]).toMatchObject({ agentId: (before.find((e) => e.type === 'call.answered') as { agentId: string }).agentId });
+  });
 });
 
 describe('TaskRouter end to end through replay', () => {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FloorEventInput } from '../../../../shared/events.js';
 import { createTwilioWebhook } from '../../../../server/adapters/twilio/webhook.js';
 import type { EventSink } from '../../../../server/adapters/types.js';
+import type { LoggedEvent } from '../../../../server/adapters/earlier-events.js';
 
 const token = 'test-auth-token';
 const received: FloorEventInput[][] = [];
@@ -38,10 +39,19 @@ const params = {
   WorkerActivityName: 'Available', WorkerPreviousActivityName: 'Offline', WorkerAttributes: '{"contact_uri":"client:1001"}',
 };
 
+// What the floor's log holds about calls, as serve.ts reads it; each test sets its own.
+const asked: string[][] = [];
+let logHolds: LoggedEvent[] = [];
 let hook: ReturnType<typeof createTwilioWebhook>;
 beforeAll(async () => {
   const app = express();
-  hook = createTwilioWebhook({ authToken: token, publicUrl: PUBLIC, sink, logger });
+  hook = createTwilioWebhook({
+    authToken: token, publicUrl: PUBLIC, sink, logger,
+    earlierEvents: async (callIds) => {
+      asked.push(callIds);
+      return logHolds.filter((e) => e.callId !== undefined && callIds.includes(e.callId));
+    },
+  });
   app.post(PATH, hook);
   await new Promise<void>((resolve) => {
     server = app.listen(0, '127.0.0.1', () => resolve());
@@ -84,5 +94,22 @@ describe('createTwilioWebhook', () => {
     expect((await post(p, sign(PUBLIC + PATH, p))).status).toBe(503);
     failSink = false;
     expect(hook.counters()).toMatchObject({ read: 4, mapped: 3, ignored: 1, failed: 0 });
+  });
+
+  it('a task first met at its completion (a restart since): the log says it ended and who answered', async () => {
+    logHolds = [
+      { id: 'tr-WT90-offered', ts: 1795827000_000, type: 'call.offered', callId: 'CA90' },
+      { id: 'tr-WT90-answered', ts: 1795827010_000, type: 'call.answered', callId: 'CA90', agentId: '1007' },
+      { id: 'tr-WT90-ended', ts: 1795827100_000, type: 'call.ended', callId: 'CA90' },
+    ];
+    const completed = {
+      EventType: 'task.completed', Sid: 'EV90', Timestamp: '1795827130', TaskSid: 'WT90', TaskAge: '130',
+      TaskAttributes: '{"call_sid":"CA90","call_type":"enquiry"}',
+    };
+    const res = await post(completed, sign(PUBLIC + PATH, completed));
+    expect(res.status).toBe(200);
+    expect(asked.at(-1)).toEqual(['CA90']);
+    // Not ended a second time; the wrap-up goes to the agent the log names.
+    expect(received.at(-1)!.map((e) => [e.type, (e as { agentId?: string }).agentId])).toEqual([['wrapup.completed', '1007']]);
   });
 });
