@@ -81,6 +81,8 @@ export interface ServeOptions {
   connectSecret?: string;
   /** The satisfaction survey's extension, for the feeds' transfer mapping. */
   surveyExtension?: string;
+  /** What the phone system calls an agent -> the floor's agent id (`--agent-ids`), for the AMI and queue_log feeds. */
+  agentIds?: Record<string, string>;
   /** Days before a password must be changed again (default 90). */
   passwordMaxAgeDays?: number;
   /**
@@ -413,6 +415,7 @@ async function startOnLockedFile(options: ServeOptions): Promise<RunningServer> 
     feeds = await startFeeds(options.feeds, sinkFor('server-feeds'), logger, {
       timeZone: floor.rules().timezone,
       ...(options.surveyExtension !== undefined && { surveyExtension: options.surveyExtension }),
+      ...(options.agentIds !== undefined && { agentIds: options.agentIds }),
       // The queue_log position is kept beside the database, so a restart resumes where it stopped.
       ...(options.db !== ':memory:' && { stateBase: options.db }),
     });

@@ -21,6 +21,8 @@ import { createFreeswitchAdapter } from './freeswitch/index.js';
 export interface FeedSettings {
   /** The survey's extension: a transfer there is `target: survey` (art. 76). */
   surveyExtension?: string;
+  /** What the phone system calls an agent (interface, member name) -> the floor's agent id. */
+  agentIds?: Record<string, string>;
   timeZone: string;
   /**
    * The database file: feeds keep what they must remember across a restart beside it
@@ -41,6 +43,7 @@ export function adapterFor(url: string, sink: EventSink, logger: Logger, setting
     return createAmiAdapter({
       url, sink, logger: logger.child({ feed: 'asterisk-ami' }),
       ...(settings.surveyExtension !== undefined && { surveyExtension: settings.surveyExtension }),
+      ...(settings.agentIds !== undefined && { agentIds: settings.agentIds }),
     });
   }
   if (scheme === 'queue-log') {
@@ -48,7 +51,10 @@ export function adapterFor(url: string, sink: EventSink, logger: Logger, setting
     return createQueueLogFollower({
       path, sink, logger: logger.child({ feed: 'queue-log' }), timeZone: settings.timeZone,
       ...(settings.stateBase !== undefined && { positions: createPositionFile(positionFileFor(settings.stateBase, path), path) }),
-      ...(settings.surveyExtension !== undefined && { mapping: { surveyExtensions: [settings.surveyExtension] } }),
+      mapping: {
+        ...(settings.surveyExtension !== undefined && { surveyExtensions: [settings.surveyExtension] }),
+        ...(settings.agentIds !== undefined && { agentNames: settings.agentIds }),
+      },
     });
   }
   if (scheme === 'freeswitch-esl' || scheme === 'esl') {

@@ -5,12 +5,13 @@ import type { IngestResult, RejectedEvent } from '../../shared/ingest.js';
 import { describeRowError, SCHEDULE_CONTENT_TYPES, scheduleFormatOf } from '../replay/read-schedule-file.js';
 import type { RowError } from '../schedule/rows.js';
 import { readSource, shortfallLine, SOURCE_FORMATS, type SourceFormat } from './read-source.js';
+import { loadAgentIdsFile } from '../config/agent-ids-file.js';
 
 const CHUNK = 2000;
 /** Refused events printed one by one, as the queue_log reader lists its first unreadable lines. */
 const MAX_REFUSALS_LISTED = 100;
 
-interface ImportFlags { format: SourceFormat; url: string; token: string; timezone: string; surveyExt?: string; schedule?: string }
+interface ImportFlags { format: SourceFormat; url: string; token: string; timezone: string; surveyExt?: string; schedule?: string; agentIds?: string }
 
 /** Loads a recorded file into a running server (history into its log and alert store). */
 export function registerImport(program: Command): void {
@@ -23,15 +24,17 @@ export function registerImport(program: Command): void {
     .addOption(new Option('--token <token>', 'a feed token').env('FLOORWATCH_FEED_TOKEN').makeOptionMandatory())
     .option('--timezone <zone>', 'queue_log DB exports: the zone of their local times', 'Asia/Shanghai')
     .option('--survey-ext <extension>', "queue_log: the satisfaction survey's extension")
+    .option('--agent-ids <file>', 'queue_log: member name -> the floor\'s agent id (YAML: Alice Tan: "1001"), when they are not the extension\'s digits')
     .option('--schedule <file>', 'a plan (.csv, .yaml/.yml or .json) to import first, with the same token, as a WFM export job does')
     .action(async (file: string, o: ImportFlags) => {
       checkServerUrl(o.url);
       // Named wrong, the plan file stops the import before anything is read or sent.
       const scheduleFormat = o.schedule === undefined ? undefined : scheduleFormatOf(o.schedule);
-      const { events, problems, unreadable } = await readSource(file, {
+      const { events, problems, unreadable, warnings } = await readSource(file, {
         format: o.format, timeZone: o.timezone, ...(o.surveyExt !== undefined && { surveyExtension: o.surveyExt }),
+        ...(o.agentIds !== undefined && { agentIds: loadAgentIdsFile(o.agentIds) }),
       });
-      for (const p of problems) process.stderr.write(`${p}\n`);
+      for (const p of [...problems, ...warnings]) process.stderr.write(`${p}\n`);
       // The plan goes in before the events, so the server's plan rules see them with it
       // (the server's own time zone places its clock times). Refused, nothing else is sent.
       if (o.schedule !== undefined && scheduleFormat !== undefined) {

@@ -15,6 +15,8 @@ export interface SourceOptions {
   format: SourceFormat;
   timeZone: string;
   surveyExtension?: string;
+  /** What the phone system calls an agent -> the floor's id (`--agent-ids`). */
+  agentIds?: Record<string, string>;
 }
 
 export interface SourceEvents {
@@ -23,16 +25,21 @@ export interface SourceEvents {
   problems: string[];
   /** How many were unreadable in all: more than `problems` lists when a queue_log has over 100. */
   unreadable: number;
+  /** What was read but may not be what was meant (a queue_log's member names no login named). */
+  warnings: string[];
 }
 
 export async function readSource(file: string, o: SourceOptions): Promise<SourceEvents> {
   if (o.format === 'ndjson') {
     const { events, errors } = await readEventsFile(file);
-    return { events, problems: errors.map((e) => `${file}: line ${e.index + 1}: ${e.field}: ${e.reason}`), unreadable: errors.length };
+    return { events, problems: errors.map((e) => `${file}: line ${e.index + 1}: ${e.field}: ${e.reason}`), unreadable: errors.length, warnings: [] };
   }
   const r = await importQueueLog(file, {
     format: 'auto', timeZone: o.timeZone,
-    ...(o.surveyExtension !== undefined && { mapping: { surveyExtensions: [o.surveyExtension] } }),
+    mapping: {
+      ...(o.surveyExtension !== undefined && { surveyExtensions: [o.surveyExtension] }),
+      ...(o.agentIds !== undefined && { agentNames: o.agentIds }),
+    },
   });
   // The adapter writes the contract; validating here keeps replay and the server identical.
   const valid = validateBatch(r.events);
@@ -44,6 +51,7 @@ export async function readSource(file: string, o: SourceOptions): Promise<Source
     ],
     // The reader lists only its first problems but counts them all.
     unreadable: r.counters.failed + valid.errors.length,
+    warnings: r.warnings.map((w) => `${file}: ${w}`),
   };
 }
 

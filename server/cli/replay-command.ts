@@ -5,8 +5,9 @@ import { formatReport } from '../replay/format-report.js';
 import { readScheduleFile } from '../replay/read-schedule-file.js';
 import { replayEvents } from '../replay/replay.js';
 import { readSource, shortfallLine, SOURCE_FORMATS, type SourceFormat } from './read-source.js';
+import { loadAgentIdsFile } from '../config/agent-ids-file.js';
 
-interface ReplayFlags { json?: boolean; rules?: string; schedule?: string; format: SourceFormat; surveyExt?: string }
+interface ReplayFlags { json?: boolean; rules?: string; schedule?: string; format: SourceFormat; surveyExt?: string; agentIds?: string; timezone?: string }
 
 export function registerReplay(program: Command): void {
   program
@@ -18,6 +19,8 @@ export function registerReplay(program: Command): void {
     .option('--schedule <file>', "the day's plan (shifts, breaks, lead duties): .csv, .yaml/.yml or .json, as the schedule import reads it")
     .addOption(new Option('--format <format>', 'what the file holds').choices(SOURCE_FORMATS).default('ndjson'))
     .option('--survey-ext <extension>', "queue_log: the satisfaction survey's extension")
+    .option('--agent-ids <file>', 'queue_log: member name -> the floor\'s agent id (YAML: Alice Tan: "1001"), when they are not the extension\'s digits')
+    .option('--timezone <zone>', "queue_log DB exports: the zone of their local times (default: the rules' time zone)")
     .action(async (file: string, o: ReplayFlags) => {
       const rules = o.rules ? loadRulesFile(o.rules) : defaultRulesConfig();
       // The plan first: a bad plan file stops the replay before any work, as the import refuses it whole.
@@ -29,10 +32,11 @@ export function registerReplay(program: Command): void {
         process.exitCode = 1;
         return;
       }
-      const { events, problems, unreadable } = await readSource(file, {
-        format: o.format, timeZone: rules.timezone, ...(o.surveyExt !== undefined && { surveyExtension: o.surveyExt }),
+      const { events, problems, unreadable, warnings } = await readSource(file, {
+        format: o.format, timeZone: o.timezone ?? rules.timezone, ...(o.surveyExt !== undefined && { surveyExtension: o.surveyExt }),
+        ...(o.agentIds !== undefined && { agentIds: loadAgentIdsFile(o.agentIds) }),
       });
-      for (const p of problems) process.stderr.write(`${p}\n`);
+      for (const p of [...problems, ...warnings]) process.stderr.write(`${p}\n`);
       const report = replayEvents(events, rules, plan?.plan);
       const output = o.json ? JSON.stringify({ ...report, problems }, null, 2) : formatReport(report);
       process.stdout.write(`${output}\n`);

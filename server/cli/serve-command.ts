@@ -1,4 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
+import { loadAgentIdsFile } from '../config/agent-ids-file.js';
 import { startServer } from '../serve.js';
 import { envOption, httpUrl, nonNegativeNumber, port, positiveInt } from './floorwatch.js';
 import { checkPostgresUrl } from '../storage/postgres/url.js';
@@ -31,6 +32,7 @@ export function registerServe(program: Command): void {
     .addOption(envOption('--durability <mode>', 'NORMAL survives a process crash; FULL also a power cut (slower)', 'FLOORWATCH_DURABILITY').choices(['NORMAL', 'FULL']).default('NORMAL'))
     .addOption(envOption('--password-max-age-days <days>', 'days before a password must be changed again (art. 100)', 'FLOORWATCH_PASSWORD_MAX_AGE_DAYS').default(90).argParser(positiveInt))
     .option('--feed <url>', 'a phone-system feed to run: asterisk-ami://user:secret@host:5038 or queue-log:///var/log/asterisk/queue_log (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
+    .addOption(envOption('--agent-ids <file>', 'what the phone system calls an agent -> the floor\'s agent id (YAML: "SIP/alice": "1023", Alice Tan: "1001"), for the AMI and queue_log feeds', 'FLOORWATCH_AGENT_IDS'))
     .addOption(envOption('--survey-ext <extension>', "the satisfaction survey's extension (a transfer there is the art. 76 survey transfer)", 'FLOORWATCH_SURVEY_EXT'))
     .addOption(envOption('--public-url <url>', 'the address phone systems call back (Twilio signs it)', 'FLOORWATCH_PUBLIC_URL').argParser(httpUrl))
     .addOption(envOption('--twilio-auth-token <token>', 'receive Twilio TaskRouter events at /hooks/twilio/taskrouter', 'FLOORWATCH_TWILIO_AUTH_TOKEN'))
@@ -44,7 +46,7 @@ export function registerServe(program: Command): void {
     .option('--demo-seed <n>', 'simulator seed', positiveInt, 1)
     .action(async (o: {
       port: number; host: string; db?: string; postgres?: string; redis?: string; floorId: string; leaseMs: number; rules: string; reorderWindow: number; retentionDays: number; ingestPerMinute: number;
-      durability: 'NORMAL' | 'FULL'; demo?: boolean; demoAgents: number; demoSeed: number; secureCookies?: boolean; trustProxy?: TrustProxy; passwordMaxAgeDays: number; feed: string[]; surveyExt?: string; notifyConfig?: string; publicUrl?: string; twilioAuthToken?: string; connectSecret?: string;
+      durability: 'NORMAL' | 'FULL'; demo?: boolean; demoAgents: number; demoSeed: number; secureCookies?: boolean; trustProxy?: TrustProxy; passwordMaxAgeDays: number; feed: string[]; surveyExt?: string; agentIds?: string; notifyConfig?: string; publicUrl?: string; twilioAuthToken?: string; connectSecret?: string;
     }) => {
       // Twilio signs each callback with the URL it calls; checked against a made-up local one,
       // every real callback would be refused (403), one warning a request.
@@ -73,6 +75,8 @@ export function registerServe(program: Command): void {
         passwordMaxAgeDays: o.passwordMaxAgeDays,
         feeds: [...o.feed, ...(process.env.FLOORWATCH_FEEDS ? process.env.FLOORWATCH_FEEDS.split(/\s+/).filter(Boolean) : [])],
         ...(o.surveyExt !== undefined && { surveyExtension: o.surveyExt }),
+        // Read before anything starts: a bad file stops the start, naming the entry.
+        ...(o.agentIds !== undefined && { agentIds: loadAgentIdsFile(o.agentIds) }),
         ...(o.twilioAuthToken !== undefined && o.publicUrl !== undefined && { twilio: { authToken: o.twilioAuthToken, publicUrl: o.publicUrl } }),
         ...(o.connectSecret !== undefined && { connectSecret: o.connectSecret }),
         ...(o.notifyConfig !== undefined && { notifyConfig: o.notifyConfig }),

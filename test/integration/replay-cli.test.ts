@@ -5,6 +5,9 @@
  * clean calls raise nothing. A bad plan file is refused, naming its rows.
  */
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { RULE_IDS } from '../../shared/rules.js';
@@ -108,4 +111,25 @@ describe('floorwatch replay --json', () => {
     const report = await replay(EVENTS, '--json', '--schedule', PLAN, '--rules', rules);
     expect(report.alerts.map((a) => a.rule)).not.toContain('answer-3-rings');
   });
+
+  it('a queue_log whose call lines name members by name: --agent-ids joins them to their logins', async () => {
+    const LOG = 'test/fixtures/queue-log/freepbx-named-members.queue_log';
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fw-agent-ids-'));
+    const ids = path.join(dir, 'agent-ids.yaml');
+    fs.writeFileSync(ids, 'Alice Tan: "1001"\nBob Lee: "1002"\n');
+    // Without it the call goes to an agent "Alice Tan" that never logged in, and stderr says why.
+    const without = await run(process.execPath, ['--import', 'tsx', 'server/cli/floorwatch.ts', 'replay', LOG, '--format', 'queue_log', '--json']);
+    expect(Object.keys((JSON.parse(without.stdout) as ReplayReport).agents)).toContain('Alice Tan');
+    expect(without.stderr).toMatch(/"Alice Tan".*log_membername_as_agent.*agentNames|"Alice Tan".*agent-ids/s);
+    const withIds = await run(process.execPath, ['--import', 'tsx', 'server/cli/floorwatch.ts', 'replay', LOG, '--format', 'queue_log', '--json', '--agent-ids', ids]);
+    const report = JSON.parse(withIds.stdout) as ReplayReport;
+    expect(Object.keys(report.agents).sort()).toEqual(['1001', '1002']);
+    expect(report.agents['1001'].handledToday).toBe(1);
+    expect(withIds.stderr).not.toMatch(/member name/);
+    // A bad file stops it, naming the entry.
+    fs.writeFileSync(ids, 'Alice Tan: ""\n');
+    const refused = await replayFailing(LOG, '--format', 'queue_log', '--agent-ids', ids);
+    expect(refused.stderr).toMatch(/agent ids file .* was refused: "Alice Tan": must not be empty/);
+  }, 60_000);
 });
+

@@ -31,6 +31,17 @@ describe('serve with a bad feed or callback URL', () => {
     expect(fs.existsSync(db)).toBe(false);
   }, 30_000);
 
+  it('an --agent-ids file that is not names to ids is refused, naming the entry, before anything is made', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fw-feed-check-'));
+    const db = path.join(dir, 'floor.db');
+    const ids = path.join(dir, 'agent-ids.yaml');
+    fs.writeFileSync(ids, 'Alice Tan: ""\n');
+    const failed = await cliFailing('serve', '--db', db, '--port', '0', '--rules', 'none.yaml', '--agent-ids', ids);
+    expect(failed.code).not.toBe(0);
+    expect(failed.stderr).toMatch(/agent ids file .*agent-ids\.yaml was refused: "Alice Tan": must not be empty/);
+    expect(fs.existsSync(db)).toBe(false);
+  }, 30_000);
+
   it('a Twilio auth token without --public-url is refused: Twilio signs the URL it calls', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fw-feed-check-'));
     const db = path.join(dir, 'floor.db');

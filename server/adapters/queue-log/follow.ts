@@ -21,6 +21,8 @@
  *   watch is silent (NFS, some containers). Reads are serialised, so a burst of triggers
  *   never reads a line twice.
  * - A batch the sink fails to take stays queued and is retried on the next read.
+ * - A member name that calls land on but no login named is warned about once per run: the
+ *   sign of a PBX that logs members by interface on login and by name on calls (options.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -29,7 +31,7 @@ import type { FloorEventInput } from '../../../shared/events.js';
 import type { AdapterCounters, EventSink, FeedAdapter } from '../types.js';
 import { LineSplitter } from './line-splitter.js';
 import { createQueueLogMapper } from './mapping.js';
-import type { QueueLogMappingOptions } from './options.js';
+import { memberNameWarning, type QueueLogMappingOptions } from './options.js';
 import { headOf, HEAD_BYTES, type FileHead, type FilePosition } from './position.js';
 import type { PositionStore } from './position-file.js';
 import { createRecordReader } from './record-reader.js';
@@ -102,6 +104,7 @@ export function createQueueLogFollower(o: QueueLogFollowerOptions): QueueLogFoll
   let committed: FilePosition | undefined;
   let saved: FilePosition | undefined;
   let savedAt = Number.NEGATIVE_INFINITY;
+  const namesSaid = new Set<string>();
 
   const take = (text: string, offset: number): void => {
     const events = reader.take({ text, offset });
@@ -221,6 +224,15 @@ export function createQueueLogFollower(o: QueueLogFollowerOptions): QueueLogFoll
     }
   }
 
+  /** Each member name that calls land on but no login named, once per run (options.ts). */
+  function sayUnmatchedNames(): void {
+    for (const name of Object.keys(mapper.stats().unmatchedMemberNames)) {
+      if (namesSaid.has(name)) continue;
+      namesSaid.add(name);
+      log.warn({ ...where, agent: name }, memberNameWarning(name));
+    }
+  }
+
   function advance(): void {
     while (marks.length > 0 && marks[0].upTo <= sent) committed = marks.shift()!.at;
   }
@@ -262,6 +274,7 @@ export function createQueueLogFollower(o: QueueLogFollowerOptions): QueueLogFoll
       }
       await drain();
       if (file) await checkRotation();
+      sayUnmatchedNames();
       await send();
       delete counters.lastError;
     } catch (err) {

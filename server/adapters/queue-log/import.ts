@@ -8,7 +8,7 @@ import type { FloorEventInput } from '../../../shared/events.js';
 import type { AdapterCounters } from '../types.js';
 import { LineSplitter } from './line-splitter.js';
 import { createQueueLogMapper, type MapperStats } from './mapping.js';
-import type { QueueLogMappingOptions } from './options.js';
+import { memberNameWarning, type QueueLogMappingOptions } from './options.js';
 import { createRecordReader, type LineProblem, type RecordReaderOptions } from './record-reader.js';
 
 export interface ImportQueueLogOptions extends RecordReaderOptions {
@@ -24,6 +24,8 @@ export interface QueueLogImport {
   stats: MapperStats;
   /** Calls still open at the end of the file (in progress when it was copied, or lost). */
   openCalls: string[];
+  /** Setup problems the log shows, for whoever connects the PBX (today: member names, see options.ts). */
+  warnings: string[];
 }
 
 export async function importQueueLog(path: string, options: ImportQueueLogOptions = {}): Promise<QueueLogImport> {
@@ -39,12 +41,14 @@ export async function importQueueLog(path: string, options: ImportQueueLogOption
   }
   const last = splitter.flush();
   if (last) take(last.text, last.offset);
+  const stats = mapper.stats();
   return {
     events,
     counters: { ...reader.counters },
     problems: reader.problems,
     format: reader.format(),
-    stats: mapper.stats(),
+    stats,
     openCalls: mapper.openCalls(),
+    warnings: Object.keys(stats.unmatchedMemberNames).map(memberNameWarning),
   };
 }

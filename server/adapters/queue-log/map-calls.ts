@@ -9,8 +9,11 @@
  *   EXITWITHKEY     key|position[|origposition|waittime]
  *   TRANSFER        extension|context|holdtime|calltime[|origposition]  BLINDTRANSFER (same)
  *   ATTENDEDTRANSFER method|data|...|holdtime|calltime|origposition (target not in the log)
+ *   AGENTDUMP       (none): the member hung up during the announcement (see mapping.ts)
+ * The agent field of every call line is the member's name (`member->membername`), which is
+ * its interface only when it was added without one.
  */
-import { num, type MapCtx } from './map-context.js';
+import { num, workingAgentOf, type MapCtx } from './map-context.js';
 import { transferTarget } from './options.js';
 import { present } from './record.js';
 
@@ -34,10 +37,6 @@ function ringStart(ctx: MapCtx, ms: number): number {
   return Math.max(ctx.r.timeMs - ms, offered);
 }
 
-function agentOf(ctx: MapCtx): string | undefined {
-  return present(ctx.r.agent) ? ctx.o.agentId(ctx.r.agent) : undefined;
-}
-
 function end(ctx: MapCtx, releasedBy: 'customer' | 'agent' | 'system'): void {
   ctx.emit('end', { type: 'call.ended', callId: ctx.r.callId, releasedBy });
   ctx.s.calls.delete(ctx.r.callId);
@@ -58,7 +57,7 @@ export function enterQueue(ctx: MapCtx): void {
  * The ring is replayed at its start so the engine's 10 s check sees it as it happened.
  */
 export function ringEnded(ctx: MapCtx): void {
-  const agentId = agentOf(ctx);
+  const agentId = workingAgentOf(ctx);
   const ms = num(ctx.r.data[0]);
   if (agentId === undefined) return ctx.ignore('no agent');
   if (ms === undefined || ms <= 0) return ctx.ignore('no ring time');
@@ -72,7 +71,7 @@ export function ringEnded(ctx: MapCtx): void {
  */
 export function connect(ctx: MapCtx): void {
   const { r, s } = ctx;
-  const agentId = agentOf(ctx);
+  const agentId = workingAgentOf(ctx);
   if (agentId === undefined) return ctx.ignore('no agent');
   ensureOffered(ctx, num(r.data[0]));
   const ringSeconds = num(r.data[2]);
@@ -109,7 +108,7 @@ export function leftQueue(ctx: MapCtx): void {
  */
 export function transfer(ctx: MapCtx): void {
   const { r, s, o } = ctx;
-  const agentId = agentOf(ctx) ?? s.calls.get(r.callId)?.agentId;
+  const agentId = workingAgentOf(ctx) ?? s.calls.get(r.callId)?.agentId;
   if (agentId === undefined) return ctx.ignore('no agent');
   const to = r.event === 'ATTENDEDTRANSFER' ? undefined : present(r.data[0]) ? r.data[0] : undefined;
   const target = transferTarget(o, to);

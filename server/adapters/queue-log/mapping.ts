@@ -26,6 +26,11 @@ export interface MapperStats {
   callsClosedByRestart: number;
   /** Non-stock event names and how often each came. */
   unknownEvents: Record<string, number>;
+  /**
+   * Member names on call or pause lines whose agent the log had not shown logging in, and
+   * on how many lines: the sign of logins by interface and calls by name (memberNameWarning).
+   */
+  unmatchedMemberNames: Record<string, number>;
 }
 
 export interface QueueLogMapper {
@@ -41,6 +46,12 @@ const HANDLERS: Record<StockEvent, ((ctx: MapCtx) => void) | null> = {
   RINGNOANSWER: calls.ringEnded,
   RINGCANCELED: calls.ringEnded,
   CONNECT: calls.connect,
+  // The member answered and hung up during the announcement before the caller was put
+  // through. The caller stays queued (app_queue goes back to waiting and rings members
+  // again) and every way on writes a line (ring, CONNECT, ABANDON, EXIT*). No ring was sent
+  // for this attempt (AGENTDUMP has no ring time), so it leaves none; a ring an earlier
+  // RINGNOANSWER left at this agent moves on with that next line, as after any RINGNOANSWER.
+  AGENTDUMP: null,
   COMPLETECALLER: calls.completeCaller,
   COMPLETEAGENT: calls.completeAgent,
   ABANDON: calls.leftQueue,
@@ -79,7 +90,9 @@ export function createQueueLogMapper(options: QueueLogMappingOptions = {}): Queu
     calls: new Map(),
     memberships: new Map(),
     stations: new Map(),
+    loggedOut: new Set(),
     presence: new Map(),
+    unmatchedNames: new Map(),
     restarts: 0,
     callsClosedByRestart: 0,
     clock: new FileOrderClock(),
@@ -119,6 +132,7 @@ export function createQueueLogMapper(options: QueueLogMappingOptions = {}): Queu
       restarts: s.restarts,
       callsClosedByRestart: s.callsClosedByRestart,
       unknownEvents: Object.fromEntries(unknown),
+      unmatchedMemberNames: Object.fromEntries(s.unmatchedNames),
     }),
   };
 }

@@ -6,7 +6,7 @@
 
 /** Every event a stock Asterisk (1.4 .. 20) writes to queue_log. */
 export const STOCK_EVENTS = [
-  'ENTERQUEUE', 'RINGNOANSWER', 'RINGCANCELED', 'CONNECT', 'COMPLETECALLER', 'COMPLETEAGENT',
+  'ENTERQUEUE', 'RINGNOANSWER', 'RINGCANCELED', 'CONNECT', 'AGENTDUMP', 'COMPLETECALLER', 'COMPLETEAGENT',
   'ABANDON', 'EXITWITHTIMEOUT', 'EXITWITHKEY', 'EXITEMPTY',
   'TRANSFER', 'BLINDTRANSFER', 'ATTENDEDTRANSFER',
   'ADDMEMBER', 'REMOVEMEMBER', 'PAUSE', 'UNPAUSE', 'PAUSEALL', 'UNPAUSEALL',
@@ -25,7 +25,11 @@ export interface QueueLogRecord {
   callId: string;
   /** Queue name, or `NONE`. */
   queue: string;
-  /** Member interface (`PJSIP/1001`), member name (with `log_membername_as_agent`), or `NONE`. */
+  /**
+   * Member interface (`PJSIP/1001`) on ADDMEMBER / REMOVEMEMBER, member name on call and
+   * pause lines (the interface when the member has no name; the name everywhere with
+   * `log_membername_as_agent`), or `NONE`.
+   */
   agent: string;
   /** Upper-case event name; not necessarily a stock one. */
   event: string;

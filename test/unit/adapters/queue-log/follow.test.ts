@@ -103,6 +103,22 @@ describe('createQueueLogFollower', () => {
     expect(f.counters().lastError).toBeUndefined();
   });
 
+  it('warns once when calls land on a member name that no login named', async () => {
+    // FreePBX: ADDMEMBER by interface, CONNECT by member name (app_queue.c member->membername).
+    const said: Array<{ level: number; msg: string; agent?: string }> = [];
+    const capture = pino({ level: 'warn' }, { write: (s: string) => said.push(JSON.parse(s)) });
+    fs.writeFileSync(file, '');
+    const f = follow({ logger: capture });
+    await f.start();
+    fs.appendFileSync(file, line(0, 'MANAGER|sales|Local/1001@from-queue/n|ADDMEMBER|')
+      + line(5, 'c1|sales|NONE|ENTERQUEUE||138|1') + line(11, 'c1|sales|Alice Tan|CONNECT|6|c1.2|2'));
+    await f.poll();
+    fs.appendFileSync(file, line(20, 'c2|sales|NONE|ENTERQUEUE||139|1') + line(23, 'c2|sales|Alice Tan|CONNECT|3|c2.2|1'));
+    await f.poll();
+    expect(said.map((l) => l.agent)).toEqual(['Alice Tan']);
+    expect(said[0].msg).toContain('agentNames');
+  });
+
   it('reacts to fs.watch without a manual poll', async () => {
     fs.writeFileSync(file, '');
     const f = follow({ watch: true, pollMs: 50 }); // the poll timer is the fallback if watch is silent here

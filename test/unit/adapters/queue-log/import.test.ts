@@ -59,6 +59,26 @@ describe('importQueueLog: Asterisk versions', () => {
     expect(report.queues.sales).toMatchObject({ offered: 1, answered: 1, answeredInThreshold: 1 });
   });
 
+  // freepbx-named-members.queue_log: FreePBX members with display names. app_queue.c writes
+  // ADDMEMBER/REMOVEMEMBER with the interface (log_membername_as_agent = no), `PAUSED` when
+  // added paused (AMI QueueAdd), and AGENTDUMP, CONNECT, COMPLETE* and UNPAUSE with the name.
+  it('FreePBX named members: agentNames joins names to logins; without it the import warns', async () => {
+    const agentNames = { 'Alice Tan': '1001', 'Bob Lee': '1002' };
+    const { imported: r, report } = await replay('freepbx-named-members.queue_log', { mapping: { agentNames } });
+    expect(r.events.map((e) => `${e.type} ${'agentId' in e ? e.agentId : ''}`)).toEqual([
+      'agent.login 1001', 'agent.login 1002', 'agent.state 1002', 'call.offered ',
+      'call.ringing 1001', 'call.answered 1001', 'call.ended ', 'agent.state 1002', 'agent.logout 1001',
+    ]);
+    expect(r.events.filter((e) => e.type === 'agent.state')).toMatchObject([{ state: 'not_ready', reason: 'other' }, { state: 'available' }]);
+    expect(Object.keys(report.agents).sort()).toEqual(['1001', '1002']);
+    expect(r.stats.unknownEvents).toEqual({});
+    expect(r.warnings).toEqual([]);
+
+    const bare = await importQueueLog(fixture('freepbx-named-members.queue_log'));
+    expect(bare.warnings).toEqual([expect.stringContaining('"Alice Tan"'), expect.stringContaining('"Bob Lee"')]);
+    expect(bare.warnings[0]).toContain('log_membername_as_agent');
+  });
+
   it('truncated and garbage lines are counted and reported, never fatal', async () => {
     const r = await importQueueLog(fixture('truncated-and-garbage.queue_log'), { format: 'pipe' });
     expect(r.counters).toEqual({ read: 11, mapped: 4, ignored: 2, failed: 5, events: 5 });

@@ -157,6 +157,64 @@ describe('queue_log mapping: agents', () => {
     expect(run(['0|NONE|sales|Alice Wong|ADDMEMBER|'], { agentId: (a) => a.split(' ')[0].toLowerCase() })[0])
       .toMatchObject([{ agentId: 'alice', stationId: 'Alice Wong' }]);
   });
+
+  it('a member added paused logs in not ready (reason other) until it is unpaused', () => {
+    // app_queue.c manager_add_queue_member (AMI QueueAdd, Paused: true):
+    //   ast_queue_log(queuename, "MANAGER", interface, "ADDMEMBER", "%s", paused ? "PAUSED" : "")
+    const out = run(['0|MANAGER|sales|PJSIP/1001|ADDMEMBER|PAUSED', '5|NONE|sales|PJSIP/1001|UNPAUSE|']);
+    expect(out).toEqual([
+      [
+        { type: 'agent.login', agentId: '1001', stationId: 'PJSIP/1001', ts: ms(0) },
+        { type: 'agent.state', agentId: '1001', state: 'not_ready', reason: 'other', ts: ms(0) + 1 },
+      ],
+      [{ type: 'agent.state', agentId: '1001', state: 'available', ts: ms(5) }],
+    ]);
+  });
+
+  // FreePBX *45 runs AddQueueMember(sales,Local/1001@from-queue/n,0,,<display name>,hint:1001@ext-local).
+  // app_queue.c logs ADDMEMBER / REMOVEMEMBER with the interface (log_membername_as_agent = no,
+  // the default) but CONNECT, RINGNOANSWER, COMPLETE* and PAUSE with member->membername.
+  const freepbxDay = [
+    '0|MANAGER|sales|Local/1001@from-queue/n|ADDMEMBER|',
+    '5|1795827605.11|sales|NONE|ENTERQUEUE||13812345678|1',
+    '11|1795827605.11|sales|Alice Tan|CONNECT|6|1795827609.12|2',
+    '20|NONE|sales|Alice Tan|PAUSE|Lunch',
+    '30|NONE|sales|Local/1001@from-queue/n|REMOVEMEMBER|',
+  ];
+
+  it('agentNames makes a member name and its interface one agent', () => {
+    const mapper = createQueueLogMapper({ agentNames: { 'alice tan': '1001' } }); // names match case-insensitively
+    const agents = run(freepbxDay, undefined, mapper).flat().flatMap((e) => (typeof e === 'object' && 'agentId' in e ? [e.agentId] : []));
+    expect(agents).toEqual(['1001', '1001', '1001', '1001', '1001']); // login, ring, answer, pause, logout
+    expect(mapper.stats().unmatchedMemberNames).toEqual({});
+  });
+
+  it('older FreePBX adds its own ADDMEMBER / REMOVEMEMBER by name: still one login, one logout, at the interface', () => {
+    // FreePBX queues module (macro-toggle-add-agent / -del-agent, before it was dropped): after
+    // AddQueueMember / RemoveQueueMember, QueueLog(${QUEUENO},MANAGER,<display name>,ADDMEMBER|REMOVEMEMBER).
+    const out = run([
+      '0|1795827600.5|sales|Local/1001@from-queue/n|ADDMEMBER|', '0|MANAGER|sales|Alice Tan|ADDMEMBER|',
+      '30|1795827630.6|sales|Local/1001@from-queue/n|REMOVEMEMBER|', '30|MANAGER|sales|Alice Tan|REMOVEMEMBER|',
+    ], { agentNames: { 'Alice Tan': '1001' } });
+    expect(out).toEqual([
+      [{ type: 'agent.login', agentId: '1001', stationId: 'Local/1001@from-queue/n', ts: ms(0) }],
+      'already logged in through another queue',
+      [{ type: 'agent.logout', agentId: '1001', stationId: 'Local/1001@from-queue/n', ts: ms(30) }],
+      'already logged out',
+    ]);
+  });
+
+  it('without it, member names on call and pause lines that no login named are counted for a warning', () => {
+    const mapper = createQueueLogMapper();
+    run([
+      ...freepbxDay,
+      '40|c2|sales|NONE|ENTERQUEUE||139|1',
+      '56|c2|sales|PJSIP/1002|RINGNOANSWER|15000', // an interface: the same on every line, never a mismatch
+      '57|NONE|sales|Carol Ng|ADDMEMBER|', // log_membername_as_agent = yes: the login names her
+      '60|c2|sales|Carol Ng|CONNECT|20|c2.3|3',
+    ], undefined, mapper);
+    expect(mapper.stats().unmatchedMemberNames).toEqual({ 'Alice Tan': 2 });
+  });
 });
 
 describe('queue_log mapping: everything else', () => {
@@ -170,6 +228,18 @@ describe('queue_log mapping: everything else', () => {
       const r = parsePipeLine(`${T}|c1|q|SIP/1|${event}|1|2|3`);
       expect(r.ok && createQueueLogMapper().map(r.record, 0)).not.toMatchObject({ reason: expect.stringContaining('unknown') });
     }
+  });
+
+  it('AGENTDUMP (the member hung up during the announcement) is stock and sends nothing; the caller waits on', () => {
+    // app_queue.c try_calling(): ast_queue_log(queuename, uniqueid, member->membername, "AGENTDUMP", "%s", "")
+    // then `goto out`: back to the queue's wait loop, which rings members again.
+    const mapper = createQueueLogMapper();
+    const out = run([
+      '0|c1|sales|NONE|ENTERQUEUE||138|1', '8|c1|sales|PJSIP/1001|AGENTDUMP|', '20|c1|sales|PJSIP/1002|CONNECT|20|c1.3|3',
+    ], {}, mapper);
+    expect(out[1]).toBe('AGENTDUMP changes nothing on the floor');
+    expect(out[2]).toMatchObject([{ type: 'call.ringing', agentId: '1002' }, { type: 'call.answered', agentId: '1002' }]);
+    expect(mapper.stats().unknownEvents).toEqual({});
   });
 
   it('keeps the file order within a second and gives stable ids', () => {
