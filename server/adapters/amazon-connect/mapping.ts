@@ -244,14 +244,17 @@ export function createConnectMapper(options: ConnectMappingOptions = {}): Connec
           break;
         case 'CONNECTED':
           if (before === 'CONNECTED_ONHOLD') {
-            out.push(ev(`${contactId(cid, 'unhold')}-${stateAt}`, stateAt, { type: 'call.unhold', callId: cid, agentId }));
+            // Holds are dated by the record, not the state: Connect leaves StateStartTimestamp
+            // at the connect time through hold and back (AgentContactReference: "When
+            // AgentContactState is set to CONNECTED_ONHOLD, StateStartTimestamp is not changed").
+            out.push(ev(`${contactId(cid, 'unhold')}-${at}`, at, { type: 'call.unhold', callId: cid, agentId }));
           } else {
             out.push(offered(c, cid, stateAt), answered(c, cid, agentId, stateAt));
           }
           break;
         case 'CONNECTED_ONHOLD':
           if (before !== 'CONNECTED') out.push(offered(c, cid, stateAt), answered(c, cid, agentId, stateAt));
-          out.push(ev(`${contactId(cid, 'hold')}-${stateAt}`, stateAt, { type: 'call.hold', callId: cid, agentId, consent: holdConsent }));
+          out.push(ev(`${contactId(cid, 'hold')}-${at}`, at, { type: 'call.hold', callId: cid, agentId, consent: holdConsent }));
           break;
         case 'ENDED':
           // Ended while talking: the call is over and after-contact work begins.

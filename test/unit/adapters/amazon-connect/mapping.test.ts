@@ -179,5 +179,29 @@ describe('Amazon Connect end to end through replay', () => {
     expect(new Set(offers.map((e) => e.ts)).size).toBe(1);
     expect(incoming.EventId).toBeDefined();
   });
+
+  it('holds are dated by the record: Connect keeps StateStartTimestamp at the connect time through a hold', () => {
+    // As AWS documents AgentContactReference: "When AgentContactState is set to
+    // CONNECTED_ONHOLD, StateStartTimestamp is not changed. Instead, StateStartTimestamp
+    // reflects the time the contact was CONNECTED to the agent."
+    const connected = byId('0005');
+    const contact = connected.CurrentAgentSnapshot!.Contacts![0];
+    const snap = (state: string) => ({ ...connected.CurrentAgentSnapshot!, Contacts: [{ ...contact, State: state }] });
+    const record = (n: number, at: string, prev: string, cur: string): ConnectAgentEvent => ({
+      ...connected, EventId: `hold-${n}`, EventTimestamp: at, PreviousAgentSnapshot: snap(prev), CurrentAgentSnapshot: snap(cur),
+    });
+    const m = createConnectMapper(options);
+    const out = [
+      record(1, '2026-11-28T01:02:00.250Z', 'CONNECTED', 'CONNECTED_ONHOLD'),
+      record(2, '2026-11-28T01:02:30.500Z', 'CONNECTED_ONHOLD', 'CONNECTED'),
+      record(3, '2026-11-28T01:02:40.750Z', 'CONNECTED', 'CONNECTED_ONHOLD'),
+    ].flatMap((r) => m.mapAgentEvent(r).events);
+    expect(out.map((e) => [e.type, new Date(e.ts).toISOString()])).toEqual([
+      ['call.hold', '2026-11-28T01:02:00.250Z'], ['call.unhold', '2026-11-28T01:02:30.500Z'], ['call.hold', '2026-11-28T01:02:40.750Z'],
+    ]);
+    // Two holds on one call are two events, not one id twice.
+    expect(new Set(out.map((e) => e.id)).size).toBe(3);
+    expect(contact.StateStartTimestamp).toBe(contact.ConnectedToAgentTimestamp);
+  });
 });
 
