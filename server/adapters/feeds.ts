@@ -58,7 +58,10 @@ export function adapterFor(url: string, sink: EventSink, logger: Logger, setting
     });
   }
   if (scheme === 'freeswitch-esl' || scheme === 'esl') {
-    return createFreeswitchAdapter({ url, sink, logger: logger.child({ feed: 'freeswitch-esl' }) });
+    return createFreeswitchAdapter({
+      url, sink, logger: logger.child({ feed: 'freeswitch-esl' }),
+      ...(settings.surveyExtension !== undefined && { surveyExtension: settings.surveyExtension }),
+    });
   }
   throw new Error(`--feed: unknown feed "${scheme}:" (use asterisk-ami://user:secret@host:5038, queue-log:///path/to/queue_log or freeswitch-esl://:password@host:8021)`);
 }

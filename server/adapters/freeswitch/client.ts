@@ -1,12 +1,15 @@
 /**
  * The live FreeSWITCH feed: an inbound event socket (ESL) connection that authenticates,
- * subscribes to the call-centre and hold events, translates them and batches them to the sink.
- * Any disconnect (network, FreeSWITCH restart) is followed by a reconnect with exponential
- * backoff; a refused password (or an ACL rejection) stops the adapter instead, because
- * retrying only fills FreeSWITCH's log with failed logins.
+ * subscribes to the call-centre and hold events, resyncs (`show channels` for the calls,
+ * `callcenter_config agent list` for the agents), translates the events and batches them to
+ * the sink. Any disconnect (network, FreeSWITCH restart) is followed by a reconnect with
+ * exponential backoff; a refused password (or an ACL rejection) stops the adapter instead,
+ * because retrying only fills FreeSWITCH's log with failed logins.
  */
 import { createFeedBatcher, createTcpFeed, recordMapped, type LiveFeedOptions, type TcpConversation, type TcpLink } from '../tcp-feed.js';
+import type { FloorEventInput } from '../../../shared/events.js';
 import { emptyCounters, type AdapterCounters, type FeedAdapter } from '../types.js';
+import { parseAgentList, parseChannelList, type ApiReply } from './api-replies.js';
 import { FsMapper, type FsMappingOptions } from './mapping.js';
 import { EslParser, eslHeader, formatEslCommand, parseEventPlain, type EslItem, type EslMessage } from './parser.js';
 import { parseEslUrl } from './url.js';
@@ -17,6 +20,13 @@ import { parseEslUrl } from './url.js';
  * (non-existent) subclass called CHANNEL_HOLD and never deliver a hold.
  */
 export const EVENT_SUBSCRIPTION = 'event plain CHANNEL_HOLD CHANNEL_UNHOLD CUSTOM callcenter::info';
+
+/**
+ * Asked once subscribed, on every connection: the event socket does not replay what happened
+ * while the adapter was away (or before it came), so the state is asked for, not assumed.
+ */
+export const CHANNELS_QUESTION = 'api show channels as json';
+export const AGENTS_QUESTION = 'api callcenter_config agent list';
 
 /** `url` is `freeswitch-esl://:password@host:8021`; `now` stamps events without `Event-Date-Timestamp`. */
 export interface FreeswitchAdapterOptions extends Omit<FsMappingOptions, 'host'>, LiveFeedOptions {}
@@ -33,13 +43,41 @@ export function createFreeswitchAdapter(options: FreeswitchAdapterOptions): Feed
     host: endpoint.host,
     ...(options.holdConsent !== undefined && { holdConsent: options.holdConsent }),
     ...(options.agentIds !== undefined && { agentIds: options.agentIds }),
+    ...(options.surveyExtension !== undefined && { surveyExtension: options.surveyExtension }),
   });
   const batcher = createFeedBatcher(options.sink, counters, name, log, options.batch);
 
-  /** One connection: auth/request, auth, the subscription, then events. */
+  /** One connection: auth/request, auth, the subscription, the resync questions, then events. */
   function converse(link: TcpLink): TcpConversation {
     const parser = new EslParser();
     let phase: Phase = 'greeting';
+    // `api` answers come back in the order asked (api/response), between events.
+    const awaiting: Array<(body: string | undefined) => void> = [];
+    const ask = (command: string, onAnswer: (body: string | undefined) => void): void => {
+      awaiting.push(onAnswer);
+      link.write(formatEslCommand(command));
+    };
+
+    const resync = (): void => {
+      // The calls open now: those opened after the question are not judged by its answer.
+      const calls = new Set(mapper.openCalls().map((c) => c.callId));
+      ask(CHANNELS_QUESTION, (body) => {
+        const reply = readAnswer(body, parseChannelList);
+        if (!reply.ok) {
+          log?.warn({ adapter: name, reason: reply.reason }, 'FreeSWITCH show channels failed: calls that ended while disconnected stay open');
+          return;
+        }
+        hand(mapper.endCallsGone(calls, reply.value, now()), 'FreeSWITCH resync: ending calls whose channels are gone');
+      });
+      ask(AGENTS_QUESTION, (body) => {
+        const reply = readAnswer(body, parseAgentList);
+        if (!reply.ok) {
+          log?.warn({ adapter: name, reason: reply.reason }, 'FreeSWITCH agent list failed: agent statuses are known from the next change on');
+          return;
+        }
+        hand(mapper.agentCensus(reply.value, now()), 'FreeSWITCH resync: agent statuses as they are now', 'info');
+      });
+    };
 
     const onMessage = (msg: EslMessage): void => {
       const type = eslHeader(msg, 'Content-Type')?.trim().toLowerCase();
@@ -68,7 +106,12 @@ export function createFreeswitchAdapter(options: FreeswitchAdapterOptions): Feed
           }
           phase = 'up';
           link.up('ESL authenticated and subscribed');
+          resync();
         }
+        return;
+      }
+      if (type === 'api/response') {
+        awaiting.shift()?.(msg.body ?? '');
         return;
       }
       if (type === 'text/rude-rejection') {
@@ -83,11 +126,16 @@ export function createFreeswitchAdapter(options: FreeswitchAdapterOptions): Feed
         onEvent(msg.body ?? '');
         return;
       }
-      // api/response, log/data, events in another format: nothing the floor needs.
+      // log/data, events in another format: nothing the floor needs.
     };
 
     const onItem = (item: EslItem): void => {
       if (item.type === 'malformed') {
+        // An api answer too large to read: its question concludes nothing.
+        if (item.contentType?.toLowerCase() === 'api/response') {
+          awaiting.shift()?.(undefined);
+          return;
+        }
         counters.read += 1;
         counters.failed += 1;
         log?.debug({ adapter: name, reason: item.reason }, 'malformed ESL message');
@@ -105,6 +153,14 @@ export function createFreeswitchAdapter(options: FreeswitchAdapterOptions): Feed
       },
       timeoutReason: () => (phase === 'greeting' ? 'no auth/request from FreeSWITCH' : `no reply to the ${phase} command`),
     };
+  }
+
+  /** Events the resync produced (not from an event read): counted and queued. */
+  function hand(events: FloorEventInput[], message: string, level: 'warn' | 'info' = 'warn'): void {
+    if (events.length === 0) return;
+    log?.[level]({ adapter: name, events: events.length }, message);
+    counters.events += events.length;
+    batcher.add(events);
   }
 
   function onEvent(body: string): void {
@@ -140,4 +196,9 @@ export function createFreeswitchAdapter(options: FreeswitchAdapterOptions): Feed
     },
     counters: () => ({ ...counters }),
   };
+}
+
+/** An api answer (undefined: skipped for its size) through its parser. */
+function readAnswer<T>(body: string | undefined, parse: (body: string) => ApiReply<T>): ApiReply<T> {
+  return body === undefined ? { ok: false, reason: 'the answer was too large to read' } : parse(body);
 }

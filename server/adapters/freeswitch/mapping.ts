@@ -8,10 +8,16 @@
  * See docs/adapters/freeswitch.md for the mapping table and its judgement calls.
  */
 import type { FloorEventInput } from '../../../shared/events.js';
+import { resolveMappingOptions, transferTargetOf, type ResolvedMappingOptions } from '../asterisk-ami/config.js';
 import type { MapResult } from '../asterisk-ami/map-context.js';
+import type { AgentRow } from './api-replies.js';
+import { AgentStatuses } from './agent-status.js';
+import { agentTransferOf, channelGone, hangupCauseOf, isSystemCause } from './channel-data.js';
+import { fail, fsTimestamp, ignore, produced, type Ctx } from './map-context.js';
 import { fsHeader, type FsEvent } from './parser.js';
 
 export type { MapResult, MapOutcome } from '../asterisk-ami/map-context.js';
+export { fsTimestamp } from './map-context.js';
 
 export interface FsMappingOptions {
   /** Host name used in event ids and `source` (e.g. `fs1`). */
@@ -24,6 +30,8 @@ export interface FsMappingOptions {
   holdConsent?: boolean;
   /** `CC-Agent` (as sent, or without `@domain`) -> agent id, where the floor's ids differ. */
   agentIds?: Record<string, string>;
+  /** The extension (dialled digits) of the satisfaction survey: an agent's transfer there is `target: survey`. */
+  surveyExtension?: string;
 }
 
 export interface FsCall {
@@ -32,6 +40,8 @@ export interface FsCall {
   answered: boolean;
   ended: boolean;
   held: boolean;
+  /** The agent transferred the caller away (`call.transferred` sent); `member-queue-end` ends it. */
+  transferred: boolean;
   agentId?: string;
   /** The agent leg's uuid (bridge-agent-start `CC-Agent-UUID`). */
   agentUuid?: string;
@@ -40,34 +50,10 @@ export interface FsCall {
 
 type ReleasedBy = 'customer' | 'agent' | 'system';
 
-/** Q.850 / FreeSWITCH causes that mean the switch, not a person, ended the call. */
-const SYSTEM_CAUSES = new Set([
-  'SYSTEM_SHUTDOWN', 'MANAGER_REQUEST', 'ALLOTTED_TIMEOUT', 'MEDIA_TIMEOUT', 'RECOVERY_ON_TIMER_EXPIRE',
-  'NORMAL_TEMPORARY_FAILURE', 'DESTINATION_OUT_OF_ORDER', 'NETWORK_OUT_OF_ORDER', 'SWITCH_CONGESTION',
-  'CRASH', 'LOSE_RACE', 'PROGRESS_TIMEOUT', 'GATEWAY_DOWN',
-]);
 /** Cancel reasons where the queue gave up on the caller, not the caller on the queue. */
 const SYSTEM_CANCELS = new Set(['TIMEOUT', 'NO_AGENT_TIMEOUT']);
 const WITHHELD = new Set(['anonymous', 'unknown', 'private', 'restricted', 'unavailable', '0000000000']);
 const MAX_CALLS = 20_000;
-
-interface Ctx {
-  ts: number;
-  get(key: string): string | undefined;
-  emit(subject: string, kind: string, body: Record<string, unknown>): FloorEventInput;
-}
-
-const ignore = (reason: string): MapResult => ({ outcome: 'ignored', events: [], reason });
-const fail = (reason: string): MapResult => ({ outcome: 'failed', events: [], reason });
-const produced = (events: FloorEventInput[], reason = 'nothing to send'): MapResult =>
-  (events.length > 0 ? { outcome: 'mapped', events } : ignore(reason));
-
-/** `Event-Date-Timestamp: 1764291605100200` (microseconds) -> epoch ms, else undefined. */
-export function fsTimestamp(value: string | undefined): number | undefined {
-  if (value === undefined || !/^\d{1,19}$/.test(value.trim())) return undefined;
-  const ms = Math.floor(Number(value.trim()) / 1000);
-  return Number.isSafeInteger(ms) && ms > 0 ? ms : undefined;
-}
 
 export class FsMapper {
   readonly host: string;
@@ -75,15 +61,21 @@ export class FsMapper {
   private readonly agentIds: Map<string, string>;
   private readonly calls = new Map<string, FsCall>();
   private readonly byKey = new Map<string, FsCall>();
-  /** agent id -> last `CC-Agent-Status` acted on, lower-cased (`available` for both Available kinds). */
-  private readonly status = new Map<string, string>();
+  private readonly statuses = new AgentStatuses();
   private readonly seen = new Map<string, number>();
+  /** Agent ids and queue names seen, to tell where a transfer went (as the AMI adapter does). */
+  private readonly agents = new Set<string>();
+  private readonly queues = new Set<string>();
+  private readonly targets: ResolvedMappingOptions;
   private coreUuid: string | undefined;
 
   constructor(options: FsMappingOptions) {
     this.host = options.host;
     this.holdConsent = options.holdConsent ?? true;
     this.agentIds = new Map(Object.entries(options.agentIds ?? {}));
+    this.targets = resolveMappingOptions({
+      host: options.host, ...(options.surveyExtension !== undefined && { surveyExtension: options.surveyExtension }),
+    });
   }
 
   /** Translates one event received at `receivedAt` (epoch ms). Never throws. */
@@ -106,16 +98,45 @@ export class FsMapper {
   endAllCalls(at: number): FloorEventInput[] {
     const out: FloorEventInput[] = [];
     for (const call of this.calls.values()) {
-      if (!call.ended) {
-        out.push({
-          id: this.makeId(call.callId, 'restart', String(at), false),
-          type: 'call.ended', ts: at, source: this.source(), callId: call.callId, releasedBy: 'system',
-        });
-      }
+      if (!call.ended) out.push(this.endedBySystem(call, 'restart', at));
     }
     this.calls.clear();
     this.byKey.clear();
     return out;
+  }
+
+  /**
+   * After a (re)connect, `show channels` listed the channels alive (`alive`, uuids). Of the
+   * calls open when it was asked (`callIds`), those whose caller channel is gone, or whose
+   * agent leg is gone once answered (mod_callcenter ends its part of the call with that leg:
+   * `bridge-agent-end` then `member-queue-end`), ended while the adapter was not looking:
+   * ended now by the system, marked `resync`, and forgotten. Who hung up is not known. Calls
+   * opened since the question are left alone (the list predates them).
+   */
+  endCallsGone(callIds: ReadonlySet<string>, alive: ReadonlySet<string>, at: number): FloorEventInput[] {
+    const out: FloorEventInput[] = [];
+    for (const call of [...this.calls.values()]) {
+      if (!callIds.has(call.callId)) continue;
+      const agentGone = call.answered && call.agentUuid !== undefined && !alive.has(call.agentUuid);
+      if (alive.has(call.callId) && !agentGone) continue;
+      if (!call.ended) out.push(this.endedBySystem(call, 'resync', at));
+      call.ended = true;
+      this.forget(call);
+    }
+    return out;
+  }
+
+  /** After a (re)connect, `callcenter_config agent list` gave every agent's status now (see AgentStatuses.census). */
+  agentCensus(rows: readonly AgentRow[], at: number): FloorEventInput[] {
+    const source = this.source();
+    const ctx: Ctx = {
+      ts: at,
+      get: () => undefined,
+      emit: (subject, kind, body) => ({
+        id: this.makeId(subject, `${kind}-resync`, String(at), false), ts: at, source, ...body,
+      }) as FloorEventInput,
+    };
+    return this.statuses.census(ctx, rows, (name) => this.agentIdOf(name));
   }
 
   /** Calls being tracked (for tests and diagnostics). */
@@ -125,6 +146,19 @@ export class FsMapper {
 
   private source(): string {
     return `freeswitch-esl:${this.host}`;
+  }
+
+  /**
+   * `call.ended` released by the system for a call FreeSWITCH will never end itself: after a
+   * restart (marked `pbxRestart`) or found gone at a resync (marked `resync`), as the AMI
+   * adapter marks them, so the rules can tell them from a real release.
+   */
+  private endedBySystem(call: FsCall, why: 'restart' | 'resync', at: number): FloorEventInput {
+    return {
+      id: this.makeId(call.callId, why, String(at), false),
+      type: 'call.ended', ts: at, source: this.source(), callId: call.callId, releasedBy: 'system',
+      reason: 'other', ...(why === 'restart' ? { pbxRestart: true } : { resync: true }),
+    } as FloorEventInput;
   }
 
   private context(event: FsEvent, receivedAt: number): Ctx {
@@ -172,7 +206,10 @@ export class FsMapper {
     if (name !== 'CUSTOM' || ctx.get('Event-Subclass') !== 'callcenter::info') return ignore(`no mapping for ${name}`);
     const action = ctx.get('CC-Action');
     switch (action) {
-      case 'member-queue-start': return this.offered(ctx);
+      // `resume`: a caller back within abandoned-resume-allowed, keeping its place (and its
+      // CC-Member-UUID) but on a new channel: a new call, offered as any other.
+      case 'member-queue-start':
+      case 'member-queue-resume': return this.offered(ctx);
       case 'member-queue-end': return this.leftQueue(ctx);
       case 'agent-offering': return this.ringing(ctx);
       case 'bridge-agent-start': return this.answered(ctx);
@@ -188,7 +225,9 @@ export class FsMapper {
   private agentIdOf(raw: string | undefined): string | undefined {
     if (raw === undefined) return undefined;
     const bare = raw.includes('@') ? raw.slice(0, raw.indexOf('@')) : raw;
-    return this.agentIds.get(raw) ?? this.agentIds.get(bare) ?? (bare === '' ? undefined : bare);
+    const id = this.agentIds.get(raw) ?? this.agentIds.get(bare) ?? (bare === '' ? undefined : bare);
+    if (id !== undefined && this.agents.size < 10_000) this.agents.add(id);
+    return id;
   }
 
   private link(call: FsCall, key: string | undefined): void {
@@ -218,15 +257,19 @@ export class FsMapper {
   }
 
   /**
-   * Who ended a conversation. A cause that means the switch did it -> system. Otherwise the
-   * SIP hangup disposition of the channel the event describes (present when the channel has
-   * `verbose_events`): `recv_*` means that channel's party hung up, `send_*` that FreeSWITCH
-   * hung it up because the other side did. Nothing to go on -> customer.
+   * Who ended a conversation. A cause that means the switch did it -> system. After the
+   * agent's transfer only the caller is left: its channel gone -> customer; still up (in the
+   * survey, with a colleague) -> system: nobody released it, the queue let go of it.
+   * Otherwise the SIP hangup disposition of the channel the event describes (a channel
+   * variable: FreeSWITCH adds them to CUSTOM events): `recv_*` means that channel's party hung
+   * up, `send_*` that FreeSWITCH hung it up because the other side did. Nothing to go on ->
+   * customer.
    */
   private releasedBy(ctx: Ctx, call: FsCall): { by: ReleasedBy; cause?: string } {
-    const cause = ctx.get('CC-Hangup-Cause') ?? ctx.get('variable_hangup_cause') ?? ctx.get('Hangup-Cause');
+    const cause = hangupCauseOf(ctx.get);
     const withCause = (by: ReleasedBy) => ({ by, ...(cause !== undefined && { cause }) });
-    if (cause !== undefined && SYSTEM_CAUSES.has(cause.toUpperCase())) return withCause('system');
+    if (isSystemCause(cause)) return withCause('system');
+    if (call.transferred) return withCause(channelGone(ctx.get) ? 'customer' : 'system');
     const disposition = ctx.get('variable_sip_hangup_disposition')?.toLowerCase();
     const uid = ctx.get('Unique-ID');
     const party: ReleasedBy | undefined = uid === undefined ? undefined
@@ -245,7 +288,7 @@ export class FsMapper {
     if (uuid === undefined || queue === undefined) return fail('member-queue-start: no CC-Member-Session-UUID or CC-Queue');
     let call = this.byKey.get(uuid);
     if (!call) {
-      call = { callId: uuid, queue, answered: false, ended: false, held: false, keys: new Set() };
+      call = { callId: uuid, queue, answered: false, ended: false, held: false, transferred: false, keys: new Set() };
       this.calls.set(uuid, call);
       if (this.calls.size > MAX_CALLS) {
         const oldest = this.calls.values().next().value;
@@ -253,6 +296,7 @@ export class FsMapper {
       }
     }
     call.queue = queue;
+    if (this.queues.size < 10_000) this.queues.add(queue);
     this.link(call, uuid);
     this.link(call, ctx.get('CC-Member-UUID'));
     const from = ctx.get('CC-Member-CID-Number');
@@ -306,10 +350,27 @@ export class FsMapper {
     return produced([ctx.emit(call.callId, `answered-${agentId}`, { type: 'call.answered', callId: call.callId, agentId })]);
   }
 
+  /**
+   * The agent leg ended: a hang-up, or the agent's phone transferred the caller away (the
+   * agent leg ends then too). A transfer is `call.transferred` and leaves the call to
+   * `member-queue-end`, which follows at once; a hang-up ends the call here.
+   */
   private bridgeEnd(ctx: Ctx): MapResult {
     const call = this.find(ctx, 'CC-Member-Session-UUID', 'CC-Member-UUID');
     if (!call) return ignore('not a call seen joining a queue');
     if (!call.answered) return ignore('bridge end of a call never answered');
+    if (call.ended || call.transferred) return ignore('already ended');
+    const transfer = agentTransferOf(ctx.get, callerLegs(call));
+    if (transfer && call.agentId !== undefined) {
+      call.transferred = true;
+      call.held = false;
+      const ext = transfer.extension;
+      const user = ext?.includes('@') ? ext.slice(0, ext.indexOf('@')) : ext;
+      const target = transferTargetOf(this.targets, user, { agents: this.agents, queues: this.queues });
+      return produced([ctx.emit(call.callId, 'transferred', {
+        type: 'call.transferred', callId: call.callId, agentId: call.agentId, target, ...(ext !== undefined && { to: ext }),
+      })]);
+    }
     const { by, cause } = this.releasedBy(ctx, call);
     return produced(this.end(ctx, call, by, cause !== undefined ? { hangupCause: cause } : {}), 'already ended');
   }
@@ -319,30 +380,15 @@ export class FsMapper {
     const agentId = this.agentIdOf(raw);
     const status = ctx.get('CC-Agent-Status');
     if (raw === undefined || agentId === undefined || status === undefined) return fail('agent-status-change: no CC-Agent or CC-Agent-Status');
-    const key = status.toLowerCase() === 'available (on demand)' ? 'available' : status.toLowerCase();
-    const previous = this.status.get(agentId);
-    if (previous === key) return ignore('same status already sent');
-    const stationId = raw;
-    if (key === 'logged out') {
-      this.status.set(agentId, key);
-      return produced([ctx.emit(agentId, 'logout', { type: 'agent.logout', agentId, stationId })]);
-    }
-    let state: Record<string, unknown>;
-    if (key === 'available') state = { type: 'agent.state', agentId, state: 'available' };
-    else if (key === 'on break') state = { type: 'agent.state', agentId, state: 'not_ready', reason: 'break' };
-    else return ignore(`no mapping for agent status ${status}`);
-    this.status.set(agentId, key);
-    const out: FloorEventInput[] = [];
-    // Coming back from Logged Out is a login; a first status seen mid-shift is only a state.
-    if (previous === 'logged out') out.push(ctx.emit(agentId, 'login', { type: 'agent.login', agentId, stationId }));
-    out.push(ctx.emit(agentId, 'state', state));
-    return produced(out);
+    if (this.statuses.same(agentId, status)) return ignore('same status already sent');
+    if (!this.statuses.mapped(status)) return ignore(`no mapping for agent status ${status}`);
+    return produced(this.statuses.events(ctx, agentId, raw, status, false));
   }
 
   private hold(ctx: Ctx, on: boolean): MapResult {
     const call = this.find(ctx, 'Unique-ID', 'Other-Leg-Unique-ID', 'variable_cc_member_session_uuid', 'variable_bridge_partner_uuid');
     // Only a conversation with an agent counts; a caller still waiting is not "on hold".
-    if (!call || !call.answered || call.ended || call.agentId === undefined) return ignore('not a conversation with an agent');
+    if (!call || !call.answered || call.ended || call.transferred || call.agentId === undefined) return ignore('not a conversation with an agent');
     if (call.held === on) return ignore(on ? 'already on hold' : 'not on hold');
     call.held = on;
     const agentId = call.agentId;
@@ -350,4 +396,9 @@ export class FsMapper {
       ? { type: 'call.hold', callId: call.callId, agentId, consent: this.holdConsent }
       : { type: 'call.unhold', callId: call.callId, agentId })]);
   }
+}
+
+/** The caller's channel uuids of a call (everything linked to it but the agent leg). */
+function callerLegs(call: FsCall): Set<string> {
+  return new Set([...call.keys].filter((k) => k !== call.agentUuid));
 }

@@ -22,7 +22,8 @@ export interface EslMessage {
 
 export type EslItem =
   | { type: 'message'; message: EslMessage }
-  | { type: 'malformed'; reason: string };
+  /** `contentType`: of a message skipped for its size, so an awaited api answer is known lost. */
+  | { type: 'malformed'; reason: string; contentType?: string };
 
 export interface EslParserOptions {
   /** An envelope line longer than this (bytes) is dropped as malformed. Default 64 KiB. */
@@ -124,7 +125,8 @@ export class EslParser {
     this.bodyLeft = length;
     this.skipping = length > this.maxBody;
     if (this.skipping) {
-      out.push({ type: 'malformed', reason: `a body of ${length} bytes (more than ${this.maxBody})` });
+      const contentType = this.headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1].trim();
+      out.push({ type: 'malformed', reason: `a body of ${length} bytes (more than ${this.maxBody})`, ...(contentType && { contentType }) });
       this.broken = undefined;
       this.headers = [];
     }

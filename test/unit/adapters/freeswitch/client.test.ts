@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFreeswitchAdapter, EVENT_SUBSCRIPTION } from '../../../../server/adapters/freeswitch/client.js';
+import { AGENTS_QUESTION, CHANNELS_QUESTION, createFreeswitchAdapter, EVENT_SUBSCRIPTION } from '../../../../server/adapters/freeswitch/client.js';
 import type { FeedAdapter } from '../../../../server/adapters/types.js';
 import { floorEventSchema, type FloorEventInput } from '../../../../shared/events.js';
 import { replayEvents } from '../../../../server/replay/replay.js';
 import { defaultRulesConfig } from '../../../../shared/rules-config.js';
 import { SinkRecorder } from '../asterisk-ami/fake-ami-server.js';
-import { FakeEslServer } from './fake-esl-server.js';
+import { agentList, showChannels } from './api-fixtures.js';
+import { emptyState, FakeEslServer } from './fake-esl-server.js';
 import { eslEvent, eslParts, eslSession } from './fixtures.js';
 
 const CALL1 = '11111111-aaaa-4000-8000-000000000001';
@@ -13,18 +14,27 @@ let server: FakeEslServer;
 let port: number;
 let adapter: FeedAdapter | undefined;
 const logLines: string[] = [];
-const logger = {
-  info: (...a: unknown[]) => logLines.push(JSON.stringify(a)),
-  warn: (...a: unknown[]) => logLines.push(JSON.stringify(a)),
-  debug: (...a: unknown[]) => logLines.push(JSON.stringify(a)),
-  error: (...a: unknown[]) => logLines.push(JSON.stringify(a)),
-} as never;
+let logWaiters: Array<() => boolean> = [];
+const log = (...a: unknown[]) => {
+  logLines.push(JSON.stringify(a));
+  logWaiters = logWaiters.filter((w) => !w());
+};
+const logger = { info: log, warn: log, debug: log, error: log } as never;
+/** Resolves once a log line containing `text` was written. */
+function untilLogged(text: string): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => logLines.some((l) => l.includes(text)) && (resolve(), true);
+    if (!check()) logWaiters.push(check);
+  });
+}
+const ALL_COMMANDS = ['auth Clue:C0n', EVENT_SUBSCRIPTION, CHANNELS_QUESTION, AGENTS_QUESTION];
 
 beforeEach(async () => {
   server = new FakeEslServer();
   server.password = 'Clue:C0n';
   port = await server.listen();
   logLines.length = 0;
+  logWaiters = [];
 });
 afterEach(async () => {
   await adapter?.stop();
@@ -52,7 +62,8 @@ describe('FreeSWITCH adapter over the event socket', () => {
     const started = a.start();
     const session = await server.nextSession();
     await started;
-    expect(session.commands).toEqual(['auth Clue:C0n', EVENT_SUBSCRIPTION]);
+    await session.until(AGENTS_QUESTION);
+    expect(session.commands).toEqual(ALL_COMMANDS);
     session.send('Content-Type: log/data\nContent-Length: 3\n\nabc'
       + eslSession('answered')
       + 'Content-Length: 19\nContent-Type: text/event-plain\n\nnot an event line\n\n'
@@ -70,17 +81,83 @@ describe('FreeSWITCH adapter over the event socket', () => {
     const a = start(rec);
     void a.start();
     const [before, after] = eslParts('answered');
+    // The caller is still up when the adapter asks after the reconnect.
+    server.api = (command) => (command === 'show channels as json'
+      ? showChannels([{ uuid: CALL1, name: 'sofia/external/0612345678@10.0.0.9' }])
+      : emptyState(command));
     const first = await server.nextSession();
     first.send(before);
     await rec.untilEvent('call.ringing');
     first.drop();
     const second = await server.nextSession();
-    // Only a fresh auth and subscription went out on the new connection: nothing stale.
-    expect(second.commands).toEqual(['auth Clue:C0n', EVENT_SUBSCRIPTION]);
+    // A fresh auth, the subscription and the resync questions on the new connection: nothing stale.
+    await second.until(AGENTS_QUESTION);
+    expect(second.commands).toEqual(ALL_COMMANDS);
     second.send(after);
     await rec.untilEvent('call.ended', { releasedBy: 'customer' });
     expect(rec.events.filter((e) => e.type === 'call.answered')).toHaveLength(1);
+    expect(rec.events.filter((e) => e.type === 'call.ended')).toHaveLength(1);
     expect(a.counters()).toMatchObject({ connected: true, reconnects: 1 });
+  });
+
+  it('after a reconnect, ends a call whose end fell in the gap and learns the agents\' statuses', async () => {
+    const rec = new SinkRecorder<FloorEventInput>();
+    const a = start(rec);
+    void a.start();
+    const [before] = eslParts('answered');
+    const first = await server.nextSession();
+    await first.until(AGENTS_QUESTION);
+    first.send(before);
+    await rec.untilEvent('call.ringing');
+    // While the link is down the caller hangs up (its channel is no longer listed; another
+    // call's is), agent 1000 goes on break, 1001 (never seen) is logged out.
+    server.api = (command) => {
+      if (command === 'show channels as json') return showChannels([{ uuid: 'cccc-other-call', name: 'sofia/external/0699999999@10.0.0.9' }]);
+      if (command === 'callcenter_config agent list') {
+        return agentList([{ name: '1000@default', status: 'On Break' }, { name: '1001@default', status: 'Logged Out' }]);
+      }
+      return emptyState(command);
+    };
+    first.drop();
+    const second = await server.nextSession();
+    await rec.untilEvent('call.ended', { callId: CALL1 });
+    await rec.untilEvent('agent.state', { agentId: '1000', state: 'not_ready' });
+    expect(second.commands).toEqual(ALL_COMMANDS);
+    expect(rec.events.find((e) => e.type === 'call.ended')).toMatchObject({ releasedBy: 'system', reason: 'other', resync: true });
+    expect(rec.events.filter((e) => e.type === 'agent.logout' && e.agentId === '1001')).toEqual([]);
+    for (const e of rec.events) expect(floorEventSchema.safeParse(e).success).toBe(true);
+    expect(logLines.join('\n')).toContain('ending calls whose channels are gone');
+    // The call's own end events, had they come late, change nothing (the status change after
+    // them shows they were read).
+    second.send(eslParts('answered')[1] + eslEvent([
+      ['Event-Name', 'CUSTOM'], ['Event-Subclass', 'callcenter::info'], ['CC-Action', 'agent-status-change'],
+      ['CC-Agent', '1000@default'], ['CC-Agent-Status', 'Available'],
+    ]));
+    await rec.untilEvent('agent.state', { agentId: '1000', state: 'available' });
+    expect(rec.events.filter((e) => e.type === 'call.ended')).toHaveLength(1);
+  });
+
+  it('a refused or failed resync answer is a warning and concludes nothing', async () => {
+    const rec = new SinkRecorder<FloorEventInput>();
+    const a = start(rec);
+    void a.start();
+    const [before, after] = eslParts('answered');
+    const first = await server.nextSession();
+    await first.until(AGENTS_QUESTION);
+    first.send(before);
+    await rec.untilEvent('call.ringing');
+    // mod_commands on an SQL error (it still appends the empty answer); no mod_callcenter loaded.
+    server.api = (command) => (command === 'show channels as json'
+      ? '-ERR SQL Error [database is locked]\n{"row_count": 0}\n'
+      : `-ERR ${command.split(' ')[0]} Command not found!\n`);
+    first.drop();
+    const second = await server.nextSession();
+    await untilLogged('agent list failed');
+    expect(logLines.join('\n')).toContain('show channels failed');
+    second.send(after);
+    await rec.untilEvent('call.ended', { releasedBy: 'customer' });
+    expect(rec.events.filter((e) => (e as { resync?: boolean }).resync === true)).toEqual([]);
+    expect(a.counters().connected).toBe(true);
   });
 
   it('a refused password stops the adapter with a clear error and does not retry', async () => {

@@ -102,7 +102,7 @@ describe('FreeSWITCH mapping', () => {
     // A cause that means the switch did it: the system.
     m.map(cc('member-queue-start', { ...base, 'CC-Member-Session-UUID': 'm3' }), 7);
     m.map(cc('bridge-agent-start', { ...base, 'CC-Member-Session-UUID': 'm3' }), 8);
-    expect(m.map(cc('bridge-agent-end', { ...base, 'CC-Member-Session-UUID': 'm3', 'CC-Hangup-Cause': 'MEDIA_TIMEOUT' }), 9).events[0])
+    expect(m.map(cc('bridge-agent-end', { ...base, 'CC-Member-Session-UUID': 'm3', 'Hangup-Cause': 'MEDIA_TIMEOUT' }), 9).events[0])
       .toMatchObject({ releasedBy: 'system', hangupCause: 'MEDIA_TIMEOUT' });
     expect(m.openCalls().map((c) => c.callId)).toEqual(['m2', 'm3']);
   });
@@ -113,6 +113,119 @@ describe('FreeSWITCH mapping', () => {
     const r = m.map(cc('member-queue-start', { 'Core-UUID': 'core-2', 'CC-Queue': 'q', 'CC-Member-Session-UUID': 'm2' }), 50);
     expect(r.events.map((e) => [e.type, (e as { callId: string }).callId, (e as { releasedBy?: string }).releasedBy]))
       .toEqual([['call.ended', 'm1', 'system'], ['call.offered', 'm2', undefined]]);
+    // Marked, as the AMI adapter marks it: nobody on the call released it (no survey-transfer breach).
+    expect(r.events[0]).toMatchObject({ reason: 'other', pbxRestart: true });
+  });
+
+  it('reads the channel\'s Hangup-Cause: CC-Hangup-Cause is only the originate result (SUCCESS)', () => {
+    // mod_callcenter puts the agent originate's result in CC-Hangup-Cause (SUCCESS, NONE for
+    // uuid-standby agents) and the agent leg's channel data (Hangup-Cause, variables) beside it.
+    const m = new FsMapper(MAPPING);
+    const call = (id: string) => ({ 'CC-Queue': 'q@default', 'CC-Member-Session-UUID': id, 'CC-Agent': '1003@default', 'CC-Agent-UUID': `a-${id}` });
+    const end = (id: string, extra: Record<string, string>) => {
+      m.map(cc('member-queue-start', call(id)), 1);
+      m.map(cc('bridge-agent-start', call(id)), 2);
+      return m.map(cc('bridge-agent-end', { ...call(id), 'Unique-ID': `a-${id}`, 'CC-Hangup-Cause': 'SUCCESS', ...extra }), 3).events[0];
+    };
+    expect(end('c1', { 'Hangup-Cause': 'MEDIA_TIMEOUT', variable_hangup_cause: 'MEDIA_TIMEOUT' }))
+      .toMatchObject({ type: 'call.ended', releasedBy: 'system', hangupCause: 'MEDIA_TIMEOUT' });
+    expect(end('c2', { variable_hangup_cause: 'ALLOTTED_TIMEOUT' })).toMatchObject({ releasedBy: 'system', hangupCause: 'ALLOTTED_TIMEOUT' });
+    // No cause of the channel's own: the originate result is not reported as one.
+    expect(brief(end('c3', {}) as never)).toEqual({ type: 'call.ended', callId: 'c3', releasedBy: 'customer' });
+  });
+
+  it('member-queue-resume (a caller back within abandoned-resume-allowed) is a queue call like any other', () => {
+    const { events } = mapFixture('resume');
+    const id = '11111111-aaaa-4000-8000-000000000006';
+    expect(events.map(brief)).toEqual([
+      { type: 'call.offered', callId: id, queue: 'support@default', direction: 'inbound', from: '0698765432', numberClass: 'customer' },
+      { type: 'call.ringing', callId: id, agentId: '1000' },
+      { type: 'call.answered', callId: id, agentId: '1000' },
+      { type: 'call.ended', callId: id, releasedBy: 'customer', hangupCause: 'NORMAL_CLEARING' },
+    ]);
+  });
+
+  it('a blind transfer from the agent\'s phone is call.transferred, not a hang-up; member-queue-end ends the call', () => {
+    const id = '11111111-aaaa-4000-8000-000000000005';
+    const { events, mapper } = mapFixture('transfer', { ...MAPPING, surveyExtension: '9000' });
+    expect(events.map(brief)).toEqual([
+      { type: 'call.offered', callId: id, queue: 'support@default', direction: 'inbound', from: '0611223344', numberClass: 'customer' },
+      { type: 'call.answered', callId: id, agentId: '1001' },
+      { type: 'call.transferred', callId: id, agentId: '1001', target: 'survey', to: '9000' },
+      // The caller is still up, in the survey: nobody released the call, the queue let go of it.
+      { type: 'call.ended', callId: id, releasedBy: 'system' },
+    ]);
+    expect(mapper.openCalls()).toEqual([]);
+    for (const e of events) expect(floorEventSchema.safeParse(e).success).toBe(true);
+    // Without a survey extension configured, 9000 is taken for a colleague's extension.
+    expect(mapFixture('transfer').events[2]).toMatchObject({ type: 'call.transferred', target: 'agent', to: '9000' });
+  });
+
+  it('transfer marks that do not name this call, or an attended transfer, on the agent leg', () => {
+    const m = new FsMapper(MAPPING);
+    const base = { 'CC-Queue': 'q@default', 'CC-Agent': '1003@default' };
+    const run = (id: string, agentLeg: Record<string, string>) => {
+      m.map(cc('member-queue-start', { ...base, 'CC-Member-Session-UUID': id }), 1);
+      m.map(cc('bridge-agent-start', { ...base, 'CC-Member-Session-UUID': id, 'CC-Agent-UUID': `a-${id}` }), 2);
+      return m.map(cc('bridge-agent-end', { ...base, 'CC-Member-Session-UUID': id, 'Unique-ID': `a-${id}`, ...agentLeg }), 3).events[0];
+    };
+    // Left on a long-lived (uuid-standby) agent channel by an earlier call: not this call's transfer.
+    expect(run('t1', {
+      variable_transfer_to: 'blind:some-earlier-caller', variable_transfer_destination: 'blind:9000', variable_sip_hangup_disposition: 'recv_bye',
+    })).toMatchObject({ type: 'call.ended', releasedBy: 'agent' });
+    // REFER with Replaces (sofia: transfer_to=att:<uuid>): the destination is not known.
+    expect(run('t2', { variable_transfer_to: 'att:consult-leg' })).toMatchObject({ type: 'call.transferred', agentId: '1003', target: 'agent' });
+    expect(run('t3', { 'Hangup-Cause': 'ATTENDED_TRANSFER' })).toMatchObject({ type: 'call.transferred' });
+    // After a transfer the agent's phone is no longer on the call: its holds are not this call's.
+    expect(m.map(ev({ 'Event-Name': 'CHANNEL_HOLD', 'Unique-ID': 'a-t2' }), 4).outcome).toBe('ignored');
+  });
+
+  it('resync: ends the calls followed when asked whose caller channel or answered agent leg is gone', () => {
+    const m = new FsMapper(MAPPING);
+    const base = { 'CC-Queue': 'q@default', 'CC-Agent': '1003@default' };
+    for (const id of ['waiting-up', 'waiting-gone', 'talking-up', 'agent-gone', 'later']) {
+      m.map(cc('member-queue-start', { ...base, 'CC-Member-Session-UUID': id }), 1);
+    }
+    for (const id of ['talking-up', 'agent-gone']) {
+      m.map(cc('bridge-agent-start', { ...base, 'CC-Member-Session-UUID': id, 'CC-Agent-UUID': `a-${id}` }), 2);
+    }
+    const asked = new Set(['waiting-up', 'waiting-gone', 'talking-up', 'agent-gone']);
+    const alive = new Set(['waiting-up', 'talking-up', 'a-talking-up', 'agent-gone']);
+    const ended = m.endCallsGone(asked, alive, 5_000);
+    expect(ended.map(brief)).toEqual([
+      { type: 'call.ended', callId: 'waiting-gone', releasedBy: 'system', reason: 'other', resync: true },
+      { type: 'call.ended', callId: 'agent-gone', releasedBy: 'system', reason: 'other', resync: true },
+    ]);
+    expect(ended[0].ts).toBe(5_000);
+    for (const e of ended) expect(floorEventSchema.safeParse(e).success).toBe(true);
+    // `later` joined after the question: the list cannot speak for it.
+    expect(m.openCalls().map((c) => c.callId)).toEqual(['waiting-up', 'talking-up', 'later']);
+    // A late end event for a call ended at the resync is not sent again.
+    expect(m.map(cc('member-queue-end', { ...base, 'CC-Member-Session-UUID': 'waiting-gone', 'CC-Cause': 'Cancel' }), 6).events).toEqual([]);
+  });
+
+  it('resync: the agent list maps each status as a live change would, but logs out only agents known as in', () => {
+    const m = new FsMapper(MAPPING);
+    m.map(cc('agent-status-change', { 'CC-Agent': '1000@default', 'CC-Agent-Status': 'Available' }), 1);
+    m.map(cc('agent-status-change', { 'CC-Agent': '1001@default', 'CC-Agent-Status': 'Available' }), 1);
+    m.map(cc('agent-status-change', { 'CC-Agent': '1002@default', 'CC-Agent-Status': 'Logged Out' }), 1);
+    const events = m.agentCensus([
+      { name: '1000@default', status: 'Available' }, // unchanged: nothing
+      { name: '1001@default', status: 'Logged Out' }, // left during the gap
+      { name: '1002@default', status: 'On Break' }, // came in during the gap
+      { name: '1003@default', status: 'Available (On Demand)' }, // first seen
+      { name: '1004@default', status: 'Logged Out' }, // never seen in: no logout
+    ], 9_000);
+    expect(events.map(brief)).toEqual([
+      { type: 'agent.logout', agentId: '1001', stationId: '1001@default', resync: true },
+      { type: 'agent.login', agentId: '1002', stationId: '1002@default' },
+      { type: 'agent.state', agentId: '1002', state: 'not_ready', reason: 'break' },
+      { type: 'agent.state', agentId: '1003', state: 'available' },
+    ]);
+    for (const e of events) expect(e.ts).toBe(9_000);
+    // 1004 is now known as logged out: its coming in is a login.
+    expect(m.map(cc('agent-status-change', { 'CC-Agent': '1004@default', 'CC-Agent-Status': 'Available' }), 10).events.map((e) => e.type))
+      .toEqual(['agent.login', 'agent.state']);
   });
 
   it('counts unknown events as ignored and broken ones as failed, never throws', () => {

@@ -67,6 +67,12 @@ describe('EslParser', () => {
     expect(items.map((i) => i.type)).toEqual(['malformed', 'malformed', 'message']);
   });
 
+  it('names the content type of a message skipped for its size (an api answer the adapter awaits)', () => {
+    const p = new EslParser({ maxBodyBytes: 10 });
+    const [item] = parseAll(['Content-Type: api/response\nContent-Length: 20\n\n01234567890123456789'], p);
+    expect(item).toMatchObject({ type: 'malformed', contentType: 'api/response' });
+  });
+
   it('gives the same items however the stream is chunked (property)', () => {
     const bytes = Buffer.from('Content-Type: auth/request\n\nContent-Type: command/reply\nReply-Text: +OK accepted\n\n'
       + eslSession('answered') + eslEvent([['Event-Name', 'CUSTOM'], ['CC-Member-CID-Name', 'Zoë']]).replace(/\n/g, '\n')
