@@ -45,6 +45,8 @@ export const ALERT_REASONS = {
   holdAllowed: '{seconds} s',
   /** `handed-over`: the incoming lead's account (art. 82). */
   handedOver: 'to {account}',
+  /** `escalated` by a lead who acknowledged an urgent report: passed on to the supervisor (art. 94). */
+  passedOn: 'passed on to the supervisor by {who}',
 } as const;
 
 export type AlertReasonCode = keyof typeof ALERT_REASONS;

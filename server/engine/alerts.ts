@@ -3,7 +3,7 @@
  * and subject (a repeat adds evidence to it), and escalation up the chain
  * lead -> supervisor -> manager while nobody acknowledges (articles 93-94).
  */
-import type { Alert, AlertHistoryEntry, AlertKind, AlertReason, AlertSensitive, AlertSubject } from '../../shared/alerts.js';
+import { alertReason, type Alert, type AlertHistoryEntry, type AlertKind, type AlertReason, type AlertSensitive, type AlertSubject } from '../../shared/alerts.js';
 import { ESCALATION_LEVELS, RULE_INFO, type EscalationLevel, type RuleId, type Severity } from '../../shared/rules.js';
 import { AGENT_FIELDS, schedule, touchAgent, type Ctx } from './context.js';
 import type { Deadline } from './deadlines.js';
@@ -172,6 +172,33 @@ export function acknowledgeAlert(ctx: Ctx, alert: Alert, by: string, note: strin
   if (note !== undefined) alert.acknowledgeNote = note;
   alert.escalatesAt = undefined;
   addHistory(alert, { at: ctx.now, action: 'acknowledged', by, ...(note !== undefined && { note }) });
+  emit(ctx, alert);
+}
+
+/**
+ * Article 94: the shift lead passes an important or urgent matter on to the floor
+ * supervisor or the department manager. A lead's acknowledgement of an urgent report
+ * (still at the lead's level) is therefore not the end of it: the matter moves up to the
+ * supervisor and stays open there (told like any escalation; escalating on to the manager
+ * if nobody takes it), with the lead's note in its history. Acknowledged without this, the
+ * report stopped at the lead and the supervisor never heard of it.
+ */
+export function passesUpward(alert: Alert): boolean {
+  return alert.rule === 'urgent-escalation' && alert.status === 'open' && alert.escalationLevel === 'lead';
+}
+
+/** Someone has taken the alert up: acknowledged it, or passed it on (art. 94) though it stays open. */
+export function takenUp(alert: Alert): boolean {
+  return alert.status !== 'open' || (alert.history ?? []).some((h) => h.action === 'escalated' && h.by !== undefined);
+}
+
+export function passUpward(ctx: Ctx, alert: Alert, by: string, note: string | undefined): void {
+  alert.escalationLevel = 'supervisor';
+  addHistory(alert, {
+    at: ctx.now, action: 'escalated', level: 'supervisor', by,
+    ...(note !== undefined ? { note } : systemNote(alertReason('passedOn', { who: by }))),
+  });
+  scheduleEscalation(ctx, alert);
   emit(ctx, alert);
 }
 

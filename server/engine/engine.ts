@@ -14,7 +14,7 @@ import type { CommandResult, FloorCommand } from '../../shared/commands.js';
 import type { FloorEvent } from '../../shared/events.js';
 import { rulesConfigSchema, type RulesConfig } from '../../shared/rules-config.js';
 import type { ScheduleChange } from '../../shared/schedule.js';
-import { acknowledgeAlert, copyAlert, escalate, resolveAlert } from './alerts.js';
+import { acknowledgeAlert, copyAlert, escalate, passesUpward, passUpward, resolveAlert } from './alerts.js';
 import { dayOf } from './calendar.js';
 import { schedule, type Ctx, type Effect } from './context.js';
 import { applyCore } from './core.js';
@@ -126,7 +126,8 @@ function applyCommand(ctx: Ctx, command: FloorCommand): CommandResult {
     if (alert.status === 'acknowledged') {
       return { ok: false, ...problem('alertAlreadyAcknowledged', { alertId: alert.id, by: alert.acknowledgedBy ?? '?' }), field: 'alertId' };
     }
-    acknowledgeAlert(ctx, alert, command.by, command.note);
+    if (passesUpward(alert)) passUpward(ctx, alert, command.by, command.note);
+    else acknowledgeAlert(ctx, alert, command.by, command.note);
     return { ok: true, value: copyAlert(alert) };
   }
   resolveAlert(ctx, alert, command.by, command.note ?? alertReason('resolvedBy', { who: command.by }));

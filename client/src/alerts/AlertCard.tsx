@@ -230,8 +230,9 @@ function ActionForm({ alert: a, mode, onCancel, onDone }: {
     try {
       // Said with the card's own headline, in the reader's language (not the server's English title).
       if (mode === 'acknowledge') {
-        await acknowledgeAlert(a.id, note);
-        onDone({ key: 'alerts.done.acknowledged', about: a });
+        const after = await acknowledgeAlert(a.id, note);
+        // An urgent report a lead acknowledges moves up to the supervisor, still open (art. 94).
+        onDone({ key: after.status === 'open' ? 'alerts.done.passedOn' : 'alerts.done.acknowledged', about: a });
       } else if (mode === 'resolve') {
         await resolveAlert(a.id, note);
         onDone({ key: 'alerts.done.resolved', about: a });

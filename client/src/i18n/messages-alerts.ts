@@ -31,6 +31,7 @@ const WHY_ZH: Record<AlertReasonCode, string> = {
   resolvedBy: '{who} 已解决',
   holdAllowed: '允许保持至 {seconds} 秒',
   handedOver: '交接给 {account}',
+  passedOn: '{who} 已上报现场主管',
 };
 
 const WHY_EN: Record<AlertReasonCode, string> = {
@@ -57,6 +58,7 @@ const WHY_EN: Record<AlertReasonCode, string> = {
   resolvedBy: 'resolved by {who}',
   holdAllowed: 'hold allowed up to {seconds} s',
   handedOver: 'handed over to {account}',
+  passedOn: 'passed on to the supervisor by {who}',
 };
 
 addMessages({
@@ -105,6 +107,7 @@ addMessages({
     'alerts.form.seconds': '允许的保持总时长（秒）',
     'alerts.form.secondsInvalid': '请输入 1 到 3600 之间的整数秒数。',
     'alerts.done.acknowledged': '已确认告警：{title}',
+    'alerts.done.passedOn': '已确认并上报现场主管（第九十四条）：{title}',
     'alerts.done.resolved': '已解决告警：{title}',
     'alerts.done.hold': '已批准通话 {callId} 保持至 {seconds} 秒',
     'alerts.history.title': '今日记录',
@@ -176,6 +179,7 @@ addMessages({
     'alerts.form.seconds': 'Total hold allowed (seconds)',
     'alerts.form.secondsInvalid': 'Enter whole seconds from 1 to 3600.',
     'alerts.done.acknowledged': 'Acknowledged: {title}',
+    'alerts.done.passedOn': 'Acknowledged and passed on to the supervisor (article 94): {title}',
     'alerts.done.resolved': 'Resolved: {title}',
     'alerts.done.hold': 'Hold on call {callId} approved up to {seconds} s',
     'alerts.history.title': 'Today',

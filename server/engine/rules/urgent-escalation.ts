@@ -5,7 +5,7 @@
  */
 import type { AlertSubject } from '../../../shared/alerts.js';
 import type { EventOf } from '../../../shared/events.js';
-import { liveAlert, raise } from '../alerts.js';
+import { liveAlert, raise, takenUp } from '../alerts.js';
 import type { Ctx } from '../context.js';
 import { defineRule } from './types.js';
 
@@ -16,6 +16,9 @@ import { defineRule } from './types.js';
  * by the agent, a second report joined the first one's alert and, were that acknowledged,
  * told nobody and never escalated (and notifications are deduplicated per subject, so it
  * must differ too).
+ *
+ * "Taken up" is acknowledged, or passed on to the supervisor by the lead who acknowledged
+ * it (art. 94: it stays open at the supervisor's level, alerts.ts passUpward).
  *
  * A report about a call whose alert was already acknowledged opens a fresh alert
  * (`call:<callId>:<eventId>`), not the acknowledged one: article 93 wants every urgent
@@ -29,10 +32,10 @@ function reportSubject(ctx: Ctx, e: EventOf<'urgent.reported'>): AlertSubject {
   if (e.callId === undefined) return { kind: 'agent', id: `${e.agentId}:${e.id}` };
   const callSubject: AlertSubject = { kind: 'call', id: e.callId };
   const first = liveAlert(ctx, 'urgent-escalation', callSubject);
-  if (first?.status === 'open') return callSubject;
-  // Urgent reports are rare: a look through the live alerts for a later, unacknowledged one about the call.
+  if (first !== undefined && !takenUp(first)) return callSubject;
+  // Urgent reports are rare: a look through the live alerts for a later one about the call nobody has taken up.
   for (const alert of ctx.state.alerts.values()) {
-    if (alert.rule === 'urgent-escalation' && alert.status === 'open' && alert.callId === e.callId
+    if (alert.rule === 'urgent-escalation' && !takenUp(alert) && alert.callId === e.callId
       && alert.subject.kind === 'call' && alert.subject.id.startsWith(`${e.callId}:`)) return alert.subject;
   }
   return first === undefined ? callSubject : { kind: 'call', id: `${e.callId}:${e.id}` };

@@ -17,6 +17,7 @@ const TEXT = {
     button: '确认此告警',
     doneTitle: '已确认',
     done: (name: string) => `告警已由 ${name} 确认，升级已停止。`,
+    passedOn: (name: string) => `${name} 已确认，紧急事项已上报现场主管（第九十四条）。`,
     refusedTitle: '无法确认',
     view: '在看板上查看',
     level: '当前级别',
@@ -35,6 +36,7 @@ const TEXT = {
     button: 'Acknowledge this alert',
     doneTitle: 'Acknowledged',
     done: (name: string) => `The alert was acknowledged by ${name}; escalation has stopped.`,
+    passedOn: (name: string) => `Acknowledged by ${name}; the urgent matter was passed on to the floor supervisor (article 94).`,
     refusedTitle: 'Cannot acknowledge',
     view: 'View on the wallboard',
     level: 'Level now',
@@ -94,7 +96,10 @@ export function confirmPage(c: Extract<AckCheck, { ok: true }>, token: string, n
 
 export function donePage(c: Extract<AckCheck, { ok: true }>, now: number, alertUrl: string): string {
   const t = TEXT[c.language];
-  return page(c.language, t.doneTitle, `<h1>${escape(t.doneTitle)}</h1><p class="done" role="status">${escape(t.done(`${c.account.name} (${c.account.username})`))}</p>
+  const who = `${c.account.name} (${c.account.username})`;
+  // Still open after the acknowledgement: an urgent report moved up to the supervisor (art. 94).
+  const said = c.alert.status === 'open' ? t.passedOn(who) : t.done(who);
+  return page(c.language, t.doneTitle, `<h1>${escape(t.doneTitle)}</h1><p class="done" role="status">${escape(said)}</p>
 ${facts(c.alert, c.language, now)}<p><a href="${escape(alertUrl)}">${escape(t.view)}</a></p>`);
 }
 

@@ -268,6 +268,7 @@ describe('the system\'s words by code', () => {
     resolvedBy: { params: { who: 'demo-lead' }, zh: 'demo-lead 已解决', en: 'resolved by demo-lead' },
     holdAllowed: { params: { seconds: 180 }, zh: '允许保持至 180 秒', en: 'hold allowed up to 180 s' },
     handedOver: { params: { account: 'lead-b' }, zh: '交接给 lead-b', en: 'handed over to lead-b' },
+    passedOn: { params: { who: 'lead.wang' }, zh: 'lead.wang 已上报现场主管', en: 'passed on to the supervisor by lead.wang' },
   };
   const tOf = (locale: Locale) => (key: string, vars?: Record<string, string | number>) => translate(locale, key, vars);
 

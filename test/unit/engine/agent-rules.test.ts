@@ -111,17 +111,43 @@ describe('urgent-escalation (art. 93, 94)', () => {
     expect(h.alerts.get(alert.id)?.escalatesAt).toBeUndefined();
   });
 
-  it('acknowledging stops the escalation', () => {
+  it('the lead who acknowledges it passes it on to the supervisor (art. 94), whose acknowledgement stops it', () => {
     const h = new EngineHarness();
     h.login(0, '1001');
     h.at(10, 'urgent.reported', { agentId: '1001', summary: 'system down' });
     const [alert] = h.open('urgent-escalation');
-    h.command(30, { type: 'alert.acknowledge', alertId: alert.id, by: 'lead-7' });
+    // 值班长……遇重要、紧急状况应及时上报现场主管或部门经理: not the end of it at the lead.
+    expect(h.command(30, { type: 'alert.acknowledge', alertId: alert.id, by: 'lead-7', note: 'IT called' })).toMatchObject({
+      ok: true, value: { status: 'open', escalationLevel: 'supervisor', escalatesAt: T0 + 150_000 },
+    });
+    expect(h.alerts.get(alert.id)?.history?.at(-1)).toMatchObject({ at: T0 + 30_000, action: 'escalated', level: 'supervisor', by: 'lead-7', note: 'IT called' });
+    // Nobody at the supervisor's level takes it: on to the manager, as any escalation.
+    h.tick(150);
+    expect(h.alerts.get(alert.id)).toMatchObject({ status: 'open', escalationLevel: 'manager' });
+    h.command(160, { type: 'alert.acknowledge', alertId: alert.id, by: 'manager-1' });
     h.tick(500);
-    expect(h.alerts.get(alert.id)).toMatchObject({ status: 'acknowledged', escalationLevel: 'lead' });
-    expect(h.command(40, { type: 'alert.acknowledge', alertId: alert.id, by: 'lead-8' })).toMatchObject({ ok: false });
+    expect(h.alerts.get(alert.id)).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'manager-1', escalationLevel: 'manager' });
+    expect(h.command(510, { type: 'alert.acknowledge', alertId: alert.id, by: 'lead-8' })).toMatchObject({ ok: false });
     h.command(600, { type: 'alert.resolve', alertId: alert.id, by: 'lead-7', note: 'passed to IT' });
     expect(h.alerts.get(alert.id)).toMatchObject({ status: 'resolved', resolvedBy: 'lead-7', resolution: 'passed to IT' });
+  });
+
+  it('a supervisor who acknowledges it at once stops it there; a lead with no note leaves the system\'s words', () => {
+    const h = new EngineHarness();
+    h.login(0, '1001');
+    h.at(10, 'urgent.reported', { agentId: '1001', summary: 'fraud in progress' });
+    const [alert] = h.open('urgent-escalation');
+    h.command(20, { type: 'alert.acknowledge', alertId: alert.id, by: 'lead-7' });
+    expect(h.alerts.get(alert.id)?.history?.at(-1)).toMatchObject({ by: 'lead-7', noteCode: 'passedOn', note: 'passed on to the supervisor by lead-7' });
+    h.command(40, { type: 'alert.acknowledge', alertId: alert.id, by: 'sup-1' });
+    h.tick(1000);
+    expect(h.alerts.get(alert.id)).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'sup-1', escalationLevel: 'supervisor' });
+    // Other rules' alerts still stop at the lead's acknowledgement.
+    h.at(1010, 'agent.state', { agentId: '1001', state: 'not_ready' });
+    h.tick(1200);
+    const [away] = h.open('away-without-reason');
+    h.command(1210, { type: 'alert.acknowledge', alertId: away.id, by: 'lead-7' });
+    expect(h.alerts.get(away.id)).toMatchObject({ status: 'acknowledged', escalationLevel: 'lead' });
   });
 
   it('nothing urgent, nothing raised', () => {

@@ -299,6 +299,16 @@ describe('the alert desk and the handover', () => {
     expect(entry).toMatchObject({ action: 'handed-over', by: 'lead-a' });
     expect(noteOf(entry)).toEqual({ text: 'to lead-b', code: 'handedOver', params: { account: 'lead-b' } });
   });
+
+  it('an urgent report a lead acknowledges without a note is passed on in the system\'s words (art. 94)', () => {
+    const h = new EngineHarness();
+    h.login(0, '1001');
+    h.at(10, 'urgent.reported', { agentId: '1001', summary: 'system down' });
+    h.command(20, { type: 'alert.acknowledge', alertId: only(h, 'urgent-escalation').id, by: 'lead-7' });
+    const entry = only(h, 'urgent-escalation').history.at(-1);
+    expect(entry).toMatchObject({ action: 'escalated', level: 'supervisor', by: 'lead-7' });
+    expect(noteOf(entry)).toEqual({ text: 'passed on to the supervisor by lead-7', code: 'passedOn', params: { who: 'lead-7' } });
+  });
 });
 
 // Last in the file (its tests run in order): every code in the table is one the engine writes above.

@@ -221,14 +221,15 @@ describe('urgent-escalation (art. 93, 94): each report is its own matter', () =>
     const alerts = h.open('urgent-escalation');
     expect(alerts).toHaveLength(2);
     const second = alerts.find((a) => a.id !== first.id)!;
-    expect(h.alerts.get(first.id)).toMatchObject({ status: 'acknowledged', occurrences: 1, sensitive: { text: 'card reader swallowing cards at branch 12' } });
+    // The lead took the first up and passed it on (art. 94): it is the supervisor's now.
+    expect(h.alerts.get(first.id)).toMatchObject({ status: 'open', escalationLevel: 'supervisor', occurrences: 1, sensitive: { text: 'card reader swallowing cards at branch 12' } });
     expect(second).toMatchObject({ status: 'open', escalationLevel: 'lead', agentId: '1001', occurrences: 1, escalatesAt: T0 + 160_000, sensitive: { text: 'ATM network down' } });
     expect(second.subject).not.toEqual(first.subject);
     expect(h.state.agents.get('1001')?.openAlerts).toBe(2);
 
     h.tick(160);
     expect(h.alerts.get(second.id)?.escalationLevel).toBe('supervisor');
-    expect(h.alerts.get(first.id)).toMatchObject({ status: 'acknowledged', escalationLevel: 'lead' });
+    expect(h.alerts.get(first.id)).toMatchObject({ status: 'open', escalationLevel: 'manager' });
   });
 
   it('reports about the same call still join that call\'s alert', () => {
@@ -257,17 +258,17 @@ describe('urgent-escalation (art. 93, 94): each report is its own matter', () =>
       occurrences: 1, evidence: [second.id], subject: { kind: 'call', id: `c1:${second.id}` },
       sensitive: { text: 'caller says a second card was used too' },
     });
-    // The acknowledged alert is as the lead left it: its own summary, one report, no escalation.
+    // The alert the lead passed on is as the lead left it: its own summary, one report, at the supervisor's level.
     expect(h.alerts.get(first.id)).toMatchObject({
-      status: 'acknowledged', acknowledgedBy: 'lead-7', occurrences: 1, escalationLevel: 'lead',
+      status: 'open', occurrences: 1, escalationLevel: 'supervisor', escalatesAt: T0 + 140_000,
       sensitive: { text: 'caller reports fraud in progress' }, subject: { kind: 'call', id: 'c1' },
     });
-    expect(h.alerts.get(first.id)?.escalatesAt).toBeUndefined();
+    expect(h.alerts.get(first.id)?.history?.at(-1)).toMatchObject({ action: 'escalated', by: 'lead-7', note: 'card blocked' });
     expect(h.state.agents.get('1001')?.openAlerts).toBe(2);
 
     h.tick(160);
     expect(h.alerts.get(fresh.id)?.escalationLevel).toBe('supervisor');
-    expect(h.alerts.get(first.id)?.escalationLevel).toBe('lead');
+    expect(h.alerts.get(first.id)?.escalationLevel).toBe('manager');
   });
 
   it('a further report while the fresh alert is unacknowledged joins it; once that is acknowledged too, the next is fresh again', () => {
@@ -285,10 +286,11 @@ describe('urgent-escalation (art. 93, 94): each report is its own matter', () =>
 
     h.command(50, { type: 'alert.acknowledge', alertId: fresh.id, by: 'lead-7' });
     h.at(60, 'urgent.reported', { agentId: '1001', callId: 'c1', summary: 'caller now threatening staff' });
-    const open = h.open('urgent-escalation').filter((a) => a.status === 'open');
-    expect(open).toHaveLength(1);
-    expect(open[0]).toMatchObject({ occurrences: 1, callId: 'c1', sensitive: { text: 'caller now threatening staff' } });
-    expect([first.id, fresh.id]).not.toContain(open[0].id);
+    // The first two were passed on to the supervisor (still open there); the third is new to the lead.
+    const atLead = h.open('urgent-escalation').filter((a) => a.escalationLevel === 'lead');
+    expect(atLead).toHaveLength(1);
+    expect(atLead[0]).toMatchObject({ status: 'open', occurrences: 1, callId: 'c1', sensitive: { text: 'caller now threatening staff' } });
+    expect([first.id, fresh.id]).not.toContain(atLead[0].id);
     expect(new Set(h.open('urgent-escalation').map((a) => a.subject.id)).size).toBe(3);
   });
 

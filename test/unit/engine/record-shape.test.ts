@@ -56,7 +56,9 @@ describe('engine records', () => {
     const live = h.state.alerts.get(alert!.id)!;
     const keys = Object.keys(live);
     expect(live.escalatesAt).toBeDefined();
+    // The lead passes it on to the supervisor (art. 94), who acknowledges it.
     h.command(30, { type: 'alert.acknowledge', alertId: alert!.id, by: 'lead-7' });
+    h.command(40, { type: 'alert.acknowledge', alertId: alert!.id, by: 'sup-1' });
     expect(live.status).toBe('acknowledged');
     expect(live.escalatesAt).toBeUndefined();
     // Acknowledging adds who and when; nothing it had goes.
