@@ -66,6 +66,7 @@ export const POINTS_REASONS = {
   awayNoReason: 'Not ready with no reason for {seconds} s',
   awayTooLong: 'On {notReady} longer than {seconds} s',
   awayPastWindow: 'On {notReady} past its arranged end {end}',
+  loggedOutMidShift: 'Logged out at {time} during the shift without a lead\'s approval',
   absence: 'Not logged in {graceMinutes} min after the shift start {start}',
   fullAttendance: 'Full attendance in {month}: {shifts} shift(s), all on time',
   littleBee: 'Most calls answered in {quarter}: {answered}',

@@ -83,7 +83,11 @@ export const rulesConfigSchema = z.strictObject({
     'away-without-reason': rule({ severity: 'warning' }, {
       /** Not ready with no reason code for longer than this is an alert. */
       noReasonSeconds: seconds.default(120),
-      /** Longest allowed length of each not-ready reason; omitted reasons are unlimited. */
+      /**
+       * Longest allowed length of each not-ready reason; omitted reasons are unlimited. Rest
+       * has no default: art. 88 allows off-hook rest in low-traffic periods with no limit (a
+       * limit set here alerts, but proposes no 105.11 deduction).
+       */
       maxSeconds: z.strictObject({
         break: seconds.optional(),
         meal: seconds.optional(),
@@ -91,12 +95,18 @@ export const rulesConfigSchema = z.strictObject({
         meeting: seconds.optional(),
         training: seconds.optional(),
         other: seconds.optional(),
-      }).prefault({ break: 900, meal: 2700, rest: 600, other: 300 }),
+      }).prefault({ break: 900, meal: 2700, other: 300 }),
       /**
        * For agents with a shift: a meal may begin this long before its arranged window and
        * still count as arranged (art. 105.12); a clock or two minutes apart is no breach.
        */
       scheduleGraceMinutes: z.number().min(0).max(120).default(5),
+      /**
+       * For agents with a shift: a logout mid-shift (before no-leaving-post's end window)
+       * without a lead's approval is leaving the seat (art. 105.11) once the agent has been
+       * out this long; a re-login within it (a softphone crash, a restart) is no breach.
+       */
+      logoutGraceSeconds: z.number().min(0).max(3600).default(120),
     }),
     'private-call': rule({ severity: 'warning' }, {
       /** Art. 105.4: a private call received is allowed this long; one placed through the seat system is not allowed at all. */

@@ -15,6 +15,7 @@ const REASONS_ZH: Record<PointsReasonCode, string> = {
   awayNoReason: '示忙且未选原因超过 {seconds} 秒',
   awayTooLong: '示忙（{notReady}）超过 {seconds} 秒',
   awayPastWindow: '{notReady}超过安排的结束时间 {end}',
+  loggedOutMidShift: '班中 {time} 未经值班长批准退出登录',
   absence: '班次 {start} 开始后 {graceMinutes} 分钟仍未登录',
   fullAttendance: '{month} 全勤：{shifts} 个班次均准时出勤',
   littleBee: '{quarter} 接听电话最多：{answered} 通',

@@ -53,7 +53,7 @@ describe('automatic entries say why as a code with parameters', () => {
   it('an absence (105.1): the grace minutes and the shift\'s start in the centre\'s time', () => {
     const h = new PlanHarness();
     h.plan(0, upsert([shift('1001', min(30), min(510))]));
-    h.tick(min(60));
+    h.tick(min(510)); // decided at the shift's end: the agent never came
     expect(reasonOf(h, 'absence')).toEqual({
       reason: 'Not logged in 15 min after the shift start 09:30', reasonCode: 'absence', reasonParams: { graceMinutes: 15, start: '09:30' },
     });
@@ -68,9 +68,9 @@ describe('automatic entries say why as a code with parameters', () => {
 
     const long = new PlanHarness();
     long.login(0, '1001');
-    long.notReady(10, '1001', 'rest');
+    long.notReady(10, '1001', 'break'); // not rest: art. 88 sets off-hook rest no limit, and a site's limit deducts nothing
     long.tick(10 + 4 * HOUR);
-    expect(reasonOf(long, 'leaving-seat')).toMatchObject({ reasonCode: 'awayTooLong', reasonParams: { notReady: 'rest' } });
+    expect(reasonOf(long, 'leaving-seat')).toMatchObject({ reasonCode: 'awayTooLong', reasonParams: { notReady: 'break' } });
 
     const day = new PlanHarness();
     day.plan(0, upsert([shift('1001', 0, min(480), { breaks: [['break', min(90), min(110)], ['meal', min(150), min(210)]] })]));
