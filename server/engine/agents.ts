@@ -6,12 +6,15 @@
 import type { AgentStateName } from '../../shared/figures.js';
 import { AGENT_FIELDS, ALL_AGENT_FIELDS, touchAgent, touchQueue, type Ctx } from './context.js';
 import { blankAgent, type AgentRecord, type EngineState } from './state.js';
+import { plannedTeamOf } from './schedule/agent-team.js';
 
 export function getAgent(ctx: Ctx, agentId: string): AgentRecord {
   let agent = ctx.state.agents.get(agentId);
   if (!agent) {
     agent = blankAgent(agentId, ctx.now);
     ctx.state.agents.set(agentId, agent);
+    // Its team, until a feed names one: the plan's (schedule/agent-team.ts).
+    agent.teamId = plannedTeamOf(ctx.state.plan, agentId, ctx.now);
     // New to the floor: screens get every field of it.
     touchAgent(ctx, agentId, ALL_AGENT_FIELDS);
   }

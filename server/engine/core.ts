@@ -13,6 +13,7 @@ import {
   afterCallWorkDone, callAnsweredInQueue, callJoined, callLeftQueueOtherwise, callLeftUnanswered, legHandled,
 } from './queues.js';
 import { blankCall, type AgentRecord, type CallRecord } from './state.js';
+import { teamFromPlan } from './schedule/agent-team.js';
 
 export function getCall(ctx: Ctx, callId: string): CallRecord {
   let call = ctx.state.calls.get(callId);
@@ -77,6 +78,7 @@ const handlers: { [T in FloorEvent['type']]?: (ctx: Ctx, e: EventOf<T>) => void 
     const agent = getAgent(ctx, e.agentId);
     if (e.name !== undefined) agent.name = e.name;
     if (e.teamId !== undefined) agent.teamId = e.teamId;
+    else teamFromPlan(ctx, e.agentId);
     if (e.role !== undefined) agent.role = e.role;
     if (!agent.stations.includes(e.stationId)) agent.stations.push(e.stationId);
     if (!agent.loggedIn) {

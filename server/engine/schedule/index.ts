@@ -7,7 +7,9 @@ import type { FloorEvent } from '../../../shared/events.js';
 import type { ScheduleChange } from '../../../shared/schedule.js';
 import { alertReason } from '../../../shared/alerts.js';
 import { resolveAlert } from '../alerts.js';
-import type { Ctx, Effect } from '../context.js';
+import { AGENT_FIELDS, type Ctx, type Effect } from '../context.js';
+import { refreshAgent } from '../agents.js';
+import { teamFromPlan } from './agent-team.js';
 import type { Deadline } from '../deadlines.js';
 import { rollOverAdherence, updateAdherence } from './adherence.js';
 import { notePlanEvent, shiftEdge, shiftStarted } from './attendance.js';
@@ -26,7 +28,11 @@ export function applySchedule(ctx: Ctx, change: ScheduleChange): CommandResult<{
       }
     }
   }
-  for (const agentId of out.agents) updateAdherence(ctx, agentId);
+  for (const agentId of out.agents) {
+    // Agents already on the floor whose feed names no team take the plan's (agent-team.ts).
+    if (teamFromPlan(ctx, agentId)) refreshAgent(ctx, ctx.state.agents.get(agentId)!, false, AGENT_FIELDS.identity);
+    updateAdherence(ctx, agentId);
+  }
   return { ok: true, value: { shifts: out.shifts, leads: out.leads } };
 }
 
