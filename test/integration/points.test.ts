@@ -26,10 +26,11 @@ beforeAll(async () => {
   mgr = await s.person('mgr', 'manager');
   leadA = await s.person('lead-a', 'lead', ['A']);
   tv = await s.tvToken();
-  // Agent 1003 is planned from 08:30 but never logs in: the engine's absence deduction.
+  // Agent 1003 is planned 08:30-09:30 but never logs in: the engine's absence deduction,
+  // decided when the shift is over (a late login would be lateness, not absence).
   const planned = await s.floor.changeSchedule({
     op: 'upsert', leads: [],
-    shifts: [{ id: '1003@0830', agentId: '1003', teamId: 'A', start: local('08:30'), end: local('16:30'), breaks: [] }],
+    shifts: [{ id: '1003@0830', agentId: '1003', teamId: 'A', start: local('08:30'), end: local('09:30'), breaks: [] }],
   });
   expect(planned.ok).toBe(true);
   await s.ingest([
@@ -37,6 +38,8 @@ beforeAll(async () => {
     { type: 'agent.login', agentId: '2001', stationId: 'S-2', teamId: 'B', name: 'Chen Jie' },
   ]);
   s.clock.set(local('08:46'));
+  await s.floor.tick();
+  s.clock.set(local('09:31'));
   await s.floor.tick();
 });
 

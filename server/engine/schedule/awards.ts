@@ -12,7 +12,14 @@ import type { ShiftRecord } from './plan-state.js';
 
 const MAX_EVIDENCE = 50;
 
-/** Why a shift spoils full attendance, or undefined when it does not. */
+/**
+ * Why a shift spoils full attendance, or undefined when it does not. Article 104.1 wants a
+ * month without 迟到 (late), 早退 (left early), 病假/事假 (sick or personal leave) or 调班
+ * (a swap). A shift missed, excused by a lead (leave) or not (105.1), is 'absent'; leaving
+ * early counts whether a lead approved it or not (the approval spares article 79's alert
+ * only). Leave and swaps recorded by taking the shift out of the plan leave nothing here
+ * to see: the plan has no record of them.
+ */
 function flaw(rec: ShiftRecord): string | undefined {
   if (rec.absent) return 'absent';
   if (rec.missedStart) return 'late';
@@ -23,8 +30,8 @@ function flaw(rec: ShiftRecord): string | undefined {
 /**
  * Full attendance for the month `key` (starting at `start`): every agent with at least one
  * shift in it that the engine watched begin (a shift added after its start cannot be
- * judged), none of them absent, late (not in at the start) or left early without approval.
- * Shifts that began in the month but are still running are waited for.
+ * judged), none of them missed (excused or not), late (not in at the start) or left early
+ * (approved or not). Shifts that began in the month but are still running are waited for.
  */
 function awardAttendance(ctx: Ctx, key: string, start: number): void {
   const tz = ctx.state.rules.timezone;

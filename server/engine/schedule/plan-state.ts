@@ -18,9 +18,12 @@ export interface ShiftRecord {
   observed?: boolean;
   /** Not logged in when the shift began (a late login, or an absence). */
   missedStart?: boolean;
-  /** Not logged in at start + grace: the absence rule's breach (article 105.1). */
+  /**
+   * Not logged in at the shift's start and not seen working since; still set when the
+   * shift ends, the shift was missed (article 105.1's absence unless a lead excused it).
+   */
   absent?: boolean;
-  /** Logged out before the shift's end without a lead's approval (and not back since). */
+  /** Logged out before the shift's end, approved or not (and not back since): spoils full attendance (104.1). */
   leftEarlyAt?: number;
 }
 

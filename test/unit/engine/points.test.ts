@@ -92,7 +92,7 @@ describe('full attendance (art. 104.1) across the month boundary in Asia/Shangha
     h.tick(local('2026-12-01T06:00:01'));
     expect(h.pointsOf('full-attendance').map((p) => [p.id, p.agentId, p.points, p.article, p.at])).toEqual([
       ['auto:full-attendance:1001:2026-11', '1001', 1, '104.1', boundary - 1],
-      ['auto:full-attendance:1005:2026-11', '1005', 1, '104.1', boundary - 1],
+      // Not 1005: leaving early is 早退 whether a lead approved it or not.
       ['auto:full-attendance:1007:2026-11', '1007', 1, '104.1', boundary - 1],
     ]);
     expect(h.pointsOf('full-attendance')[0].evidence).toEqual([`1001@${ms(day1)}`, `1001@${ms(day2)}`]);

@@ -60,7 +60,8 @@ describe('the plan on the floor', () => {
     const [absence] = ctx.floor.snapshot().alerts;
     expect(absence).toMatchObject({ rule: 'absence', agentId: '1001', openedAt: ms(min(45)) });
     expect(await ctx.storage.alerts.get(absence.id)).toMatchObject({ rule: 'absence', status: 'open' });
-    expect((await ctx.storage.points.list({})).map((p) => p.id)).toEqual([`auto:absence:1001@${ms(min(30))}`]);
+    // The -2 waits for the shift's end: a late login is lateness, not absence (art. 105.1).
+    expect(await ctx.storage.points.list({})).toEqual([]);
     await until(ctx, min(50));
     expect(ctx.floor.snapshot().alerts.map((a) => a.title)).toEqual([
       expect.stringContaining('Agent 1001 not logged in'),
@@ -85,7 +86,8 @@ describe('the plan on the floor', () => {
     const before = ctx.floor.stateText();
     const plannedBefore = ctx.floor.schedule(T0, T0 + DAY);
     const recorded = (await storage.points.list({})).map((p) => p.id).sort();
-    expect(recorded).toEqual([`auto:absence:1001@${ms(min(30))}`, `auto:unarranged-meal:1002@${ms(min(200))}`]);
+    // 1001 came late (min 200): no -2 for absence, only 1002's unarranged meal.
+    expect(recorded).toEqual([`auto:unarranged-meal:1002@${ms(min(200))}`]);
 
     const rebuilt = await openFloor({ storage, clock: ctx.clock });
     await rebuilt.floor.tick();
