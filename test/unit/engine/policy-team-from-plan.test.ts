@@ -4,9 +4,10 @@
  * unresolved emergencies, and a lead's team scope never showed the agent's alerts.
  */
 import { describe, expect, it } from 'vitest';
+import type { FloorCommand } from '../../../shared/commands.js';
 import { min, PlanHarness, shift, upsert } from './plan-harness.js';
 
-const confirmA = { type: 'handover.confirm', by: 'lead-a', handoverId: 'ho-1', teamIds: ['A'], toAccount: 'lead-b' } as const;
+const confirmA: FloorCommand = { type: 'handover.confirm', by: 'lead-a', handoverId: 'ho-1', teamIds: ['A'], toAccount: 'lead-b' };
 
 describe('an agent whose feed names no team takes the plan\'s', () => {
   it('art. 81: an emergency on a team-A agent logged in without a team blocks team A\'s handover', () => {
