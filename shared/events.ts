@@ -11,6 +11,9 @@ import { z } from 'zod';
 const MAX_ID = 200;
 const id = z.string().min(1, 'must not be empty').max(MAX_ID, `at most ${MAX_ID} characters`);
 
+/** The earliest event time taken: 2000-01-01T00:00:00Z. */
+export const EARLIEST_EVENT_MS = 946_684_800_000;
+
 /** ISO 8601 with an explicit offset (or Z), or epoch milliseconds; normalised to epoch ms. */
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 export const timestamp = z.union([
@@ -25,9 +28,23 @@ export const timestamp = z.union([
   return ms;
 });
 
+/**
+ * An event's time: a timestamp no earlier than 2000. A feed sending epoch seconds would
+ * otherwise be read as January 1970, silently (a query's bounds may be anything).
+ */
+export const eventTimestamp = timestamp.superRefine((ms, ctx) => {
+  if (ms >= EARLIEST_EVENT_MS) return;
+  ctx.addIssue({
+    code: 'custom',
+    message: ms >= 1e9 && ms < 1e10
+      ? `${ms} looks like epoch seconds: send epoch milliseconds (${ms * 1000})`
+      : 'before 2000-01-01: not a plausible event time (epoch milliseconds, or ISO 8601 with an offset)',
+  });
+});
+
 const envelope = {
   id,
-  ts: timestamp,
+  ts: eventTimestamp,
   source: z.string().max(MAX_ID).optional(),
 };
 

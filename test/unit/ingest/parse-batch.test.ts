@@ -30,16 +30,29 @@ describe('parseBatch: JSON array', () => {
     expect(batch.events).toHaveLength(1);
   });
 
+  it('refuses an event time before 2000, saying when it looks like epoch seconds', () => {
+    const batch = parseBatch(JSON.stringify([
+      answered('seconds', { ts: 1_764_291_603 }), answered('early', { ts: 1000 }), answered('iso-early', { ts: '1970-01-02T00:00:00Z' }),
+      answered('ok', { ts: 946_684_800_000 }),
+    ]), 'application/json');
+    expect(batch.events.map((e) => e.id)).toEqual(['ok']);
+    expect(batch.errors).toEqual([
+      { index: 0, field: 'ts', id: 'seconds', reason: '1764291603 looks like epoch seconds: send epoch milliseconds (1764291603000)' },
+      { index: 1, field: 'ts', id: 'early', reason: 'before 2000-01-01: not a plausible event time (epoch milliseconds, or ISO 8601 with an offset)' },
+      { index: 2, field: 'ts', id: 'iso-early', reason: 'before 2000-01-01: not a plausible event time (epoch milliseconds, or ISO 8601 with an offset)' },
+    ]);
+  });
+
   it('keeps the valid events of a mixed batch and reports each bad one exactly', () => {
     const items = [
       answered('ok-0'),
       { ...answered('bad-type'), type: 'call.teleported' },
       answered('bad-ts', { ts: 'yesterday' }),
       answered('ok-3'),
-      { id: 'no-agent', ts: 1, type: 'agent.state', state: 'available' },
+      { id: 'no-agent', ts: 1_764_291_603_000, type: 'agent.state', state: 'available' },
       42,
       answered('float-ts', { ts: 1.5 }),
-      { id: 'no-type', ts: 1 },
+      { id: 'no-type', ts: 1_764_291_603_000 },
       answered('bool-ts', { ts: true }),
     ];
     const batch = parseBatch(JSON.stringify(items), 'application/json');

@@ -224,6 +224,7 @@ describe('AMI mapping: robustness', () => {
   });
 
   it('member census: memberships the QueueStatus answer does not list end; the last one logs the agent out', () => {
+    const NOW = Date.parse('2026-11-28T09:00:00+08:00');
     const m = new AmiMapper(MAPPING);
     const ev = (event: string, agent: string, queue: string) => amiMessage([['Event', event], ['Queue', queue],
       ['MemberName', `Agent ${agent}`], ['Interface', `SIP/${agent}`], ['Status', '1'], ['Paused', '0']]);
@@ -238,10 +239,10 @@ describe('AMI mapping: robustness', () => {
     expect(m.map(ev('QueueMemberRemoved', '4', 'support'), 3).events.map(brief))
       .toEqual([{ type: 'agent.logout', agentId: '4', stationId: 'SIP/4' }]);
     m.map(ev('QueueMemberAdded', '5', 'sales'), 3);
-    const left = m.endMembershipsGone(60);
+    const left = m.endMembershipsGone(NOW);
     // 3 is in no queue any more; 5 left vip but is in sales; 4 is not logged out twice.
     expect(left.map(brief)).toEqual([{ type: 'agent.logout', agentId: '3', stationId: 'SIP/3', resync: true }]);
-    expect(left[0].ts).toBe(60);
+    expect(left[0].ts).toBe(NOW);
     expect(floorEventSchema.safeParse(left[0]).success).toBe(true);
     // 1's remaining queue and 5's vip are settled: removing sales logs each out once.
     expect(m.map(ev('QueueMemberRemoved', '1', 'sales'), 4).events.map(brief))

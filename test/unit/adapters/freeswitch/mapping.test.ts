@@ -191,12 +191,13 @@ describe('FreeSWITCH mapping', () => {
     }
     const asked = new Set(['waiting-up', 'waiting-gone', 'talking-up', 'agent-gone']);
     const alive = new Set(['waiting-up', 'talking-up', 'a-talking-up', 'agent-gone']);
-    const ended = m.endCallsGone(asked, alive, 5_000);
+    const now = Date.parse('2026-11-28T09:00:05+08:00');
+    const ended = m.endCallsGone(asked, alive, now);
     expect(ended.map(brief)).toEqual([
       { type: 'call.ended', callId: 'waiting-gone', releasedBy: 'system', reason: 'other', resync: true },
       { type: 'call.ended', callId: 'agent-gone', releasedBy: 'system', reason: 'other', resync: true },
     ]);
-    expect(ended[0].ts).toBe(5_000);
+    expect(ended[0].ts).toBe(now);
     for (const e of ended) expect(floorEventSchema.safeParse(e).success).toBe(true);
     // `later` joined after the question: the list cannot speak for it.
     expect(m.openCalls().map((c) => c.callId)).toEqual(['waiting-up', 'talking-up', 'later']);
