@@ -15,6 +15,7 @@ export const PROBLEMS = {
   bodyNotJson: 'the body is not valid JSON',
   notFound: 'not found',
   internal: 'internal error',
+  storageUnavailable: 'the database cannot answer now ({what}); try again in a moment',
   starting: 'starting: the floor is being rebuilt; try again shortly',
   tooManyRequests: 'too many requests; try again later',
   // Signing in and who may do what.
@@ -37,6 +38,7 @@ export const PROBLEMS = {
   agentNotOnFloor: 'no agent {agentId} on your floor today',
   holdRuleOff: 'the hold-consent rule is disabled',
   callNotOnHold: 'call {callId} is not on hold',
+  holdApprovalTooShort: 'invalid seconds: {seconds} s is not longer than call {callId} has already been on hold ({heldSeconds} s); allow more than that',
   agentUnknown: 'agent {agentId} is neither on the floor nor in the plan',
   notApplied: 'the command was not applied',
   ownerChanged: 'already applied before a change of owner; reload to see its effect',

@@ -7,6 +7,8 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { problem } from '../../shared/problems.js';
 import { loggablePath } from '../ops/request-log.js';
+import { STORAGE_FAILURE_WORDS, storageFailureKind } from '../storage/failure-kind.js';
+import { STORAGE_RETRY_AFTER_SECONDS } from '../ingest/storage-failure.js';
 
 export const apiNotFound: RequestHandler = (req, res) => {
   res.status(404).json({ ...problem('notFound'), path: req.originalUrl.split('?')[0] });
@@ -30,6 +32,13 @@ export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
     }
     // The request's own child logger (server/ops/request-log.ts) carries its request id.
     const log = (res.locals.log as Logger | undefined) ?? logger;
+    // The database away (or full): not a bug, and over in a moment. Said so, with when to retry.
+    const storage = storageFailureKind(err);
+    if (storage !== undefined) {
+      log.warn({ err, method: req.method, url: loggablePath(req.originalUrl) }, `request failed: storage ${STORAGE_FAILURE_WORDS[storage]}`);
+      res.status(503).set('Retry-After', String(STORAGE_RETRY_AFTER_SECONDS)).json(problem('storageUnavailable', { what: STORAGE_FAILURE_WORDS[storage] }));
+      return;
+    }
     // The path only, credentials redacted, as the request log writes it.
     log.error({ err, method: req.method, url: loggablePath(req.originalUrl) }, 'request failed');
     res.status(500).json(problem('internal'));

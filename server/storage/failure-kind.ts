@@ -15,9 +15,14 @@ const PG_KINDS: Record<string, StorageFailureKind> = {
   '57P01': 'unavailable', '57P02': 'unavailable', '57P03': 'unavailable', // admin or crash shutdown, cannot connect now
 };
 
+/** pg's messages when its connection broke or none could be had in time (no SQLSTATE). */
+const PG_CONNECTION_LOST = /^(Connection terminated( unexpectedly| due to connection timeout)?|timeout exceeded when trying to connect)$/;
+
 /** The kind of storage failure `err` is, or undefined for any other error. */
 export function storageFailureKind(err: unknown): StorageFailureKind | undefined {
   const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
+  // pg's own connection errors carry no code, only these words.
+  if (code === undefined && err instanceof Error && PG_CONNECTION_LOST.test(err.message)) return 'unavailable';
   if (typeof code !== 'string') return undefined;
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return 'full';
   if (code.startsWith('SQLITE_IOERR') || code === 'EIO') return 'io';
