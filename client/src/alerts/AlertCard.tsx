@@ -6,13 +6,14 @@
 import { useAlertTitle } from './alert-title.js';
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { RULE_INFO } from '../../../shared/rules.js';
-import { messageOf } from '../api.js';
 import { useT, type T, type Vars } from '../i18n/index.js';
 import { formatElapsed } from '../time/format.js';
 import { useServerNow } from '../time/ticker.js';
 import { useSessionStore } from '../session/session-store.js';
+import { ClosedNotice, type ClosedMeanwhile } from './ClosedMeanwhile.js';
 import { acknowledgeAlert, approveHold, approveLeave, fetchAlert, resolveAlert } from './commands.js';
-import type { BoardAlert } from './floor-read.js';
+import { deskErrorOf, deskErrorText, type DeskError } from './desk-error.js';
+import { useHoldSince, type BoardAlert } from './floor-read.js';
 import { canApproveHold, nextLevel } from './order.js';
 
 export type AlertAction = 'acknowledge' | 'resolve' | 'hold' | 'leave';
@@ -43,6 +44,10 @@ export interface AlertCardProps {
   actions?: readonly AlertAction[];
   /** More about the alert, inside the card above its actions (the history's trail). */
   children?: ReactNode;
+  /** Told when one of the card's forms opens and closes, so the list keeps the card while it is open. */
+  onFormOpen?(alertId: string, open: boolean): void;
+  /** The alert closed while a form was open here (acknowledged by someone else, resolved): said in the form. */
+  closed?: ClosedMeanwhile;
 }
 
 /**
@@ -102,7 +107,7 @@ function Evidence({ alert: a }: { alert: BoardAlert & { evidence?: string[] } })
   );
 }
 
-export function AlertCard({ alert: a, onDone, actions = ['acknowledge', 'resolve', 'hold', 'leave'], children }: AlertCardProps) {
+export function AlertCard({ alert: a, onDone, actions = ['acknowledge', 'resolve', 'hold', 'leave'], children, onFormOpen, closed }: AlertCardProps) {
   const t = useT();
   const title = useAlertTitle();
   const now = useServerNow();
@@ -118,6 +123,12 @@ export function AlertCard({ alert: a, onDone, actions = ['acknowledge', 'resolve
     return true;
   }) : [];
   const openButton = useRef<HTMLButtonElement | null>(null);
+  const formOpen = mode !== null;
+  useEffect(() => {
+    if (!formOpen || onFormOpen === undefined) return;
+    onFormOpen(a.id, true);
+    return () => onFormOpen(a.id, false);
+  }, [formOpen, a.id, onFormOpen]);
 
   const closeForm = () => {
     setMode(null);
@@ -126,13 +137,19 @@ export function AlertCard({ alert: a, onDone, actions = ['acknowledge', 'resolve
   };
 
   return (
-    <article id={`alert-${a.id}`} className={`desk-alert severity-${a.severity} status-${a.status}`} data-alert={a.id} aria-labelledby={titleId}>
+    <article
+      // A card kept for a closed alert leaves the anchor to the alert's card in the history.
+      id={closed === undefined ? `alert-${a.id}` : undefined}
+      className={`desk-alert severity-${a.severity} status-${a.status}${closed !== undefined ? ' is-closed' : ''}`}
+      data-alert={a.id}
+      aria-labelledby={titleId}
+    >
       <AlertHeading alert={a} />
       <h3 id={titleId} className="desk-alert-title">{title(a)}</h3>
       <p className="desk-alert-meta">
         <span className="desk-age">{t('alerts.age', { age: formatElapsed(now - a.openedAt) })}</span>
         {a.occurrences > 1 && <span>{t('alerts.occurrences', { count: a.occurrences })}</span>}
-        <Escalation alert={a} now={now} />
+        {closed === undefined && <Escalation alert={a} now={now} />}
       </p>
       {a.owner !== undefined && (
         // Article 82: after a confirmed handover the incoming lead's team answers for it.
@@ -143,7 +160,8 @@ export function AlertCard({ alert: a, onDone, actions = ['acknowledge', 'resolve
       <Evidence alert={a} />
       {children}
       {mode === null ? (
-        offered.length > 0 && (
+        // A card kept for a closed alert offers nothing more: it goes once its form is closed.
+        closed === undefined && offered.length > 0 && (
           <div className="desk-actions">
             {offered.map((action) => (
               <button
@@ -165,6 +183,7 @@ export function AlertCard({ alert: a, onDone, actions = ['acknowledge', 'resolve
         <ActionForm
           alert={a}
           mode={mode}
+          closed={closed}
           onCancel={closeForm}
           onDone={(done) => {
             setMode(null);
@@ -198,32 +217,56 @@ function Escalation({ alert: a, now }: { alert: BoardAlert; now: number }) {
 }
 
 const DEFAULT_HOLD_SECONDS = 120;
+const MAX_HOLD_SECONDS = 3600;
 
-function ActionForm({ alert: a, mode, onCancel, onDone }: {
+/**
+ * Whether the form can still be sent: always while its alert is open; once someone else
+ * acknowledged it, any command but acknowledging it again; once resolved, none.
+ */
+function stillPossible(mode: AlertAction, closed: ClosedMeanwhile | undefined): boolean {
+  return closed === undefined || (closed.status === 'acknowledged' && mode !== 'acknowledge');
+}
+
+function ActionForm({ alert: a, mode, closed, onCancel, onDone }: {
   alert: BoardAlert;
   mode: AlertAction;
+  closed: ClosedMeanwhile | undefined;
   onCancel(): void;
   onDone(done: DoneMessage): void;
 }) {
   const t = useT();
+  const now = useServerNow();
+  // How long the call has been on hold, when the floor shows it: an allowance must be longer (art. 67).
+  const holdSince = useHoldSince(mode === 'hold' ? a.callId : undefined, a.agentId);
+  const heldSeconds = holdSince === undefined ? undefined : Math.max(0, Math.floor((now - holdSince) / 1000));
   const [note, setNote] = useState('');
-  const [seconds, setSeconds] = useState(String(DEFAULT_HOLD_SECONDS));
+  const [seconds, setSeconds] = useState(() => String(
+    heldSeconds === undefined ? DEFAULT_HOLD_SECONDS : Math.min(MAX_HOLD_SECONDS, Math.max(DEFAULT_HOLD_SECONDS, heldSeconds + 60)),
+  ));
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // Kept as data, put in words when shown: it follows a change of language.
+  const [error, setError] = useState<DeskError | null>(null);
   const first = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
   const noteId = useId();
   const secondsId = useId();
+  const heldId = useId();
   const errorId = useId();
+  const sendable = stillPossible(mode, closed);
   useEffect(() => {
     first.current?.focus();
   }, []);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (!sendable || busy) return;
     setError(null);
     const holdSeconds = Number(seconds);
-    if (mode === 'hold' && !(Number.isInteger(holdSeconds) && holdSeconds >= 1 && holdSeconds <= 3600)) {
-      setError(t('alerts.form.secondsInvalid'));
+    if (mode === 'hold' && !(Number.isInteger(holdSeconds) && holdSeconds >= 1 && holdSeconds <= MAX_HOLD_SECONDS)) {
+      setError({ key: 'alerts.form.secondsInvalid', field: 'seconds' });
+      return;
+    }
+    if (mode === 'hold' && heldSeconds !== undefined && holdSeconds <= heldSeconds) {
+      setError({ key: 'alerts.form.secondsTooShort', vars: { held: heldSeconds }, field: 'seconds' });
       return;
     }
     setBusy(true);
@@ -244,14 +287,18 @@ function ActionForm({ alert: a, mode, onCancel, onDone }: {
         onDone({ key: 'alerts.done.hold', vars: { callId: result.callId, seconds: result.allowedSeconds } });
       }
     } catch (err) {
-      setError(messageOf(err));
+      setError(deskErrorOf(err));
       setBusy(false);
     }
   };
 
+  const fieldLabel = (field: string) => (field === 'seconds' ? t('alerts.form.seconds') : field === 'note' ? t('alerts.form.note') : undefined);
+  const secondsInvalid = error !== null && (error.field === undefined || error.field === 'seconds');
   const confirm = mode === 'acknowledge' ? 'alerts.action.confirmAcknowledge' : mode === 'resolve' ? 'alerts.action.confirmResolve' : mode === 'leave' ? 'leave.confirm' : 'alerts.action.confirmHold';
   return (
-    <form className="desk-form" onSubmit={(e) => void submit(e)} onKeyDown={(e) => { if (e.key === 'Escape') onCancel(); }}>
+    <form className="desk-form" noValidate onSubmit={(e) => void submit(e)} onKeyDown={(e) => { if (e.key === 'Escape') onCancel(); }}>
+      {/* While its own command is on its way, the alert closing is that command's doing: nothing to say yet. */}
+      {closed !== undefined && !busy && <ClosedNotice alert={a} closed={closed} stillPossible={sendable} />}
       {mode === 'hold' && (
         <div className="desk-field">
           <label htmlFor={secondsId}>{t('alerts.form.seconds')}</label>
@@ -261,15 +308,21 @@ function ActionForm({ alert: a, mode, onCancel, onDone }: {
             className="input desk-seconds"
             type="number"
             inputMode="numeric"
-            min={1}
-            max={3600}
+            min={heldSeconds === undefined ? 1 : Math.min(MAX_HOLD_SECONDS, heldSeconds + 1)}
+            max={MAX_HOLD_SECONDS}
             step={1}
             required
+            readOnly={!sendable}
             value={seconds}
             onChange={(e) => setSeconds(e.target.value)}
-            aria-invalid={error !== null}
-            aria-describedby={error !== null ? errorId : undefined}
+            aria-invalid={secondsInvalid}
+            aria-describedby={[heldSeconds !== undefined ? heldId : '', secondsInvalid ? errorId : ''].filter(Boolean).join(' ') || undefined}
           />
+          {heldSeconds !== undefined && (
+            <p id={heldId} className="desk-hint desk-held" data-held={heldSeconds}>
+              {t('alerts.form.held', { time: formatElapsed(heldSeconds * 1000), seconds: heldSeconds })}
+            </p>
+          )}
         </div>
       )}
       <div className="desk-field">
@@ -280,17 +333,20 @@ function ActionForm({ alert: a, mode, onCancel, onDone }: {
           className="input desk-note"
           rows={2}
           maxLength={2000}
+          readOnly={!sendable}
           value={note}
           onChange={(e) => setNote(e.target.value)}
         />
       </div>
-      {error !== null && <p id={errorId} className="desk-error" role="alert">{error}</p>}
+      {error !== null && <p id={errorId} className="desk-error" role="alert">{deskErrorText(t, error, fieldLabel)}</p>}
       <div className="desk-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? t('alerts.action.busy') : t(confirm)}
-        </button>
+        {sendable && (
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? t('alerts.action.busy') : t(confirm)}
+          </button>
+        )}
         <button type="button" className="button button-quiet" onClick={onCancel} disabled={busy}>
-          {t('alerts.action.cancel')}
+          {t(sendable ? 'alerts.action.cancel' : 'alerts.closed.dismiss')}
         </button>
       </div>
     </form>

@@ -6,13 +6,14 @@
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import type { Alert } from '../../../shared/alerts.js';
-import { messageOf } from '../api.js';
 import { useT } from '../i18n/index.js';
 import { withoutSensitive } from '../store/apply.js';
 import { formatClockTime } from '../time/format.js';
 import { useAlertTitle } from './alert-title.js';
 import { AlertCard, AlertHeading, type DoneMessage } from './AlertCard.js';
+import { useOpenForms } from './ClosedMeanwhile.js';
 import { fetchHistory } from './commands.js';
+import { deskErrorOf, deskErrorText, type DeskError } from './desk-error.js';
 import type { BoardAlert } from './floor-read.js';
 import { lastActionAt } from './order.js';
 import { allowanceText, resolutionText } from './system-words.js';
@@ -30,7 +31,8 @@ export function dayStart(day: string | undefined, tz: string | undefined): numbe
   }
 }
 
-type Load = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; alerts: HistoryAlert[] };
+/** A failed load keeps its error as data, put in words when shown (it follows a change of language). */
+type Load = { kind: 'loading' } | { kind: 'error'; error: DeskError } | { kind: 'ready'; alerts: HistoryAlert[] };
 
 export function AlertHistory({ day, timezone, live, refreshKey, onDone }: {
   day: string | undefined;
@@ -44,6 +46,7 @@ export function AlertHistory({ day, timezone, live, refreshKey, onDone }: {
   const t = useT();
   const title = useAlertTitle();
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  const { openForms, onFormOpen } = useOpenForms();
   const from = dayStart(day, timezone);
 
   const refresh = useCallback(async (signal: { cancelled: boolean }) => {
@@ -51,7 +54,7 @@ export function AlertHistory({ day, timezone, live, refreshKey, onDone }: {
       const alerts: Alert[] = await fetchHistory(from);
       if (!signal.cancelled) setLoad({ kind: 'ready', alerts: alerts.map((a): HistoryAlert => ({ ...withoutSensitive(a), history: a.history })) });
     } catch (err) {
-      if (!signal.cancelled) setLoad({ kind: 'error', message: messageOf(err) });
+      if (!signal.cancelled) setLoad({ kind: 'error', error: deskErrorOf(err) });
     }
   }, [from]);
 
@@ -87,7 +90,7 @@ export function AlertHistory({ day, timezone, live, refreshKey, onDone }: {
       {load.kind === 'loading' && <p className="desk-empty">{t('alerts.history.loading')}</p>}
       {load.kind === 'error' && (
         <div className="desk-error" role="alert">
-          {t('alerts.history.error', { message: load.message })}{' '}
+          {t('alerts.history.error', { message: deskErrorText(t, load.error) })}{' '}
           <button type="button" className="button button-quiet" onClick={() => void refresh({ cancelled: false })}>
             {t('alerts.history.retry')}
           </button>
@@ -98,9 +101,16 @@ export function AlertHistory({ day, timezone, live, refreshKey, onDone }: {
         <ol className="desk-list desk-history-list">
           {items.map((a) => (
             <li key={a.id}>
-              {a.status === 'acknowledged' ? (
-                // The trail inside the card, within its border, above what can still be done.
-                <AlertCard alert={a} onDone={onDone} actions={['resolve', 'hold', 'leave']}>
+              {a.status === 'acknowledged' || openForms.has(a.id) ? (
+                // The trail inside the card, within its border, above what can still be done. A card
+                // whose alert was resolved while one of its forms was open stays one, saying so.
+                <AlertCard
+                  alert={a}
+                  onDone={onDone}
+                  actions={['resolve', 'hold', 'leave']}
+                  onFormOpen={onFormOpen}
+                  closed={a.status === 'resolved' ? { status: 'resolved', resolved: a } : undefined}
+                >
                   <Trail alert={a} timezone={timezone} />
                 </AlertCard>
               ) : (

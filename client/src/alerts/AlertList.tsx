@@ -1,8 +1,15 @@
-/** The open alerts, most severe and oldest first, each a card with its actions. */
+/**
+ * The open alerts, most severe and oldest first, each a card with its actions. An alert
+ * that leaves the list while a lead has one of its forms open (acknowledged by someone
+ * else, or resolved: the hold ended while the lead was typing an approval) keeps its card,
+ * in its place, saying what happened, until the lead closes the form (ClosedMeanwhile.tsx).
+ */
+import { useRef } from 'react';
 import { useT } from '../i18n/index.js';
 import { AlertCard, type DoneMessage } from './AlertCard.js';
+import { useOpenForms, type ClosedMeanwhile } from './ClosedMeanwhile.js';
 import type { BoardAlert } from './floor-read.js';
-import { openInDeskOrder } from './order.js';
+import { compareAlerts, openInDeskOrder } from './order.js';
 
 export function AlertList({ alerts, onDone, connecting = false }: {
   /** Any alerts: only the open ones are listed, in desk order. */
@@ -15,6 +22,22 @@ export function AlertList({ alerts, onDone, connecting = false }: {
   const open = openInDeskOrder(alerts);
   const count = { critical: 0, warning: 0, info: 0 };
   for (const a of open) count[a.severity] += 1;
+
+  const { openForms, onFormOpen } = useOpenForms();
+  // The last version of each listed alert, for a card kept after its alert left the list
+  // (a resolved alert leaves the floor's store altogether). Only those with a form open are kept.
+  const lastSeen = useRef(new Map<string, BoardAlert>());
+  const openIds = new Set(open.map((a) => a.id));
+  for (const a of open) lastSeen.current.set(a.id, a);
+  for (const id of [...lastSeen.current.keys()]) if (!openIds.has(id) && !openForms.has(id)) lastSeen.current.delete(id);
+  const byId = new Map(alerts.map((a) => [a.id, a]));
+  const kept = [...openForms].filter((id) => !openIds.has(id)).flatMap((id) => {
+    const last = lastSeen.current.get(id);
+    return last === undefined ? [] : [{ alert: last, closed: closedOf(byId.get(id)) }];
+  });
+  const cards = [...open.map((alert) => ({ alert, closed: undefined as ClosedMeanwhile | undefined })), ...kept]
+    .sort((x, y) => compareAlerts(x.alert, y.alert));
+
   return (
     <section className="desk-panel desk-open" aria-labelledby="desk-open-title">
       <div className="desk-panel-head">
@@ -25,17 +48,25 @@ export function AlertList({ alerts, onDone, connecting = false }: {
           {t('alerts.severityCount', count)} — {t('alerts.open.order')}
         </p>
       </div>
-      {open.length === 0 ? (
+      {cards.length === 0 ? (
         <p className="desk-empty">{connecting ? t('alerts.open.waiting') : t('alerts.open.empty')}</p>
       ) : (
         <ol className="desk-list">
-          {open.map((a) => (
+          {cards.map(({ alert: a, closed }) => (
             <li key={a.id}>
-              <AlertCard alert={a} onDone={onDone} />
+              <AlertCard alert={a} onDone={onDone} onFormOpen={onFormOpen} closed={closed} />
             </li>
           ))}
         </ol>
       )}
     </section>
   );
+}
+
+/** What became of an alert no longer open: still on the floor, acknowledged; gone from it, resolved. */
+function closedOf(now: BoardAlert | undefined): ClosedMeanwhile {
+  if (now !== undefined && now.status === 'acknowledged') {
+    return now.acknowledgedBy === undefined ? { status: 'acknowledged' } : { status: 'acknowledged', by: now.acknowledgedBy };
+  }
+  return { status: 'resolved' };
 }

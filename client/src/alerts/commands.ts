@@ -8,7 +8,8 @@ import { api, ApiError, problemText } from '../api.js';
 
 function valueOf<T>(result: CommandResult<T>): T {
   if (result.ok) return result.value;
-  throw new ApiError(409, problemText(result) ?? result.error, result.field);
+  // The refusal itself goes with the error, for the desk to say it in the language of the moment.
+  throw new ApiError(409, problemText(result) ?? result.error, result.field, [], undefined, result);
 }
 
 const noteBody = (note: string) => (note.trim() === '' ? {} : { note: note.trim() });
@@ -35,6 +36,17 @@ export async function approveLeave(agentId: string, note: string): Promise<void>
 /** Today's acknowledged and resolved alerts (the server cuts a lead's list to their teams). */
 export async function fetchHistory(fromMs: number): Promise<Alert[]> {
   return api.get<Alert[]>(`/api/v1/alerts?status=acknowledged,resolved&from=${Math.floor(fromMs)}`);
+}
+
+/**
+ * An alert that has just been resolved, whole (who resolved it and why), or undefined when
+ * the server does not list it (yet). Screens are not sent resolved alerts; the history
+ * lists them, found here by the rule and the moment they opened.
+ */
+export async function fetchResolvedAlert(a: Pick<Alert, 'id' | 'rule' | 'openedAt'>): Promise<Alert | undefined> {
+  const query = `status=resolved&rule=${encodeURIComponent(a.rule)}&from=${Math.floor(a.openedAt)}&to=${Math.floor(a.openedAt) + 1}`;
+  const found = await api.get<Alert[]>(`/api/v1/alerts?${query}`);
+  return Array.isArray(found) ? found.find((x) => x.id === a.id) : undefined;
 }
 
 /** One live alert whole (its evidence: screens are sent alerts without it). */

@@ -57,6 +57,25 @@ export function useBoardAlerts(): BoardAlert[] {
   return useMemo(() => Object.values(byId), [byId]);
 }
 
+/**
+ * When the call's current hold began, if the floor shows it on hold: at the agent the
+ * alert names, else at whichever agent has the call. Undefined when not known.
+ */
+export function useHoldSince(callId: string | undefined, agentId: string | undefined): number | undefined {
+  return useFloorStore((s) => {
+    const agents = s.floor?.agents;
+    if (callId === undefined || agents === undefined) return undefined;
+    const onHold = (a: AgentView | undefined) => (a !== undefined && a.callId === callId && a.state === 'on_hold' ? a.holdSince : undefined);
+    const named = agentId === undefined ? undefined : onHold(agents[agentId]);
+    if (named !== undefined) return named;
+    for (const a of Object.values(agents)) {
+      const since = onHold(a);
+      if (since !== undefined) return since;
+    }
+    return undefined;
+  });
+}
+
 /** Logged-in agents by agent id. */
 export function useAgents(): AgentView[] {
   const byId = useFloorStore((s) => s.floor?.agents ?? NO_AGENTS);

@@ -1,8 +1,8 @@
 /**
  * Article 67: a customer is put on hold only with consent and a stated reason, and for no
  * longer than allowed; a longer hold needs a shift lead's approval, asked for and granted
- * while the hold runs (the `hold.approve` command). An unapproved hold past its limit is
- * an alert at that second, once per limit in force.
+ * while the hold runs (the `hold.approve` command), for longer than the hold has already
+ * lasted. An unapproved hold past its limit is an alert at that second, once per limit in force.
  *
  * The reason: `reason` is optional in the ingest contract and the telephony adapters
  * (AMI, FreeSWITCH, Amazon Connect) never send it, since a PBX cannot know what the agent
@@ -85,6 +85,17 @@ export const holdConsent = defineRule({
       return { ok: false, ...problem('callNotOnHold', { callId: command.callId }), field: 'callId' };
     }
     const allowedMs = command.seconds * 1000;
+    // An allowance is for the rest of the hold: one the customer has already waited out
+    // would approve nothing and only open a breach at once. Refused, saying how long the
+    // hold has lasted, so the lead can allow more; the hold and its limit stay as they were.
+    const heldMs = ctx.now - call.holdAt;
+    if (allowedMs <= heldMs) {
+      return {
+        ok: false,
+        ...problem('holdApprovalTooShort', { callId: call.callId, seconds: command.seconds, heldSeconds: Math.floor(heldMs / 1000) }),
+        field: 'seconds',
+      };
+    }
     call.holdAllowedMs = allowedMs;
     schedule(ctx, 'hold-consent', 'hold', call.callId, call.holdAt + allowedMs, call.holdAt);
     const alert = liveAlert(ctx, 'hold-consent', { kind: 'call', id: call.callId });
@@ -95,9 +106,8 @@ export const holdConsent = defineRule({
         at: ctx.now, action: 'hold-approved', by: command.by, ...systemNote(alertReason('holdAllowed', { seconds: command.seconds })),
         ...(comment ? { comment } : {}),
       });
-      if (ctx.now - call.holdAt < allowedMs) {
-        clearCondition(ctx, 'hold-consent', alert.subject, alertReason('holdApproved', { who: command.by }));
-      }
+      // The allowance runs past now (shorter ones are refused above): the breach is over.
+      clearCondition(ctx, 'hold-consent', alert.subject, alertReason('holdApproved', { who: command.by }));
     }
     return { ok: true, value: { callId: call.callId, allowedSeconds: command.seconds } };
   },

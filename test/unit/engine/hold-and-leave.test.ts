@@ -54,14 +54,15 @@ describe('hold-consent (art. 67): an approved limit shorter than the default', (
     expect(h.compliance('hold-consent')).toEqual({ passed: 1, failed: 1 });
   });
 
-  it('an approval already exceeded when given breaches at once, and only once', () => {
+  it('an approval the hold has already outlasted is refused: the default limit still stands, one breach at it', () => {
     const h = onCall();
     h.at(10, 'call.hold', { callId: 'c1', agentId: '1001', consent: true, reason: 'checking' });
-    h.command(55, { type: 'hold.approve', callId: 'c1', seconds: 30, by: 'lead-7' });
+    expect(h.command(55, { type: 'hold.approve', callId: 'c1', seconds: 30, by: 'lead-7' }))
+      .toMatchObject({ ok: false, code: 'holdApprovalTooShort', field: 'seconds' });
     h.tick(56);
-    expect(h.open('hold-consent')).toHaveLength(1);
+    expect(h.open('hold-consent')).toHaveLength(0);
     h.tick(100);
-    expect(h.of('hold-consent').map((a) => a.occurrences)).toEqual([1]);
+    expect(h.of('hold-consent').map((a) => [a.openedAt, a.occurrences])).toEqual([[T0 + 70_000, 1]]);
     expect(h.compliance('hold-consent')).toEqual({ passed: 1, failed: 1 });
   });
 

@@ -27,12 +27,14 @@ describe('a longer hold approved with a note', () => {
     ]);
   });
 
-  it('keeps it on an alert the approval does not clear (already past the new limit)', () => {
+  it('adds nothing to the alert when the approval is refused (no longer than the hold so far)', () => {
     const { h, alertId } = breached();
-    h.command(75, { type: 'hold.approve', callId: 'c1', seconds: 30, by: 'lead-7', note: 'fine, finish up' });
+    const before = h.alerts.get(alertId)!.history.length;
+    expect(h.command(75, { type: 'hold.approve', callId: 'c1', seconds: 30, by: 'lead-7', note: 'fine, finish up' })?.ok).toBe(false);
     const alert = h.alerts.get(alertId)!;
     expect(alert.status).toBe('open');
-    expect(alert.history.at(-1)).toMatchObject({ action: 'hold-approved', comment: 'fine, finish up' });
+    expect(alert.history).toHaveLength(before);
+    expect(h.state.alerts.get(alertId)?.history.some((e) => e.action === 'hold-approved')).toBe(false);
   });
 
   it('adds nothing without a note, and nothing where no alert was open', () => {

@@ -1,0 +1,96 @@
+// @vitest-environment jsdom
+/**
+ * Errors on the alert desk follow a change of language, as its confirmations do: kept as a
+ * message key (no answer from the server, an answer without a reason) or as the server's
+ * refusal (its code and parameters), and put in words when shown.
+ */
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { createElement } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Alert } from '../../../shared/alerts.js';
+import { problem } from '../../../shared/problems.js';
+import { ApiError } from '../../../client/src/api.js';
+import { AlertHistory } from '../../../client/src/alerts/AlertHistory.js';
+import { AlertList } from '../../../client/src/alerts/AlertList.js';
+import { deskErrorOf, deskErrorText } from '../../../client/src/alerts/desk-error.js';
+import { translate, useLocale } from '../../../client/src/i18n/index.js';
+import { useSessionStore } from '../../../client/src/session/session-store.js';
+import '../../../client/src/i18n/all.js';
+import { installFakeFetch } from './fake-fetch.js';
+
+const NOW = Date.parse('2026-11-28T09:10:00+08:00');
+
+const GREETING: Alert = {
+  id: 'greet', rule: 'greeting', article: '61, 66', kind: 'incident', status: 'open', severity: 'warning',
+  title: 'Agent 1018 opened the call without stating the agent number', subject: { kind: 'call', id: 'c7:1018' },
+  agentId: '1018', callId: 'c7', openedAt: NOW - 60_000, updatedAt: NOW - 60_000, escalationLevel: 'lead',
+  evidence: ['e1'], occurrences: 1, history: [],
+};
+
+const UNREACHABLE_ZH = '无法连接 Floorwatch 服务器。请检查网络，然后重试。';
+const UNREACHABLE_EN = 'Cannot reach the Floorwatch server. Check the network; trying again may help.';
+
+beforeEach(() => {
+  useLocale.setState({ locale: 'zh-CN' });
+  useSessionStore.setState({
+    state: { kind: 'signed-in', me: { kind: 'user', id: 'u-lead', name: 'lead', role: 'lead', teams: ['t1'], mustChangePassword: false } },
+  });
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(NOW);
+});
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe('the alert desk\'s errors after a change of language', () => {
+  it('a form\'s network error is said again in English after switching', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => {
+      throw new TypeError('Failed to fetch');
+    }));
+    render(createElement(AlertList, { alerts: [GREETING], onDone: () => {} }));
+    const card = within(screen.getByRole('article'));
+    fireEvent.click(card.getByRole('button', { name: '确认' }));
+    fireEvent.click(card.getByRole('button', { name: '确认告警' }));
+    expect((await card.findByRole('alert')).textContent).toBe(UNREACHABLE_ZH);
+    act(() => useLocale.setState({ locale: 'en' }));
+    expect(card.getByRole('alert').textContent).toBe(UNREACHABLE_EN);
+  });
+
+  it('a form\'s coded refusal is said again in English, and back in Chinese', async () => {
+    installFakeFetch({ 'POST /api/v1/alerts/greet/acknowledge': { status: 409, body: { ok: false, ...problem('alertAlreadyAcknowledged', { alertId: 'greet', by: 'lead.li' }), field: 'alertId' } } });
+    render(createElement(AlertList, { alerts: [GREETING], onDone: () => {} }));
+    const card = within(screen.getByRole('article'));
+    fireEvent.click(card.getByRole('button', { name: '确认' }));
+    fireEvent.click(card.getByRole('button', { name: '确认告警' }));
+    expect((await card.findByRole('alert')).textContent).toBe('告警 greet 已由 lead.li 确认。');
+    act(() => useLocale.setState({ locale: 'en' }));
+    expect(card.getByRole('alert').textContent).toBe('Alert greet was already acknowledged by lead.li.');
+    act(() => useLocale.setState({ locale: 'zh-CN' }));
+    expect(card.getByRole('alert').textContent).toBe('告警 greet 已由 lead.li 确认。');
+  });
+
+  it('the history\'s load error is said again in English after switching', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => {
+      throw new TypeError('Failed to fetch');
+    }));
+    render(createElement(AlertHistory, { day: '2026-11-28', timezone: 'Asia/Shanghai', live: [], refreshKey: '1', onDone: () => {} }));
+    expect((await screen.findByRole('alert')).textContent).toContain(`无法加载今日记录：${UNREACHABLE_ZH}`);
+    act(() => useLocale.setState({ locale: 'en' }));
+    expect(screen.getByRole('alert').textContent).toContain(`Cannot load today’s history: ${UNREACHABLE_EN}`);
+  });
+
+  it('keeps each kind of failure as data: the page\'s own words by status, the server\'s refusal, the server\'s English without a code', () => {
+    const t = (locale: 'zh-CN' | 'en') => (key: string, vars?: Record<string, string | number>) => translate(locale, key, vars);
+    expect(deskErrorText(t('en'), deskErrorOf(new ApiError(0, '…')))).toBe(UNREACHABLE_EN);
+    expect(deskErrorText(t('en'), deskErrorOf(new ApiError(502, '…')))).toBe('The Floorwatch server is not answering (502). Try again in a moment.');
+    expect(deskErrorText(t('zh-CN'), deskErrorOf(new ApiError(429, '…', undefined, [], 5, {})))).toBe('请求过于频繁，请稍等片刻再试。');
+    expect(deskErrorText(t('en'), deskErrorOf(new Error('boom')))).toBe('Something went wrong. Reload the page and try again.');
+    const newer = deskErrorOf(new ApiError(409, '…', undefined, [], undefined, { error: 'a newer server says no', code: 'someNewCode' }));
+    expect(deskErrorText(t('zh-CN'), newer)).toBe('A newer server says no.');
+    const invalid = deskErrorOf(new ApiError(400, '…', 'seconds', [], undefined, problem('invalidField', { field: 'seconds', detail: 'too big' })));
+    expect(deskErrorText(t('en'), invalid, (f) => (f === 'seconds' ? 'Total hold allowed (seconds)' : undefined))).toBe('Invalid Total hold allowed (seconds): too big.');
+    expect(invalid).toMatchObject({ field: 'seconds' });
+  });
+});
