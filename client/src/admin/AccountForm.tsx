@@ -4,9 +4,9 @@
  * the server; a refusal naming a field is shown under that field.
  */
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { ApiError, messageOf } from '../api.js';
 import { Field } from '../components/Field.js';
 import { FormError } from '../components/FormError.js';
+import { errorField, errorOf, pageError, useErrorText, type ErrorText } from '../i18n/error-text.js';
 import { useT } from '../i18n/index.js';
 import { checkAccount, hasErrors, USER_ROLES, type AccountErrors, type AccountValues, type UserRole } from './account-input.js';
 
@@ -21,17 +21,19 @@ const EMPTY: AccountValues = { username: '', name: '', role: 'supervisor', teams
 
 export function AccountForm({ initial, submit, onCancel }: AccountFormProps) {
   const t = useT();
+  const say = useErrorText();
   const creating = initial === undefined;
   const id = useId().replace(/:/g, '');
   const [values, setValues] = useState<AccountValues>(initial ?? EMPTY);
-  const [errors, setErrors] = useState<AccountErrors>({});
+  /** Kept as what to say, and said at each render: a switch of language applies to them. */
+  const [errors, setErrors] = useState<AccountErrors<ErrorText>>({});
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
 
   const set = <K extends keyof AccountValues>(key: K, value: AccountValues[K]) => setValues((v) => ({ ...v, [key]: value }));
 
   /** The first field with an error gets the focus, so the keyboard user is taken to it. */
-  const focusFirstError = (found: AccountErrors) => {
+  const focusFirstError = (found: AccountErrors<ErrorText>) => {
     for (const key of ['username', 'name', 'role', 'teams'] as const) {
       if (found[key] !== undefined) {
         form.current?.querySelector<HTMLElement>(`#${id}-${key}`)?.focus();
@@ -43,7 +45,7 @@ export function AccountForm({ initial, submit, onCancel }: AccountFormProps) {
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     if (busy) return;
-    const found = checkAccount(values, t, { creating });
+    const found = checkAccount(values, pageError, { creating });
     setErrors(found);
     if (hasErrors(found)) {
       focusFirstError(found);
@@ -54,9 +56,10 @@ export function AccountForm({ initial, submit, onCancel }: AccountFormProps) {
       await submit(values);
       if (creating) setValues(EMPTY);
     } catch (err) {
-      const field = err instanceof ApiError ? err.field : undefined;
+      const error = errorOf(err);
+      const field = errorField(error);
       const known = field === 'username' || field === 'name' || field === 'role' || field === 'teams';
-      const next: AccountErrors = known ? { [field]: messageOf(err) } : { form: messageOf(err) };
+      const next: AccountErrors<ErrorText> = known ? { [field]: error } : { form: error };
       setErrors(next);
       focusFirstError(next);
     } finally {
@@ -71,12 +74,12 @@ export function AccountForm({ initial, submit, onCancel }: AccountFormProps) {
         {creating && (
           <Field
             id={`${id}-username`} label={t('admin.accounts.username')} hint={t('admin.accounts.usernameHint')}
-            autoComplete="off" spellCheck={false} maxLength={64} error={errors.username}
+            autoComplete="off" spellCheck={false} maxLength={64} error={say(errors.username)}
             value={values.username} onChange={(e) => set('username', e.target.value)}
           />
         )}
         <Field
-          id={`${id}-name`} label={t('admin.accounts.name')} autoComplete="off" maxLength={100} error={errors.name}
+          id={`${id}-name`} label={t('admin.accounts.name')} autoComplete="off" maxLength={100} error={say(errors.name)}
           value={values.name} onChange={(e) => set('name', e.target.value)}
         />
         <div className="field">
@@ -89,18 +92,18 @@ export function AccountForm({ initial, submit, onCancel }: AccountFormProps) {
           >
             {USER_ROLES.map((r) => <option key={r} value={r}>{t(`admin.role.${r}`)}</option>)}
           </select>
-          {errors.role !== undefined && <p id={`${id}-role-error`} className="field-error">{errors.role}</p>}
+          {errors.role !== undefined && <p id={`${id}-role-error`} className="field-error">{say(errors.role)}</p>}
         </div>
         {isLead && (
           <Field
             id={`${id}-teams`} label={t('admin.accounts.teams')} hint={t('admin.accounts.teamsHint')}
-            autoComplete="off" spellCheck={false} required aria-required error={errors.teams}
+            autoComplete="off" spellCheck={false} required aria-required error={say(errors.teams)}
             value={values.teams} onChange={(e) => set('teams', e.target.value)}
           />
         )}
       </div>
-      {!isLead && errors.teams !== undefined && <p className="field-error" role="alert">{errors.teams}</p>}
-      <FormError message={errors.form ?? null} />
+      {!isLead && errors.teams !== undefined && <p className="field-error" role="alert">{say(errors.teams)}</p>}
+      <FormError message={say(errors.form)} />
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={busy}>
           {busy ? t('admin.saving') : creating ? t('admin.accounts.createButton') : t('admin.save')}

@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { AccountView } from '../../../shared/access.js';
-import { messageOf } from '../api.js';
+import { errorOf, useErrorText, type ErrorText } from '../i18n/error-text.js';
 import { useT } from '../i18n/index.js';
 import { formatDateTime } from '../time/format.js';
 import { AccountForm } from './AccountForm.js';
@@ -19,10 +19,11 @@ type Asking = null | 'disable' | 'reset';
 
 export function AccountRow({ account: a, actions, isMe }: { account: AccountView; actions: AccountActions; isMe: boolean }) {
   const t = useT();
+  const say = useErrorText();
   const [editing, setEditing] = useState(false);
   const [asking, setAsking] = useState<Asking>(null);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorText | null>(null);
   const editButton = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(false);
   useEffect(() => {
@@ -37,7 +38,7 @@ export function AccountRow({ account: a, actions, isMe }: { account: AccountView
       await work();
       setAsking(null);
     } catch (err) {
-      setError(messageOf(err));
+      setError(errorOf(err));
     } finally {
       setBusy(false);
     }
@@ -86,7 +87,7 @@ export function AccountRow({ account: a, actions, isMe }: { account: AccountView
               )}
             </div>
           )}
-          {error !== null && <p className="field-error" role="alert">{error}</p>}
+          {error !== null && <p className="field-error" role="alert">{say(error)}</p>}
         </td>
       </tr>
       {editing && (

@@ -11,7 +11,7 @@ import { formatDateTime } from '../time/format.js';
 import { NotificationsChannelForm } from './NotificationsChannelForm.js';
 import { NotificationsList } from './NotificationsList.js';
 import { NOTIFY_API } from './NotificationsParts.js';
-import { useBusyAction } from '../use-busy-action.js';
+import { useBusyAction } from '../i18n/error-text.js';
 
 function target(c: ChannelView): string {
   return c.kind === 'smtp' ? `${c.host}:${c.port} (${c.from})` : c.url;
@@ -36,14 +36,15 @@ function TestButton({ c, onDone }: { c: ChannelView; onDone(): void }) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const { busy, error, run } = useBusyAction();
-  const [answer, setAnswer] = useState<{ ok: boolean; text: string } | null>(null);
+  // The channel's answer, as its key and values: said at each render, so it follows a switch of language.
+  const [answer, setAnswer] = useState<{ ok: boolean; key: string; vars: Record<string, string | number> } | null>(null);
   // The channel's answer when the server reached it; the server's refusal when not.
-  const result = error !== null ? { ok: false, text: error } : answer;
+  const result = error !== null ? { ok: false, text: error } : answer === null ? null : { ok: answer.ok, text: t(answer.key, answer.vars) };
   const test = () => {
     setAnswer(null);
     return run(async () => {
       const r = await api.post<TestMessageResult>(`${NOTIFY_API}/channels/${encodeURIComponent(c.id)}/test`, { language: locale });
-      setAnswer(r.ok ? { ok: true, text: t('notify.testOk', { ms: r.ms }) } : { ok: false, text: t('notify.testFailed', { error: r.error ?? '' }) });
+      setAnswer(r.ok ? { ok: true, key: 'notify.testOk', vars: { ms: r.ms } } : { ok: false, key: 'notify.testFailed', vars: { error: r.error ?? '' } });
       onDone();
     });
   };

@@ -7,7 +7,7 @@ import { api } from '../api.js';
 import { useT } from '../i18n/index.js';
 import { formatDateTime } from '../time/format.js';
 import { NOTIFY_API } from './NotificationsParts.js';
-import { useBusyAction } from '../use-busy-action.js';
+import { useBusyAction } from '../i18n/error-text.js';
 
 function ResendButton({ d, onDone }: { d: DeliveryView; onDone(): void }) {
   const t = useT();

@@ -6,7 +6,7 @@
 import { useState, type ReactNode, type SelectHTMLAttributes } from 'react';
 import { api, request } from '../api.js';
 import { useT } from '../i18n/index.js';
-import { useBusyAction } from '../use-busy-action.js';
+import { useBusyAction } from '../i18n/error-text.js';
 
 export const NOTIFY_API = '/api/v1/notify';
 

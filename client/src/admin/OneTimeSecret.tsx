@@ -2,9 +2,14 @@
  * A secret the server tells once (a new account's first password, a reset one, a feed
  * token): shown here, with a copy button and a plain warning that it will not be shown
  * again. It stays until the admin says it has been passed on; it is never stored.
+ *
+ * A page tells several in a row (two accounts created one after the other): each stays,
+ * in a list, newest first, until it is dismissed on its own (`useOneTimeSecrets`); a new
+ * secret replaces only an older one of the same thing (a second reset of one account's
+ * password: the first no longer works).
  */
-import { useEffect, useRef, useState } from 'react';
-import { useT } from '../i18n/index.js';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useT, type Vars } from '../i18n/index.js';
 
 export interface Secret {
   /** What it is, already translated: "One-time password for lin.wu". */
@@ -21,11 +26,13 @@ export function OneTimeSecret({ secret, onDone }: { secret: Secret; onDone(): vo
   const [copy, setCopy] = useState<CopyState>('idle');
   const valueRef = useRef<HTMLElement>(null);
   const panel = useRef<HTMLElement>(null);
-  // Focus moves to the panel, so a keyboard or screen-reader user lands on the secret.
+  const titleId = useId();
+  // Focus moves to the panel, so a keyboard or screen-reader user lands on the secret
+  // (a new secret, not the same one said again in another language).
   useEffect(() => {
     panel.current?.focus();
     setCopy('idle');
-  }, [secret]);
+  }, [secret.value]);
 
   const copyIt = async () => {
     try {
@@ -46,8 +53,8 @@ export function OneTimeSecret({ secret, onDone }: { secret: Secret; onDone(): vo
   };
 
   return (
-    <section ref={panel} className="panel secret-panel" tabIndex={-1} aria-labelledby="secret-title" data-testid="one-time-secret">
-      <h3 id="secret-title" className="section-title">{secret.label}</h3>
+    <section ref={panel} className="panel secret-panel" tabIndex={-1} aria-labelledby={titleId} data-testid="one-time-secret">
+      <h3 id={titleId} className="section-title">{secret.label}</h3>
       <p className="secret-warning" role="alert">
         <strong className="secret-warning-tag">{t('admin.secret.onceTag')}</strong> {t('admin.secret.once')}
       </p>
@@ -63,5 +70,46 @@ export function OneTimeSecret({ secret, onDone }: { secret: Secret; onDone(): vo
         <button type="button" className="button button-quiet" onClick={onDone}>{t('admin.secret.done')}</button>
       </div>
     </section>
+  );
+}
+
+/** A secret as a page keeps it: what it is and what to do with it as message keys, said at each render. */
+export interface KeptSecret {
+  /** What it is the secret of (an account's id): a newer secret of the same replaces it. */
+  of: string;
+  label: { key: string; vars?: Vars };
+  hint: string;
+  value: string;
+}
+
+export interface OneTimeSecrets {
+  secrets: readonly KeptSecret[];
+  /** Shows one more, first; an older one of the same thing goes (it no longer works). */
+  add(secret: KeptSecret): void;
+  dismiss(of: string): void;
+}
+
+export function useOneTimeSecrets(): OneTimeSecrets {
+  const [secrets, setSecrets] = useState<readonly KeptSecret[]>([]);
+  return {
+    secrets,
+    add: (secret) => setSecrets((list) => [secret, ...list.filter((s) => s.of !== secret.of)]),
+    dismiss: (of) => setSecrets((list) => list.filter((s) => s.of !== of)),
+  };
+}
+
+/** Every secret not yet dismissed, each with its own warning, copy button and "passed on". */
+export function OneTimeSecretList({ secrets }: { secrets: OneTimeSecrets }) {
+  const t = useT();
+  return (
+    <>
+      {secrets.secrets.map((s) => (
+        <OneTimeSecret
+          key={`${s.of}\n${s.value}`}
+          secret={{ label: t(s.label.key, s.label.vars), value: s.value, hint: t(s.hint) }}
+          onDone={() => secrets.dismiss(s.of)}
+        />
+      ))}
+    </>
   );
 }

@@ -4,7 +4,8 @@
  * the keyboard user's focus back to the button after "Cancel".
  */
 import { useEffect, useRef, useState } from 'react';
-import { api, messageOf } from '../api.js';
+import { api } from '../api.js';
+import { errorOf, useErrorText, type ErrorText } from '../i18n/error-text.js';
 import { useT } from '../i18n/index.js';
 import { formatDateTime } from '../time/format.js';
 
@@ -33,9 +34,10 @@ export interface RevokeCellProps<T> {
 
 export function RevokeCell<T>({ revoked, path, label, warning, className, onChanged }: RevokeCellProps<T>) {
   const t = useT();
+  const say = useErrorText();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorText | null>(null);
   const revokeButton = useRef<HTMLButtonElement>(null);
   const wasConfirming = useRef(false);
   useEffect(() => {
@@ -50,7 +52,7 @@ export function RevokeCell<T>({ revoked, path, label, warning, className, onChan
       onChanged(await api.delete<T>(path));
       setConfirming(false);
     } catch (err) {
-      setError(messageOf(err));
+      setError(errorOf(err));
     } finally {
       setBusy(false);
     }
@@ -71,7 +73,7 @@ export function RevokeCell<T>({ revoked, path, label, warning, className, onChan
           {t('admin.revoke')}
         </button>
       )}
-      {error !== null && <p className="field-error" role="alert">{error}</p>}
+      {error !== null && <p className="field-error" role="alert">{say(error)}</p>}
     </td>
   );
 }

@@ -4,7 +4,7 @@
  * would see nothing on the floor).
  */
 import type { AccountView } from '../../../shared/access.js';
-import type { T } from '../i18n/index.js';
+import type { Vars } from '../i18n/index.js';
 
 export type UserRole = AccountView['role'];
 export const USER_ROLES: readonly UserRole[] = ['admin', 'supervisor', 'lead', 'manager'];
@@ -17,7 +17,8 @@ export interface AccountValues {
   teams: string;
 }
 
-export type AccountErrors = Partial<Record<keyof AccountValues | 'form', string>>;
+/** What is wrong by field: `M` is what `t` makes of a message key (the words, or the key kept to say at each render). */
+export type AccountErrors<M = string> = Partial<Record<keyof AccountValues | 'form', M>>;
 
 const USERNAME = /^[a-zA-Z0-9._-]{3,64}$/;
 
@@ -26,8 +27,8 @@ export function parseTeams(text: string): string[] {
   return [...new Set(text.split(/[,，、\n]/).map((s) => s.trim()).filter((s) => s !== ''))];
 }
 
-export function checkAccount(values: AccountValues, t: T, options: { creating: boolean }): AccountErrors {
-  const errors: AccountErrors = {};
+export function checkAccount<M>(values: AccountValues, t: (key: string, vars?: Vars) => M, options: { creating: boolean }): AccountErrors<M> {
+  const errors: AccountErrors<M> = {};
   if (options.creating && !USERNAME.test(values.username.trim())) errors.username = t('admin.accounts.error.username');
   if (values.name.trim() === '') errors.name = t('admin.accounts.error.name');
   else if (values.name.trim().length > 100) errors.name = t('admin.accounts.error.nameLong');
@@ -37,6 +38,6 @@ export function checkAccount(values: AccountValues, t: T, options: { creating: b
   return errors;
 }
 
-export function hasErrors(errors: AccountErrors): boolean {
+export function hasErrors<M>(errors: AccountErrors<M>): boolean {
   return Object.values(errors).some((e) => e !== undefined);
 }

@@ -12,7 +12,8 @@
  * (`contacts.0.to` -> `<prefix>-contacts-0-to`).
  */
 import { useState } from 'react';
-import { ApiError, messageOf, problemText, type ServerProblem } from '../api.js';
+import { ApiError } from '../api.js';
+import { errorOf, sayError } from '../i18n/error-text.js';
 import { useLocale, useT, type Locale, type T } from '../i18n/index.js';
 import { saveEntry, type NotifyList } from './NotificationsParts.js';
 
@@ -46,12 +47,9 @@ function inSentence(label: string, locale: Locale): string {
   return locale === 'en' && /^[A-Z][a-z]/.test(label) ? label[0].toLowerCase() + label.slice(1) : label;
 }
 
-/** A refusal in words: by its code, with the field named as the form names it; else its message. */
-function refusalText(error: unknown, label: (field: string) => string | undefined): string {
-  if (error instanceof ApiError && typeof error.body === 'object' && error.body !== null) {
-    return problemText(error.body as ServerProblem, label) ?? error.message;
-  }
-  return messageOf(error);
+/** A refusal in words: by its code, with the field named as the form names it; else its message (no answer at all: the page's words). */
+function refusalText(error: unknown, locale: Locale, label: (field: string) => string | undefined): string {
+  return sayError(errorOf(error), locale, { fieldLabel: label });
 }
 
 interface Refusal {
@@ -82,7 +80,7 @@ export function useEntrySave(list: NotifyList, id: string | undefined, prefix: s
     }
   };
 
-  const text = refusal === null ? null : refusalText(refusal.error, (field) => {
+  const text = refusal === null ? null : refusalText(refusal.error, locale, (field) => {
     const label = notifyFieldLabel(t, field);
     return label === undefined ? undefined : inSentence(label, locale);
   });

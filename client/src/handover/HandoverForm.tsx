@@ -13,8 +13,8 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { Handover, HandoverField, HandoverPrefill } from '../../../shared/handover.js';
 import { HANDOVER_FIELDS, MAX_PREFILL_TOKEN } from '../../../shared/handover.js';
 import { redraftFields } from '../../../shared/handover-draft.js';
-import { ApiError, messageOf } from '../api.js';
 import { FormError } from '../components/FormError.js';
+import { errorField, errorOf, pageError, useErrorText, type ErrorText } from '../i18n/error-text.js';
 import { useT } from '../i18n/index.js';
 import { formatCentreDateTime } from '../time/format.js';
 import { draftKey, forgetDraft, loadDraft, loadDraftBasis, saveDraft } from './draft-store.js';
@@ -37,6 +37,7 @@ const sameFigures = (a: HandoverPrefill, b: HandoverPrefill): boolean => JSON.st
 
 export function HandoverForm({ draft, tz, onSubmitted }: { draft: Handover; tz: string | undefined; onSubmitted(h: Handover): void }) {
   const t = useT();
+  const say = useErrorText();
   const id = useId();
   const key = draftKey(draft);
   const readerDraft = useReaderDraft();
@@ -50,9 +51,10 @@ export function HandoverForm({ draft, tz, onSubmitted }: { draft: Handover; tz: 
     if (basis === undefined || sameFigures(basis, draft.prefill)) return kept;
     return redraftFields(kept, lines(basis, draft.teamIds, tz), lines(draft.prefill, draft.teamIds, tz));
   });
-  const [fieldError, setFieldError] = useState<{ field: HandoverField; message: string } | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // Errors and notices are kept as what to say, and said at each render: a switch of language applies to them.
+  const [fieldError, setFieldError] = useState<{ field: HandoverField; message: ErrorText } | null>(null);
+  const [failure, setFailure] = useState<ErrorText | null>(null);
+  const [notice, setNotice] = useState<'handover.refresh.done' | 'handover.refresh.beforeSubmit' | null>(null);
   const [busy, setBusy] = useState<'submit' | 'refresh' | null>(null);
   useEffect(() => saveDraft(key, fields, shown.prefill), [key, fields, shown.prefill]);
   // The same handover prefilled again (a supervisor's "prefill" once more): its fresher figures, and the drafted lines with them.
@@ -69,7 +71,7 @@ export function HandoverForm({ draft, tz, onSubmitted }: { draft: Handover; tz: 
   const refresh = async (): Promise<boolean> => {
     const { toSubmit } = await fetchCurrent({ shiftChangeAt: draft.shiftChangeAt, teamIds: draft.teamIds });
     if (toSubmit === undefined || toSubmit.status !== 'draft') {
-      setFailure(t('handover.refresh.gone'));
+      setFailure(pageError('handover.refresh.gone'));
       return false;
     }
     const next = toSubmit.prefill;
@@ -84,9 +86,9 @@ export function HandoverForm({ draft, tz, onSubmitted }: { draft: Handover; tz: 
     setNotice(null);
     setBusy('refresh');
     try {
-      if (await refresh()) setNotice(t('handover.refresh.done'));
+      if (await refresh()) setNotice('handover.refresh.done');
     } catch (err) {
-      setFailure(messageOf(err));
+      setFailure(errorOf(err));
     } finally {
       setBusy(null);
     }
@@ -101,7 +103,7 @@ export function HandoverForm({ draft, tz, onSubmitted }: { draft: Handover; tz: 
     try {
       if (shown.prefill.asOf !== undefined && Date.now() - shown.receivedAt > STALE_MS) {
         // Not submitted: the lead reads the fresher figures (and the lines drafted from them) first.
-        if (await refresh()) setNotice(t('handover.refresh.beforeSubmit'));
+        if (await refresh()) setNotice('handover.refresh.beforeSubmit');
         setBusy(null);
         return;
       }
@@ -113,12 +115,13 @@ export function HandoverForm({ draft, tz, onSubmitted }: { draft: Handover; tz: 
       onSubmitted(submitted);
     } catch (err) {
       // `fields.notices` names one of ours; anything else is said once above the button.
-      const field = err instanceof ApiError ? err.field?.split('.').find((p): p is HandoverField => (HANDOVER_FIELDS as readonly string[]).includes(p)) : undefined;
+      const error = errorOf(err);
+      const field = errorField(error)?.split('.').find((p): p is HandoverField => (HANDOVER_FIELDS as readonly string[]).includes(p));
       if (field !== undefined) {
-        setFieldError({ field, message: messageOf(err) });
+        setFieldError({ field, message: error });
         document.getElementById(`${id}-${field}`)?.focus();
       } else {
-        setFailure(messageOf(err));
+        setFailure(error);
       }
       setBusy(null);
     }
@@ -139,7 +142,7 @@ export function HandoverForm({ draft, tz, onSubmitted }: { draft: Handover; tz: 
       <fieldset className="handover-fieldset">
         <legend className="handover-subtitle">{t('handover.fields.legend')}</legend>
         {HANDOVER_FIELDS.map((f) => {
-          const error = fieldError?.field === f ? fieldError.message : undefined;
+          const error = fieldError?.field === f ? say(fieldError.message) ?? undefined : undefined;
           return (
             <div key={f} className="field handover-field">
               <label className="field-label" htmlFor={`${id}-${f}`}>{t(`handover.field.${f}`)}</label>
@@ -160,9 +163,9 @@ export function HandoverForm({ draft, tz, onSubmitted }: { draft: Handover; tz: 
         })}
       </fieldset>
       <p className="notice handover-refreshed" role="status" hidden={notice === null}>
-        {notice}{notice !== null && shown.prefill.asOf !== undefined && ` ${t('handover.prefill.asOf', { time: asOfText(shown.prefill) })}`}
+        {notice !== null && t(notice)}{notice !== null && shown.prefill.asOf !== undefined && ` ${t('handover.prefill.asOf', { time: asOfText(shown.prefill) })}`}
       </p>
-      <FormError message={failure} />
+      <FormError message={say(failure)} />
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={busy !== null}>{busy === 'submit' ? t('handover.submit.busy') : t('handover.submit.button')}</button>
         <span className="muted">{t('handover.submit.kept')}</span>

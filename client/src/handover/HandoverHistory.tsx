@@ -4,8 +4,8 @@
  */
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import type { Handover, HandoverStatus } from '../../../shared/handover.js';
-import { messageOf } from '../api.js';
 import { FormError } from '../components/FormError.js';
+import { errorOf, useErrorText, type ErrorText } from '../i18n/error-text.js';
 import { Link } from '../components/Link.js';
 import { useT } from '../i18n/index.js';
 import { PATHS } from '../routes.js';
@@ -36,11 +36,12 @@ export function searchOf(f: Filters, tz: string): HandoverSearch {
 
 export function HandoverHistory({ tz, refreshKey }: { tz: string | undefined; refreshKey: number }) {
   const t = useT();
+  const say = useErrorText();
   const id = useId();
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [applied, setApplied] = useState<Filters>(EMPTY);
   const [list, setList] = useState<Handover[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorText | null>(null);
   const zone = tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
 
   const load = useCallback(async (f: Filters, signal: { cancelled: boolean }) => {
@@ -51,7 +52,7 @@ export function HandoverHistory({ tz, refreshKey }: { tz: string | undefined; re
         setError(null);
       }
     } catch (err) {
-      if (!signal.cancelled) setError(messageOf(err));
+      if (!signal.cancelled) setError(errorOf(err));
     }
   }, [zone]);
 
@@ -107,7 +108,7 @@ export function HandoverHistory({ tz, refreshKey }: { tz: string | undefined; re
           <button type="button" className="button button-quiet" onClick={() => { setDraft(EMPTY); setApplied(EMPTY); }}>{t('handover.history.clear')}</button>
         </div>
       </form>
-      <FormError message={error} />
+      <FormError message={say(error)} />
       {list === null ? (error === null && <p className="panel-empty">{t('handover.loading')}</p>) : list.length === 0 ? (
         <p className="panel-empty">{t('handover.history.none')}</p>
       ) : (

@@ -6,8 +6,8 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import type { Handover } from '../../../shared/handover.js';
-import { messageOf } from '../api.js';
 import { FormError } from '../components/FormError.js';
+import { errorOf, pageError, useErrorText, type ErrorText } from '../i18n/error-text.js';
 import { useT } from '../i18n/index.js';
 import { localDate, toEpoch } from '../schedule/plan-time.js';
 import { fetchCurrent } from './handover-api.js';
@@ -19,34 +19,36 @@ export function teamList(text: string): string[] {
 
 export function PrepareHandover({ tz, onPrepared }: { tz: string | undefined; onPrepared(draft: Handover): void }) {
   const t = useT();
+  const say = useErrorText();
   const id = useId();
   const zone = tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const [date, setDate] = useState(() => localDate(Date.now(), zone));
   const [time, setTime] = useState('');
   const [teams, setTeams] = useState('');
-  const [error, setError] = useState<{ field?: 'time' | 'teams'; message: string } | null>(null);
+  /** Kept as what to say, and said at each render: a switch of language applies to it. */
+  const [error, setError] = useState<{ field?: 'time' | 'teams'; message: ErrorText } | null>(null);
   const [busy, setBusy] = useState(false);
 
   const prepare = async (e: FormEvent) => {
     e.preventDefault();
     const shiftChangeAt = toEpoch(date, time, zone);
     const teamIds = teamList(teams);
-    if (shiftChangeAt === null) return setError({ field: 'time', message: t('handover.prepare.errorTime') });
-    if (teamIds.length === 0) return setError({ field: 'teams', message: t('handover.prepare.errorTeams') });
+    if (shiftChangeAt === null) return setError({ field: 'time', message: pageError('handover.prepare.errorTime') });
+    if (teamIds.length === 0) return setError({ field: 'teams', message: pageError('handover.prepare.errorTeams') });
     setError(null);
     setBusy(true);
     try {
       const { toSubmit } = await fetchCurrent({ shiftChangeAt, teamIds });
-      if (toSubmit === undefined) setError({ message: t('handover.prepare.nothing') });
+      if (toSubmit === undefined) setError({ message: pageError('handover.prepare.nothing') });
       else onPrepared(toSubmit);
     } catch (err) {
-      setError({ message: messageOf(err) });
+      setError({ message: errorOf(err) });
     } finally {
       setBusy(false);
     }
   };
 
-  const fieldError = (field: 'time' | 'teams') => (error?.field === field ? error.message : undefined);
+  const fieldError = (field: 'time' | 'teams') => (error?.field === field ? say(error.message) ?? undefined : undefined);
   return (
     <form className="form handover-prepare" onSubmit={(e) => void prepare(e)} aria-labelledby={`${id}-title`}>
       <h4 id={`${id}-title`} className="handover-subtitle">{t('handover.prepare.title')}</h4>
@@ -73,7 +75,7 @@ export function PrepareHandover({ tz, onPrepared }: { tz: string | undefined; on
           {fieldError('teams') && <p id={`${id}-teams-error`} className="field-error">{fieldError('teams')}</p>}
         </div>
       </div>
-      <FormError message={error !== null && error.field === undefined ? error.message : null} />
+      <FormError message={error !== null && error.field === undefined ? say(error.message) : null} />
       <div className="form-actions">
         <button type="submit" className="button" disabled={busy}>{busy ? t('handover.prepare.busy') : t('handover.prepare.button')}</button>
       </div>

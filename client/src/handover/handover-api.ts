@@ -5,6 +5,7 @@
  */
 import type { Handover, HandoverAlertRef, HandoverStatus, SubmitHandoverInput } from '../../../shared/handover.js';
 import { api, ApiError } from '../api.js';
+import { errorOf, type ErrorText } from '../i18n/error-text.js';
 
 const BASE = '/api/v1/handovers';
 
@@ -30,7 +31,8 @@ export function submitHandover(input: SubmitHandoverInput): Promise<Handover> {
   return api.post<Handover>(BASE, input);
 }
 
-export type ConfirmOutcome = { ok: true; handover: Handover } | { ok: false; error: string; blocking: HandoverAlertRef[] };
+/** A refusal keeps the server's answer (`error`), to be said in the language of each render. */
+export type ConfirmOutcome = { ok: true; handover: Handover } | { ok: false; error: ErrorText; blocking: HandoverAlertRef[] };
 
 export async function confirmHandover(id: string, note: string): Promise<ConfirmOutcome> {
   try {
@@ -39,7 +41,7 @@ export async function confirmHandover(id: string, note: string): Promise<Confirm
   } catch (err) {
     const body = err instanceof ApiError ? (err.body as { blocking?: unknown } | undefined) : undefined;
     if (err instanceof ApiError && err.status === 409 && Array.isArray(body?.blocking)) {
-      return { ok: false, error: err.message, blocking: body.blocking as HandoverAlertRef[] };
+      return { ok: false, error: errorOf(err), blocking: body.blocking as HandoverAlertRef[] };
     }
     throw err;
   }

@@ -1,6 +1,8 @@
 /**
  * Admins: the accounts. Create one (its one-time password shown once), edit name, role
- * and teams, disable or enable it, reset its password (a new one-time password).
+ * and teams, disable or enable it, reset its password (a new one-time password). Each
+ * one-time password stays on the page until the admin dismisses it: creating a second
+ * account adds its password to the list, never replaces the first one's.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AccountView, Me } from '../../../shared/access.js';
@@ -8,9 +10,10 @@ import { AccountForm } from '../admin/AccountForm.js';
 import { AccountRow, type AccountActions } from '../admin/AccountRow.js';
 import { parseTeams, type AccountValues } from '../admin/account-input.js';
 import { AdminShell } from '../admin/AdminShell.js';
-import { OneTimeSecret, type Secret } from '../admin/OneTimeSecret.js';
-import { api, messageOf, request } from '../api.js';
+import { OneTimeSecretList, useOneTimeSecrets } from '../admin/OneTimeSecret.js';
+import { api, request } from '../api.js';
 import { FormError } from '../components/FormError.js';
+import { errorOf, useErrorText, type ErrorText } from '../i18n/error-text.js';
 import { useT } from '../i18n/index.js';
 
 interface WithPassword {
@@ -20,16 +23,17 @@ interface WithPassword {
 
 export function AdminAccountsPage({ me }: { me: Me }) {
   const t = useT();
+  const say = useErrorText();
   const [accounts, setAccounts] = useState<AccountView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [secret, setSecret] = useState<Secret | null>(null);
+  const [error, setError] = useState<ErrorText | null>(null);
+  const secrets = useOneTimeSecrets();
 
   const reload = useCallback(async () => {
     try {
       setAccounts(await api.get<AccountView[]>('/api/v1/accounts'));
       setError(null);
     } catch (err) {
-      setError(messageOf(err));
+      setError(errorOf(err));
     }
   }, []);
   useEffect(() => void reload(), [reload]);
@@ -44,10 +48,11 @@ export function AdminAccountsPage({ me }: { me: Me }) {
       teams: values.role === 'lead' ? parseTeams(values.teams) : [],
     });
     put(account);
-    setSecret({
-      label: t('admin.accounts.secretLabel', { username: account.username }),
+    secrets.add({
+      of: account.id,
+      label: { key: 'admin.accounts.secretLabel', vars: { username: account.username } },
       value: oneTimePassword,
-      hint: t('admin.accounts.secretHint'),
+      hint: 'admin.accounts.secretHint',
     });
   };
 
@@ -65,10 +70,11 @@ export function AdminAccountsPage({ me }: { me: Me }) {
     async resetPassword(account) {
       const result = await api.post<WithPassword>(`/api/v1/accounts/${encodeURIComponent(account.id)}/password-reset`);
       put(result.account);
-      setSecret({
-        label: t('admin.accounts.secretResetLabel', { username: result.account.username }),
+      secrets.add({
+        of: result.account.id,
+        label: { key: 'admin.accounts.secretResetLabel', vars: { username: result.account.username } },
         value: result.oneTimePassword,
-        hint: t('admin.accounts.secretHint'),
+        hint: 'admin.accounts.secretHint',
       });
     },
   };
@@ -81,7 +87,7 @@ export function AdminAccountsPage({ me }: { me: Me }) {
 
   return (
     <AdminShell me={me} title={t('admin.accounts.title')}>
-      {secret !== null && <OneTimeSecret secret={secret} onDone={() => setSecret(null)} />}
+      <OneTimeSecretList secrets={secrets} />
       <section className="panel" aria-labelledby="create-account-title">
         <h3 id="create-account-title" className="section-title">{t('admin.accounts.create')}</h3>
         <p className="section-intro">{t('admin.accounts.createIntro')}</p>
@@ -89,7 +95,7 @@ export function AdminAccountsPage({ me }: { me: Me }) {
       </section>
       <section className="panel" aria-labelledby="accounts-title">
         <h3 id="accounts-title" className="section-title">{t('admin.accounts.list')}</h3>
-        <FormError message={error} />
+        <FormError message={say(error)} />
         {accounts === null ? (error === null && <p className="panel-empty">{t('admin.loading')}</p>) : (
           <table className="table">
             <thead>

@@ -8,14 +8,16 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } fro
 import type { AccountView, AuditEntry, Me } from '../../../shared/access.js';
 import { AdminShell } from '../admin/AdminShell.js';
 import { AUDIT_ACTIONS, AUDIT_PAGE_LIMIT, auditQuery, todayFilters, type AuditFilters } from '../admin/audit-query.js';
-import { api, messageOf } from '../api.js';
+import { api } from '../api.js';
 import { FormError } from '../components/FormError.js';
+import { errorOf, useErrorText, type ErrorText } from '../i18n/error-text.js';
 import { useT } from '../i18n/index.js';
 import { useCentreZone, useCentreZoneSettled } from '../time/centre-zone.js';
 import { useDateTime } from '../time/date-time.js';
 
 export function AdminAuditPage({ me }: { me: Me }) {
   const t = useT();
+  const say = useErrorText();
   const when = useDateTime({ seconds: true });
   const tz = useCentreZone();
   /** Until the zone is known, "today" would be the browser's: the first load waits for the server's answer. */
@@ -27,7 +29,7 @@ export function AdminAuditPage({ me }: { me: Me }) {
   const shown = draft ?? today;
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [accounts, setAccounts] = useState<AccountView[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorText | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -47,7 +49,7 @@ export function AdminAuditPage({ me }: { me: Me }) {
       setEntries([...list].reverse());
       setError(null);
     } catch (err) {
-      if (latest.current === query) setError(messageOf(err));
+      if (latest.current === query) setError(errorOf(err));
     } finally {
       if (latest.current === query) setBusy(false);
     }
@@ -107,7 +109,7 @@ export function AdminAuditPage({ me }: { me: Me }) {
           {entries !== null && <span className="panel-count" aria-live="polite">{t('admin.audit.count', { n: entries.length })}</span>}
         </h3>
         <p className="section-intro">{t('admin.audit.newestFirst')}</p>
-        <FormError message={error} />
+        <FormError message={say(error)} />
         {entries !== null && entries.length >= AUDIT_PAGE_LIMIT && <p className="notice" role="status">{t('admin.audit.truncated', { n: AUDIT_PAGE_LIMIT })}</p>}
         {entries === null ? (error === null && <p className="panel-empty">{t('admin.loading')}</p>) : entries.length === 0 ? (
           <p className="panel-empty">{t('admin.audit.none')}</p>

@@ -6,21 +6,23 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } fro
 import type { AccountView, FeedTokenView, Me } from '../../../shared/access.js';
 import { AdminShell } from '../admin/AdminShell.js';
 import { FeedTokenRow } from '../admin/FeedTokenRow.js';
-import { OneTimeSecret, type Secret } from '../admin/OneTimeSecret.js';
-import { api, ApiError, messageOf } from '../api.js';
+import { OneTimeSecretList, useOneTimeSecrets } from '../admin/OneTimeSecret.js';
+import { api, ApiError } from '../api.js';
 import { Field } from '../components/Field.js';
 import { FormError } from '../components/FormError.js';
+import { errorOf, pageError, useErrorText, type ErrorText } from '../i18n/error-text.js';
 import { useT } from '../i18n/index.js';
 
 export function AdminFeedTokensPage({ me }: { me: Me }) {
   const t = useT();
+  const say = useErrorText();
   const [tokens, setTokens] = useState<FeedTokenView[] | null>(null);
   const [people, setPeople] = useState<Map<string, string>>(new Map());
-  const [error, setError] = useState<string | null>(null);
-  const [secret, setSecret] = useState<Secret | null>(null);
+  const [error, setError] = useState<ErrorText | null>(null);
+  const secrets = useOneTimeSecrets();
   const [name, setName] = useState('');
-  const [nameError, setNameError] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
+  const [nameError, setNameError] = useState<ErrorText | null>(null);
+  const [formError, setFormError] = useState<ErrorText | null>(null);
   const [busy, setBusy] = useState(false);
   const nameInput = useRef<HTMLInputElement>(null);
 
@@ -29,7 +31,7 @@ export function AdminFeedTokensPage({ me }: { me: Me }) {
       setTokens(await api.get<FeedTokenView[]>('/api/v1/feed-tokens'));
       setError(null);
     } catch (err) {
-      setError(messageOf(err));
+      setError(errorOf(err));
     }
     // Only to name who created each token: the list still works without it.
     api.get<AccountView[]>('/api/v1/accounts').then((list) => setPeople(new Map(list.map((a) => [a.id, a.username]))), () => {});
@@ -43,7 +45,7 @@ export function AdminFeedTokensPage({ me }: { me: Me }) {
     if (busy) return;
     setFormError(null);
     if (name.trim() === '') {
-      setNameError(t('admin.tokens.error.name'));
+      setNameError(pageError('admin.tokens.error.name'));
       nameInput.current?.focus();
       return;
     }
@@ -53,10 +55,10 @@ export function AdminFeedTokensPage({ me }: { me: Me }) {
       const { token, feedToken } = await api.post<{ token: string; feedToken: FeedTokenView }>('/api/v1/feed-tokens', { name: name.trim() });
       changed(feedToken);
       setName('');
-      setSecret({ label: t('admin.tokens.secretLabel', { name: feedToken.name }), value: token, hint: t('admin.tokens.secretHint') });
+      secrets.add({ of: feedToken.id, label: { key: 'admin.tokens.secretLabel', vars: { name: feedToken.name } }, value: token, hint: 'admin.tokens.secretHint' });
     } catch (err) {
-      if (err instanceof ApiError && err.field === 'name') setNameError(messageOf(err));
-      else setFormError(messageOf(err));
+      if (err instanceof ApiError && err.field === 'name') setNameError(errorOf(err));
+      else setFormError(errorOf(err));
       nameInput.current?.focus();
     } finally {
       setBusy(false);
@@ -70,7 +72,7 @@ export function AdminFeedTokensPage({ me }: { me: Me }) {
 
   return (
     <AdminShell me={me} title={t('admin.tokens.title')}>
-      {secret !== null && <OneTimeSecret secret={secret} onDone={() => setSecret(null)} />}
+      <OneTimeSecretList secrets={secrets} />
       <section className="panel">
         <form className="form" onSubmit={(e) => void create(e)} noValidate aria-labelledby="token-create-title">
           <h3 id="token-create-title" className="section-title">{t('admin.tokens.create')}</h3>
@@ -78,18 +80,18 @@ export function AdminFeedTokensPage({ me }: { me: Me }) {
           <div className="form-row">
             <Field
               ref={nameInput} id="token-name" label={t('admin.tokens.name')} placeholder={t('admin.tokens.namePlaceholder')}
-              autoComplete="off" maxLength={100} error={nameError} value={name} onChange={(e) => setName(e.target.value)}
+              autoComplete="off" maxLength={100} error={say(nameError)} value={name} onChange={(e) => setName(e.target.value)}
             />
             <div className="form-row-action">
               <button type="submit" className="button button-primary" disabled={busy}>{busy ? t('admin.saving') : t('admin.tokens.createButton')}</button>
             </div>
           </div>
-          <FormError message={formError} />
+          <FormError message={say(formError)} />
         </form>
       </section>
       <section className="panel" aria-labelledby="tokens-title">
         <h3 id="tokens-title" className="section-title">{t('admin.tokens.list')}</h3>
-        <FormError message={error} />
+        <FormError message={say(error)} />
         {tokens === null ? (error === null && <p className="panel-empty">{t('admin.loading')}</p>) : sorted.length === 0 ? (
           <p className="panel-empty">{t('admin.tokens.none')}</p>
         ) : (

@@ -6,8 +6,9 @@
 import { useEffect, useState } from 'react';
 import type { Me } from '../../../shared/access.js';
 import { AdminShell } from '../admin/AdminShell.js';
-import { api, messageOf } from '../api.js';
+import { api } from '../api.js';
 import { FormError } from '../components/FormError.js';
+import { errorOf, useErrorText, type ErrorText } from '../i18n/error-text.js';
 import { useT } from '../i18n/index.js';
 import { formatDateTime } from '../time/format.js';
 
@@ -23,14 +24,15 @@ const REFRESH_MS = 5000;
 
 export function AdminFeedsPage({ me }: { me: Me }) {
   const t = useT();
+  const say = useErrorText();
   const [feeds, setFeeds] = useState<FeedStatus[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorText | null>(null);
 
   useEffect(() => {
     let live = true;
     const load = () => api.get<FeedStatus[]>('/api/v1/feeds').then(
       (list) => { if (live) { setFeeds(list); setError(null); } },
-      (err: unknown) => { if (live) setError(messageOf(err)); },
+      (err: unknown) => { if (live) setError(errorOf(err)); },
     );
     void load();
     const timer = setInterval(() => void load(), REFRESH_MS);
@@ -51,7 +53,7 @@ export function AdminFeedsPage({ me }: { me: Me }) {
       <section className="panel" aria-labelledby="feeds-title">
         <h3 id="feeds-title" className="section-title">{t('admin.feeds.title')}</h3>
         <p className="section-intro">{t('admin.feeds.intro')}</p>
-        {error !== null && <FormError message={error} />}
+        {error !== null && <FormError message={say(error)} />}
         {feeds === null ? (error === null && <p className="panel-empty">{t('admin.loading')}</p>) : feeds.length === 0 ? (
           <p className="panel-empty">{t('admin.feeds.none')}</p>
         ) : (

@@ -12,8 +12,9 @@ import { NotificationsDeliveries } from '../admin/NotificationsDeliveries.js';
 import { NOTIFY_API } from '../admin/NotificationsParts.js';
 import { NotificationsRecipients } from '../admin/NotificationsRecipients.js';
 import { NotificationsRoutes } from '../admin/NotificationsRoutes.js';
-import { api, messageOf } from '../api.js';
+import { api } from '../api.js';
 import { FormError } from '../components/FormError.js';
+import { errorOf, useErrorText, type ErrorText } from '../i18n/error-text.js';
 import { useT } from '../i18n/index.js';
 
 interface NotifyData {
@@ -27,9 +28,10 @@ interface NotifyData {
 
 export function AdminNotificationsPage({ me }: { me: Me }) {
   const t = useT();
+  const say = useErrorText();
   const [data, setData] = useState<NotifyData | null>(null);
   const [accounts, setAccounts] = useState<string[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorText | null>(null);
 
   const reload = useCallback(async () => {
     try {
@@ -44,7 +46,7 @@ export function AdminNotificationsPage({ me }: { me: Me }) {
       setData({ settings, channels, recipients, routes, dead, recent });
       setError(null);
     } catch (err) {
-      setError(messageOf(err));
+      setError(errorOf(err));
     }
   }, []);
   useEffect(() => {
@@ -58,7 +60,7 @@ export function AdminNotificationsPage({ me }: { me: Me }) {
       <section className="panel" aria-labelledby="notify-settings-title">
         <p className="section-intro">{t('notify.intro')}</p>
         <h3 id="notify-settings-title" className="section-title">{t('notify.settings')}</h3>
-        <FormError message={error} />
+        <FormError message={say(error)} />
         {data === null ? (error === null && <p className="panel-empty">{t('admin.loading')}</p>) : (
           <dl className="rule-props">
             <div className="rule-prop"><dt>{t('notify.settings.publicUrl')}</dt><dd>{data.settings.publicUrl}</dd></div>

@@ -4,26 +4,28 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { DeviceView, Me } from '../../../shared/access.js';
-import { api, messageOf } from '../api.js';
+import { api } from '../api.js';
 import { FormError } from '../components/FormError.js';
 import { AdminShell } from '../admin/AdminShell.js';
 import { DisplayList } from '../displays/DisplayList.js';
 import { PairDisplayForm } from '../displays/PairDisplayForm.js';
+import { errorOf, useErrorText, type ErrorText } from '../i18n/error-text.js';
 import { useT } from '../i18n/index.js';
 
 const REFRESH_MS = 30_000;
 
 export function DisplaysPage({ me }: { me: Me }) {
   const t = useT();
+  const say = useErrorText();
   const [devices, setDevices] = useState<DeviceView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorText | null>(null);
 
   const reload = useCallback(async () => {
     try {
       setDevices(await api.get<DeviceView[]>('/api/v1/displays'));
       setError(null);
     } catch (err) {
-      setError(messageOf(err));
+      setError(errorOf(err));
     }
   }, []);
 
@@ -46,7 +48,7 @@ export function DisplaysPage({ me }: { me: Me }) {
       </section>
       <section className="panel" aria-labelledby="displays-title">
         <h3 id="displays-title" className="section-title">{t('admin.displays.list')}</h3>
-        <FormError message={error} />
+        <FormError message={say(error)} />
         {devices === null ? (error === null && <p className="panel-empty">{t('admin.loading')}</p>) : <DisplayList devices={devices} onChanged={changed} />}
       </section>
     </AdminShell>

@@ -7,7 +7,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Me } from '../../../shared/access.js';
 import type { Handover } from '../../../shared/handover.js';
-import { messageOf } from '../api.js';
 import { FormError } from '../components/FormError.js';
 import { Link } from '../components/Link.js';
 import { PageShell } from '../components/PageShell.js';
@@ -19,7 +18,8 @@ import { HandoverHistory } from '../handover/HandoverHistory.js';
 import { HandoverView } from '../handover/HandoverView.js';
 import { PrepareHandover } from '../handover/PrepareHandover.js';
 import { printPart } from '../handover/print.js';
-import { useT } from '../i18n/index.js';
+import { errorOf, useErrorText, type ErrorText } from '../i18n/error-text.js';
+import { useT, type Vars } from '../i18n/index.js';
 import { usePageTitle } from '../page-title.js';
 import { PATHS, useQueryParam } from '../routes.js';
 import { mayWorkHandovers, mayWriteHandovers } from '../session/page-access.js';
@@ -41,13 +41,14 @@ export function HandoverPage({ me }: { me: Me }) {
 
 function OneHandover({ id, tz }: { id: string; tz: string | undefined }) {
   const t = useT();
+  const say = useErrorText();
   const [handover, setHandover] = useState<Handover | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorText | null>(null);
   useEffect(() => {
     let live = true;
     fetchHandover(id).then(
       (h) => { if (live) setHandover(h); },
-      (err: unknown) => { if (live) setError(messageOf(err)); },
+      (err: unknown) => { if (live) setError(errorOf(err)); },
     );
     return () => { live = false; };
   }, [id]);
@@ -58,7 +59,7 @@ function OneHandover({ id, tz }: { id: string; tz: string | undefined }) {
         {handover !== null && <button type="button" className="button button-primary" onClick={() => printPart('handover')}>{t('handover.print')}</button>}
       </div>
       <h3 className="section-title print-only">{t('handover.printTitle')}</h3>
-      <FormError message={error} />
+      <FormError message={say(error)} />
       {handover === null ? (error === null && <p className="panel-empty">{t('handover.loading')}</p>) : <HandoverView handover={handover} tz={tz} />}
     </section>
   );
@@ -70,9 +71,11 @@ function OneHandover({ id, tz }: { id: string; tz: string | undefined }) {
  */
 function Desk({ tz, canWrite, canPrepare }: { tz: string | undefined; canWrite: boolean; canPrepare: boolean }) {
   const t = useT();
+  const say = useErrorText();
   const [current, setCurrent] = useState<CurrentHandovers | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorText | null>(null);
+  /** The confirmation, as its key and values: said at each render, so it follows a switch of language. */
+  const [done, setDone] = useState<{ key: string; vars: Vars } | null>(null);
   const [historyKey, setHistoryKey] = useState(0);
 
   const load = useCallback(async () => {
@@ -80,14 +83,14 @@ function Desk({ tz, canWrite, canPrepare }: { tz: string | undefined; canWrite: 
       setCurrent(await fetchCurrent());
       setError(null);
     } catch (err) {
-      setError(messageOf(err));
+      setError(errorOf(err));
     }
   }, []);
   useEffect(() => void load(), [load]);
 
   const submitted = (h: Handover) => {
     setCurrent((c) => (c === null ? c : { ...c, toSubmit: h }));
-    setDone(t('handover.submit.done', { who: h.incoming.name ?? h.incoming.account ?? '—' }));
+    setDone({ key: 'handover.submit.done', vars: { who: h.incoming.name ?? h.incoming.account ?? '—' } });
     setHistoryKey((n) => n + 1);
   };
   const prepared = (h: Handover) => {
@@ -96,7 +99,7 @@ function Desk({ tz, canWrite, canPrepare }: { tz: string | undefined; canWrite: 
   };
   const confirmed = (h: Handover) => {
     setCurrent((c) => (c === null ? c : { ...c, toConfirm: c.toConfirm.filter((x) => x.id !== h.id) }));
-    setDone(t('handover.confirm.done', { n: h.transferredAlerts.length }));
+    setDone({ key: 'handover.confirm.done', vars: { n: h.transferredAlerts.length } });
     setHistoryKey((n) => n + 1);
   };
 
@@ -104,10 +107,10 @@ function Desk({ tz, canWrite, canPrepare }: { tz: string | undefined; canWrite: 
   return (
     <>
       <p className="form-done handover-done" role="status" hidden={done === null}>
-        {done}
+        {done !== null && t(done.key, done.vars)}
         {done !== null && <> <Link href={PATHS.alerts}>{t('handover.confirm.toDesk')}</Link></>}
       </p>
-      <FormError message={error} />
+      <FormError message={say(error)} />
       {current === null ? (
         error === null && <p className="panel-empty">{t('handover.loading')}</p>
       ) : (

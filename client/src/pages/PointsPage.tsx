@@ -6,9 +6,9 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { Me } from '../../../shared/access.js';
 import type { Leaderboard, PointsEntry } from '../../../shared/points.js';
-import { messageOf } from '../api.js';
 import { FormError } from '../components/FormError.js';
 import { PageShell } from '../components/PageShell.js';
+import { errorOf, useErrorText, type ErrorText } from '../i18n/error-text.js';
 import { useT } from '../i18n/index.js';
 import { usePageTitle } from '../page-title.js';
 import { ExcellencePanel } from '../points/ExcellencePanel.js';
@@ -24,13 +24,14 @@ import { useCentreZone } from '../time/centre-zone.js';
 
 export function PointsPage({ me }: { me: Me }) {
   const t = useT();
+  const say = useErrorText();
   usePageTitle(t('points.title'));
   const tz = useCentreZone();
   const canWrite = mayWritePoints(me.role);
   /** Null: the current quarter, as the server reckons it in the centre's zone. */
   const [quarter, setQuarter] = useState<string | null>(null);
   const [board, setBoard] = useState<Leaderboard | null>(null);
-  const [boardError, setBoardError] = useState<string | null>(null);
+  const [boardError, setBoardError] = useState<ErrorText | null>(null);
   const [agent, setAgent] = useState('');
   const [reload, setReload] = useState(0);
 
@@ -38,7 +39,7 @@ export function PointsPage({ me }: { me: Me }) {
     let live = true;
     fetchLeaderboard(quarter ?? undefined).then(
       (b) => { if (live) { setBoard(b); setBoardError(null); } },
-      (err: unknown) => { if (live) setBoardError(messageOf(err)); },
+      (err: unknown) => { if (live) setBoardError(errorOf(err)); },
     );
     return () => { live = false; };
   }, [quarter, reload]);
@@ -48,7 +49,7 @@ export function PointsPage({ me }: { me: Me }) {
 
   return (
     <PageShell me={me} title={t('points.title')} className="points-page">
-      <FormError message={boardError} />
+      <FormError message={say(boardError)} />
       <div className="points-columns">
         <LeaderboardPanel
           board={board}
@@ -84,10 +85,11 @@ function LedgerPanel({ agent, onAgent, board, tz, canWrite, reload, onChanged }:
   onChanged(): void;
 }) {
   const t = useT();
+  const say = useErrorText();
   const [typed, setTyped] = useState(agent);
   /** The ledger shown, and whose it is: a reload keeps the old one on screen until the new one is in. */
   const [shown, setShown] = useState<{ agent: string; list: PointsEntry[] } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorText | null>(null);
   useEffect(() => setTyped(agent), [agent]);
   const from = board?.from;
   const to = board?.to;
@@ -98,7 +100,7 @@ function LedgerPanel({ agent, onAgent, board, tz, canWrite, reload, onChanged }:
       const list = await fetchLedger(agent, { from, to });
       if (!signal.cancelled) { setShown({ agent, list }); setError(null); }
     } catch (err) {
-      if (!signal.cancelled) setError(messageOf(err));
+      if (!signal.cancelled) setError(errorOf(err));
     }
   }, [agent, from, to]);
 
@@ -129,7 +131,7 @@ function LedgerPanel({ agent, onAgent, board, tz, canWrite, reload, onChanged }:
         </div>
         <div className="form-row-action"><button type="submit" className="button button-quiet">{t('points.ledger.show')}</button></div>
       </form>
-      <FormError message={error} />
+      <FormError message={say(error)} />
       {agent === '' ? <p className="panel-empty">{t('points.ledger.pick')}</p> : entries === null ? (error === null && <p className="panel-empty">{t('points.loading')}</p>) : (
         <>
           {total !== undefined && entries.length > 0 && <p className="points-total">{t('points.ledger.total', { total: signed(total) })}</p>}

@@ -7,9 +7,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Me } from '../../../shared/access.js';
 import type { LeadShift, ScheduleView, Shift } from '../../../shared/schedule.js';
-import { messageOf } from '../api.js';
 import { FormError } from '../components/FormError.js';
 import { PageShell } from '../components/PageShell.js';
+import { errorOf, useErrorText, type ErrorText } from '../i18n/error-text.js';
 import { useT } from '../i18n/index.js';
 import { usePageTitle } from '../page-title.js';
 import { ImportForm } from '../schedule/ImportForm.js';
@@ -25,10 +25,11 @@ type Editing = { kind: 'shift'; shift?: Shift } | { kind: 'lead'; lead?: LeadShi
 
 export function SchedulePage({ me }: { me: Me }) {
   const t = useT();
+  const say = useErrorText();
   usePageTitle(t('schedule.title'));
   const canEdit = mayEditSchedule(me.role);
   const [view, setView] = useState<ScheduleView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorText | null>(null);
   const [mode, setMode] = useState<Mode>('day');
   /** The first day shown; null until the server has said what "today" is where the centre is. */
   const [date, setDate] = useState<string | null>(null);
@@ -45,7 +46,7 @@ export function SchedulePage({ me }: { me: Me }) {
       setError(null);
       if (date === null) setDate(localDate(next.from, next.timezone));
     } catch (err) {
-      if (!signal.cancelled) setError(messageOf(err));
+      if (!signal.cancelled) setError(errorOf(err));
     }
     // `tz` is read, not followed: it only changes with an answer, which must not ask again.
   }, [mode, date]);
@@ -112,7 +113,7 @@ export function SchedulePage({ me }: { me: Me }) {
           {!canEdit && <> {t('schedule.readOnly')}</>}
         </p>
       </section>
-      <FormError message={error} />
+      <FormError message={say(error)} />
 
       {editing !== null && tz !== undefined && date !== null && (
         <section className="panel plan-editor">

@@ -4,13 +4,14 @@
  */
 import { SESSION_ENDED } from '../session/session-store.js';
 import { useRef, useState, type FormEvent } from 'react';
-import { ApiError, messageOf } from '../api.js';
+import { ApiError } from '../api.js';
 import { AuthCard } from '../components/AuthCard.js';
 import { Field } from '../components/Field.js';
 import { LanguageSwitch } from '../components/Header.js';
 import { FormError } from '../components/FormError.js';
 import { usePageTitle } from '../page-title.js';
-import { useT, type T } from '../i18n/index.js';
+import { errorOf, pageError, sayError, type ErrorText } from '../i18n/error-text.js';
+import { useLocale, useT, type Locale, type T } from '../i18n/index.js';
 import { useSessionStore } from '../session/session-store.js';
 
 export function SignInPage({ notice }: { notice?: string }) {
@@ -19,7 +20,9 @@ export function SignInPage({ notice }: { notice?: string }) {
   const signIn = useSessionStore((s) => s.signIn);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const locale = useLocale((s) => s.locale);
+  /** What went wrong, put into words at each render: a switch of language applies to it. */
+  const [error, setError] = useState<SignInError | null>(null);
   const [busy, setBusy] = useState(false);
   const usernameInput = useRef<HTMLInputElement>(null);
   const passwordInput = useRef<HTMLInputElement>(null);
@@ -28,7 +31,7 @@ export function SignInPage({ notice }: { notice?: string }) {
     e.preventDefault();
     if (busy) return;
     if (username.trim() === '' || password === '') {
-      setError(t('signIn.missing'));
+      setError(pageError('signIn.missing'));
       (username.trim() === '' ? usernameInput : passwordInput).current?.focus();
       return;
     }
@@ -38,7 +41,7 @@ export function SignInPage({ notice }: { notice?: string }) {
       // On success the session store changes and the app moves on to the next page.
       await signIn(username.trim(), password);
     } catch (err) {
-      setError(signInMessage(err, t));
+      setError(signInError(err));
       setPassword('');
       setBusy(false);
       passwordInput.current?.focus();
@@ -58,7 +61,7 @@ export function SignInPage({ notice }: { notice?: string }) {
           ref={passwordInput} id="sign-in-password" label={t('signIn.password')} type="password" autoComplete="current-password"
           value={password} onChange={(e) => setPassword(e.target.value)}
         />
-        <FormError message={error} />
+        <FormError message={error === null ? null : signInText(error, t, locale)} />
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={busy}>
             {busy ? t('signIn.busy') : t('signIn.submit')}
@@ -70,18 +73,25 @@ export function SignInPage({ notice }: { notice?: string }) {
   );
 }
 
-/** 429 is a lockout (the account's, or this address's): say when trying again can work. */
-export function signInMessage(err: unknown, t: T): string {
-  if (err instanceof ApiError && err.status === 429) {
-    return t('signIn.lockout', { wait: waitText(err.retryAfterSeconds, t) });
-  }
-  return messageOf(err);
+/** Why signing in failed: a lockout (429, with when trying again can work), or any other error. */
+export type SignInError = { lockout: true; retryAfterSeconds: number | undefined; at: number } | ErrorText;
+
+/** 429 is a lockout (the account's, or this address's): kept with the moment it came, to say when trying again can work. */
+export function signInError(err: unknown, now = Date.now()): SignInError {
+  if (err instanceof ApiError && err.status === 429) return { lockout: true, retryAfterSeconds: err.retryAfterSeconds, at: now };
+  return errorOf(err);
 }
 
-function waitText(seconds: number | undefined, t: T): string {
+/** The error in words, in the reader's language of the moment. */
+export function signInText(error: SignInError, t: T, locale: Locale): string {
+  if ('lockout' in error) return t('signIn.lockout', { wait: waitText(error.retryAfterSeconds, error.at, t, locale) });
+  return sayError(error, locale);
+}
+
+function waitText(seconds: number | undefined, since: number, t: T, locale: Locale): string {
   if (seconds === undefined) return t('signIn.wait.later');
   if (seconds < 60) return seconds === 1 ? t('signIn.wait.second') : t('signIn.wait.seconds', { n: seconds });
   const minutes = Math.ceil(seconds / 60);
-  const at = new Date(Date.now() + seconds * 1000).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
+  const at = new Date(since + seconds * 1000).toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit', hourCycle: 'h23' });
   return minutes === 1 ? t('signIn.wait.minute', { at }) : t('signIn.wait.minutes', { n: minutes, at });
 }

@@ -4,8 +4,8 @@
  */
 import { useEffect, useState } from 'react';
 import type { ExcellenceCandidates } from '../../../shared/points.js';
-import { messageOf } from '../api.js';
 import { FormError } from '../components/FormError.js';
+import { errorOf, useErrorText, type ErrorText } from '../i18n/error-text.js';
 import { useT } from '../i18n/index.js';
 import { signed } from './items.js';
 import { PeriodStepper } from './PeriodStepper.js';
@@ -13,15 +13,16 @@ import { fetchExcellence } from './points-api.js';
 
 export function ExcellencePanel({ initialYear }: { initialYear: number }) {
   const t = useT();
+  const say = useErrorText();
   const [year, setYear] = useState(initialYear);
   const [result, setResult] = useState<ExcellenceCandidates | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorText | null>(null);
   useEffect(() => {
     let live = true;
     setResult(null);
     fetchExcellence(year).then(
       (r) => { if (live) { setResult(r); setError(null); } },
-      (err: unknown) => { if (live) setError(messageOf(err)); },
+      (err: unknown) => { if (live) setError(errorOf(err)); },
     );
     return () => { live = false; };
   }, [year]);
@@ -36,7 +37,7 @@ export function ExcellencePanel({ initialYear }: { initialYear: number }) {
         />
       </div>
       <p className="section-intro">{t('points.excellence.intro')}</p>
-      <FormError message={error} />
+      <FormError message={say(error)} />
       {result === null ? (error === null && <p className="panel-empty">{t('points.loading')}</p>) : (
         <>
           <p className="muted">{t('points.excellence.cap', { headcount: result.headcount, cap: result.cap })}</p>

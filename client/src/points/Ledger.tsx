@@ -5,7 +5,7 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import { POINTS_ITEMS, type PointsEntry } from '../../../shared/points.js';
-import { messageOf } from '../api.js';
+import { errorOf, pageError, useErrorText, type ErrorText } from '../i18n/error-text.js';
 import { useLocale, useT } from '../i18n/index.js';
 import { formatCentreDateTime } from '../time/format.js';
 import { entryName, reasonText, signed } from './items.js';
@@ -86,10 +86,11 @@ export function Ledger({ entries, tz, canWrite, onReversed }: {
 function ReverseButton({ entry, onReversed }: { entry: PointsEntry; onReversed(): void }) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
+  const say = useErrorText();
   const id = useId();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorText | null>(null);
   const [busy, setBusy] = useState(false);
   const what = `${entryName(entry, locale, t)} ${signed(entry.points)}`;
   if (!open) {
@@ -98,7 +99,7 @@ function ReverseButton({ entry, onReversed }: { entry: PointsEntry; onReversed()
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (reason.trim() === '') {
-      setError(t('points.error.reverseReason'));
+      setError(pageError('points.error.reverseReason'));
       document.getElementById(`${id}-reason`)?.focus();
       return;
     }
@@ -107,7 +108,7 @@ function ReverseButton({ entry, onReversed }: { entry: PointsEntry; onReversed()
       await reverseEntry(entry.id, reason.trim());
       onReversed();
     } catch (err) {
-      setError(messageOf(err));
+      setError(errorOf(err));
       setBusy(false);
     }
   };
@@ -117,7 +118,7 @@ function ReverseButton({ entry, onReversed }: { entry: PointsEntry; onReversed()
       <input id={`${id}-reason`} className="input" autoFocus value={reason} maxLength={2000}
         aria-invalid={error !== null ? true : undefined} aria-describedby={error !== null ? `${id}-error` : undefined}
         onChange={(e) => setReason(e.target.value)} />
-      {error !== null && <p id={`${id}-error`} className="field-error" role="alert">{error}</p>}
+      {error !== null && <p id={`${id}-error`} className="field-error" role="alert">{say(error)}</p>}
       <span className="row-buttons">
         <button type="submit" className="button button-danger" disabled={busy}>{t('points.confirmReverse')}</button>
         <button type="button" className="button button-quiet" disabled={busy} onClick={() => setOpen(false)}>{t('points.cancel')}</button>

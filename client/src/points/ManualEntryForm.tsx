@@ -5,9 +5,10 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import { POINTS_ITEMS, type ManualPointsInput, type PointsEntry, type PointsItemId } from '../../../shared/points.js';
-import { ApiError, messageOf } from '../api.js';
 import { FormError } from '../components/FormError.js';
-import { useLocale, useT, type T } from '../i18n/index.js';
+import { errorField, errorOf, pageError, useErrorText, type ErrorText } from '../i18n/error-text.js';
+import { useLocale, useT } from '../i18n/index.js';
+import type { Say } from '../schedule/plan-input.js';
 import { isDate, toEpoch } from '../schedule/plan-time.js';
 import { choicesOf, DEDUCTION_ITEMS, itemName, REWARD_ITEMS, signed } from './items.js';
 import { addEntry } from './points-api.js';
@@ -21,11 +22,12 @@ export interface EntryValues {
   date: string;
 }
 
-type EntryErrors = Partial<Record<keyof EntryValues, string>>;
+/** What is wrong by field: `M` is what `t` makes of a message key (the words, or the key kept to say at each render). */
+type EntryErrors<M = string> = Partial<Record<keyof EntryValues, M>>;
 
 /** The request body, or what is wrong by field. `date` is a day in the centre's zone (noon, so it stays that day). */
-export function checkEntry(v: EntryValues, tz: string | undefined, t: T): { ok: true; input: ManualPointsInput } | { ok: false; errors: EntryErrors } {
-  const errors: EntryErrors = {};
+export function checkEntry<M>(v: EntryValues, tz: string | undefined, t: Say<M>): { ok: true; input: ManualPointsInput } | { ok: false; errors: EntryErrors<M> } {
+  const errors: EntryErrors<M> = {};
   if (v.agentId.trim() === '') errors.agentId = t('points.error.agent');
   if (v.item === '') errors.item = t('points.error.item');
   if (v.reason.trim() === '') errors.reason = t('points.error.reason');
@@ -47,11 +49,13 @@ export function checkEntry(v: EntryValues, tz: string | undefined, t: T): { ok: 
 
 export function ManualEntryForm({ agentId, tz, agents, onAdded }: { agentId: string; tz: string | undefined; agents: readonly string[]; onAdded(e: PointsEntry): void }) {
   const t = useT();
+  const say = useErrorText();
   const locale = useLocale((s) => s.locale);
   const id = useId();
   const [values, setValues] = useState<EntryValues>({ agentId, item: '', points: '', reason: '', evidence: '', date: '' });
-  const [errors, setErrors] = useState<EntryErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
+  /** Kept as what to say, and said at each render: a switch of language applies to them. */
+  const [errors, setErrors] = useState<EntryErrors<ErrorText>>({});
+  const [failure, setFailure] = useState<ErrorText | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (key: keyof EntryValues, value: string) => setValues((v) => ({ ...v, [key]: value }));
   const choices = values.item === '' ? [] : choicesOf(values.item);
@@ -59,7 +63,7 @@ export function ManualEntryForm({ agentId, tz, agents, onAdded }: { agentId: str
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setFailure(null);
-    const checked = checkEntry(values, tz, t);
+    const checked = checkEntry(values, tz, pageError);
     if (!checked.ok) {
       setErrors(checked.errors);
       const first = (['agentId', 'item', 'points', 'reason', 'date'] as const).find((k) => checked.errors[k] !== undefined);
@@ -73,17 +77,18 @@ export function ManualEntryForm({ agentId, tz, agents, onAdded }: { agentId: str
       setValues((v) => ({ ...v, item: '', points: '', reason: '', evidence: '', date: '' }));
       onAdded(entry);
     } catch (err) {
-      const field = err instanceof ApiError ? err.field?.split('.')[0] : undefined;
-      if (field === 'agentId' || field === 'item' || field === 'points' || field === 'reason' || field === 'evidence') setErrors({ [field]: messageOf(err) });
-      else if (field === 'at') setErrors({ date: messageOf(err) });
-      else setFailure(messageOf(err));
+      const error = errorOf(err);
+      const field = errorField(error)?.split('.')[0];
+      if (field === 'agentId' || field === 'item' || field === 'points' || field === 'reason' || field === 'evidence') setErrors({ [field]: error });
+      else if (field === 'at') setErrors({ date: error });
+      else setFailure(error);
     } finally {
       setBusy(false);
     }
   };
 
   const err = (key: keyof EntryValues) => errors[key] !== undefined ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-${key}-error` } : {};
-  const errorText = (key: keyof EntryValues) => errors[key] !== undefined && <p id={`${id}-${key}-error`} className="field-error">{errors[key]}</p>;
+  const errorText = (key: keyof EntryValues) => errors[key] !== undefined && <p id={`${id}-${key}-error`} className="field-error">{say(errors[key])}</p>;
   const option = (item: PointsItemId) => (
     <option key={item} value={item}>
       {`${POINTS_ITEMS[item].article} ${itemName(item, locale)} (${choicesOf(item).map(signed).join('/')})`}
@@ -148,7 +153,7 @@ export function ManualEntryForm({ agentId, tz, agents, onAdded }: { agentId: str
           {errorText('evidence')}
         </div>
       </div>
-      <FormError message={failure} />
+      <FormError message={say(failure)} />
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={busy}>{busy ? t('points.saving') : t('points.entry.submit')}</button>
       </div>

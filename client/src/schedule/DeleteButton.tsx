@@ -1,7 +1,7 @@
 /** Delete, asking once more in place; the refusal (if any) shown beside it. */
 import { useRef, useState } from 'react';
+import { useBusyAction } from '../i18n/error-text.js';
 import { useT } from '../i18n/index.js';
-import { useBusyAction } from '../use-busy-action.js';
 
 export function DeleteButton({ what, onDelete }: { what: string; onDelete(): Promise<void> }) {
   const t = useT();

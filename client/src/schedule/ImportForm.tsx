@@ -4,21 +4,23 @@
  * file can be fixed and sent again.
  */
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { messageOf, problemText } from '../api.js';
 import { FormError } from '../components/FormError.js';
+import { errorOf, pageError, useErrorText, type ErrorText } from '../i18n/error-text.js';
 import { useT } from '../i18n/index.js';
-import { contentTypeOf, importPlan, rowProblemText, type ImportOutcome } from './schedule-api.js';
+import { contentTypeOf, importPlan, rowProblemText, scheduleDetail, type ImportOutcome } from './schedule-api.js';
 import { localDate } from './plan-time.js';
 import { readFileText } from './read-file.js';
 
 export function ImportForm({ tz, onImported }: { tz: string; onImported(from: number): void }) {
   const t = useT();
+  const say = useErrorText();
   const id = useId();
   const fileInput = useRef<HTMLInputElement>(null);
   const [replace, setReplace] = useState(true);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  /** Kept as what to say, and said at each render: a switch of language applies to it. */
+  const [failure, setFailure] = useState<ErrorText | null>(null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -26,7 +28,7 @@ export function ImportForm({ tz, onImported }: { tz: string; onImported(from: nu
     setOutcome(null);
     const file = fileInput.current?.files?.[0];
     if (file === undefined) {
-      setFailure(t('schedule.import.noFile'));
+      setFailure(pageError('schedule.import.noFile'));
       fileInput.current?.focus();
       return;
     }
@@ -37,7 +39,7 @@ export function ImportForm({ tz, onImported }: { tz: string; onImported(from: nu
       setOutcome(result);
       if (result.ok) onImported(result.from);
     } catch (err) {
-      setFailure(messageOf(err));
+      setFailure(errorOf(err));
     } finally {
       setBusy(false);
     }
@@ -58,7 +60,7 @@ export function ImportForm({ tz, onImported }: { tz: string; onImported(from: nu
         </label>
         <button type="submit" className="button button-primary" disabled={busy}>{busy ? t('schedule.import.busy') : t('schedule.import.submit')}</button>
       </div>
-      <FormError message={failure} />
+      <FormError message={say(failure)} />
       {outcome !== null && outcome.ok && (
         <p className="form-done" role="status">
           {t('schedule.import.done', { shifts: outcome.shifts, leads: outcome.leads, from: localDate(outcome.from, tz), to: localDate(outcome.to - 1, tz) })}
@@ -66,7 +68,7 @@ export function ImportForm({ tz, onImported }: { tz: string; onImported(from: nu
       )}
       {outcome !== null && !outcome.ok && (
         <div className="form-error" role="alert">
-          <p className="form-error-message">{t('schedule.import.refused', { message: problemText(outcome.refusal) ?? outcome.error })}</p>
+          <p className="form-error-message">{t('schedule.import.refused', { message: say({ status: 400, refusal: outcome.refusal }, { detail: scheduleDetail }) ?? outcome.error })}</p>
           {outcome.errors.length > 0 && (
             <table className="table import-errors">
               <caption className="visually-hidden">{t('schedule.import.errorsCaption')}</caption>

@@ -4,12 +4,13 @@
  * refusal under the field it names, or as one message when it names none.
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { ApiError, messageOf } from '../api.js';
 import { Field } from '../components/Field.js';
 import { FormError } from '../components/FormError.js';
-import { useT } from '../i18n/index.js';
+import { errorField, errorOf, useErrorText, type ErrorText } from '../i18n/error-text.js';
+import { useLocale, useT } from '../i18n/index.js';
 import type { Errors } from './plan-input.js';
 import { formFieldOf } from './plan-input.js';
+import { scheduleDetail } from './schedule-api.js';
 
 export interface FieldSpec<V> {
   key: keyof V & string;
@@ -22,7 +23,10 @@ export interface FieldSpec<V> {
   wide?: boolean;
 }
 
-export type Checked<I> = { ok: true; id: string; input: I } | { ok: false; errors: Errors<Record<string, string>> };
+/** The form's checks; each error kept as its message key (`pageError`), said at each render. */
+export type Checked<I> = { ok: true; id: string; input: I } | { ok: false; errors: FormErrors };
+
+type FormErrors = Errors<Record<string, string>, ErrorText>;
 
 export function PlanForm<V extends Record<string, string>, I>({ title, specs, initial, check, save, onSaved, onCancel, submitLabel }: {
   title: string;
@@ -35,10 +39,12 @@ export function PlanForm<V extends Record<string, string>, I>({ title, specs, in
   submitLabel: string;
 }) {
   const t = useT();
+  const say = useErrorText();
+  const locale = useLocale((s) => s.locale);
   const base = useId();
   const [values, setValues] = useState<V>(initial);
-  const [errors, setErrors] = useState<Errors<Record<string, string>>>({});
-  const [failure, setFailure] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FormErrors>({});
+  const [failure, setFailure] = useState<ErrorText | null>(null);
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
 
@@ -46,7 +52,7 @@ export function PlanForm<V extends Record<string, string>, I>({ title, specs, in
     form.current?.querySelector<HTMLInputElement>('input')?.focus();
   }, []);
 
-  const focusFirstError = (errs: Errors<Record<string, string>>) => {
+  const focusFirstError = (errs: FormErrors) => {
     const first = specs.find((s) => errs[s.key] !== undefined);
     if (first !== undefined) requestAnimationFrame(() => document.getElementById(`${base}-${first.key}`)?.focus());
   };
@@ -66,17 +72,28 @@ export function PlanForm<V extends Record<string, string>, I>({ title, specs, in
       await save(checked.id, checked.input);
       onSaved();
     } catch (err) {
-      const field = err instanceof ApiError ? formFieldOf(err.field) : undefined;
+      const error = errorOf(err);
+      const field = formFieldOf(errorField(error));
       if (field !== undefined && specs.some((s) => s.key === field)) {
-        const errs = { [field]: messageOf(err) };
+        const errs = { [field]: error };
         setErrors(errs);
         focusFirstError(errs);
       } else {
-        setFailure(messageOf(err));
+        setFailure(error);
       }
       setBusy(false);
     }
   };
+
+  /**
+   * A refusal in words: a schema's English (`at most 200 characters`) in the reader's
+   * language when it is one of the schedule's problems; in Chinese the field by its label
+   * here, not the server's name for it (in English the server's sentence stays as it is).
+   */
+  const sayRefusal = (error: ErrorText | null | undefined) => say(error, {
+    detail: scheduleDetail,
+    fieldLabel: (field) => (locale === 'en' ? undefined : specs.find((s) => s.key === formFieldOf(field))?.label),
+  });
 
   return (
     <form ref={form} className="form plan-form" onSubmit={(e) => void submit(e)} aria-label={title} noValidate
@@ -89,7 +106,7 @@ export function PlanForm<V extends Record<string, string>, I>({ title, specs, in
               id={`${base}-${s.key}`}
               label={s.label}
               hint={s.hint}
-              error={errors[s.key] ?? null}
+              error={sayRefusal(errors[s.key])}
               type={s.type ?? 'text'}
               required={s.required}
               value={values[s.key]}
@@ -103,7 +120,7 @@ export function PlanForm<V extends Record<string, string>, I>({ title, specs, in
           </div>
         ))}
       </div>
-      <FormError message={failure} />
+      <FormError message={sayRefusal(failure)} />
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={busy}>{busy ? t('schedule.saving') : submitLabel}</button>
         <button type="button" className="button button-quiet" onClick={onCancel} disabled={busy}>{t('schedule.cancel')}</button>

@@ -1,5 +1,6 @@
 /** The two plan forms: an agent's shift at a seat, and a shift lead's duty over teams. */
 import type { LeadShift, LeadShiftInput, Shift, ShiftInput } from '../../../shared/schedule.js';
+import { pageError } from '../i18n/error-text.js';
 import { useT } from '../i18n/index.js';
 import { checkLead, checkShift, leadValues, shiftValues, type LeadValues, type ShiftValues } from './plan-input.js';
 import { PlanForm, type FieldSpec } from './PlanForm.js';
@@ -33,7 +34,7 @@ export function ShiftForm({ tz, date, editing, teams, stations, onSaved, onCance
       submitLabel={t('schedule.saveShift')}
       specs={specs}
       initial={shiftValues(editing, tz, date)}
-      check={(v) => checkShift(v, tz, t, editing)}
+      check={(v) => checkShift(v, tz, pageError, editing)}
       save={saveShift}
       onSaved={onSaved}
       onCancel={onCancel}
@@ -58,7 +59,7 @@ export function LeadForm({ tz, date, editing, teams, onSaved, onCancel }: FormPr
       submitLabel={t('schedule.saveLead')}
       specs={specs}
       initial={leadValues(editing, tz, date)}
-      check={(v) => checkLead(v, tz, t, editing)}
+      check={(v) => checkLead(v, tz, pageError, editing)}
       save={saveLeadShift}
       onSaved={onSaved}
       onCancel={onCancel}

@@ -5,7 +5,7 @@
  */
 import type { LeadShift, LeadShiftInput, Shift, ShiftInput } from '../../../shared/schedule.js';
 import { leadShiftId, shiftId } from '../../../shared/schedule.js';
-import type { T } from '../i18n/index.js';
+import type { Vars } from '../i18n/index.js';
 import { formatBreaks, isDate, isTime, localDate, localTime, parseBreaks, spanOf } from './plan-time.js';
 
 /** Types, not interfaces: the generic form needs them to be string records. */
@@ -30,7 +30,15 @@ export type LeadValues = {
   teams: string;
 };
 
-export type Errors<V> = Partial<Record<keyof V, string>>;
+/**
+ * What is wrong, by field: `M` is what `say` makes of a message key and its values. The
+ * forms keep the key (`pageError`, i18n/error-text.ts) and say it at each render, so a
+ * change of language applies to errors already shown; `t` gives the words at once.
+ */
+export type Errors<V, M = string> = Partial<Record<keyof V, M>>;
+
+/** A message key and its values as an error: `t` (the words), or `pageError` (kept to say later). */
+export type Say<M> = (key: string, vars?: Vars) => M;
 
 export function shiftValues(s: Shift | undefined, tz: string, date: string): ShiftValues {
   if (s === undefined) return { agentId: '', name: '', date, start: '08:00', end: '16:00', stationId: '', teamId: '', breaks: '' };
@@ -53,8 +61,8 @@ export function splitTeams(text: string): string[] {
   return [...new Set(text.split(/[\s,，、]+/).map((s) => s.trim()).filter((s) => s !== ''))];
 }
 
-function checkSpan(v: { date: string; start: string; end: string }, tz: string, t: T): { errors: Errors<{ date: string; start: string; end: string }>; span?: { start: number; end: number } } {
-  const errors: Errors<{ date: string; start: string; end: string }> = {};
+function checkSpan<M>(v: { date: string; start: string; end: string }, tz: string, t: Say<M>): { errors: Errors<{ date: string; start: string; end: string }, M>; span?: { start: number; end: number } } {
+  const errors: Errors<{ date: string; start: string; end: string }, M> = {};
   if (!isDate(v.date)) errors.date = t('schedule.error.date');
   if (!isTime(v.start)) errors.start = t('schedule.error.time');
   if (!isTime(v.end)) errors.end = t('schedule.error.time');
@@ -65,9 +73,9 @@ function checkSpan(v: { date: string; start: string; end: string }, tz: string, 
 }
 
 /** The input for `PUT /schedule/shifts/:id` and its id (kept when editing), or the errors by field. */
-export function checkShift(v: ShiftValues, tz: string, t: T, editing?: Shift):
-  { ok: true; id: string; input: ShiftInput } | { ok: false; errors: Errors<ShiftValues> } {
-  const errors: Errors<ShiftValues> = {};
+export function checkShift<M>(v: ShiftValues, tz: string, t: Say<M>, editing?: Shift):
+  { ok: true; id: string; input: ShiftInput } | { ok: false; errors: Errors<ShiftValues, M> } {
+  const errors: Errors<ShiftValues, M> = {};
   const agentId = v.agentId.trim();
   if (agentId === '') errors.agentId = t('schedule.error.agent');
   const { errors: spanErrors, span } = checkSpan(v, tz, t);
@@ -89,9 +97,9 @@ export function checkShift(v: ShiftValues, tz: string, t: T, editing?: Shift):
   return { ok: true, id, input: { id, ...input } };
 }
 
-export function checkLead(v: LeadValues, tz: string, t: T, editing?: LeadShift):
-  { ok: true; id: string; input: LeadShiftInput } | { ok: false; errors: Errors<LeadValues> } {
-  const errors: Errors<LeadValues> = {};
+export function checkLead<M>(v: LeadValues, tz: string, t: Say<M>, editing?: LeadShift):
+  { ok: true; id: string; input: LeadShiftInput } | { ok: false; errors: Errors<LeadValues, M> } {
+  const errors: Errors<LeadValues, M> = {};
   const leadId = v.leadId.trim();
   if (leadId === '') errors.leadId = t('schedule.error.lead');
   const account = v.account.trim();

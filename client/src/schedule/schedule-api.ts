@@ -3,10 +3,10 @@
  * import sends the file's text as it is, with the content type its name says.
  */
 import type { LeadShift, LeadShiftInput, ScheduleView, Shift, ShiftInput } from '../../../shared/schedule.js';
-import { isScheduleProblemCode, type RowProblem } from '../../../shared/schedule-problems.js';
+import { isScheduleProblemCode, SCHEDULE_PROBLEMS, type RowProblem, type ScheduleProblemCode } from '../../../shared/schedule-problems.js';
 import type { ProblemParams } from '../../../shared/problems.js';
 import { api, ApiError, paramsOf, type ServerProblem } from '../api.js';
-import { translate, useLocale } from '../i18n/index.js';
+import { translate, useLocale, type Locale } from '../i18n/index.js';
 import '../i18n/messages-schedule-problems.js';
 import { sentence } from '../sentence.js';
 
@@ -107,4 +107,20 @@ export function rowProblemText(problem: ImportProblem): string {
   const locale = useLocale.getState().locale;
   const said = translate(locale, `schedule.problem.${problem.code}`, paramsOf(problem.params));
   return problem.part === 'breakStart' || problem.part === 'breakEnd' ? translate(locale, `schedule.problemPart.${problem.part}`) + said : said;
+}
+
+/** The schedule's problems whose English takes no values, by it: the shared schemas' own checks (`at most 200 characters`). */
+const BY_ENGLISH = new Map((Object.keys(SCHEDULE_PROBLEMS) as ScheduleProblemCode[])
+  .filter((code) => !SCHEDULE_PROBLEMS[code].includes('{'))
+  .map((code) => [SCHEDULE_PROBLEMS[code] as string, code]));
+
+/**
+ * A refused field's `detail` (`invalid stationId: at most 200 characters`: the shared
+ * schemas' English, shared/schedule-problems.ts) in the reader's language, when it is one
+ * of the schedule's problems; English is left as the server wrote it.
+ */
+export function scheduleDetail(detail: string, locale: Locale): string | undefined {
+  if (locale === 'en') return undefined;
+  const code = BY_ENGLISH.get(detail.trim());
+  return code === undefined ? undefined : translate(locale, `schedule.problem.${code}`);
 }
