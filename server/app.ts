@@ -11,7 +11,6 @@ import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import type { FloorService } from './floor/types.js';
 import { createCommandHandlers, type Auditor } from './http/command-handlers.js';
-import helmet from 'helmet';
 import type { Authenticator } from './access/principal.js';
 import type { Role } from '../shared/access.js';
 import type { AdapterCounters } from './adapters/types.js';
@@ -34,6 +33,8 @@ import { createOpsEdge } from './ops/edge.js';
 import type { Metrics } from './ops/metrics.js';
 import type { Readiness } from './ops/readiness.js';
 import type { TrustProxy } from './http/trust-proxy.js';
+import { securityHeaders, servedOverHttps } from './http/security-headers.js';
+import { socketOriginCheck, type TrustProxyFn } from './http/socket-origin.js';
 
 export interface ApplicationDeps {
   floor: FloorService;
@@ -54,6 +55,12 @@ export interface ApplicationDeps {
    * Default: off (the connection's own address).
    */
   trustProxy?: TrustProxy;
+  /**
+   * The address people use (`--public-url`). https:// turns on the HTTPS-only headers
+   * (HSTS, CSP `upgrade-insecure-requests`); its origin may open sockets whatever the Host
+   * header says (a reverse proxy in front). Default: none (plain HTTP, the Host's origin).
+   */
+  publicUrl?: string;
   /** Events waiting for the floor above which a new batch is refused with 503 (default 20,000). */
   ingestMaxPending?: number;
   /**
@@ -131,9 +138,8 @@ export function createApplication(deps: ApplicationDeps): Application {
   // First, so every request has its id (x-request-id) and its one log line.
   app.use(ops.requestLog);
   // Security headers; no CORS headers are ever sent, so other origins cannot read the API.
-  app.use(helmet({
-    contentSecurityPolicy: { directives: { 'connect-src': ["'self'"], 'img-src': ["'self'", 'data:'] } },
-  }));
+  // The HTTPS-only ones only when served over https://: over plain HTTP they blank the page.
+  app.use(securityHeaders({ https: servedOverHttps(deps.publicUrl) }));
 
   app.get('/health', (_req, res) => {
     res.json({ ok: true });
@@ -162,13 +168,17 @@ export function createApplication(deps: ApplicationDeps): Application {
   const httpServer = deps.httpServer ?? createServer(app);
   // Before socket.io attaches: it passes every request that is not its own to the listeners it finds.
   if (deps.httpServer) httpServer.on('request', app);
+  const originAllowed = socketOriginCheck({
+    logger, trustProxy: () => app.get('trust proxy fn') as TrustProxyFn, ...(deps.publicUrl !== undefined && { publicUrl: deps.publicUrl }),
+  });
   const io = new Server(httpServer, {
     serveClient: false,
     // The default 1 MB would drop a feed's socket mid-batch; allow what HTTP allows, but
     // only on a connection a feed has authenticated on (limitFrames, below).
     maxHttpBufferSize: toBytes(bodyLimit),
-    // Closed to other origins: a page elsewhere cannot open a socket with our cookies.
-    allowRequest: (req, callback) => callback(null, sameOrigin(req.headers.origin, req.headers.host)),
+    // Closed to other origins: a page elsewhere cannot open a socket with our cookies
+    // (http/socket-origin.ts: this server's origin by Host, public URL or trusted proxy).
+    allowRequest: (req, callback) => callback(null, originAllowed(req)),
   });
   deps.cluster?.attach(io);
   const frames = limitFrames(io, logger, toBytes(bodyLimit));
@@ -231,16 +241,6 @@ function mountClient(app: Express, staticDir: string, logger: Logger): void {
     res.sendFile(index);
   };
   app.use(spaFallback);
-}
-
-/** Feeds and scripts send no Origin; browsers do, and it must be this server. */
-function sameOrigin(origin: string | undefined, host: string | undefined): boolean {
-  if (origin === undefined) return true;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
 }
 
 /** `'32mb'`-style limits (the express syntax) in bytes, for socket.io's numeric option. */
