@@ -174,8 +174,12 @@ function httpIngest(endpoint: string, token: string): IngestService {
 }
 
 /** What `npm start` prints: how to sign in (the one-time password only ever here, once). */
-function signInHelp(url: string, boot: { created: boolean; oneTimePassword?: string }, db: string): string {
-  const reset = `npm run -s floorwatch -- reset-admin --db ${db}`;
+function signInHelp(url: string, boot: { created: boolean; oneTimePassword?: string }, { db, postgres }: Pick<ServeOptions, 'db' | 'postgres'>): string {
+  // The command as this server was started (through npm, or node on the built file), on its storage (never the URL's password).
+  const started = process.argv[1] ?? '';
+  const here = path.relative(process.cwd(), started);
+  const cli = process.env.npm_lifecycle_event === undefined && started.endsWith('.js') ? `node ${here.startsWith('..') ? started : here}` : 'npm run -s floorwatch --';
+  const reset = `${cli} reset-admin ${postgres === undefined ? `--db ${db}` : '--postgres "$FLOORWATCH_POSTGRES"'}`;
   const lines = ['', `  Floorwatch is running at ${url}`];
   if (boot.created && boot.oneTimePassword !== undefined) {
     lines.push(
@@ -378,6 +382,7 @@ async function startOnLockedFile(options: ServeOptions): Promise<RunningServer> 
     points, handovers, ...(cluster && { cluster }),
     ...(options.ingestPerMinute !== undefined && { ingestPerMinute: options.ingestPerMinute }),
     ...(options.trustProxy !== undefined && { trustProxy: options.trustProxy }),
+    ...(options.publicUrl !== undefined && { publicUrl: options.publicUrl }),
     webhooks: hooks.map((h) => ({ path: h.path, handler: h.handler })),
     feeds: () => [...(feeds?.list() ?? []), ...hooks.map((h) => ({ name: h.name, counters: h.handler.counters() }))],
     metrics, readiness, httpServer: starting.handOver(),
@@ -441,7 +446,7 @@ async function startOnLockedFile(options: ServeOptions): Promise<RunningServer> 
       },
     });
   }
-  (options.announce ?? ((text: string) => process.stdout.write(text)))(signInHelp(url, boot, options.db));
+  (options.announce ?? ((text: string) => process.stdout.write(text)))(signInHelp(url, boot, options));
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {

@@ -11,6 +11,8 @@ import { registerImport } from './import-command.js';
 import { registerServe } from './serve-command.js';
 import { registerSimulate } from './simulate-command.js';
 import { registerWebhookReceiver } from '../notify/receiver/command.js';
+import { CommandError } from './cli-files.js';
+import { packageVersion } from './version.js';
 
 export function positiveInt(value: string): number {
   const n = Number(value);
@@ -49,6 +51,7 @@ export function envOption(flags: string, description: string, env: string): Opti
 
 const program = new Command('floorwatch')
   .description('Real-time floor monitor for contact centres')
+  .version(packageVersion(), '-V, --version', 'print the version')
   .showHelpAfterError();
 
 registerServe(program);
@@ -60,6 +63,8 @@ registerImport(program);
 registerWebhookReceiver(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
-  process.stderr.write(`floorwatch: ${err instanceof Error ? err.message : String(err)}\n`);
+  // A CommandError names its command already ("floorwatch import: cannot read ...").
+  const line = err instanceof CommandError ? err.message : `floorwatch: ${err instanceof Error ? err.message : String(err)}`;
+  process.stderr.write(`${line}\n`);
   process.exit(1);
 });

@@ -6,6 +6,8 @@ import { describeRowError, SCHEDULE_CONTENT_TYPES, scheduleFormatOf } from '../r
 import type { RowError } from '../schedule/rows.js';
 import { readSource, shortfallLine, SOURCE_FORMATS, type SourceFormat } from './read-source.js';
 import { loadAgentIdsFile } from '../config/agent-ids-file.js';
+import { checkReadable } from './cli-files.js';
+import { checkServerUrl, reach } from './reach.js';
 
 const CHUNK = 2000;
 /** Refused events printed one by one, as the queue_log reader lists its first unreadable lines. */
@@ -27,6 +29,8 @@ export function registerImport(program: Command): void {
     .option('--agent-ids <file>', 'queue_log: member name -> the floor\'s agent id (YAML: Alice Tan: "1001"), when they are not the extension\'s digits')
     .option('--schedule <file>', 'a plan (.csv, .yaml/.yml or .json) to import first, with the same token, as a WFM export job does')
     .action(async (file: string, o: ImportFlags) => {
+      // Each file it will read, before anything: "cannot read FILE: no such file", not Node's ENOENT.
+      for (const f of [file, o.schedule, o.agentIds]) if (f !== undefined) checkReadable('import', f);
       checkServerUrl(o.url);
       // Named wrong, the plan file stops the import before anything is read or sent.
       const scheduleFormat = o.schedule === undefined ? undefined : scheduleFormatOf(o.schedule);
@@ -73,19 +77,6 @@ async function sendEvents(file: string, o: ImportFlags, events: FloorEvent[]) {
   return { total, refusalsListed };
 }
 
-/** Refuses a --url fetch could not use, before the file is read (fetch would say only "Invalid URL"). */
-function checkServerUrl(url: string): void {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new Error(`--url ${url} is not a URL (e.g. http://127.0.0.1:8080)`);
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new Error(`--url ${url} is not an http:// or https:// URL (e.g. http://127.0.0.1:8080)`);
-  }
-}
-
 /** One batch to `POST /api/v1/events`; the server's answer per event (200, or 422 when it took none). */
 async function postEvents(url: string, token: string, events: FloorEvent[]): Promise<IngestResult> {
   const res = await reach(url, '/api/v1/events', {
@@ -102,40 +93,6 @@ function describeRefusal(file: string, e: RejectedEvent, chunk: FloorEvent[], ch
   const id = e.id ?? (chunk[e.index] as { id?: string } | undefined)?.id;
   const which = id !== undefined ? id : `#${chunkStart + e.index + 1} of those read`;
   return `${file}: event ${which}: ${e.field}: ${e.reason} (refused by the server)`;
-}
-
-/** What a connection error's code means to the person running the command. */
-const CONNECT_FAILURES: Record<string, string> = {
-  ECONNREFUSED: 'connection refused',
-  ENOTFOUND: 'no such host',
-  EAI_AGAIN: 'the host name could not be looked up',
-  ETIMEDOUT: 'timed out',
-  UND_ERR_CONNECT_TIMEOUT: 'timed out',
-  ECONNRESET: 'the connection was reset',
-  EHOSTUNREACH: 'host unreachable',
-  ENETUNREACH: 'network unreachable',
-};
-
-/**
- * fetch, with a failure to connect said as one: undici's own message is only "fetch
- * failed", its reason is in the error's cause (an AggregateError's when several
- * addresses were tried).
- */
-async function reach(base: string, path: string, init: RequestInit): Promise<Response> {
-  try {
-    return await fetch(new URL(path, base), init);
-  } catch (err) {
-    const code = causeCode(err);
-    const why = code === undefined ? (err instanceof Error ? err.message : String(err)) : (CONNECT_FAILURES[code] ?? code);
-    const hint = code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? 'is the host in --url right?' : 'is the server running?';
-    throw new Error(`cannot reach ${base} (${why}): ${hint}`, { cause: err });
-  }
-}
-
-function causeCode(err: unknown): string | undefined {
-  const cause = (err as { cause?: { code?: unknown; errors?: Array<{ code?: unknown }> } } | undefined)?.cause;
-  const code = cause?.code ?? cause?.errors?.[0]?.code;
-  return typeof code === 'string' ? code : undefined;
 }
 
 /**

@@ -6,6 +6,7 @@ import { readScheduleFile } from '../replay/read-schedule-file.js';
 import { replayEvents } from '../replay/replay.js';
 import { readSource, shortfallLine, SOURCE_FORMATS, type SourceFormat } from './read-source.js';
 import { loadAgentIdsFile } from '../config/agent-ids-file.js';
+import { checkReadable } from './cli-files.js';
 
 interface ReplayFlags { json?: boolean; rules?: string; schedule?: string; format: SourceFormat; surveyExt?: string; agentIds?: string; timezone?: string }
 
@@ -22,6 +23,8 @@ export function registerReplay(program: Command): void {
     .option('--agent-ids <file>', 'queue_log: member name -> the floor\'s agent id (YAML: Alice Tan: "1001"), when they are not the extension\'s digits')
     .option('--timezone <zone>', "queue_log DB exports: the zone of their local times (default: the rules' time zone)")
     .action(async (file: string, o: ReplayFlags) => {
+      // Each file it will read, before anything: "cannot read FILE: no such file", not Node's ENOENT.
+      for (const f of [file, o.rules, o.schedule, o.agentIds]) if (f !== undefined) checkReadable('replay', f);
       const rules = o.rules ? loadRulesFile(o.rules) : defaultRulesConfig();
       // The plan first: a bad plan file stops the replay before any work, as the import refuses it whole.
       const plan = o.schedule === undefined ? undefined : readScheduleFile(o.schedule, rules.timezone);

@@ -28,8 +28,11 @@ import { problem } from '../../shared/problems.js';
 
 export interface ScheduleRoutesDeps {
   floor: FloorService;
-  /** For feed tokens on import (the same check ingest makes). */
-  auth: Pick<Authenticator, 'feedFromToken'>;
+  /**
+   * For feed tokens on import (the same check ingest makes), and to tell a bearer token
+   * that is nobody's (answered as ingest answers it) from a display's.
+   */
+  auth: Pick<Authenticator, 'feedFromToken' | 'viewerFromRequest'>;
   /** The access middleware: resolves the viewer (401), checks the role (403), sets res.locals.viewer. */
   requireViewer: (roles: readonly Role[]) => RequestHandler;
   audit: Auditor;
@@ -75,11 +78,16 @@ export function scheduleRouter(service: ScheduleService, deps: Omit<ScheduleRout
   const importers: RequestHandler = (req, res, next) => {
     const token = bearerToken(req.headers.authorization);
     if (token === undefined) return writers(req, res, next);
-    deps.auth.feedFromToken(token).then((feed) => {
-      if (!feed) return writers(req, res, next); // maybe a display's token: refused by role there
-      res.locals.feed = feed;
-      next();
-    }, next);
+    deps.auth.feedFromToken(token).then(async (feed) => {
+      if (feed) {
+        res.locals.feed = feed;
+        return next();
+      }
+      // A display's token (or a session beside the header) is refused by role there; a
+      // token nobody holds (revoked, mistyped) is answered as ingest answers it, not "sign in first".
+      if (await deps.auth.viewerFromRequest(req)) return writers(req, res, next);
+      res.status(401).set('WWW-Authenticate', 'Bearer realm="floorwatch-ingest"').json(problem('feedTokenInvalid'));
+    }).catch(next);
   };
 
   router.get('/api/v1/schedule', readers, (req, res) => {

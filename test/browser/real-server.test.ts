@@ -21,7 +21,7 @@ import { ensureClientBuilt } from './client-build.js';
 const SCREENSHOTS = 'test-results';
 const CALLER = '13812345678';
 const MASKED = '138****5678';
-const ARGS = (db: string) => ['--db', db, '--reorder-window', '0', '--rules', 'none.yaml'];
+const ARGS = (db: string) => ['--db', db, '--reorder-window', '0', '--no-rules'];
 
 const title = hasChromium
   ? 'the real server process in Chromium'

@@ -28,7 +28,7 @@ dayjs.extend(timezone);
 
 const SHOTS = process.env.FLOORWATCH_SHOTS ?? '/tmp/shots';
 const TZ = 'Asia/Shanghai';
-const ARGS = (db: string) => ['--db', db, '--reorder-window', '0', '--rules', 'none.yaml'];
+const ARGS = (db: string) => ['--db', db, '--reorder-window', '0', '--no-rules'];
 const HD = { width: 1920, height: 1080 };
 const OUTGOING = { username: 'lead.wang', name: 'Wang Fang', password: 'Lantern harbour 58 over the quay' };
 const INCOMING = { username: 'lead.li', name: 'Li Qiang', password: 'Copper river 71 under the bridge' };

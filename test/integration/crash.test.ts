@@ -21,7 +21,7 @@ afterEach(async () => {
 
 async function start(db: string): Promise<ServerProcess> {
   // A zero reorder window applies each batch at once, so the test needs no waiting.
-  const server = await startServerProcess(['--db', db, '--reorder-window', '0', '--rules', 'no-such-rules.yaml']);
+  const server = await startServerProcess(['--db', db, '--reorder-window', '0', '--no-rules']);
   running.push(server);
   return server;
 }

@@ -24,7 +24,7 @@ describe('Asterisk feeds through the command line', () => {
     const db = path.join(dir, 'floor.db');
     const log = path.join(dir, 'queue_log');
     fs.writeFileSync(log, '');
-    const server = await startServerProcess(['--db', db, '--reorder-window', '0', '--rules', 'none.yaml', '--feed', `queue-log://${log}`]);
+    const server = await startServerProcess(['--db', db, '--reorder-window', '0', '--no-rules', '--feed', `queue-log://${log}`]);
     running.push(server);
     const admin = await signInAdmin(server.url);
     const floor = async () => (await (await admin.call('GET', '/api/v1/floor')).json()) as FloorSnapshot;
@@ -58,7 +58,7 @@ describe('Asterisk feeds through the command line', () => {
 describe('cloud contact centres through webhooks', () => {
   it('serve --connect-secret receives Amazon Connect contact records; a wrong secret is refused', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fw-connect-'));
-    const server = await startServerProcess(['--db', path.join(dir, 'floor.db'), '--reorder-window', '0', '--rules', 'none.yaml', '--connect-secret', 'forwarder-secret-123']);
+    const server = await startServerProcess(['--db', path.join(dir, 'floor.db'), '--reorder-window', '0', '--no-rules', '--connect-secret', 'forwarder-secret-123']);
     running.push(server);
     const records = fs.readFileSync('test/fixtures/amazon-connect/contact-records.json', 'utf8');
     const post = (secret: string) => fetch(`${server.url}/hooks/amazon-connect`, {

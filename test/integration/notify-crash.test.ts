@@ -62,7 +62,7 @@ describe('notifications across kill -9', () => {
       '',
     ].join('\n'));
     const token = createFeedToken(db);
-    const args = ['--db', db, '--reorder-window', '0', '--rules', 'no-such-rules.yaml', '--notify-config', config];
+    const args = ['--db', db, '--reorder-window', '0', '--no-rules', '--notify-config', config];
     let server = await startServerProcess(args);
     running.push(server);
 

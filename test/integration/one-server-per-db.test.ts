@@ -41,7 +41,7 @@ function serve(db: string): Promise<RunningServer> {
   });
 }
 
-const args = (db: string) => ['--db', db, '--reorder-window', '0', '--rules', 'no-such-rules.yaml'];
+const args = (db: string) => ['--db', db, '--reorder-window', '0', '--no-rules'];
 
 describe('one server per database file', () => {
   it('a second server on the same file refuses to start, naming it; once the first is closed, it starts', async () => {

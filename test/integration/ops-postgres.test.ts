@@ -49,7 +49,7 @@ describe.skipIf(SKIP_POSTGRES)('serve --postgres', () => {
 
   const start = async () => {
     const url = `${POSTGRES_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-    const server = await startServerProcess(['--db', path.join(dir, 'side.db'), '--postgres', url, '--reorder-window', '0', '--rules', 'no-such-rules.yaml']);
+    const server = await startServerProcess(['--db', path.join(dir, 'side.db'), '--postgres', url, '--reorder-window', '0', '--no-rules']);
     running.push(server);
     return server;
   };

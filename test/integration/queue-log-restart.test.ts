@@ -31,7 +31,7 @@ describe('serve --feed queue-log across a crash', () => {
     const db = path.join(dir, 'floor.db');
     const log = path.join(dir, 'queue_log');
     fs.writeFileSync(log, '');
-    const args = ['--db', db, '--reorder-window', '0', '--rules', 'none.yaml', '--feed', `queue-log://${log}`];
+    const args = ['--db', db, '--reorder-window', '0', '--no-rules', '--feed', `queue-log://${log}`];
     const first = await startServerProcess(args);
     running.push(first);
     // The first start saves where it began (the end) before it counts as started.

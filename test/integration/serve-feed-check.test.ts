@@ -16,7 +16,7 @@ describe('serve with a bad feed or callback URL', () => {
   ])('%s: refused with the reason, before the database or the admin account exist', async (feed, reason) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fw-feed-check-'));
     const db = path.join(dir, 'floor.db');
-    const failed = await cliFailing('serve', '--db', db, '--port', '0', '--rules', 'none.yaml', '--feed', feed);
+    const failed = await cliFailing('serve', '--db', db, '--port', '0', '--no-rules', '--feed', feed);
     expect(failed.code).not.toBe(0);
     expect(failed.stderr).toMatch(reason);
     expect(`${failed.stdout}${failed.stderr}`).not.toMatch(/administrator|one-time/i);
@@ -36,7 +36,7 @@ describe('serve with a bad feed or callback URL', () => {
     const db = path.join(dir, 'floor.db');
     const ids = path.join(dir, 'agent-ids.yaml');
     fs.writeFileSync(ids, 'Alice Tan: ""\n');
-    const failed = await cliFailing('serve', '--db', db, '--port', '0', '--rules', 'none.yaml', '--agent-ids', ids);
+    const failed = await cliFailing('serve', '--db', db, '--port', '0', '--no-rules', '--agent-ids', ids);
     expect(failed.code).not.toBe(0);
     expect(failed.stderr).toMatch(/agent ids file .*agent-ids\.yaml was refused: "Alice Tan": must not be empty/);
     expect(fs.existsSync(db)).toBe(false);
@@ -45,7 +45,7 @@ describe('serve with a bad feed or callback URL', () => {
   it('a Twilio auth token without --public-url is refused: Twilio signs the URL it calls', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fw-feed-check-'));
     const db = path.join(dir, 'floor.db');
-    const failed = await cliFailing('serve', '--db', db, '--port', '0', '--rules', 'none.yaml', '--twilio-auth-token', 'not-a-real-token');
+    const failed = await cliFailing('serve', '--db', db, '--port', '0', '--no-rules', '--twilio-auth-token', 'not-a-real-token');
     expect(failed.code).not.toBe(0);
     expect(failed.stderr).toMatch(/--twilio-auth-token .*needs --public-url .*signs each callback/);
     expect(failed.stderr).not.toContain('not-a-real-token');

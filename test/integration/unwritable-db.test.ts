@@ -66,7 +66,7 @@ async function existingDatabase(db: string): Promise<void> {
 /** `floorwatch serve --db <db>`, as nobody when we are root; expected to fail. */
 async function serveFailing(db: string): Promise<{ code: number; stderr: string; stdout: string }> {
   try {
-    await run(process.execPath, ['--import', 'tsx', 'server/cli/floorwatch.ts', 'serve', '--host', '127.0.0.1', '--port', '0', '--db', db, '--rules', 'no-such-rules.yaml'], {
+    await run(process.execPath, ['--import', 'tsx', 'server/cli/floorwatch.ts', 'serve', '--host', '127.0.0.1', '--port', '0', '--db', db, '--no-rules'], {
       ...(ROOT && { uid: NOBODY, gid: NOBODY }),
       env: { ...process.env, HOME: os.tmpdir(), FLOORWATCH_PORT: '', FLOORWATCH_DB: '' },
       timeout: 60_000,

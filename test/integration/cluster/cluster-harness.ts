@@ -75,7 +75,7 @@ export async function startCluster(size: number, options: ClusterOptions = {}): 
       const args = [
         '--db', path.join(dir, `side-${i}.db`), '--postgres', postgresUrl,
         ...(options.plain ? [] : ['--redis', redis.url, '--lease-ms', String(options.leaseMs ?? 1500)]),
-        '--reorder-window', '0', '--rules', 'no-such-rules.yaml',
+        '--reorder-window', '0', '--no-rules',
         // The test feeds post as fast as they can: no rate limit in the way.
         '--ingest-per-minute', '1000000',
       ];
