@@ -173,15 +173,37 @@ function httpIngest(endpoint: string, token: string): IngestService {
   };
 }
 
+/**
+ * Where the first start's one-time password goes when the banner would land in a log: the
+ * output is not a terminal (systemd, Docker, a redirect keep it), so the password is
+ * written beside the database, readable by this user only (mode 0600), and the banner
+ * names the file. On a terminal (`npm start`) it is printed as before.
+ */
+function oneTimePasswordFile(options: ServeOptions, boot: { created: boolean; oneTimePassword?: string }): string | undefined {
+  if (!boot.created || boot.oneTimePassword === undefined || options.announce !== undefined) return undefined;
+  if (process.stdout.isTTY || isInMemoryPath(options.db)) return undefined;
+  const file = `${path.resolve(options.db)}.admin-password`;
+  fs.writeFileSync(file, `${boot.oneTimePassword}\n`, { mode: 0o600 });
+  fs.chmodSync(file, 0o600); // an older file keeps its mode through writeFileSync
+  return file;
+}
+
 /** What `npm start` prints: how to sign in (the one-time password only ever here, once). */
-function signInHelp(url: string, boot: { created: boolean; oneTimePassword?: string }, { db, postgres }: Pick<ServeOptions, 'db' | 'postgres'>): string {
+function signInHelp(url: string, boot: { created: boolean; oneTimePassword?: string }, { db, postgres }: Pick<ServeOptions, 'db' | 'postgres'>, passwordFile?: string): string {
   // The command as this server was started (through npm, or node on the built file), on its storage (never the URL's password).
   const started = process.argv[1] ?? '';
   const here = path.relative(process.cwd(), started);
   const cli = process.env.npm_lifecycle_event === undefined && started.endsWith('.js') ? `node ${here.startsWith('..') ? started : here}` : 'npm run -s floorwatch --';
   const reset = `${cli} reset-admin ${postgres === undefined ? `--db ${db}` : '--postgres "$FLOORWATCH_POSTGRES"'}`;
   const lines = ['', `  Floorwatch is running at ${url}`];
-  if (boot.created && boot.oneTimePassword !== undefined) {
+  if (boot.created && passwordFile !== undefined) {
+    lines.push(
+      '  First start: an administrator account was created (username: admin).',
+      `  Its one-time password is in ${passwordFile} (readable by this user only), not in this`,
+      '  output, which a service manager keeps in its log. Read it, sign in, choose your own',
+      `  password, then delete the file. Lost it? ${reset}`,
+    );
+  } else if (boot.created && boot.oneTimePassword !== undefined) {
     lines.push(
       '  First start: an administrator account was created.',
       '    username: admin',
@@ -446,7 +468,7 @@ async function startOnLockedFile(options: ServeOptions): Promise<RunningServer> 
       },
     });
   }
-  (options.announce ?? ((text: string) => process.stdout.write(text)))(signInHelp(url, boot, options));
+  (options.announce ?? ((text: string) => process.stdout.write(text)))(signInHelp(url, boot, options, oneTimePasswordFile(options, boot)));
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {

@@ -62,6 +62,11 @@ registerFeedToken(program);
 registerImport(program);
 registerWebhookReceiver(program);
 
+// What this tool creates (the database and its WAL, the lock, the admin password file, the
+// data directory) holds caller numbers, transcripts, sessions and the audit log: readable
+// by the user it runs as only, whatever the shell's umask (0644 files were the default).
+process.umask(0o077);
+
 program.parseAsync(process.argv).catch((err: unknown) => {
   // A CommandError names its command already ("floorwatch import: cannot read ...").
   const line = err instanceof CommandError ? err.message : `floorwatch: ${err instanceof Error ? err.message : String(err)}`;

@@ -1,0 +1,41 @@
+/**
+ * A first start under a service manager: the output is a log (not a terminal), so the
+ * one-time admin password is not printed into it but written beside the database,
+ * readable by this user only; and everything the server creates (the data directory, the
+ * database and its WAL) is private to the user it runs as.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { serveIn } from './cli-anywhere.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const mode = (file: string): number => fs.statSync(file).mode & 0o777;
+
+describe('first start with its output in a log', () => {
+  it('the one-time password goes to a 0600 file the banner names, not into the output; the files are private', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fw-first-start-'));
+    const data = path.join(dir, 'data');
+    const db = path.join(data, 'floor.db');
+    const server = await serveIn(ROOT, ['--db', db, '--no-rules']);
+    try {
+      const file = `${db}.admin-password`;
+      expect(server.stdout()).toContain(`Its one-time password is in ${file}`);
+      const password = fs.readFileSync(file, 'utf8').trim();
+      expect(password.length).toBeGreaterThanOrEqual(12);
+      expect(server.stdout()).not.toContain(password);
+      expect(mode(file)).toBe(0o600);
+      // It signs in (and must then be changed).
+      const res = await fetch(`${server.url}/api/v1/session`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }),
+      });
+      expect(res.status).toBe(200);
+      expect(mode(data)).toBe(0o700);
+      expect(mode(db)).toBe(0o600);
+      expect(mode(`${db}-wal`)).toBe(0o600);
+    } finally {
+      await server.stop();
+    }
+  }, 60_000);
+});
