@@ -103,7 +103,7 @@ export function registerServe(program: Command): void {
       checkFeeds(feeds);
       // Read before anything starts: a bad file stops the start, naming the entry.
       const agentIds = o.agentIds === undefined ? undefined : loadAgentIdsFile(o.agentIds);
-      const logger = pino({ name: 'floorwatch' });
+      const logger = pino({ name: 'floorwatch', level: logLevel() });
       const rulesFile = rulesInForce(o.rules, command.getOptionValueSource('rules'), logger);
       const server = await startServer({
         logger,
@@ -142,3 +142,13 @@ export function registerServe(program: Command): void {
       process.once('SIGTERM', stop);
     });
 }
+
+/** FLOORWATCH_LOG_LEVEL: pino's levels (fatal, error, warn, info, debug, trace, silent); info by default. */
+function logLevel(): string {
+  const given = process.env.FLOORWATCH_LOG_LEVEL?.trim().toLowerCase();
+  if (given === undefined || given === '') return 'info';
+  const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+  if (!levels.includes(given)) throw new Error(`FLOORWATCH_LOG_LEVEL: expected one of ${levels.join(', ')}, got ${JSON.stringify(given)}`);
+  return given;
+}
+

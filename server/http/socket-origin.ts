@@ -16,6 +16,7 @@
  * per Origin, with what was seen and how to fix it: the refusal otherwise shows only in the
  * browser, as a wallboard that never connects.
  */
+import { createLogThrottle } from '../ops/log-throttle.js';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 
@@ -46,7 +47,7 @@ export function socketOriginCheck(options: SocketOriginOptions): (req: IncomingM
   }
   const now = options.now ?? Date.now;
   const logEveryMs = options.logEveryMs ?? 60_000;
-  const refusals = new Map<string, { loggedAt: number; since: number }>();
+  const refusals = createLogThrottle({ everyMs: logEveryMs, maxKeys: MAX_REMEMBERED_ORIGINS, now });
 
   function allowed(req: IncomingMessage, origin: URL, trusted: boolean): boolean {
     if (origin.origin === 'null') return false; // an opaque origin (sandboxed frame, file://): never ours
@@ -63,17 +64,8 @@ export function socketOriginCheck(options: SocketOriginOptions): (req: IncomingM
 
   function logRefusal(req: IncomingMessage, origin: string, trusted: boolean): void {
     const key = clip(origin);
-    const at = now();
-    const seen = refusals.get(key);
-    if (seen && at - seen.loggedAt < logEveryMs) {
-      seen.since += 1;
-      return;
-    }
-    if (!seen && refusals.size >= MAX_REMEMBERED_ORIGINS) {
-      for (const [k, v] of refusals) if (at - v.loggedAt >= logEveryMs) refusals.delete(k);
-      if (refusals.size >= MAX_REMEMBERED_ORIGINS) return;
-    }
-    refusals.set(key, { loggedAt: at, since: 0 });
+    const passed = refusals.pass(key);
+    if (passed === undefined) return;
     const host = firstValue(req.headers.host);
     const forwardedHost = firstValue(req.headers['x-forwarded-host']);
     const forwardedProto = firstValue(req.headers['x-forwarded-proto']);
@@ -86,7 +78,7 @@ export function socketOriginCheck(options: SocketOriginOptions): (req: IncomingM
         ...(forwardedHost !== undefined && { forwardedHost: clip(forwardedHost) }),
         ...(forwardedProto !== undefined && { forwardedProto: clip(forwardedProto) }),
         peer: req.socket.remoteAddress, publicUrl: options.publicUrl,
-        ...(seen && seen.since > 0 && { refusedSinceLastLine: seen.since }),
+        ...(passed.heldBack > 0 && { refusedSinceLastLine: passed.heldBack }),
       },
       `socket.io: refused a connection from a page on another origin: Origin ${key}, Host ${host === undefined ? '(none)' : clip(host)}; ${fix}. `
       + 'See docs/operations.md, "Behind a reverse proxy" (logged at most once a minute per origin)',

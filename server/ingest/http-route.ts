@@ -4,6 +4,7 @@
  * so a 200 means "safe to forget"; a feed that times out resends, and duplicates are counted,
  * not applied twice.
  */
+import { createLogThrottle } from '../ops/log-throttle.js';
 import express, { Router, type ErrorRequestHandler, type RequestHandler, type Response } from 'express';
 import type { Logger } from 'pino';
 import {
@@ -38,10 +39,15 @@ export function bearerToken(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
+/** How often a feed's refused events are logged at most. */
+export const REFUSALS_LOGGED_EVERY_MS = 10_000;
+
 export function createIngestRouter({
   ingest, logger, auth, bodyLimit = DEFAULT_BODY_LIMIT, perMinute = 1200, roomWaitMs = DEFAULT_ROOM_WAIT_MS,
 }: IngestRouteOptions): Router {
   const router = Router();
+  // A feed whose events are refused says so in the log, with why, at most every 10 s per feed.
+  const refusals = createLogThrottle({ everyMs: REFUSALS_LOGGED_EVERY_MS });
 
   // Before anything is read: an unknown feed costs the server nothing but a hash lookup.
   const feedOnly: RequestHandler = (req, res, next) => {
@@ -119,7 +125,17 @@ export function createIngestRouter({
     // 422 only when nothing in the batch was usable; duplicates count as delivered (a resend).
     const status = result.accepted === 0 && result.duplicates === 0 && result.rejected > 0 ? 422 : 200;
     // The request's own logger (server/ops/request-log.ts) when there is one: the line carries its id.
-    ((res.locals.log as Logger | undefined) ?? logger).debug({ accepted: result.accepted, duplicates: result.duplicates, rejected: result.rejected }, 'ingest batch');
+    const log = (res.locals.log as Logger | undefined) ?? logger;
+    log.debug({ accepted: result.accepted, duplicates: result.duplicates, rejected: result.rejected }, 'ingest batch');
+    const feed = (res.locals.feed as { name: string }).name;
+    const passed = result.rejected > 0 ? refusals.pass(feed) : undefined;
+    if (passed !== undefined) {
+      // Whoever connects a phone system reads here why its events are not taken (the feed got them too).
+      log.warn({
+        feed, accepted: result.accepted, rejected: result.rejected, errors: result.errors.slice(0, 5),
+        ...(passed.heldBack > 0 && { batchesWithRefusalsSinceLastLine: passed.heldBack }),
+      }, `ingest: ${result.rejected} event(s) of a batch from feed "${feed}" refused: ${result.errors.slice(0, 3).map((e) => `${e.field}: ${e.reason}`).join('; ')} (logged at most every 10 s per feed)`);
+    }
     res.status(status).json(result);
   });
 
