@@ -13,7 +13,7 @@ const CHUNK = 2000;
 /** Refused events printed one by one, as the queue_log reader lists its first unreadable lines. */
 const MAX_REFUSALS_LISTED = 100;
 
-interface ImportFlags { format: SourceFormat; url: string; token: string; timezone: string; surveyExt?: string; schedule?: string; agentIds?: string }
+interface ImportFlags { format: SourceFormat; url: string; token: string; timezone: string; surveyExt?: string; schedule?: string; agentIds?: string; pastEvents?: boolean }
 
 /** Loads a recorded file into a running server (history into its log and alert store). */
 export function registerImport(program: Command): void {
@@ -27,6 +27,7 @@ export function registerImport(program: Command): void {
     .option('--timezone <zone>', 'queue_log DB exports: the zone of their local times', 'Asia/Shanghai')
     .option('--survey-ext <extension>', "queue_log: the satisfaction survey's extension")
     .option('--agent-ids <file>', 'queue_log: member name -> the floor\'s agent id (YAML: Alice Tan: "1001"), when they are not the extension\'s digits')
+    .option('--past-events', 'send events more than an hour old anyway (on a live floor they raise, escalate and notify alerts now)')
     .option('--schedule <file>', 'a plan (.csv, .yaml/.yml or .json) to import first, with the same token, as a WFM export job does')
     .action(async (file: string, o: ImportFlags) => {
       // Each file it will read, before anything: "cannot read FILE: no such file", not Node's ENOENT.
@@ -39,6 +40,12 @@ export function registerImport(program: Command): void {
         ...(o.agentIds !== undefined && { agentIds: loadAgentIdsFile(o.agentIds) }),
       });
       for (const p of [...problems, ...warnings]) process.stderr.write(`${p}\n`);
+      const stale = pastEventsRefusal(file, events, Date.now());
+      if (stale !== undefined && o.pastEvents !== true) {
+        process.stderr.write(`${stale}\n`);
+        process.exitCode = 1;
+        return;
+      }
       // The plan goes in before the events, so the server's plan rules see them with it
       // (the server's own time zone places its clock times). Refused, nothing else is sent.
       if (o.schedule !== undefined && scheduleFormat !== undefined) {
@@ -116,3 +123,23 @@ async function postSchedule(url: string, token: string, file: string, contentTyp
   for (const e of body.errors ?? []) process.stderr.write(`${describeRowError(file, e)}\n`);
   return false;
 }
+
+/** Events this much older than now are "past": a live floor would treat them as news. */
+export const PAST_EVENTS_MS = 3600_000;
+
+/**
+ * A file whose newest event is more than an hour old, said plainly. A running floor applies
+ * an event that old now: its breaches open live alerts that escalate and notify today, and
+ * its timers run from now, so a past day imported into a live floor pages people about
+ * yesterday. Auditing a past day is `floorwatch replay`; `--past-events` sends it anyway.
+ */
+export function pastEventsRefusal(file: string, events: readonly FloorEvent[], now: number): string | undefined {
+  if (events.length === 0) return undefined;
+  const newest = events.reduce((max, e) => Math.max(max, e.ts), Number.NEGATIVE_INFINITY);
+  if (now - newest <= PAST_EVENTS_MS) return undefined;
+  const hours = ((now - newest) / 3600_000).toFixed(1);
+  return `floorwatch import: the newest event in ${file} is from ${new Date(newest).toISOString()}, ${hours} h ago. `
+    + 'A running floor applies events that old now: their breaches open live alerts that escalate and notify today. '
+    + `To audit a past day use \`floorwatch replay ${file}\`; to send it anyway (a floor not in use yet), add --past-events. Nothing was sent.`;
+}
+

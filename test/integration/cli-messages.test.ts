@@ -71,4 +71,17 @@ describe('simulate --url', () => {
     const { stdout } = await floorwatchIn(ROOT, ['simulate', '--help']);
     expect(stdout.replace(/\s+/g, ' ')).toMatch(/--breach-rate <r> .*\(default: 0\.025\)/);
   }, 30_000);
+
+  it('import of a past day into a running floor is refused unless --past-events, naming when and what to use instead', async () => {
+    const past = await floorwatchIn(ROOT, ['import', 'test/fixtures/one-breach-each.ndjson', '--url', 'http://127.0.0.1:9', '--token', 'x']);
+    expect(past.code).toBe(1);
+    expect(past.stderr).toMatch(/floorwatch import: the newest event in test\/fixtures\/one-breach-each\.ndjson is from 2026-11-2\d.*h ago\. A running floor applies events that old now/);
+    expect(past.stderr).toContain('floorwatch replay test/fixtures/one-breach-each.ndjson');
+    expect(past.stderr).toContain('Nothing was sent.');
+    // With --past-events it goes on to send (and fails on the unreachable server, not on the age).
+    const anyway = await floorwatchIn(ROOT, ['import', 'test/fixtures/one-breach-each.ndjson', '--url', 'http://127.0.0.1:9', '--token', 'x', '--past-events']);
+    expect(anyway.code).toBe(1);
+    expect(anyway.stderr).not.toContain('h ago');
+  }, 60_000);
 });
+

@@ -48,7 +48,7 @@ describe('Asterisk feeds through the command line', () => {
     const token = createFeedToken(db, 'import');
     const { stderr } = await run(process.execPath, [
       '--import', 'tsx', 'server/cli/floorwatch.ts', 'import', 'test/fixtures/queue-log/asterisk-13.queue_log',
-      '--format', 'queue_log', '--url', server.url, '--token', token,
+      '--format', 'queue_log', '--url', server.url, '--token', token, '--past-events',
     ]);
     expect(JSON.parse(stderr.trim().split('\n').at(-1)!)).toMatchObject({ rejected: 0 });
     expect(JSON.parse(stderr.trim().split('\n').at(-1)!).accepted).toBeGreaterThan(10);

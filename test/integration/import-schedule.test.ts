@@ -20,7 +20,8 @@ afterAll(async () => {
 });
 
 const EVENTS = 'test/fixtures/one-breach-each.ndjson';
-const importFile = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'server/cli/floorwatch.ts', 'import', EVENTS, ...args]);
+// The fixture's day is past: sent anyway, as a floor not in use yet takes it.
+const importFile = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'server/cli/floorwatch.ts', 'import', EVENTS, '--past-events', ...args]);
 
 describe('floorwatch import --schedule', () => {
   it('refuses a bad plan naming its rows and sends nothing; a good one goes in before the events', async () => {
