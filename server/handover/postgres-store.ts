@@ -14,7 +14,7 @@ import type { Handover } from '../../shared/handover.js';
 import { PgConnection, pgLimit, toKey, type PostgresOptions } from '../storage/postgres/connection.js';
 import { applyMigrations } from '../storage/postgres/migrate.js';
 import {
-  CONFIRMED_IS_FINAL, HandoverStoreConflictError, checkedBounds, handoverLimit, searchText, teamKey,
+  CONFIRMED_IS_FINAL, checkedBounds, handoverLimit, saveRefusal, searchText, teamKey,
   type HandoverQuery, type HandoverStore,
 } from './store.js';
 
@@ -100,12 +100,7 @@ function createStore(connection: PgConnection): HandoverStore {
           [toKey(handover.id), handover.shiftChangeAt, toKey(teamKey(handover.teamIds)), handover.teamIds.map((t) => toKey(t)),
             handover.status, toKey(searchText(handover)), JSON.stringify(handover)]);
       } catch (error) {
-        const message = error instanceof Error ? error.message : '';
-        if (message.includes(CONFIRMED_IS_FINAL)) throw new HandoverStoreConflictError(CONFIRMED_IS_FINAL, { cause: error });
-        if ((error as { code?: unknown }).code === '23505') {
-          throw new HandoverStoreConflictError('another handover already covers this shift change and these teams', { cause: error });
-        }
-        throw error;
+        throw saveRefusal(error, (error as { code?: unknown }).code === '23505');
       }
     },
 

@@ -7,7 +7,7 @@ import type { Handover } from '../../shared/handover.js';
 import { SqliteConnection, sqlLimit } from '../storage/sqlite/connection.js';
 import { openDatabase, type SharedFileOptions } from '../storage/sqlite/open.js';
 import {
-  CONFIRMED_IS_FINAL, HandoverStoreConflictError, checkedBounds, handoverLimit, searchText, teamKey,
+  checkedBounds, handoverLimit, saveRefusal, searchText, teamKey,
   type HandoverQuery, type HandoverStore,
 } from './store.js';
 
@@ -34,12 +34,7 @@ export function createSqliteHandoverStore(path: string, options: SharedFileOptio
         upsert.run(handover.id, handover.shiftChangeAt, teamKey(handover.teamIds), JSON.stringify(handover.teamIds),
           handover.status, searchText(handover), JSON.stringify(handover));
       } catch (error) {
-        const message = error instanceof Error ? error.message : '';
-        if (message.includes(CONFIRMED_IS_FINAL)) throw new HandoverStoreConflictError(CONFIRMED_IS_FINAL, { cause: error });
-        if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
-          throw new HandoverStoreConflictError('another handover already covers this shift change and these teams', { cause: error });
-        }
-        throw error;
+        throw saveRefusal(error, (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE');
       }
     },
 

@@ -40,6 +40,18 @@ export class HandoverStoreConflictError extends Error {
 
 export const CONFIRMED_IS_FINAL = 'a confirmed handover cannot be changed';
 
+/**
+ * A database's refusal of a save as the contract says it: the guard against changing a
+ * confirmed handover (its message), or the one handover per shift change and teams (the
+ * backend's unique-violation code); anything else as it came.
+ */
+export function saveRefusal(error: unknown, uniqueViolation: boolean): unknown {
+  const message = error instanceof Error ? error.message : '';
+  if (message.includes(CONFIRMED_IS_FINAL)) return new HandoverStoreConflictError(CONFIRMED_IS_FINAL, { cause: error });
+  if (uniqueViolation) return new HandoverStoreConflictError('another handover already covers this shift change and these teams', { cause: error });
+  return error;
+}
+
 /** `search` without a limit returns at most this many; never more than the max. */
 export const DEFAULT_HANDOVER_LIMIT = 200;
 export const MAX_HANDOVER_LIMIT = 5_000;

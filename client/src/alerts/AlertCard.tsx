@@ -12,7 +12,7 @@ import { useServerNow } from '../time/ticker.js';
 import { useSessionStore } from '../session/session-store.js';
 import { ClosedNotice, type ClosedMeanwhile } from './ClosedMeanwhile.js';
 import { acknowledgeAlert, approveHold, approveLeave, fetchAlert, resolveAlert } from './commands.js';
-import { deskErrorOf, deskErrorText, type DeskError } from './desk-error.js';
+import { errorOf, useErrorText, type ErrorText } from '../i18n/error-text.js';
 import { useHoldSince, type BoardAlert } from './floor-read.js';
 import { canApproveHold, nextLevel } from './order.js';
 
@@ -235,6 +235,7 @@ function ActionForm({ alert: a, mode, closed, onCancel, onDone }: {
   onDone(done: DoneMessage): void;
 }) {
   const t = useT();
+  const say = useErrorText();
   const now = useServerNow();
   // How long the call has been on hold, when the floor shows it: an allowance must be longer (art. 67).
   const holdSince = useHoldSince(mode === 'hold' ? a.callId : undefined, a.agentId);
@@ -245,7 +246,7 @@ function ActionForm({ alert: a, mode, closed, onCancel, onDone }: {
   ));
   const [busy, setBusy] = useState(false);
   // Kept as data, put in words when shown: it follows a change of language.
-  const [error, setError] = useState<DeskError | null>(null);
+  const [error, setError] = useState<ErrorText | null>(null);
   const first = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
   const noteId = useId();
   const secondsId = useId();
@@ -287,7 +288,7 @@ function ActionForm({ alert: a, mode, closed, onCancel, onDone }: {
         onDone({ key: 'alerts.done.hold', vars: { callId: result.callId, seconds: result.allowedSeconds } });
       }
     } catch (err) {
-      setError(deskErrorOf(err));
+      setError(errorOf(err));
       setBusy(false);
     }
   };
@@ -338,7 +339,7 @@ function ActionForm({ alert: a, mode, closed, onCancel, onDone }: {
           onChange={(e) => setNote(e.target.value)}
         />
       </div>
-      {error !== null && <p id={errorId} className="desk-error" role="alert">{deskErrorText(t, error, fieldLabel)}</p>}
+      {error !== null && <p id={errorId} className="desk-error" role="alert">{say(error, { fieldLabel })}</p>}
       <div className="desk-actions">
         {sendable && (
           <button type="submit" className="button button-primary" disabled={busy}>

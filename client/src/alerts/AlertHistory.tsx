@@ -13,7 +13,7 @@ import { useAlertTitle } from './alert-title.js';
 import { AlertCard, AlertHeading, type DoneMessage } from './AlertCard.js';
 import { useOpenForms } from './ClosedMeanwhile.js';
 import { fetchHistory } from './commands.js';
-import { deskErrorOf, deskErrorText, type DeskError } from './desk-error.js';
+import { errorOf, useErrorText, type ErrorText } from '../i18n/error-text.js';
 import type { BoardAlert } from './floor-read.js';
 import { lastActionAt } from './order.js';
 import { allowanceText, resolutionText } from './system-words.js';
@@ -32,7 +32,7 @@ export function dayStart(day: string | undefined, tz: string | undefined): numbe
 }
 
 /** A failed load keeps its error as data, put in words when shown (it follows a change of language). */
-type Load = { kind: 'loading' } | { kind: 'error'; error: DeskError } | { kind: 'ready'; alerts: HistoryAlert[] };
+type Load = { kind: 'loading' } | { kind: 'error'; error: ErrorText } | { kind: 'ready'; alerts: HistoryAlert[] };
 
 export function AlertHistory({ day, timezone, live, refreshKey, onDone }: {
   day: string | undefined;
@@ -44,6 +44,7 @@ export function AlertHistory({ day, timezone, live, refreshKey, onDone }: {
   onDone(done: DoneMessage): void;
 }) {
   const t = useT();
+  const say = useErrorText();
   const title = useAlertTitle();
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const { openForms, onFormOpen } = useOpenForms();
@@ -54,7 +55,7 @@ export function AlertHistory({ day, timezone, live, refreshKey, onDone }: {
       const alerts: Alert[] = await fetchHistory(from);
       if (!signal.cancelled) setLoad({ kind: 'ready', alerts: alerts.map((a): HistoryAlert => ({ ...withoutSensitive(a), history: a.history })) });
     } catch (err) {
-      if (!signal.cancelled) setLoad({ kind: 'error', error: deskErrorOf(err) });
+      if (!signal.cancelled) setLoad({ kind: 'error', error: errorOf(err) });
     }
   }, [from]);
 
@@ -90,7 +91,7 @@ export function AlertHistory({ day, timezone, live, refreshKey, onDone }: {
       {load.kind === 'loading' && <p className="desk-empty">{t('alerts.history.loading')}</p>}
       {load.kind === 'error' && (
         <div className="desk-error" role="alert">
-          {t('alerts.history.error', { message: deskErrorText(t, load.error) })}{' '}
+          {t('alerts.history.error', { message: say(load.error) ?? '' })}{' '}
           <button type="button" className="button button-quiet" onClick={() => void refresh({ cancelled: false })}>
             {t('alerts.history.retry')}
           </button>

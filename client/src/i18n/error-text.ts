@@ -17,8 +17,8 @@ import { LOCALES, translate, useLocale, type Locale, type Vars } from './index.j
 import './messages-problems.js';
 
 export type ErrorText =
-  /** The page's own words. */
-  | { readonly key: string; readonly vars?: Vars }
+  /** The page's own words (`field`: the form field a check of its own refused). */
+  | { readonly key: string; readonly vars?: Vars; readonly field?: string }
   /** A refusal (`status` the HTTP status), its body as the server sent it. */
   | { readonly status: number; readonly refusal: ServerProblem; readonly field?: string };
 
@@ -40,7 +40,7 @@ export function errorOf(err: unknown): ErrorText {
 
 /** The field a refusal names (the server's name for it: `breaks.0.end`), if any. */
 export function errorField(error: ErrorText | null | undefined): string | undefined {
-  return error !== null && error !== undefined && 'status' in error ? error.field : undefined;
+  return error?.field;
 }
 
 /** The refusal's code, if it has one (`handoverBlocked`), to decide by. */
@@ -99,8 +99,10 @@ export interface BusyAction {
 }
 
 /**
- * As use-busy-action.ts (one button's request: busy while it runs, its refusal beside it),
- * the refusal kept as it came and said in the language of each render.
+ * The state of one button's request (delete, resend, send a test): busy while it runs, so
+ * the button is disabled and a double click sends once; its refusal beside it, kept as it
+ * came and said in the language of each render. What follows a success goes inside the
+ * action, so it happens only then.
  */
 export function useBusyAction(): BusyAction {
   const say = useErrorText();

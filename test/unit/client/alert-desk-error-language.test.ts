@@ -12,7 +12,7 @@ import { problem } from '../../../shared/problems.js';
 import { ApiError } from '../../../client/src/api.js';
 import { AlertHistory } from '../../../client/src/alerts/AlertHistory.js';
 import { AlertList } from '../../../client/src/alerts/AlertList.js';
-import { deskErrorOf, deskErrorText } from '../../../client/src/alerts/desk-error.js';
+import { errorOf, sayError } from '../../../client/src/i18n/error-text.js';
 import { translate, useLocale } from '../../../client/src/i18n/index.js';
 import { useSessionStore } from '../../../client/src/session/session-store.js';
 import '../../../client/src/i18n/all.js';
@@ -82,15 +82,14 @@ describe('the alert desk\'s errors after a change of language', () => {
   });
 
   it('keeps each kind of failure as data: the page\'s own words by status, the server\'s refusal, the server\'s English without a code', () => {
-    const t = (locale: 'zh-CN' | 'en') => (key: string, vars?: Record<string, string | number>) => translate(locale, key, vars);
-    expect(deskErrorText(t('en'), deskErrorOf(new ApiError(0, '…')))).toBe(UNREACHABLE_EN);
-    expect(deskErrorText(t('en'), deskErrorOf(new ApiError(502, '…')))).toBe('The Floorwatch server is not answering (502). Try again in a moment.');
-    expect(deskErrorText(t('zh-CN'), deskErrorOf(new ApiError(429, '…', undefined, [], 5, {})))).toBe('请求过于频繁，请稍等片刻再试。');
-    expect(deskErrorText(t('en'), deskErrorOf(new Error('boom')))).toBe('Something went wrong. Reload the page and try again.');
-    const newer = deskErrorOf(new ApiError(409, '…', undefined, [], undefined, { error: 'a newer server says no', code: 'someNewCode' }));
-    expect(deskErrorText(t('zh-CN'), newer)).toBe('A newer server says no.');
-    const invalid = deskErrorOf(new ApiError(400, '…', 'seconds', [], undefined, problem('invalidField', { field: 'seconds', detail: 'too big' })));
-    expect(deskErrorText(t('en'), invalid, (f) => (f === 'seconds' ? 'Total hold allowed (seconds)' : undefined))).toBe('Invalid Total hold allowed (seconds): too big.');
+    expect(sayError(errorOf(new ApiError(0, '…')), 'en')).toBe(UNREACHABLE_EN);
+    expect(sayError(errorOf(new ApiError(502, '')), 'en')).toBe('The Floorwatch server is not answering (502). Try again in a moment.');
+    expect(sayError(errorOf(new ApiError(429, '', undefined, [], 5, {})), 'zh-CN')).toBe('请求过于频繁，请稍等片刻再试。');
+    expect(sayError(errorOf(new Error('boom')), 'en')).toBe('Something went wrong. Reload the page and try again.');
+    const newer = errorOf(new ApiError(409, '…', undefined, [], undefined, { error: 'a newer server says no', code: 'someNewCode' }));
+    expect(sayError(newer, 'zh-CN')).toBe('A newer server says no.');
+    const invalid = errorOf(new ApiError(400, '…', 'seconds', [], undefined, problem('invalidField', { field: 'seconds', detail: 'too big' })));
+    expect(sayError(invalid, 'en', { fieldLabel: (f) => (f === 'seconds' ? 'Total hold allowed (seconds)' : undefined) })).toBe('Invalid Total hold allowed (seconds): too big.');
     expect(invalid).toMatchObject({ field: 'seconds' });
   });
 });
