@@ -1,13 +1,16 @@
 /**
  * The lead roster around a shift change (articles 78-82): the outgoing lead's duty ends at
  * the shift change and the incoming lead's starts there, for overlapping teams. Duties are
- * matched on those exact instants: a plan that hands over lists the duties back to back
- * (the incoming lead's earlier arrival, article 78, is the lead-early rule's business).
+ * matched to the minute of the change: a plan that hands over lists the duties back to back
+ * (the incoming lead's earlier arrival, article 78, is the lead-early rule's business), and
+ * a shift change is picked as a whole minute while a plan may carry seconds or milliseconds
+ * (one posted with epoch times).
  * Pure: it reads a ScheduleView the floor already has.
  */
 import type { LeadShift } from '../../shared/schedule.js';
 
-const HOUR_MS = 3600 * 1000;
+const MINUTE_MS = 60 * 1000;
+const HOUR_MS = 60 * MINUTE_MS;
 /** The longest lead duty looked for: the roster is read this far back from a shift change. */
 export const MAX_DUTY_MS = 24 * HOUR_MS;
 /** A lead still owes the handover of a duty that ended up to this long ago. */
@@ -29,14 +32,19 @@ export function sameAccount(a: string | undefined, b: string | undefined): boole
   return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
 }
 
-/** The roster window that holds every duty ending or starting at `shiftChangeAt`. */
+/** The minute `at` falls in, as its first millisecond. */
+const minuteOf = (at: number): number => Math.floor(at / MINUTE_MS) * MINUTE_MS;
+
+/** The roster window that holds every duty ending or starting in the minute of `shiftChangeAt`. */
 export function rosterWindow(shiftChangeAt: number): { from: number; to: number } {
-  return { from: shiftChangeAt - MAX_DUTY_MS, to: shiftChangeAt + 1 };
+  const minute = minuteOf(shiftChangeAt);
+  return { from: minute - MAX_DUTY_MS, to: minute + MINUTE_MS };
 }
 
 export function leadsAtChange(leads: LeadShift[], shiftChangeAt: number, teamIds: readonly string[]): LeadsAtChange {
-  const outgoing = mostOverlapping(leads.filter((l) => l.end === shiftChangeAt), teamIds);
-  const incoming = mostOverlapping(leads.filter((l) => l.start === shiftChangeAt), teamIds);
+  const minute = minuteOf(shiftChangeAt);
+  const outgoing = mostOverlapping(leads.filter((l) => minuteOf(l.end) === minute), teamIds);
+  const incoming = mostOverlapping(leads.filter((l) => minuteOf(l.start) === minute), teamIds);
   return { ...(outgoing && { outgoing }), ...(incoming && { incoming }) };
 }
 

@@ -3,12 +3,21 @@
  * demo feeds itself with it. Shift after shift (8 h each by default) is simulated and
  * played at speed 1 through runSimulation's pacing into a `send` callback; when a shift
  * has drained (last caller served, everyone logged out) the next one logs in.
+ *
+ * A start is also a restart: a server that keeps its database still holds the floor the
+ * last run left (agents logged in, a plan). So the first shift's plan replaces the plan on
+ * its days rather than being added to it, and before its first event every agent number
+ * this floor can have (both crews) is logged out of its seat, as a feed that lost its link
+ * would (`resync`). Calls the last run left open are not known here (their ids came from
+ * its clock): those stay until the server is told otherwise.
  */
 import type { FloorEventInput } from '../../shared/events.js';
 import type { RulesConfig } from '../../shared/rules-config.js';
 import type { IngestCounts } from './delivery.js';
 import { defaultRulesConfig } from '../../shared/rules-config.js';
 import { rebasePlan, type PlanToPost } from './post-plan.js';
+import { Random } from './random.js';
+import { buildRoster, reliefRoster } from './roster.js';
 import { runSimulation, type RunReport } from './run.js';
 import { MIN_SECOND_SHIFT_MS } from './shift-plan.js';
 import { DEFAULT_AGENTS, simulatePlan } from './simulate.js';
@@ -63,7 +72,8 @@ export interface LiveSimulation {
   totals(): { shifts: number; sent: number; accepted: number; duplicates: number; rejected: number; retries: number };
 }
 
-const HOUR = 3_600_000;
+const MIN = 60_000;
+const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 const BUSINESS_DAY_STARTS_AT = 9 * 60;
 
@@ -71,6 +81,32 @@ const BUSINESS_DAY_STARTS_AT = 9 * 60;
 function businessDayOffset(at: number): number {
   const minuteOfDayUtc = Math.floor((((at % DAY) + DAY) % DAY) / 60_000);
   return (((BUSINESS_DAY_STARTS_AT - minuteOfDayUtc) % 1440) + 1440) % 1440;
+}
+
+/**
+ * A run's first events: every agent number of a floor of `agents` (the first crew and the
+ * relief, who sits on the same seats) logged out of its seat at `at`, marked `resync`. On a
+ * fresh database they change nothing anyone sees; after a restart they take the previous
+ * run's agents off the floor, where no call of this run would ever reach them.
+ */
+export function leftoverLogouts(agents: number, idPrefix: string, at: number): FloorEventInput[] {
+  // Numbers and seats do not depend on the draws (only names do).
+  const rng = new Random(0);
+  const first = buildRoster(agents, rng);
+  return [...first, ...reliefRoster(first, rng)].map((p) => ({
+    id: `${idPrefix}-restart-logout-${p.agentId}`, ts: at, source: 'simulator',
+    type: 'agent.logout' as const, agentId: p.agentId, stationId: p.stationId, resync: true,
+  }));
+}
+
+/**
+ * The plan on the wall clock, moved by whole minutes only. Its times are whole minutes of
+ * virtual time; the events' clock runs a few milliseconds past (the moment the run
+ * started), and a shift change at 13:48:00.001 is not the 13:48 a person picks.
+ */
+function wholeMinutePlan(plan: PlanToPost, start: number, toWall: (virtual: number) => number): PlanToPost {
+  const by = Math.round((toWall(start) - start) / MIN) * MIN;
+  return rebasePlan(plan, (virtual) => virtual + by);
 }
 
 export function createLiveSimulation(options: LiveSimulationOptions): LiveSimulation {
@@ -106,11 +142,15 @@ export function createLiveSimulation(options: LiveSimulationOptions): LiveSimula
         utcOffsetMinutes: (options.timeOfDay ?? 'business-day') === 'business-day' ? businessDayOffset(start) : options.utcOffsetMinutes,
       };
       const onPlan = options.onPlan;
+      // The first shift of a run: its plan replaces the last run's, and the last run's agents go.
+      const first = shift === 0;
       const report = await runSimulation({
         ...floor,
         ...(onPlan && {
-          prepare: (toWall: (virtual: number) => number) => onPlan(rebasePlan(simulatePlan(floor), toWall)).catch((err: unknown) => options.onError?.(err)),
+          prepare: (toWall: (virtual: number) => number) => onPlan({ ...wholeMinutePlan(simulatePlan(floor), start, toWall), ...(first && { replace: true }) })
+            .catch((err: unknown) => options.onError?.(err)),
         }),
+        ...(first && { leading: leftoverLogouts(floor.agents, floor.idPrefix, start - 1) }),
         speed: 1,
         output: { kind: 'send', send: options.send, batchSize: options.batchSize },
         signal,

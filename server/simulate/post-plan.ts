@@ -10,6 +10,12 @@ import { importDocument } from '../schedule/write-file.js';
 export interface PlanToPost {
   shifts: Shift[];
   leads: LeadShift[];
+  /**
+   * Posted with `?replace=true`: the plan replaces what the server holds on the days it
+   * covers instead of being added to it. The demo's first plan after a start: a restart's
+   * plan (new times, so new ids) must not stand beside the one the last run imported.
+   */
+  replace?: boolean;
 }
 
 export interface PostedPlan {
@@ -40,7 +46,7 @@ export async function postPlan(
   plan: PlanToPost,
   options: { attempts?: number; sleep?: (ms: number) => Promise<void> } = {},
 ): Promise<PostedPlan> {
-  const endpoint = `${url.replace(/\/+$/, '')}/api/v1/schedule/import`;
+  const endpoint = `${url.replace(/\/+$/, '')}/api/v1/schedule/import${plan.replace === true ? '?replace=true' : ''}`;
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));

@@ -49,6 +49,11 @@ export interface RunSimulationOptions extends SimulateOptions {
    * like the events, so adherence is judged against the times the events will have.
    */
   prepare?: (toWall: (virtual: number) => number) => Promise<void>;
+  /**
+   * Events sent as they are, after `prepare` and before the floor's first: the live demo's
+   * logouts of the agents a previous run may have left on the floor (live.ts).
+   */
+  leading?: readonly FloorEventInput[];
 }
 
 export interface RunReport {
@@ -128,6 +133,10 @@ export async function runSimulation(options: RunSimulationOptions): Promise<RunR
   }
 
   try {
+    if (options.leading !== undefined && options.leading.length > 0) {
+      batch.push(...options.leading);
+      await flush();
+    }
     for (const generated of simulateFloor(options)) {
       if (signal?.aborted) throw new AbortedError();
       let event: SimEvent = generated;

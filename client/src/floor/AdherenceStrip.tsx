@@ -8,6 +8,7 @@ import { memo } from 'react';
 import type { TeamAdherence } from '../../../shared/schedule.js';
 import { useT } from '../i18n/index.js';
 import { useFloorStore } from '../store/floor-store.js';
+import { wholePercent } from './percent.js';
 import { useFloorView } from './view-store.js';
 
 const byNumber = new Intl.Collator('en', { numeric: true });
@@ -42,13 +43,19 @@ export const AdherenceStrip = memo(function AdherenceStrip({ interactive = false
   );
 });
 
-/** One team's figure: its id, today's share in adherence, and who is off schedule now (the TV uses it too). */
+/**
+ * One team's figure: its id, today's share in adherence (rounded down: never 100% until it
+ * is), and who is off schedule now (the TV uses it too).
+ */
 export function TeamFigure({ team }: { team: TeamAdherence }) {
   const t = useT();
+  // Someone off schedule now: today's share is under 100, even when the server's figure
+  // (to one decimal, rounded) says 100.0.
+  const percent = team.percent === null ? null : team.outOfAdherence > 0 ? Math.min(team.percent, 99) : team.percent;
   return (
     <>
       <span className="adherence-team-name">{team.teamId}</span>
-      <span className="adherence-percent">{team.percent === null ? '—' : `${Math.round(team.percent)}%`}</span>
+      <span className="adherence-percent">{percent === null ? '—' : wholePercent(percent)}</span>
       <span className="adherence-detail">
         {team.outOfAdherence > 0 && <span aria-hidden="true">◷ </span>}
         {t('adherence.teamOff', { off: team.outOfAdherence, on: team.scheduledNow })}

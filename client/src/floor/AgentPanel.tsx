@@ -17,6 +17,7 @@ import { formatClockTime, formatElapsed, formatSeconds } from '../time/format.js
 import { useServerNow } from '../time/ticker.js';
 import { complianceRows } from './compliance.js';
 import { LeaveApproval } from './LeaveApproval.js';
+import { wholePercent, wholePercentValue } from './percent.js';
 import { useFloorView } from './view-store.js';
 
 type Loaded = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'done'; day: AgentDay; alerts: Alert[] };
@@ -91,7 +92,7 @@ function AgentPanelOpen({ agentId }: { agentId: string }) {
               <dt className="figure-label">{t('adherence.panel', { should: t(`adherence.activity.${agent.adherence.scheduled}`) })}</dt>
               <dd className="figure-value">
                 {agent.adherence.inAdherence ? t('adherence.in') : <><span aria-hidden="true">◷ </span>{t('adherence.outShort')}</>}
-                {agent.adherence.percent !== null && <span className="agent-day-name"> · {t('adherence.today', { percent: Math.round(agent.adherence.percent) })}</span>}
+                {agent.adherence.percent !== null && <span className="agent-day-name"> · {t('adherence.today', { percent: wholePercentValue(agent.adherence.inAdherence ? agent.adherence.percent : Math.min(agent.adherence.percent, 99)) })}</span>}
               </dd>
             </div>
           )}
@@ -147,7 +148,7 @@ function AgentDayBody({ t, day, alerts }: { t: T; day: AgentDay; alerts: Alert[]
                   <th scope="row" title={r.rule}>{t(`rule.${r.rule}`)}</th>
                   <td>{r.passed}</td>
                   <td>{r.failed}</td>
-                  <td>{Math.round((r.passed / Math.max(1, r.passed + r.failed)) * 100)}%</td>
+                  <td>{wholePercent((r.passed / Math.max(1, r.passed + r.failed)) * 100)}</td>
                 </tr>
               ))}
             </tbody>

@@ -5,11 +5,14 @@
  * floor gets more pages rather than a scrollbar. A TV over some teams (`?teams=`) whose
  * address names a team the floor does not know says so and what to fix (tv/scope.ts):
  * instead of the floor when none of its teams is known, in a line above it when some are.
+ * The simulator's floor (the snapshot's `demo`) is marked as the supervisors' page marks it
+ * (components/Header.tsx): a red edge and the demo badge beside the brand, on every page.
  */
 import { useMemo, type ReactNode } from 'react';
 import {
   useAgents, useCentreTimezone, useConnectionKind, useFloorFigures, useQueues, useServiceLevelThreshold,
 } from '../alerts/floor-read.js';
+import { DemoBadge } from '../components/DemoBadge.js';
 import { useT } from '../i18n/index.js';
 import { formatCentreClock } from '../time/format.js';
 import { useServerClock } from '../time/ticker.js';
@@ -25,8 +28,9 @@ import { TvStaleGuard } from './TvStale.js';
 export type TvPageKind = 'queues' | 'agents' | 'adherence' | 'figures';
 
 export function TvBoard({ paceMs, startKind, teams }: { paceMs: number; startKind?: TvPageKind; teams?: readonly string[] }) {
+  const demo = useFloorStore((s) => s.floor?.demo ?? false);
   return (
-    <div className="tv">
+    <div className={`tv${demo ? ' is-demo' : ''}`}>
       <TvStaleGuard>
         <TvScopeGuard teams={teams}>
           {(notice) => <TvRotation paceMs={paceMs} startKind={startKind} notice={notice} />}
@@ -96,7 +100,18 @@ function TvRotation({ paceMs, startKind, notice }: { paceMs: number; startKind?:
   }, [queues, agents, adherence, figures, threshold, t]);
 
   const start = Math.max(0, startKind === undefined ? 0 : pages.findIndex((p) => p.key.startsWith(startKind)));
-  return <TvPager pages={pages} paceMs={paceMs} start={start} notice={notice} headerEnd={<><TvClock /><TvLinkState /></>} />;
+  return (
+    <TvPager
+      pages={pages} paceMs={paceMs} start={start} notice={notice}
+      brandEnd={<TvDemoBadge />} headerEnd={<><TvClock /><TvLinkState /></>}
+    />
+  );
+}
+
+/** The demo's marker, as on the supervisors' page; nothing on a real floor. */
+function TvDemoBadge() {
+  const demo = useFloorStore((s) => s.floor?.demo ?? false);
+  return demo ? <DemoBadge /> : null;
 }
 
 function TvClock() {

@@ -12,10 +12,12 @@ export interface TvPageSpec {
   render(): ReactNode;
 }
 
-export function TvPager({ pages, paceMs, start = 0, headerEnd, notice }: {
+export function TvPager({ pages, paceMs, start = 0, brandEnd, headerEnd, notice }: {
   pages: readonly TvPageSpec[];
   paceMs: number;
   start?: number;
+  /** Beside the brand on every page (the demo's marker). */
+  brandEnd?: ReactNode;
   headerEnd?: ReactNode;
   /** A line under the header on every page (what is wrong with the TV's address). */
   notice?: ReactNode;
@@ -27,6 +29,7 @@ export function TvPager({ pages, paceMs, start = 0, headerEnd, notice }: {
     <div className="tv-frame">
       <header className="tv-header">
         <p className="tv-brand">Floorwatch</p>
+        {brandEnd}
         <h1 className="tv-page-title">{page?.title ?? ''}</h1>
         {pages.length > 1 && (
           <p className="tv-page-of" aria-label={t('tv.pageOf', { n: index + 1, total: pages.length })}>

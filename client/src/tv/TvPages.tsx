@@ -3,7 +3,7 @@
  * every colour paired with a word, and nothing about customers: no alert titles, no
  * numbers, only agents, queues and counts.
  */
-import { memo } from 'react';
+import { Fragment, memo } from 'react';
 import type { AgentView, FloorFigures, QueueFigures } from '../../../shared/figures.js';
 import { SEVERITIES } from '../../../shared/rules.js';
 import { useT, type T } from '../i18n/index.js';
@@ -12,9 +12,31 @@ import { useServerNow } from '../time/ticker.js';
 
 const STATE_ORDER = ['available', 'ringing', 'talking', 'on_hold', 'after_call_work', 'not_ready'] as const;
 
-export function stateText(t: T, a: Pick<AgentView, 'state' | 'reason'>): string {
+/** The state's label and, when not ready, the reason's: "示忙", "离线休息". */
+export function stateWords(t: T, a: Pick<AgentView, 'state' | 'reason'>): string[] {
   const label = t(`state.${a.state}`);
-  return a.state === 'not_ready' && a.reason !== undefined ? `${label} · ${t(`reason.${a.reason}`)}` : label;
+  return a.state === 'not_ready' && a.reason !== undefined ? [label, t(`reason.${a.reason}`)] : [label];
+}
+
+export function stateText(t: T, a: Pick<AgentView, 'state' | 'reason'>): string {
+  return stateWords(t, a).join(' · ');
+}
+
+/**
+ * The state in words that are never cut: each label is one unit on the line ("示忙 ·"
+ * then "离线休息" on the next, not "离线休" and "息"), and the dot stays with the first.
+ */
+function StateLabel({ words }: { words: string[] }) {
+  return (
+    <span className="tv-agent-state-label">
+      {words.map((word, i) => (
+        <Fragment key={i}>
+          {i > 0 && '\u00a0· '}
+          <span className="tv-agent-state-word">{word}</span>
+        </Fragment>
+      ))}
+    </span>
+  );
 }
 
 function Ticking({ since, className }: { since: number; className?: string }) {
@@ -121,7 +143,7 @@ const TvAgent = memo(function TvAgent({ agent: a }: { agent: AgentView }) {
       </div>
       <div className="tv-agent-name">{a.name ?? '\u00a0'}</div>
       <div className="tv-agent-state">
-        <span className="tv-agent-state-label">{stateText(t, a)}</span>
+        <StateLabel words={stateWords(t, a)} />
         <Ticking since={a.since} className="tv-agent-time" />
       </div>
     </li>

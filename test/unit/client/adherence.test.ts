@@ -136,7 +136,7 @@ describe('the agent panel', () => {
     signIn('manager');
     openPanel();
     const dialog = screen.getByRole('dialog');
-    expect(within(dialog).getByText('Schedule: off').nextElementSibling?.textContent).toBe('◷ Off schedule · 94% today');
+    expect(within(dialog).getByText('Schedule: off').nextElementSibling?.textContent).toBe('◷ Off schedule · 93% today');
     await within(dialog).findByText('No alerts today.');
     // A manager does not approve leaving (article 79 is the lead's).
     expect(within(dialog).queryByRole('button', { name: 'Approve leaving' })).toBeNull();

@@ -61,7 +61,7 @@ describe('the TV adherence page', () => {
     const cards = [...document.querySelectorAll('.tv-adherence-team')];
     expect(cards.map((c) => c.getAttribute('data-team'))).toEqual(['team-02', 'team-01', 'team-03']);
     expect(cards[0]!.className).toContain('has-off');
-    expect(cards[0]!.textContent).toBe('team-0282%◷ 2 of 12 off schedule');
+    expect(cards[0]!.textContent).toBe('team-0281%◷ 2 of 12 off schedule');
     expect(cards[1]!.textContent).toBe('team-0198%0 of 12 off schedule');
     expect(cards[2]!.textContent).toContain('—');
   });

@@ -38,7 +38,13 @@ describe('createLiveSimulation', () => {
     });
     expect(live.running).toBe(false);
     expect(shifts).toEqual([0, 1]);
-    expect(events[0].ts).toBeGreaterThanOrEqual(startedAt);
+    // A start may be a restart: first, the agents a previous run could have left are logged
+    // out (both crews' numbers, a millisecond before this run's first event); then the floor.
+    const restart = events.filter((e) => e.id.includes('-restart-'));
+    expect(restart.map((e) => e.type)).toEqual(Array(12).fill('agent.logout'));
+    expect(events.slice(0, 12)).toEqual(restart);
+    expect(restart.every((e) => e.ts === startedAt - 1)).toBe(true);
+    expect(events[12].ts).toBeGreaterThanOrEqual(startedAt);
     expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
     for (let i = 1; i < events.length; i++) expect(events[i].ts).toBeGreaterThanOrEqual(events[i - 1].ts);
     expect(events.every((e) => floorEventSchema.safeParse(e).success)).toBe(true);
@@ -72,7 +78,9 @@ describe('createLiveSimulation', () => {
       wait();
     });
     expect(retries).toEqual([1, 2]);
-    expect(received[0][0]).toMatch(/^sim-1-[0-9a-z]+-0$/);
+    // The batch retried is the first: the restart's logouts, then the floor's first event.
+    expect(received[0][0]).toMatch(/^sim-1-[0-9a-z]+-restart-logout-1001$/);
+    expect(received[1][0]).toMatch(/^sim-1-[0-9a-z]+-0$/);
   });
 });
 
@@ -97,10 +105,12 @@ describe('startDemoFeed (serve --demo)', () => {
       },
     });
     const deadline = Date.now() + 10_000;
-    while (batches.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while (batches.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     await stop();
-    expect(batches.length).toBeGreaterThan(0);
-    const first = batches[0][0] as SimEvent;
+    expect(batches.length).toBeGreaterThan(1);
+    // A restart's logouts (resync) first, then the floor's first login.
+    expect((batches[0] as SimEvent[]).every((e) => e.type === 'agent.logout' && e.resync === true)).toBe(true);
+    const first = batches[1]![0] as SimEvent;
     expect(first.type).toBe('agent.login');
     expect(Math.abs(first.ts - Date.now())).toBeLessThan(10_000);
     expect(logs[0]).toMatch(/demo feed started/);
