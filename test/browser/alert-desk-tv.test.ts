@@ -173,7 +173,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await tv.goto(`${server.base}/tv?lang=en&teams=${'x'.repeat(101)}`);
     await tv.getByText("Check this display's address").waitFor();
     // Said by the refusal's code in the reader's language, large; not the server's English field path.
-    const bad = await tv.locator('[role="status"]').innerText();
+    const bad = await tv.locator('.tv-bad-scope[role="alert"]').innerText();
     expect(bad).toContain("The address's ?teams= is not written right");
     expect(bad).not.toContain('teams.0');
     // A wrong address is not a wrong pairing: the token stays.

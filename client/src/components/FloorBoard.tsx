@@ -1,6 +1,6 @@
 /**
  * The live floor under the header: the link banner, then the floor's figures (queues,
- * totals, schedule adherence per team), the day's charts, agents and open alerts (or a
+ * totals, schedule adherence per team), agents and open alerts, the day's charts (or a
  * whole-board message until there is something to show). The supervisors' page (`interactive`) adds the filters and the agent panel; a
  * TV shows the same board read-only.
  */
@@ -36,13 +36,14 @@ export function FloorBoard({ interactive = false, notice }: { interactive?: bool
             <FloorTotals />
             <AdherenceStrip interactive={interactive} />
           </section>
+          <AgentGrid filters={interactive} />
+          <AlertStrip interactive={interactive} />
+          {/* The day's charts after the live agents and alerts: those come first on the first screen. */}
           {interactive && (
             <Suspense fallback={<section className="floor-charts" aria-busy="true" />}>
               <FloorCharts />
             </Suspense>
           )}
-          <AgentGrid filters={interactive} />
-          <AlertStrip interactive={interactive} />
           {interactive && <AgentPanel />}
         </main>
       )}

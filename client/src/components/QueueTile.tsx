@@ -3,7 +3,8 @@
  * `oldestWaitingSince`), then today's service level, ASA and abandon rate. Each figure
  * has a warning and a critical level (floor/thresholds.ts, with hysteresis); a level is
  * shown by colour AND by a mark and word, and the tile takes the worst of its figures.
- * Then the agents serving the queue (those its calls have rung today) by what they do.
+ * Then the agents serving the queue (those its calls have rung today) by what they do:
+ * labelled as this queue's, with a tooltip, since the floor's available agents are more.
  */
 import { memo, useState, useEffect } from 'react';
 import type { QueueFigures } from '../../../shared/figures.js';
@@ -26,7 +27,7 @@ export const QueueTile = memo(function QueueTile({ queue: q, thresholdSeconds }:
   const [waitLevel, setWaitLevel] = useState<Level>('normal');
   const tileLevel = worst([waiting, sl, asa, abandon, q.oldestWaitingSince === null ? 'normal' : waitLevel]);
   return (
-    <article className={`queue-tile level-${tileLevel}`} data-queue={q.queue} data-level={tileLevel} aria-label={q.queue}>
+    <article className={`queue-tile level-${tileLevel}${q.waiting > 0 ? ' has-waiting' : ''}`} data-queue={q.queue} data-level={tileLevel} aria-label={q.queue}>
       <h2 className="queue-name">
         {q.queue}
         <LevelMark t={t} level={tileLevel} />
@@ -52,8 +53,8 @@ export const QueueTile = memo(function QueueTile({ queue: q, thresholdSeconds }:
         <Figure label={t('queue.offeredAnswered')} value={`${q.offered} / ${q.answered}`} level="normal" />
       </dl>
       {q.agents !== undefined && (
-        <dl className="queue-agents" aria-label={t('queue.agents')}>
-          <Figure label={t('state.available')} value={String(q.agents.available)} level="normal" />
+        <dl className="queue-agents" aria-label={t('queue.agents')} title={t('queue.agents.note')}>
+          <Figure label={t('queue.agents.available')} value={String(q.agents.available)} level="normal" />
           <Figure label={t('queue.agents.onCall')} value={String(q.agents.onCall)} level="normal" />
           <Figure label={t('state.after_call_work')} value={String(q.agents.afterCallWork)} level="normal" />
           <Figure label={t('state.not_ready')} value={String(q.agents.notReady)} level="normal" />

@@ -1,4 +1,8 @@
-/** One tile per queue, busiest first (or the one queue chosen in the filter). */
+/**
+ * One tile per queue (or the one queue chosen in the filter), by queue name: a wallboard's
+ * tiles keep their places, and a queue with callers waiting shows it on its tile (its
+ * figures' levels, its edge), not by moving.
+ */
 import { useMemo } from 'react';
 import { useFloorView } from '../floor/view-store.js';
 import { useT } from '../i18n/index.js';
@@ -13,7 +17,7 @@ export function QueueTiles() {
   const sorted = useMemo(
     () => Object.values(queues ?? {})
       .filter((q) => only === '' || q.queue === only)
-      .sort((a, b) => b.waiting - a.waiting || a.queue.localeCompare(b.queue)),
+      .sort((a, b) => a.queue.localeCompare(b.queue)),
     [queues, only],
   );
   if (sorted.length === 0) return <p className="panel-empty">{t(only === '' ? 'queue.none' : 'queue.filtered')}</p>;

@@ -10,9 +10,8 @@
  * what to fix: tv/scope.ts; a `?teams=` that names no team is refused, not the whole floor).
  */
 import { useEffect, useLayoutEffect, useState } from 'react';
-import { useLocale, useT } from '../i18n/index.js';
+import { useLocale } from '../i18n/index.js';
 import { usePageTitle } from '../page-title.js';
-import { StatusScreen } from '../components/StatusScreen.js';
 import { queryParam, scopeTeams } from '../routes.js';
 import { useFloorStore } from '../store/floor-store.js';
 import type { LinkRefusal } from '../connection.js';
@@ -21,6 +20,7 @@ import { isStaffed, lastFloorDataAt, STALE_AFTER_MS } from '../store/freshness.j
 import { forgetDeviceToken, readDeviceToken, saveDeviceToken } from '../tv/device-token.js';
 import { parsePace } from '../tv/pager.js';
 import { PairingScreen } from '../tv/PairingScreen.js';
+import { TvBadScope } from '../tv/TvBadScope.js';
 import { TvBoard, type TvPageKind } from '../tv/TvBoard.js';
 import { useFloorLink } from '../use-floor-link.js';
 
@@ -28,7 +28,7 @@ const PAGE_KINDS: readonly TvPageKind[] = ['queues', 'agents', 'adherence', 'fig
 
 export function TvPage() {
   const [token, setToken] = useState<string | null>(readDeviceToken);
-  const [badScope, setBadScope] = useState<string | null>(null);
+  const [badScope, setBadScope] = useState<{ problem?: LinkRefusal } | null>(null);
   usePageTitle(token === null ? 'Pair this display' : 'Floor');
   const lang = queryParam('lang');
   useLayoutEffect(() => {
@@ -47,15 +47,16 @@ export function TvPage() {
   }
   if (badScope !== null) {
     // The address is wrong, not the pairing: keep the token, say what to fix.
-    return <BadScope reason={badScope} />;
+    return <TvBadScope problem={badScope.problem} teams={scopeTeams()} />;
   }
   return (
     <TvFloor
       deviceToken={token}
-      onRefused={(reason, problem) => {
-        // By the refusal's code: the address's ?teams= is wrong, not the pairing.
+      onRefused={(_reason, problem) => {
+        // By the refusal's code: the address's ?teams= is wrong, not the pairing (said in the
+        // display's language by that code, tv/TvBadScope.tsx, never the server's English).
         if (floorRefusalKind(problem, scopeTeams() !== undefined) !== 'other') {
-          setBadScope(reason);
+          setBadScope({ problem });
           return;
         }
         forgetDeviceToken();
@@ -63,11 +64,6 @@ export function TvPage() {
       }}
     />
   );
-}
-
-function BadScope({ reason }: { reason: string }) {
-  const t = useT();
-  return <StatusScreen title={t('tv.badScope.title')} message={t('tv.badScope.detail', { reason })} />;
 }
 
 /** Silent this long on a link that claims to be up: reopen it (a half-open connection). */
