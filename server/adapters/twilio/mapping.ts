@@ -157,16 +157,21 @@ export function createTaskRouterMapper(options: TaskRouterMappingOptions = {}): 
     return Math.round(numeric && n < 1e11 ? n * 1000 : n); // below 1e11: seconds (until the year 5138)
   }
 
-  function task(p: Record<string, string>, attrs: Record<string, unknown>): { sid: string; memory: TaskMemory } {
-    const sid = str(p.TaskSid);
-    if (sid === undefined) throw new Failure(`${p.EventType}: no TaskSid`);
+  /** The task's memory, made (and the oldest forgotten past `maxTracked`) when it has none. */
+  function memoryOf(sid: string, callId: string): TaskMemory {
     let memory = tasks.get(sid);
     if (!memory) {
-      memory = { callId: str(attrs.call_sid) ?? sid, offered: false, answered: false, ended: false };
+      memory = { callId, offered: false, answered: false, ended: false };
       tasks.set(sid, memory);
       if (tasks.size > maxTracked) tasks.delete(tasks.keys().next().value!);
     }
-    return { sid, memory };
+    return memory;
+  }
+
+  function task(p: Record<string, string>, attrs: Record<string, unknown>): { sid: string; memory: TaskMemory } {
+    const sid = str(p.TaskSid);
+    if (sid === undefined) throw new Failure(`${p.EventType}: no TaskSid`);
+    return { sid, memory: memoryOf(sid, str(attrs.call_sid) ?? sid) };
   }
 
   function map(raw: TwilioParams): TaskRouterMapResult {
@@ -331,15 +336,13 @@ export function createTaskRouterMapper(options: TaskRouterMappingOptions = {}): 
         const match = TASK_FACT.exec(e.id);
         if (!match || e.callId === undefined) continue;
         const [, sid, fact] = match;
-        const memory = tasks.get(sid) ?? { callId: e.callId, offered: false, answered: false, ended: false };
+        const memory = memoryOf(sid, e.callId);
         memory.offered = true;
         if (fact === 'answered') {
           memory.answered = true;
           if (e.agentId !== undefined) memory.agentId = e.agentId;
         }
         if (fact === 'ended' || fact === 'ended-at-completion' || fact === 'wrapup') memory.ended = true;
-        tasks.set(sid, memory);
-        if (tasks.size > maxTracked) tasks.delete(tasks.keys().next().value!);
       }
     },
     noteRejected(events) {
