@@ -1,3 +1,4 @@
+import type { AlertTitleCode, AlertTitleParams } from './alert-titles.js';
 import { fillTemplate } from './problems.js';
 import type { EscalationLevel, RuleId, Severity } from './rules.js';
 
@@ -118,6 +119,13 @@ export interface Alert {
   status: AlertStatus;
   /** One line a supervisor reads: what happened, to whom. No customer data. */
   title: string;
+  /**
+   * The title as a code and parameters (ALERT_TITLES, shared/alert-titles.ts): which kind of
+   * breach of the rule this is, for a screen to say in its reader's language. Absent on
+   * alerts stored before codes existed.
+   */
+  titleCode?: AlertTitleCode;
+  titleParams?: AlertTitleParams;
   subject: AlertSubject;
   agentId?: string;
   teamId?: string;

@@ -4,6 +4,7 @@
  * Confirmation is refused while a critical alert is open on the teams (article 81); on
  * confirmation the open alerts pass to the incoming team (article 82).
  */
+import type { AlertTitleCode, AlertTitleParams } from './alert-titles.js';
 import { z } from 'zod';
 import type { Severity, RuleId } from './rules.js';
 import { timestamp } from './events.js';
@@ -48,6 +49,9 @@ export interface HandoverAlertRef {
   article: string;
   severity: Severity;
   title: string;
+  /** The title's code and parameters (shared/alert-titles.ts); absent in handovers stored before codes existed. */
+  titleCode?: AlertTitleCode;
+  titleParams?: AlertTitleParams;
   status: 'open' | 'acknowledged' | 'resolved';
   teamId?: string;
   openedAt: number;

@@ -7,6 +7,7 @@
  * caller number get it masked.
  */
 import type { Role } from '../../shared/access.js';
+import { withoutCallId } from '../../shared/alert-titles.js';
 import { ALERT_REASONS, type Alert, type AlertHistoryEntry, type AlertReasonCode, type AlertReasonParams } from '../../shared/alerts.js';
 import type { AgentView, ComplianceView } from '../../shared/figures.js';
 import type { FloorDelta, FloorSnapshot } from '../../shared/wallboard.js';
@@ -96,14 +97,14 @@ export function alertFor(alert: Alert, a: Audience): Alert | null {
  * - Typed words are dropped: the acknowledge note, the resolution text, history notes and
  *   comments (a person's, or the system's English, which may quote a person's).
  * - Call ids are dropped: `callId`, a call subject's id (replaced by the alert's own id, so
- *   a screen still tells alerts apart), and any in the title.
+ *   a screen still tells alerts apart), and any in the title or its `call` parameter.
  * - Evidence (the feed's event ids, which may be the phone system's) is emptied.
  * - A resolution's or history entry's machine code stays (it is not free text), without a
  *   `note` parameter (a person's words).
  */
 const ON_PUBLIC_SCREEN: Record<keyof Alert, 'keep' | 'drop' | 'rewrite'> = {
   id: 'keep', rule: 'keep', article: 'keep', severity: 'keep', kind: 'keep', status: 'keep',
-  title: 'rewrite', subject: 'rewrite', agentId: 'keep', teamId: 'keep', callId: 'drop', queue: 'keep',
+  title: 'rewrite', titleCode: 'keep', titleParams: 'rewrite', subject: 'rewrite', agentId: 'keep', teamId: 'keep', callId: 'drop', queue: 'keep',
   openedAt: 'keep', updatedAt: 'keep', acknowledgedAt: 'keep', acknowledgedBy: 'keep', acknowledgeNote: 'drop',
   resolvedAt: 'keep', resolvedBy: 'keep', resolution: 'drop', resolutionCode: 'rewrite', resolutionParams: 'rewrite',
   escalationLevel: 'keep', escalatesAt: 'keep', evidence: 'rewrite', occurrences: 'keep', history: 'rewrite',
@@ -127,6 +128,7 @@ export function publicAlert(alert: Alert): Alert {
   // A call subject's id is the call's id, or the call's id and an agent's (`call:agent`).
   const callIds = [alert.callId, ...(alert.subject.kind === 'call' ? [alert.subject.id, alert.subject.id.split(':')[0]] : [])];
   out.title = withoutCallIds(alert.title, callIds);
+  if (alert.titleParams !== undefined) out.titleParams = withoutCallId(alert.titleParams);
   out.subject = alert.subject.kind === 'call' ? { kind: 'call', id: alert.id } : alert.subject;
   out.evidence = [];
   out.history = (alert.history ?? []).map(publicHistoryEntry);

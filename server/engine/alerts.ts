@@ -3,6 +3,7 @@
  * and subject (a repeat adds evidence to it), and escalation up the chain
  * lead -> supervisor -> manager while nobody acknowledges (articles 93-94).
  */
+import type { AlertTitleCode, AlertTitleParams } from '../../shared/alert-titles.js';
 import { alertReason, type Alert, type AlertHistoryEntry, type AlertKind, type AlertReason, type AlertSensitive, type AlertSubject } from '../../shared/alerts.js';
 import { ESCALATION_LEVELS, RULE_INFO, type EscalationLevel, type RuleId, type Severity } from '../../shared/rules.js';
 import { AGENT_FIELDS, schedule, touchAgent, type Ctx } from './context.js';
@@ -16,7 +17,10 @@ export interface AlertSpec {
   rule: RuleId;
   kind: AlertKind;
   subject: AlertSubject;
+  /** The English title and its code (alertTitle, shared/alert-titles.ts). */
   title: string;
+  titleCode: AlertTitleCode;
+  titleParams: AlertTitleParams;
   evidence: string;
   agentId?: string;
   callId?: string;
@@ -64,6 +68,8 @@ export function raise(ctx: Ctx, spec: AlertSpec): Alert {
       existing.evidence.push(spec.evidence);
     }
     existing.title = spec.title;
+    existing.titleCode = spec.titleCode;
+    existing.titleParams = spec.titleParams;
     if (spec.sensitive) existing.sensitive = { ...existing.sensitive, ...spec.sensitive };
     addHistory(existing, { at: ctx.now, action: 'recurred' });
     emit(ctx, existing);
@@ -85,6 +91,8 @@ export function raise(ctx: Ctx, spec: AlertSpec): Alert {
     kind: spec.kind,
     status: 'open',
     title: spec.title,
+    titleCode: spec.titleCode,
+    titleParams: spec.titleParams,
     subject: spec.subject,
     ...(spec.agentId !== undefined && { agentId: spec.agentId }),
     ...((spec.teamId ?? agent?.teamId) !== undefined && { teamId: spec.teamId ?? agent?.teamId }),

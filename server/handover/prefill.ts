@@ -34,6 +34,7 @@ const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
 export function alertRef(alert: Alert): HandoverAlertRef {
   return {
     id: alert.id, rule: alert.rule, article: alert.article, severity: alert.severity, title: alert.title,
+    ...(alert.titleCode !== undefined && { titleCode: alert.titleCode, titleParams: alert.titleParams ?? {} }),
     status: alert.status, ...(alert.teamId !== undefined && { teamId: alert.teamId }), openedAt: alert.openedAt,
   };
 }

@@ -27,6 +27,9 @@ export interface ReplayAlert {
   severity: Alert['severity'];
   status: Alert['status'];
   title: string;
+  /** The title's code and parameters (shared/alert-titles.ts): the kind of breach, for a program to count. */
+  titleCode?: Alert['titleCode'];
+  titleParams?: Alert['titleParams'];
   agentId?: string;
   callId?: string;
   queue?: string;
@@ -62,6 +65,7 @@ function toReplayAlert(a: Alert): ReplayAlert {
     severity: a.severity,
     status: a.status,
     title: a.title,
+    ...(a.titleCode !== undefined && { titleCode: a.titleCode, titleParams: a.titleParams ?? {} }),
     ...(a.agentId !== undefined && { agentId: a.agentId }),
     ...(a.callId !== undefined && { callId: a.callId }),
     ...(a.queue !== undefined && { queue: a.queue }),
@@ -80,7 +84,7 @@ export function replayEvents(events: FloorEvent[], rules: RulesConfig, plan?: Re
   let duplicates = 0;
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
-  for (const e of events) {
+  for (const [index, e] of events.entries()) {
     // As the live log knows a repeat: the same id at the same time (repeatTimeOf).
     const key = repeatKey(e.ts, e.id);
     if (seen.has(key)) {
@@ -88,8 +92,8 @@ export function replayEvents(events: FloorEvent[], rules: RulesConfig, plan?: Re
       continue;
     }
     seen.add(key);
-    // A window of 0 with receivedAt = ts: each event's moment is its own timestamp.
-    sequencer.add(e, e.ts, 0);
+    // A window of 0 with receivedAt = ts: each event's moment is its own timestamp; ties go in the file's order.
+    sequencer.add(e, e.ts, 0, index);
     first = Math.min(first, e.ts);
     last = Math.max(last, e.ts);
   }

@@ -101,7 +101,7 @@ describe.skipIf(!hasChromium)(title, () => {
     // The ring alert acknowledged above, in today's history: its headline as an open card would have it.
     const acked = page.locator('.desk-history .desk-alert', { hasText: 'answer-3-rings' });
     await acked.waitFor();
-    expect(await acked.locator('.desk-alert-title').innerText()).toBe('来电响铃超时未接听 · 坐席 1001，来电 c1');
+    expect(await acked.locator('.desk-alert-title').innerText()).toBe('来电响铃超过 10 秒未接听 · 坐席 1001，来电 c1');
     expect(await acked.locator('.desk-subject').innerText()).toBe('通话 c1');
     expect(await page.locator('.desk-history').innerText()).not.toMatch(english);
 

@@ -8,6 +8,7 @@ import { floorEventSchema, type FloorEvent, type FloorEventInput } from '../../s
 import { defaultRulesConfig, type RulesConfig } from '../../shared/rules-config.js';
 import { createEngineState, step } from '../../server/engine/engine.js';
 import type { EngineState } from '../../server/engine/state.js';
+import { titleCodeProblem } from './alert-title-check.js';
 
 /** 2026-11-28 09:00:00 in Asia/Shanghai. */
 export const T0 = Date.parse('2026-11-28T09:00:00+08:00');
@@ -50,9 +51,18 @@ export class EngineHarness {
     return out.result;
   }
 
-  /** Keeps what came out of a step; a harness that keeps more extends it. */
+  /**
+   * Keeps what came out of a step; a harness that keeps more extends it. Every alert's
+   * title is checked against its code on the way (alert-title-check.ts), so each engine
+   * test that raises an alert checks that too.
+   */
   protected collect(effects: ReturnType<typeof step>['effects']): void {
-    for (const e of effects) if (e.type === 'alert') this.alerts.set(e.alert.id, e.alert);
+    for (const e of effects) {
+      if (e.type !== 'alert') continue;
+      const problem = titleCodeProblem(e.alert);
+      if (problem !== undefined) throw new Error(problem);
+      this.alerts.set(e.alert.id, e.alert);
+    }
   }
 
   of(rule: string): Alert[] {

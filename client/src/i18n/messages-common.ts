@@ -1,5 +1,6 @@
 /** Words used across the client: agent states and reasons, severities, generic actions. */
-import { addMessages } from './index.js';
+import { NOT_READY_WORDS } from '../../../shared/alert-title-words.js';
+import { addMessages, keyed } from './index.js';
 
 addMessages({
   'zh-CN': {
@@ -10,13 +11,7 @@ addMessages({
     'state.on_hold': '保持',
     'state.after_call_work': '话后处理',
     'state.not_ready': '示忙',
-    'reason.break': '小休',
-    'reason.meal': '用餐',
-    'reason.rest': '离线休息',
-    'reason.meeting': '会议',
-    'reason.training': '培训',
-    'reason.other': '其他',
-    'reason.none': '无原因',
+    ...keyed('reason', NOT_READY_WORDS['zh-CN']),
     'severity.info': '提示',
     'severity.warning': '警告',
     'severity.critical': '严重',
@@ -38,13 +33,7 @@ addMessages({
     'state.on_hold': 'On hold',
     'state.after_call_work': 'Wrap-up',
     'state.not_ready': 'Not ready',
-    'reason.break': 'break',
-    'reason.meal': 'meal',
-    'reason.rest': 'rest',
-    'reason.meeting': 'meeting',
-    'reason.training': 'training',
-    'reason.other': 'other',
-    'reason.none': 'no reason',
+    ...keyed('reason', NOT_READY_WORDS.en),
     'severity.info': 'Info',
     'severity.warning': 'Warning',
     'severity.critical': 'Critical',

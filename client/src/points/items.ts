@@ -1,7 +1,7 @@
 /** The catalogue's items in the reader's words, and points written with their sign. */
-import { NOT_READY_REASONS } from '../../../shared/events.js';
 import { POINTS_ITEMS, POINTS_ITEM_IDS, isPointsReasonCode, type PointsEntry, type PointsItemId } from '../../../shared/points.js';
-import type { Locale, T, Vars } from '../i18n/index.js';
+import type { Locale, T } from '../i18n/index.js';
+import { paramsInWords } from '../i18n/param-words.js';
 
 export function itemName(item: PointsItemId, locale: Locale): string {
   const info = POINTS_ITEMS[item];
@@ -30,8 +30,6 @@ export function choicesOf(item: PointsItemId): readonly number[] {
   return 'choices' in info ? info.choices : [info.points];
 }
 
-const NOT_READY: ReadonlySet<string> = new Set([...NOT_READY_REASONS, 'none']);
-
 /**
  * Why an entry was made, in the reader's words: an automatic entry by its reason code and
  * parameters. A supervisor's entry keeps the words they typed; an entry without a code
@@ -40,11 +38,5 @@ const NOT_READY: ReadonlySet<string> = new Set([...NOT_READY_REASONS, 'none']);
  */
 export function reasonText(e: Pick<PointsEntry, 'source' | 'reason' | 'reasonCode' | 'reasonParams'>, t: T): string {
   if (e.source !== 'auto' || !isPointsReasonCode(e.reasonCode)) return e.reason;
-  const vars: Vars = {};
-  for (const [name, value] of Object.entries(e.reasonParams ?? {})) {
-    if (typeof value !== 'string' && typeof value !== 'number') continue;
-    // A not-ready reason code (meal, break ...) in the reader's words, as the floor says it.
-    vars[name] = name === 'notReady' && NOT_READY.has(String(value)) ? t(`reason.${value}`) : value;
-  }
-  return t(`points.reason.${e.reasonCode}`, vars);
+  return t(`points.reason.${e.reasonCode}`, paramsInWords(t, e.reasonParams));
 }

@@ -16,6 +16,7 @@
  * One check per shift. A shift the plan learnt of after it began is watched from the check
  * on (whether the agent was in before cannot be known).
  */
+import { alertTitle } from '../../../shared/alert-titles.js';
 import { alertReason } from '../../../shared/alerts.js';
 import { clearCondition, liveAlert, raise } from '../alerts.js';
 import { localTime } from '../calendar.js';
@@ -42,7 +43,9 @@ function check(ctx: Ctx, d: Deadline, config: Config): void {
       rule: 'absence',
       kind: 'condition',
       subject: { kind: 'agent', id: s.agentId },
-      title: `Agent ${s.agentId} not logged in ${config.graceMinutes} min after the shift start ${localTime(s.start, tz)}${s.stationId === undefined ? '' : ` (seat ${s.stationId})`}`,
+      ...(s.stationId === undefined
+        ? alertTitle('absence.notIn', { agent: s.agentId, minutes: config.graceMinutes, time: localTime(s.start, tz) })
+        : alertTitle('absence.notInAtSeat', { agent: s.agentId, minutes: config.graceMinutes, time: localTime(s.start, tz), seat: s.stationId })),
       evidence: s.id,
       agentId: s.agentId,
       ...(s.teamId !== undefined && { teamId: s.teamId }),

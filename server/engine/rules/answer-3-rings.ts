@@ -5,6 +5,7 @@
  * answered, transferred or ends. A miss is the ringing agent's own: one alert per call and
  * agent, so a call missed at A and then at B is two alerts, each on its agent.
  */
+import { alertTitle } from '../../../shared/alert-titles.js';
 import { alertReason, type AlertReason, type AlertSubject } from '../../../shared/alerts.js';
 import { liveAlert, raise, resolveAlert } from '../alerts.js';
 import { schedule, type Ctx } from '../context.js';
@@ -76,7 +77,7 @@ export const answer3Rings = defineRule({
             kind: 'incident',
             // Per agent: another agent's late answer on the call is another breach, not a repeat.
             subject: { kind: 'call', id: `${call.callId}:apology:${agentId ?? '?'}` },
-            title: `Agent ${agentId ?? '?'} answered late and did not apologise`,
+            ...alertTitle('answer-3-rings.lateNoApology', { agent: agentId ?? '?' }),
             evidence: e.id,
             agentId,
             callId: call.callId,
@@ -101,7 +102,7 @@ export const answer3Rings = defineRule({
       rule: 'answer-3-rings',
       kind: 'condition',
       subject: ringSubject(call.callId, call.ringingAgentId),
-      title: `Call ringing at agent ${call.ringingAgentId} for ${config.ringSeconds} s, not answered`,
+      ...alertTitle('answer-3-rings.ringing', { agent: call.ringingAgentId, seconds: config.ringSeconds }),
       evidence: call.ringEventId ?? call.callId,
       agentId: call.ringingAgentId,
       callId: call.callId,

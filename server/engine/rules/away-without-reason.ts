@@ -27,6 +27,7 @@
  * an alert naming agent and seat with the -2, clearing when the agent is back. No planned
  * shift, no judgement.
  */
+import { alertTitle, type AlertTitle } from '../../../shared/alert-titles.js';
 import type { NotReadyReason } from '../../../shared/events.js';
 import type { ScheduledBreak } from '../../../shared/schedule.js';
 import { alertReason } from '../../../shared/alerts.js';
@@ -41,7 +42,7 @@ import { breakAt, shiftAt } from '../schedule/plan.js';
 import { award, type Award } from '../schedule/points.js';
 import type { AgentRecord } from '../state.js';
 import type { RulesConfig } from '../../../shared/rules-config.js';
-import { defineRule, seconds } from './types.js';
+import { defineRule } from './types.js';
 
 type Config = RulesConfig['rules']['away-without-reason'];
 
@@ -120,7 +121,7 @@ export const awayWithoutReason = defineRule({
         rule: 'away-without-reason',
         kind: 'condition',
         subject,
-        title: `Agent ${agent.agentId} on a meal at ${localTime(ctx.now, ctx.state.rules.timezone)}, outside the arranged meal times (art. 105.12)`,
+        ...alertTitle('away-without-reason.mealOutside', { agent: agent.agentId, time: localTime(ctx.now, ctx.state.rules.timezone) }),
         evidence: e.id,
         agentId: agent.agentId,
       });
@@ -140,7 +141,7 @@ export const awayWithoutReason = defineRule({
     }
     const agent = ctx.state.agents.get(d.key);
     if (!agent || !agent.loggedIn || agent.presence !== 'not_ready' || agent.presenceSince !== d.ref) return;
-    let title: string;
+    let title: AlertTitle;
     let why: Pick<Award, 'reasonCode' | 'reasonParams'>;
     if (d.kind === 'window') {
       // The plan may have changed since the stretch began: look at the window again.
@@ -153,7 +154,8 @@ export const awayWithoutReason = defineRule({
       // Already raised in this stretch (a window moved earlier is caught at its old end, once).
       if (liveAlert(ctx, 'away-without-reason', { kind: 'agent', id: agent.agentId })) return;
       const end = localTime(window.end, ctx.state.rules.timezone);
-      title = `Agent ${agent.agentId} on ${reasonLabel(agent.reason)} past its arranged end ${end}`;
+      title = alertTitle('away-without-reason.pastWindow', { agent: agent.agentId, notReady: agent.reason ?? 'none', end },
+        { notReady: reasonLabel(agent.reason) });
       why = { reasonCode: 'awayPastWindow', reasonParams: { notReady: agent.reason ?? 'none', end } };
     } else {
       const limit = limitMs(agent, config) ?? 0;
@@ -163,15 +165,16 @@ export const awayWithoutReason = defineRule({
           rule: 'away-without-reason',
           kind: 'condition',
           subject: { kind: 'agent', id: agent.agentId },
-          title: `Agent ${agent.agentId} on rest longer than ${seconds(limit)} (the site's limit; art. 88 sets none)`,
+          ...alertTitle('away-without-reason.restTooLong', { agent: agent.agentId, seconds: Math.round(limit / 1000) }),
           evidence: stretch(agent),
           agentId: agent.agentId,
         });
         return;
       }
       title = agent.reason === 'none'
-        ? `Agent ${agent.agentId} not ready with no reason for ${seconds(limit)}`
-        : `Agent ${agent.agentId} on ${reasonLabel(agent.reason)} longer than ${seconds(limit)}`;
+        ? alertTitle('away-without-reason.noReason', { agent: agent.agentId, seconds: Math.round(limit / 1000) })
+        : alertTitle('away-without-reason.tooLong', { agent: agent.agentId, notReady: agent.reason ?? 'none', seconds: Math.round(limit / 1000) },
+          { notReady: reasonLabel(agent.reason) });
       // The points' reason as a code: the ledger says it in its reader's language.
       why = agent.reason === 'none'
         ? { reasonCode: 'awayNoReason', reasonParams: { seconds: Math.round(limit / 1000) } }
@@ -181,7 +184,7 @@ export const awayWithoutReason = defineRule({
       rule: 'away-without-reason',
       kind: 'condition',
       subject: { kind: 'agent', id: agent.agentId },
-      title,
+      ...title,
       evidence: stretch(agent),
       agentId: agent.agentId,
     });
@@ -212,7 +215,7 @@ function leftSeat(ctx: Ctx, d: Deadline): void {
     rule: 'away-without-reason',
     kind: 'condition',
     subject: { kind: 'agent', id: agentId },
-    title: `Agent ${agentId} left seat ${seat}: logged out at ${localTime(d.ref, tz)} during the shift, without a lead's approval (art. 105.11)`,
+    ...alertTitle('away-without-reason.leftSeat', { agent: agentId, seat, time: localTime(d.ref, tz) }),
     evidence: stretchId,
     agentId,
     ...(rec.shift.teamId !== undefined && { teamId: rec.shift.teamId }),

@@ -3,6 +3,7 @@
  * and an answer as soon as possible. A callback promised in the wrap-up (`callbackDue`)
  * is tracked; once due and not made it is an alert until the callback is made.
  */
+import { alertTitle } from '../../../shared/alert-titles.js';
 import { alertReason } from '../../../shared/alerts.js';
 import { clearCondition, raise } from '../alerts.js';
 import { schedule } from '../context.js';
@@ -38,7 +39,7 @@ export const callbackPromise = defineRule({
       rule: 'callback-promise',
       kind: 'condition',
       subject: { kind: 'call', id: promise.callId },
-      title: `Callback promised by agent ${promise.agentId} is overdue`,
+      ...alertTitle('callback-promise.overdue', { agent: promise.agentId }),
       evidence: promise.promisedEventId,
       agentId: promise.agentId,
       callId: promise.callId,

@@ -2,6 +2,7 @@
  * Article 68: no forbidden service phrases ("没有办法", "我不知道", ...). The shift lead is
  * alerted at once with the phrase and the call; each call is one compliance check.
  */
+import { alertTitle } from '../../../shared/alert-titles.js';
 import { raise } from '../alerts.js';
 import { recordCheck } from '../compliance.js';
 import { deductPoliteLanguage } from '../schedule/points.js';
@@ -28,7 +29,7 @@ export const forbiddenPhrases = defineRule({
       rule: 'forbidden-phrases',
       kind: 'incident',
       subject: { kind: 'call', id: e.callId },
-      title: `Agent ${agentId ?? '?'} used a forbidden phrase`,
+      ...alertTitle('forbidden-phrases.used', { agent: agentId ?? '?' }),
       evidence: e.id,
       agentId,
       callId: e.callId,

@@ -4,6 +4,7 @@
  * After a transfer, the agent who takes the call is checked on their own first utterance.
  * Checked on calls with a transcript feed only.
  */
+import { alertTitle } from '../../../shared/alert-titles.js';
 import { raise } from '../alerts.js';
 import { recordCheck } from '../compliance.js';
 import { deductPoliteLanguage } from '../schedule/points.js';
@@ -47,9 +48,7 @@ export const greeting = defineRule({
       kind: 'incident',
       // Per agent: the next agent's opening after a transfer is that agent's own breach.
       subject: { kind: 'call', id: `${call.callId}:${agentId}` },
-      title: lacksNumber
-        ? `Agent ${agentId} opened the call without stating the agent number`
-        : `Agent ${agentId} opened the call without the prescribed greeting`,
+      ...alertTitle(lacksNumber ? 'greeting.noNumber' : 'greeting.noGreeting', { agent: agentId }),
       evidence: e.id,
       agentId,
       callId: call.callId,

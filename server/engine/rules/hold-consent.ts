@@ -9,11 +9,12 @@
  * said. So a missing `reason` means "not known", not "not stated", and is not judged;
  * a feed that knows the agent gave none says so with a blank `reason`, which is flagged.
  */
+import { alertTitle, type AlertTitleCode } from '../../../shared/alert-titles.js';
 import { alertReason } from '../../../shared/alerts.js';
 import { clearCondition, liveAlert, noteOnAlert, raise, systemNote } from '../alerts.js';
 import { schedule } from '../context.js';
 import { recordCheck } from '../compliance.js';
-import { defineRule, seconds } from './types.js';
+import { defineRule } from './types.js';
 import { problem } from '../../../shared/problems.js';
 
 /**
@@ -21,10 +22,10 @@ import { problem } from '../../../shared/problems.js';
  * undefined when nothing is missing. An absent `reason` is unknown (see above), only a
  * blank one is known to be missing.
  */
-function missingForHold(consent: boolean, reason: string | undefined): string | undefined {
+function missingForHold(consent: boolean, reason: string | undefined): AlertTitleCode | undefined {
   const noReason = reason !== undefined && reason.trim() === '';
-  if (!consent) return noReason ? 'consent or a stated reason' : 'consent';
-  return noReason ? 'a stated reason' : undefined;
+  if (!consent) return noReason ? 'hold-consent.noConsentNoReason' : 'hold-consent.noConsent';
+  return noReason ? 'hold-consent.noReason' : undefined;
 }
 
 export const holdConsent = defineRule({
@@ -45,7 +46,7 @@ export const holdConsent = defineRule({
           rule: 'hold-consent',
           kind: 'incident',
           subject: { kind: 'call', id: `${call.callId}:consent` },
-          title: `Agent ${agentId ?? '?'} put the customer on hold without ${missing}`,
+          ...alertTitle(missing, { agent: agentId ?? '?' }),
           evidence: e.id,
           agentId,
           callId: call.callId,
@@ -65,13 +66,13 @@ export const holdConsent = defineRule({
     // Already breached during this hold: a shorter approval leaves the default's deadline
     // behind it, and one hold past its limit is one breach (one alert, one failed check).
     if (liveAlert(ctx, 'hold-consent', { kind: 'call', id: call.callId })) return;
-    const limit = call.holdAllowedMs === undefined ? `${seconds(allowed)} without approval` : `the approved ${seconds(allowed)}`;
     recordCheck(ctx, 'hold-consent', false, { agentId: call.agentId, queue: call.queue });
     raise(ctx, {
       rule: 'hold-consent',
       kind: 'condition',
       subject: { kind: 'call', id: call.callId },
-      title: `Customer on hold at agent ${call.agentId ?? '?'} past ${limit}`,
+      ...alertTitle(call.holdAllowedMs === undefined ? 'hold-consent.pastLimit' : 'hold-consent.pastApproved',
+        { agent: call.agentId ?? '?', seconds: Math.round(allowed / 1000) }),
       evidence: call.callId,
       agentId: call.agentId,
       callId: call.callId,

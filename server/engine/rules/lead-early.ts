@@ -6,6 +6,7 @@
  * a `meeting.started` (pre-shift) must have come for one of the duty's teams. Each alert
  * clears when the lead logs in / the meeting starts.
  */
+import { alertTitle } from '../../../shared/alert-titles.js';
 import { alertReason } from '../../../shared/alerts.js';
 import { clearCondition, raise } from '../alerts.js';
 import { localTime } from '../calendar.js';
@@ -58,7 +59,8 @@ export const leadEarly = defineRule({
         rule: 'lead-early',
         kind: 'condition',
         subject: { kind: 'agent', id: lead.leadId },
-        title: `Shift lead ${lead.leadId} not in ${config.arriveMinutes} min before the ${at} shift (${teamsLabel(lead.teamIds)})`,
+        ...alertTitle('lead-early.notIn', { lead: lead.leadId, minutes: config.arriveMinutes, at, teams: lead.teamIds.join(', ') },
+          { teams: teamsLabel(lead.teamIds) }),
         evidence: lead.id,
         agentId: lead.leadId,
         teamId: lead.teamIds[0],
@@ -72,7 +74,8 @@ export const leadEarly = defineRule({
       rule: 'lead-early',
       kind: 'condition',
       subject: meetingSubject(lead.id),
-      title: `No pre-shift meeting ${config.meetingMinutes} min before the ${at} shift (${teamsLabel(lead.teamIds)}, lead ${lead.leadId})`,
+      ...alertTitle('lead-early.noMeeting', { lead: lead.leadId, minutes: config.meetingMinutes, at, teams: lead.teamIds.join(', ') },
+        { teams: teamsLabel(lead.teamIds) }),
       evidence: lead.id,
       agentId: lead.leadId,
       teamId: lead.teamIds[0],

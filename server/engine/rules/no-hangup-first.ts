@@ -4,6 +4,7 @@
  * shift lead or floor supervisor: that release opens an alert the lead must acknowledge
  * (the acknowledgement's note is the report).
  */
+import { alertTitle } from '../../../shared/alert-titles.js';
 import { raise } from '../alerts.js';
 import { recordCheck } from '../compliance.js';
 import { defineRule } from './types.js';
@@ -24,9 +25,7 @@ export const noHangupFirst = defineRule({
       rule: 'no-hangup-first',
       kind: 'incident',
       subject: { kind: 'call', id: call.callId },
-      title: harassment
-        ? `Agent ${agentId} released a harassing caller: report required (art. 65)`
-        : `Agent ${agentId} hung up before the customer`,
+      ...alertTitle(harassment ? 'no-hangup-first.harassment' : 'no-hangup-first.hungUpFirst', { agent: agentId }),
       evidence: e.id,
       agentId,
       callId: call.callId,

@@ -8,6 +8,7 @@
  * relief. It clears when the relief logs in or the agent is back; a lead's later approval
  * resolves it in the lead's name. No relief planned, no breach.
  */
+import { alertTitle } from '../../../shared/alert-titles.js';
 import { alertReason } from '../../../shared/alerts.js';
 import { clearCondition, raise } from '../alerts.js';
 import { recordCheck } from '../compliance.js';
@@ -61,7 +62,7 @@ export const noLeavingPost = defineRule({
       rule: 'no-leaving-post',
       kind: 'condition',
       subject: { kind: 'agent', id: e.agentId },
-      title: `Agent ${e.agentId} left seat ${seat} while the relief ${relief.shift.agentId} is not logged in, without a lead's approval`,
+      ...alertTitle('no-leaving-post.noRelief', { agent: e.agentId, seat, relief: relief.shift.agentId }),
       evidence: e.id,
       agentId: e.agentId,
       ...(rec.shift.teamId !== undefined && { teamId: rec.shift.teamId }),

@@ -3,6 +3,7 @@
  * stations at once, or (with a seat plan configured) at a station not its own, is a
  * security alert that stays until a person resolves it.
  */
+import { alertTitle } from '../../../shared/alert-titles.js';
 import { raise } from '../alerts.js';
 import { recordCheck } from '../compliance.js';
 import { defineRule } from './types.js';
@@ -22,9 +23,9 @@ export const oneAgentOneLogin = defineRule({
       rule: 'one-agent-one-login',
       kind: 'incident',
       subject: { kind: 'agent', id: e.agentId },
-      title: others.length > 0
-        ? `Agent number ${e.agentId} logged in at ${e.stationId} while logged in at ${others.join(', ')}`
-        : `Agent number ${e.agentId} logged in at ${e.stationId}, not its own station ${ownSeat}`,
+      ...(others.length > 0
+        ? alertTitle('one-agent-one-login.twoStations', { agent: e.agentId, station: e.stationId, others: others.join(', ') })
+        : alertTitle('one-agent-one-login.wrongSeat', { agent: e.agentId, station: e.stationId, seat: String(ownSeat) })),
       evidence: e.id,
       agentId: e.agentId,
     });

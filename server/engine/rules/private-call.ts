@@ -5,22 +5,23 @@
  * direction. A breach is an alert, a failed check and the policy's -2 points proposed,
  * once per call.
  */
+import { alertTitle, type AlertTitle } from '../../../shared/alert-titles.js';
 import type { FloorEvent } from '../../../shared/events.js';
 import { raise } from '../alerts.js';
 import { schedule, type Ctx } from '../context.js';
 import { recordCheck } from '../compliance.js';
 import { award } from '../schedule/points.js';
 import type { CallRecord } from '../state.js';
-import { defineRule, seconds } from './types.js';
+import { defineRule } from './types.js';
 
-function breach(ctx: Ctx, call: CallRecord, agentId: string | undefined, evidence: string, title: string): void {
+function breach(ctx: Ctx, call: CallRecord, agentId: string | undefined, evidence: string, title: AlertTitle): void {
   call.privateFlagged = true;
   recordCheck(ctx, 'private-call', false, { agentId, queue: call.queue });
   const alert = raise(ctx, {
     rule: 'private-call',
     kind: 'incident',
     subject: { kind: 'call', id: call.callId },
-    title,
+    ...title,
     evidence,
     agentId,
     callId: call.callId,
@@ -50,8 +51,9 @@ function placed(ctx: Ctx, call: CallRecord, e: FloorEvent): void {
   const agentId = namedAgent(e);
   // No event named the agent and the call is over (nobody picked up): still flagged, without an agent.
   if (agentId === undefined && e.type !== 'call.ended') return;
-  const who = agentId === undefined ? 'Someone' : `Agent ${agentId}`;
-  breach(ctx, call, agentId, e.id, `${who} placed a private call through the seat system (art. 105.4: -2 points proposed)`);
+  breach(ctx, call, agentId, e.id, agentId === undefined
+    ? alertTitle('private-call.placedByNobodyNamed', {})
+    : alertTitle('private-call.placed', { agent: agentId }));
 }
 
 /** Receiving one is allowed up to the limit: a timer from the answer; a call over before it passed. */
@@ -84,6 +86,6 @@ export const privateCall = defineRule({
     if (!call || call.ended || call.direction !== 'inbound' || call.privateFlagged) return;
     if (call.legAnsweredAt !== d.ref || call.agentId === undefined) return;
     breach(ctx, call, call.agentId, `${call.callId}@${d.at}`,
-      `Agent ${call.agentId} on a private call longer than ${seconds(config.maxSeconds * 1000)} (art. 105.4: -2 points proposed)`);
+      alertTitle('private-call.received', { agent: call.agentId ?? '?', seconds: Math.round(config.maxSeconds) }));
   },
 });

@@ -3,6 +3,7 @@
  * has waited longer than the limit is an alert per resting agent; it clears when the
  * agent is back or no call waits that long any more. Each rest is one compliance check.
  */
+import { alertTitle } from '../../../shared/alert-titles.js';
 import { alertReason, type AlertReason } from '../../../shared/alerts.js';
 import { clearCondition, raise } from '../alerts.js';
 import { schedule, type Ctx } from '../context.js';
@@ -19,7 +20,7 @@ function flag(ctx: Ctx, agent: AgentRecord, evidence: string): void {
     rule: 'rest-off-hook',
     kind: 'condition',
     subject: { kind: 'agent', id: agent.agentId },
-    title: `Agent ${agent.agentId} resting off-hook while calls wait`,
+    ...alertTitle('rest-off-hook.whileCallsWait', { agent: agent.agentId }),
     evidence,
     agentId: agent.agentId,
   });

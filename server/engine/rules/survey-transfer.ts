@@ -8,6 +8,7 @@
  * gone when an adapter resynced after losing its link (`resync: true`). Article 76 flags
  * calls the agent ended without the transfer; in those nobody closed the call.
  */
+import { alertTitle } from '../../../shared/alert-titles.js';
 import { raise } from '../alerts.js';
 import { recordCheck } from '../compliance.js';
 import { defineRule } from './types.js';
@@ -31,7 +32,7 @@ export const surveyTransfer = defineRule({
       rule: 'survey-transfer',
       kind: 'incident',
       subject: { kind: 'call', id: call.callId },
-      title: `Agent ${agentId} closed the call without the satisfaction-survey transfer`,
+      ...alertTitle('survey-transfer.missed', { agent: agentId }),
       evidence: e.id,
       agentId,
       callId: call.callId,

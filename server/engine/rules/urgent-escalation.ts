@@ -3,6 +3,7 @@
  * lead passes it on to the floor supervisor or department manager. The report opens a
  * critical alert whose escalation timers walk the chain until someone acknowledges it.
  */
+import { alertTitle } from '../../../shared/alert-titles.js';
 import type { AlertSubject } from '../../../shared/alerts.js';
 import type { EventOf } from '../../../shared/events.js';
 import { liveAlert, raise, takenUp } from '../alerts.js';
@@ -49,7 +50,7 @@ export const urgentEscalation = defineRule({
       rule: 'urgent-escalation',
       kind: 'incident',
       subject: reportSubject(ctx, e),
-      title: `Urgent matter reported by agent ${e.agentId}`,
+      ...alertTitle('urgent-escalation.reported', { agent: e.agentId }),
       evidence: e.id,
       agentId: e.agentId,
       callId: e.callId,

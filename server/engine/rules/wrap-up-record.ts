@@ -5,12 +5,13 @@
  * (the next call answered, or a logout), since every call must get its record: on a floor
  * whose feed reports wrap-ups at all (state.wrapUpsReported), as a PBX's does not.
  */
+import { alertTitle } from '../../../shared/alert-titles.js';
 import { alertReason } from '../../../shared/alerts.js';
 import type { AgentRecord } from '../state.js';
 import { clearCondition, liveAlert, raise, resolveAlert } from '../alerts.js';
 import { schedule, type Ctx } from '../context.js';
 import { recordCheck } from '../compliance.js';
-import { defineRule, seconds } from './types.js';
+import { defineRule } from './types.js';
 
 /**
  * After-call work for `agent.recordOwed` ended without its record: a failed check, and an
@@ -26,7 +27,7 @@ function leftWithoutRecord(ctx: Ctx, agent: AgentRecord, evidence: string): void
     rule: 'wrap-up-record',
     kind: 'condition',
     subject: { kind: 'call', id: callId },
-    title: `Agent ${agent.agentId} left after-call work without recording call ${callId}`,
+    ...alertTitle('wrap-up-record.unrecorded', { agent: agent.agentId, call: callId }),
     evidence,
     agentId: agent.agentId,
     callId,
@@ -70,17 +71,16 @@ export const wrapUpRecord = defineRule({
     if (e.type !== 'wrapup.completed') return;
     ctx.state.wrapUpsReported = true;
     recorded(ctx, e.agentId, e.callId);
-    const missing = [
-      ...(e.callType === undefined || e.callType.trim() === '' ? ['call type'] : []),
-      ...(config.requireNotes && (e.notes === undefined || e.notes.trim() === '') ? ['notes'] : []),
-    ];
-    recordCheck(ctx, 'wrap-up-record', missing.length === 0, { agentId: e.agentId });
-    if (missing.length === 0) return;
+    const noType = e.callType === undefined || e.callType.trim() === '';
+    const noNotes = config.requireNotes && (e.notes === undefined || e.notes.trim() === '');
+    recordCheck(ctx, 'wrap-up-record', !noType && !noNotes, { agentId: e.agentId });
+    if (!noType && !noNotes) return;
     raise(ctx, {
       rule: 'wrap-up-record',
       kind: 'incident',
       subject: { kind: 'call', id: e.callId },
-      title: `Agent ${e.agentId} recorded the call without ${missing.join(' and ')}`,
+      ...alertTitle(noType ? (noNotes ? 'wrap-up-record.noTypeNoNotes' : 'wrap-up-record.noType') : 'wrap-up-record.noNotes',
+        { agent: e.agentId }),
       evidence: e.id,
       agentId: e.agentId,
       callId: e.callId,
@@ -94,7 +94,7 @@ export const wrapUpRecord = defineRule({
       rule: 'wrap-up-record',
       kind: 'condition',
       subject: { kind: 'agent', id: agent.agentId },
-      title: `Agent ${agent.agentId} in after-call work for more than ${seconds(config.maxAfterCallSeconds * 1000)}`,
+      ...alertTitle('wrap-up-record.acwTooLong', { agent: agent.agentId, seconds: Math.round(config.maxAfterCallSeconds) }),
       evidence: agent.acwCallId,
       agentId: agent.agentId,
       callId: agent.acwCallId,

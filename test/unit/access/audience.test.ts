@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { alertTitle } from '../../../shared/alert-titles.js';
 import type { Alert } from '../../../shared/alerts.js';
 import type { Viewer } from '../../../server/access/principal.js';
 import { alertFor, audienceOf, deltaCutter, deltaFor, maskNumber, narrowAudience, snapshotCutter, snapshotFor } from '../../../server/access/audience.js';
@@ -132,7 +133,7 @@ describe('a public screen (the TV): no typed notes, no call ids', () => {
   const NOTE = 'called back customer Zhang Wei on 13912345678';
   const worked = (): Alert => ({
     ...alert('A'), rule: 'wrap-up-record', status: 'resolved', sensitive: undefined,
-    title: `Agent 1001 left after-call work without recording call ${CALL}`,
+    ...alertTitle('wrap-up-record.unrecorded', { agent: '1001', call: CALL }),
     subject: { kind: 'call', id: `${CALL}:1001` }, callId: CALL, evidence: ['e1', `${CALL}-ended`],
     acknowledgedAt: 2, acknowledgedBy: 'lead-a', acknowledgeNote: NOTE,
     resolvedAt: 3, resolvedBy: 'lead-a', resolution: `leave approved by lead-a: ${NOTE}`,
@@ -151,6 +152,7 @@ describe('a public screen (the TV): no typed notes, no call ids', () => {
     expect(shown).toEqual({
       id: 'al-1', rule: 'wrap-up-record', article: '68', severity: 'critical', kind: 'incident', status: 'resolved',
       title: 'Agent 1001 left after-call work without recording call ***',
+      titleCode: 'wrap-up-record.unrecorded', titleParams: { agent: '1001' },
       subject: { kind: 'call', id: 'al-1' }, agentId: '1001', teamId: 'A',
       openedAt: 1, updatedAt: 1, acknowledgedAt: 2, acknowledgedBy: 'lead-a', resolvedAt: 3, resolvedBy: 'lead-a',
       resolutionCode: 'leaveApproved', resolutionParams: { who: 'lead-a' },

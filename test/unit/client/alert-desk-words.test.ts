@@ -10,6 +10,7 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { createElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { alertTitle } from '../../../shared/alert-titles.js';
 import { ALERT_REASONS, type Alert, type AlertReasonCode, type AlertReasonParams } from '../../../shared/alerts.js';
 import { useDoneText, type DoneMessage } from '../../../client/src/alerts/AlertCard.js';
 import { AlertHistory } from '../../../client/src/alerts/AlertHistory.js';
@@ -27,7 +28,7 @@ const ENGLISH = /\b(answered|ringing|approved|resolved|Note|Agent|Call|Customer|
 function alert(over: Partial<Alert> & Pick<Alert, 'id'>): Alert {
   return {
     rule: 'answer-3-rings', article: '60', kind: 'condition', status: 'open', severity: 'warning',
-    title: 'Call ringing at agent 1034 for 10 s, not answered', subject: { kind: 'call', id: 'sim-1-c-call-2:1034' },
+    ...alertTitle('answer-3-rings.ringing', { agent: '1034', seconds: 10 }), subject: { kind: 'call', id: 'sim-1-c-call-2:1034' },
     agentId: '1034', callId: 'sim-1-c-call-2', openedAt: at('09:00'), updatedAt: at('09:00'), escalationLevel: 'lead',
     evidence: ['e1'], occurrences: 1, history: [], ...over,
   };
@@ -35,15 +36,15 @@ function alert(over: Partial<Alert> & Pick<Alert, 'id'>): Alert {
 
 const GREETING = alert({
   id: 'greet', rule: 'greeting', article: '60', kind: 'incident', severity: 'warning',
-  title: 'Agent 1018 opened the call without stating the agent number', agentId: '1018', callId: 'sim-1-c-call-7',
+  ...alertTitle('greeting.noNumber', { agent: '1018' }), agentId: '1018', callId: 'sim-1-c-call-7',
   subject: { kind: 'call', id: 'sim-1-c-call-7:1018' }, escalatesAt: NOW + 60_000,
 });
 const APOLOGY = alert({
-  id: 'apology', kind: 'incident', title: 'Agent 1018 answered late and did not apologise', agentId: '1018', callId: 'sim-1-c-call-9',
+  id: 'apology', kind: 'incident', ...alertTitle('answer-3-rings.lateNoApology', { agent: '1018' }), agentId: '1018', callId: 'sim-1-c-call-9',
   subject: { kind: 'call', id: 'sim-1-c-call-9:apology:1018' }, escalatesAt: NOW + 60_000,
 });
 const INFO = alert({
-  id: 'info', rule: 'wrap-up-record', article: '77', kind: 'incident', severity: 'info', title: 'Agent 1020 recorded the call without a call type',
+  id: 'info', rule: 'wrap-up-record', article: '77', kind: 'incident', severity: 'info', ...alertTitle('wrap-up-record.noType', { agent: '1020' }),
   agentId: '1020', callId: 'sim-1-c-call-3', subject: { kind: 'call', id: 'sim-1-c-call-3' },
 });
 
@@ -93,7 +94,7 @@ describe('the open cards', () => {
     const RINGING = alert({ id: 'ringing', escalatesAt: NOW + 60_000 });
     render(createElement(AlertList, { alerts: [RINGING, APOLOGY], onDone: () => {} }));
     const headline = (id: string) => within(screen.getAllByRole('article').find((a) => a.getAttribute('data-alert') === id)!).getByRole('heading').textContent;
-    expect(headline('ringing')).toBe('来电响铃超时未接听 · 坐席 1034，来电 sim-1-c-call-2');
+    expect(headline('ringing')).toBe('来电响铃超过 10 秒未接听 · 坐席 1034，来电 sim-1-c-call-2');
     expect(headline('apology')).toBe('超时接听后未致歉 · 坐席 1018，来电 sim-1-c-call-9');
   });
 
@@ -122,7 +123,7 @@ describe('the history cards', () => {
     resolution: 'answered after 18 s of ringing', updatedAt: at('09:02'),
   });
   const HOLD = alert({
-    id: 'hold', rule: 'hold-consent', article: '67', title: 'Customer on hold at agent 1001 past 60 s', agentId: '1001', callId: 'sim-1-c-call-8',
+    id: 'hold', rule: 'hold-consent', article: '67', ...alertTitle('hold-consent.pastLimit', { agent: '1001', seconds: 60 }), agentId: '1001', callId: 'sim-1-c-call-8',
     subject: { kind: 'call', id: 'sim-1-c-call-8' }, status: 'resolved', resolvedAt: at('09:03'), resolvedBy: 'auto',
     resolution: 'longer hold approved by demo-lead', updatedAt: at('09:03'),
     history: [
@@ -147,7 +148,7 @@ describe('the history cards', () => {
   it('read in Chinese: the headline as the open cards have it, the automatic resolution in words of the desk', async () => {
     const card = await history([RANG, OLD_WORDS, HOLD, UNKNOWN, BY_HAND]);
     for (const id of ['rang', 'old', 'hold', 'hand']) expect(card(id).textContent).not.toMatch(ENGLISH);
-    expect(within(card('rang')).getByRole('heading').textContent).toBe('来电响铃超时未接听 · 坐席 1034，来电 sim-1-c-call-2');
+    expect(within(card('rang')).getByRole('heading').textContent).toBe('来电响铃超过 10 秒未接听 · 坐席 1034，来电 sim-1-c-call-2');
     expect(card('rang').textContent).toContain('坐席 1034 响铃 18 秒后接听');
     expect(card('old').textContent).toContain('响铃 18 秒后接听');
     expect(card('hand').textContent).toContain('备注：已提醒坐席');

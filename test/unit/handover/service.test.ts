@@ -133,7 +133,7 @@ describe('confirming', () => {
     expect(refused).toMatchObject({ ok: false, status: 409, field: 'alerts' });
     expect(refused.ok === false && refused.blocking).toEqual([{
       id: m.alerts.urgentT2, rule: 'urgent-escalation', article: '93, 94', severity: 'critical', status: 'open', teamId: 'T2',
-      title: expect.any(String), openedAt: local('10:00'),
+      title: expect.any(String), titleCode: 'urgent-escalation.reported', titleParams: { agent: '1002' }, openedAt: local('10:00'),
     }]);
     expect((await store.get(ID))!.status).toBe('submitted');
     expect(m.floor.liveAlert(m.alerts.absence)!.owner).toBeUndefined();
