@@ -12,7 +12,8 @@ import { Sequencer } from './sequencer.js';
 
 export function timelineOf(agentId: string, events: FloorEvent[], rules: RulesConfig, from: number, until: number): TimelineEntry[] {
   const sequencer = new Sequencer();
-  for (const e of events) sequencer.add(e, e.ts, 0);
+  // The log's events in its order (eventsAbout reads them by seq): ties go in the order they arrived.
+  events.forEach((e, index) => sequencer.add(e, e.ts, 0, index));
   const state = createEngineState(rules, from);
   const timeline: TimelineEntry[] = [];
   const note = (): void => {

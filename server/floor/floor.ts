@@ -145,7 +145,7 @@ export class Floor implements FloorService {
     for (const entry of entries) {
       const p = entry.payload;
       if (p.kind === 'event') {
-        this.sequencer.add(p.event, receivedAt, this.window);
+        this.sequencer.add(p.event, receivedAt, this.window, entry.seq);
       } else {
         this.advance(watermark, effects);
         const out = step(this.state, p, watermark); // commands, rules and plan changes are engine inputs as logged

@@ -127,7 +127,7 @@ describe('replay with a plan agrees with a live engine that had the plan since t
     };
     collect(step(state, { kind: 'schedule', change: { op: 'upsert', shifts: plan.shifts, leads: plan.leads } }, evening));
     const sequencer = new Sequencer();
-    for (const e of events) sequencer.add(e, e.ts, 0);
+    events.forEach((e, index) => sequencer.add(e, e.ts, 0, index));
     const last = Math.max(...events.map((e) => e.ts));
     for (let p = sequencer.takeDue(last); p; p = sequencer.takeDue(last)) collect(step(state, { kind: 'event', event: p.event }, p.at));
     collect(step(state, { kind: 'tick' }, last));

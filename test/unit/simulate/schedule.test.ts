@@ -43,7 +43,7 @@ function engineAlerts(events: SimEvent[], plan: SimulatedPlan): Alert[] {
   };
   collect(step(state, { kind: 'schedule', change: { op: 'upsert', shifts: plan.shifts, leads: plan.leads } }, START));
   const sequencer = new Sequencer();
-  for (const e of events) sequencer.add(floorEventSchema.parse(e), e.ts, 0);
+  events.forEach((e, index) => sequencer.add(floorEventSchema.parse(e), e.ts, 0, index));
   const last = events[events.length - 1].ts;
   for (let p = sequencer.takeDue(last); p; p = sequencer.takeDue(last)) collect(step(state, { kind: 'event', event: p.event }, p.at));
   collect(step(state, { kind: 'tick' }, last));
