@@ -8,6 +8,7 @@
  * access key) are never sent back as they are: a read returns them masked (`maskSecret`),
  * and an update that sends the masked value back keeps the stored one.
  */
+import type { AlertTitleCode, AlertTitleParams } from './alert-titles.js';
 import { z } from 'zod';
 import { ESCALATION_LEVELS, RULE_IDS, SEVERITIES, type EscalationLevel, type RuleId, type Severity } from './rules.js';
 
@@ -231,6 +232,12 @@ export interface NotificationMessage {
     article: string;
     severity: Severity;
     level: EscalationLevel;
+    /**
+     * What happened, as the alert's title code and its figures (shared/alert-titles.ts),
+     * without a call id; absent for an alert without a code. Never the English title.
+     */
+    titleCode?: AlertTitleCode;
+    titleParams?: AlertTitleParams;
     subject: { kind: 'call' | 'agent' | 'queue' | 'floor'; agentId?: string; teamId?: string; queue?: string };
     openedAt: number;
     /** The alert on the wallboard. */

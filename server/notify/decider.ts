@@ -6,6 +6,7 @@
  */
 import type { Logger } from 'pino';
 import type { AccountView } from '../../shared/access.js';
+import { withoutCallId } from '../../shared/alert-titles.js';
 import type { Alert } from '../../shared/alerts.js';
 import type { NotificationMessage, NotifySettings } from '../../shared/notify.js';
 import { signAckToken } from './ack/token.js';
@@ -45,7 +46,13 @@ export function alertUrl(publicUrl: string, alertId: string): string {
   return `${publicUrl}/alerts?alert=${encodeURIComponent(alertId)}`;
 }
 
-/** The message of one decision: only what may travel (never `sensitive`, never the title). */
+/** The alert's title code and figures, without the call's id (a message names no call). */
+function titleOf(alert: Alert): Pick<NotificationMessage['alert'], 'titleCode' | 'titleParams'> {
+  if (alert.titleCode === undefined) return {};
+  return { titleCode: alert.titleCode, titleParams: withoutCallId(alert.titleParams ?? {}) };
+}
+
+/** The message of one decision: only what may travel (never `sensitive`, never the title's English). */
 export function messageFor(alert: Alert, d: Decision, recipient: RoutingRecipient, publicUrl: string, ack?: { url: string; expiresAt: number }): NotificationMessage {
   return {
     id: d.id,
@@ -57,6 +64,7 @@ export function messageFor(alert: Alert, d: Decision, recipient: RoutingRecipien
       article: alert.article,
       severity: alert.severity,
       level: d.level,
+      ...titleOf(alert),
       subject: {
         kind: alert.subject.kind,
         ...(alert.agentId !== undefined && { agentId: alert.agentId }),

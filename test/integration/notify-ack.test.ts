@@ -63,6 +63,7 @@ describe('the acknowledge link', () => {
       expect(res.headers.get('referrer-policy')).toBe('no-referrer');
       const html = await res.text();
       expect(html).toContain('<html lang="zh-CN">');
+      expect(html).toContain('<dt>情况</dt><dd>使用了服务禁语</dd>');
       expect(html).toContain('不得使用服务禁语');
       expect(html).toContain('第 68 条');
       expect(html).toContain('将以 Lead A (lead-a) 的身份确认');
@@ -142,6 +143,7 @@ describe('the acknowledge link', () => {
     expect(toLead.type).toBe('alert.opened');
     const page = await (await get(ackPath(toSup))).text();
     expect(page).toContain('You acknowledge as Supervisor (sup).');
+    expect(page).toContain('<dt>What</dt><dd>A forbidden phrase used</dd>');
     expect(page).toContain('No forbidden service phrases (art. 68)');
     expect((await post(ackPath(toSup))).status).toBe(200);
     expect(world.floor.liveAlert(toSup.alert.id)?.acknowledgedBy).toBe('sup');

@@ -1,13 +1,14 @@
 /**
- * The small pages behind an acknowledge link, for a phone: what the alert is (rule,
- * article, subject, age: never customer data), whom it acknowledges as, and one button;
- * then the outcome; or a clear refusal (used, expired, not valid, not yours). Chinese or
- * English, the recipient's language. No script, no external resources.
+ * The small pages behind an acknowledge link, for a phone: what the alert is (what
+ * happened, rule, article, subject, age: never customer data), whom it acknowledges as,
+ * and one button; then the outcome; or a clear refusal (used, expired, not valid, not
+ * yours). Chinese or English, the recipient's language. No script, no external resources.
  */
+import { withoutCallId } from '../../../shared/alert-titles.js';
 import type { Alert } from '../../../shared/alerts.js';
 import type { NotifyLanguage } from '../../../shared/notify.js';
 import { ruleTitle } from '../../../shared/rule-titles.js';
-import { ageText, subjectText, WORDS } from '../templates/words.js';
+import { ageText, subjectText, whatText, WORDS } from '../templates/words.js';
 import type { AckCheck, AckRefusal } from './ack-service.js';
 
 const TEXT = {
@@ -77,7 +78,9 @@ function facts(alert: Alert, language: NotifyLanguage, now: number): string {
     ...(alert.teamId !== undefined && { teamId: alert.teamId }),
     ...(alert.queue !== undefined && { queue: alert.queue }),
   };
+  const what = whatText({ titleCode: alert.titleCode, titleParams: withoutCallId(alert.titleParams ?? {}) }, language);
   const rows: Array<[string, string]> = [
+    ...(what === undefined ? [] : [[w.what, what] as [string, string]]),
     [w.rule, `${ruleTitle(alert.rule, language)} (${w.article(alert.article)})`],
     [w.subject, subjectText(subject, language)],
     [w.age, ageText(now - alert.openedAt, language)],

@@ -1,14 +1,14 @@
 /**
  * What every message says, before a channel puts it in its own format: a title, one
- * headline (new, or escalated to whom), the facts (rule and article, subject, age, level)
- * and the two links. Built only from NotificationMessage, which holds no customer data.
+ * headline (new, or escalated to whom), the facts (what happened, rule and article,
+ * subject, age, level) and the two links. Built only from NotificationMessage, which holds no customer data.
  */
 import type { NotificationMessage } from '../../../shared/notify.js';
 import { ruleTitle } from '../../../shared/rule-titles.js';
-import { ageText, subjectText, WORDS } from './words.js';
+import { ageText, subjectText, whatText, WORDS } from './words.js';
 
 export interface MessageContent {
-  /** One line: severity, rule, article (the e-mail subject, the card title). */
+  /** One line: severity, what happened (or the rule), article (the e-mail subject, the card title). */
   title: string;
   headline: string;
   facts: Array<{ label: string; value: string }>;
@@ -32,10 +32,13 @@ export function contentOf(msg: NotificationMessage, now: number): MessageContent
     };
   }
   const level = w.level[a.level];
+  // What happened leads (a phone's preview shows the title); the rule it breaks follows.
+  const what = whatText(a, msg.language);
   const content: MessageContent = {
-    title: `[${w.severity[a.severity]}] ${rule} · ${article}`,
+    title: `[${w.severity[a.severity]}] ${what ?? rule} · ${article}`,
     headline: msg.type === 'alert.escalated' ? w.escalated(level) : w.opened(level),
     facts: [
+      ...(what === undefined ? [] : [{ label: w.what, value: what }]),
       { label: w.rule, value: `${rule} (${article})` },
       { label: w.subject, value: subjectText(a.subject, msg.language) },
       { label: w.age, value: ageText(now - a.openedAt, msg.language) },

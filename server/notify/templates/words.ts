@@ -4,6 +4,8 @@
  * wallboard's rules page reads the same one), in the message's language, because a message
  * must read whole in one language on a phone.
  */
+import { alertTitleWords } from '../../../shared/alert-title-words.js';
+import { isAlertTitleCode } from '../../../shared/alert-titles.js';
 import type { EscalationLevel, Severity } from '../../../shared/rules.js';
 import type { NotificationMessage, NotifyLanguage } from '../../../shared/notify.js';
 
@@ -11,6 +13,7 @@ interface Words {
   severity: Record<Severity, string>;
   level: Record<EscalationLevel, string>;
   rule: string;
+  what: string;
   article: (article: string) => string;
   subject: string;
   agent: (agentId: string, teamId?: string) => string;
@@ -36,6 +39,7 @@ export const WORDS: Record<NotifyLanguage, Words> = {
     severity: { info: '提示', warning: '警告', critical: '严重' },
     level: { lead: '值班长', supervisor: '现场主管', manager: '部门经理' },
     rule: '规则',
+    what: '情况',
     article: (a) => `第 ${a} 条`,
     subject: '对象',
     agent: (id, team) => (team === undefined ? `工号 ${id}` : `工号 ${id}（班组 ${team}）`),
@@ -59,6 +63,7 @@ export const WORDS: Record<NotifyLanguage, Words> = {
     severity: { info: 'Info', warning: 'Warning', critical: 'Critical' },
     level: { lead: 'shift lead', supervisor: 'floor supervisor', manager: 'department manager' },
     rule: 'Rule',
+    what: 'What',
     article: (a) => `art. ${a}`,
     subject: 'Subject',
     agent: (id, team) => (team === undefined ? `agent ${id}` : `agent ${id} (team ${team})`),
@@ -95,4 +100,9 @@ export function subjectText(subject: NotificationMessage['alert']['subject'], la
   if (subject.agentId !== undefined) return w.agent(subject.agentId, subject.teamId);
   if (subject.queue !== undefined) return w.queue(subject.queue);
   return subject.kind === 'call' ? w.call : w.floor;
+}
+
+/** What happened, in the message's language (the alert's title code), or undefined for an alert without one. */
+export function whatText(alert: Pick<NotificationMessage['alert'], 'titleCode' | 'titleParams'>, language: NotifyLanguage): string | undefined {
+  return isAlertTitleCode(alert.titleCode) ? alertTitleWords(alert.titleCode, alert.titleParams, language) : undefined;
 }

@@ -1,9 +1,10 @@
 /**
- * Every channel's message, in both languages: the rule, its article, the subject, the age
- * and the two links; never the caller's number or what was said, although the real alert
+ * Every channel's message, in both languages: what happened (the alert's title code in
+ * the message's words), the rule, its article, the subject, the age and the two links; never the caller's number or what was said, although the real alert
  * carries both in `sensitive`.
  */
 import { describe, expect, it } from 'vitest';
+import type { Alert } from '../../../shared/alerts.js';
 import { CHANNEL_KINDS, NOTIFY_LANGUAGES, type NotificationMessage, type NotifyLanguage } from '../../../shared/notify.js';
 import { messageFor } from '../../../server/notify/decider.js';
 import { route } from '../../../server/notify/routing/decide.js';
@@ -19,13 +20,13 @@ import { CALLER, escalatingAlert, PHRASE, recipient, routeOf } from './fixtures.
 const { supervisor: alert } = escalatingAlert('A');
 const PUBLIC = 'https://floor.example.com';
 
-function message(language: NotifyLanguage): NotificationMessage {
+function message(language: NotifyLanguage, of: Alert = alert): NotificationMessage {
   const sup = recipient({ id: 'sup', account: 'sup', language }, { accountId: 'a3', username: 'sup', role: 'supervisor', teams: [] });
-  const [decision] = route(alert, {
+  const [decision] = route(of, {
     routes: [routeOf()], recipients: [sup], channels: new Set(['hook']), now: alert.updatedAt, timeZone: 'Asia/Shanghai',
     dedupeWindowMs: 0, lastNotifiedAt: () => undefined,
   }).decisions;
-  return messageFor(alert, decision, sup, PUBLIC, { url: `${PUBLIC}/ack/TOKEN123`, expiresAt: alert.updatedAt + 30 * 60_000 });
+  return messageFor(of, decision, sup, PUBLIC, { url: `${PUBLIC}/ack/TOKEN123`, expiresAt: alert.updatedAt + 30 * 60_000 });
 }
 
 const NOW_PLUS = 200_000; // 3 min 20 s after the alert opened... plus its age at escalation
@@ -42,10 +43,11 @@ describe('message templates', () => {
 
   for (const language of NOTIFY_LANGUAGES) {
     for (const kind of CHANNEL_KINDS) {
-      it(`${kind} in ${language}: rule, article, subject, age, both links; no customer data`, () => {
+      it(`${kind} in ${language}: what happened, rule, article, subject, age, both links; no customer data`, () => {
         const m = message(language);
         const now = alert.openedAt + NOW_PLUS;
         const text = JSON.stringify(render[kind](m, now));
+        expect(text).toContain(language === 'zh-CN' ? '使用了服务禁语' : 'A forbidden phrase used');
         const rule = language === 'zh-CN' ? '不得使用服务禁语' : 'No forbidden service phrases';
         expect(text).toContain(rule);
         expect(text).toContain(language === 'zh-CN' ? '第 68 条' : 'art. 68');
@@ -64,6 +66,28 @@ describe('message templates', () => {
   it('says the alert escalated, and to whom', () => {
     expect(emailContent(message('en'), alert.openedAt).text).toContain('escalated to the floor supervisor');
     expect(emailContent(message('zh-CN'), alert.openedAt).text).toContain('已升级至现场主管');
+  });
+
+  it('leads with what happened, its figures in the message\'s words, and names no call', () => {
+    const m = message('zh-CN');
+    m.alert.titleCode = 'away-without-reason.tooLong';
+    m.alert.titleParams = { agent: '1001', notReady: 'meal', seconds: 1800 };
+    const zh = emailContent(m, alert.openedAt);
+    expect(zh.subject).toBe('[严重] 示忙（用餐）超过 1800 秒 · 第 68 条');
+    expect(zh.text).toContain('情况: 示忙（用餐）超过 1800 秒');
+    const en = emailContent({ ...m, language: 'en' }, alert.openedAt);
+    expect(en.text).toContain('What: Not ready (meal) for over 1800 s');
+    // The decider leaves the call's id out of what a message carries.
+    const carried = message('en', { ...alert, titleCode: 'wrap-up-record.unrecorded', titleParams: { agent: '1001', call: 'pbx-uniqueid-77' } });
+    expect(carried.alert.titleParams).toEqual({ agent: '1001' });
+    expect(JSON.stringify(webhookBody(carried, alert.openedAt))).not.toContain('pbx-uniqueid-77');
+  });
+
+  it('names the rule alone for an alert without a code (stored before codes existed)', () => {
+    const m = message('en');
+    delete m.alert.titleCode;
+    delete m.alert.titleParams;
+    expect(emailContent(m, alert.openedAt).subject).toBe('[Critical] No forbidden service phrases · art. 68');
   });
 
   it('escapes HTML in the e-mail and mrkdwn in Slack', () => {
