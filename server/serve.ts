@@ -22,6 +22,7 @@ import { createTwilioWebhook } from './adapters/twilio/index.js';
 import { createConnectWebhook } from './adapters/amazon-connect/index.js';
 import type { IngestResult } from '../shared/ingest.js';
 import { createAccessEdge } from './access/edge.js';
+import { announceOnTerminal, oneTimePasswordFile, removeSpentPasswordFile, signInHelp } from './access/first-start.js';
 import { createAccessService } from './access/service/access-service.js';
 import { createSqliteAccessStore } from './access/sqlite/index.js';
 import { createSqliteStorage } from './storage/sqlite/index.js';
@@ -172,54 +173,6 @@ function httpIngest(endpoint: string, token: string): IngestService {
     },
   };
 }
-
-/**
- * Where the first start's one-time password goes when the banner would land in a log: the
- * output is not a terminal (systemd, Docker, a redirect keep it), so the password is
- * written beside the database, readable by this user only (mode 0600), and the banner
- * names the file. On a terminal (`npm start`) it is printed as before.
- */
-function oneTimePasswordFile(options: ServeOptions, boot: { created: boolean; oneTimePassword?: string }): string | undefined {
-  if (!boot.created || boot.oneTimePassword === undefined || options.announce !== undefined) return undefined;
-  if (process.stdout.isTTY || isInMemoryPath(options.db)) return undefined;
-  const file = `${path.resolve(options.db)}.admin-password`;
-  fs.writeFileSync(file, `${boot.oneTimePassword}\n`, { mode: 0o600 });
-  fs.chmodSync(file, 0o600); // an older file keeps its mode through writeFileSync
-  return file;
-}
-
-/** What `npm start` prints: how to sign in (the one-time password only ever here, once). */
-function signInHelp(url: string, boot: { created: boolean; oneTimePassword?: string }, { db, postgres }: Pick<ServeOptions, 'db' | 'postgres'>, passwordFile?: string): string {
-  // The command as this server was started (through npm, or node on the built file), on its storage (never the URL's password).
-  const started = process.argv[1] ?? '';
-  const here = path.relative(process.cwd(), started);
-  const cli = process.env.npm_lifecycle_event === undefined && started.endsWith('.js') ? `node ${here.startsWith('..') ? started : here}` : 'npm run -s floorwatch --';
-  const reset = `${cli} reset-admin ${postgres === undefined ? `--db ${db}` : '--postgres "$FLOORWATCH_POSTGRES"'}`;
-  const lines = ['', `  Floorwatch is running at ${url}`];
-  if (boot.created && passwordFile !== undefined) {
-    lines.push(
-      '  First start: an administrator account was created (username: admin).',
-      `  Its one-time password is in ${passwordFile} (readable by this user only), not in this`,
-      '  output, which a service manager keeps in its log. Read it, sign in, choose your own',
-      `  password, then delete the file. Lost it? ${reset}`,
-    );
-  } else if (boot.created && boot.oneTimePassword !== undefined) {
-    lines.push(
-      '  First start: an administrator account was created.',
-      '    username: admin',
-      `    one-time password: ${boot.oneTimePassword}`,
-      '  Sign in with it now; you will be asked to choose your own password.',
-      `  (This password is shown once and never logged. Lost it? ${reset})`,
-    );
-  } else if (boot.created) {
-    lines.push('  First start: the administrator "admin" was created with FLOORWATCH_ADMIN_PASSWORD;', '  sign in with it and choose your own password.');
-  } else {
-    lines.push(`  Sign in with your account. Lost the admin password? ${reset}`);
-  }
-  lines.push('');
-  return `${lines.join('\n')}\n`;
-}
-
 export interface RunningServer {
   url: string;
   floor: ServedFloor;
@@ -360,6 +313,7 @@ async function startOnLockedFile(options: ServeOptions): Promise<RunningServer> 
     ...(options.passwordMaxAgeDays !== undefined && { passwordMaxAgeDays: options.passwordMaxAgeDays }),
   });
   const boot = await access.bootstrapAdmin({ envPassword: options.adminPassword });
+  if (!boot.created) await removeSpentPasswordFile(options.db, access, logger);
   const edge = createAccessEdge(access, logger, secureCookiesFor(options));
   // The points ledger is part of the floor's storage; handovers have their table in the same file.
   const points = createPointsService({ ledger: storage.points, floor, audit: access, clock: { now: () => Date.now() } });
@@ -468,7 +422,7 @@ async function startOnLockedFile(options: ServeOptions): Promise<RunningServer> 
       },
     });
   }
-  (options.announce ?? ((text: string) => process.stdout.write(text)))(signInHelp(url, boot, options, oneTimePasswordFile(options, boot)));
+  (options.announce ?? announceOnTerminal)(signInHelp(url, boot, options, options.announce === undefined ? oneTimePasswordFile(options.db, boot) : undefined));
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {

@@ -49,7 +49,7 @@ describe.skipIf(SKIP_POSTGRES)('feed-token and reset-admin with PostgreSQL', () 
   });
 
   it("the start banner's lost-password command is reset-admin on the server's PostgreSQL, not its side file", () => {
-    const banner = server.stdout().slice(server.stdout().indexOf('Floorwatch is running at'));
+    const banner = server.stderr().slice(server.stderr().indexOf('Floorwatch is running at'));
     expect(banner).toContain('reset-admin --postgres "$FLOORWATCH_POSTGRES"');
     expect(banner).not.toContain('--db');
   });

@@ -37,8 +37,10 @@ export function floorwatchIn(cwd: string, args: string[], env: Record<string, st
 
 export interface Serving {
   url: string;
-  /** Standard output so far: the JSON log lines and the sign-in banner. */
+  /** Standard output so far: the JSON log lines, one a line. */
   stdout(): string;
+  /** Standard error so far: the sign-in banner (the output is no terminal). */
+  stderr(): string;
   stop(): Promise<void>;
 }
 
@@ -62,11 +64,11 @@ export function serveIn(cwd: string, args: string[], env: Record<string, string>
       void stop().then(() => reject(new Error(`serve did not start in ${timeoutMs} ms:\n${out}\n${err}`)));
     }, timeoutMs);
     const poll = setInterval(() => {
-      const url = /Floorwatch is running at (\S+)\n[\s\S]*\n\n/.exec(out)?.[1];
+      const url = /Floorwatch is running at (\S+)\n[\s\S]*\n\n/.exec(err)?.[1];
       if (url === undefined) return;
       clearInterval(poll);
       clearTimeout(timer);
-      resolve({ url, stdout: () => out, stop });
+      resolve({ url, stdout: () => out, stderr: () => err, stop });
     }, 50);
     child.once('exit', (code) => {
       clearInterval(poll);
