@@ -16,9 +16,21 @@ export const EARLIEST_EVENT_MS = 946_684_800_000;
 
 /** ISO 8601 with an explicit offset (or Z), or epoch milliseconds; normalised to epoch ms. */
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+/** A local date-time without its offset: which zone it means is a guess the server will not make. */
+const ISO_WITHOUT_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?$/;
+
+/** What is wrong with a timestamp sent as a string, in the sender's terms. */
+function timestampStringProblem(value: string): string {
+  if (/^\d+$/.test(value)) return `epoch milliseconds in quotes: send them as a JSON number (${value}, not "${value}")`;
+  if (ISO_WITHOUT_OFFSET.test(value)) return `no UTC offset: add Z or the offset it was taken in (e.g. ${value.replace(' ', 'T')}+08:00)`;
+  return 'ISO 8601 with an offset (e.g. 2026-11-28T09:00:03+08:00) or epoch milliseconds';
+}
+
 export const timestamp = z.union([
   z.number().int('epoch milliseconds must be a whole number').nonnegative(),
-  z.string().regex(ISO_WITH_OFFSET, 'ISO 8601 with an offset (e.g. 2026-11-28T09:00:03+08:00) or epoch milliseconds'),
+  z.string().superRefine((value, ctx) => {
+    if (!ISO_WITH_OFFSET.test(value)) ctx.addIssue({ code: 'custom', message: timestampStringProblem(value) });
+  }),
 ]).transform((value, ctx) => {
   const ms = typeof value === 'number' ? value : Date.parse(value);
   if (!Number.isFinite(ms)) {

@@ -68,6 +68,7 @@ export const PROBLEMS = {
   // Feeds (POST /api/v1/events): no token sent, or one the server does not take.
   feedTokenRequired: 'a feed token is required (Authorization: Bearer <token>)',
   feedTokenInvalid: 'the feed token is not valid (revoked or mistyped)',
+  feedTokenNotBearer: 'an Authorization header without the Bearer scheme: send "Authorization: Bearer <token>"',
   // Schedules (article 79): each row's problem has a code of its own (schedule-problems.ts).
   scheduleFileProblems: '{count} problem(s) in the file',
   // Notification channels (the admin page, /api/v1/notify/channels).

@@ -52,7 +52,8 @@ export function envOption(flags: string, description: string, env: string): Opti
 const program = new Command('floorwatch')
   .description('Real-time floor monitor for contact centres')
   .version(packageVersion(), '-V, --version', 'print the version')
-  .showHelpAfterError();
+  // A mistyped flag's error stays the last thing said (a journal buried it under the whole help).
+  .showHelpAfterError('(run with --help for the options)');
 
 registerServe(program);
 registerReplay(program);

@@ -55,8 +55,9 @@ export function createIngestRouter({
     auth.feedFromToken(token).then((feed) => {
       if (!feed) {
         // No token is a setup step left out; a token not taken (revoked, mistyped) is a different fix.
-        res.status(401).set('WWW-Authenticate', 'Bearer realm="floorwatch-ingest"')
-          .json(problem(token === undefined ? 'feedTokenRequired' : 'feedTokenInvalid'));
+        // A header without the scheme (the token alone) is the commonest slip: say so.
+        const code = token !== undefined ? 'feedTokenInvalid' : req.headers.authorization?.trim() ? 'feedTokenNotBearer' : 'feedTokenRequired';
+        res.status(401).set('WWW-Authenticate', 'Bearer realm="floorwatch-ingest"').json(problem(code));
         return;
       }
       res.locals.feed = feed;

@@ -269,6 +269,8 @@ function withId(rejected: RejectedEvent, item: unknown): RejectedEvent {
 }
 
 function issueReason(issue: z.core.$ZodIssue, item: unknown): string {
+  // A field left out: zod says "expected string, received undefined"; a sender reads "required".
+  if (issue.code === 'invalid_type' && valueAt(item, issue.path) === undefined) return `required (${issue.expected})`;
   if (issue.code !== 'invalid_union') return issue.message;
   // The discriminator: zod's own message lists all fifteen types; name the bad value instead.
   if ('discriminator' in issue && issue.discriminator === 'type' && issue.path.length === 1) {

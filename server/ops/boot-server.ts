@@ -25,6 +25,15 @@ export interface BootServer {
   close(): Promise<void>;
 }
 
+/** A listen failure in the installer's terms: which address, and what to do about it. */
+function listenProblem(err: NodeJS.ErrnoException, host: string, port: number): Error {
+  const where = `${host}:${port}`;
+  if (err.code === 'EADDRINUSE') return new Error(`${where} is in use (another Floorwatch, or another program, listens there): stop it, or choose another --port`);
+  if (err.code === 'EACCES') return new Error(`not allowed to listen on ${where} (ports below 1024 need privileges): choose a --port of 1024 or above, behind a proxy for 80/443`);
+  if (err.code === 'EADDRNOTAVAIL') return new Error(`${host} is not an address of this machine: choose another --host (0.0.0.0 for all, 127.0.0.1 for this machine only)`);
+  return err;
+}
+
 export async function listenWhileBooting(options: {
   port: number;
   host: string;
@@ -45,9 +54,10 @@ export async function listenWhileBooting(options: {
 
   const server = createServer(boot);
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    const fail = (err: NodeJS.ErrnoException): void => reject(listenProblem(err, options.host, options.port));
+    server.once('error', fail);
     server.listen(options.port, options.host, () => {
-      server.off('error', reject);
+      server.off('error', fail);
       resolve();
     });
   });

@@ -84,7 +84,7 @@ describe('the ingest endpoints, with a token missing or not taken', () => {
     headers: { 'content-type': 'application/json', ...(authorization !== undefined && { authorization }) },
   });
 
-  it('HTTP: says a token is required when none is sent, and that it is not valid when it is revoked or mistyped', async () => {
+  it('HTTP: says a token is required when none is sent, that the Bearer scheme is missing, and that it is not valid when it is revoked or mistyped', async () => {
     const missing = await ingest();
     expect(missing.status).toBe(401);
     expect(await missing.json()).toEqual({ error: REQUIRED, code: 'feedTokenRequired' });
@@ -92,6 +92,10 @@ describe('the ingest endpoints, with a token missing or not taken', () => {
     expect(mistyped.status).toBe(401);
     expect(mistyped.headers.get('www-authenticate')).toBe('Bearer realm="floorwatch-ingest"');
     expect(await mistyped.json()).toEqual({ error: INVALID, code: 'feedTokenInvalid' });
+    // The token alone, without its scheme: named as that, not as no token at all.
+    const schemeless = await ingest('not-a-token-anyone-made-0123456789');
+    expect(schemeless.status).toBe(401);
+    expect(await schemeless.json()).toMatchObject({ code: 'feedTokenNotBearer', error: expect.stringContaining('Authorization: Bearer <token>') });
 
     const token = (await cli('feed-token', 'create', 'to revoke', '--db', db)).stdout.trim();
     const id = (await cli('feed-token', 'list', '--db', db)).stdout.split('\n').find((l) => l.includes('\tto revoke\t'))!.split('\t')[0]!;

@@ -192,6 +192,11 @@ describe('starting up', () => {
       expect(await once<FloorSnapshot>(board, 'snapshot')).toMatchObject({ demo: false });
       board.disconnect();
 
+      // A second server on the same port is told what is wrong and what to do, in its terms.
+      const port = Number(new URL(base).port);
+      await expect(listenWhileBooting({ port, host: '127.0.0.1', metrics, readiness, logger }))
+        .rejects.toThrow(`127.0.0.1:${port} is in use (another Floorwatch, or another program, listens there): stop it, or choose another --port`);
+
       // The storage going away makes it not ready, and says which check failed.
       await storage.close();
       const down = await fetch(`${base}/ready`);

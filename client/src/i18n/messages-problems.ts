@@ -61,6 +61,7 @@ const PROBLEMS_ZH: Record<ProblemCode, string> = {
   pointsAgentUnknown: '工号有误：现场、排班和积分记录中都没有坐席 {agentId}，请核对。',
   feedTokenRequired: '需要数据源令牌（Authorization: Bearer <令牌>）。',
   feedTokenInvalid: '数据源令牌无效（已被吊销或输入有误）。',
+  feedTokenNotBearer: 'Authorization 标头缺少 Bearer：应为“Authorization: Bearer <令牌>”。',
   scheduleFileProblems: '文件中有 {count} 处问题。',
   secretDestinationChanged: '目标服务器已更改，请重新输入“{field}”。',
   destinationForbidden: '“{field}”填写有误：{host} 是链路本地或云元数据地址，通知不会发送到这类地址。',

@@ -65,11 +65,26 @@ describe('parseBatch: JSON array', () => {
         index: 2, field: 'ts', id: 'bad-ts',
         reason: 'ISO 8601 with an offset (e.g. 2026-11-28T09:00:03+08:00) or epoch milliseconds',
       },
-      { index: 4, field: 'agentId', reason: 'Invalid input: expected string, received undefined', id: 'no-agent' },
+      { index: 4, field: 'agentId', reason: 'required (string)', id: 'no-agent' },
       { index: 5, field: '(event)', reason: 'expected an event object, got a number (42)' },
       { index: 6, field: 'ts', reason: 'epoch milliseconds must be a whole number', id: 'float-ts' },
       { index: 7, field: 'type', reason: 'missing event type', id: 'no-type' },
       { index: 8, field: 'ts', reason: 'expected number or string', id: 'bool-ts' },
+    ]);
+  });
+
+  it('says what is wrong with a time sent as a string: quoted milliseconds, no offset', () => {
+    const batch = validateBatch([
+      answered('quoted-ms', { ts: '1764291603000' }),
+      answered('no-offset', { ts: '2026-11-28T09:00:03' }),
+      answered('space-no-offset', { ts: '2026-11-28 09:00:03' }),
+      answered('with-offset', { ts: '2026-11-28T09:00:03+08:00' }),
+    ]);
+    expect(batch.events.map((e) => e.id)).toEqual(['with-offset']);
+    expect(batch.errors).toEqual([
+      { index: 0, field: 'ts', id: 'quoted-ms', reason: 'epoch milliseconds in quotes: send them as a JSON number (1764291603000, not "1764291603000")' },
+      { index: 1, field: 'ts', id: 'no-offset', reason: 'no UTC offset: add Z or the offset it was taken in (e.g. 2026-11-28T09:00:03+08:00)' },
+      { index: 2, field: 'ts', id: 'space-no-offset', reason: 'no UTC offset: add Z or the offset it was taken in (e.g. 2026-11-28T09:00:03+08:00)' },
     ]);
   });
 
