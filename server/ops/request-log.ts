@@ -36,8 +36,12 @@ export function loggablePath(originalUrl: string): string {
   return path;
 }
 
-/** Probes and scrapes come every few seconds: logged at debug, not info. */
-const QUIET_PATHS = new Set(['/health', '/ready', '/metrics']);
+/**
+ * Probes and scrapes come every few seconds, and a feed posts its batches every second or
+ * more (their counts are in /metrics, a batch's refused events a warning of their own):
+ * logged at debug when they succeed, not info, so the log says what changed.
+ */
+const QUIET_PATHS = new Set(['/health', '/ready', '/metrics', '/api/v1/events']);
 
 export interface RequestLogOptions {
   metrics?: Metrics;
