@@ -48,6 +48,8 @@ export const ALERT_REASONS = {
   handedOver: 'to {account}',
   /** `escalated` by a lead who acknowledged an urgent report: passed on to the supervisor (art. 94). */
   passedOn: 'passed on to the supervisor by {who}',
+  /** `escalated` by a supervisor who passed the alert on to the department manager (art. 94). */
+  passedOnToManager: 'passed on to the manager by {who}',
 } as const;
 
 export type AlertReasonCode = keyof typeof ALERT_REASONS;

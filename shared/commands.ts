@@ -27,7 +27,16 @@ export const approveLeaveInput = z.strictObject({
   agentId: id,
   note: z.string().max(2000).optional(),
 });
+/**
+ * Articles 93-94: a lead (or the supervisor) passes an alert up one level now, rather than
+ * waiting for nobody to acknowledge it. The note says why; the level above is told.
+ */
+export const escalateAlertInput = z.strictObject({
+  alertId: id,
+  note: z.string().max(2000).optional(),
+});
 export type AcknowledgeAlertInput = z.infer<typeof acknowledgeAlertInput>;
+export type EscalateAlertInput = z.infer<typeof escalateAlertInput>;
 export type ResolveAlertInput = z.infer<typeof resolveAlertInput>;
 export type ApproveHoldInput = z.infer<typeof approveHoldInput>;
 export type ApproveLeaveInput = z.infer<typeof approveLeaveInput>;
@@ -36,6 +45,7 @@ export type ApproveLeaveInput = z.infer<typeof approveLeaveInput>;
 export type FloorCommand =
   | ({ type: 'alert.acknowledge'; by: string } & AcknowledgeAlertInput)
   | ({ type: 'alert.resolve'; by: string } & ResolveAlertInput)
+  | ({ type: 'alert.escalate'; by: string } & EscalateAlertInput)
   | ({ type: 'hold.approve'; by: string } & ApproveHoldInput)
   | ({ type: 'leave.approve'; by: string } & ApproveLeaveInput)
   /**

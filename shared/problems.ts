@@ -34,6 +34,7 @@ export const PROBLEMS = {
   notYourTeam: 'that is not one of your teams',
   alertNotOpen: 'alert {alertId} is not open (unknown or already resolved)',
   alertAlreadyAcknowledged: 'alert {alertId} was already acknowledged by {by}',
+  alertAtTopLevel: 'alert {alertId} is already with the department manager, the last level',
   alertNotVisible: 'no open alert with this id is visible to you',
   agentNotOnFloor: 'no agent {agentId} on your floor today',
   holdRuleOff: 'the hold-consent rule is disabled',

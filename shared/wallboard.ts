@@ -14,7 +14,7 @@
 import { z } from 'zod';
 import type { TeamAdherence } from './schedule.js';
 import type { Alert, AlertSummary } from './alerts.js';
-import type { ApproveHoldInput, AcknowledgeAlertInput, CommandResult, ResolveAlertInput } from './commands.js';
+import type { ApproveHoldInput, AcknowledgeAlertInput, CommandResult, EscalateAlertInput, ResolveAlertInput } from './commands.js';
 import type { FloorEventInput } from './events.js';
 import type { AgentChange } from './agent-changes.js';
 import type {
@@ -119,6 +119,7 @@ export interface WallboardClientToServer {
   read: (seq: number) => void;
   'alert:acknowledge': (input: AcknowledgeAlertInput, ack: (result: CommandResult<Alert>) => void) => void;
   'alert:resolve': (input: ResolveAlertInput, ack: (result: CommandResult<Alert>) => void) => void;
+  'alert:escalate': (input: EscalateAlertInput, ack: (result: CommandResult<Alert>) => void) => void;
   'hold:approve': (input: ApproveHoldInput, ack: (result: CommandResult<{ callId: string; allowedSeconds: number }>) => void) => void;
 }
 

@@ -11,6 +11,8 @@ import { problem, type Problem } from '../../shared/problems.js';
 export const COMMAND_ROLES: Record<FloorCommand['type'], readonly Role[]> = {
   'alert.acknowledge': ['lead', 'supervisor', 'manager'],
   'alert.resolve': ['lead', 'supervisor', 'manager'],
+  // The manager is the last level: there is nobody above to pass an alert on to.
+  'alert.escalate': ['lead', 'supervisor'],
   'hold.approve': ['lead', 'supervisor'],
   // Article 79: the shift lead lets an agent leave before the relief arrives.
   'leave.approve': ['lead', 'supervisor'],
@@ -22,6 +24,7 @@ export const COMMAND_ROLES: Record<FloorCommand['type'], readonly Role[]> = {
 const COMMAND_WORDS: Record<FloorCommand['type'], string> = {
   'alert.acknowledge': 'act on alerts',
   'alert.resolve': 'act on alerts',
+  'alert.escalate': 'pass alerts on to the level above',
   'hold.approve': 'approve holds',
   'leave.approve': 'approve leaving the seat',
   'handover.confirm': 'confirm a handover this way (confirm it on the handover page)',

@@ -201,10 +201,33 @@ export function takenUp(alert: Alert): boolean {
 }
 
 export function passUpward(ctx: Ctx, alert: Alert, by: string, note: string | undefined): void {
-  alert.escalationLevel = 'supervisor';
+  escalateByHand(ctx, alert, by, note);
+}
+
+/** The level above this one, or undefined at the top (the department manager). */
+export function levelAbove(level: EscalationLevel): EscalationLevel | undefined {
+  return ESCALATION_LEVELS[ESCALATION_LEVELS.indexOf(level) + 1];
+}
+
+/**
+ * Articles 93-94: a person passes the alert up one level now (a lead who cannot deal with
+ * it, a supervisor who needs the manager), without waiting for its timer. The level above
+ * is told like any escalation and must take it up itself: an acknowledgement at the level
+ * below does not answer for it, so an acknowledged alert is open again (the history keeps
+ * who acknowledged it). The caller checks there is a level above.
+ */
+export function escalateByHand(ctx: Ctx, alert: Alert, by: string, note: string | undefined): void {
+  const next = levelAbove(alert.escalationLevel) ?? 'manager';
+  alert.escalationLevel = next;
+  if (alert.status === 'acknowledged') {
+    alert.status = 'open';
+    alert.acknowledgedAt = undefined;
+    alert.acknowledgedBy = undefined;
+    alert.acknowledgeNote = undefined;
+  }
   addHistory(alert, {
-    at: ctx.now, action: 'escalated', level: 'supervisor', by,
-    ...(note !== undefined ? { note } : systemNote(alertReason('passedOn', { who: by }))),
+    at: ctx.now, action: 'escalated', level: next, by,
+    ...(note !== undefined ? { note } : systemNote(alertReason(next === 'manager' ? 'passedOnToManager' : 'passedOn', { who: by }))),
   });
   scheduleEscalation(ctx, alert);
   emit(ctx, alert);

@@ -14,7 +14,7 @@ import type { CommandResult, FloorCommand } from '../../shared/commands.js';
 import type { FloorEvent } from '../../shared/events.js';
 import { rulesConfigSchema, type RulesConfig } from '../../shared/rules-config.js';
 import type { ScheduleChange } from '../../shared/schedule.js';
-import { acknowledgeAlert, copyAlert, escalate, passesUpward, passUpward, resolveAlert } from './alerts.js';
+import { acknowledgeAlert, copyAlert, escalate, escalateByHand, levelAbove, passesUpward, passUpward, resolveAlert } from './alerts.js';
 import { dayOf } from './calendar.js';
 import { schedule, type Ctx, type Effect } from './context.js';
 import { applyCore } from './core.js';
@@ -128,6 +128,11 @@ function applyCommand(ctx: Ctx, command: FloorCommand): CommandResult {
     }
     if (passesUpward(alert)) passUpward(ctx, alert, command.by, command.note);
     else acknowledgeAlert(ctx, alert, command.by, command.note);
+    return { ok: true, value: copyAlert(alert) };
+  }
+  if (command.type === 'alert.escalate') {
+    if (levelAbove(alert.escalationLevel) === undefined) return { ok: false, ...problem('alertAtTopLevel', { alertId: alert.id }), field: 'alertId' };
+    escalateByHand(ctx, alert, command.by, command.note);
     return { ok: true, value: copyAlert(alert) };
   }
   resolveAlert(ctx, alert, command.by, command.note ?? alertReason('resolvedBy', { who: command.by }));

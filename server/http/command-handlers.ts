@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { Alert } from '../../shared/alerts.js';
 import {
-  acknowledgeAlertInput, approveHoldInput, approveLeaveInput, resolveAlertInput, type CommandResult, type FloorCommand,
+  acknowledgeAlertInput, approveHoldInput, approveLeaveInput, escalateAlertInput, resolveAlertInput, type CommandResult, type FloorCommand,
 } from '../../shared/commands.js';
 import type { FloorService, HoldApproval, LeaveApproval } from '../floor/types.js';
 import { mayCommand } from '../access/permissions.js';
@@ -43,6 +43,8 @@ export interface CommandOutcome<T> {
 export interface CommandHandlers {
   acknowledgeAlert(input: unknown, actor: Actor): Promise<CommandOutcome<Alert>>;
   resolveAlert(input: unknown, actor: Actor): Promise<CommandOutcome<Alert>>;
+  /** Articles 93-94: pass the alert on to the level above now. */
+  escalateAlert(input: unknown, actor: Actor): Promise<CommandOutcome<Alert>>;
   approveHold(input: unknown, actor: Actor): Promise<CommandOutcome<HoldApproval>>;
   /** Article 79: a lead lets an agent of their team leave before the relief is in. */
   approveLeave(input: unknown, actor: Actor): Promise<CommandOutcome<LeaveApproval>>;
@@ -54,6 +56,7 @@ type PeopleCommand = Exclude<FloorCommand, { type: 'handover.confirm' }>;
 const AUDIT_ACTION: Record<PeopleCommand['type'], string> = {
   'alert.acknowledge': 'alert-acknowledged',
   'alert.resolve': 'alert-resolved',
+  'alert.escalate': 'alert-escalated',
   'hold.approve': 'hold-approved',
   'leave.approve': 'leave-approved',
 };
@@ -118,6 +121,7 @@ export function createCommandHandlers(floor: FloorService, audit: Auditor, logge
   return {
     acknowledgeAlert: (input, actor) => run<Alert>('alert.acknowledge', acknowledgeAlertInput, input, actor),
     resolveAlert: (input, actor) => run<Alert>('alert.resolve', resolveAlertInput, input, actor),
+    escalateAlert: (input, actor) => run<Alert>('alert.escalate', escalateAlertInput, input, actor),
     approveHold: (input, actor) => run<HoldApproval>('hold.approve', approveHoldInput, input, actor),
     approveLeave: (input, actor) => run<LeaveApproval>('leave.approve', approveLeaveInput, input, actor),
   };

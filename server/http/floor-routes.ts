@@ -130,6 +130,10 @@ export function createFloorRouter({ floor, commands, requireViewer, feeds }: Flo
     send(res, await commands.resolveAlert(withParams(req.body, { alertId: String(req.params.id) }), actorOf(req, res)));
   });
 
+  router.post('/api/v1/alerts/:id/escalate', people, json, async (req, res) => {
+    send(res, await commands.escalateAlert(withParams(req.body, { alertId: String(req.params.id) }), actorOf(req, res)));
+  });
+
   router.post('/api/v1/calls/:callId/hold-approval', people, json, async (req, res) => {
     send(res, await commands.approveHold(withParams(req.body, { callId: String(req.params.callId) }), actorOf(req, res)));
   });

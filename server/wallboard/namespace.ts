@@ -382,6 +382,9 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
     socket.on('alert:resolve', (input, ack) => {
       void answer(socket, ack, () => commands.resolveAlert(input, actor), log);
     });
+    socket.on('alert:escalate', (input, ack) => {
+      void answer(socket, ack, () => commands.escalateAlert(input, actor), log);
+    });
     socket.on('hold:approve', (input, ack) => {
       void answer(socket, ack, () => commands.approveHold(input, actor), log);
     });

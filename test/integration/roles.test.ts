@@ -235,6 +235,33 @@ describe('who may act', () => {
     expect(await again.json()).toMatchObject({ ok: false, code: 'alertAlreadyAcknowledged', params: { alertId: teamA.id, by: 'lead-a' }, field: 'alertId' });
   });
 
+  it('a lead escalates their team\'s alert to the supervisor, who escalates it to the manager; the manager is the last level', async () => {
+    const teamA = await alertOf('forbidden-phrases');
+    const path = `/api/v1/alerts/${teamA.id}/escalate`;
+    expect((await people.leadB.call('POST', path, { csrf: true, body: {} })).status).toBe(403);
+    const byManager = await people.manager.call('POST', path, { csrf: true, body: {} });
+    expect(byManager.status).toBe(403);
+    expect(await byManager.json()).toMatchObject({ code: 'commandNotAllowed', params: { role: 'manager', command: 'alert.escalate' } });
+
+    // Acknowledged by the lead (above), now beyond them: open again, at the supervisor's.
+    const up = await people.leadA.call('POST', path, { csrf: true, body: { note: 'repeat offender, needs the supervisor' } });
+    expect(up.status).toBe(200);
+    expect(await up.json()).toMatchObject({ ok: true, value: { status: 'open', escalationLevel: 'supervisor' } });
+    const seenBySupervisor = (await floorFor(people.supervisor)).alerts.find((a) => a.id === teamA.id)!;
+    expect(seenBySupervisor).toMatchObject({ status: 'open', escalationLevel: 'supervisor' });
+    expect(seenBySupervisor.acknowledgedBy).toBeUndefined();
+    const leadA = (await s.access.listAccounts()).find((a) => a.username === 'lead-a')!;
+    expect(await s.access.listAudit({ action: 'alert-escalated' })).toEqual([
+      expect.objectContaining({ actor: leadA.id, target: teamA.id, detail: expect.objectContaining({ note: 'repeat offender, needs the supervisor' }) }),
+    ]);
+
+    const { socket } = await socketSnapshot({ browser: people.supervisor });
+    expect(await socket.emitWithAck('alert:escalate', { alertId: teamA.id })).toMatchObject({ ok: true, value: { escalationLevel: 'manager' } });
+    const top = await people.supervisor.call('POST', path, { csrf: true, body: {} });
+    expect(top.status).toBe(409);
+    expect(await top.json()).toMatchObject({ ok: false, code: 'alertAtTopLevel', field: 'alertId' });
+  });
+
   it('commands need the CSRF token with a session cookie', async () => {
     const urgent = await alertOf('urgent-escalation');
     expect((await people.leadB.call('POST', `/api/v1/alerts/${urgent.id}/acknowledge`, { body: {} })).status).toBe(403);

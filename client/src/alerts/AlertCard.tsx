@@ -11,12 +11,12 @@ import { formatElapsed } from '../time/format.js';
 import { useServerNow } from '../time/ticker.js';
 import { useSessionStore } from '../session/session-store.js';
 import { ClosedNotice, type ClosedMeanwhile } from './ClosedMeanwhile.js';
-import { acknowledgeAlert, approveHold, approveLeave, fetchAlert, resolveAlert } from './commands.js';
+import { acknowledgeAlert, approveHold, approveLeave, escalateAlert, fetchAlert, resolveAlert } from './commands.js';
 import { errorOf, useErrorText, type ErrorText } from '../i18n/error-text.js';
 import { useHoldSince, type BoardAlert } from './floor-read.js';
 import { canApproveHold, nextLevel } from './order.js';
 
-export type AlertAction = 'acknowledge' | 'resolve' | 'hold' | 'leave';
+export type AlertAction = 'acknowledge' | 'escalate' | 'resolve' | 'hold' | 'leave';
 
 /**
  * What to announce after a command succeeded: a message key and its parameters, put in
@@ -69,7 +69,8 @@ export function AlertHeading({ alert: a }: { alert: BoardAlert }) {
     <div className="desk-alert-head">
       <span className="desk-severity">{t(`severity.${a.severity}`)}</span>
       <span className="desk-rule">
-        <span className="desk-rule-id">{a.rule}</span>
+        {/* The rule by its name in the reader's language (its id is a code, not words); the id stays as data. */}
+        <span className="desk-rule-id" data-rule={a.rule}>{t(`rule.${a.rule}`)}</span>
         {' · '}
         <span className="desk-article">{t('alerts.article', { article: info?.article ?? a.article })}</span>
       </span>
@@ -107,7 +108,7 @@ function Evidence({ alert: a }: { alert: BoardAlert & { evidence?: string[] } })
   );
 }
 
-export function AlertCard({ alert: a, onDone, actions = ['acknowledge', 'resolve', 'hold', 'leave'], children, onFormOpen, closed }: AlertCardProps) {
+export function AlertCard({ alert: a, onDone, actions = ['acknowledge', 'escalate', 'resolve', 'hold', 'leave'], children, onFormOpen, closed }: AlertCardProps) {
   const t = useT();
   const title = useAlertTitle();
   const now = useServerNow();
@@ -120,6 +121,8 @@ export function AlertCard({ alert: a, onDone, actions = ['acknowledge', 'resolve
     if (action === 'hold') return canApproveHold(a) && role !== 'manager';
     // Article 79: the answer to a no-leaving-post alert is often the lead's approval itself.
     if (action === 'leave') return a.rule === 'no-leaving-post' && a.agentId !== undefined && a.status !== 'resolved' && role !== 'manager';
+    // Articles 93-94: a lead or the supervisor passes it up now; the manager is the last level.
+    if (action === 'escalate') return a.status !== 'resolved' && role !== 'manager' && nextLevel(a.escalationLevel) !== undefined;
     return true;
   }) : [];
   const openButton = useRef<HTMLButtonElement | null>(null);
@@ -174,7 +177,7 @@ export function AlertCard({ alert: a, onDone, actions = ['acknowledge', 'resolve
                   setMode(action);
                 }}
               >
-                {t(action === 'hold' ? 'alerts.action.approveHold' : action === 'leave' ? 'leave.action' : `alerts.action.${action}`)}
+                {t(action === 'hold' ? 'alerts.action.approveHold' : action === 'leave' ? 'leave.action' : `alerts.action.${action}`, levelAbove(t, a))}
               </button>
             ))}
           </div>
@@ -193,6 +196,12 @@ export function AlertCard({ alert: a, onDone, actions = ['acknowledge', 'resolve
       )}
     </article>
   );
+}
+
+/** The level an escalation would pass the alert to, in words, for `{level}`. */
+function levelAbove(t: T, a: Pick<BoardAlert, 'escalationLevel'>): Vars {
+  const next = nextLevel(a.escalationLevel);
+  return next === undefined ? {} : { level: t(`alerts.level.${next}`) };
 }
 
 function Escalation({ alert: a, now }: { alert: BoardAlert; now: number }) {
@@ -277,6 +286,9 @@ function ActionForm({ alert: a, mode, closed, onCancel, onDone }: {
         const after = await acknowledgeAlert(a.id, note);
         // An urgent report a lead acknowledges moves up to the supervisor, still open (art. 94).
         onDone({ key: after.status === 'open' ? 'alerts.done.passedOn' : 'alerts.done.acknowledged', about: a });
+      } else if (mode === 'escalate') {
+        await escalateAlert(a.id, note);
+        onDone({ key: 'alerts.done.escalated', vars: levelAbove(t, a), about: a });
       } else if (mode === 'resolve') {
         await resolveAlert(a.id, note);
         onDone({ key: 'alerts.done.resolved', about: a });
@@ -295,7 +307,8 @@ function ActionForm({ alert: a, mode, closed, onCancel, onDone }: {
 
   const fieldLabel = (field: string) => (field === 'seconds' ? t('alerts.form.seconds') : field === 'note' ? t('alerts.form.note') : undefined);
   const secondsInvalid = error !== null && (error.field === undefined || error.field === 'seconds');
-  const confirm = mode === 'acknowledge' ? 'alerts.action.confirmAcknowledge' : mode === 'resolve' ? 'alerts.action.confirmResolve' : mode === 'leave' ? 'leave.confirm' : 'alerts.action.confirmHold';
+  const confirm = mode === 'acknowledge' ? 'alerts.action.confirmAcknowledge' : mode === 'resolve' ? 'alerts.action.confirmResolve'
+    : mode === 'escalate' ? 'alerts.action.confirmEscalate' : mode === 'leave' ? 'leave.confirm' : 'alerts.action.confirmHold';
   return (
     <form className="desk-form" noValidate onSubmit={(e) => void submit(e)} onKeyDown={(e) => { if (e.key === 'Escape') onCancel(); }}>
       {/* While its own command is on its way, the alert closing is that command's doing: nothing to say yet. */}
@@ -327,7 +340,7 @@ function ActionForm({ alert: a, mode, closed, onCancel, onDone }: {
         </div>
       )}
       <div className="desk-field">
-        <label htmlFor={noteId}>{t(mode === 'acknowledge' ? 'alerts.form.note' : 'alerts.form.noteOptional')}</label>
+        <label htmlFor={noteId}>{t('alerts.form.noteOptional')}</label>
         <textarea
           ref={mode === 'hold' ? undefined : first}
           id={noteId}
@@ -343,7 +356,7 @@ function ActionForm({ alert: a, mode, closed, onCancel, onDone }: {
       <div className="desk-actions">
         {sendable && (
           <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? t('alerts.action.busy') : t(confirm)}
+            {busy ? t('alerts.action.busy') : t(confirm, levelAbove(t, a))}
           </button>
         )}
         <button type="button" className="button button-quiet" onClick={onCancel} disabled={busy}>

@@ -108,7 +108,7 @@ export function AlertHistory({ day, timezone, live, refreshKey, onDone }: {
                 <AlertCard
                   alert={a}
                   onDone={onDone}
-                  actions={['resolve', 'hold', 'leave']}
+                  actions={['escalate', 'resolve', 'hold', 'leave']}
                   onFormOpen={onFormOpen}
                   closed={a.status === 'resolved' ? { status: 'resolved', resolved: a } : undefined}
                 >

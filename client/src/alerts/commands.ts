@@ -18,6 +18,11 @@ export async function acknowledgeAlert(alertId: string, note: string): Promise<A
   return valueOf(await api.post<CommandResult<Alert>>(`/api/v1/alerts/${encodeURIComponent(alertId)}/acknowledge`, noteBody(note)));
 }
 
+/** Articles 93-94: pass the alert on to the level above now. */
+export async function escalateAlert(alertId: string, note: string): Promise<Alert> {
+  return valueOf(await api.post<CommandResult<Alert>>(`/api/v1/alerts/${encodeURIComponent(alertId)}/escalate`, noteBody(note)));
+}
+
 export async function resolveAlert(alertId: string, note: string): Promise<Alert> {
   return valueOf(await api.post<CommandResult<Alert>>(`/api/v1/alerts/${encodeURIComponent(alertId)}/resolve`, noteBody(note)));
 }

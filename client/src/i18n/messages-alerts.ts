@@ -33,6 +33,7 @@ const WHY_ZH: Record<AlertReasonCode, string> = {
   holdAllowed: '允许保持至 {seconds} 秒',
   handedOver: '交接给 {account}',
   passedOn: '{who} 已上报现场主管',
+  passedOnToManager: '{who} 已上报部门经理',
 };
 
 const WHY_EN: Record<AlertReasonCode, string> = {
@@ -60,6 +61,7 @@ const WHY_EN: Record<AlertReasonCode, string> = {
   holdAllowed: 'hold allowed up to {seconds} s',
   handedOver: 'handed over to {account}',
   passedOn: 'passed on to the supervisor by {who}',
+  passedOnToManager: 'passed on to the manager by {who}',
 };
 
 addMessages({
@@ -79,9 +81,9 @@ addMessages({
     'alerts.subject.floor': '全场',
     'alerts.age': '已持续 {age}',
     'alerts.occurrences': '发生 {count} 次',
-    'alerts.level.lead': '班组长',
-    'alerts.level.supervisor': '主管',
-    'alerts.level.manager': '经理',
+    'alerts.level.lead': '值班长',
+    'alerts.level.supervisor': '现场主管',
+    'alerts.level.manager': '部门经理',
     'alerts.forLevel': '当前处理人：{level}',
     'alerts.escalatesIn': '{time} 后升级至{level}',
     'alerts.escalatingNow': '正在升级至{level}',
@@ -97,6 +99,8 @@ addMessages({
     'alerts.status.resolved': '已解决',
     'alerts.action.acknowledge': '确认',
     'alerts.action.resolve': '解决',
+    'alerts.action.escalate': '上报{level}',
+    'alerts.action.confirmEscalate': '上报{level}',
     'alerts.action.approveHold': '批准延长保持',
     'alerts.action.cancel': '取消',
     'alerts.action.confirmAcknowledge': '确认告警',
@@ -110,6 +114,7 @@ addMessages({
     'alerts.done.acknowledged': '已确认告警：{title}',
     'alerts.done.passedOn': '已确认并上报现场主管（第九十四条）：{title}',
     'alerts.done.resolved': '已解决告警：{title}',
+    'alerts.done.escalated': '已上报{level}：{title}',
     'alerts.done.hold': '已批准通话 {callId} 保持至 {seconds} 秒',
     'alerts.history.title': '今日记录',
     'alerts.history.empty': '今天还没有确认或解决的告警。',
@@ -182,6 +187,8 @@ addMessages({
     'alerts.status.resolved': 'Resolved',
     'alerts.action.acknowledge': 'Acknowledge',
     'alerts.action.resolve': 'Resolve',
+    'alerts.action.escalate': 'Escalate to the {level}',
+    'alerts.action.confirmEscalate': 'Escalate to the {level}',
     'alerts.action.approveHold': 'Approve longer hold',
     'alerts.action.cancel': 'Cancel',
     'alerts.action.confirmAcknowledge': 'Acknowledge alert',
@@ -195,6 +202,7 @@ addMessages({
     'alerts.done.acknowledged': 'Acknowledged: {title}',
     'alerts.done.passedOn': 'Acknowledged and passed on to the supervisor (article 94): {title}',
     'alerts.done.resolved': 'Resolved: {title}',
+    'alerts.done.escalated': 'Escalated to the {level}: {title}',
     'alerts.done.hold': 'Hold on call {callId} approved up to {seconds} s',
     'alerts.history.title': 'Today',
     'alerts.history.empty': 'No alert acknowledged or resolved today yet.',

@@ -77,7 +77,7 @@ describe('the open cards', () => {
     const headline = card.getByRole('heading').textContent ?? '';
     expect(headline).not.toMatch(/opened the call/);
     fireEvent.click(card.getByRole('button', { name: '确认' }));
-    fireEvent.change(card.getByLabelText('备注'), { target: { value: '已提醒' } });
+    fireEvent.change(card.getByLabelText('备注（可选）'), { target: { value: '已提醒' } });
     fireEvent.click(card.getByRole('button', { name: '确认告警' }));
     await vi.waitFor(() => expect(onDone).toHaveBeenCalledWith({ key: 'alerts.done.acknowledged', about: GREETING }));
 
@@ -109,7 +109,7 @@ describe('the open cards', () => {
   it('say that an info alert does not escalate, not that it is at the top level', () => {
     render(createElement(AlertList, { alerts: [INFO], onDone: () => {} }));
     const card = screen.getByRole('article');
-    expect(card.textContent).toContain('当前处理人：班组长 · 提示级告警不升级');
+    expect(card.textContent).toContain('当前处理人：值班长 · 提示级告警不升级');
     expect(card.textContent).not.toContain('已是最高级别');
   });
 });
@@ -270,6 +270,7 @@ describe('the system\'s words by code', () => {
     holdAllowed: { params: { seconds: 180 }, zh: '允许保持至 180 秒', en: 'hold allowed up to 180 s' },
     handedOver: { params: { account: 'lead-b' }, zh: '交接给 lead-b', en: 'handed over to lead-b' },
     passedOn: { params: { who: 'lead.wang' }, zh: 'lead.wang 已上报现场主管', en: 'passed on to the supervisor by lead.wang' },
+    passedOnToManager: { params: { who: 'sup.zhao' }, zh: 'sup.zhao 已上报部门经理', en: 'passed on to the manager by sup.zhao' },
   };
   const tOf = (locale: Locale) => (key: string, vars?: Record<string, string | number>) => translate(locale, key, vars);
 

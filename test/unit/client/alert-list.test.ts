@@ -54,7 +54,7 @@ describe('AlertList', () => {
 
     const critNew = within(cards[1]);
     expect(critNew.getByText('Critical')).toBeTruthy();
-    expect(critNew.getByText('urgent-escalation')).toBeTruthy();
+    expect(critNew.getByText('Urgent matters reported upward at once')).toBeTruthy();
     expect(critNew.getByText('Art. 93, 94')).toBeTruthy();
     expect(critNew.getByText('Agent 1001')).toBeTruthy();
     expect(critNew.getByText('open for 0:30')).toBeTruthy();
@@ -97,7 +97,7 @@ describe('AlertList', () => {
 
     const card = within(screen.getAllByRole('article')[1]);
     fireEvent.click(card.getByRole('button', { name: 'Acknowledge' }));
-    const note = card.getByLabelText('Note');
+    const note = card.getByLabelText('Note (optional)');
     expect(document.activeElement).toBe(note);
     fireEvent.change(note, { target: { value: 'Called the agent' } });
     fireEvent.click(card.getByRole('button', { name: 'Acknowledge alert' }));

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { ALERT_REASONS, isAlertReasonCode, type Alert, type AlertHistoryEntry, type AlertReasonCode, type AlertReasonParams } from '../../../shared/alerts.js';
 import { fillTemplate } from '../../../shared/problems.js';
-import { EngineHarness } from '../../helpers/engine-harness.js';
+import { EngineHarness, T0 } from '../../helpers/engine-harness.js';
 import { leadDuty, min, ms, PlanHarness, shift, upsert } from './plan-harness.js';
 
 /** Codes the tests below saw the engine write: at the end, every code of the table. */
@@ -308,6 +308,39 @@ describe('the alert desk and the handover', () => {
     const entry = only(h, 'urgent-escalation').history.at(-1);
     expect(entry).toMatchObject({ action: 'escalated', level: 'supervisor', by: 'lead-7' });
     expect(noteOf(entry)).toEqual({ text: 'passed on to the supervisor by lead-7', code: 'passedOn', params: { who: 'lead-7' } });
+  });
+
+  it('an alert escalated by hand (art. 93-94): up one level now, open again for the level above, the timer of that level; the manager is the last', () => {
+    const h = ringing(); // a warning ring alert at the lead's, escalating on its own at T+12 s + 300 s
+    const id = h.open('answer-3-rings')[0].id;
+    h.command(20, { type: 'alert.acknowledge', alertId: id, by: 'lead-7', note: 'on it' });
+    expect(h.command(30, { type: 'alert.escalate', alertId: id, by: 'lead-7' })).toMatchObject({ ok: true });
+    const up = h.alerts.get(id)!;
+    expect(up).toMatchObject({ status: 'open', escalationLevel: 'supervisor', escalatesAt: T0 + 30_000 + 600_000 });
+    expect(up.acknowledgedBy).toBeUndefined();
+    // The lead's acknowledgement stays in the history, before the escalation.
+    expect(up.history.map((e) => e.action)).toEqual(['opened', 'acknowledged', 'escalated']);
+    expect(noteOf(up.history.at(-1))).toEqual({ text: 'passed on to the supervisor by lead-7', code: 'passedOn', params: { who: 'lead-7' } });
+
+    h.command(40, { type: 'alert.escalate', alertId: id, by: 'sup-1', note: 'needs the manager' });
+    const top = h.alerts.get(id)!;
+    expect(top).toMatchObject({ escalationLevel: 'manager', escalatesAt: undefined });
+    expect(top.history.at(-1)).toMatchObject({ action: 'escalated', level: 'manager', by: 'sup-1', note: 'needs the manager' });
+    expect(h.command(50, { type: 'alert.escalate', alertId: id, by: 'sup-1' })).toMatchObject({ ok: false, code: 'alertAtTopLevel', field: 'alertId' });
+    // The old timer of the lead's level does not fire on it any more.
+    h.tick(400);
+    expect(h.alerts.get(id)!.history.filter((e) => e.action === 'escalated')).toHaveLength(2);
+  });
+
+  it('a supervisor who escalates without a note: passed on to the manager in the system\'s words', () => {
+    const h = ringing();
+    const id = h.open('answer-3-rings')[0].id;
+    h.command(20, { type: 'alert.escalate', alertId: id, by: 'lead-7' });
+    h.command(30, { type: 'alert.escalate', alertId: id, by: 'sup-1' });
+    expect(noteOf(h.alerts.get(id)!.history.at(-1))).toEqual({ text: 'passed on to the manager by sup-1', code: 'passedOnToManager', params: { who: 'sup-1' } });
+    // Resolved, it cannot be escalated.
+    h.command(40, { type: 'alert.resolve', alertId: id, by: 'sup-1' });
+    expect(h.command(50, { type: 'alert.escalate', alertId: id, by: 'sup-1' })).toMatchObject({ ok: false, code: 'alertNotOpen' });
   });
 });
 

@@ -1,0 +1,81 @@
+// @vitest-environment jsdom
+/**
+ * A lead passes an alert up now (articles 93-94) from its card: the button names the level
+ * above, the note is optional, the request goes to the alert's escalate endpoint, and the
+ * desk says it was escalated with the card's headline. The manager (the last level) and an
+ * alert already with the manager get no such button.
+ */
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { createElement } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { alertTitle } from '../../../shared/alert-titles.js';
+import type { Alert } from '../../../shared/alerts.js';
+import type { Role } from '../../../shared/access.js';
+import { useDoneText, type DoneMessage } from '../../../client/src/alerts/AlertCard.js';
+import { AlertList } from '../../../client/src/alerts/AlertList.js';
+import { useLocale } from '../../../client/src/i18n/index.js';
+import { useSessionStore } from '../../../client/src/session/session-store.js';
+import '../../../client/src/i18n/all.js';
+
+const NOW = Date.parse('2026-11-28T09:10:00+08:00');
+
+const RINGING: Alert = {
+  id: 'al-9', rule: 'answer-3-rings', article: '60', kind: 'condition', status: 'open', severity: 'warning',
+  ...alertTitle('answer-3-rings.ringing', { agent: '1034', seconds: 10 }), subject: { kind: 'call', id: 'c-2:1034' },
+  agentId: '1034', callId: 'c-2', teamId: 'team-01', openedAt: NOW - 60_000, updatedAt: NOW - 60_000, escalationLevel: 'lead',
+  escalatesAt: NOW + 240_000, evidence: ['e1'], occurrences: 1, history: [],
+};
+
+function signedInAs(role: Role): void {
+  useSessionStore.setState({
+    state: { kind: 'signed-in', me: { kind: 'user', id: `u-${role}`, name: role, role, teams: role === 'lead' ? ['team-01'] : [], mustChangePassword: false } },
+  });
+}
+
+beforeEach(() => {
+  useLocale.setState({ locale: 'zh-CN' });
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(NOW);
+});
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe('escalating by hand', () => {
+  it('a lead passes the alert to the supervisor, with an optional note, and is told so with its headline', async () => {
+    signedInAs('lead');
+    const fetchMock = vi.fn(async (_url: string, _init?: RequestInit) => new Response(
+      JSON.stringify({ ok: true, value: { ...RINGING, escalationLevel: 'supervisor' } }), { status: 200, headers: { 'content-type': 'application/json' } },
+    ));
+    vi.stubGlobal('fetch', fetchMock);
+    const onDone = vi.fn();
+    render(createElement(AlertList, { alerts: [RINGING], onDone }));
+    const card = within(screen.getByRole('article'));
+    fireEvent.click(card.getByRole('button', { name: '上报现场主管' }));
+    fireEvent.change(card.getByLabelText('备注（可选）'), { target: { value: '坐席多次未接' } });
+    fireEvent.click(card.getByRole('button', { name: '上报现场主管' }));
+    await vi.waitFor(() => expect(onDone).toHaveBeenCalled());
+    const [url, init] = fetchMock.mock.calls[0]!;
+    expect(url).toBe('/api/v1/alerts/al-9/escalate');
+    expect(JSON.parse(String(init?.body))).toEqual({ note: '坐席多次未接' });
+    const done = onDone.mock.calls[0]![0] as DoneMessage;
+    const Announce = () => createElement('p', { 'data-testid': 'done' }, useDoneText()(done));
+    render(createElement(Announce));
+    expect(screen.getByTestId('done').textContent).toBe('已上报现场主管：来电响铃超过 10 秒未接听 · 坐席 1034，来电 c-2');
+  });
+
+  it('the supervisor\'s button names the manager; the manager, and an alert already with the manager, get none', () => {
+    signedInAs('supervisor');
+    render(createElement(AlertList, { alerts: [{ ...RINGING, escalationLevel: 'supervisor' }], onDone: () => {} }));
+    expect(within(screen.getByRole('article')).getByRole('button', { name: '上报部门经理' })).toBeTruthy();
+    cleanup();
+    render(createElement(AlertList, { alerts: [{ ...RINGING, escalationLevel: 'manager', escalatesAt: undefined }], onDone: () => {} }));
+    expect(within(screen.getByRole('article')).queryByRole('button', { name: /上报/ })).toBeNull();
+    cleanup();
+    signedInAs('manager');
+    render(createElement(AlertList, { alerts: [RINGING], onDone: () => {} }));
+    expect(within(screen.getByRole('article')).queryByRole('button', { name: /上报/ })).toBeNull();
+  });
+});
