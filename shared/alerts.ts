@@ -138,6 +138,12 @@ export interface Alert {
   acknowledgedAt?: number;
   acknowledgedBy?: string;
   acknowledgeNote?: string;
+  /**
+   * The last time a person passed the alert up by hand (articles 93-94): who, and their
+   * note, so the level above reads why on the alert itself. Absent when only the timers moved it.
+   */
+  escalatedBy?: string;
+  escalationNote?: string;
   resolvedAt?: number;
   /** A user id, or `auto` when the condition cleared by itself. */
   resolvedBy?: string;

@@ -94,8 +94,9 @@ export function alertFor(alert: Alert, a: Audience): Alert | null {
  * How each field of an alert reaches a public screen (Audience.publicScreen). A Record, so a
  * field added to the contract does not compile until someone decides whether a TV may show
  * it; a field not listed (an older or newer stored alert's) is not sent.
- * - Typed words are dropped: the acknowledge note, the resolution text, history notes and
- *   comments (a person's, or the system's English, which may quote a person's).
+ * - Typed words are dropped: the acknowledge and escalation notes, the resolution text,
+ *   history notes and comments (a person's, or the system's English, which may quote a
+ *   person's).
  * - Call ids are dropped: `callId`, a call subject's id (replaced by the alert's own id, so
  *   a screen still tells alerts apart), and any in the title or its `call` parameter.
  * - Evidence (the feed's event ids, which may be the phone system's) is emptied.
@@ -106,6 +107,7 @@ const ON_PUBLIC_SCREEN: Record<keyof Alert, 'keep' | 'drop' | 'rewrite'> = {
   id: 'keep', rule: 'keep', article: 'keep', severity: 'keep', kind: 'keep', status: 'keep',
   title: 'rewrite', titleCode: 'keep', titleParams: 'rewrite', subject: 'rewrite', agentId: 'keep', teamId: 'keep', callId: 'drop', queue: 'keep',
   openedAt: 'keep', updatedAt: 'keep', acknowledgedAt: 'keep', acknowledgedBy: 'keep', acknowledgeNote: 'drop',
+  escalatedBy: 'keep', escalationNote: 'drop',
   resolvedAt: 'keep', resolvedBy: 'keep', resolution: 'drop', resolutionCode: 'rewrite', resolutionParams: 'rewrite',
   escalationLevel: 'keep', escalatesAt: 'keep', evidence: 'rewrite', occurrences: 'keep', history: 'rewrite',
   owner: 'keep', sensitive: 'drop',

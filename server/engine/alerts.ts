@@ -225,6 +225,8 @@ export function escalateByHand(ctx: Ctx, alert: Alert, by: string, note: string 
     alert.acknowledgedBy = undefined;
     alert.acknowledgeNote = undefined;
   }
+  alert.escalatedBy = by;
+  alert.escalationNote = note;
   addHistory(alert, {
     at: ctx.now, action: 'escalated', level: next, by,
     ...(note !== undefined ? { note } : systemNote(alertReason(next === 'manager' ? 'passedOnToManager' : 'passedOn', { who: by }))),

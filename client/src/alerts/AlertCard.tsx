@@ -160,6 +160,15 @@ export function AlertCard({ alert: a, onDone, actions = ['acknowledge', 'escalat
           {t('alerts.owner', { account: a.owner.account, teams: a.owner.teamIds.join(', ') })}
         </p>
       )}
+      {a.escalatedBy !== undefined && (
+        // Passed up by hand (articles 93-94): the level above reads who did and why.
+        <p className="desk-escalated-by" data-escalated-by={a.escalatedBy}>
+          {t('alerts.escalatedBy', { who: a.escalatedBy })}
+          {a.escalationNote !== undefined && a.escalationNote !== '' && (
+            <span className="desk-note-text"> — {t('alerts.history.note', { note: a.escalationNote })}</span>
+          )}
+        </p>
+      )}
       <Evidence alert={a} />
       {children}
       {mode === null ? (

@@ -1,7 +1,9 @@
 /**
  * Today's acknowledged and resolved alerts: who acknowledged what, with their note, and
  * who resolved it. Read over REST (the socket only carries unresolved alerts), again
- * whenever an alert on the floor changes status; acknowledged ones can be resolved here.
+ * whenever an alert on the floor changes status. Those acknowledged and not yet resolved
+ * are live work, listed first under a heading of their own ("in hand", with their count),
+ * where they can be escalated or resolved; a critical one in hand must not read as done.
  */
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
@@ -98,9 +100,15 @@ export function AlertHistory({ day, timezone, live, refreshKey, onDone }: {
         </div>
       )}
       {load.kind === 'ready' && items.length === 0 && <p className="desk-empty">{t('alerts.history.empty')}</p>}
-      {items.length > 0 && (
-        <ol className="desk-list desk-history-list">
-          {items.map((a) => (
+      {[
+        // A card whose form is open stays where it is (in hand) until the form is closed, whatever became of its alert.
+        { key: 'inHand', list: items.filter((a) => a.status === 'acknowledged' || openForms.has(a.id)) },
+        { key: 'done', list: items.filter((a) => a.status !== 'acknowledged' && !openForms.has(a.id)) },
+      ].filter(({ list }) => list.length > 0).map(({ key, list }) => (
+        <div key={key} className={`desk-history-group desk-history-${key}`}>
+          <h3 className="desk-history-subtitle">{t(`alerts.history.${key}`, { count: list.length })}</h3>
+          <ol className="desk-list desk-history-list">
+          {list.map((a) => (
             <li key={a.id}>
               {a.status === 'acknowledged' || openForms.has(a.id) ? (
                 // The trail inside the card, within its border, above what can still be done. A card
@@ -123,8 +131,9 @@ export function AlertHistory({ day, timezone, live, refreshKey, onDone }: {
               )}
             </li>
           ))}
-        </ol>
-      )}
+          </ol>
+        </div>
+      ))}
     </section>
   );
 }
@@ -137,6 +146,8 @@ function Trail({ alert: a, timezone }: { alert: HistoryAlert; timezone: string |
   const t = useT();
   const time = (ms: number) => formatClockTime(ms, timezone);
   const holds = (a.history ?? []).filter((e) => e.action === 'hold-approved');
+  // Passed up by a person (the timers' own escalations are the card's level line).
+  const escalations = (a.history ?? []).filter((e) => e.action === 'escalated' && e.by !== undefined);
   const resolution = resolutionText(t, a);
   return (
     <dl className="desk-trail">
@@ -155,6 +166,17 @@ function Trail({ alert: a, timezone }: { alert: HistoryAlert; timezone: string |
           </dd>
         </div>
       )}
+      {escalations.map((h, i) => (
+        <div key={`escalated-${i}`} className="desk-trail-row" data-trail="escalated">
+          <dt>{t('alerts.history.escalated', { level: t(`alerts.level.${h.level ?? 'supervisor'}`) })}</dt>
+          <dd>
+            {t('alerts.history.ackBy', { who: h.by ?? '?', time: time(h.at) })}
+            {h.noteCode === undefined && h.note !== undefined && h.note !== '' && (
+              <span className="desk-note-text"> — {t('alerts.history.note', { note: h.note })}</span>
+            )}
+          </dd>
+        </div>
+      ))}
       {holds.map((h, i) => {
         const allowance = allowanceText(t, h);
         return (

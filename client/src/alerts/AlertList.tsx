@@ -22,6 +22,7 @@ export function AlertList({ alerts, onDone, connecting = false }: {
   const open = openInDeskOrder(alerts);
   const count = { critical: 0, warning: 0, info: 0 };
   for (const a of open) count[a.severity] += 1;
+  const inHand = alerts.filter((a) => a.status === 'acknowledged').length;
 
   const { openForms, onFormOpen } = useOpenForms();
   // The last version of each listed alert, for a card kept after its alert left the list
@@ -46,6 +47,8 @@ export function AlertList({ alerts, onDone, connecting = false }: {
         </h2>
         <p className="desk-panel-note">
           {t('alerts.severityCount', count)} — {t('alerts.open.order')}
+          {/* Acknowledged and not resolved: still live, listed under the history's "in hand". */}
+          {inHand > 0 && <span className="desk-in-hand"> · {t('alerts.open.inHand', { count: inHand })}</span>}
         </p>
       </div>
       {cards.length === 0 ? (

@@ -135,7 +135,7 @@ describe('a public screen (the TV): no typed notes, no call ids', () => {
     ...alert('A'), rule: 'wrap-up-record', status: 'resolved', sensitive: undefined,
     ...alertTitle('wrap-up-record.unrecorded', { agent: '1001', call: CALL }),
     subject: { kind: 'call', id: `${CALL}:1001` }, callId: CALL, evidence: ['e1', `${CALL}-ended`],
-    acknowledgedAt: 2, acknowledgedBy: 'lead-a', acknowledgeNote: NOTE,
+    acknowledgedAt: 2, acknowledgedBy: 'lead-a', acknowledgeNote: NOTE, escalatedBy: 'lead-a', escalationNote: NOTE,
     resolvedAt: 3, resolvedBy: 'lead-a', resolution: `leave approved by lead-a: ${NOTE}`,
     resolutionCode: 'leaveApprovedWithNote', resolutionParams: { who: 'lead-a', note: NOTE },
     history: [
@@ -154,7 +154,7 @@ describe('a public screen (the TV): no typed notes, no call ids', () => {
       title: 'Agent 1001 left after-call work without recording call ***',
       titleCode: 'wrap-up-record.unrecorded', titleParams: { agent: '1001' },
       subject: { kind: 'call', id: 'al-1' }, agentId: '1001', teamId: 'A',
-      openedAt: 1, updatedAt: 1, acknowledgedAt: 2, acknowledgedBy: 'lead-a', resolvedAt: 3, resolvedBy: 'lead-a',
+      openedAt: 1, updatedAt: 1, acknowledgedAt: 2, acknowledgedBy: 'lead-a', escalatedBy: 'lead-a', resolvedAt: 3, resolvedBy: 'lead-a',
       resolutionCode: 'leaveApproved', resolutionParams: { who: 'lead-a' },
       escalationLevel: 'lead', evidence: [], occurrences: 1,
       history: [

@@ -12,10 +12,12 @@ import { alertTitle } from '../../../shared/alert-titles.js';
 import type { Alert } from '../../../shared/alerts.js';
 import type { Role } from '../../../shared/access.js';
 import { useDoneText, type DoneMessage } from '../../../client/src/alerts/AlertCard.js';
+import { AlertHistory } from '../../../client/src/alerts/AlertHistory.js';
 import { AlertList } from '../../../client/src/alerts/AlertList.js';
 import { useLocale } from '../../../client/src/i18n/index.js';
 import { useSessionStore } from '../../../client/src/session/session-store.js';
 import '../../../client/src/i18n/all.js';
+import { installFakeFetch } from './fake-fetch.js';
 
 const NOW = Date.parse('2026-11-28T09:10:00+08:00');
 
@@ -77,5 +79,33 @@ describe('escalating by hand', () => {
     signedInAs('manager');
     render(createElement(AlertList, { alerts: [RINGING], onDone: () => {} }));
     expect(within(screen.getByRole('article')).queryByRole('button', { name: /上报/ })).toBeNull();
+  });
+
+  it('the level above reads who escalated it and why, on the card', () => {
+    signedInAs('supervisor');
+    const escalated = { ...RINGING, escalationLevel: 'supervisor' as const, escalatedBy: 'lead.wang', escalationNote: '坐席多次未接' };
+    render(createElement(AlertList, { alerts: [escalated], onDone: () => {} }));
+    expect(screen.getByRole('article').querySelector('.desk-escalated-by')?.textContent).toBe('由 lead.wang 上报 — 备注：坐席多次未接');
+  });
+});
+
+describe('alerts in hand', () => {
+  it('an acknowledged, unresolved alert is live work: counted beside the open ones, listed first in the history under its own heading', async () => {
+    signedInAs('lead');
+    const inHand: Alert = { ...RINGING, id: 'al-10', severity: 'critical', status: 'acknowledged', acknowledgedBy: 'lead.wang', acknowledgedAt: NOW - 30_000, updatedAt: NOW - 30_000 };
+    const done: Alert = { ...RINGING, id: 'al-11', status: 'resolved', resolvedBy: 'auto', resolvedAt: NOW - 10_000, updatedAt: NOW - 10_000 };
+    installFakeFetch({ 'GET /api/v1/alerts': { body: [done, inHand] } });
+    render(createElement(AlertList, { alerts: [RINGING, inHand], onDone: () => {} }));
+    expect(document.querySelector('.desk-panel-note')?.textContent).toContain('严重 0 · 警告 1 · 提示 0');
+    expect(document.querySelector('.desk-in-hand')?.textContent).toBe(' · 另有 1 条已确认、处理中（见下方）');
+    cleanup();
+    render(createElement(AlertHistory, { day: '2026-11-28', timezone: 'Asia/Shanghai', live: [inHand], refreshKey: '1', onDone: () => {} }));
+    await screen.findAllByRole('article');
+    const groups = [...document.querySelectorAll('.desk-history-group')];
+    expect(groups.map((g) => g.querySelector('h3')?.textContent)).toEqual(['处理中（已确认，尚未解决）1', '已解决 1']);
+    expect(groups[0]!.querySelector('[data-alert="al-10"]')).not.toBeNull();
+    // In hand, it can still be passed up or resolved.
+    expect(within(groups[0] as HTMLElement).getByRole('button', { name: '上报现场主管' })).toBeTruthy();
+    expect(groups[1]!.querySelector('[data-alert="al-11"]')).not.toBeNull();
   });
 });

@@ -318,13 +318,14 @@ describe('the alert desk and the handover', () => {
     const up = h.alerts.get(id)!;
     expect(up).toMatchObject({ status: 'open', escalationLevel: 'supervisor', escalatesAt: T0 + 30_000 + 600_000 });
     expect(up.acknowledgedBy).toBeUndefined();
+    expect(up.escalatedBy).toBe('lead-7');
     // The lead's acknowledgement stays in the history, before the escalation.
     expect(up.history.map((e) => e.action)).toEqual(['opened', 'acknowledged', 'escalated']);
     expect(noteOf(up.history.at(-1))).toEqual({ text: 'passed on to the supervisor by lead-7', code: 'passedOn', params: { who: 'lead-7' } });
 
     h.command(40, { type: 'alert.escalate', alertId: id, by: 'sup-1', note: 'needs the manager' });
     const top = h.alerts.get(id)!;
-    expect(top).toMatchObject({ escalationLevel: 'manager', escalatesAt: undefined });
+    expect(top).toMatchObject({ escalationLevel: 'manager', escalatesAt: undefined, escalatedBy: 'sup-1', escalationNote: 'needs the manager' });
     expect(top.history.at(-1)).toMatchObject({ action: 'escalated', level: 'manager', by: 'sup-1', note: 'needs the manager' });
     expect(h.command(50, { type: 'alert.escalate', alertId: id, by: 'sup-1' })).toMatchObject({ ok: false, code: 'alertAtTopLevel', field: 'alertId' });
     // The old timer of the lead's level does not fire on it any more.
