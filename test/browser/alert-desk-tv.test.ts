@@ -65,7 +65,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.goto(`${server.base}/alerts`);
 
     const open = page.locator('.desk-open');
-    const ring = open.locator('.desk-alert', { hasText: 'answer-3-rings' });
+    const ring = open.locator('.desk-alert', { has: page.locator('[data-rule="answer-3-rings"]') });
     await ring.waitFor();
     expect(await ring.innerText()).toMatch(/Art\. 60[\s\S]*Call ringing at agent 1001/);
     expect(await ring.innerText()).toMatch(/open for \d:\d\d/);
@@ -81,8 +81,8 @@ describe.skipIf(!hasChromium)(title, () => {
     await ring.getByRole('button', { name: 'Acknowledge alert' }).click();
 
     await page.getByRole('status').filter({ hasText: 'Acknowledged: Call ringing at agent 1001' }).waitFor();
-    await open.locator('.desk-alert', { hasText: 'answer-3-rings' }).waitFor({ state: 'detached' });
-    const done = page.locator('.desk-history .desk-alert', { hasText: 'answer-3-rings' });
+    await open.locator('.desk-alert', { has: page.locator('[data-rule="answer-3-rings"]') }).waitFor({ state: 'detached' });
+    const done = page.locator('.desk-history .desk-alert', { has: page.locator('[data-rule="answer-3-rings"]') });
     await done.waitFor();
     await page.locator('.desk-history', { hasText: 'Spoke to Li Na, headset fault' }).waitFor();
     expect(await page.locator('.desk-history').innerText()).toMatch(/Acknowledged\s+by sup at 09:00:\d\d/);
@@ -99,7 +99,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.goto(`${server.base}/alerts`);
     const english = /\b(Agent|agent|Call|call|ringing|answered|opened|Note|Acknowledged)\b/;
     // The ring alert acknowledged above, in today's history: its headline as an open card would have it.
-    const acked = page.locator('.desk-history .desk-alert', { hasText: 'answer-3-rings' });
+    const acked = page.locator('.desk-history .desk-alert', { has: page.locator('[data-rule="answer-3-rings"]') });
     await acked.waitFor();
     expect(await acked.locator('.desk-alert-title').innerText()).toBe('来电响铃超过 10 秒未接听 · 坐席 1001，来电 c1');
     expect(await acked.locator('.desk-subject').innerText()).toBe('通话 c1');

@@ -136,7 +136,7 @@ describe.skipIf(!hasChromium)(title, () => {
     // (4) The alert desk lists answer-3-rings; acknowledged with a note it moves to today's history.
     await desk.goto(`${base}/alerts`);
     const open = desk.locator('.desk-open');
-    const ring = open.locator('.desk-alert', { hasText: 'answer-3-rings' });
+    const ring = open.locator('.desk-alert', { has: desk.locator('[data-rule="answer-3-rings"]') });
     await ring.waitFor();
     expect(await ring.innerText()).toMatch(/Call ringing at agent 1001/);
     await shot(desk, '5-alerts-open');
@@ -144,8 +144,8 @@ describe.skipIf(!hasChromium)(title, () => {
     await ring.getByLabel('Note').fill('Spoke to Li Na, headset fault');
     await ring.getByRole('button', { name: 'Acknowledge alert' }).click();
     await desk.getByRole('status').filter({ hasText: 'Acknowledged: Call ringing at agent 1001' }).waitFor();
-    await open.locator('.desk-alert', { hasText: 'answer-3-rings' }).waitFor({ state: 'detached' });
-    await desk.locator('.desk-history .desk-alert', { hasText: 'answer-3-rings' }).waitFor();
+    await open.locator('.desk-alert', { has: desk.locator('[data-rule="answer-3-rings"]') }).waitFor({ state: 'detached' });
+    await desk.locator('.desk-history .desk-alert', { has: desk.locator('[data-rule="answer-3-rings"]') }).waitFor();
     await desk.locator('.desk-history', { hasText: 'Spoke to Li Na, headset fault' }).waitFor();
     expect(await desk.locator('.desk-history').innerText()).toMatch(/Acknowledged\s+by \S+ at \d\d:\d\d:\d\d — Note: Spoke to Li Na, headset fault/);
     await shot(desk, '6-alerts-acknowledged');

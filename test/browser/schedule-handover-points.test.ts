@@ -228,12 +228,12 @@ describe.skipIf(!hasChromium)(title, () => {
     // It links to the desk, where the incoming lead resolves it.
     await blocking.getByRole('link').click();
     await li.waitForURL('**/alerts**');
-    const critical = li.locator('.desk-open .desk-alert', { hasText: 'forbidden-phrases' });
+    const critical = li.locator('.desk-open .desk-alert', { has: li.locator('[data-rule="forbidden-phrases"]') });
     await critical.waitFor();
     await critical.getByRole('button', { name: 'Resolve', exact: true }).click();
     await critical.getByLabel('Note (optional)').fill('Coached 1002; customer called back and apologised to.');
     await critical.getByRole('button', { name: 'Resolve alert' }).click();
-    await li.locator('.desk-open .desk-alert', { hasText: 'forbidden-phrases' }).waitFor({ state: 'detached' });
+    await li.locator('.desk-open .desk-alert', { has: li.locator('[data-rule="forbidden-phrases"]') }).waitFor({ state: 'detached' });
 
     // Confirmed now; the team's other open alert passes to the incoming lead.
     await li.getByRole('link', { name: 'Handover' }).click();
@@ -243,7 +243,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await li.getByRole('link', { name: 'Alerts', exact: true }).click();
     // The greeting alert among those passed (others may be open too: a pre-shift meeting
     // missed, depending on the time of day the test runs at).
-    const owned = li.locator('.desk-alert', { hasText: `Owner since the handover: ${INCOMING.username}` }).filter({ hasText: 'greeting' }).first();
+    const owned = li.locator('.desk-alert', { hasText: `Owner since the handover: ${INCOMING.username}` }).filter({ has: li.locator('[data-rule="greeting"]') }).first();
     await owned.waitFor();
     expect(await owned.innerText()).toMatch(/Owner since the handover/);
     await shot(li, 'alerts-owner', owned);

@@ -146,6 +146,8 @@ export function AlertCard({ alert: a, onDone, actions = ['acknowledge', 'escalat
       className={`desk-alert severity-${a.severity} status-${a.status}${closed !== undefined ? ' is-closed' : ''}`}
       data-alert={a.id}
       aria-labelledby={titleId}
+      // Focus lands here after a command on a neighbouring card (AlertList), not in the tab order.
+      tabIndex={-1}
     >
       <AlertHeading alert={a} />
       <h3 id={titleId} className="desk-alert-title">{title(a)}</h3>

@@ -4,7 +4,7 @@
  * else, or resolved: the hold ended while the lead was typing an approval) keeps its card,
  * in its place, saying what happened, until the lead closes the form (ClosedMeanwhile.tsx).
  */
-import { useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n/index.js';
 import { AlertCard, type DoneMessage } from './AlertCard.js';
 import { useOpenForms, type ClosedMeanwhile } from './ClosedMeanwhile.js';
@@ -39,10 +39,33 @@ export function AlertList({ alerts, onDone, connecting = false }: {
   const cards = [...open.map((alert) => ({ alert, closed: undefined as ClosedMeanwhile | undefined })), ...kept]
     .sort((x, y) => compareAlerts(x.alert, y.alert));
 
+  // After a command the keyboard user goes on from where they were: to the next card once
+  // the one acted on has left the list (acknowledged, resolved), or back to that card when
+  // it stays (a hold approved, an escalation); the list's title when none is left.
+  const listRef = useRef<HTMLOListElement>(null);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const [refocus, setRefocus] = useState<{ id: string; next: string | undefined; leaves: boolean } | null>(null);
+  const cardIds = cards.map((c) => c.alert.id).join(',');
+  useEffect(() => {
+    if (refocus === null) return;
+    const articles = [...(listRef.current?.querySelectorAll<HTMLElement>('article[data-alert]') ?? [])];
+    const here = (id: string | undefined) => articles.find((el) => id !== undefined && el.dataset.alert === id) ?? null;
+    const own = here(refocus.id);
+    if (refocus.leaves && own !== null) return; // not gone yet: the floor's update is on its way
+    (refocus.leaves ? here(refocus.next) ?? titleRef.current : own ?? titleRef.current)?.focus();
+    setRefocus(null);
+  }, [refocus, cardIds]);
+  const doneOn = (index: number) => (done: DoneMessage) => {
+    const id = cards[index]!.alert.id;
+    const leaves = done.key === 'alerts.done.acknowledged' || done.key === 'alerts.done.resolved';
+    setRefocus({ id, next: (cards[index + 1] ?? cards[index - 1])?.alert.id, leaves });
+    onDone(done);
+  };
+
   return (
     <section className="desk-panel desk-open" aria-labelledby="desk-open-title">
       <div className="desk-panel-head">
-        <h2 id="desk-open-title" className="desk-panel-title">
+        <h2 id="desk-open-title" className="desk-panel-title" ref={titleRef} tabIndex={-1}>
           {t('alerts.open.title')} <span className="desk-count">{open.length}</span>
         </h2>
         <p className="desk-panel-note">
@@ -54,10 +77,10 @@ export function AlertList({ alerts, onDone, connecting = false }: {
       {cards.length === 0 ? (
         <p className="desk-empty">{connecting ? t('alerts.open.waiting') : t('alerts.open.empty')}</p>
       ) : (
-        <ol className="desk-list">
-          {cards.map(({ alert: a, closed }) => (
+        <ol className="desk-list" ref={listRef}>
+          {cards.map(({ alert: a, closed }, index) => (
             <li key={a.id}>
-              <AlertCard alert={a} onDone={onDone} onFormOpen={onFormOpen} closed={closed} />
+              <AlertCard alert={a} onDone={doneOn(index)} onFormOpen={onFormOpen} closed={closed} />
             </li>
           ))}
         </ol>

@@ -109,3 +109,31 @@ describe('alerts in hand', () => {
     expect(groups[1]!.querySelector('[data-alert="al-11"]')).not.toBeNull();
   });
 });
+
+describe('focus after a command', () => {
+  it('goes to the next card once the acknowledged one has left the list, and stays on a card that stays', async () => {
+    signedInAs('lead');
+    const second: Alert = { ...RINGING, id: 'al-20', openedAt: NOW - 30_000 };
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(
+      JSON.stringify({ ok: true, value: { ...RINGING, status: 'acknowledged' } }), { status: 200, headers: { 'content-type': 'application/json' } },
+    )));
+    const { rerender } = render(createElement(AlertList, { alerts: [RINGING, second], onDone: () => {} }));
+    const first = within(document.querySelector<HTMLElement>('[data-alert="al-9"]')!);
+    fireEvent.click(first.getByRole('button', { name: '确认' }));
+    fireEvent.click(first.getByRole('button', { name: '确认告警' }));
+    // Acknowledged, but the floor has not said so yet: focus waits.
+    await vi.waitFor(() => expect(document.querySelector('[data-alert="al-9"] form')).toBeNull());
+    expect(document.activeElement?.getAttribute('data-alert')).not.toBe('al-20');
+    rerender(createElement(AlertList, { alerts: [{ ...RINGING, status: 'acknowledged' }, second], onDone: () => {} }));
+    expect(document.activeElement?.getAttribute('data-alert')).toBe('al-20');
+
+    // Escalated, the card stays (still open at the supervisor's): focus comes back to it.
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(
+      JSON.stringify({ ok: true, value: { ...second, escalationLevel: 'supervisor' } }), { status: 200, headers: { 'content-type': 'application/json' } },
+    )));
+    const card = within(document.querySelector<HTMLElement>('[data-alert="al-20"]')!);
+    fireEvent.click(card.getByRole('button', { name: '上报现场主管' }));
+    fireEvent.click(card.getByRole('button', { name: '上报现场主管' }));
+    await vi.waitFor(() => expect(document.activeElement?.getAttribute('data-alert')).toBe('al-20'));
+  });
+});
