@@ -236,6 +236,12 @@ function Escalation({ alert: a, now }: { alert: BoardAlert; now: number }) {
   );
 }
 
+/** "Longer than the N s held": N as the hint below it says now, not as it was when sent (the hold goes on). */
+function liveHeld(error: ErrorText, heldSeconds: number | undefined): ErrorText {
+  if (!('key' in error) || error.key !== 'alerts.form.secondsTooShort' || heldSeconds === undefined) return error;
+  return { ...error, vars: { ...error.vars, held: heldSeconds } };
+}
+
 const DEFAULT_HOLD_SECONDS = 120;
 const MAX_HOLD_SECONDS = 3600;
 
@@ -363,7 +369,7 @@ function ActionForm({ alert: a, mode, closed, onCancel, onDone }: {
           onChange={(e) => setNote(e.target.value)}
         />
       </div>
-      {error !== null && <p id={errorId} className="desk-error" role="alert">{say(error, { fieldLabel })}</p>}
+      {error !== null && <p id={errorId} className="desk-error" role="alert">{say(liveHeld(error, heldSeconds), { fieldLabel })}</p>}
       <div className="desk-actions">
         {sendable && (
           <button type="submit" className="button button-primary" disabled={busy}>

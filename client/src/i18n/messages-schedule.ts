@@ -4,6 +4,8 @@ import { addMessages } from './index.js';
 const zh = {
   'nav.schedule': '排班',
   'schedule.title': '排班表',
+  'schedule.done.saved': '已保存。',
+  'schedule.done.deleted': '已删除。',
   'schedule.controls': '排班视图',
   'schedule.viewLabel': '显示范围',
   'schedule.view.day': '日',
@@ -88,6 +90,8 @@ const zh = {
 const en: typeof zh = {
   'nav.schedule': 'Schedule',
   'schedule.title': 'Schedule',
+  'schedule.done.saved': 'Saved.',
+  'schedule.done.deleted': 'Deleted.',
   'schedule.controls': 'Schedule view',
   'schedule.viewLabel': 'Show',
   'schedule.view.day': 'Day',

@@ -4,7 +4,7 @@
  * admins import it from the WFM tool's CSV or YAML and correct it by hand; a lead reads
  * their teams' plan (the server sends a lead nothing else).
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Me } from '../../../shared/access.js';
 import type { LeadShift, ScheduleView, Shift } from '../../../shared/schedule.js';
 import { FormError } from '../components/FormError.js';
@@ -36,7 +36,33 @@ export function SchedulePage({ me }: { me: Me }) {
   const [team, setTeam] = useState('');
   const [editing, setEditing] = useState<Editing>(null);
   const [reload, setReload] = useState(0);
+  /** What the last change did, said once it is saved (a status line, for screen readers too). */
+  const [done, setDone] = useState<'saved' | 'deleted' | null>(null);
   const tz = view?.timezone;
+  // The form opens at the top of a long page: it is brought into view and its first field
+  // focused; closed, focus goes back to the control that opened it (its row's Edit button),
+  // so the editor of the 40th row is not left at the top of the page.
+  const editorRef = useRef<HTMLElement>(null);
+  const opener = useRef<HTMLElement | null>(null);
+  const open = (next: NonNullable<Editing>) => {
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setDone(null);
+    setEditing(next);
+  };
+  const editingKey = editing === null ? null : `${editing.kind}:${editing.kind === 'shift' ? editing.shift?.id : editing.lead?.id}`;
+  useEffect(() => {
+    if (editingKey === null) return;
+    const editor = editorRef.current;
+    editor?.scrollIntoView?.({ block: 'start' });
+    editor?.querySelector<HTMLElement>('input, select, textarea')?.focus({ preventScroll: true });
+  }, [editingKey]);
+  const close = () => {
+    setEditing(null);
+    const back = opener.current;
+    opener.current = null;
+    // After the change the row may be gone (deleted, moved to another day): then the page's add button.
+    requestAnimationFrame(() => (back?.isConnected ? back : document.querySelector<HTMLElement>('.plan-add button'))?.focus());
+  };
 
   const load = useCallback(async (signal: { cancelled: boolean }) => {
     try {
@@ -61,15 +87,16 @@ export function SchedulePage({ me }: { me: Me }) {
   const teams = useMemo(() => teamsOf(view), [view]);
   const stations = useMemo(() => [...new Set((view?.shifts ?? []).flatMap((s) => s.stationId ?? []))].sort(), [view]);
 
-  const saved = () => {
-    setEditing(null);
+  const saved = (what: 'saved' | 'deleted' = 'saved') => {
+    close();
+    setDone(what);
     setReload((n) => n + 1);
   };
   const actions: PlanActions | undefined = canEdit ? {
-    editShift: (shift) => setEditing({ kind: 'shift', shift }),
-    editLead: (lead) => setEditing({ kind: 'lead', lead }),
-    deleteShift: async (s) => { await deleteShift(s.id); saved(); },
-    deleteLead: async (l) => { await deleteLeadShift(l.id); saved(); },
+    editShift: (shift) => open({ kind: 'shift', shift }),
+    editLead: (lead) => open({ kind: 'lead', lead }),
+    deleteShift: async (s) => { await deleteShift(s.id); saved('deleted'); },
+    deleteLead: async (l) => { await deleteLeadShift(l.id); saved('deleted'); },
   } : undefined;
 
   const step = (days: number) => date !== null && setDate(addDays(date, days));
@@ -103,8 +130,8 @@ export function SchedulePage({ me }: { me: Me }) {
           </label>
           {canEdit && tz !== undefined && (
             <div className="plan-add">
-              <button type="button" className="button button-primary" onClick={() => setEditing({ kind: 'shift' })}>{t('schedule.addShift')}</button>
-              <button type="button" className="button button-quiet" onClick={() => setEditing({ kind: 'lead' })}>{t('schedule.addLead')}</button>
+              <button type="button" className="button button-primary" onClick={() => open({ kind: 'shift' })}>{t('schedule.addShift')}</button>
+              <button type="button" className="button button-quiet" onClick={() => open({ kind: 'lead' })}>{t('schedule.addLead')}</button>
             </div>
           )}
         </div>
@@ -114,13 +141,14 @@ export function SchedulePage({ me }: { me: Me }) {
         </p>
       </section>
       <FormError message={say(error)} />
+      <p className="plan-done" role="status">{done === null ? '' : t(`schedule.done.${done}`)}</p>
 
       {editing !== null && tz !== undefined && date !== null && (
-        <section className="panel plan-editor">
+        <section className="panel plan-editor" ref={editorRef}>
           {editing.kind === 'shift' ? (
-            <ShiftForm key={editing.shift?.id ?? 'new'} tz={tz} date={date} editing={editing.shift} teams={teams} stations={stations} onSaved={saved} onCancel={() => setEditing(null)} />
+            <ShiftForm key={editing.shift?.id ?? 'new'} tz={tz} date={date} editing={editing.shift} teams={teams} stations={stations} onSaved={() => saved()} onCancel={close} />
           ) : (
-            <LeadForm key={editing.lead?.id ?? 'new'} tz={tz} date={date} editing={editing.lead} teams={teams} onSaved={saved} onCancel={() => setEditing(null)} />
+            <LeadForm key={editing.lead?.id ?? 'new'} tz={tz} date={date} editing={editing.lead} teams={teams} onSaved={() => saved()} onCancel={close} />
           )}
         </section>
       )}

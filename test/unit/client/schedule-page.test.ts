@@ -92,6 +92,23 @@ describe('the schedule page', () => {
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Save shift' })).toBeNull());
   });
 
+  it('brings the editor of a row into view with its first field focused; saved, says so and goes back to the row\'s button', async () => {
+    server.on('PUT /api/v1/schedule/shifts/s1', (req) => ({ body: { ok: true, value: req.body } }));
+    const scrolled = vi.fn();
+    Element.prototype.scrollIntoView = scrolled;
+    render(createElement(SchedulePage, { me: me('supervisor') }));
+    const t1 = await screen.findByRole('region', { name: 'Team T1' });
+    const edit = within(within(t1).getByRole('row', { name: /1001/ })).getByRole('button', { name: /^Edit/ });
+    edit.focus();
+    fireEvent.click(edit);
+    const form = await screen.findByRole('form', { name: /shift/i });
+    await waitFor(() => expect(scrolled).toHaveBeenCalled());
+    expect(form.contains(document.activeElement)).toBe(true);
+    fireEvent.click(within(form).getByRole('button', { name: 'Save shift' }));
+    await waitFor(() => expect(screen.getAllByRole('status').map((el) => el.textContent)).toContain('Saved.'));
+    await waitFor(() => expect(document.activeElement).toBe(edit));
+  });
+
   it('checks the form before asking, and shows the server\'s refusal under the field it names', async () => {
     render(createElement(SchedulePage, { me: me('manager') }));
     fireEvent.click(await screen.findByRole('button', { name: 'Add a shift' }));
@@ -144,7 +161,8 @@ describe('the schedule page', () => {
     server.on('POST /api/v1/schedule/import', { body: { ok: true, shifts: 1, leads: 0, from: DAY, to: DAY + 86_400_000 } });
     fireEvent.click(screen.getByLabelText('Replace the plan for the days the file covers'));
     fireEvent.click(screen.getByRole('button', { name: 'Upload and import' }));
-    expect((await screen.findByRole('status')).textContent).toBe('Imported 2026-11-28 to 2026-11-28: shifts 1, lead duties 0.');
+    // Among the page's status lines (the editor's "saved" line is another, empty here).
+    await vi.waitFor(() => expect(screen.getAllByRole('status').map((el) => el.textContent)).toContain('Imported 2026-11-28 to 2026-11-28: shifts 1, lead duties 0.'));
     expect(server.calls('POST /api/v1/schedule/import')[1].query.get('replace')).toBeNull();
   });
 
