@@ -77,7 +77,16 @@ export interface HandoverPrefill {
    * `asOf`: offered >= answered + abandoned. Service level = of them answered within the
    * threshold / (answered + abandoned).
    */
-  calls: { offered: number; answered: number; abandoned: number; serviceLevel: number | null };
+  calls: {
+    offered: number; answered: number; abandoned: number; serviceLevel: number | null;
+    /**
+     * The span the figures cover: from the first counted interval's start to the last one's
+     * end. A shift change off the quarter hour (16:26) counts from the next one (16:30), and
+     * the screen says so. Absent when no interval was counted, and in handovers stored before it.
+     */
+    intervalsFrom?: number;
+    intervalsTo?: number;
+  };
   /** Schedule adherence of the teams over the shift, 0-100. */
   adherencePercent: number | null;
   absences: string[];

@@ -3,6 +3,7 @@
  * call figures, adherence and absences, plus a first draft of the text fields the lead
  * then edits. Pure: the service gathers the alerts and the snapshot, this only counts.
  */
+import { INTERVAL_MS, intervalOf } from '../engine/calendar.js';
 import type { Alert } from '../../shared/alerts.js';
 import type { HandoverAlertRef, HandoverField, HandoverPrefill } from '../../shared/handover.js';
 import { draftFields as composeDraft, englishDraftStyle } from '../../shared/handover-draft.js';
@@ -56,7 +57,7 @@ export function buildPrefill(src: PrefillSources): HandoverPrefill {
     alertsResolved: opened.filter((a) => a.status === 'resolved' && a.resolvedAt !== undefined && a.resolvedAt < src.to).length,
     byRule,
     open,
-    calls: callFigures(src.intervals.filter((i) => i.start >= src.from && i.start < src.to)),
+    calls: { ...callFigures(src.intervals.filter((i) => i.start >= src.from && i.start < src.to)), ...intervalSpan(src.from, src.to) },
     adherencePercent: adherenceOf(src.adherence ?? [], src.teamIds),
     absences: [...new Set(opened.filter((a) => a.rule === 'absence' && a.agentId !== undefined).map((a) => a.agentId!))].sort(),
   };
@@ -81,6 +82,17 @@ export function callFigures(intervals: readonly IntervalFigures[]): HandoverPref
   const abandoned = sum((i) => i.offeredAbandoned ?? 0);
   const handled = answered + abandoned;
   return { offered, answered, abandoned, serviceLevel: handled === 0 ? null : sum((i) => i.offeredAnsweredInThreshold ?? 0) / handled };
+}
+
+/**
+ * The span of the 15-minute intervals that start in [from, to): from the first quarter hour
+ * at or after `from` to the end of the last one starting before `to`. Undefined when none does.
+ */
+function intervalSpan(from: number, to: number): { intervalsFrom: number; intervalsTo: number } | undefined {
+  const next = (ts: number): number => intervalOf(ts) + (intervalOf(ts) === ts ? 0 : INTERVAL_MS);
+  const first = next(from);
+  const end = next(to);
+  return first < to ? { intervalsFrom: first, intervalsTo: end } : undefined;
 }
 
 /** The teams' mean of today's adherence (teams without scheduled time yet left out), one decimal. */

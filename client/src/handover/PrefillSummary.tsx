@@ -31,7 +31,15 @@ export function PrefillSummary({ prefill: p, tz }: { prefill: HandoverPrefill; t
         <Figure label={t('handover.prefill.adherence')} value={p.adherencePercent === null ? '—' : `${p.adherencePercent}%`} />
         <Figure label={t('handover.prefill.absences')} value={p.absences.length === 0 ? t('handover.none') : p.absences.join(', ')} />
       </dl>
-      <p className="muted handover-calls-note">{t('handover.prefill.callsNote')}</p>
+      <p className="muted handover-calls-note">
+        {/* The calls are counted by quarter hour: a change at 16:26 counts from 16:30, and says so. */}
+        {p.calls.intervalsFrom !== undefined && p.calls.intervalsTo !== undefined && (
+          <span className="handover-calls-span">
+            {t('handover.prefill.callsSpan', { from: formatCentreDateTime(p.calls.intervalsFrom, tz), to: formatCentreDateTime(p.calls.intervalsTo, tz) })}{' '}
+          </span>
+        )}
+        {t('handover.prefill.callsNote')}
+      </p>
       {byRule.length > 0 && (
         <div>
           <h5 className="handover-minor">{t('handover.prefill.byRule')}</h5>

@@ -18,7 +18,7 @@ const zh = {
   'handover.openedAt': '发生于 {time}',
 
   'handover.prepare.title': '为班组准备交接',
-  'handover.prepare.intro': '现场主管可为任意班组、任意交接时间准备交接记录（例如班组长不在时）。系统会按所选时间和班组预填本班数据。',
+  'handover.prepare.intro': '现场主管可为任意班组、任意交接时间准备交接记录（例如值班长不在时）。系统会按所选时间和班组预填本班数据。',
   'handover.prepare.date': '交接日期',
   'handover.prepare.time': '交接时间',
   'handover.prepare.teams': '班组',
@@ -86,6 +86,7 @@ const zh = {
 
   'handover.prefill.title': '本班数据',
   'handover.prefill.window': '{from} 至 {to}',
+  'handover.prefill.callsSpan': '话务按 15 分钟区间统计：{from} 至 {to}。',
   'handover.prefill.opened': '新告警',
   'handover.prefill.resolved': '已解决',
   'handover.prefill.stillOpen': '未处理',
@@ -99,7 +100,7 @@ const zh = {
   'handover.prefill.openAlerts': '仍未处理的告警',
   'handover.prefill.noOpen': '没有未处理的告警。',
   'handover.prefill.asOf': '数据截至 {time}',
-  'handover.prefill.callsNote': '话务为全场数据：呼入 = 本班时段内进入队列的来电；接听、放弃 = 其中截至取数时已接听、已放弃的来电（其余仍在排队或以其他方式离开队列）。服务水平 = 其中在阈值内接听 ÷（接听 + 放弃）。',
+  'handover.prefill.callsNote': '话务为全场数据：呼入 = 上述区间内进入队列的来电；接听、放弃 = 其中截至取数时已接听、已放弃的来电（其余仍在排队或以其他方式离开队列）。服务水平 = 其中在阈值内接听 ÷（接听 + 放弃）。',
   'handover.refresh.button': '更新数据',
   'handover.refresh.busy': '正在更新…',
   'handover.refresh.done': '数据已更新；由数据生成的内容已随之更新，你自己填写的内容保持不变。',
@@ -206,6 +207,7 @@ const en: typeof zh = {
 
   'handover.prefill.title': 'From the shift',
   'handover.prefill.window': '{from} to {to}',
+  'handover.prefill.callsSpan': 'Calls are counted by 15-minute interval: {from} to {to}.',
   'handover.prefill.opened': 'Alerts opened',
   'handover.prefill.resolved': 'Resolved',
   'handover.prefill.stillOpen': 'Still open',
@@ -219,7 +221,7 @@ const en: typeof zh = {
   'handover.prefill.openAlerts': 'Alerts still open',
   'handover.prefill.noOpen': 'No open alerts.',
   'handover.prefill.asOf': 'as of {time}',
-  'handover.prefill.callsNote': 'Calls are the whole floor\'s: offered = calls that entered the queues during the shift; answered and abandoned = those of them answered or abandoned by the time the figures were read (the rest still wait or left the queue otherwise). Service level = of them answered within the threshold / (answered + abandoned).',
+  'handover.prefill.callsNote': 'Calls are the whole floor\'s: offered = calls that entered the queues in those intervals; answered and abandoned = those of them answered or abandoned by the time the figures were read (the rest still wait or left the queue otherwise). Service level = of them answered within the threshold / (answered + abandoned).',
   'handover.refresh.button': 'Refresh the figures',
   'handover.refresh.busy': 'Refreshing…',
   'handover.refresh.done': 'Figures refreshed; the lines drafted from them follow, what you wrote yourself stays.',

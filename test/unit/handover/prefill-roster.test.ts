@@ -77,7 +77,24 @@ describe('the prefill', () => {
         { teamId: 'T3', scheduledNow: 2, outOfAdherence: 2, percent: 10 },
       ],
     });
-    expect(prefill.calls).toEqual({ offered: 22, answered: 18, abandoned: 2, serviceLevel: 15 / 20 });
+    expect(prefill.calls).toEqual({ offered: 22, answered: 18, abandoned: 2, serviceLevel: 15 / 20, intervalsFrom: from, intervalsTo: CHANGE });
     expect(prefill.adherencePercent).toBe(90);
+  });
+
+  it('says which intervals the calls cover when the shift changes off the quarter hour', () => {
+    const q = 15 * 60_000;
+    const interval = (start: number) => ({ start, offered: 1, answered: 1, answeredInThreshold: 1, abandoned: 0, maxWaiting: 1 });
+    // A duty from 16:26 to 16:51: the intervals starting in it are 16:30 and 16:45; the figures cover 16:30 to 17:00.
+    const start = from + 26 * 60_000;
+    const prefill = buildPrefill({
+      from: start, to: start + 25 * 60_000, asOf: start + 25 * 60_000, teamIds: ['T1'], opened: [], live: [],
+      intervals: [interval(from + q), interval(from + 2 * q), interval(from + 3 * q), interval(from + 4 * q)],
+    });
+    expect(prefill.calls).toMatchObject({ offered: 2, intervalsFrom: from + 2 * q, intervalsTo: from + 4 * q });
+    // However few calls there were: the span is the window's quarter hours, not the intervals that saw a call.
+    expect(buildPrefill({ from: start, to: start + 25 * 60_000, asOf: start, teamIds: ['T1'], opened: [], live: [], intervals: [] }).calls)
+      .toMatchObject({ offered: 0, intervalsFrom: from + 2 * q, intervalsTo: from + 4 * q });
+    // A window in which no quarter hour starts: no span.
+    expect(buildPrefill({ from: start, to: start + 60_000, asOf: start, teamIds: ['T1'], opened: [], live: [], intervals: [] }).calls).not.toHaveProperty('intervalsFrom');
   });
 });

@@ -72,7 +72,7 @@ describe('the draft', () => {
         expect.objectContaining({ id: m.alerts.urgentT2, rule: 'urgent-escalation', severity: 'critical', status: 'open', teamId: 'T2' }),
         expect.objectContaining({ id: m.alerts.absence, rule: 'absence', article: '105.1', severity: 'warning', teamId: 'T1' }),
       ],
-      calls: { offered: 1, answered: 0, abandoned: 1, serviceLevel: 0 },
+      calls: { offered: 1, answered: 0, abandoned: 1, serviceLevel: 0, intervalsFrom: local('06:00'), intervalsTo: CHANGE },
       // T1 57.5 % and T2 100 % today.
       adherencePercent: 78.8,
       absences: ['1003'],
