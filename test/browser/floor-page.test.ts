@@ -88,13 +88,14 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(await page.locator('[data-agent="1002"]').innerText()).toMatch(/Wang Wei[\s\S]*Talking/);
     expect(await page.locator('[data-agent="1003"]').innerText()).toContain('Not ready · break');
 
-    const ringAlert = page.locator('.alert-item', { hasText: 'answer-3-rings' });
+    // The rule by its name in words (its id in the tooltip).
+    const ringAlert = page.locator('.alert-item[data-rule="answer-3-rings"]');
     await ringAlert.waitFor();
-    expect(await ringAlert.innerText()).toMatch(/answer-3-rings · Art\. 60[\s\S]*Call ringing at agent 1001 for 10 s, not answered/);
-    const greetingAlert = page.locator('.alert-item', { hasText: 'greeting' });
+    expect(await ringAlert.innerText()).toMatch(/Answer within 3 rings \(10 s\) · Art\. 60[\s\S]*Call ringing at agent 1001 for 10 s, not answered/);
+    const greetingAlert = page.locator('.alert-item[data-rule="greeting"]');
     expect(await greetingAlert.innerText()).toContain('Agent 1002 opened the call without');
-    // Newest first: the ringing alert (second 12) above the greeting one (second 6).
-    expect(await page.locator('.alert-item').first().innerText()).toContain('answer-3-rings');
+    // Most severe first: the ringing alert (a warning, second 12) above the greeting one (info, second 6).
+    expect(await page.locator('.alert-item').first().innerText()).toContain('Answer within 3 rings');
     // Both agents with an alert carry the badge.
     expect(await page.locator('[data-agent="1001"] .agent-alerts').innerText()).toContain('1');
 

@@ -1,31 +1,46 @@
-/** The newest open (and acknowledged, still unresolved) alerts, newest first. */
+/**
+ * The open (and acknowledged, still unresolved) alerts: the most severe first (critical,
+ * warning, info), the newest first within a severity, so a critical alert is never below an
+ * info one. The section is the floor page's skip link target (pages/FloorPage.tsx).
+ */
 import { useMemo } from 'react';
+import type { Severity } from '../../../shared/rules.js';
 import { useFloorView } from '../floor/view-store.js';
 import { useT } from '../i18n/index.js';
+import type { BoardAlert } from '../store/apply.js';
 import { useFloorStore } from '../store/floor-store.js';
 import { AlertItem } from './AlertItem.js';
 
 /** A strip, not the alert desk: past this many, the desk (`/alerts`) has the rest. */
 export const ALERT_STRIP_LIMIT = 30;
 
+/** The strip's element id: the floor page's "skip to alerts" link moves focus here. */
+export const ALERT_STRIP_ID = 'floor-alerts';
+
+const SEVERITY_RANK: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
+/** A severity this page does not know (a newer server's) goes last, rather than breaking the order. */
+const rank = (severity: Severity): number => SEVERITY_RANK[severity] ?? 3;
+
+/** Most severe first; within a severity the newest first; the id keeps the order stable. */
+export function compareStripAlerts(a: BoardAlert, b: BoardAlert): number {
+  return rank(a.severity) - rank(b.severity) || b.openedAt - a.openedAt || a.id.localeCompare(b.id);
+}
+
 export function AlertStrip({ interactive = true }: { interactive?: boolean }) {
   const t = useT();
   const alerts = useFloorStore((s) => s.floor?.alerts);
   const openAgent = useFloorView((s) => s.openAgent);
-  const newestFirst = useMemo(
-    () => Object.values(alerts ?? {}).sort((a, b) => b.openedAt - a.openedAt || a.id.localeCompare(b.id)),
-    [alerts],
-  );
+  const ordered = useMemo(() => Object.values(alerts ?? {}).sort(compareStripAlerts), [alerts]);
   return (
-    <section className="alert-panel" aria-labelledby="alerts-title">
+    <section className="alert-panel" id={ALERT_STRIP_ID} tabIndex={-1} aria-labelledby="alerts-title">
       <h2 className="panel-title" id="alerts-title">
-        {t('alerts.title')} <span className="panel-count">{newestFirst.length}</span>
+        {t('alerts.title')} <span className="panel-count">{ordered.length}</span>
       </h2>
-      {newestFirst.length === 0 ? (
+      {ordered.length === 0 ? (
         <p className="panel-empty">{t('alerts.none')}</p>
       ) : (
         <ol className="alert-strip" aria-live="polite">
-          {newestFirst.slice(0, ALERT_STRIP_LIMIT).map((a) => (
+          {ordered.slice(0, ALERT_STRIP_LIMIT).map((a) => (
             <AlertItem key={a.id} alert={a} onOpenAgent={interactive ? openAgent : undefined} />
           ))}
         </ol>

@@ -4,7 +4,9 @@
  * has a warning and a critical level (floor/thresholds.ts, with hysteresis); a level is
  * shown by colour AND by a mark and word, and the tile takes the worst of its figures.
  * Then the agents serving the queue (those its calls have rung today) by what they do:
- * labelled as this queue's, with a tooltip, since the floor's available agents are more.
+ * under a caption that says they are this queue's (with a tooltip saying what that counts,
+ * since the floor's available agents are more), so each figure's own label stays short
+ * enough for a compact tile (two by two, "2 On a call" on one line, never cut in a word).
  */
 import { memo, useState, useEffect } from 'react';
 import type { QueueFigures } from '../../../shared/figures.js';
@@ -53,12 +55,16 @@ export const QueueTile = memo(function QueueTile({ queue: q, thresholdSeconds }:
         <Figure label={t('queue.offeredAnswered')} value={`${q.offered} / ${q.answered}`} level="normal" />
       </dl>
       {q.agents !== undefined && (
-        <dl className="queue-agents" aria-label={t('queue.agents')} title={t('queue.agents.note')}>
-          <Figure label={t('queue.agents.available')} value={String(q.agents.available)} level="normal" />
-          <Figure label={t('queue.agents.onCall')} value={String(q.agents.onCall)} level="normal" />
-          <Figure label={t('state.after_call_work')} value={String(q.agents.afterCallWork)} level="normal" />
-          <Figure label={t('state.not_ready')} value={String(q.agents.notReady)} level="normal" />
-        </dl>
+        <div className="queue-agents" title={t('queue.agents.note')}>
+          {/* Seen, not read: the list's own name (below) says it in full. */}
+          <p className="queue-agents-caption" aria-hidden="true">{t('queue.agents.caption')}</p>
+          <dl className="queue-agents-figures" aria-label={t('queue.agents')}>
+            <Figure label={t('queue.agents.available')} value={String(q.agents.available)} level="normal" />
+            <Figure label={t('queue.agents.onCall')} value={String(q.agents.onCall)} level="normal" />
+            <Figure label={t('state.after_call_work')} value={String(q.agents.afterCallWork)} level="normal" />
+            <Figure label={t('state.not_ready')} value={String(q.agents.notReady)} level="normal" />
+          </dl>
+        </div>
       )}
     </article>
   );

@@ -9,7 +9,8 @@ import { useAlertTitle } from '../alerts/alert-title.js';
 import { useEffect, useRef, useState } from 'react';
 import type { Alert } from '../../../shared/alerts.js';
 import type { AgentDay, TimelineEntry } from '../../../shared/figures.js';
-import { api, messageOf } from '../api.js';
+import { api } from '../api.js';
+import { errorOf, useErrorText, type ErrorText } from '../i18n/error-text.js';
 import { useT, type T } from '../i18n/index.js';
 import { agentStateLabel, STATE_ICONS } from '../labels.js';
 import { useFloorStore } from '../store/floor-store.js';
@@ -20,7 +21,8 @@ import { LeaveApproval } from './LeaveApproval.js';
 import { wholePercent, wholePercentValue } from './percent.js';
 import { useFloorView } from './view-store.js';
 
-type Loaded = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'done'; day: AgentDay; alerts: Alert[] };
+/** A failed load keeps its error as it came (i18n/error-text.ts): worded at each render, in the language of the moment. */
+type Loaded = { kind: 'loading' } | { kind: 'error'; error: ErrorText } | { kind: 'done'; day: AgentDay; alerts: Alert[] };
 
 export function AgentPanel() {
   const agentId = useFloorView((s) => s.selectedAgentId);
@@ -30,6 +32,7 @@ export function AgentPanel() {
 
 function AgentPanelOpen({ agentId }: { agentId: string }) {
   const t = useT();
+  const say = useErrorText();
   const close = useFloorView((s) => s.openAgent);
   const agent = useFloorStore((s) => s.floor?.agents[agentId]);
   // Changes to the agent's open alerts (a new one, one resolved) reload the panel.
@@ -45,7 +48,7 @@ function AgentPanelOpen({ agentId }: { agentId: string }) {
       api.get<Alert[]>(`/api/v1/alerts?agentId=${id}`),
     ]).then(
       ([day, alerts]) => { if (live) setLoaded({ kind: 'done', day, alerts }); },
-      (err: unknown) => { if (live) setLoaded({ kind: 'error', message: messageOf(err) }); },
+      (err: unknown) => { if (live) setLoaded({ kind: 'error', error: errorOf(err) }); },
     );
     return () => { live = false; };
   }, [agentId, openAlerts, agent?.state]);
@@ -100,7 +103,7 @@ function AgentPanelOpen({ agentId }: { agentId: string }) {
       )}
       <LeaveApproval agentId={agentId} teamId={agent?.teamId} />
       {loaded.kind === 'loading' && <p className="panel-empty" role="status">{t('panel.loading')}</p>}
-      {loaded.kind === 'error' && <p className="form-error" role="alert">{t('panel.error', { message: loaded.message })}</p>}
+      {loaded.kind === 'error' && <p className="form-error" role="alert">{t('panel.error', { message: say(loaded.error) ?? '' })}</p>}
       {loaded.kind === 'done' && <AgentDayBody t={t} day={loaded.day} alerts={loaded.alerts} />}
     </aside>
   );

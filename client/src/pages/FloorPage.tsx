@@ -6,10 +6,15 @@
  * so in the person's language, under the usual header, with the way to the floor they may see.
  * An address that names no team (`?teams=,,`) is refused by the server like any bad list;
  * one naming a team the floor does not know is shown with a line that says so.
+ *
+ * The page starts with a "skip to alerts" link, seen only while it has the keyboard's
+ * focus: the first Tab reaches it, Enter moves focus to the open alerts, past the header,
+ * the figures and every agent tile.
  */
-import { useState } from 'react';
+import { useState, type MouseEvent } from 'react';
 import type { Me } from '../../../shared/access.js';
 import { AccountMenu } from '../components/AccountMenu.js';
+import { ALERT_STRIP_ID } from '../components/AlertStrip.js';
 import { FloorShell } from '../components/FloorShell.js';
 import { Link } from '../components/Link.js';
 import { PageShell } from '../components/PageShell.js';
@@ -21,6 +26,7 @@ import { useT } from '../i18n/index.js';
 import { usePageTitle } from '../page-title.js';
 import { PATHS, scopeTeams, useQueryParam } from '../routes.js';
 import { SESSION_ENDED, useSessionStore } from '../session/session-store.js';
+import { useFloorStore } from '../store/floor-store.js';
 import { useFloorLink } from '../use-floor-link.js';
 
 const SESSION = { kind: 'session' } as const;
@@ -44,12 +50,31 @@ export function FloorPage({ me }: { me: Me }) {
 
   if (refusal !== null && refusal.scope === scope) return <FloorRefused me={me} reason={refusal.reason} problem={refusal.problem} />;
   return (
-    <FloorShell
-      interactive
-      headerEnd={<><SiteNav me={me} /><AccountMenu me={me} /></>}
-      notice={<FloorScopeNotice teams={scopeTeams()} ownTeams={me.teams.length > 0} />}
-    />
+    <>
+      <SkipToAlerts />
+      <FloorShell
+        interactive
+        headerEnd={<><SiteNav me={me} /><AccountMenu me={me} /></>}
+        notice={<FloorScopeNotice teams={scopeTeams()} ownTeams={me.teams.length > 0} />}
+      />
+    </>
   );
+}
+
+/**
+ * The keyboard's way past the agent grid: focus goes to the alert strip (its section takes
+ * focus, components/AlertStrip.tsx) without changing the address. Shown once the floor is
+ * there; before that there is nothing to skip.
+ */
+function SkipToAlerts() {
+  const t = useT();
+  const hasFloor = useFloorStore((s) => s.floor !== null);
+  if (!hasFloor) return null;
+  const skip = (e: MouseEvent<HTMLAnchorElement>) => {
+    e.preventDefault();
+    document.getElementById(ALERT_STRIP_ID)?.focus();
+  };
+  return <a className="skip-link" href={`#${ALERT_STRIP_ID}`} onClick={skip}>{t('floor.skipToAlerts')}</a>;
 }
 
 /** Why the floor is not shown, and where to go instead. */

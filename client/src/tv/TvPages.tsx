@@ -3,6 +3,7 @@
  * every colour paired with a word, and nothing about customers: no alert titles, no
  * numbers, only agents, queues and counts.
  */
+import { AlertBadge, useWorstAlertSeverity } from '../components/AgentTile.js';
 import { Fragment, memo } from 'react';
 import type { AgentView, FloorFigures, QueueFigures } from '../../../shared/figures.js';
 import { SEVERITIES } from '../../../shared/rules.js';
@@ -132,14 +133,14 @@ export function TvAgents({ agents }: { agents: readonly AgentView[] }) {
 
 const TvAgent = memo(function TvAgent({ agent: a }: { agent: AgentView }) {
   const t = useT();
+  // Coloured and marked by the agent's most severe live alert, as on the floor: an info alert is no critical one.
+  const severity = useWorstAlertSeverity(a.agentId);
   return (
-    <li className={`agent-tile tv-agent tv-state-${a.state}${a.openAlerts > 0 ? ' has-alerts' : ''}`} data-agent={a.agentId}>
+    <li className={`agent-tile tv-agent tv-state-${a.state}${a.openAlerts > 0 ? ` has-alerts alerts-${severity ?? 'unknown'}` : ''}`} data-agent={a.agentId}>
       <div className="tv-agent-top">
         <span className="tv-agent-number">{a.agentId}</span>
         {a.role === 'lead' && <span className="tv-agent-role">{t('tv.lead')}</span>}
-        {a.openAlerts > 0 && (
-          <span className="tv-agent-alerts" aria-label={t('tv.alertsOnAgent', { count: a.openAlerts })}>⚠ {a.openAlerts}</span>
-        )}
+        {a.openAlerts > 0 && <AlertBadge count={a.openAlerts} severity={severity} className="tv-agent-alerts" />}
       </div>
       <div className="tv-agent-name">{a.name ?? '\u00a0'}</div>
       <div className="tv-agent-state">

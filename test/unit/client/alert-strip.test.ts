@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-/** The strip of open alerts: newest first, severity in words, rule and article, no customer data. */
+/** The strip of open alerts: most severe first, then newest first; severity in words, the rule by its name and article, no customer data. */
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { createElement as h } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -36,12 +36,64 @@ describe('AlertStrip', () => {
     const items = screen.getAllByRole('listitem');
     expect(items.map((i) => i.getAttribute('data-alert'))).toEqual(['a2', 'a3', 'a1']);
     expect(items[0].textContent).toContain('Critical');
-    expect(items[0].textContent).toContain('answer-3-rings · Art. 60');
+    expect(items[0].textContent).toContain('Answer within 3 rings (10 s) · Art. 60');
     expect(items[0].textContent).toContain('For the supervisor · 3×');
     expect(items[1].className).toContain('is-acknowledged');
     expect(items[1].textContent).toContain('Acknowledged by lead-7');
-    expect(items[2].textContent).toContain('greeting · Art. 61, 66');
+    expect(items[2].textContent).toContain('Opening greeting with the agent number · Art. 61, 66');
     expect(screen.getByRole('heading', { name: /Open alerts\s*3/ })).toBeTruthy();
+  });
+
+  it('puts the most severe first (critical, warning, info), then the newest first within a severity', () => {
+    useFloorStore.getState().applySnapshot(snapshot({
+      alerts: [
+        alert('info-new', { severity: 'info', openedAt: T0 + 9000 }),
+        alert('crit-old', { severity: 'critical', openedAt: T0 }),
+        alert('warn-old', { severity: 'warning', openedAt: T0 + 1000 }),
+        alert('crit-new', { severity: 'critical', openedAt: T0 + 5000 }),
+        alert('info-old', { severity: 'info', openedAt: T0 + 2000 }),
+        alert('warn-new', { severity: 'warning', openedAt: T0 + 8000, status: 'acknowledged' }),
+      ],
+    }));
+    render(h(AlertStrip));
+    expect(screen.getAllByRole('listitem').map((i) => i.getAttribute('data-alert')))
+      .toEqual(['crit-new', 'crit-old', 'warn-new', 'warn-old', 'info-new', 'info-old']);
+  });
+
+  it('keeps the most severe when the strip is full: an old critical alert is not cut for newer info ones', () => {
+    const infos = Array.from({ length: ALERT_STRIP_LIMIT }, (_, i) => alert(`i${i}`, { severity: 'info', openedAt: T0 + (i + 1) * 1000 }));
+    useFloorStore.getState().applySnapshot(snapshot({ alerts: [alert('crit', { severity: 'critical', openedAt: T0 }), ...infos] }));
+    render(h(AlertStrip));
+    const items = screen.getAllByRole('listitem');
+    expect(items).toHaveLength(ALERT_STRIP_LIMIT);
+    expect(items[0].getAttribute('data-alert')).toBe('crit');
+  });
+
+  it('names the rule in the reader\'s language, never by its English id (the id stays in the tooltip)', () => {
+    useLocale.getState().setLocale('zh-CN');
+    useFloorStore.getState().applySnapshot(snapshot({
+      alerts: [
+        alert('g', { rule: 'greeting', article: '61, 66', severity: 'info', openedAt: T0 + 2000 }),
+        alert('h', { rule: 'hold-consent', article: '67', openedAt: T0 + 1000 }),
+      ],
+    }));
+    render(h(AlertStrip));
+    const [hold, greeting] = screen.getAllByRole('listitem');
+    const rule = (item: HTMLElement) => item.querySelector('.alert-rule')!;
+    expect(rule(greeting).textContent).toBe('开头问候并报工号 · 第 61, 66 条');
+    expect(rule(hold).textContent).toBe('征得同意才保持，且不超时 · 第 67 条');
+    expect(rule(greeting).getAttribute('title')).toBe('greeting');
+    const strip = screen.getByRole('list').textContent ?? '';
+    expect(strip).not.toContain('greeting');
+    expect(strip).not.toContain('hold-consent');
+    act(() => useLocale.getState().setLocale('en'));
+    expect(rule(hold).textContent).toBe('Hold only with consent, within the approved length · Art. 67');
+  });
+
+  it('names a rule it has no words for (a newer server\'s) by its id', () => {
+    useFloorStore.getState().applySnapshot(snapshot({ alerts: [alert('n', { rule: 'some-new-rule' as never, article: '99' })] }));
+    render(h(AlertStrip));
+    expect(screen.getByRole('listitem').querySelector('.alert-rule')!.textContent).toBe('some-new-rule · Art. 99');
   });
 
   it('drops resolved alerts as deltas arrive, and never shows customer data', () => {
@@ -55,7 +107,7 @@ describe('AlertStrip', () => {
     expect(screen.getAllByRole('listitem').map((i) => i.getAttribute('data-alert'))).toEqual(['a4']);
   });
 
-  it('shows at most the newest alerts of a long list', () => {
+  it('shows at most the newest alerts of a long list (one severity)', () => {
     const many = Array.from({ length: ALERT_STRIP_LIMIT + 5 }, (_, i) => alert(`x${i}`, { openedAt: T0 + i * 1000 }));
     useFloorStore.getState().applySnapshot(snapshot({ alerts: many }));
     render(h(AlertStrip));

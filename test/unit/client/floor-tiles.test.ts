@@ -116,7 +116,8 @@ describe('QueueTile', () => {
     expect(article.querySelector('.figure-big.level-warning')?.textContent).toContain('6');
     // Longest wait 1:10 is past the critical 60 s.
     expect(article.querySelector('.figure-value[data-since]')?.className).toContain('level-critical');
-    expect(article.textContent).toContain('SL (10 s)');
+    // The figure and its unit are joined by a no-break space (never "SL (10" above "s)").
+    expect(article.textContent).toContain('SL (10\u00a0s)');
     expect(article.textContent).toContain('55%');
     expect(article.textContent).toContain('Critical');
     expect(article.textContent).toContain('12 s');

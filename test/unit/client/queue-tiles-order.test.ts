@@ -45,7 +45,9 @@ describe('the floor\'s queue tiles', () => {
     const { container } = render(h(QueueTiles));
     act(() => useFloorStore.getState().applySnapshot(snapshot({ queues: [queue('cards')] })));
     const agents = container.querySelector('.queue-agents')!;
-    expect(agents.textContent).toContain('本队列空闲');
+    // The caption says whose they are (so each label can stay short: see queue-tile-labels.test.ts).
+    expect(agents.querySelector('.queue-agents-caption')!.textContent).toBe('本队列坐席');
+    expect(agents.textContent).toContain('空闲');
     expect(agents.getAttribute('title')).toContain('全现场的空闲坐席见“今日现场”');
   });
 });
