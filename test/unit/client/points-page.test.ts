@@ -79,6 +79,8 @@ describe('the points page', () => {
     const board = await screen.findByRole('region', { name: 'Quarter leaderboard' });
     const rows = within(board).getAllByRole('row').slice(1).map((r) => r.textContent);
     expect(rows).toEqual(['11001Li NaT1+9+10−1', '21002Wang WeiT1−40−4']);
+    // The rank is the floor's (a lead, shown only their agents, reads their places on the whole floor).
+    expect(within(board).getAllByRole('columnheader')[0]!.textContent).toBe('Floor rank');
     expect(await within(board).findByRole('img', { name: 'Rewards and deductions of the top 2 agents' }, CHART_LOAD)).toBeTruthy();
     expect(within(board).getByRole('link', { name: 'Export CSV' }).getAttribute('href')).toBe(`/api/v1/points/export.csv?from=${Q4.from}&to=${Q4.to}`);
     expect(server.calls('GET /api/v1/points/leaderboard')[0].query.get('quarter')).toBeNull();
