@@ -7,16 +7,16 @@
  */
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { createElement } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { alertTitle } from '../../../shared/alert-titles.js';
 import type { Alert } from '../../../shared/alerts.js';
 import type { Role } from '../../../shared/access.js';
 import { useDoneText, type DoneMessage } from '../../../client/src/alerts/AlertCard.js';
 import { AlertHistory } from '../../../client/src/alerts/AlertHistory.js';
 import { AlertList } from '../../../client/src/alerts/AlertList.js';
-import { useLocale } from '../../../client/src/i18n/index.js';
 import { useSessionStore } from '../../../client/src/session/session-store.js';
 import '../../../client/src/i18n/all.js';
+import { deskAt } from './desk-clock.js';
 import { installFakeFetch } from './fake-fetch.js';
 
 const NOW = Date.parse('2026-11-28T09:10:00+08:00');
@@ -34,16 +34,7 @@ function signedInAs(role: Role): void {
   });
 }
 
-beforeEach(() => {
-  useLocale.setState({ locale: 'zh-CN' });
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
-});
-afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
+deskAt(NOW, 'zh-CN');
 
 describe('escalating by hand', () => {
   it('a lead passes the alert to the supervisor, with an optional note, and is told so with its headline', async () => {
