@@ -248,6 +248,17 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(await owned.innerText()).toMatch(/Owner since the handover/);
     await shot(li, 'alerts-owner', owned);
 
+    // Beyond the lead: passed up to the supervisor by hand, with why (articles 93-94).
+    const alertId = await owned.getAttribute('data-alert');
+    await owned.getByRole('button', { name: 'Escalate to the supervisor' }).click();
+    await owned.getByLabel('Note (optional)').fill('Agent refuses coaching; needs the supervisor.');
+    await owned.getByRole('button', { name: 'Escalate to the supervisor' }).click();
+    await li.getByRole('status').filter({ hasText: /^Escalated to the supervisor: / }).waitFor();
+    const escalated = li.locator(`.desk-alert[data-alert="${alertId}"]`);
+    await escalated.locator('.desk-escalated-by', { hasText: `Escalated by ${INCOMING.username} — Note: Agent refuses coaching; needs the supervisor.` }).waitFor();
+    expect(await escalated.innerText()).toMatch(/For the supervisor/);
+    await shot(li, 'alerts-escalated', escalated);
+
     // The outgoing lead sees it confirmed; the history finds it by its text and prints it.
     await wang.reload();
     await wang.getByRole('search', { name: 'Search the handovers' }).getByLabel('Text').fill('Nanjing Road');

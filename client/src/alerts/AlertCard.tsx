@@ -14,7 +14,7 @@ import { ClosedNotice, type ClosedMeanwhile } from './ClosedMeanwhile.js';
 import { acknowledgeAlert, approveHold, approveLeave, escalateAlert, fetchAlert, resolveAlert } from './commands.js';
 import { errorOf, useErrorText, type ErrorText } from '../i18n/error-text.js';
 import { useHoldSince, type BoardAlert } from './floor-read.js';
-import { canApproveHold, nextLevel } from './order.js';
+import { canApproveHold, canEscalate, nextLevel } from './order.js';
 
 export type AlertAction = 'acknowledge' | 'escalate' | 'resolve' | 'hold' | 'leave';
 
@@ -122,7 +122,7 @@ export function AlertCard({ alert: a, onDone, actions = ['acknowledge', 'escalat
     // Article 79: the answer to a no-leaving-post alert is often the lead's approval itself.
     if (action === 'leave') return a.rule === 'no-leaving-post' && a.agentId !== undefined && a.status !== 'resolved' && role !== 'manager';
     // Articles 93-94: a lead or the supervisor passes it up now; the manager is the last level.
-    if (action === 'escalate') return a.status !== 'resolved' && role !== 'manager' && nextLevel(a.escalationLevel) !== undefined;
+    if (action === 'escalate') return canEscalate(a, role);
     return true;
   }) : [];
   const openButton = useRef<HTMLButtonElement | null>(null);

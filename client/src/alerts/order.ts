@@ -19,6 +19,18 @@ export function nextLevel(level: EscalationLevel): EscalationLevel | undefined {
   return ESCALATION_LEVELS[ESCALATION_LEVELS.indexOf(level) + 1];
 }
 
+/**
+ * Whether this person can pass the alert up (articles 93-94): only to a level above their
+ * own, so a lead escalates to the supervisor (or on to the manager), the supervisor only an
+ * alert at their own level, to the manager. A supervisor is not offered to "escalate to
+ * the supervisor" an alert still at the lead's: they take it up themselves.
+ */
+export function canEscalate(a: BoardAlert, role: string | undefined): boolean {
+  const next = nextLevel(a.escalationLevel);
+  const own = role === 'lead' || role === 'supervisor' ? ESCALATION_LEVELS.indexOf(role) : undefined;
+  return a.status !== 'resolved' && next !== undefined && own !== undefined && ESCALATION_LEVELS.indexOf(next) > own;
+}
+
 /** The moment of an alert's latest human (or automatic) action, for ordering the history. */
 export function lastActionAt(a: Pick<BoardAlert, 'acknowledgedAt' | 'resolvedAt' | 'updatedAt'>): number {
   return Math.max(a.resolvedAt ?? 0, a.acknowledgedAt ?? 0, a.updatedAt);

@@ -59,10 +59,14 @@ describe('escalating by hand', () => {
     expect(screen.getByTestId('done').textContent).toBe('已上报现场主管：来电响铃超过 10 秒未接听 · 坐席 1034，来电 c-2');
   });
 
-  it('the supervisor\'s button names the manager; the manager, and an alert already with the manager, get none', () => {
+  it('the supervisor\'s button names the manager, on an alert at their own level; the manager, and an alert already with the manager, get none', () => {
     signedInAs('supervisor');
     render(createElement(AlertList, { alerts: [{ ...RINGING, escalationLevel: 'supervisor' }], onDone: () => {} }));
     expect(within(screen.getByRole('article')).getByRole('button', { name: '上报部门经理' })).toBeTruthy();
+    cleanup();
+    // Still at the lead's: the supervisor takes it up, is not offered to pass it to themselves.
+    render(createElement(AlertList, { alerts: [RINGING], onDone: () => {} }));
+    expect(within(screen.getByRole('article')).queryByRole('button', { name: /上报/ })).toBeNull();
     cleanup();
     render(createElement(AlertList, { alerts: [{ ...RINGING, escalationLevel: 'manager', escalatesAt: undefined }], onDone: () => {} }));
     expect(within(screen.getByRole('article')).queryByRole('button', { name: /上报/ })).toBeNull();
