@@ -151,4 +151,20 @@ describe('the acknowledge link', () => {
     expect(late.status).toBe(409);
     expect(await late.text()).toContain('此告警已被确认或已解决');
   });
+
+  it('an alert a lead escalates by hand reaches the supervisor at once, as an escalation saying what happened', async () => {
+    const opened = await alertForLeadA('1007', 'c-7');
+    const before = receiver.requests.length;
+    const now = world.clock.now();
+    const result = await world.floor.command({ type: 'alert.escalate', alertId: opened.alert.id, by: 'lead-a', note: 'needs the supervisor' });
+    expect(result.ok).toBe(true);
+    await world.notifier.settled();
+    await world.notifier.sender.runDue();
+    const toSup = messagesAbout('1007', before).find((x) => x.recipient.id === 'sup');
+    expect(toSup).toMatchObject({ type: 'alert.escalated', alert: { id: opened.alert.id, level: 'supervisor', titleCode: 'forbidden-phrases.used' } });
+    // Not the timer's doing: no time passed (the lead's level waits 60 s for a critical alert).
+    expect(world.clock.now()).toBe(now);
+    const page = await (await get(ackPath(toSup!))).text();
+    expect(page).toContain('<dt>What</dt><dd>A forbidden phrase used</dd>');
+  });
 });
