@@ -119,7 +119,11 @@ function Desk({ tz, canWrite, canPrepare }: { tz: string | undefined; canWrite: 
             <h3 id="handover-outgoing-title" className="section-title">{t('handover.outgoing.title')}</h3>
             {canPrepare && <PrepareHandover tz={tz} onPrepared={prepared} />}
             {toSubmit === undefined ? (
-              <p className="panel-empty">{t('handover.outgoing.none')}</p>
+              <>
+                <p className="panel-empty">{t('handover.outgoing.none')}</p>
+                {/* A lead the roster does not name saw only "none", with no way to tell why. */}
+                <p className="muted handover-why">{t('handover.outgoing.why')}</p>
+              </>
             ) : toSubmit.status === 'draft' && canWrite ? (
               <HandoverForm key={toSubmit.id} draft={toSubmit} tz={tz} onSubmitted={submitted} />
             ) : (

@@ -228,6 +228,8 @@ describe('the incoming lead', () => {
     render(createElement(HandoverPage, { me: me('lead') }));
     const article = await screen.findByRole('article', { name: 'Handover of 2026-11-28 16:00' });
     expect(screen.getByText('You have no handover to submit now.')).toBeTruthy();
+    // And why: handovers come from the lead duties on the schedule.
+    expect(screen.getByText(/^Handovers come from the schedule's lead duties/)).toBeTruthy();
     expect(within(article).getByText('Wang Fang (lead.wang)')).toBeTruthy();
     expect(within(article).getByText('212 calls offered, 94% answered within 10 s.')).toBeTruthy();
 
