@@ -35,6 +35,7 @@ export const PROBLEMS = {
   alertNotOpen: 'alert {alertId} is not open (unknown or already resolved)',
   alertAlreadyAcknowledged: 'alert {alertId} was already acknowledged by {by}',
   alertAtTopLevel: 'alert {alertId} is already with the department manager, the last level',
+  escalateToOwnLevel: 'escalating would pass the alert to your own level: acknowledge it instead',
   alertNotVisible: 'no open alert with this id is visible to you',
   agentNotOnFloor: 'no agent {agentId} on your floor today',
   holdRuleOff: 'the hold-consent rule is disabled',

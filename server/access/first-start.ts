@@ -42,18 +42,21 @@ export function announceOnTerminal(text: string): void {
 }
 
 /**
- * The first start's password file, once the admin has chosen a password of their own:
- * what it holds no longer signs in, and a file named like a password should not lie
- * about. Removed on the next start, saying so; kept while the password is still unchanged.
+ * The first start's password file, once the admin's password has changed since it was
+ * written (chosen by the admin, or reset): what it holds no longer signs in, and a file
+ * named like a password should not lie about. Removed on the next start, saying so.
  */
 export async function removeSpentPasswordFile(db: string, access: { listAccounts(): Promise<AccountView[]> }, logger: Logger): Promise<void> {
   if (isInMemoryPath(db)) return;
   const file = passwordFileOf(db);
   if (!fs.existsSync(file)) return;
   const admin = (await access.listAccounts()).find((a) => a.username === 'admin');
-  if (admin?.mustChangePassword === true) return;
+  // Spent once the password changed after the file was written: the admin chose one, or
+  // `reset-admin` gave a new one. Kept while the file's password is still the admin's.
+  const writtenAt = fs.statSync(file).mtimeMs;
+  if (admin !== undefined && admin.passwordChangedAt <= writtenAt) return;
   fs.rmSync(file, { force: true });
-  logger.info({ file }, 'removed the first start\'s one-time password file: the administrator has chosen a password');
+  logger.info({ file }, 'removed the first start\'s one-time password file: the administrator\'s password has changed since');
 }
 
 /** What `npm start` prints: how to sign in (the one-time password only ever here, once). */

@@ -7,6 +7,7 @@ import type { Role } from '../../shared/access.js';
 import type { FloorCommand } from '../../shared/commands.js';
 import type { Viewer } from './principal.js';
 import { problem, type Problem } from '../../shared/problems.js';
+import { ESCALATION_LEVELS, type EscalationLevel } from '../../shared/rules.js';
 
 export const COMMAND_ROLES: Record<FloorCommand['type'], readonly Role[]> = {
   'alert.acknowledge': ['lead', 'supervisor', 'manager'],
@@ -48,4 +49,16 @@ export function mayCommand(viewer: Viewer, type: FloorCommand['type'], teamId: s
     return { ok: false, ...problem('notYourTeam') };
   }
   return { ok: true };
+}
+
+/**
+ * Articles 93-94: a person passes an alert up to a level above their own. A supervisor
+ * "escalating" an alert still at the lead's would pass it to themselves (and mark an urgent
+ * report as taken up by someone who did not take it up): they acknowledge it instead.
+ */
+export function mayEscalateFrom(viewer: Viewer, level: EscalationLevel): Permission {
+  const next = ESCALATION_LEVELS[ESCALATION_LEVELS.indexOf(level) + 1];
+  const own = (ESCALATION_LEVELS as readonly string[]).indexOf(viewer.role);
+  if (next === undefined || own < 0 || ESCALATION_LEVELS.indexOf(next) > own) return { ok: true };
+  return { ok: false, ...problem('escalateToOwnLevel') };
 }

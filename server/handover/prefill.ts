@@ -4,6 +4,7 @@
  * then edits. Pure: the service gathers the alerts and the snapshot, this only counts.
  */
 import { INTERVAL_MS, intervalOf } from '../engine/calendar.js';
+import { withoutCallId } from '../../shared/alert-titles.js';
 import type { Alert } from '../../shared/alerts.js';
 import type { HandoverAlertRef, HandoverField, HandoverPrefill } from '../../shared/handover.js';
 import { draftFields as composeDraft, englishDraftStyle } from '../../shared/handover-draft.js';
@@ -35,7 +36,7 @@ const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
 export function alertRef(alert: Alert): HandoverAlertRef {
   return {
     id: alert.id, rule: alert.rule, article: alert.article, severity: alert.severity, title: alert.title,
-    ...(alert.titleCode !== undefined && { titleCode: alert.titleCode, titleParams: alert.titleParams ?? {} }),
+    ...(alert.titleCode !== undefined && { titleCode: alert.titleCode, titleParams: withoutCallId(alert.titleParams ?? {}) }),
     status: alert.status, ...(alert.teamId !== undefined && { teamId: alert.teamId }), openedAt: alert.openedAt,
   };
 }

@@ -12,7 +12,7 @@ import {
   acknowledgeAlertInput, approveHoldInput, approveLeaveInput, escalateAlertInput, resolveAlertInput, type CommandResult, type FloorCommand,
 } from '../../shared/commands.js';
 import type { FloorService, HoldApproval, LeaveApproval } from '../floor/types.js';
-import { mayCommand } from '../access/permissions.js';
+import { mayCommand, mayEscalateFrom } from '../access/permissions.js';
 import type { Viewer } from '../access/principal.js';
 import { problem } from '../../shared/problems.js';
 import { invalid } from './outcome.js';
@@ -97,6 +97,9 @@ export function createCommandHandlers(floor: FloorService, audit: Auditor, logge
     const { teamId, target } = scopeOf(floor, command);
     const permission = mayCommand(actor.viewer, type, teamId);
     if (!permission.ok) return { status: 'forbidden', result: permission };
+    const alert = command.type === 'alert.escalate' ? floor.liveAlert(command.alertId) : undefined;
+    const upward = alert === undefined ? permission : mayEscalateFrom(actor.viewer, alert.escalationLevel);
+    if (!upward.ok) return { status: 'refused', result: { ...upward, field: 'alertId' } };
     try {
       // FloorService.command is not typed per command; the floor answers each type with its own value.
       const raw = await floor.command(command);

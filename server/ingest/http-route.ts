@@ -56,7 +56,9 @@ export function createIngestRouter({
       if (!feed) {
         // No token is a setup step left out; a token not taken (revoked, mistyped) is a different fix.
         // A header without the scheme (the token alone) is the commonest slip: say so.
-        const code = token !== undefined ? 'feedTokenInvalid' : req.headers.authorization?.trim() ? 'feedTokenNotBearer' : 'feedTokenRequired';
+        const header = req.headers.authorization?.trim() ?? '';
+        // "Bearer " and nothing (an unset variable in the feed's script) is a token missing, not the scheme.
+        const code = token !== undefined ? 'feedTokenInvalid' : header !== '' && !/^Bearer$/i.test(header) ? 'feedTokenNotBearer' : 'feedTokenRequired';
         res.status(401).set('WWW-Authenticate', 'Bearer realm="floorwatch-ingest"').json(problem(code));
         return;
       }

@@ -272,6 +272,11 @@ function issueReason(issue: z.core.$ZodIssue, item: unknown): string {
   // A field left out: zod says "expected string, received undefined"; a sender reads "required".
   if (issue.code === 'invalid_type' && valueAt(item, issue.path) === undefined) return `required (${issue.expected})`;
   if (issue.code !== 'invalid_union') return issue.message;
+  // A union left out (ts: number or string) is as required as any other field.
+  if (issue.path.length > 0 && valueAt(item, issue.path) === undefined && !('discriminator' in issue)) {
+    const expected = issue.errors.flatMap((b) => (b[0]?.code === 'invalid_type' ? [b[0].expected] : []));
+    return `required (${expected.length > 0 ? expected.join(' or ') : 'a value'})`;
+  }
   // The discriminator: zod's own message lists all fifteen types; name the bad value instead.
   if ('discriminator' in issue && issue.discriminator === 'type' && issue.path.length === 1) {
     const type = (item as { type?: unknown }).type;

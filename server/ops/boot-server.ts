@@ -27,7 +27,7 @@ export interface BootServer {
 
 /** A listen failure in the installer's terms: which address, and what to do about it. */
 function listenProblem(err: NodeJS.ErrnoException, host: string, port: number): Error {
-  const where = `${host}:${port}`;
+  const where = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
   if (err.code === 'EADDRINUSE') return new Error(`${where} is in use (another Floorwatch, or another program, listens there): stop it, or choose another --port`);
   if (err.code === 'EACCES') return new Error(`not allowed to listen on ${where} (ports below 1024 need privileges): choose a --port of 1024 or above, behind a proxy for 80/443`);
   if (err.code === 'EADDRNOTAVAIL') return new Error(`${host} is not an address of this machine: choose another --host (0.0.0.0 for all, 127.0.0.1 for this machine only)`);

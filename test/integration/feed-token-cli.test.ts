@@ -96,6 +96,8 @@ describe('the ingest endpoints, with a token missing or not taken', () => {
     const schemeless = await ingest('not-a-token-anyone-made-0123456789');
     expect(schemeless.status).toBe(401);
     expect(await schemeless.json()).toMatchObject({ code: 'feedTokenNotBearer', error: expect.stringContaining('Authorization: Bearer <token>') });
+    // The scheme with no token after it (an unset variable in the feed's script): a token is missing.
+    expect(await (await ingest('Bearer ')).json()).toMatchObject({ code: 'feedTokenRequired' });
 
     const token = (await cli('feed-token', 'create', 'to revoke', '--db', db)).stdout.trim();
     const id = (await cli('feed-token', 'list', '--db', db)).stdout.split('\n').find((l) => l.includes('\tto revoke\t'))!.split('\t')[0]!;

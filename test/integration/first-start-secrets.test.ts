@@ -57,7 +57,7 @@ describe('first start with its output in a log', () => {
       await server.stop();
       server = await serveIn(ROOT, ['--db', db, '--no-rules']);
       expect(fs.existsSync(file)).toBe(false);
-      expect(server.stdout()).toContain('removed the first start\'s one-time password file');
+      expect(server.stdout()).toContain('removed the first start\'s one-time password file: the administrator\'s password has changed since');
     } finally {
       await server.stop();
     }

@@ -239,6 +239,12 @@ describe('who may act', () => {
     const teamA = await alertOf('forbidden-phrases');
     const path = `/api/v1/alerts/${teamA.id}/escalate`;
     expect((await people.leadB.call('POST', path, { csrf: true, body: {} })).status).toBe(403);
+    // A supervisor does not pass a lead's alert to themselves: they acknowledge it.
+    const urgent = await alertOf('urgent-escalation');
+    expect(urgent.escalationLevel).toBe('lead');
+    const toOwnLevel = await people.supervisor.call('POST', `/api/v1/alerts/${urgent.id}/escalate`, { csrf: true, body: {} });
+    expect(toOwnLevel.status).toBe(409);
+    expect(await toOwnLevel.json()).toMatchObject({ ok: false, code: 'escalateToOwnLevel', field: 'alertId' });
     const byManager = await people.manager.call('POST', path, { csrf: true, body: {} });
     expect(byManager.status).toBe(403);
     expect(await byManager.json()).toMatchObject({ code: 'commandNotAllowed', params: { role: 'manager', command: 'alert.escalate' } });

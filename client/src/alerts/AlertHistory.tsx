@@ -72,14 +72,20 @@ export function AlertHistory({ day, timezone, live, refreshKey, onDone }: {
   }, [refresh, refreshKey]);
 
   const liveById = new Map(live.map((a) => [a.id, a]));
+  const fetchedIds = new Set(load.kind === 'ready' ? load.alerts.map((a) => a.id) : []);
   const items = load.kind === 'ready'
-    ? load.alerts
-      .map((a) => {
+    ? [
+      ...load.alerts.map((a) => {
         const fresher = liveById.get(a.id);
         // The live one has no trail of actions (screens are not sent it): keep the fetched one's.
         return fresher !== undefined && fresher.updatedAt >= a.updatedAt ? { ...a, ...fresher } : a;
-      })
-      .filter((a) => a.status !== 'open')
+      }),
+      // In hand whenever it was opened: the history reads today's alerts only (one opened at
+      // 23:50 and acknowledged is still live work after midnight), and the open list's count says so.
+      ...live.filter((a) => (a.status === 'acknowledged' || openForms.has(a.id)) && !fetchedIds.has(a.id)),
+    ]
+      // An escalation opens an acknowledged alert again: a card whose form is open keeps its place.
+      .filter((a) => a.status !== 'open' || openForms.has(a.id))
       .sort((a, b) => lastActionAt(b) - lastActionAt(a) || a.id.localeCompare(b.id))
     : [];
 

@@ -31,6 +31,7 @@ const PROBLEMS_ZH: Record<ProblemCode, string> = {
   alertNotOpen: '告警 {alertId} 已不在处理中（不存在或已解决）。',
   alertAlreadyAcknowledged: '告警 {alertId} 已由 {by} 确认。',
   alertAtTopLevel: '告警 {alertId} 已在部门经理处，无法再上报。',
+  escalateToOwnLevel: '上报只会把告警交给你自己这一级：请直接确认。',
   alertNotVisible: '没有您可查看的、此编号的未关闭告警。',
   agentNotOnFloor: '今天您的现场没有坐席 {agentId}。',
   holdRuleOff: '通话保持审批规则未启用。',

@@ -103,6 +103,27 @@ describe('alerts in hand', () => {
     expect(within(groups[0] as HTMLElement).getByRole('button', { name: '上报现场主管' })).toBeTruthy();
     expect(groups[1]!.querySelector('[data-alert="al-11"]')).not.toBeNull();
   });
+
+  it('lists in hand a live acknowledged alert the day\'s history does not hold (opened before midnight), and keeps a card with its form open when an escalation opens its alert again', async () => {
+    signedInAs('lead');
+    const lastNight: Alert = { ...RINGING, id: 'al-12', openedAt: NOW - 10 * 3600_000, status: 'acknowledged', acknowledgedBy: 'lead.wang', acknowledgedAt: NOW - 3600_000, updatedAt: NOW - 3600_000 };
+    const fake = installFakeFetch({ 'GET /api/v1/alerts': { body: [] } });
+    const props = { day: '2026-11-28', timezone: 'Asia/Shanghai', onDone: () => {} };
+    const { rerender } = render(createElement(AlertHistory, { ...props, live: [lastNight], refreshKey: '1' }));
+    const card = within(await screen.findByRole('article'));
+    expect(document.querySelector('.desk-history-inHand [data-alert="al-12"]')).not.toBeNull();
+
+    fireEvent.click(card.getByRole('button', { name: '解决' }));
+    fireEvent.change(card.getByLabelText('备注（可选）'), { target: { value: '正在处理' } });
+    // The supervisor passes it to the manager meanwhile: open again, at the manager's.
+    const reopened = { ...lastNight, status: 'open' as const, escalationLevel: 'manager' as const, acknowledgedBy: undefined, acknowledgedAt: undefined, updatedAt: NOW };
+    fake.on('GET /api/v1/alerts', { body: [] });
+    rerender(createElement(AlertHistory, { ...props, live: [reopened], refreshKey: '2' }));
+    await vi.waitFor(() => expect(fake.calls('GET /api/v1/alerts').length).toBeGreaterThanOrEqual(2));
+    const kept = document.querySelector<HTMLElement>('[data-alert="al-12"]');
+    expect(kept).not.toBeNull();
+    expect((within(kept!).getByLabelText('备注（可选）') as HTMLTextAreaElement).value).toBe('正在处理');
+  });
 });
 
 describe('focus after a command', () => {

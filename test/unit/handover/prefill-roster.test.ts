@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert } from '../../../shared/alerts.js';
 import type { LeadShift } from '../../../shared/schedule.js';
-import { buildPrefill } from '../../../server/handover/prefill.js';
+import { alertRef, buildPrefill } from '../../../server/handover/prefill.js';
 import { dutyOwed, leadsAtChange } from '../../../server/handover/roster.js';
 import { makeAlert } from '../storage/fixtures.js';
 
@@ -79,6 +79,12 @@ describe('the prefill', () => {
     });
     expect(prefill.calls).toEqual({ offered: 22, answered: 18, abandoned: 2, serviceLevel: 15 / 20, intervalsFrom: from, intervalsTo: CHANGE });
     expect(prefill.adherencePercent).toBe(90);
+  });
+
+  it('refers to an alert by its title code and figures, without the call\'s id', () => {
+    const ref = alertRef(alert('unrecorded', { titleCode: 'wrap-up-record.unrecorded', titleParams: { agent: '1001', call: 'pbx-77' } }));
+    expect(ref).toMatchObject({ titleCode: 'wrap-up-record.unrecorded', titleParams: { agent: '1001' } });
+    expect(ref.titleParams).not.toHaveProperty('call');
   });
 
   it('says which intervals the calls cover when the shift changes off the quarter hour', () => {

@@ -79,12 +79,15 @@ describe('parseBatch: JSON array', () => {
       answered('no-offset', { ts: '2026-11-28T09:00:03' }),
       answered('space-no-offset', { ts: '2026-11-28 09:00:03' }),
       answered('with-offset', { ts: '2026-11-28T09:00:03+08:00' }),
+      { id: 'no-ts', type: 'agent.login', agentId: '1001', stationId: 'S1' },
     ]);
     expect(batch.events.map((e) => e.id)).toEqual(['with-offset']);
     expect(batch.errors).toEqual([
       { index: 0, field: 'ts', id: 'quoted-ms', reason: 'epoch milliseconds in quotes: send them as a JSON number (1764291603000, not "1764291603000")' },
       { index: 1, field: 'ts', id: 'no-offset', reason: 'no UTC offset: add Z or the offset it was taken in (e.g. 2026-11-28T09:00:03+08:00)' },
       { index: 2, field: 'ts', id: 'space-no-offset', reason: 'no UTC offset: add Z or the offset it was taken in (e.g. 2026-11-28T09:00:03+08:00)' },
+      // Left out altogether: required, like any field.
+      { index: 4, field: 'ts', id: 'no-ts', reason: 'required (number or string)' },
     ]);
   });
 
