@@ -5,16 +5,16 @@
  * with what was typed and says what happened, and by what when that is known, in the
  * reader's language (following a switch), until the lead closes it.
  */
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { createElement } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Alert } from '../../../shared/alerts.js';
 import { AlertHistory } from '../../../client/src/alerts/AlertHistory.js';
 import { AlertList } from '../../../client/src/alerts/AlertList.js';
 import { useLocale } from '../../../client/src/i18n/index.js';
-import { useSessionStore } from '../../../client/src/session/session-store.js';
 import '../../../client/src/i18n/all.js';
 import { installFakeFetch } from './fake-fetch.js';
+import { deskAt } from './desk-clock.js';
 
 const NOW = Date.parse('2026-11-28T09:10:00+08:00');
 
@@ -32,19 +32,7 @@ const HOLD_ENDED: Alert = {
   ...HOLD, status: 'resolved', resolvedAt: NOW, resolvedBy: 'auto', resolution: 'the hold ended', resolutionCode: 'holdEnded', updatedAt: NOW,
 };
 
-beforeEach(() => {
-  useLocale.setState({ locale: 'zh-CN' });
-  useSessionStore.setState({
-    state: { kind: 'signed-in', me: { kind: 'user', id: 'u-lead', name: 'lead', role: 'lead', teams: ['t1'], mustChangePassword: false } },
-  });
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
-});
-afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
+deskAt(NOW, 'zh-CN', { leadOf: ['t1'] });
 
 const cardOf = (id: string) => screen.queryAllByRole('article').find((a) => a.getAttribute('data-alert') === id);
 

@@ -4,9 +4,9 @@
  * message key (no answer from the server, an answer without a reason) or as the server's
  * refusal (its code and parameters), and put in words when shown.
  */
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { createElement } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Alert } from '../../../shared/alerts.js';
 import { problem } from '../../../shared/problems.js';
 import { ApiError } from '../../../client/src/api.js';
@@ -14,9 +14,9 @@ import { AlertHistory } from '../../../client/src/alerts/AlertHistory.js';
 import { AlertList } from '../../../client/src/alerts/AlertList.js';
 import { errorOf, sayError } from '../../../client/src/i18n/error-text.js';
 import { translate, useLocale } from '../../../client/src/i18n/index.js';
-import { useSessionStore } from '../../../client/src/session/session-store.js';
 import '../../../client/src/i18n/all.js';
 import { installFakeFetch } from './fake-fetch.js';
+import { deskAt } from './desk-clock.js';
 
 const NOW = Date.parse('2026-11-28T09:10:00+08:00');
 
@@ -30,19 +30,7 @@ const GREETING: Alert = {
 const UNREACHABLE_ZH = '无法连接 Floorwatch 服务器。请检查网络，然后重试。';
 const UNREACHABLE_EN = 'Cannot reach the Floorwatch server. Check the network; trying again may help.';
 
-beforeEach(() => {
-  useLocale.setState({ locale: 'zh-CN' });
-  useSessionStore.setState({
-    state: { kind: 'signed-in', me: { kind: 'user', id: 'u-lead', name: 'lead', role: 'lead', teams: ['t1'], mustChangePassword: false } },
-  });
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
-});
-afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
+deskAt(NOW, 'zh-CN', { leadOf: ['t1'] });
 
 describe('the alert desk\'s errors after a change of language', () => {
   it('a form\'s network error is said again in English after switching', async () => {

@@ -7,9 +7,9 @@
  * as a message key and follows a change of language; each kind of answer-3-rings alert has
  * its own headline; an acknowledged alert's trail is inside its card.
  */
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { createElement } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { alertTitle } from '../../../shared/alert-titles.js';
 import { ALERT_REASONS, type Alert, type AlertReasonCode, type AlertReasonParams } from '../../../shared/alerts.js';
 import { useDoneText, type DoneMessage } from '../../../client/src/alerts/AlertCard.js';
@@ -17,8 +17,8 @@ import { AlertHistory } from '../../../client/src/alerts/AlertHistory.js';
 import { AlertList } from '../../../client/src/alerts/AlertList.js';
 import { allowanceText, resolutionText, systemWords } from '../../../client/src/alerts/system-words.js';
 import { translate, useLocale, type Locale } from '../../../client/src/i18n/index.js';
-import { useSessionStore } from '../../../client/src/session/session-store.js';
 import '../../../client/src/i18n/all.js';
+import { deskAt } from './desk-clock.js';
 
 const NOW = Date.parse('2026-11-28T09:10:00+08:00');
 const at = (hhmm: string) => Date.parse(`2026-11-28T${hhmm}:00+08:00`);
@@ -48,19 +48,7 @@ const INFO = alert({
   agentId: '1020', callId: 'sim-1-c-call-3', subject: { kind: 'call', id: 'sim-1-c-call-3' },
 });
 
-beforeEach(() => {
-  useLocale.setState({ locale: 'zh-CN' });
-  useSessionStore.setState({
-    state: { kind: 'signed-in', me: { kind: 'user', id: 'u-lead', name: 'lead', role: 'lead', teams: ['team-01'], mustChangePassword: false } },
-  });
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
-});
-afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
+deskAt(NOW, 'zh-CN', { leadOf: ['team-01'] });
 
 function replyWith(body: unknown) {
   const fetchMock = vi.fn(async () => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } }));
