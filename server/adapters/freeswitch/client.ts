@@ -1,7 +1,8 @@
 /**
  * The live FreeSWITCH feed: an inbound event socket (ESL) connection that authenticates,
- * subscribes to the call-centre and hold events, resyncs (`show channels` for the calls,
- * `callcenter_config agent list` for the agents), translates the events and batches them to
+ * subscribes to the call-centre and hold events, resyncs (`show channels` for the calls it
+ * follows, `callcenter_config agent list` for the agents, each queue's members for the calls
+ * it does not follow yet), translates the events and batches them to
  * the sink. Any disconnect (network, FreeSWITCH restart) is followed by a reconnect with
  * exponential backoff; a refused password (or an ACL rejection) stops the adapter instead,
  * because retrying only fills FreeSWITCH's log with failed logins.
@@ -9,7 +10,7 @@
 import { createFeedBatcher, createTcpFeed, recordMapped, type LiveFeedOptions, type TcpConversation, type TcpLink } from '../tcp-feed.js';
 import type { FloorEventInput } from '../../../shared/events.js';
 import { emptyCounters, type AdapterCounters, type FeedAdapter } from '../types.js';
-import { parseAgentList, parseChannelList, type ApiReply } from './api-replies.js';
+import { parseAgentList, parseChannelList, parseMemberList, parseQueueList, type ApiReply } from './api-replies.js';
 import { FsMapper, type FsMappingOptions } from './mapping.js';
 import { EslParser, eslHeader, formatEslCommand, parseEventPlain, type EslItem, type EslMessage } from './parser.js';
 import { parseEslUrl } from './url.js';
@@ -27,6 +28,9 @@ export const EVENT_SUBSCRIPTION = 'event plain CHANNEL_HOLD CHANNEL_UNHOLD CUSTO
  */
 export const CHANNELS_QUESTION = 'api show channels as json';
 export const AGENTS_QUESTION = 'api callcenter_config agent list';
+export const QUEUES_QUESTION = 'api callcenter_config queue list';
+/** Asked for each queue the answer to QUEUES_QUESTION names: the callers in it now. */
+export const membersQuestion = (queue: string): string => `api callcenter_config queue list members ${queue}`;
 
 /** `url` is `freeswitch-esl://:password@host:8021`; `now` stamps events without `Event-Date-Timestamp`. */
 export interface FreeswitchAdapterOptions extends Omit<FsMappingOptions, 'host'>, LiveFeedOptions {}
@@ -76,6 +80,25 @@ export function createFreeswitchAdapter(options: FreeswitchAdapterOptions): Feed
           return;
         }
         hand(mapper.agentCensus(reply.value, now()), 'FreeSWITCH resync: agent statuses as they are now', 'info');
+      });
+      // After the agents, so an agent talking on a learnt call is logged in first.
+      ask(QUEUES_QUESTION, (body) => {
+        const reply = readAnswer(body, parseQueueList);
+        if (!reply.ok) {
+          log?.warn({ adapter: name, reason: reply.reason }, 'FreeSWITCH queue list failed: calls already in the queues are known from their next event on');
+          return;
+        }
+        // The api command splits its arguments on spaces: such a name cannot be asked about.
+        for (const queue of reply.value.filter((q) => !/\s/.test(q))) {
+          ask(membersQuestion(queue), (members) => {
+            const list = readAnswer(members, parseMemberList);
+            if (!list.ok) {
+              log?.warn({ adapter: name, queue, reason: list.reason }, 'FreeSWITCH queue members failed: calls already in this queue are known from their next event on');
+              return;
+            }
+            hand(mapper.learnCalls(list.value, now()), 'FreeSWITCH resync: calls already in the queue', 'info');
+          });
+        }
       });
     };
 

@@ -10,49 +10,22 @@
 import type { FloorEventInput } from '../../../shared/events.js';
 import { resolveMappingOptions, transferTargetOf, type ResolvedMappingOptions } from '../asterisk-ami/config.js';
 import type { MapResult } from '../asterisk-ami/map-context.js';
-import type { AgentRow } from './api-replies.js';
+import type { AgentRow, MemberRow } from './api-replies.js';
+import { callerLegs, offerBody, type FsCall, type FsMappingOptions } from './fs-call.js';
+import { learntCall, LeftUnseen } from './learnt-calls.js';
 import { AgentStatuses } from './agent-status.js';
 import { agentTransferOf, channelGone, hangupCauseOf, isSystemCause } from './channel-data.js';
 import { fail, fsTimestamp, ignore, produced, type Ctx } from './map-context.js';
 import { fsHeader, type FsEvent } from './parser.js';
 
 export type { MapResult, MapOutcome } from '../asterisk-ami/map-context.js';
+export type { FsCall, FsMappingOptions } from './fs-call.js';
 export { fsTimestamp } from './map-context.js';
-
-export interface FsMappingOptions {
-  /** Host name used in event ids and `source` (e.g. `fs1`). */
-  host: string;
-  /**
-   * FreeSWITCH cannot know whether the agent asked before putting the caller on hold, so every
-   * hold carries this value. Default true (as the AMI adapter): set false where every hold
-   * should be reviewed.
-   */
-  holdConsent?: boolean;
-  /** `CC-Agent` (as sent, or without `@domain`) -> agent id, where the floor's ids differ. */
-  agentIds?: Record<string, string>;
-  /** The extension (dialled digits) of the satisfaction survey: an agent's transfer there is `target: survey`. */
-  surveyExtension?: string;
-}
-
-export interface FsCall {
-  callId: string;
-  queue: string;
-  answered: boolean;
-  ended: boolean;
-  held: boolean;
-  /** The agent transferred the caller away (`call.transferred` sent); `member-queue-end` ends it. */
-  transferred: boolean;
-  agentId?: string;
-  /** The agent leg's uuid (bridge-agent-start `CC-Agent-UUID`). */
-  agentUuid?: string;
-  keys: Set<string>;
-}
 
 type ReleasedBy = 'customer' | 'agent' | 'system';
 
 /** Cancel reasons where the queue gave up on the caller, not the caller on the queue. */
 const SYSTEM_CANCELS = new Set(['TIMEOUT', 'NO_AGENT_TIMEOUT']);
-const WITHHELD = new Set(['anonymous', 'unknown', 'private', 'restricted', 'unavailable', '0000000000']);
 const MAX_CALLS = 20_000;
 
 export class FsMapper {
@@ -68,6 +41,7 @@ export class FsMapper {
   private readonly queues = new Set<string>();
   private readonly targets: ResolvedMappingOptions;
   private coreUuid: string | undefined;
+  private readonly leftUnseen = new LeftUnseen();
 
   constructor(options: FsMappingOptions) {
     this.host = options.host;
@@ -137,6 +111,40 @@ export class FsMapper {
       }) as FloorEventInput,
     };
     return this.statuses.census(ctx, rows, (name) => this.agentIdOf(name));
+  }
+
+  /**
+   * After a (re)connect, the members of each queue (`callcenter_config queue list members`):
+   * a caller the adapter does not follow (there before it first connected, or come during a
+   * gap) is learnt: offered when it joined, then ringing its agent (`Trying`, from now) or
+   * answered when bridged (`Answered`), so the queue's figures count it and its later events
+   * are read. Ids come from FreeSWITCH's times, so learning a call again after a restart of
+   * Floorwatch repeats the same events. A caller whose end came while the question was out
+   * is not learnt.
+   */
+  learnCalls(rows: readonly MemberRow[], at: number): FloorEventInput[] {
+    const out: FloorEventInput[] = [];
+    const source = this.source();
+    const event = (callId: string, kind: string, ts: number, body: Record<string, unknown>) => ({
+      id: this.makeId(callId, `${kind}-learnt`, String(ts), true), ts, source, ...body,
+    }) as FloorEventInput;
+    for (const row of rows) {
+      if (this.byKey.has(row.sessionUuid) || this.byKey.has(row.uuid) || this.leftUnseen.has(row)) continue;
+      const learnt = learntCall(row, at, (name) => this.agentIdOf(name));
+      if (typeof learnt === 'string') continue;
+      const call = this.track(learnt.callId, learnt.queue, row.uuid);
+      out.push(event(call.callId, `offered-${call.queue}`, learnt.offeredAt, offerBody(call, row.cidNumber)));
+      if (learnt.ringing !== undefined) {
+        out.push(event(call.callId, `ringing-${learnt.ringing}`, at, { type: 'call.ringing', callId: call.callId, agentId: learnt.ringing }));
+      }
+      if (learnt.answered !== undefined) {
+        const { agentId, at: answeredAt } = learnt.answered;
+        call.answered = true;
+        call.agentId = agentId;
+        out.push(event(call.callId, `answered-${agentId}`, answeredAt, { type: 'call.answered', callId: call.callId, agentId }));
+      }
+    }
+    return out;
   }
 
   /** Calls being tracked (for tests and diagnostics). */
@@ -286,6 +294,12 @@ export class FsMapper {
     const uuid = ctx.get('CC-Member-Session-UUID') ?? ctx.get('CC-Member-UUID');
     const queue = ctx.get('CC-Queue');
     if (uuid === undefined || queue === undefined) return fail('member-queue-start: no CC-Member-Session-UUID or CC-Queue');
+    const call = this.track(uuid, queue, ctx.get('CC-Member-UUID'));
+    return produced([ctx.emit(call.callId, `offered-${queue}`, offerBody(call, ctx.get('CC-Member-CID-Number')))]);
+  }
+
+  /** The call of caller channel `uuid` (made if new) in `queue`, known by its member uuid too. */
+  private track(uuid: string, queue: string, memberUuid: string | undefined): FsCall {
     let call = this.byKey.get(uuid);
     if (!call) {
       call = { callId: uuid, queue, answered: false, ended: false, held: false, transferred: false, keys: new Set() };
@@ -298,19 +312,16 @@ export class FsMapper {
     call.queue = queue;
     if (this.queues.size < 10_000) this.queues.add(queue);
     this.link(call, uuid);
-    this.link(call, ctx.get('CC-Member-UUID'));
-    const from = ctx.get('CC-Member-CID-Number');
-    const withheld = from === undefined || WITHHELD.has(from.toLowerCase());
-    return produced([ctx.emit(call.callId, `offered-${queue}`, {
-      type: 'call.offered', callId: call.callId, queue, direction: 'inbound',
-      ...(!withheld && { from }),
-      numberClass: withheld ? 'private' : 'customer',
-    })]);
+    this.link(call, memberUuid);
+    return call;
   }
 
   private leftQueue(ctx: Ctx): MapResult {
     const call = this.find(ctx, 'CC-Member-Session-UUID', 'CC-Member-UUID');
-    if (!call) return ignore('not a call seen joining a queue');
+    if (!call) {
+      this.leftUnseen.add(ctx.get('CC-Member-Session-UUID'), ctx.get('CC-Member-UUID'));
+      return ignore('not a call seen joining a queue');
+    }
     this.forget(call);
     const cause = ctx.get('CC-Cause');
     if (cause === 'Cancel') {
@@ -396,9 +407,4 @@ export class FsMapper {
       ? { type: 'call.hold', callId: call.callId, agentId, consent: this.holdConsent }
       : { type: 'call.unhold', callId: call.callId, agentId })]);
   }
-}
-
-/** The caller's channel uuids of a call (everything linked to it but the agent leg). */
-function callerLegs(call: FsCall): Set<string> {
-  return new Set([...call.keys].filter((k) => k !== call.agentUuid));
 }

@@ -39,3 +39,48 @@ export function agentList(agents: Array<{ name: string; status: string; contact?
   ].join('|'));
   return [AGENT_COLUMNS, ...rows, '+OK', ''].join('\n');
 }
+
+/**
+ * `api callcenter_config queue list`: mod_callcenter writes its header even with no queues
+ * loaded, a row per queue (the columns of a current build), then `+OK`.
+ */
+export const QUEUE_COLUMNS = 'name|strategy|moh_sound|time_base_score|tier_rules_apply|tier_rule_wait_second'
+  + '|tier_rule_wait_multiply_level|tier_rule_no_agent_no_wait|discard_abandoned_after|abandoned_resume_allowed'
+  + '|max_wait_time|max_wait_time_with_no_agent|max_wait_time_with_no_agent_time_reached|record_template'
+  + '|calls_answered|calls_abandoned|ring_progressively_delay|skip_agents_with_external_calls|agent_no_answer_status';
+
+export function queueList(names: string[]): string {
+  const rows = names.map((name) => [name, 'longest-idle-agent', 'local_stream://moh', 'system', 'false', '300', 'true',
+    'false', '60', 'false', '0', '0', '20', '', '12', '3', '0', 'true', 'On Break'].join('|'));
+  return [QUEUE_COLUMNS, ...rows, '+OK', ''].join('\n');
+}
+
+/**
+ * `api callcenter_config queue list members <queue>` (`SELECT * FROM members WHERE queue =
+ * ...`): the columns of a current build's members table (`instance_id`; older ones: `system`).
+ * Times are epoch seconds, 0 when not yet.
+ */
+export const MEMBER_COLUMNS = 'queue|instance_id|uuid|session_uuid|cid_number|cid_name|system_epoch|joined_epoch'
+  + '|rejoined_epoch|bridge_epoch|abandoned_epoch|base_score|skill_score|serving_agent|serving_system|state';
+
+export interface MemberFixture {
+  queue: string;
+  uuid: string;
+  session: string;
+  state: 'Waiting' | 'Trying' | 'Answered' | 'Abandoned';
+  cidNumber?: string;
+  cidName?: string;
+  joined: number;
+  rejoined?: number;
+  bridged?: number;
+  agent?: string;
+}
+
+export function memberList(members: MemberFixture[]): string {
+  if (members.length === 0) return '+OK\n';
+  const rows = members.map((m) => [
+    m.queue, 'single_box', m.uuid, m.session, m.cidNumber ?? '', m.cidName ?? '', String(m.joined), String(m.joined),
+    String(m.rejoined ?? 0), String(m.bridged ?? 0), '0', '0', '0', m.agent ?? '', m.agent ? 'single_box' : '', m.state,
+  ].join('|'));
+  return [MEMBER_COLUMNS, ...rows, '+OK', ''].join('\n');
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseAgentList, parseChannelList } from '../../../../server/adapters/freeswitch/api-replies.js';
-import { AGENT_COLUMNS, agentList, showChannels } from './api-fixtures.js';
+import { parseAgentList, parseChannelList, parseMemberList, parseQueueList } from '../../../../server/adapters/freeswitch/api-replies.js';
+import { AGENT_COLUMNS, agentList, MEMBER_COLUMNS, memberList, QUEUE_COLUMNS, queueList, showChannels } from './api-fixtures.js';
 
 describe('show channels as json', () => {
   it('reads the uuids of the channels alive, and an empty answer as none', () => {
@@ -46,6 +46,52 @@ describe('callcenter_config agent list', () => {
       .toEqual({ ok: false, reason: '-ERR callcenter_config Command not found!' });
     for (const body of ['', 'name|status\n1000@default|Available\n', 'nom|statut\nx|y\n+OK\n', 'name|status|state\n1000@default\n+OK\n']) {
       expect(parseAgentList(body).ok).toBe(false);
+    }
+  });
+});
+
+describe('callcenter_config queue list', () => {
+  it('reads the queue names; the header alone is no queue', () => {
+    expect(parseQueueList(queueList(['support@default', 'vip@default']))).toEqual({ ok: true, value: ['support@default', 'vip@default'] });
+    expect(parseQueueList(queueList([]))).toEqual({ ok: true, value: [] });
+    // A `|` in a later column (a record template) does not matter: only the first is read.
+    expect(parseQueueList(`${QUEUE_COLUMNS}\nsales@default|ring-all|a|b|c|d|e\n+OK\n`)).toEqual({ ok: true, value: ['sales@default'] });
+  });
+
+  it('refuses errors and anything but a name column first', () => {
+    expect(parseQueueList('-ERR callcenter_config Command not found!\n').ok).toBe(false);
+    for (const body of ['', `${QUEUE_COLUMNS}\nsupport@default|x\n`, 'strategy|name\nx|y\n+OK\n', `${QUEUE_COLUMNS}\n|x\n+OK\n`]) {
+      expect(parseQueueList(body).ok).toBe(false);
+    }
+  });
+});
+
+describe('callcenter_config queue list members', () => {
+  it('reads each caller: its uuids, number, times, serving agent and state; none is +OK alone', () => {
+    const body = memberList([
+      { queue: 'support@default', uuid: 'm-1', session: 's-1', state: 'Waiting', cidNumber: '0612345678', joined: 1764316800 },
+      { queue: 'support@default', uuid: 'm-2', session: 's-2', state: 'Answered', joined: 1764316700, bridged: 1764316712, agent: '1001@default' },
+    ]);
+    expect(parseMemberList(body)).toEqual({ ok: true, value: [
+      { queue: 'support@default', uuid: 'm-1', sessionUuid: 's-1', cidNumber: '0612345678', joinedEpoch: 1764316800,
+        rejoinedEpoch: 0, bridgeEpoch: 0, servingAgent: '', state: 'Waiting' },
+      { queue: 'support@default', uuid: 'm-2', sessionUuid: 's-2', cidNumber: '', joinedEpoch: 1764316700,
+        rejoinedEpoch: 0, bridgeEpoch: 1764316712, servingAgent: '1001@default', state: 'Answered' },
+    ] });
+    expect(parseMemberList('+OK\n')).toEqual({ ok: true, value: [] });
+  });
+
+  it('a caller\'s name holding | shifts nothing after it', () => {
+    const body = memberList([{ queue: 'q@default', uuid: 'm-3', session: 's-3', state: 'Trying', cidName: 'Li | Bank', joined: 5, agent: '1002' }]);
+    expect(body.split('\n')[1].split('|').length).toBe(MEMBER_COLUMNS.split('|').length + 1);
+    expect(parseMemberList(body)).toMatchObject({ ok: true, value: [{ sessionUuid: 's-3', servingAgent: '1002', state: 'Trying', joinedEpoch: 5 }] });
+  });
+
+  it('refuses errors, tables without the columns it needs, and rows it cannot read', () => {
+    expect(parseMemberList('-ERR Invalid!\n')).toEqual({ ok: false, reason: '-ERR Invalid!' });
+    expect(parseMemberList('queue|uuid\nq|m\n+OK\n')).toEqual({ ok: false, reason: 'no session_uuid, state column' });
+    for (const body of ['', `${MEMBER_COLUMNS}\nq|single_box\n+OK\n`, `${MEMBER_COLUMNS}\n${'|'.repeat(15)}\n+OK\n`]) {
+      expect(parseMemberList(body).ok).toBe(false);
     }
   });
 });

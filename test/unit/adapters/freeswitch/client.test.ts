@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AGENTS_QUESTION, CHANNELS_QUESTION, createFreeswitchAdapter, EVENT_SUBSCRIPTION } from '../../../../server/adapters/freeswitch/client.js';
+import { AGENTS_QUESTION, CHANNELS_QUESTION, createFreeswitchAdapter, EVENT_SUBSCRIPTION, membersQuestion, QUEUES_QUESTION } from '../../../../server/adapters/freeswitch/client.js';
 import type { FeedAdapter } from '../../../../server/adapters/types.js';
 import { floorEventSchema, type FloorEventInput } from '../../../../shared/events.js';
 import { replayEvents } from '../../../../server/replay/replay.js';
 import { defaultRulesConfig } from '../../../../shared/rules-config.js';
 import { SinkRecorder } from '../asterisk-ami/fake-ami-server.js';
-import { agentList, showChannels } from './api-fixtures.js';
+import { agentList, memberList, queueList, showChannels } from './api-fixtures.js';
 import { emptyState, FakeEslServer } from './fake-esl-server.js';
 import { eslEvent, eslParts, eslSession } from './fixtures.js';
 
@@ -27,7 +27,7 @@ function untilLogged(text: string): Promise<void> {
     if (!check()) logWaiters.push(check);
   });
 }
-const ALL_COMMANDS = ['auth Clue:C0n', EVENT_SUBSCRIPTION, CHANNELS_QUESTION, AGENTS_QUESTION];
+const ALL_COMMANDS = ['auth Clue:C0n', EVENT_SUBSCRIPTION, CHANNELS_QUESTION, AGENTS_QUESTION, QUEUES_QUESTION];
 
 beforeEach(async () => {
   server = new FakeEslServer();
@@ -62,7 +62,7 @@ describe('FreeSWITCH adapter over the event socket', () => {
     const started = a.start();
     const session = await server.nextSession();
     await started;
-    await session.until(AGENTS_QUESTION);
+    await session.until(QUEUES_QUESTION);
     expect(session.commands).toEqual(ALL_COMMANDS);
     session.send('Content-Type: log/data\nContent-Length: 3\n\nabc'
       + eslSession('answered')
@@ -91,7 +91,7 @@ describe('FreeSWITCH adapter over the event socket', () => {
     first.drop();
     const second = await server.nextSession();
     // A fresh auth, the subscription and the resync questions on the new connection: nothing stale.
-    await second.until(AGENTS_QUESTION);
+    await second.until(QUEUES_QUESTION);
     expect(second.commands).toEqual(ALL_COMMANDS);
     second.send(after);
     await rec.untilEvent('call.ended', { releasedBy: 'customer' });
@@ -106,7 +106,7 @@ describe('FreeSWITCH adapter over the event socket', () => {
     void a.start();
     const [before] = eslParts('answered');
     const first = await server.nextSession();
-    await first.until(AGENTS_QUESTION);
+    await first.until(QUEUES_QUESTION);
     first.send(before);
     await rec.untilEvent('call.ringing');
     // While the link is down the caller hangs up (its channel is no longer listed; another
@@ -143,7 +143,7 @@ describe('FreeSWITCH adapter over the event socket', () => {
     void a.start();
     const [before, after] = eslParts('answered');
     const first = await server.nextSession();
-    await first.until(AGENTS_QUESTION);
+    await first.until(QUEUES_QUESTION);
     first.send(before);
     await rec.untilEvent('call.ringing');
     // mod_commands on an SQL error (it still appends the empty answer); no mod_callcenter loaded.
@@ -158,6 +158,47 @@ describe('FreeSWITCH adapter over the event socket', () => {
     await rec.untilEvent('call.ended', { releasedBy: 'customer' });
     expect(rec.events.filter((e) => (e as { resync?: boolean }).resync === true)).toEqual([]);
     expect(a.counters().connected).toBe(true);
+  });
+
+  it('learns the calls already in the queues when it connects, and reads their events from then on', async () => {
+    const rec = new SinkRecorder<FloorEventInput>();
+    const joined = 1764291600; // 2025-11-28 01:00:00 UTC, FreeSWITCH's epoch seconds
+    const cc = (action: string, extra: Array<[string, string]>) => eslEvent([
+      ['Event-Name', 'CUSTOM'], ['Event-Subclass', 'callcenter::info'], ['CC-Action', action], ['CC-Queue', 'support@default'], ...extra,
+    ]);
+    server.api = (command, session) => {
+      if (command === 'callcenter_config agent list') return agentList([{ name: '1000@default', status: 'Available' }]);
+      if (command === 'callcenter_config queue list') return queueList(['support@default', 'vip@default']);
+      if (command === 'callcenter_config queue list members support@default') {
+        // A caller leaves while the question is out: the end comes first, the table still lists it.
+        session.send(cc('member-queue-end', [['CC-Member-Session-UUID', 'left-1'], ['CC-Cause', 'Cancel']]));
+        return memberList([
+          { queue: 'support@default', uuid: 'm-talk', session: 'talk-1', state: 'Answered', joined, bridged: joined + 8, agent: '1000@default' },
+          { queue: 'support@default', uuid: 'm-wait', session: 'wait-1', state: 'Waiting', cidNumber: '0612345678', joined: joined + 30 },
+          { queue: 'support@default', uuid: 'm-left', session: 'left-1', state: 'Waiting', joined: joined + 20 },
+        ]);
+      }
+      return emptyState(command);
+    };
+    const a = start(rec, { now: () => (joined + 40) * 1000 });
+    void a.start();
+    const session = await server.nextSession();
+    await rec.untilEvent('call.offered', { callId: 'wait-1' });
+    expect(session.commands.slice(-3)).toEqual([QUEUES_QUESTION, membersQuestion('support@default'), membersQuestion('vip@default')]);
+    expect(logLines.join('\n')).toContain('calls already in the queue');
+    // From now on the learnt calls' events are theirs: the agent hangs up, the waiting caller gives up.
+    session.send(cc('bridge-agent-end', [['CC-Member-Session-UUID', 'talk-1'], ['CC-Agent', '1000@default']])
+      + cc('member-queue-end', [['CC-Member-Session-UUID', 'wait-1'], ['CC-Cause', 'Cancel']]));
+    await rec.until((events) => events.filter((e) => e.type === 'call.ended').length === 2);
+    await a.stop();
+    adapter = undefined;
+
+    const events = rec.events.map((e) => floorEventSchema.parse(e));
+    expect(events.map((e) => e.type)).toEqual(
+      ['agent.state', 'call.offered', 'call.answered', 'call.offered', 'call.ended', 'call.ended']);
+    const report = replayEvents(events, defaultRulesConfig());
+    expect(report.queues['support@default']).toMatchObject({ offered: 2, answered: 1, abandoned: 1, waiting: 0 });
+    expect(events.some((e) => 'callId' in e && e.callId === 'left-1')).toBe(false);
   });
 
   it('a refused password stops the adapter with a clear error and does not retry', async () => {

@@ -7,6 +7,7 @@
  */
 import net from 'node:net';
 import { FakeTcpServer } from '../fake-tcp-server.js';
+import { queueList } from './api-fixtures.js';
 
 export interface EslSession {
   socket: net.Socket;
@@ -19,10 +20,11 @@ export interface EslSession {
   drop(): void;
 }
 
-/** What FreeSWITCH answers with no channels up and no agents configured (formats: api-fixtures.ts). */
+/** What FreeSWITCH answers with no channels up and no agents or queues configured (formats: api-fixtures.ts). */
 export function emptyState(command: string): string {
   if (command === 'show channels as json') return '{"row_count": 0}\n';
   if (command === 'callcenter_config agent list') return '+OK\n';
+  if (command === 'callcenter_config queue list') return queueList([]);
   // mod_event_socket's answer to an api command no module registered.
   return `-ERR ${command.split(' ')[0]} Command not found!\n`;
 }
@@ -30,8 +32,8 @@ export function emptyState(command: string): string {
 export class FakeEslServer extends FakeTcpServer<EslSession> {
   readonly commands: string[] = [];
   password = 'ClueCon';
-  /** The body answering `api <command>`. */
-  api: (command: string) => string = emptyState;
+  /** The body answering `api <command>`; whatever it sends on `session` first goes before the answer. */
+  api: (command: string, session: EslSession) => string = emptyState;
 
   protected converse(socket: net.Socket, handOver: (session: EslSession) => void): void {
     const waiting: Array<{ command: string; resolve: () => void }> = [];
@@ -55,7 +57,7 @@ export class FakeEslServer extends FakeTcpServer<EslSession> {
         session.commands.push(command);
         for (const w of waiting.filter((x) => x.command === command)) w.resolve();
         if (command.startsWith('api ')) {
-          const body = this.api(command.slice(4));
+          const body = this.api(command.slice(4), session);
           socket.write(`Content-Type: api/response\nContent-Length: ${Buffer.byteLength(body)}\n\n${body}`);
         } else if (command.startsWith('auth ')) {
           if (command.slice(5) === this.password) {

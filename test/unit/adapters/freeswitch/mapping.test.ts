@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FsMapper, fsTimestamp } from '../../../../server/adapters/freeswitch/mapping.js';
 import { parseEventPlain, type FsEvent } from '../../../../server/adapters/freeswitch/parser.js';
+import type { MemberRow } from '../../../../server/adapters/freeswitch/api-replies.js';
 import { floorEventSchema } from '../../../../shared/events.js';
 import { MAPPING, mapFixture } from './fixtures.js';
 
@@ -227,6 +228,52 @@ describe('FreeSWITCH mapping', () => {
     // 1004 is now known as logged out: its coming in is a login.
     expect(m.map(cc('agent-status-change', { 'CC-Agent': '1004@default', 'CC-Agent-Status': 'Available' }), 10).events.map((e) => e.type))
       .toEqual(['agent.login', 'agent.state']);
+  });
+
+  it('resync: learns the callers already in a queue (waiting, ringing, talking), dated by FreeSWITCH\'s times', () => {
+    const m = new FsMapper({ host: 'fs1', agentIds: { '1002@default': 'bob' } });
+    m.map(cc('member-queue-start', { 'CC-Queue': 'q@default', 'CC-Member-Session-UUID': 'known', 'CC-Member-UUID': 'm-known' }), 1);
+    // A caller who left while the question was out: its end came for a call not yet known.
+    m.map(cc('member-queue-end', { 'CC-Queue': 'q@default', 'CC-Member-Session-UUID': 's-left', 'CC-Cause': 'Cancel' }), 2);
+    const at = Date.parse('2026-11-28T09:00:05+08:00');
+    const sec = (iso: string) => Date.parse(iso) / 1000;
+    const row = (over: Partial<MemberRow>): MemberRow => ({
+      queue: 'q@default', uuid: 'm', sessionUuid: 's', cidNumber: '', joinedEpoch: 0, rejoinedEpoch: 0, bridgeEpoch: 0,
+      servingAgent: '', state: 'Waiting', ...over,
+    });
+    const rows = [
+      row({ uuid: 'm-1', sessionUuid: 's-wait', cidNumber: '0612345678', joinedEpoch: sec('2026-11-28T08:59:20+08:00') }),
+      row({ uuid: 'm-2', sessionUuid: 's-ring', joinedEpoch: sec('2026-11-28T08:59:50+08:00'), servingAgent: '1001@default', state: 'Trying' }),
+      row({ uuid: 'm-3', sessionUuid: 's-talk', cidNumber: 'anonymous', joinedEpoch: sec('2026-11-28T08:55:00+08:00'),
+        bridgeEpoch: sec('2026-11-28T08:55:12+08:00'), servingAgent: '1002@default', state: 'Answered' }),
+      row({ uuid: 'm-4', sessionUuid: 's-back', joinedEpoch: sec('2026-11-28T08:50:00+08:00'), rejoinedEpoch: sec('2026-11-28T08:59:00+08:00') }),
+      row({ uuid: 'm-known', sessionUuid: 'known' }), // followed already: left as it is
+      row({ uuid: 'm-left', sessionUuid: 's-left' }), // its end came while asking
+      row({ uuid: 'm-gone', sessionUuid: '', state: 'Abandoned' }), // the queue's memory of an abandon
+      row({ uuid: 'm-odd', sessionUuid: 's-odd', state: 'Answered' }), // talking, but to nobody named
+      row({ uuid: 'm-5', sessionUuid: 's-future', joinedEpoch: at / 1000 + 30 }), // FreeSWITCH's clock ahead
+    ];
+    const events = m.learnCalls(rows, at);
+    expect(events.map((e) => ({ ...brief(e), at: new Date(e.ts).toISOString() }))).toEqual([
+      { type: 'call.offered', callId: 's-wait', queue: 'q@default', direction: 'inbound', from: '0612345678', numberClass: 'customer', at: '2026-11-28T00:59:20.000Z' },
+      { type: 'call.offered', callId: 's-ring', queue: 'q@default', direction: 'inbound', numberClass: 'private', at: '2026-11-28T00:59:50.000Z' },
+      { type: 'call.ringing', callId: 's-ring', agentId: '1001', at: '2026-11-28T01:00:05.000Z' },
+      { type: 'call.offered', callId: 's-talk', queue: 'q@default', direction: 'inbound', numberClass: 'private', at: '2026-11-28T00:55:00.000Z' },
+      { type: 'call.answered', callId: 's-talk', agentId: 'bob', at: '2026-11-28T00:55:12.000Z' },
+      { type: 'call.offered', callId: 's-back', queue: 'q@default', direction: 'inbound', numberClass: 'private', at: '2026-11-28T00:59:00.000Z' },
+      { type: 'call.offered', callId: 's-future', queue: 'q@default', direction: 'inbound', numberClass: 'private', at: '2026-11-28T01:00:05.000Z' },
+    ]);
+    for (const e of events) expect(floorEventSchema.safeParse(e).success).toBe(true);
+    // Learnt once: asked again (the next reconnect), nothing new.
+    expect(m.learnCalls(rows, at + 60_000)).toEqual([]);
+    // A Floorwatch restart learns them again under the same ids (a repeat the log recognises).
+    const again = new FsMapper({ host: 'fs1', agentIds: { '1002@default': 'bob' } }).learnCalls(rows.slice(0, 1), at + 5_000);
+    expect(again.map((e) => [e.id, e.ts])).toEqual([[events[0].id, events[0].ts]]);
+    // The learnt calls' own events are read from now on: the talking one ends by the agent's hang-up, by its member uuid.
+    expect(m.map(cc('bridge-agent-end', { 'CC-Queue': 'q@default', 'CC-Member-UUID': 'm-3', 'CC-Agent': '1002@default' }), at + 9_000).events.map(brief))
+      .toEqual([{ type: 'call.ended', callId: 's-talk', releasedBy: 'customer' }]);
+    expect(m.map(cc('bridge-agent-start', { 'CC-Queue': 'q@default', 'CC-Member-Session-UUID': 's-ring', 'CC-Agent': '1001@default' }), at + 9_000).events.map(brief))
+      .toEqual([{ type: 'call.answered', callId: 's-ring', agentId: '1001' }]);
   });
 
   it('counts unknown events as ignored and broken ones as failed, never throws', () => {
