@@ -42,6 +42,15 @@ export interface AccountView {
   lastSignInAt?: number;
 }
 
+/**
+ * Who someone is, for showing a name where the floor records a username (who acknowledged,
+ * escalated, resolved). Every account, disabled ones too: the day's history names them.
+ */
+export interface PersonView {
+  username: string;
+  name: string;
+}
+
 export interface DeviceView {
   id: string;
   name: string;

@@ -85,7 +85,7 @@ describe.skipIf(!hasChromium)(title, () => {
     const done = page.locator('.desk-history .desk-alert', { has: page.locator('[data-rule="answer-3-rings"]') });
     await done.waitFor();
     await page.locator('.desk-history', { hasText: 'Spoke to Li Na, headset fault' }).waitFor();
-    expect(await page.locator('.desk-history').innerText()).toMatch(/Acknowledged\s+by sup at 09:00:\d\d/);
+    expect(await page.locator('.desk-history').innerText()).toMatch(/Acknowledged\s+by Supervisor at 09:00:\d\d/);
 
     expect(await page.content()).not.toContain(CALLER);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'alert-desk-acknowledged.png') });

@@ -55,6 +55,10 @@ export async function startFloorServer(t0: number, staticDir: string, options: {
   edge.router.get('/api/v1/session', (_req, res) => {
     res.json({ me });
   });
+  // Names for the usernames the floor records (the real route: roles.test.ts).
+  edge.router.get('/api/v1/people', (_req, res) => {
+    res.json({ people: [{ username: SUPERVISOR.username, name: SUPERVISOR.name }] });
+  });
   const application: Application = createApplication({ floor, logger: pino({ level: 'silent' }), staticDir, access: edge });
   await new Promise<void>((resolve) => application.httpServer.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(application.httpServer.address() as AddressInfo).port}`;

@@ -255,7 +255,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await owned.getByRole('button', { name: 'Escalate to the supervisor' }).click();
     await li.getByRole('status').filter({ hasText: /^Escalated to the supervisor: / }).waitFor();
     const escalated = li.locator(`.desk-alert[data-alert="${alertId}"]`);
-    await escalated.locator('.desk-escalated-by', { hasText: `Escalated by ${INCOMING.username} — Note: Agent refuses coaching; needs the supervisor.` }).waitFor();
+    await escalated.locator('.desk-escalated-by', { hasText: `Escalated by ${INCOMING.name} — Note: Agent refuses coaching; needs the supervisor.` }).waitFor();
     expect(await escalated.innerText()).toMatch(/For the supervisor/);
     await shot(li, 'alerts-escalated', escalated);
 
@@ -307,7 +307,9 @@ describe.skipIf(!hasChromium)(title, () => {
     await ledger.getByRole('button', { name: /^Reverse / }).click();
     await ledger.getByLabel('Why it is reversed').fill('It was a stretching exercise the trainer asked for');
     await ledger.getByRole('button', { name: 'Yes, reverse' }).click();
-    await ledger.getByText(/Reversed: It was a stretching exercise/).waitFor();
+    // Who reversed it, and who recorded each entry, by name, not by username.
+    await ledger.getByText(/Reversed: It was a stretching exercise the trainer asked for \(Zhao Min, /).waitFor();
+    expect(await ledger.locator('tbody').innerText()).not.toContain('sup.zhao');
     expect(await ledger.locator('tr.is-reversed s').count()).toBeGreaterThan(0);
     // 1003 has nothing standing now, but is planned this quarter: still ranked, at 0, below nobody at 0.
     const row1003 = sup.locator('[data-agent-row="1003"]');

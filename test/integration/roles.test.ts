@@ -274,10 +274,29 @@ describe('who may act', () => {
   });
 });
 
+describe('names for usernames (the floor records who acted by username)', () => {
+  it('every person signed in reads each account\'s username and name, nothing more; a TV may not', async () => {
+    const accounts = (await (await people.admin.call('GET', '/api/v1/accounts')).json()) as Array<{ id: string; username: string }>;
+    const leadB = accounts.find((a) => a.username === 'lead-b')!;
+    const renamed = await people.admin.call('PATCH', `/api/v1/accounts/${leadB.id}`, { csrf: true, body: { name: '李伟' } });
+    expect(renamed.status).toBe(200);
+    for (const who of ['leadA', 'supervisor', 'manager', 'admin'] as const) {
+      const res = await people[who].call('GET', '/api/v1/people');
+      expect([who, res.status]).toEqual([who, 200]);
+      const body = (await res.json()) as { people: Array<Record<string, unknown>> };
+      expect(body.people.map((p) => p.username).sort()).toEqual(accounts.map((a) => a.username).sort());
+      expect(body.people).toContainEqual({ username: 'lead-b', name: '李伟' });
+      for (const p of body.people) expect(Object.keys(p).sort()).toEqual(['name', 'username']);
+    }
+    // Staff names are not for the seating area.
+    expect((await fetch(`${s.base}/api/v1/people`, { headers: { authorization: `Bearer ${deviceToken}` } })).status).toBe(403);
+  });
+});
+
 describe('nothing answers without credentials', () => {
   it('REST: only health, sign-in and pairing', async () => {
     expect((await fetch(`${s.base}/health`)).status).toBe(200);
-    for (const path of ['/api/v1/floor', '/api/v1/alerts', '/api/v1/rules', '/api/v1/accounts', '/api/v1/audit', '/api/v1/displays', '/api/v1/feed-tokens']) {
+    for (const path of ['/api/v1/floor', '/api/v1/alerts', '/api/v1/rules', '/api/v1/accounts', '/api/v1/people', '/api/v1/audit', '/api/v1/displays', '/api/v1/feed-tokens']) {
       expect([path, (await fetch(`${s.base}${path}`)).status]).toEqual([path, 401]);
     }
     expect((await fetch(`${s.base}/api/v1/floor`, { headers: { cookie: 'fw_session=forged' } })).status).toBe(401);

@@ -15,6 +15,7 @@ import { acknowledgeAlert, approveHold, approveLeave, escalateAlert, fetchAlert,
 import { errorOf, useErrorText, type ErrorText } from '../i18n/error-text.js';
 import { useHoldSince, type BoardAlert } from './floor-read.js';
 import { canApproveHold, canEscalate, nextLevel } from './order.js';
+import { usePersonNames } from '../session/people.js';
 
 export type AlertAction = 'acknowledge' | 'escalate' | 'resolve' | 'hold' | 'leave';
 
@@ -110,6 +111,7 @@ function Evidence({ alert: a }: { alert: BoardAlert & { evidence?: string[] } })
 
 export function AlertCard({ alert: a, onDone, actions = ['acknowledge', 'escalate', 'resolve', 'hold', 'leave'], children, onFormOpen, closed }: AlertCardProps) {
   const t = useT();
+  const name = usePersonNames();
   const title = useAlertTitle();
   const now = useServerNow();
   const [mode, setMode] = useState<AlertAction | null>(null);
@@ -165,7 +167,7 @@ export function AlertCard({ alert: a, onDone, actions = ['acknowledge', 'escalat
       {a.escalatedBy !== undefined && (
         // Passed up by hand (articles 93-94): the level above reads who did and why.
         <p className="desk-escalated-by" data-escalated-by={a.escalatedBy}>
-          {t('alerts.escalatedBy', { who: a.escalatedBy })}
+          {t('alerts.escalatedBy', { who: name(a.escalatedBy) })}
           {a.escalationNote !== undefined && a.escalationNote !== '' && (
             <span className="desk-note-text"> — {t('alerts.history.note', { note: a.escalationNote })}</span>
           )}

@@ -19,6 +19,7 @@ import { errorOf, useErrorText, type ErrorText } from '../i18n/error-text.js';
 import type { BoardAlert } from './floor-read.js';
 import { lastActionAt } from './order.js';
 import { allowanceText, resolutionText } from './system-words.js';
+import { usePersonNames } from '../session/people.js';
 
 /** A history alert: read over REST, whole (its trail of actions) but for what it may not show. */
 type HistoryAlert = BoardAlert & Partial<Pick<Alert, 'history'>>;
@@ -150,6 +151,7 @@ export function AlertHistory({ day, timezone, live, refreshKey, onDone }: {
  */
 function Trail({ alert: a, timezone }: { alert: HistoryAlert; timezone: string | undefined }) {
   const t = useT();
+  const name = usePersonNames();
   const time = (ms: number) => formatClockTime(ms, timezone);
   const holds = (a.history ?? []).filter((e) => e.action === 'hold-approved');
   // Passed up by a person (the timers' own escalations are the card's level line).
@@ -165,7 +167,7 @@ function Trail({ alert: a, timezone }: { alert: HistoryAlert; timezone: string |
         <div className="desk-trail-row">
           <dt>{t('alerts.status.acknowledged')}</dt>
           <dd>
-            {t('alerts.history.ackBy', { who: a.acknowledgedBy ?? '?', time: time(a.acknowledgedAt) })}
+            {t('alerts.history.ackBy', { who: name(a.acknowledgedBy) ?? '?', time: time(a.acknowledgedAt) })}
             {a.acknowledgeNote !== undefined && a.acknowledgeNote !== '' && (
               <span className="desk-note-text"> — {t('alerts.history.note', { note: a.acknowledgeNote })}</span>
             )}
@@ -176,7 +178,7 @@ function Trail({ alert: a, timezone }: { alert: HistoryAlert; timezone: string |
         <div key={`escalated-${i}`} className="desk-trail-row" data-trail="escalated">
           <dt>{t('alerts.history.escalated', { level: t(`alerts.level.${h.level ?? 'supervisor'}`) })}</dt>
           <dd>
-            {t('alerts.history.ackBy', { who: h.by ?? '?', time: time(h.at) })}
+            {t('alerts.history.ackBy', { who: name(h.by) ?? '?', time: time(h.at) })}
             {h.noteCode === undefined && h.note !== undefined && h.note !== '' && (
               <span className="desk-note-text"> — {t('alerts.history.note', { note: h.note })}</span>
             )}
@@ -189,7 +191,7 @@ function Trail({ alert: a, timezone }: { alert: HistoryAlert; timezone: string |
           <div key={`hold-${i}`} className="desk-trail-row" data-trail="hold-approved">
             <dt>{t('alerts.history.holdApproved')}</dt>
             <dd>
-              {t('alerts.history.ackBy', { who: h.by ?? '?', time: time(h.at) })}
+              {t('alerts.history.ackBy', { who: name(h.by) ?? '?', time: time(h.at) })}
               {allowance !== undefined && <span> — {allowance}</span>}
               {h.comment !== undefined && h.comment !== '' && (
                 <span className="desk-note-text"> — {t('alerts.history.note', { note: h.comment })}</span>
@@ -204,7 +206,7 @@ function Trail({ alert: a, timezone }: { alert: HistoryAlert; timezone: string |
           <dd>
             {a.resolvedBy === 'auto'
               ? t('alerts.history.resolvedAuto', { time: time(a.resolvedAt) })
-              : t('alerts.history.resolvedBy', { who: a.resolvedBy ?? '?', time: time(a.resolvedAt) })}
+              : t('alerts.history.resolvedBy', { who: name(a.resolvedBy) ?? '?', time: time(a.resolvedAt) })}
             {resolution !== undefined && <span className="desk-note-text"> — {resolution}</span>}
           </dd>
         </div>

@@ -14,6 +14,7 @@ import { useT } from '../i18n/index.js';
 import { fetchResolvedAlert } from './commands.js';
 import type { BoardAlert } from './floor-read.js';
 import { resolutionText } from './system-words.js';
+import { usePersonNames } from '../session/people.js';
 
 type Resolution = Pick<Alert, 'resolvedBy' | 'resolution' | 'resolutionCode' | 'resolutionParams'>;
 
@@ -77,9 +78,10 @@ function useResolution(alert: BoardAlert, closed: ClosedMeanwhile): Resolution |
 export function ClosedNotice({ alert, closed, stillPossible }: { alert: BoardAlert; closed: ClosedMeanwhile; stillPossible: boolean }) {
   const t = useT();
   const resolved = useResolution(alert, closed);
+  const name = usePersonNames();
   let what: string;
   if (closed.status === 'acknowledged') {
-    what = closed.by === undefined ? t('alerts.closed.acknowledged') : t('alerts.closed.acknowledgedBy', { who: closed.by });
+    what = closed.by === undefined ? t('alerts.closed.acknowledged') : t('alerts.closed.acknowledgedBy', { who: name(closed.by) });
   } else if (resolved?.resolvedBy === undefined) {
     what = t('alerts.closed.resolved');
   } else {
@@ -88,8 +90,8 @@ export function ClosedNotice({ alert, closed, stillPossible }: { alert: BoardAle
       what = why === undefined ? t('alerts.closed.cleared') : t('alerts.closed.clearedWhy', { why });
     } else {
       what = why === undefined
-        ? t('alerts.closed.resolvedBy', { who: resolved.resolvedBy })
-        : t('alerts.closed.resolvedByWhy', { who: resolved.resolvedBy, why });
+        ? t('alerts.closed.resolvedBy', { who: name(resolved.resolvedBy) })
+        : t('alerts.closed.resolvedByWhy', { who: name(resolved.resolvedBy), why });
     }
   }
   return (

@@ -11,6 +11,7 @@ import { RULE_INFO } from '../../../shared/rules.js';
 import { useT, type T } from '../i18n/index.js';
 import type { BoardAlert } from '../store/apply.js';
 import { Elapsed } from './Elapsed.js';
+import { usePersonNames } from '../session/people.js';
 
 const SEVERITY_MARK = { info: 'ℹ', warning: '▲', critical: '■' } as const;
 
@@ -26,6 +27,7 @@ export const AlertItem = memo(function AlertItem({ alert: a, onOpenAgent }: { al
   const title = useAlertTitle();
   const article = RULE_INFO[a.rule]?.article ?? a.article;
   const acknowledged = a.status === 'acknowledged';
+  const name = usePersonNames();
   return (
     <li className={`alert-item severity-${a.severity}${acknowledged ? ' is-acknowledged' : ''}`} data-alert={a.id} data-rule={a.rule}>
       <div className="alert-top">
@@ -40,7 +42,7 @@ export const AlertItem = memo(function AlertItem({ alert: a, onOpenAgent }: { al
       <div className="alert-title">{title(a)}</div>
       <div className="alert-meta">
         {acknowledged
-          ? (a.acknowledgedBy ? t('alert.acknowledgedBy', { who: a.acknowledgedBy }) : t('alert.acknowledged'))
+          ? (a.acknowledgedBy ? t('alert.acknowledgedBy', { who: name(a.acknowledgedBy) }) : t('alert.acknowledged'))
           : t(`alert.for.${a.escalationLevel}`)}
         {a.occurrences > 1 && ` · ${t('alert.occurrences', { count: a.occurrences })}`}
         {a.agentId !== undefined && onOpenAgent !== undefined && (

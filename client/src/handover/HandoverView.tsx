@@ -8,6 +8,7 @@ import type { Handover } from '../../../shared/handover.js';
 import { HANDOVER_FIELDS } from '../../../shared/handover.js';
 import { useT, type T } from '../i18n/index.js';
 import { formatCentreDateTime } from '../time/format.js';
+import { usePersonNames } from '../session/people.js';
 import { PrefillSummary } from './PrefillSummary.js';
 
 export function personText(t: T, p: Handover['outgoing']): string {
@@ -18,6 +19,7 @@ export function personText(t: T, p: Handover['outgoing']): string {
 
 export function HandoverMeta({ handover: h, tz }: { handover: Handover; tz: string | undefined }) {
   const t = useT();
+  const name = usePersonNames();
   const time = (ms: number) => formatCentreDateTime(ms, tz);
   return (
     <dl className="handover-meta">
@@ -27,10 +29,10 @@ export function HandoverMeta({ handover: h, tz }: { handover: Handover; tz: stri
       <div><dt>{t('handover.meta.incoming')}</dt><dd>{personText(t, h.incoming)}</dd></div>
       <div><dt>{t('handover.meta.status')}</dt><dd><span className={`pill handover-status status-${h.status}`}>{t(`handover.status.${h.status}`)}</span></dd></div>
       {h.submittedAt !== undefined && (
-        <div><dt>{t('handover.meta.submitted')}</dt><dd>{t('handover.byAt', { who: h.submittedBy ?? '?', time: time(h.submittedAt) })}</dd></div>
+        <div><dt>{t('handover.meta.submitted')}</dt><dd>{t('handover.byAt', { who: name(h.submittedBy) ?? '?', time: time(h.submittedAt) })}</dd></div>
       )}
       {h.confirmedAt !== undefined && (
-        <div><dt>{t('handover.meta.confirmed')}</dt><dd>{t('handover.byAt', { who: h.confirmedBy ?? '?', time: time(h.confirmedAt) })}</dd></div>
+        <div><dt>{t('handover.meta.confirmed')}</dt><dd>{t('handover.byAt', { who: name(h.confirmedBy) ?? '?', time: time(h.confirmedAt) })}</dd></div>
       )}
       {h.confirmNote !== undefined && h.confirmNote !== '' && (
         <div><dt>{t('handover.meta.note')}</dt><dd className="handover-text">{h.confirmNote}</dd></div>

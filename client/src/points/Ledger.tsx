@@ -10,6 +10,7 @@ import { useLocale, useT } from '../i18n/index.js';
 import { formatCentreDateTime } from '../time/format.js';
 import { entryName, reasonText, signed } from './items.js';
 import { reverseEntry } from './points-api.js';
+import { usePersonNames } from '../session/people.js';
 
 export function Ledger({ entries, tz, canWrite, onReversed }: {
   entries: readonly PointsEntry[];
@@ -18,6 +19,7 @@ export function Ledger({ entries, tz, canWrite, onReversed }: {
   onReversed(): void;
 }) {
   const t = useT();
+  const name = usePersonNames();
   const locale = useLocale((s) => s.locale);
   const byId = new Map(entries.map((e) => [e.id, e]));
   let total = 0;
@@ -59,7 +61,7 @@ export function Ledger({ entries, tz, canWrite, onReversed }: {
                   {reversed && (
                     <span className="points-reversed-note">
                       {reversal !== undefined
-                        ? t('points.reversedBecause', { reason: reversal.reason, who: reversal.author, when: formatCentreDateTime(reversal.recordedAt, tz) })
+                        ? t('points.reversedBecause', { reason: reversal.reason, who: name(reversal.author), when: formatCentreDateTime(reversal.recordedAt, tz) })
                         : t('points.reversedElsewhere')}
                     </span>
                   )}
@@ -67,7 +69,7 @@ export function Ledger({ entries, tz, canWrite, onReversed }: {
                     <span className="cell-sub">{t('points.reverses', { what: byId.has(e.reverses) ? entryName(byId.get(e.reverses)!, locale, t) : e.reverses })}</span>
                   )}
                 </td>
-                <td>{e.author === 'system' ? t('points.system') : e.author}</td>
+                <td>{e.author === 'system' ? t('points.system') : name(e.author)}</td>
                 <td className="num">{signed(running)}</td>
                 {canWrite && (
                   <td className="row-actions">

@@ -1,14 +1,19 @@
 /**
  * `/api/v1/accounts` (admins): list, create (answers the one-time password, shown once),
- * update role / teams / name / disabled, and reset a password.
+ * update role / teams / name / disabled, and reset a password. `/api/v1/people` (anyone
+ * signed in as a person, not a TV): each account's username and name, so pages show who
+ * acknowledged or escalated by name.
  */
 import { Router } from 'express';
-import { createAccountInput, updateAccountInput } from '../../../shared/access.js';
+import { createAccountInput, ROLES, updateAccountInput } from '../../../shared/access.js';
 import type { AccessService } from '../service/access-service.js';
 import { adminOnly } from './admin-guard.js';
-import { viewerOf } from './middleware.js';
-import { ipOf, smallJson } from './request-context.js';
+import { requireViewer, viewerOf } from './middleware.js';
+import { ipOf, noStore, smallJson } from './request-context.js';
 import { parseOr400 } from './validate.js';
+
+/** Everyone but a TV display: names of staff are not for the seating area. */
+const PERSON_ROLES = ROLES.filter((r) => r !== 'display');
 
 export function createAccountRoutes(access: AccessService): Router {
   const router = Router();
@@ -16,6 +21,10 @@ export function createAccountRoutes(access: AccessService): Router {
 
   router.get('/api/v1/accounts', admin, async (_req, res) => {
     res.json(await access.listAccounts());
+  });
+
+  router.get('/api/v1/people', noStore, requireViewer(access, { roles: PERSON_ROLES }), async (_req, res) => {
+    res.json({ people: await access.listPeople() });
   });
 
   router.post('/api/v1/accounts', admin, smallJson, async (req, res) => {

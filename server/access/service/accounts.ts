@@ -4,7 +4,7 @@
  * password. Disabling or resetting ends the account's sessions at once; a role or team
  * change drops its live sockets so they reconnect with the new scope.
  */
-import type { AccountView, CreateAccountInput, Role, UpdateAccountInput } from '../../../shared/access.js';
+import type { AccountView, CreateAccountInput, PersonView, Role, UpdateAccountInput } from '../../../shared/access.js';
 import { generateOneTimePassword, hashPassword } from '../passwords.js';
 import { DuplicateRecordError } from '../store-rules.js';
 import { newId } from '../tokens.js';
@@ -27,6 +27,8 @@ export interface AccountsArea {
   /** Creates `admin` when there are no accounts at all; otherwise does nothing. */
   bootstrapAdmin(options?: { envPassword?: string }): Promise<BootstrapResult>;
   listAccounts(): Promise<AccountView[]>;
+  /** Username and name of every account (see PersonView): for anyone signed in as a person. */
+  listPeople(): Promise<PersonView[]>;
   createAccount(input: CreateAccountInput, byId: string, ip?: string): Promise<{ account: AccountView; oneTimePassword: string }>;
   updateAccount(id: string, input: UpdateAccountInput, byId: string, ip?: string): Promise<AccountView>;
   resetPassword(id: string, byId: string, ip?: string): Promise<{ account: AccountView; oneTimePassword: string }>;
@@ -68,6 +70,10 @@ export function createAccounts(ctx: AccessContext, sessions: SessionsInternals):
 
   async function listAccounts(): Promise<AccountView[]> {
     return (await store.accounts.list()).map(accountView);
+  }
+
+  async function listPeople(): Promise<PersonView[]> {
+    return (await store.accounts.list()).map((a) => ({ username: a.username, name: a.name }));
   }
 
   async function createAccount(input: CreateAccountInput, byId: string, ip?: string) {
@@ -150,7 +156,7 @@ export function createAccounts(ctx: AccessContext, sessions: SessionsInternals):
     return (await store.accounts.list()).some((a) => a.id !== id && a.role === 'admin' && !a.disabled);
   }
 
-  return { bootstrapAdmin, listAccounts, createAccount, updateAccount, resetPassword };
+  return { bootstrapAdmin, listAccounts, listPeople, createAccount, updateAccount, resetPassword };
 }
 
 /** Only a shift lead is scoped to teams, and a lead with none would see nothing. */
