@@ -11,8 +11,8 @@ import type { FloorEventInput } from '../../../shared/events.js';
 import type { CallState } from './call-index.js';
 import { agentIdOf, transferTargetOf } from './config.js';
 import { produced, type Handler, type MapContext, type MapResult } from './map-context.js';
+import { isWithheldNumber } from '../caller-number.js';
 
-const WITHHELD = new Set(['anonymous', 'unknown', 'private', 'restricted', 'unavailable']);
 
 function findCall(ctx: MapContext, ...keys: string[]): CallState | undefined {
   return ctx.calls.find(...keys.map((k) => ctx.get(k)));
@@ -35,11 +35,11 @@ function end(ctx: MapContext, call: CallState, releasedBy: 'customer' | 'agent' 
 
 function offerEvent(ctx: MapContext, call: CallState, queue: string): FloorEventInput {
   const from = ctx.get('CallerIDNum');
-  const withheld = from === undefined || WITHHELD.has(from.toLowerCase());
+  const withheld = isWithheldNumber(from);
   return callEvent(ctx, call, `offered-${queue}`, {
     type: 'call.offered', queue, direction: 'inbound',
     ...(!withheld && { from }),
-    numberClass: withheld ? 'private' : 'customer',
+    numberClass: withheld ? 'unknown' : 'customer',
   });
 }
 

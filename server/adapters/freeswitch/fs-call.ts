@@ -1,4 +1,5 @@
 /** The adapter's options and its memory of one call: what the FreeSWITCH mapping's parts share. */
+import { isWithheldNumber } from '../caller-number.js';
 
 export interface FsMappingOptions {
   /** Host name used in event ids and `source` (e.g. `fs1`). */
@@ -29,15 +30,13 @@ export interface FsCall {
   keys: Set<string>;
 }
 
-const WITHHELD = new Set(['anonymous', 'unknown', 'private', 'restricted', 'unavailable', '0000000000']);
-
 /** A `call.offered` body for `call`, from the caller's number as FreeSWITCH has it. */
 export function offerBody(call: FsCall, from: string | undefined): Record<string, unknown> {
-  const withheld = from === undefined || from === '' || WITHHELD.has(from.toLowerCase());
+  const withheld = isWithheldNumber(from);
   return {
     type: 'call.offered', callId: call.callId, queue: call.queue, direction: 'inbound',
     ...(!withheld && { from }),
-    numberClass: withheld ? 'private' : 'customer',
+    numberClass: withheld ? 'unknown' : 'customer',
   };
 }
 

@@ -176,7 +176,7 @@ describe('AMI mapping: Asterisk 11 names', () => {
     const { events, results } = mapFixture('asterisk11');
     expect(events.map(brief)).toEqual([
       { type: 'agent.login', agentId: '1025', stationId: 'SIP/1025' },
-      { type: 'call.offered', callId: '1400000000.51', queue: 'support', direction: 'inbound', numberClass: 'private' },
+      { type: 'call.offered', callId: '1400000000.51', queue: 'support', direction: 'inbound', numberClass: 'unknown' },
       { type: 'call.ringing', callId: '1400000000.51', agentId: '1025' },
       { type: 'call.answered', callId: '1400000000.51', agentId: '1025' },
       { type: 'call.hold', callId: '1400000000.51', agentId: '1025', consent: true },

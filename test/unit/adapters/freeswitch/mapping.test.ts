@@ -63,7 +63,7 @@ describe('FreeSWITCH mapping', () => {
   it('hold and unhold on the agent leg; a repeated hold is dropped; the agent hung up', () => {
     const { events, results } = mapFixture('hold');
     expect(events.map(brief)).toEqual([
-      { type: 'call.offered', callId: '11111111-aaaa-4000-8000-000000000003', queue: 'support@default', direction: 'inbound', numberClass: 'private' },
+      { type: 'call.offered', callId: '11111111-aaaa-4000-8000-000000000003', queue: 'support@default', direction: 'inbound', numberClass: 'unknown' },
       { type: 'call.ringing', callId: '11111111-aaaa-4000-8000-000000000003', agentId: '1001' },
       { type: 'call.answered', callId: '11111111-aaaa-4000-8000-000000000003', agentId: '1001' },
       { type: 'call.hold', callId: '11111111-aaaa-4000-8000-000000000003', agentId: '1001', consent: true },
@@ -256,12 +256,12 @@ describe('FreeSWITCH mapping', () => {
     const events = m.learnCalls(rows, at);
     expect(events.map((e) => ({ ...brief(e), at: new Date(e.ts).toISOString() }))).toEqual([
       { type: 'call.offered', callId: 's-wait', queue: 'q@default', direction: 'inbound', from: '0612345678', numberClass: 'customer', at: '2026-11-28T00:59:20.000Z' },
-      { type: 'call.offered', callId: 's-ring', queue: 'q@default', direction: 'inbound', numberClass: 'private', at: '2026-11-28T00:59:50.000Z' },
+      { type: 'call.offered', callId: 's-ring', queue: 'q@default', direction: 'inbound', numberClass: 'unknown', at: '2026-11-28T00:59:50.000Z' },
       { type: 'call.ringing', callId: 's-ring', agentId: '1001', at: '2026-11-28T01:00:05.000Z' },
-      { type: 'call.offered', callId: 's-talk', queue: 'q@default', direction: 'inbound', numberClass: 'private', at: '2026-11-28T00:55:00.000Z' },
+      { type: 'call.offered', callId: 's-talk', queue: 'q@default', direction: 'inbound', numberClass: 'unknown', at: '2026-11-28T00:55:00.000Z' },
       { type: 'call.answered', callId: 's-talk', agentId: 'bob', at: '2026-11-28T00:55:12.000Z' },
-      { type: 'call.offered', callId: 's-back', queue: 'q@default', direction: 'inbound', numberClass: 'private', at: '2026-11-28T00:59:00.000Z' },
-      { type: 'call.offered', callId: 's-future', queue: 'q@default', direction: 'inbound', numberClass: 'private', at: '2026-11-28T01:00:05.000Z' },
+      { type: 'call.offered', callId: 's-back', queue: 'q@default', direction: 'inbound', numberClass: 'unknown', at: '2026-11-28T00:59:00.000Z' },
+      { type: 'call.offered', callId: 's-future', queue: 'q@default', direction: 'inbound', numberClass: 'unknown', at: '2026-11-28T01:00:05.000Z' },
     ]);
     for (const e of events) expect(floorEventSchema.safeParse(e).success).toBe(true);
     // Learnt once: asked again (the next reconnect), nothing new.
