@@ -227,9 +227,17 @@ const hangup: Handler = (ctx) => {
     return produced(end(ctx, call, releasedBy), 'already ended');
   }
   const isAgent = (uid !== undefined && uid === call.agentUniqueid) || (channel !== undefined && channel === call.agentChannel);
+  // A member rung through a Local channel (`Local/1023@agents` without `/n`): once answered,
+  // Asterisk optimises the Local channel away and hangs it up while the caller talks on
+  // with the agent's own phone. Its hang-up is not the agent's; AgentComplete ends the call.
+  if (isAgent && isLocalChannel(channel)) return ctx.ignore('a Local channel optimised away: AgentComplete ends the call');
   if (isAgent && call.answered && !call.transferred) return produced(end(ctx, call, 'agent'), 'already ended');
   return ctx.ignore('a leg that was not the conversation');
 };
+
+function isLocalChannel(channel: string | undefined): boolean {
+  return channel !== undefined && channel.toLowerCase().startsWith('local/');
+}
 
 export const callHandlers: Record<string, Handler> = {
   QueueCallerJoin: offered,
@@ -249,10 +257,12 @@ export const callHandlers: Record<string, Handler> = {
   MusicOnHoldStop: (ctx) => hold(ctx, false),
   MusicOnHold: (ctx) => hold(ctx, ctx.get('State')?.toLowerCase() !== 'stop'),
   BlindTransfer: (ctx) => transfer(ctx,
-    findCall(ctx, 'TransfereeUniqueid', 'TransfereeChannel', 'TransfererUniqueid', 'TransfererChannel', 'TransfereeLinkedid'),
+    findCall(ctx, 'TransfereeUniqueid', 'TransfereeChannel', 'TransfererUniqueid', 'TransfererChannel', 'TransfereeLinkedid', 'TransfererLinkedid'),
     ctx.get('Extension')),
   AttendedTransfer: (ctx) => transfer(ctx,
-    findCall(ctx, 'TransfereeUniqueid', 'TransfereeChannel', 'OrigTransfererUniqueid', 'OrigTransfererChannel', 'TransfereeLinkedid'),
+    findCall(ctx, 'TransfereeUniqueid', 'TransfereeChannel', 'OrigTransfererUniqueid', 'OrigTransfererChannel', 'TransfereeLinkedid',
+      // Asterisk 13 often sends no Transferee* fields: the original call's Linkedid is the caller's Uniqueid.
+      'OrigTransfererLinkedid'),
     ctx.get('SecondTransfererExten') ?? ctx.get('TransferTargetCallerIDNum')),
   // Asterisk 11: one Transfer event (TransferType Blind or Attended).
   Transfer: (ctx) => transfer(ctx, findCall(ctx, 'TargetUniqueid', 'TargetChannel', 'Uniqueid', 'Channel'), ctx.get('TransferExten')),

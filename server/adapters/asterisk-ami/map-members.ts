@@ -22,7 +22,18 @@ function member(ctx: MapContext): Member | undefined {
   // QueueMember (the QueueStatus answer) names the member `Name` before Asterisk 13.
   const agentId = agentIdOf(ctx.options, iface, ctx.get('MemberName') ?? ctx.get('Name'));
   if (agentId === undefined || iface === undefined) return undefined;
-  return { agentId, stationId: iface, queue: ctx.get('Queue') ?? '' };
+  return { agentId, stationId: stationOf(iface, ctx.get('StateInterface')), queue: ctx.get('Queue') ?? '' };
+}
+
+/**
+ * The seat's phone. A member rung through a Local channel (agent callback: `Local/id-3@
+ * agentcallback`, the same for every seat) names the phone it watches in StateInterface
+ * (`SIP/999999`): that is the station, so a login at another's seat (art. 100) shows.
+ */
+function stationOf(iface: string, stateInterface: string | undefined): string {
+  const watched = stateInterface?.trim();
+  const local = (name: string) => name.toLowerCase().startsWith('local/');
+  return local(iface) && watched !== undefined && watched !== '' && !local(watched) ? watched : iface;
 }
 
 function isPaused(value: string | undefined): boolean {

@@ -146,11 +146,12 @@ describe('AMI mapping: agents logged in before Floorwatch connected', () => {
   it('QueueMemberStatus and QueueMember (recorded): login and state once per agent, repeats dropped', () => {
     const { events, results } = mapFixture('members-already-in');
     expect(events.map(brief)).toEqual([
-      { type: 'agent.login', agentId: '401', stationId: 'Local/id-1@agentcallback' },
+      // Agent-callback members: the station is the phone each watches (StateInterface), not the shared Local channel.
+      { type: 'agent.login', agentId: '401', stationId: 'SIP/hhhhh' },
       { type: 'agent.state', agentId: '401', state: 'available' },
-      { type: 'agent.login', agentId: '999', stationId: 'Local/id-12@agentcallback' },
+      { type: 'agent.login', agentId: '999', stationId: 'SIP/00000' },
       { type: 'agent.state', agentId: '999', state: 'not_ready' },
-      { type: 'agent.login', agentId: '220', stationId: 'Local/id-9@agentcallback' },
+      { type: 'agent.login', agentId: '220', stationId: 'SIP/iiiiiiiiiii' },
       { type: 'agent.state', agentId: '220', state: 'available' },
       { type: 'agent.state', agentId: '401', state: 'not_ready', reason: 'meal' },
     ]);
@@ -263,5 +264,33 @@ describe('AMI mapping: robustness', () => {
     expect(agentIdOf(o, 'PJSIP/1023', 'Jan Jansen')).toBe('1023');
     expect(agentIdOf(o, 'Local/1031@agents/n', undefined)).toBe('1031');
     expect(agentIdOf(o, 'SIP/bob', undefined)).toBe('SIP/bob');
+  });
+});
+
+describe('AMI mapping: members reached through Local channels', () => {
+  it('the Local channel optimised away is not the agent hanging up: the call goes on, held, transferred, and AgentComplete ends it', () => {
+    const { events } = mapFixture('local-member');
+    expect(events.map(brief)).toEqual([
+      { type: 'call.offered', callId: '1764293000.41', queue: 'support', direction: 'inbound', from: '0207654321', numberClass: 'customer' },
+      { type: 'call.ringing', callId: '1764293000.41', agentId: '730151' },
+      { type: 'call.answered', callId: '1764293000.41', agentId: '730151' },
+      { type: 'call.hold', callId: '1764293000.41', agentId: '730151', consent: true },
+      { type: 'call.unhold', callId: '1764293000.41', agentId: '730151' },
+      { type: 'call.transferred', callId: '1764293000.41', agentId: '730151', target: 'agent', to: '202' },
+      { type: 'call.ended', callId: '1764293000.41', releasedBy: 'system' },
+    ]);
+    for (const e of events) expect(floorEventSchema.safeParse(e).success).toBe(true);
+    // Through the rules: no art. 74 hang-up first, no art. 76 missing survey (it went to a colleague).
+    const report = replayEvents(events.map((e) => floorEventSchema.parse(e)), defaultRulesConfig());
+    expect(report.alerts.map((a) => a.rule).filter((r) => r === 'no-hangup-first' || r === 'survey-transfer')).toEqual([]);
+  });
+
+  it('an agent-callback member (Local/...@agentcallback) is logged in at its own phone, the StateInterface', () => {
+    const m = new AmiMapper(MAPPING);
+    const added = m.map(amiMessage([
+      ['Event', 'QueueMemberAdded'], ['Queue', 'support'], ['Location', 'Local/id-3@agentcallback'], ['MemberName', 'Agent/402'],
+      ['StateInterface', 'SIP/999999'], ['Membership', 'dynamic'], ['Paused', '0'],
+    ]), 1);
+    expect(added.events.map(brief)).toContainEqual({ type: 'agent.login', agentId: '402', stationId: 'SIP/999999' });
   });
 });
