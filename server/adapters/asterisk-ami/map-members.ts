@@ -2,9 +2,9 @@
  * Queue member events -> agent login, logout and ready/not-ready.
  *
  * Asterisk reports membership per queue; the floor knows agents. An agent in three queues is
- * added three times and paused three times (one QueueMemberPause per queue), so logins are
- * sent per queue (harmless: the floor keeps one station), a logout only when the member
- * leaves its last queue, and a state only when it differs from the last one sent.
+ * added three times and paused three times (one QueueMemberPause per queue), so a login is
+ * sent for the first queue (or from another station), a logout only when the member leaves
+ * its last queue, and a state only when it differs from the last one sent.
  */
 import { agentIdOf, pauseReasonOf } from './config.js';
 import { produced, type Handler, type MapContext } from './map-context.js';
@@ -61,13 +61,17 @@ function join(ctx: MapContext, m: Member): boolean {
 const added: Handler = (ctx) => {
   const m = member(ctx);
   if (!m) return ctx.fail('no Interface/MemberName');
+  const stationBefore = ctx.memberships.station(m.agentId);
   const first = join(ctx, m);
-  const login = ctx.emit(m.agentId, `login-${m.queue}`, { type: 'agent.login', agentId: m.agentId, stationId: m.stationId });
+  // Joining another queue from the same phone is no new login (art. 100 checks each login once).
+  const login = first || stationBefore !== m.stationId
+    ? [ctx.emit(m.agentId, `login-${m.queue}`, { type: 'agent.login', agentId: m.agentId, stationId: m.stationId })]
+    : [];
   // A member added paused (QueueAdd with Paused: true) starts not ready; a first login starts available.
   const paused = isPaused(ctx.get('Paused'));
   if (!paused && first) ctx.presence.set(m.agentId, 'available');
   else if (!paused) ctx.presence.delete(m.agentId);
-  return produced([login, ...(paused ? state(ctx, m.agentId, true) : [])]);
+  return produced([...login, ...(paused ? state(ctx, m.agentId, true) : [])], 'another queue joined from the same station');
 };
 
 const removed: Handler = (ctx) => {

@@ -34,6 +34,11 @@ export class Memberships {
     return first;
   }
 
+  /** The station the agent's memberships were made from (undefined: in no queue). */
+  station(agentId: string): string | undefined {
+    return this.stationOf.get(agentId);
+  }
+
   /** Ends a membership; the queues the agent is still in (none: it logs out). */
   leave(agentId: string, queue: string): string[] {
     const queues = this.queuesOf.get(agentId);
