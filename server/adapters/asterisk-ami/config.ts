@@ -34,9 +34,13 @@ export interface ResolvedMappingOptions {
 }
 
 /** Reasons recognised without configuration: the contract's own words map to themselves. */
+/**
+ * Words phones and dial plans commonly send. A bare `pause` says nothing of why, so it is
+ * `other` (timed, art. 105.11) like any unknown word, never `rest` (art. 88's off-hook rest,
+ * which no time limit applies to).
+ */
 const BUILT_IN_REASONS: Record<string, NotReadyReason> = {
   lunch: 'meal',
-  pause: 'rest',
   coffee: 'break',
 };
 

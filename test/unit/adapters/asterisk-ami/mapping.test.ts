@@ -293,3 +293,12 @@ describe('AMI mapping: members reached through Local channels', () => {
     expect(added.events.map(brief)).toContainEqual({ type: 'agent.login', agentId: '402', stationId: 'SIP/999999' });
   });
 });
+
+describe('AMI mapping: pause reasons no configuration names', () => {
+  it('lunch is a meal and coffee a break; a bare Pause says nothing of why: other (timed), never rest (untimed)', () => {
+    const m = new AmiMapper({ host: 'x' });
+    const reasonOf = (word: string, agent: string) =>
+      (m.map(amiMessage([['Event', 'QueueMemberPause'], ['Interface', `SIP/${agent}`], ['Paused', '1'], ['PausedReason', word]]), 1).events[0] as { reason?: string }).reason;
+    expect([reasonOf('Lunch', '1'), reasonOf('coffee', '2'), reasonOf('Pause', '3'), reasonOf('rest', '4')]).toEqual(['meal', 'break', 'other', 'rest']);
+  });
+});
