@@ -83,9 +83,14 @@ export interface CallRecord {
   greetingChecked: boolean;
   /** Whose opening greetingChecked is about: each agent on the call (after a transfer) opens anew. */
   greetedAgentId?: string;
+  /** A forbidden phrase was heard in the current agent's part of the call (since forbiddenFromUtterance). */
   forbiddenHeard: boolean;
-  /** The polite-language deduction (art. 105.7) was proposed for this call: once per call. */
+  /** agentUtterances when the current agent's part began being checked (art. 68 is one check per agent's part). */
+  forbiddenFromUtterance: number;
+  /** Snapshots from before deductions were per agent: true deducted the whole call once. */
   politeDeducted?: boolean;
+  /** Whom the polite-language deduction (art. 105.7) was proposed for on this call: once per agent on it. */
+  politeDeductedAgents?: string[];
   /** The private-call breach (art. 105.4) was flagged on this call: one failed check and one deduction per call. */
   privateFlagged?: boolean;
   holdAt?: number;
@@ -165,7 +170,9 @@ export function blankCall(callId: string, now: number): CallRecord {
     greetingChecked: false,
     greetedAgentId: undefined,
     forbiddenHeard: false,
+    forbiddenFromUtterance: 0,
     politeDeducted: undefined,
+    politeDeductedAgents: undefined,
     privateFlagged: undefined,
     holdAt: undefined,
     holdAllowedMs: undefined,

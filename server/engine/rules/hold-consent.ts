@@ -45,7 +45,8 @@ export const holdConsent = defineRule({
         raise(ctx, {
           rule: 'hold-consent',
           kind: 'incident',
-          subject: { kind: 'call', id: `${call.callId}:consent` },
+          // Per agent: after a transfer, the next agent's hold is that agent's own breach.
+          subject: { kind: 'call', id: `${call.callId}:${agentId ?? '?'}:consent` },
           ...alertTitle(missing, { agent: agentId ?? '?' }),
           evidence: e.id,
           agentId,

@@ -54,13 +54,16 @@ export function award(ctx: Ctx, a: Award): void {
 
 /**
  * Article 105.7: the prescribed polite language not used (a forbidden phrase, or an opening
- * without the greeting). One deduction per call, whichever breach came first.
+ * without the greeting). One deduction per agent per call, whichever breach came first:
+ * after a transfer, the agent who took the call answers for their own words.
  */
 export function deductPoliteLanguage(
   ctx: Ctx, callId: string, agentId: string, why: 'greetingMissing' | 'forbiddenPhrase', evidence: string[],
 ): void {
   const call = ctx.state.calls.get(callId);
-  if (call?.politeDeducted) return;
-  if (call) call.politeDeducted = true;
-  award(ctx, { item: 'polite-language', agentId, cause: callId, at: ctx.now, reasonCode: why, evidence });
+  if (call?.politeDeducted === true || call?.politeDeductedAgents?.includes(agentId)) return;
+  if (call) call.politeDeductedAgents = [...(call.politeDeductedAgents ?? []), agentId];
+  // The call's first deduction keeps the id it always had; another agent's on the same call is its own.
+  const cause = call?.politeDeductedAgents?.[0] === agentId || call === undefined ? callId : `${callId}:${agentId}`;
+  award(ctx, { item: 'polite-language', agentId, cause, at: ctx.now, reasonCode: why, evidence });
 }

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { deserializeState, serializeState } from '../../../server/engine/state.js';
 import { EngineHarness, T0 } from '../../helpers/engine-harness.js';
+import { PlanHarness } from './plan-harness.js';
 
 /** The missing-apology alerts (incidents; the ring alerts are conditions). */
 function apologyAlerts(h: EngineHarness) {
@@ -129,5 +130,82 @@ describe('answer-3-rings: a snapshot from before ring alerts were per agent', ()
     h.at(14, 'call.ringing', { callId: 'c1', agentId: '1002' });
     expect(h.alerts.get(alert.id)).toMatchObject({ status: 'resolved', resolvedBy: 'auto' });
     expect(h.state.alertIndex.size).toBe(0);
+  });
+});
+
+/**
+ * Articles 67, 68 and 105.7 on a transferred call: each agent answers for their own part.
+ * Agent 1001 (team blue) takes the call and transfers it to 1002 (team red).
+ */
+describe('a transferred call: each agent answers for their own words and holds', () => {
+  function handedOver(): PlanHarness {
+    const h = new PlanHarness();
+    h.login(0, '1001', 'blue');
+    h.login(0, '1002', 'red');
+    h.answeredCall(1, 'c1', '1001');
+    h.at(6, 'transcript.utterance', { callId: 'c1', speaker: 'agent', text: '您好！1001号很高兴为您服务！' });
+    return h;
+  }
+  function transfer(h: PlanHarness, at: number): void {
+    h.at(at, 'call.transferred', { callId: 'c1', agentId: '1001', target: 'agent', to: '1002' });
+    h.at(at + 2, 'call.ringing', { callId: 'c1', agentId: '1002' });
+    h.at(at + 4, 'call.answered', { callId: 'c1', agentId: '1002' });
+    h.at(at + 6, 'transcript.utterance', { callId: 'c1', speaker: 'agent', text: '您好！1002号很高兴为您服务！' });
+  }
+  const checks = (h: PlanHarness) => ({
+    blue: h.state.compliance.byAgent.get('1001')?.['forbidden-phrases'],
+    red: h.state.compliance.byAgent.get('1002')?.['forbidden-phrases'],
+    redTeam: h.state.compliance.byTeam.get('red')?.['forbidden-phrases'],
+  });
+
+  it('art. 68: both say a forbidden phrase: two alerts, each naming its agent and team, and two deductions', () => {
+    const h = handedOver();
+    h.at(10, 'transcript.utterance', { callId: 'c1', speaker: 'agent', text: '这个我不知道' });
+    transfer(h, 20);
+    h.at(30, 'transcript.utterance', { callId: 'c1', speaker: 'agent', text: '这事不归我管，我也不知道' });
+    const alerts = h.of('forbidden-phrases').map((a) => ({ agent: a.agentId, team: a.teamId, occurrences: a.occurrences, title: a.title }));
+    expect(alerts).toEqual([
+      { agent: '1001', team: 'blue', occurrences: 1, title: expect.stringContaining('1001') },
+      { agent: '1002', team: 'red', occurrences: 1, title: expect.stringContaining('1002') },
+    ]);
+    // Two entries the ledger keeps apart (an id is how it recognises one written again).
+    expect(h.pointsOf('polite-language').map((p) => [p.agentId, p.id])).toEqual([['1001', 'auto:polite-language:c1'], ['1002', 'auto:polite-language:c1:1002']]);
+  });
+
+  it('art. 68: the first agent\'s phrase fails the first agent\'s check, not the clean agent\'s who ends the call', () => {
+    const h = handedOver();
+    h.at(10, 'transcript.utterance', { callId: 'c1', speaker: 'agent', text: '这个我不知道' });
+    transfer(h, 20);
+    h.cleanClose(60, 'c1', '1002');
+    expect(checks(h)).toEqual({ blue: { passed: 0, failed: 1 }, red: { passed: 1, failed: 0 }, redTeam: { passed: 1, failed: 0 } });
+  });
+
+  it('art. 105.7: one deduction per agent on the call, whichever breach was theirs (a missing greeting, then a colleague\'s phrase)', () => {
+    const h = new PlanHarness();
+    h.login(0, '1001', 'blue');
+    h.login(0, '1002', 'red');
+    h.answeredCall(1, 'c1', '1001');
+    h.at(6, 'transcript.utterance', { callId: 'c1', speaker: 'agent', text: '喂，什么事' });
+    h.at(8, 'transcript.utterance', { callId: 'c1', speaker: 'agent', text: '没有办法' });
+    transfer(h, 20);
+    h.at(30, 'transcript.utterance', { callId: 'c1', speaker: 'agent', text: '没有办法' });
+    expect(h.pointsOf('polite-language').map((p) => [p.agentId, p.reasonCode])).toEqual([['1001', 'greetingMissing'], ['1002', 'forbiddenPhrase']]);
+  });
+
+  it('art. 67: both hold without consent: an alert for each, naming its agent', () => {
+    const h = handedOver();
+    h.at(10, 'call.hold', { callId: 'c1', agentId: '1001', consent: false });
+    h.at(15, 'call.unhold', { callId: 'c1', agentId: '1001' });
+    transfer(h, 20);
+    h.at(30, 'call.hold', { callId: 'c1', agentId: '1002', consent: false });
+    expect(h.of('hold-consent').map((a) => [a.agentId, a.teamId, a.occurrences])).toEqual([['1001', 'blue', 1], ['1002', 'red', 1]]);
+  });
+
+  it('a snapshot taken mid-call keeps who was already deducted', () => {
+    const h = handedOver();
+    h.at(10, 'transcript.utterance', { callId: 'c1', speaker: 'agent', text: '这个我不知道' });
+    h.state = deserializeState(serializeState(h.state));
+    h.at(12, 'transcript.utterance', { callId: 'c1', speaker: 'agent', text: '没有办法' });
+    expect(h.pointsOf('polite-language').map((p) => p.agentId)).toEqual(['1001']);
   });
 });
