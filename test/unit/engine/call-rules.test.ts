@@ -209,6 +209,22 @@ describe('survey-transfer (art. 76)', () => {
   });
 });
 
+describe('survey-transfer (art. 76): the agent hangs up without the survey', () => {
+  it('fails art. 76\'s check (its plainest breach) but alerts once, as a hang-up first (art. 74); the customer\'s hang-up is no check', () => {
+    const h = new EngineHarness();
+    h.login(0, '1001');
+    h.answeredCall(1, 'c1', '1001');
+    h.at(60, 'call.ended', { callId: 'c1', releasedBy: 'agent' });
+    h.answeredCall(100, 'c2', '1001');
+    h.at(160, 'call.ended', { callId: 'c2', releasedBy: 'customer' });
+    h.answeredCall(200, 'c3', '1001');
+    h.at(260, 'call.ended', { callId: 'c3', releasedBy: 'agent', reason: 'harassment' });
+    expect(h.compliance('survey-transfer')).toEqual({ passed: 0, failed: 1 });
+    expect(h.of('survey-transfer')).toEqual([]);
+    expect(h.of('no-hangup-first').map((a) => a.callId)).toContain('c1');
+  });
+});
+
 describe('urgent-escalation (art. 93, 94): each report is its own matter', () => {
   it('a second report by the same agent, after the first was acknowledged, opens a new alert that is notified and escalates', () => {
     const h = new EngineHarness();
