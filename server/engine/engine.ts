@@ -28,6 +28,7 @@ import { rearmPlan } from './schedule/plan.js';
 import { emptyPlan } from './schedule/plan-state.js';
 import { emptyCompliance, schedulePlanTimers, type EngineState } from './state.js';
 import { problem } from '../../shared/problems.js';
+import { aboutNonCustomerCall, CUSTOMER_CALL_RULES } from './rules/customer-calls.js';
 
 export type EngineInput =
   | { kind: 'event'; event: FloorEvent }
@@ -102,8 +103,10 @@ function applyEvent(ctx: Ctx, event: FloorEvent): void {
   applyCore(ctx, event);
   planBeforeRules(ctx, event);
   const rules = ctx.state.rules.rules;
+  const notCustomers = aboutNonCustomerCall(ctx.state, event);
   for (const rule of RULES) {
     const config = rules[rule.id];
+    if (notCustomers && CUSTOMER_CALL_RULES.has(rule.id)) continue;
     if (config.enabled && rule.onEvent) rule.onEvent(ctx, event, config as never);
   }
   planAfterRules(ctx, effectsBefore);

@@ -26,8 +26,10 @@ function mayAsk(): boolean {
 function ask(): void {
   if (asking !== undefined || !mayAsk() || Date.now() - askedAt < ASK_AGAIN_MS) return;
   askedAt = Date.now();
-  asking = api.get<{ people: PersonView[] }>('/api/v1/people').then(
-    ({ people }) => usePeople.setState({ names: new Map(people.map((p) => [p.username, p.name])) }),
+  asking = api.get<{ people?: PersonView[] }>('/api/v1/people').then(
+    ({ people }) => {
+      if (Array.isArray(people)) usePeople.setState({ names: new Map(people.map((p) => [p.username, p.name])) });
+    },
     () => undefined, // usernames it is; asked again after a minute
   ).finally(() => { asking = undefined; });
 }

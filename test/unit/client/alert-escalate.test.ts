@@ -50,7 +50,8 @@ describe('escalating by hand', () => {
     fireEvent.change(card.getByLabelText('备注（可选）'), { target: { value: '坐席多次未接' } });
     fireEvent.click(card.getByRole('button', { name: '上报现场主管' }));
     await vi.waitFor(() => expect(onDone).toHaveBeenCalled());
-    const [url, init] = fetchMock.mock.calls[0]!;
+    // (The card also asks for people's names: /api/v1/people.)
+    const [url, init] = fetchMock.mock.calls.find(([u]) => u.includes('/alerts/'))!;
     expect(url).toBe('/api/v1/alerts/al-9/escalate');
     expect(JSON.parse(String(init?.body))).toEqual({ note: '坐席多次未接' });
     const done = onDone.mock.calls[0]![0] as DoneMessage;

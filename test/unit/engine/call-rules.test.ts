@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EngineHarness, T0 } from '../../helpers/engine-harness.js';
+import { PlanHarness } from './plan-harness.js';
 
 describe('answer-3-rings (art. 60)', () => {
   it('alerts at second 10 of ringing, before any answer, and clears on answer', () => {
@@ -222,6 +223,35 @@ describe('survey-transfer (art. 76): the agent hangs up without the survey', () 
     expect(h.compliance('survey-transfer')).toEqual({ passed: 0, failed: 1 });
     expect(h.of('survey-transfer')).toEqual([]);
     expect(h.of('no-hangup-first').map((a) => a.callId)).toContain('c1');
+  });
+});
+
+describe('articles 60-76 judge customers\' calls only', () => {
+  function badCall(h: PlanHarness, callId: string, numberClass: string, at: number): void {
+    h.at(at, 'call.offered', { callId, queue: 'general', direction: 'inbound', numberClass });
+    h.at(at + 1, 'call.ringing', { callId, agentId: '1001' });
+    h.at(at + 14, 'call.answered', { callId, agentId: '1001' }); // rang 13 s, no apology
+    h.at(at + 15, 'transcript.utterance', { callId, speaker: 'agent', text: '喂，老王' }); // no greeting
+    h.at(at + 16, 'transcript.utterance', { callId, speaker: 'agent', text: '这个我不知道' });
+    h.at(at + 17, 'call.hold', { callId, agentId: '1001', consent: false });
+    h.at(at + 18, 'call.unhold', { callId, agentId: '1001' });
+    h.at(at + 20, 'call.ended', { callId, releasedBy: 'agent' });
+  }
+  const CALL_RULES = ['answer-3-rings', 'greeting', 'forbidden-phrases', 'hold-consent', 'no-hangup-first', 'survey-transfer'];
+
+  it('a colleague\'s call (internal) and a personal one (private) raise none of their alerts nor take points; a customer\'s does', () => {
+    const h = new PlanHarness();
+    h.login(0, '1001');
+    badCall(h, 'colleague', 'internal', 1);
+    badCall(h, 'personal', 'private', 100);
+    h.tick(400);
+    for (const rule of CALL_RULES) expect([rule, h.of(rule)]).toEqual([rule, []]);
+    expect(h.pointsOf('polite-language')).toEqual([]);
+    // The personal call is art. 105.4's matter (its own rule, unchanged).
+    expect(h.pointsOf('private-call')).toHaveLength(0); // received and shorter than 180 s
+    badCall(h, 'customer', 'unknown', 500);
+    expect(CALL_RULES.filter((rule) => h.of(rule).length > 0)).toEqual(CALL_RULES.filter((r) => r !== 'survey-transfer'));
+    expect(h.pointsOf('polite-language').map((p) => p.agentId)).toEqual(['1001']);
   });
 });
 
