@@ -1,6 +1,7 @@
 /**
- * The rules file (YAML): which rules run, their thresholds and whom they notify. Every
- * threshold defaults to the policy's own value (docs/rules.md lists them with articles).
+ * The rules file (YAML): which rules run, their thresholds and whom they notify. A
+ * threshold the policy gives defaults to the policy's value; where it gives none, the
+ * default is ours (docs/rules.md, "Where the defaults come from", says which is which).
  * Strict objects: a misspelt key is an error that names it, never silently ignored.
  */
 import { z } from 'zod';
