@@ -147,7 +147,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await open.locator('.desk-alert', { has: desk.locator('[data-rule="answer-3-rings"]') }).waitFor({ state: 'detached' });
     await desk.locator('.desk-history .desk-alert', { has: desk.locator('[data-rule="answer-3-rings"]') }).waitFor();
     await desk.locator('.desk-history', { hasText: 'Spoke to Li Na, headset fault' }).waitFor();
-    expect(await desk.locator('.desk-history').innerText()).toMatch(/Acknowledged\s+by \S+ at \d\d:\d\d:\d\d — Note: Spoke to Li Na, headset fault/);
+    expect(await desk.locator('.desk-history').innerText()).toMatch(/Acknowledged\s+by Carla Mendes at \d\d:\d\d:\d\d — Note: Spoke to Li Na, headset fault/);
     await shot(desk, '6-alerts-acknowledged');
 
     // (5) Pair a TV through the API, as the admin; the TV collects its device token.

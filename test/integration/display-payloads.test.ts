@@ -102,7 +102,7 @@ describe('what a paired display is sent', () => {
     const supAlert = sup.snapshot.alerts.find((a) => a.rule === 'forbidden-phrases')!;
     alertId = supAlert.id;
     expect(supAlert.callId).toBe(CALL_A);
-    expect(supAlert.subject).toEqual({ kind: 'call', id: CALL_A });
+    expect(supAlert.subject).toEqual({ kind: 'call', id: `${CALL_A}:1001` }); // per call and agent (art. 68)
     expect(sup.snapshot.agents.find((a) => a.agentId === '1001')?.callId).toBe(CALL_A);
 
     expectNothingSecret(tv.snapshot);
