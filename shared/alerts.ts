@@ -41,6 +41,9 @@ export const ALERT_REASONS = {
   leaveApprovedWithNote: 'leave approved by {who}: {note}',
   /** Resolved by a person who wrote no note: the stand-in for one. */
   resolvedBy: 'resolved by {who}',
+  /** Resolved by a person as a false alarm: the breach did not happen, its points are reversed. */
+  falseAlarm: 'a false alarm, said {who}',
+  falseAlarmWithNote: 'a false alarm, said {who}: {note}',
   // History entries' notes.
   /** `hold-approved`: the hold allowed in all. */
   holdAllowed: '{seconds} s',
@@ -169,7 +172,22 @@ export interface Alert {
    * outgoing team's, after it the incoming lead's. Absent until a handover moves it.
    */
   owner?: { account: string; teamIds: string[]; since: number; handoverId: string };
+  /**
+   * The automatic points entries this alert's breach proposed (articles 104-105), so that
+   * resolving it as a false alarm reverses them. Absent when it proposed none.
+   */
+  pointsTaken?: AlertPointsTaken[];
   sensitive?: AlertSensitive;
+}
+
+/** One automatic points entry an alert proposed: enough to write its reversal. */
+export interface AlertPointsTaken {
+  entryId: string;
+  agentId: string;
+  points: number;
+  /** When it counts (the month and quarter): its reversal is dated the same. */
+  at: number;
+  article: string;
 }
 
 /**

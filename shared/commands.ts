@@ -15,6 +15,8 @@ export const acknowledgeAlertInput = z.strictObject({
 export const resolveAlertInput = z.strictObject({
   alertId: id,
   note: z.string().max(2000).optional(),
+  /** The breach did not happen: the automatic points the alert took are reversed (art. 105). */
+  falseAlarm: z.boolean().optional(),
 });
 export const approveHoldInput = z.strictObject({
   callId: id,

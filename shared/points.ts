@@ -71,6 +71,8 @@ export const POINTS_REASONS = {
   fullAttendance: 'Full attendance in {month}: {shifts} shift(s), all on time',
   littleBee: 'Most calls answered in {quarter}: {answered}',
   littleBeeShared: 'Most calls answered in {quarter}: {answered} (shared by {winners} agents)',
+  /** A reversal the engine wrote: the alert behind the entry was resolved as a false alarm. */
+  falseAlarm: 'False alarm: alert {alert} resolved by {who}',
 } as const;
 
 export type PointsReasonCode = keyof typeof POINTS_REASONS;

@@ -110,7 +110,8 @@ const ON_PUBLIC_SCREEN: Record<keyof Alert, 'keep' | 'drop' | 'rewrite'> = {
   escalatedBy: 'keep', escalationNote: 'drop',
   resolvedAt: 'keep', resolvedBy: 'keep', resolution: 'drop', resolutionCode: 'rewrite', resolutionParams: 'rewrite',
   escalationLevel: 'keep', escalatesAt: 'keep', evidence: 'rewrite', occurrences: 'keep', history: 'rewrite',
-  owner: 'keep', sensitive: 'drop',
+  // Points taken are a person's standing: not for the seating area.
+  owner: 'keep', pointsTaken: 'drop', sensitive: 'drop',
 };
 const KEPT_ON_PUBLIC_SCREEN = (Object.keys(ON_PUBLIC_SCREEN) as Array<keyof Alert>).filter((k) => ON_PUBLIC_SCREEN[k] === 'keep');
 

@@ -8,6 +8,7 @@ import { alertReason, type Alert, type AlertHistoryEntry, type AlertKind, type A
 import { ESCALATION_LEVELS, RULE_INFO, type EscalationLevel, type RuleId, type Severity } from '../../shared/rules.js';
 import { AGENT_FIELDS, schedule, touchAgent, type Ctx } from './context.js';
 import type { Deadline } from './deadlines.js';
+import type { PointsEntry } from '../../shared/points.js';
 
 /** Evidence ids kept per alert: enough to audit, bounded so a long condition can't grow without end. */
 const MAX_EVIDENCE = 50;
@@ -46,7 +47,22 @@ export function liveAlert(ctx: Ctx, rule: RuleId, subject: AlertSubject): Alert 
  * never changed), and `subject` and `sensitive` are replaced, never mutated.
  */
 export function copyAlert(alert: Alert): Alert {
-  return { ...alert, evidence: alert.evidence.slice(), history: alert.history.slice() };
+  const copy = { ...alert, evidence: alert.evidence.slice(), history: alert.history.slice() };
+  if (alert.pointsTaken !== undefined) copy.pointsTaken = alert.pointsTaken.slice();
+  return copy;
+}
+
+/**
+ * An automatic points entry proposed for the breach behind the live alerts it names as
+ * evidence: each remembers it (and tells the screens), so a false alarm can reverse it.
+ */
+export function notePointsTaken(ctx: Ctx, entry: PointsEntry): void {
+  for (const id of entry.evidence) {
+    const alert = ctx.state.alerts.get(id);
+    if (alert === undefined || alert.pointsTaken?.some((p) => p.entryId === entry.id)) continue;
+    alert.pointsTaken = [...(alert.pointsTaken ?? []), { entryId: entry.id, agentId: entry.agentId, points: entry.points, at: entry.at, article: entry.article }];
+    emit(ctx, alert);
+  }
 }
 
 function emit(ctx: Ctx, alert: Alert): void {

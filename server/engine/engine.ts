@@ -29,6 +29,7 @@ import { emptyPlan } from './schedule/plan-state.js';
 import { emptyCompliance, schedulePlanTimers, type EngineState } from './state.js';
 import { problem } from '../../shared/problems.js';
 import { aboutNonCustomerCall, CUSTOMER_CALL_RULES } from './rules/customer-calls.js';
+import { reversePointsTaken } from './schedule/points.js';
 
 export type EngineInput =
   | { kind: 'event'; event: FloorEvent }
@@ -136,6 +137,12 @@ function applyCommand(ctx: Ctx, command: FloorCommand): CommandResult {
   if (command.type === 'alert.escalate') {
     if (levelAbove(alert.escalationLevel) === undefined) return { ok: false, ...problem('alertAtTopLevel', { alertId: alert.id }), field: 'alertId' };
     escalateByHand(ctx, alert, command.by, command.note);
+    return { ok: true, value: copyAlert(alert) };
+  }
+  if (command.falseAlarm === true) {
+    const note = command.note?.trim();
+    resolveAlert(ctx, alert, command.by, note ? alertReason('falseAlarmWithNote', { who: command.by, note }) : alertReason('falseAlarm', { who: command.by }));
+    reversePointsTaken(ctx, alert, command.by);
     return { ok: true, value: copyAlert(alert) };
   }
   resolveAlert(ctx, alert, command.by, command.note ?? alertReason('resolvedBy', { who: command.by }));

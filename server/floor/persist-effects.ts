@@ -2,6 +2,7 @@
 import type { Alert } from '../../shared/alerts.js';
 import type { PointsEntry } from '../../shared/points.js';
 import type { Effect } from '../engine/context.js';
+import { PointsLedgerConflictError } from '../storage/points-rules.js';
 import type { Storage } from '../storage/types.js';
 
 /** Each alert's latest version, and the automatic points entries (the first of an id wins, as in the ledger). */
@@ -13,5 +14,16 @@ export async function persistEffects(storage: Pick<Storage, 'alerts' | 'points'>
     else if (e.type === 'points' && !points.has(e.entry.id)) points.set(e.entry.id, e.entry);
   }
   if (latest.size > 0) await storage.alerts.upsert([...latest.values()]);
-  if (points.size > 0) await storage.points.record([...points.values()]);
+  const reversals = [...points.values()].filter((p) => p.reverses !== undefined);
+  const entries = [...points.values()].filter((p) => p.reverses === undefined);
+  if (entries.length > 0) await storage.points.record(entries);
+  // A false alarm's reversals, one at a time: an entry a supervisor reversed by hand
+  // meanwhile stays reversed once, by them, and the others still go in.
+  for (const reversal of reversals) {
+    try {
+      await storage.points.record([reversal]);
+    } catch (error) {
+      if (!(error instanceof PointsLedgerConflictError)) throw error;
+    }
+  }
 }

@@ -157,3 +157,40 @@ describe('points over HTTP', () => {
     expect(mine[2]).toMatchObject({ target: entry.id, detail: { reason: 'it was third place' } });
   });
 });
+
+describe('a false alarm gives back the points its alert took (art. 105)', () => {
+  /** Agent `agent` (team A) opens a call without the greeting: a greeting alert and -1 (105.7). */
+  async function ungreeted(callId: string, agent: string): Promise<{ alertId: string; entryId: string }> {
+    await s.ingest([
+      { type: 'call.offered', callId, queue: 'general', direction: 'inbound' },
+      { type: 'call.ringing', callId, agentId: agent },
+      { type: 'call.answered', callId, agentId: agent },
+      { type: 'transcript.utterance', callId, speaker: 'agent', text: '喂，什么事' },
+    ]);
+    const alert = s.floor.snapshot().alerts.find((a) => a.rule === 'greeting' && a.callId === callId)!;
+    const entries = await expectJson<PointsEntry[]>(await sup.call('GET', `/api/v1/points?agentId=${agent}`), 200);
+    const entry = entries.find((e) => e.item === 'polite-language' && e.evidence.includes(alert.id))!;
+    expect(entry).toMatchObject({ points: -1, source: 'auto' });
+    return { alertId: alert.id, entryId: entry.id };
+  }
+
+  it('a lead resolves it as a false alarm: the deduction is reversed in the ledger, in the lead\'s name', async () => {
+    const { alertId, entryId } = await ungreeted('fa-1', '1001');
+    expect(await expectJson(await postAs(leadA, `/api/v1/alerts/${alertId}/resolve`, { falseAlarm: true, note: '录音已核，坐席报了工号' }), 200))
+      .toMatchObject({ ok: true, value: { status: 'resolved', resolutionCode: 'falseAlarmWithNote' } });
+    const entries = await expectJson<PointsEntry[]>(await sup.call('GET', '/api/v1/points?agentId=1001'), 200);
+    const reversal = entries.find((e) => e.reverses === entryId);
+    expect(reversal).toMatchObject({ points: 1, item: 'reversal', author: 'lead-a', reasonCode: 'falseAlarm', evidence: [alertId] });
+    expect(entries.find((e) => e.id === entryId)?.reversedBy).toBe(reversal!.id);
+  });
+
+  it('one a supervisor reversed by hand meanwhile stays reversed once, and the floor carries on', async () => {
+    const { alertId, entryId } = await ungreeted('fa-2', '1001');
+    await expectJson(await postAs(sup, `/api/v1/points/${entryId}/reverse`, { reason: 'checked the recording' }), 201);
+    expect(await expectJson(await postAs(leadA, `/api/v1/alerts/${alertId}/resolve`, { falseAlarm: true }), 200)).toMatchObject({ ok: true, value: { status: 'resolved' } });
+    const entries = await expectJson<PointsEntry[]>(await sup.call('GET', '/api/v1/points?agentId=1001'), 200);
+    expect(entries.filter((e) => e.reverses === entryId).map((e) => e.author)).toEqual(['sup']);
+    // Still taking events and writing the ledger.
+    await ungreeted('fa-3', '1001');
+  });
+});

@@ -269,6 +269,7 @@ function ActionForm({ alert: a, mode, closed, onCancel, onDone }: {
   const holdSince = useHoldSince(mode === 'hold' ? a.callId : undefined, a.agentId);
   const heldSeconds = holdSince === undefined ? undefined : Math.max(0, Math.floor((now - holdSince) / 1000));
   const [note, setNote] = useState('');
+  const [falseAlarm, setFalseAlarm] = useState(false);
   const [seconds, setSeconds] = useState(() => String(
     heldSeconds === undefined ? DEFAULT_HOLD_SECONDS : Math.min(MAX_HOLD_SECONDS, Math.max(DEFAULT_HOLD_SECONDS, heldSeconds + 60)),
   ));
@@ -309,7 +310,7 @@ function ActionForm({ alert: a, mode, closed, onCancel, onDone }: {
         await escalateAlert(a.id, note);
         onDone({ key: 'alerts.done.escalated', vars: levelAbove(t, a), about: a });
       } else if (mode === 'resolve') {
-        await resolveAlert(a.id, note);
+        await resolveAlert(a.id, note, falseAlarm);
         onDone({ key: 'alerts.done.resolved', about: a });
       } else if (mode === 'leave' && a.agentId !== undefined) {
         await approveLeave(a.agentId, note);
@@ -371,6 +372,12 @@ function ActionForm({ alert: a, mode, closed, onCancel, onDone }: {
           onChange={(e) => setNote(e.target.value)}
         />
       </div>
+      {mode === 'resolve' && (
+        <label className="desk-check">
+          <input type="checkbox" checked={falseAlarm} disabled={!sendable} onChange={(e) => setFalseAlarm(e.target.checked)} />
+          {' '}{t('alerts.form.falseAlarm')}
+        </label>
+      )}
       {error !== null && <p id={errorId} className="desk-error" role="alert">{say(liveHeld(error, heldSeconds), { fieldLabel })}</p>}
       <div className="desk-actions">
         {sendable && (

@@ -23,8 +23,10 @@ export async function escalateAlert(alertId: string, note: string): Promise<Aler
   return valueOf(await api.post<CommandResult<Alert>>(`/api/v1/alerts/${encodeURIComponent(alertId)}/escalate`, noteBody(note)));
 }
 
-export async function resolveAlert(alertId: string, note: string): Promise<Alert> {
-  return valueOf(await api.post<CommandResult<Alert>>(`/api/v1/alerts/${encodeURIComponent(alertId)}/resolve`, noteBody(note)));
+/** `falseAlarm`: the breach did not happen; the server gives back the points the alert took (art. 105). */
+export async function resolveAlert(alertId: string, note: string, falseAlarm = false): Promise<Alert> {
+  const body = { ...noteBody(note), ...(falseAlarm && { falseAlarm: true }) };
+  return valueOf(await api.post<CommandResult<Alert>>(`/api/v1/alerts/${encodeURIComponent(alertId)}/resolve`, body));
 }
 
 export async function approveHold(callId: string, seconds: number, note: string): Promise<{ callId: string; allowedSeconds: number }> {

@@ -20,6 +20,7 @@ const REASONS_ZH: Record<PointsReasonCode, string> = {
   fullAttendance: '{month} 全勤：{shifts} 个班次均准时出勤',
   littleBee: '{quarter} 接听电话最多：{answered} 通',
   littleBeeShared: '{quarter} 接听电话最多：{answered} 通（{winners} 名坐席并列）',
+  falseAlarm: '误报冲销：告警 {alert} 已由 {who} 判定为误报',
 };
 
 const zh = {

@@ -5,6 +5,8 @@
  * again is harmless: the ledger ignores an id it already holds.
  */
 import { POINTS_ITEMS, pointsReason, type PointsEntry, type PointsReasonCode, type PointsReasonParams } from '../../../shared/points.js';
+import type { Alert } from '../../../shared/alerts.js';
+import { notePointsTaken } from '../alerts.js';
 import type { Ctx } from '../context.js';
 
 /** The items the engine detects itself (the catalogue's `auto` ones). */
@@ -50,6 +52,33 @@ export function award(ctx: Ctx, a: Award): void {
     recordedAt: ctx.now,
   };
   ctx.effects.push({ type: 'points', entry });
+  notePointsTaken(ctx, entry);
+}
+
+/**
+ * A person resolved `alert` as a false alarm (`by`): the breach did not happen, so the
+ * automatic entries it proposed are reversed, dated like them (the same month and
+ * quarter). Their ids come from what they reverse, so a rebuild writes the same ones; one
+ * a supervisor reversed by hand meanwhile is left as it is (persistEffects).
+ */
+export function reversePointsTaken(ctx: Ctx, alert: Alert, by: string): void {
+  for (const taken of alert.pointsTaken ?? []) {
+    const entry: PointsEntry = {
+      id: `auto:reversal:${taken.entryId}`,
+      agentId: taken.agentId,
+      at: taken.at,
+      points: -taken.points,
+      item: 'reversal',
+      article: taken.article,
+      ...pointsReason('falseAlarm', { alert: alert.id, who: by }),
+      evidence: [alert.id],
+      author: by,
+      source: 'auto',
+      reverses: taken.entryId,
+      recordedAt: ctx.now,
+    };
+    ctx.effects.push({ type: 'points', entry });
+  }
 }
 
 /**

@@ -255,6 +255,8 @@ describe('the system\'s words by code', () => {
     leaveApproved: { params: { who: 'lead-7' }, zh: 'lead-7 批准离岗', en: 'leave approved by lead-7' },
     leaveApprovedWithNote: { params: { who: 'lead-7', note: '孩子生病' }, zh: 'lead-7 批准离岗 — 备注：孩子生病', en: 'leave approved by lead-7 — Note: 孩子生病' },
     resolvedBy: { params: { who: 'demo-lead' }, zh: 'demo-lead 已解决', en: 'resolved by demo-lead' },
+    falseAlarm: { params: { who: 'lead-7' }, zh: 'lead-7 判定为误报', en: 'a false alarm, said lead-7' },
+    falseAlarmWithNote: { params: { who: 'lead-7', note: '录音已核' }, zh: 'lead-7 判定为误报 — 备注：录音已核', en: 'a false alarm, said lead-7 — Note: 录音已核' },
     holdAllowed: { params: { seconds: 180 }, zh: '允许保持至 180 秒', en: 'hold allowed up to 180 s' },
     handedOver: { params: { account: 'lead-b' }, zh: '交接给 lead-b', en: 'handed over to lead-b' },
     passedOn: { params: { who: 'lead.wang' }, zh: 'lead.wang 已上报现场主管', en: 'passed on to the supervisor by lead.wang' },

@@ -345,6 +345,46 @@ describe('the alert desk and the handover', () => {
   });
 });
 
+describe('a false alarm (art. 105): the breach did not happen, and the points it took are given back', () => {
+  /** Agent 1001 opens a call without the greeting: a greeting alert and -1 (105.7) proposed for it. */
+  function ungreeted(): PlanHarness {
+    const h = new PlanHarness();
+    h.login(0, '1001');
+    h.answeredCall(1, 'c1', '1001');
+    h.at(6, 'transcript.utterance', { callId: 'c1', speaker: 'agent', text: '喂，什么事' });
+    return h;
+  }
+
+  it('the alert remembers the entry it proposed; resolved as a false alarm, the entry is reversed, dated like it, under an id of its own', () => {
+    const h = ungreeted();
+    const alert = only(h, 'greeting');
+    const [taken] = h.pointsOf('polite-language');
+    expect(taken).toMatchObject({ agentId: '1001', points: -1, evidence: expect.arrayContaining([alert.id]) });
+    expect(alert.pointsTaken).toEqual([{ entryId: taken.id, agentId: '1001', points: -1, at: taken.at, article: '105.7' }]);
+    h.command(30, { type: 'alert.resolve', alertId: alert.id, by: 'lead-7', falseAlarm: true });
+    expect(resolutionOf(h.alerts.get(alert.id))).toEqual({ text: 'a false alarm, said lead-7', code: 'falseAlarm', params: { who: 'lead-7' } });
+    const reversal = h.points.find((p) => p.item === 'reversal');
+    expect(reversal).toMatchObject({
+      id: `auto:reversal:${taken.id}`, reverses: taken.id, agentId: '1001', points: 1, at: taken.at, article: '105.7',
+      reasonCode: 'falseAlarm', reasonParams: { alert: alert.id, who: 'lead-7' }, author: 'lead-7', evidence: [alert.id],
+    });
+  });
+
+  it('with a note, in the person\'s words beside the code; an ordinary resolution gives nothing back', () => {
+    const h = ungreeted();
+    const alert = only(h, 'greeting');
+    h.command(30, { type: 'alert.resolve', alertId: alert.id, by: 'lead-7', falseAlarm: true, note: '录音已核，坐席报了工号' });
+    expect(resolutionOf(h.alerts.get(alert.id))).toEqual({
+      text: 'a false alarm, said lead-7: 录音已核，坐席报了工号', code: 'falseAlarmWithNote', params: { who: 'lead-7', note: '录音已核，坐席报了工号' },
+    });
+    expect(h.points.filter((p) => p.item === 'reversal')).toHaveLength(1);
+
+    const other = ungreeted();
+    other.command(30, { type: 'alert.resolve', alertId: only(other, 'greeting').id, by: 'lead-7', note: 'spoke to the agent' });
+    expect(other.points.filter((p) => p.item === 'reversal')).toEqual([]);
+  });
+});
+
 // Last in the file (its tests run in order): every code in the table is one the engine writes above.
 it('covers every code of the table', () => {
   expect([...seen].sort()).toEqual(Object.keys(ALERT_REASONS).sort());
