@@ -11,6 +11,10 @@ import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
 import type { HandoverAlertRef, HandoverField, HandoverPrefill } from './handover.js';
+import { RULE_INFO, type RuleId } from './rules.js';
+
+/** A rule as a person reads it (its title), not its id; an id this build does not know, as it is. */
+const ruleTitle = (rule: string): string => RULE_INFO[rule as RuleId]?.title ?? rule;
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -36,8 +40,8 @@ export const ENGLISH_DRAFT_WORDS: DraftWords = {
   absent: (agents) => `Absent (article 105.1): ${agents}.`,
   criticalHeader: 'Critical, still open:',
   critical: (a, title) => `- ${title} (art. ${a.article})`,
-  openIssue: (a, title, opened) => `- [${a.severity}] ${title} (${a.rule}, art. ${a.article}; opened ${opened}, ${a.status})`,
-  rule: (rule, n) => `- ${rule}: ${n}`,
+  openIssue: (a, title, opened) => `- [${a.severity}] ${title} (${ruleTitle(a.rule)}, art. ${a.article}; opened ${opened}, ${a.status})`,
+  rule: (rule, n) => `- ${ruleTitle(rule)}: ${n}`,
 };
 
 export interface DraftStyle {

@@ -72,7 +72,7 @@ export interface HandoverPrefill {
   /** Alerts still open or acknowledged at `asOf`. */
   open: HandoverAlertRef[];
   /**
-   * Inbound calls offered in the window's 15-minute intervals (those starting in
+   * Inbound calls offered in the window's 15-minute intervals (those at least half inside
    * [from, to), floor-wide), and of those same calls the ones answered and abandoned by
    * `asOf`: offered >= answered + abandoned. Service level = of them answered within the
    * threshold / (answered + abandoned).
@@ -81,8 +81,8 @@ export interface HandoverPrefill {
     offered: number; answered: number; abandoned: number; serviceLevel: number | null;
     /**
      * The span the figures cover: from the first counted interval's start to the last one's
-     * end. A shift change off the quarter hour (16:26) counts from the next one (16:30), and
-     * the screen says so. Absent when no interval was counted, and in handovers stored before it.
+     * end. A shift change off the quarter hour counts the intervals at least half inside the
+     * shift (from 16:26: from 16:30; from 18:49: from 18:45), and the screen says so. Absent when no interval was counted, and in handovers stored before it.
      */
     intervalsFrom?: number;
     intervalsTo?: number;

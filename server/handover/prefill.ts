@@ -49,6 +49,7 @@ export function buildPrefill(src: PrefillSources): HandoverPrefill {
   const open = src.live.filter((a) => ofTeams(a) && a.status !== 'resolved')
     .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.openedAt - b.openedAt)
     .map(alertRef);
+  const span = intervalSpan(src.from, src.to);
   return {
     from: src.from,
     to: src.to,
@@ -58,7 +59,7 @@ export function buildPrefill(src: PrefillSources): HandoverPrefill {
     alertsResolved: opened.filter((a) => a.status === 'resolved' && a.resolvedAt !== undefined && a.resolvedAt < src.to).length,
     byRule,
     open,
-    calls: { ...callFigures(src.intervals.filter((i) => i.start >= src.from && i.start < src.to)), ...intervalSpan(src.from, src.to) },
+    calls: { ...callFigures(span === undefined ? [] : src.intervals.filter((i) => i.start >= span.intervalsFrom && i.start < span.intervalsTo)), ...span },
     adherencePercent: adherenceOf(src.adherence ?? [], src.teamIds),
     absences: [...new Set(opened.filter((a) => a.rule === 'absence' && a.agentId !== undefined).map((a) => a.agentId!))].sort(),
   };
@@ -86,14 +87,26 @@ export function callFigures(intervals: readonly IntervalFigures[]): HandoverPref
 }
 
 /**
- * The span of the 15-minute intervals that start in [from, to): from the first quarter hour
- * at or after `from` to the end of the last one starting before `to`. Undefined when none does.
+ * The whole 15-minute intervals that stand for the shift [from, to): the engine keeps
+ * figures per interval only, so a shift off the quarter hour is counted by the intervals at
+ * least half inside it (18:45-19:00 for a shift from 18:49; not 16:15-16:30 for one from
+ * 16:26; 19:00-19:15 for one ending 19:14). Counting only intervals that start inside lost
+ * a shift's first minutes' calls, and a draft made early in it showed none at all. A shift
+ * too short to hold half of any interval takes the one it overlaps most (of two alike,
+ * the earlier: the later one is still filling while the draft is made). Undefined for an
+ * empty window.
  */
 function intervalSpan(from: number, to: number): { intervalsFrom: number; intervalsTo: number } | undefined {
-  const next = (ts: number): number => intervalOf(ts) + (intervalOf(ts) === ts ? 0 : INTERVAL_MS);
-  const first = next(from);
-  const end = next(to);
-  return first < to ? { intervalsFrom: first, intervalsTo: end } : undefined;
+  if (to <= from) return undefined;
+  const overlap = (start: number): number => Math.min(start + INTERVAL_MS, to) - Math.max(start, from);
+  let counted: { intervalsFrom: number; intervalsTo: number } | undefined;
+  let most = { start: intervalOf(from), overlap: 0 };
+  for (let start = intervalOf(from); start < to; start += INTERVAL_MS) {
+    const inside = overlap(start);
+    if (inside > most.overlap) most = { start, overlap: inside };
+    if (inside * 2 >= INTERVAL_MS) counted = { intervalsFrom: counted?.intervalsFrom ?? start, intervalsTo: start + INTERVAL_MS };
+  }
+  return counted ?? { intervalsFrom: most.start, intervalsTo: most.start + INTERVAL_MS };
 }
 
 /** The teams' mean of today's adherence (teams without scheduled time yet left out), one decimal. */

@@ -194,12 +194,24 @@ describe.skipIf(!hasChromium)(title, () => {
     await wang.waitForURL('**/handover');
     const form = wang.getByRole('form', { name: 'Fill in the handover log' });
     await form.waitFor();
-    await form.getByText('forbidden-phrases').first().waitFor();
+    // The rule by its name, as the desk names it, not its id.
+    await form.locator('.handover-alert-meta', { hasText: 'No forbidden service phrases' }).first().waitFor();
     await form.getByLabel('2. Important events during the shift').fill('Agent 1002 used a forbidden phrase on call c1; being handled.');
     await form.getByLabel('7. Swallowed-card records').fill('ATM 3 at the Nanjing Road branch: card ****4411 at 14:20.');
     await shot(wang, 'handover-outgoing');
+    // Two steps: the first press asks, in the form, whom it goes to and which sections are empty.
     await form.getByRole('button', { name: 'Submit handover' }).click();
-    await wang.getByText(`Handover submitted; waiting for ${INCOMING.name} to confirm.`).waitFor();
+    const ask = form.getByRole('group', { name: 'Submit this handover?' });
+    await ask.waitFor();
+    await expect.poll(() => ask.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await ask.innerText()).toContain(`It goes to the incoming lead, ${INCOMING.name}, to confirm.`);
+    expect(await ask.innerText()).toMatch(/Left empty: Replies pending, Important notices, Erroneous-account records, Tasks and requirements from management\./);
+    await shot(wang, 'handover-submit-confirm', ask);
+    await ask.getByRole('button', { name: 'Submit', exact: true }).click();
+    const submittedLine = wang.getByRole('status').filter({ hasText: `Handover submitted; waiting for ${INCOMING.name} to confirm.` });
+    await submittedLine.waitFor();
+    // Focus on what says it was done, not lost on <body> with the form gone.
+    await expect.poll(() => submittedLine.evaluate((el) => el === document.activeElement)).toBe(true);
 
     // (4) The incoming lead, in another browser context: refused while the critical alert is open.
     const li = await newPage();
@@ -207,6 +219,9 @@ describe.skipIf(!hasChromium)(title, () => {
     await li.goto(`${base}/handover`);
     const pending = li.locator('article.handover').first();
     await pending.waitFor();
+    // What waits for this lead's confirmation comes first, and its leads by name.
+    expect(await li.locator('.handover-current > section > h3').first().innerText()).toMatch(/^Waiting for my confirmation/);
+    expect(await pending.locator('.handover-meta').innerText()).not.toContain(OUTGOING.username);
     expect(await pending.innerText()).toContain('ATM 3 at the Nanjing Road branch');
     // Its summary says what its data block says (the figures the outgoing lead was shown),
     // and never more calls answered than offered.
@@ -222,7 +237,7 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(await refusal.innerText()).toMatch(/cannot be confirmed while critical alerts are open \(article 81\)/);
     const blocking = refusal.locator('.handover-alert');
     expect(await blocking.count()).toBe(1);
-    expect(await blocking.innerText()).toMatch(/critical[\s\S]*forbidden-phrases/i);
+    expect(await blocking.innerText()).toMatch(/critical[\s\S]*No forbidden service phrases/i);
     await shot(li, 'handover-refused', refusal);
 
     // It links to the desk, where the incoming lead resolves it.
@@ -243,7 +258,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await li.getByRole('link', { name: 'Alerts', exact: true }).click();
     // The greeting alert among those passed (others may be open too: a pre-shift meeting
     // missed, depending on the time of day the test runs at).
-    const owned = li.locator('.desk-alert', { hasText: `Owner since the handover: ${INCOMING.username}` }).filter({ has: li.locator('[data-rule="greeting"]') }).first();
+    const owned = li.locator('.desk-alert', { hasText: `Owner since the handover: ${INCOMING.name}` }).filter({ has: li.locator('[data-rule="greeting"]') }).first();
     await owned.waitFor();
     expect(await owned.innerText()).toMatch(/Owner since the handover/);
     await shot(li, 'alerts-owner', owned);
@@ -342,8 +357,16 @@ describe.skipIf(!hasChromium)(title, () => {
     await prepare.getByLabel('交接时间').fill('23:30');
     await prepare.getByLabel('班组').fill('T1');
     await prepare.getByRole('button', { name: '预填交接记录' }).click();
-    await sup.getByRole('form', { name: '填写交接班记录' }).waitFor();
+    const formZh = sup.getByRole('form', { name: '填写交接班记录' });
+    await formZh.waitFor();
     await shot(sup, 'handover-prepare-zh');
+    // The two-step submission in Chinese; taken back, nothing sent.
+    await formZh.getByRole('button', { name: '提交交接班' }).click();
+    const askZh = formZh.getByRole('group', { name: '确认提交交接班' });
+    expect(await askZh.innerText()).toMatch(/待回复问题、重要通知、吞卡记录、错账信息、领导临时交办的工作及要求 未填写。/);
+    await shot(sup, 'handover-submit-confirm-zh', askZh);
+    await askZh.getByRole('button', { name: '返回修改' }).click();
+    await formZh.getByRole('button', { name: '提交交接班' }).waitFor();
     await sup.locator('.handover-table tbody tr').first().getByRole('link').click();
     await sup.locator('article.handover').waitFor();
     await shot(sup, 'handover-zh');

@@ -161,7 +161,7 @@ export function AlertCard({ alert: a, onDone, actions = ['acknowledge', 'escalat
       {a.owner !== undefined && (
         // Article 82: after a confirmed handover the incoming lead's team answers for it.
         <p className="desk-owner" data-owner={a.owner.account}>
-          {t('alerts.owner', { account: a.owner.account, teams: a.owner.teamIds.join(', ') })}
+          {t('alerts.owner', { account: name(a.owner.account), teams: a.owner.teamIds.join(', ') })}
         </p>
       )}
       {a.escalatedBy !== undefined && (

@@ -8,8 +8,12 @@
  * stored handover keeps exactly them. Fresher figures (the "refresh" button, a page
  * reloaded later, or figures older than STALE_MS at submission) bring the drafted lines
  * along with them; the lead's own lines stay as typed.
+ *
+ * Submitting takes two steps: the first press shows, in the form, whom it goes to and
+ * which sections are empty (SubmitConfirmation.tsx); its Submit sends it.
  */
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
 import type { Handover, HandoverField, HandoverPrefill } from '../../../shared/handover.js';
 import { HANDOVER_FIELDS, MAX_PREFILL_TOKEN } from '../../../shared/handover.js';
 import { redraftFields } from '../../../shared/handover-draft.js';
@@ -22,6 +26,7 @@ import { fetchCurrent, submitHandover } from './handover-api.js';
 import { HandoverMeta } from './HandoverView.js';
 import { PrefillSummary } from './PrefillSummary.js';
 import { useReaderDraft, useReaderDraftLines } from './reader-draft.js';
+import { SubmitConfirmation } from './SubmitConfirmation.js';
 
 /** Figures older than this (on this browser's clock) are read again before submitting. */
 export const STALE_MS = 5 * 60_000;
@@ -56,6 +61,9 @@ export function HandoverForm({ draft, tz, onSubmitted }: { draft: Handover; tz: 
   const [failure, setFailure] = useState<ErrorText | null>(null);
   const [notice, setNotice] = useState<'handover.refresh.done' | 'handover.refresh.beforeSubmit' | null>(null);
   const [busy, setBusy] = useState<'submit' | 'refresh' | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const submitButton = useRef<HTMLButtonElement>(null);
+  const noticeLine = useRef<HTMLParagraphElement>(null);
   useEffect(() => saveDraft(key, fields, shown.prefill), [key, fields, shown.prefill]);
   // The same handover prefilled again (a supervisor's "prefill" once more): its fresher figures, and the drafted lines with them.
   useEffect(() => {
@@ -94,6 +102,13 @@ export function HandoverForm({ draft, tz, onSubmitted }: { draft: Handover; tz: 
     }
   };
 
+  /** Back from the confirmation to the text, on the button that opened it (not lost on <body>). */
+  const backToEditing = () => {
+    flushSync(() => setConfirming(false));
+    submitButton.current?.focus();
+  };
+
+  /** The form's submission: the first one asks to confirm, the confirmation's sends. */
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setFailure(null);
@@ -103,7 +118,16 @@ export function HandoverForm({ draft, tz, onSubmitted }: { draft: Handover; tz: 
     try {
       if (shown.prefill.asOf !== undefined && Date.now() - shown.receivedAt > STALE_MS) {
         // Not submitted: the lead reads the fresher figures (and the lines drafted from them) first.
-        if (await refresh()) setNotice('handover.refresh.beforeSubmit');
+        setConfirming(false);
+        if (await refresh()) {
+          flushSync(() => setNotice('handover.refresh.beforeSubmit'));
+          noticeLine.current?.focus();
+        }
+        setBusy(null);
+        return;
+      }
+      if (!confirming) {
+        setConfirming(true);
         setBusy(null);
         return;
       }
@@ -118,6 +142,7 @@ export function HandoverForm({ draft, tz, onSubmitted }: { draft: Handover; tz: 
       const error = errorOf(err);
       const field = errorField(error)?.split('.').find((p): p is HandoverField => (HANDOVER_FIELDS as readonly string[]).includes(p));
       if (field !== undefined) {
+        setConfirming(false);
         setFieldError({ field, message: error });
         document.getElementById(`${id}-${field}`)?.focus();
       } else {
@@ -162,14 +187,20 @@ export function HandoverForm({ draft, tz, onSubmitted }: { draft: Handover; tz: 
           );
         })}
       </fieldset>
-      <p className="notice handover-refreshed" role="status" hidden={notice === null}>
+      <p ref={noticeLine} tabIndex={-1} className="notice handover-refreshed" role="status" hidden={notice === null}>
         {notice !== null && t(notice)}{notice !== null && shown.prefill.asOf !== undefined && ` ${t('handover.prefill.asOf', { time: asOfText(shown.prefill) })}`}
       </p>
       <FormError message={say(failure)} />
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy !== null}>{busy === 'submit' ? t('handover.submit.busy') : t('handover.submit.button')}</button>
-        <span className="muted">{t('handover.submit.kept')}</span>
-      </div>
+      {confirming ? (
+        <SubmitConfirmation fields={fields} incoming={draft.incoming} criticalOpen={criticalOpen} busy={busy === 'submit'} onBack={backToEditing} />
+      ) : (
+        <div className="form-actions">
+          <button ref={submitButton} type="submit" className="button button-primary" disabled={busy !== null}>
+            {busy === 'submit' ? t('handover.submit.busy') : t('handover.submit.button')}
+          </button>
+          <span className="muted">{t('handover.submit.kept')}</span>
+        </div>
+      )}
     </form>
   );
 }

@@ -12,7 +12,7 @@ import { PATHS } from '../routes.js';
 import { addDays, dayStart, isDate } from '../schedule/plan-time.js';
 import { formatCentreDateTime } from '../time/format.js';
 import { searchHandovers, type HandoverSearch } from './handover-api.js';
-import { personText } from './HandoverView.js';
+import { PersonName } from './HandoverView.js';
 import { printPart } from './print.js';
 
 interface Filters {
@@ -131,8 +131,8 @@ export function HandoverHistory({ tz, refreshKey }: { tz: string | undefined; re
                     <Link href={`${PATHS.handover}?id=${encodeURIComponent(h.id)}`}>{formatCentreDateTime(h.shiftChangeAt, tz)}</Link>
                   </th>
                   <td>{h.teamIds.join(', ')}</td>
-                  <td>{personText(t, h.outgoing)}</td>
-                  <td>{personText(t, h.incoming)}</td>
+                  <td><PersonName person={h.outgoing} /></td>
+                  <td><PersonName person={h.incoming} /></td>
                   <td><span className={`pill handover-status status-${h.status}`}>{t(`handover.status.${h.status}`)}</span></td>
                   <td className="handover-summary-cell">{summaryOf(h)}</td>
                 </tr>

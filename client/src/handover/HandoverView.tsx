@@ -8,13 +8,27 @@ import type { Handover } from '../../../shared/handover.js';
 import { HANDOVER_FIELDS } from '../../../shared/handover.js';
 import { useT, type T } from '../i18n/index.js';
 import { formatCentreDateTime } from '../time/format.js';
-import { usePersonNames } from '../session/people.js';
+import { usePersonNames, type NameOf } from '../session/people.js';
 import { PrefillSummary } from './PrefillSummary.js';
 
-export function personText(t: T, p: Handover['outgoing']): string {
-  const who = p.name ?? p.account ?? p.leadId;
-  if (who === undefined) return t('handover.unknownLead');
-  return p.account !== undefined && p.account !== who ? `${who} (${p.account})` : who;
+/**
+ * A lead as people know them: the roster's name, else their account's person's name (the
+ * roster need not carry one), never the username beside it (a code, not a name: it stays
+ * in the tooltip, `PersonName`).
+ */
+export function personText(t: T, p: Handover['outgoing'], name: NameOf): string {
+  return p.name ?? name(p.account) ?? p.leadId ?? t('handover.unknownLead');
+}
+
+export function usePersonText(): (p: Handover['outgoing']) => string {
+  const t = useT();
+  const name = usePersonNames();
+  return (p) => personText(t, p, name);
+}
+
+export function PersonName({ person }: { person: Handover['outgoing'] }) {
+  const text = usePersonText();
+  return <span className="handover-person" title={person.account}>{text(person)}</span>;
 }
 
 export function HandoverMeta({ handover: h, tz }: { handover: Handover; tz: string | undefined }) {
@@ -25,8 +39,8 @@ export function HandoverMeta({ handover: h, tz }: { handover: Handover; tz: stri
     <dl className="handover-meta">
       <div><dt>{t('handover.meta.change')}</dt><dd className="handover-when">{time(h.shiftChangeAt)}</dd></div>
       <div><dt>{t('handover.meta.teams')}</dt><dd>{h.teamIds.join(', ')}</dd></div>
-      <div><dt>{t('handover.meta.outgoing')}</dt><dd>{personText(t, h.outgoing)}</dd></div>
-      <div><dt>{t('handover.meta.incoming')}</dt><dd>{personText(t, h.incoming)}</dd></div>
+      <div><dt>{t('handover.meta.outgoing')}</dt><dd><PersonName person={h.outgoing} /></dd></div>
+      <div><dt>{t('handover.meta.incoming')}</dt><dd><PersonName person={h.incoming} /></dd></div>
       <div><dt>{t('handover.meta.status')}</dt><dd><span className={`pill handover-status status-${h.status}`}>{t(`handover.status.${h.status}`)}</span></dd></div>
       {h.submittedAt !== undefined && (
         <div><dt>{t('handover.meta.submitted')}</dt><dd>{t('handover.byAt', { who: name(h.submittedBy) ?? '?', time: time(h.submittedAt) })}</dd></div>

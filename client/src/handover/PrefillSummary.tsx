@@ -5,6 +5,7 @@
  */
 import type { HandoverPrefill } from '../../../shared/handover.js';
 import { RULE_IDS } from '../../../shared/rules.js';
+import { ruleName } from '../components/AlertItem.js';
 import { useT } from '../i18n/index.js';
 import { formatCentreDateTime, formatPercent } from '../time/format.js';
 import { AlertRefs } from './AlertRefs.js';
@@ -32,7 +33,7 @@ export function PrefillSummary({ prefill: p, tz }: { prefill: HandoverPrefill; t
         <Figure label={t('handover.prefill.absences')} value={p.absences.length === 0 ? t('handover.none') : p.absences.join(', ')} />
       </dl>
       <p className="muted handover-calls-note">
-        {/* The calls are counted by quarter hour: a change at 16:26 counts from 16:30, and says so. */}
+        {/* Counted by whole quarter hours (18:45-19:15 for a shift 18:49-19:14): the span need not be the shift's times, so it is said. */}
         {p.calls.intervalsFrom !== undefined && p.calls.intervalsTo !== undefined && (
           <span className="handover-calls-span">
             {t('handover.prefill.callsSpan', { from: formatCentreDateTime(p.calls.intervalsFrom, tz), to: formatCentreDateTime(p.calls.intervalsTo, tz) })}{' '}
@@ -45,7 +46,7 @@ export function PrefillSummary({ prefill: p, tz }: { prefill: HandoverPrefill; t
           <h5 className="handover-minor">{t('handover.prefill.byRule')}</h5>
           <ul className="handover-rules">
             {byRule.map(({ rule, count }) => (
-              <li key={rule}><span>{t(`rule.${rule}`)}</span> <span className="panel-count">{count}</span></li>
+              <li key={rule} data-rule={rule}><span>{ruleName(t, rule)}</span> <span className="panel-count">{count}</span></li>
             ))}
           </ul>
         </div>

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 /**
- * The handover's call figures are counted by 15-minute interval: a shift change off the
- * quarter hour (16:26) counts from 16:30, and the summary says which span it counted
- * rather than letting the shift's window stand for it.
+ * The handover's call figures are counted by whole 15-minute intervals, those at least
+ * half inside the shift: a shift 18:49-19:14 counts 18:45 to 19:15, and the summary says
+ * which span it counted, and by what rule, rather than letting the shift's window stand for it.
  */
 import { cleanup, render, screen } from '@testing-library/react';
 import { createElement } from 'react';
@@ -14,8 +14,8 @@ import '../../../client/src/i18n/all.js';
 
 const at = (hhmm: string) => Date.parse(`2026-11-28T${hhmm}:00+08:00`);
 const PREFILL: HandoverPrefill = {
-  from: at('16:26'), to: at('16:51'), asOf: at('16:51'), alertsOpened: 0, alertsResolved: 0, byRule: {}, open: [],
-  calls: { offered: 16, answered: 15, abandoned: 0, serviceLevel: 1, intervalsFrom: at('16:30'), intervalsTo: at('17:00') },
+  from: at('18:49'), to: at('19:14'), asOf: at('19:14'), alertsOpened: 0, alertsResolved: 0, byRule: {}, open: [],
+  calls: { offered: 16, answered: 15, abandoned: 0, serviceLevel: 1, intervalsFrom: at('18:45'), intervalsTo: at('19:15') },
   adherencePercent: null, absences: [],
 };
 
@@ -25,9 +25,13 @@ describe('the handover summary\'s calls', () => {
   it('say the quarter hours they cover, in the reader\'s language', () => {
     useLocale.setState({ locale: 'zh-CN' });
     render(createElement(PrefillSummary, { prefill: PREFILL, tz: 'Asia/Shanghai' }));
-    expect(document.querySelector('.handover-calls-span')?.textContent).toMatch(/^话务按 15 分钟区间统计：.*16:30 至 .*17:00。 $/);
+    expect(document.querySelector('.handover-calls-span')?.textContent).toMatch(/^话务按整 15 分钟区间统计（区间一半以上在本班内即计入）：.*18:45 至 .*19:15。 $/);
     cleanup();
     useLocale.setState({ locale: 'en' });
+    render(createElement(PrefillSummary, { prefill: PREFILL, tz: 'Asia/Shanghai' }));
+    expect(document.querySelector('.handover-calls-span')?.textContent)
+      .toMatch(/^Calls are counted by whole 15-minute interval \(those at least half inside the shift\): .*18:45 to .*19:15\. $/);
+    cleanup();
     render(createElement(PrefillSummary, { prefill: { ...PREFILL, calls: { ...PREFILL.calls, intervalsFrom: undefined, intervalsTo: undefined } }, tz: 'Asia/Shanghai' }));
     // A handover stored before the span was kept: the note alone.
     expect(document.querySelector('.handover-calls-span')).toBeNull();

@@ -87,20 +87,45 @@ describe('the prefill', () => {
     expect(ref.titleParams).not.toHaveProperty('call');
   });
 
-  it('says which intervals the calls cover when the shift changes off the quarter hour', () => {
+  describe('counts the calls of the whole 15-minute intervals at least half inside the shift', () => {
     const q = 15 * 60_000;
-    const interval = (start: number) => ({ start, offered: 1, answered: 1, answeredInThreshold: 1, abandoned: 0, maxWaiting: 1 });
-    // A duty from 16:26 to 16:51: the intervals starting in it are 16:30 and 16:45; the figures cover 16:30 to 17:00.
-    const start = from + 26 * 60_000;
-    const prefill = buildPrefill({
-      from: start, to: start + 25 * 60_000, asOf: start + 25 * 60_000, teamIds: ['T1'], opened: [], live: [],
-      intervals: [interval(from + q), interval(from + 2 * q), interval(from + 3 * q), interval(from + 4 * q)],
+    const at = (time: string) => Date.parse(`2026-11-28T${time.length === 5 ? `${time}:00` : time}+08:00`);
+    // One call offered in each quarter hour of the afternoon and evening, so the count says which intervals were taken.
+    const intervals = Array.from({ length: 40 }, (_, k) => ({
+      start: at('12:00') + k * q, offered: 1, answered: 1, answeredInThreshold: 1, abandoned: 0, maxWaiting: 1,
+    }));
+    const calls = (from: string, to: string) => buildPrefill({ from: at(from), to: at(to), asOf: at(to), teamIds: ['T1'], opened: [], live: [], intervals }).calls;
+
+    it.each([
+      // The shift of the review: 18:45-19:00 is 11 minutes inside it, 19:00-19:15 fourteen.
+      ['18:49', '19:14', '18:45', '19:15'],
+      // 16:15-16:30 has 4 of its minutes in the shift, 16:45-17:00 six: neither counts.
+      ['16:26', '16:51', '16:30', '16:45'],
+      // Exactly half inside counts.
+      ['16:22:30', '17:07:30', '16:15', '17:15'],
+    ])('a shift %s-%s counts %s to %s', (from, to, intervalsFrom, intervalsTo) => {
+      const c = calls(from, to);
+      expect(c).toMatchObject({ intervalsFrom: at(intervalsFrom), intervalsTo: at(intervalsTo) });
+      expect(c.offered).toBe((at(intervalsTo) - at(intervalsFrom)) / q);
     });
-    expect(prefill.calls).toMatchObject({ offered: 2, intervalsFrom: from + 2 * q, intervalsTo: from + 4 * q });
-    // However few calls there were: the span is the window's quarter hours, not the intervals that saw a call.
-    expect(buildPrefill({ from: start, to: start + 25 * 60_000, asOf: start, teamIds: ['T1'], opened: [], live: [], intervals: [] }).calls)
-      .toMatchObject({ offered: 0, intervalsFrom: from + 2 * q, intervalsTo: from + 4 * q });
-    // A window in which no quarter hour starts: no span.
-    expect(buildPrefill({ from: start, to: start + 60_000, asOf: start, teamIds: ['T1'], opened: [], live: [], intervals: [] }).calls).not.toHaveProperty('intervalsFrom');
+
+    it('counts from the shift\'s first interval in a draft made early in the shift', () => {
+      // At 18:57 only the 18:45 interval has calls: they are the shift's, not nothing.
+      const early = buildPrefill({
+        from: at('18:49'), to: at('19:14'), asOf: at('18:57'), teamIds: ['T1'], opened: [], live: [],
+        intervals: [{ start: at('18:30'), offered: 9, answered: 9, answeredInThreshold: 9, abandoned: 0, maxWaiting: 1, offeredAnswered: 9, offeredAnsweredInThreshold: 9, offeredAbandoned: 0 },
+          { start: at('18:45'), offered: 5, answered: 4, answeredInThreshold: 4, abandoned: 1, maxWaiting: 1, offeredAnswered: 4, offeredAnsweredInThreshold: 3, offeredAbandoned: 1 }],
+      });
+      expect(early.calls).toEqual({ offered: 5, answered: 4, abandoned: 1, serviceLevel: 3 / 5, intervalsFrom: at('18:45'), intervalsTo: at('19:15') });
+    });
+
+    it('takes the interval a shift too short for half of any overlaps most, the earlier of two alike', () => {
+      expect(calls('16:27', '16:36')).toMatchObject({ offered: 1, intervalsFrom: at('16:30'), intervalsTo: at('16:45') });
+      expect(calls('16:26', '16:34')).toMatchObject({ offered: 1, intervalsFrom: at('16:15'), intervalsTo: at('16:30') });
+      expect(calls('16:31', '16:32')).toMatchObject({ offered: 1, intervalsFrom: at('16:30'), intervalsTo: at('16:45') });
+      // However few calls there were: the span is the window's quarter hours, not the intervals that saw a call.
+      expect(buildPrefill({ from: at('16:26'), to: at('16:51'), asOf: at('16:51'), teamIds: ['T1'], opened: [], live: [], intervals: [] }).calls)
+        .toEqual({ offered: 0, answered: 0, abandoned: 0, serviceLevel: null, intervalsFrom: at('16:30'), intervalsTo: at('16:45') });
+    });
   });
 });

@@ -40,9 +40,9 @@ describe('redraftFields', () => {
     expect(out.shiftStatus.split('\n')).toEqual([...draftFields(after, TEAMS, style).shiftStatus.split('\n'), 'System outage 14:00-14:10.']);
     expect(out.shiftStatus).toContain('95 offered, 91 answered, 3 abandoned');
     expect(out.openIssues.split('\n')).toEqual([
-      '- [warning] Alert b (greeting, art. 61; opened 11-28 09:00, open)',
+      '- [warning] Alert b (Opening greeting with the agent number, art. 61; opened 11-28 09:00, open)',
       'Card reader at S-04 broken.',
-      '- [warning] Alert c (greeting, art. 61; opened 11-28 09:00, open)',
+      '- [warning] Alert c (Opening greeting with the agent number, art. 61; opened 11-28 09:00, open)',
     ]);
     // The critical alert no longer open: the important events the draft wrote go with it.
     expect(out.importantEvents).toBe('');
@@ -62,6 +62,6 @@ describe('englishDraftStyle', () => {
     expect(english.time(Date.UTC(2026, 10, 28, 16, 5))).toBe('11-29 00:05');
     expect(draftFields(prefill(), TEAMS, english).shiftStatus).toMatch(/^Shift 11-28 12:00 – 11-28 18:00 \(Asia\/Shanghai\), teams T1\.\n/);
     expect(serverDraft(prefill(), TEAMS, 'Asia/Shanghai')).toEqual(draftFields(prefill(), TEAMS, english));
-    expect(draftFields(prefill(), TEAMS, english).openIssues).toContain('- [critical] Alert a (greeting, art. 61; opened 11-28 17:00, open)');
+    expect(draftFields(prefill(), TEAMS, english).openIssues).toContain('- [critical] Alert a (Opening greeting with the agent number, art. 61; opened 11-28 17:00, open)');
   });
 });
