@@ -14,6 +14,7 @@ import { ClosedNotice, type ClosedMeanwhile } from './ClosedMeanwhile.js';
 import { acknowledgeAlert, approveHold, approveLeave, escalateAlert, fetchAlert, resolveAlert } from './commands.js';
 import { errorOf, useErrorText, type ErrorText } from '../i18n/error-text.js';
 import { useHoldSince, type BoardAlert } from './floor-read.js';
+import { HeldFor } from './HeldFor.js';
 import { canApproveHold, canEscalate, nextLevel } from './order.js';
 import { usePersonNames } from '../session/people.js';
 
@@ -155,6 +156,7 @@ export function AlertCard({ alert: a, onDone, actions = ['acknowledge', 'escalat
       <h3 id={titleId} className="desk-alert-title">{title(a)}</h3>
       <p className="desk-alert-meta">
         <span className="desk-age">{t('alerts.age', { age: formatElapsed(now - a.openedAt) })}</span>
+        <HeldFor alert={a} />
         {a.occurrences > 1 && <span>{t('alerts.occurrences', { count: a.occurrences })}</span>}
         {closed === undefined && <Escalation alert={a} now={now} />}
       </p>

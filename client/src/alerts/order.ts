@@ -4,10 +4,17 @@ import type { BoardAlert } from './floor-read.js';
 
 const SEVERITY_RANK: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
 
-/** Most severe first; within a severity the oldest first; the id keeps the order stable. */
+/**
+ * Most severe first; within a severity, what is happening now (a condition: a call ringing,
+ * a customer on hold) before what already happened (an incident), where a lead can still
+ * change the outcome; then the oldest first; the id keeps the order stable.
+ */
 export function compareAlerts(a: BoardAlert, b: BoardAlert): number {
-  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.openedAt - b.openedAt || a.id.localeCompare(b.id);
+  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || KIND_RANK[a.kind] - KIND_RANK[b.kind]
+    || a.openedAt - b.openedAt || a.id.localeCompare(b.id);
 }
+
+const KIND_RANK: Record<BoardAlert['kind'], number> = { condition: 0, incident: 1 };
 
 /** The alerts still waiting for someone to acknowledge them, in desk order. */
 export function openInDeskOrder(alerts: readonly BoardAlert[]): BoardAlert[] {

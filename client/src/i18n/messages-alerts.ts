@@ -145,6 +145,7 @@ addMessages({
     'alerts.notify.title': '严重告警：{rule}',
     'alerts.severityCount': '严重 {critical} · 警告 {warning} · 提示 {info}',
     'alerts.form.secondsTooShort': '通话已保持 {held} 秒，允许的保持总时长须超过这一时长。',
+    'alerts.heldNow': '客户已保持 {time}',
     'alerts.form.held': '已保持 {time}（{seconds} 秒）；允许的总时长须超过这一时长。',
     // An alert that closed while its form was open (alerts/ClosedMeanwhile.tsx).
     'alerts.closed.acknowledged': '在您填写期间，此告警已被他人确认。',
@@ -239,6 +240,7 @@ addMessages({
     'alerts.notify.title': 'Critical alert: {rule}',
     'alerts.severityCount': 'Critical {critical} · Warning {warning} · Info {info}',
     'alerts.form.secondsTooShort': 'The call has been on hold {held} s already: allow more than that.',
+    'alerts.heldNow': 'customer on hold for {time}',
     'alerts.form.held': 'On hold for {time} ({seconds} s) so far: allow more than that.',
     'alerts.closed.acknowledged': 'Someone acknowledged this alert meanwhile.',
     'alerts.closed.acknowledgedBy': '{who} acknowledged this alert meanwhile.',

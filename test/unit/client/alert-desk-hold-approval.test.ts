@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Alert } from '../../../shared/alerts.js';
 import { problem } from '../../../shared/problems.js';
 import { AlertList } from '../../../client/src/alerts/AlertList.js';
+import { compareAlerts } from '../../../client/src/alerts/order.js';
 import { useLocale } from '../../../client/src/i18n/index.js';
 import { useSessionStore } from '../../../client/src/session/session-store.js';
 import { useFloorStore } from '../../../client/src/store/floor-store.js';
@@ -88,5 +89,22 @@ describe('approving a longer hold', () => {
     expect(fake.calls('POST /api/v1/calls/rv-call-1/hold-approval')).toHaveLength(0);
     act(() => useLocale.setState({ locale: 'en' }));
     expect(card.getByRole('alert').textContent).toBe('The call has been on hold 47 s already: allow more than that.');
+  });
+
+  it('the card says how long the customer has been on hold now, not only the alert\'s age', () => {
+    useFloorStore.getState().applySnapshot(snapshot({
+      at: NOW, serverTime: NOW,
+      agents: [agent('9001', { state: 'on_hold', callId: 'rv-call-1', callSince: NOW - 90_000, holdSince: NOW - 65_000 })],
+    }));
+    render(createElement(AlertList, { alerts: [PAST_DEFAULT], onDone: () => {} }));
+    const card = within(screen.getByRole('article'));
+    expect(card.getByText('客户已保持 1:05')).toBeTruthy();
+    expect(card.getByText(/已持续 0:05/)).toBeTruthy();
+  });
+
+  it('on the desk, a hold running now comes before older breaches of its severity', () => {
+    const oldIncident: Alert = { ...PAST_DEFAULT, id: 'wrap-1', rule: 'wrap-up-record', kind: 'incident', openedAt: NOW - 540_000, subject: { kind: 'call', id: 'c-9' } };
+    const critical: Alert = { ...oldIncident, id: 'crit-1', severity: 'critical' };
+    expect([oldIncident, PAST_DEFAULT, critical].sort(compareAlerts).map((a) => a.id)).toEqual(['crit-1', 'hold-1', 'wrap-1']);
   });
 });
