@@ -12,7 +12,7 @@
  * what it has, then sent the ones it missed as one (`after`), or a snapshot.
  */
 import { z } from 'zod';
-import type { TeamAdherence } from './schedule.js';
+import type { ScheduledActivity, TeamAdherence } from './schedule.js';
 import type { Alert, AlertSummary } from './alerts.js';
 import type { ApproveHoldInput, AcknowledgeAlertInput, CommandResult, EscalateAlertInput, ResolveAlertInput } from './commands.js';
 import type { FloorEventInput } from './events.js';
@@ -42,7 +42,32 @@ export interface FloorSnapshot {
   intervals: IntervalFigures[];
   serviceLevel: ServiceLevelSpec;
   /** Schedule adherence per team (teams with a shift today). */
-  adherence: TeamAdherence[];
+  adherence: TeamAdherenceView[];
+}
+
+/**
+ * An agent the plan has on shift now (working, on a break or at a meal) who is not logged
+ * in: one who never came in is on no other list the floor sends (the agents are those a
+ * feed has named), so without this a lead knows from the team's count that someone is
+ * missing, but not who, until the absence alert a quarter of an hour later.
+ */
+export interface NotInAgent {
+  agentId: string;
+  /** The floor's name for the agent (a login's), else the shift's. */
+  name?: string;
+  scheduled: Exclude<ScheduledActivity, 'off'>;
+  /** When they stopped being where the plan says: the shift's start, for one who never came in. */
+  since: number;
+}
+
+/**
+ * A team's adherence as the floor sends it, with who of the team is scheduled now and not
+ * logged in (by agent number). Sent wherever the team's figures go and with them (a delta
+ * that carries `adherence`), so a team-scoped screen gets its own teams' only; a public
+ * screen (the TV) gets the figures without `notIn` (access/audience.ts).
+ */
+export interface TeamAdherenceView extends TeamAdherence {
+  notIn?: NotInAgent[];
 }
 
 export interface FloorDelta {
@@ -58,7 +83,7 @@ export interface FloorDelta {
   /** Today's floor-wide compliance per rule (small: one pair of counts per rule). */
   compliance?: ComplianceByRule;
   /** Team adherence, when any agent's adherence changed. */
-  adherence?: TeamAdherence[];
+  adherence?: TeamAdherenceView[];
   /** Set when the day rolled over: clients should request a resync. */
   newDay?: string;
 }

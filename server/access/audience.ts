@@ -197,7 +197,7 @@ export function snapshotCutter(s: FloorSnapshot): (a: Audience) => FloorSnapshot
   let groups: { agents: TeamGroups<FloorSnapshot['agents'][number]>; alerts: TeamGroups<Alert>; adherence: TeamGroups<FloorSnapshot['adherence'][number]> } | undefined;
   return (a) => {
     if (a.teams === null) {
-      return { ...s, agents: agentsFor(s.agents, a), alerts: s.alerts.flatMap((alert) => alertFor(alert, a) ?? []) };
+      return { ...s, agents: agentsFor(s.agents, a), alerts: s.alerts.flatMap((alert) => alertFor(alert, a) ?? []), adherence: adherenceFor(s.adherence, a) };
     }
     groups ??= { agents: indexByTeam(s.agents), alerts: indexByTeam(s.alerts), adherence: indexByTeam(s.adherence) };
     const agents = inOrder(groups.agents, a.teams);
@@ -205,9 +205,23 @@ export function snapshotCutter(s: FloorSnapshot): (a: Audience) => FloorSnapshot
       ...s, agents: agentsFor(agents, a),
       alerts: inOrder(groups.alerts, a.teams).flatMap((alert) => alertFor(alert, a) ?? []),
       compliance: scopedCompliance(s.compliance, a.teams, agents),
-      adherence: inOrder(groups.adherence, a.teams),
+      adherence: adherenceFor(inOrder(groups.adherence, a.teams), a),
     };
   };
+}
+
+/**
+ * Team adherence as this audience may see it. A public screen gets the teams' figures but
+ * not who is scheduled and not in: those are names of people who never logged in, which
+ * the TV is sent nowhere else (it shows only the agents a feed has named).
+ */
+function adherenceFor<T extends { notIn?: unknown }>(teams: T[], a: Audience): T[] {
+  if (!a.publicScreen) return teams;
+  return teams.map((team) => {
+    if (team.notIn === undefined) return team;
+    const { notIn: _notIn, ...figures } = team;
+    return figures as T;
+  });
 }
 
 /** The agents as this audience may see them (a public screen: without call ids). */
@@ -282,14 +296,18 @@ export function deltaCutter(d: FloorDelta): (a: Audience) => FloorDelta {
   let groups: { agents: TeamGroups<FloorDelta['agents'][number]>; alerts: TeamGroups<Alert>; adherence: TeamGroups<NonNullable<FloorDelta['adherence']>[number]> } | undefined;
   return (a) => {
     if (a.teams === null && a.speech && a.callerNumbers === 'full') return d;
-    if (a.teams === null) return { ...d, agents: agentsFor(d.agents, a), alerts: d.alerts.flatMap((alert) => alertFor(alert, a) ?? []) };
+    if (a.teams === null) {
+      const cut: FloorDelta = { ...d, agents: agentsFor(d.agents, a), alerts: d.alerts.flatMap((alert) => alertFor(alert, a) ?? []) };
+      if (d.adherence !== undefined) cut.adherence = adherenceFor(d.adherence, a);
+      return cut;
+    }
     groups ??= { agents: indexByTeam(d.agents), alerts: indexByTeam(d.alerts), adherence: indexByTeam(d.adherence ?? []) };
     const cut: FloorDelta = {
       ...d,
       agents: agentsFor(inOrder(groups.agents, a.teams), a),
       alerts: inOrder(groups.alerts, a.teams).flatMap((alert) => alertFor(alert, a) ?? []),
     };
-    if (d.adherence !== undefined) cut.adherence = inOrder(groups.adherence, a.teams);
+    if (d.adherence !== undefined) cut.adherence = adherenceFor(inOrder(groups.adherence, a.teams), a);
     return cut;
   };
 }

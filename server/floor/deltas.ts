@@ -7,8 +7,9 @@ import type { Alert } from '../../shared/alerts.js';
 import type { FloorDelta } from '../../shared/wallboard.js';
 import type { Effect } from '../engine/context.js';
 import type { EngineState } from '../engine/state.js';
-import { agentsPerQueue, agentView, floorFigures, queueFigures, teamAdherence } from '../engine/views.js';
+import { agentsPerQueue, agentView, floorFigures, queueFigures } from '../engine/views.js';
 import { agentChange } from './agent-changes.js';
+import { screenAdherence } from './not-in.js';
 
 export class DeltaCollector {
   /** Agents changed since the last delta, and what of them (AGENT_FIELDS bits, or-ed). */
@@ -93,7 +94,7 @@ export class DeltaCollector {
       floor: floorFigures(state),
       compliance: state.compliance.floor,
       alerts: this.alerts,
-      ...(this.adherence && { adherence: teamAdherence(state) }),
+      ...(this.adherence && { adherence: screenAdherence(state) }),
       ...(this.newDay !== undefined && { newDay: this.newDay }),
     };
     this.clear();

@@ -9,9 +9,10 @@ import type { FloorSnapshot } from '../../shared/wallboard.js';
 import { copyAlert } from '../engine/alerts.js';
 import { serviceLevelSpec } from '../engine/service-level.js';
 import type { EngineState } from '../engine/state.js';
-import { agentsPerQueue, agentView, complianceView, floorFigures, intervalFigures, queueFigures, teamAdherence } from '../engine/views.js';
+import { agentsPerQueue, agentView, complianceView, floorFigures, intervalFigures, queueFigures } from '../engine/views.js';
 import type { EventLog } from '../storage/types.js';
 import { timelineOf } from './agent-day.js';
+import { screenAdherence } from './not-in.js';
 
 export function snapshotOf(s: EngineState, head: { seq: number; serverTime: number; demo: boolean }): FloorSnapshot {
   const perQueue = agentsPerQueue(s);
@@ -27,7 +28,7 @@ export function snapshotOf(s: EngineState, head: { seq: number; serverTime: numb
     compliance: complianceView(s),
     intervals: intervalFigures(s),
     serviceLevel: serviceLevelSpec(s.rules.serviceLevel),
-    adherence: teamAdherence(s),
+    adherence: screenAdherence(s),
   };
 }
 

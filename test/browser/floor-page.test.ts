@@ -19,6 +19,17 @@ const CALLER = '13812345678';
 /** 2026-11-28 09:00:00 in Asia/Shanghai, the default rules' time zone. */
 const T0 = Date.parse('2026-11-28T09:00:00+08:00');
 
+/** The labels among `selector` that take more than one line (their text's line boxes at more than one height). */
+function lineCounts(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((sel) => [...document.querySelectorAll(sel)].flatMap((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const tops = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0).map((r) => r.top);
+    const lines = tops.filter((top, i) => tops.findIndex((other) => Math.abs(other - top) < 4) === i).length;
+    return lines > 1 ? [(el as HTMLElement).innerText] : [];
+  }), selector);
+}
+
 const title = hasChromium
   ? 'the floor page in Chromium'
   : `the floor page in Chromium (SKIPPED: ${CHROMIUM_PATH} not found; apt-get install chromium)`;
@@ -86,7 +97,9 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.locator('[data-agent="1001"]', { hasText: 'Ringing' }).waitFor();
     expect(await page.locator('[data-agent="1001"]').innerText()).toMatch(/1001[\s\S]*Li Na[\s\S]*Ringing/);
     expect(await page.locator('[data-agent="1002"]').innerText()).toMatch(/Wang Wei[\s\S]*Talking/);
-    expect(await page.locator('[data-agent="1003"]').innerText()).toContain('Not ready · break');
+    // A not-ready tile says the reason alone (its mark and colour say not ready), the whole in its tooltip.
+    expect(await page.locator('[data-agent="1003"] .agent-state-label').innerText()).toBe('✕\u00a0Break');
+    expect(await page.locator('[data-agent="1003"] .agent-state-label').getAttribute('title')).toBe('Not ready · break');
 
     // The rule by its name in words (its id in the tooltip).
     const ringAlert = page.locator('.alert-item[data-rule="answer-3-rings"]');
@@ -107,7 +120,7 @@ describe.skipIf(!hasChromium)(title, () => {
     // A change after the page loaded arrives as a delta.
     await server.post([{ id: 'e13', type: 'agent.state', ts: at(15), agentId: '1004', state: 'not_ready', reason: 'meal' }]);
     await server.advanceTo(16);
-    await page.locator('[data-agent="1004"]', { hasText: 'Not ready · meal' }).waitFor();
+    await page.locator('[data-agent="1004"]', { hasText: 'Meal' }).waitFor();
 
     expect(await page.content()).not.toContain(CALLER);
     expect(await page.locator('body').innerText()).not.toContain(CALLER);
@@ -186,7 +199,7 @@ describe.skipIf(!hasChromium)(title, () => {
       expect(unpack<ScreenDelta>((await deltaFrame) as MaybePacked<ScreenDelta>).agents).toHaveLength(300);
       await bigPage.locator('.language-switch').click();
       for (const agentId of ['5000', '5150', '5299']) {
-        await bigPage.locator(`[data-agent="${agentId}"]`, { hasText: 'Not ready · meeting' }).waitFor();
+        await bigPage.locator(`[data-agent="${agentId}"]`, { hasText: 'Meeting' }).waitFor();
       }
       await bigPage.screenshot({ path: path.join(SCREENSHOTS, 'floor-300-packed.png') });
       // The page says what it has read (the server holds a screen that does not read out of the deltas).
@@ -218,6 +231,109 @@ describe.skipIf(!hasChromium)(title, () => {
     } finally {
       await refusedPage.close();
       await other.close();
+    }
+  });
+
+  it('shows who is scheduled and not in, counts open alerts as the alert desk does, and fits at 1366 x 768', async () => {
+    // Team team-03's shift starts at 09:00:30; 1027 and 1031 never log in. 1025's alert is
+    // acknowledged (in hand), 1021's is not (open).
+    const floor = await startFloorServer(T0, clientDir);
+    const shiftPage = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const errors: string[] = [];
+    shiftPage.on('pageerror', (err) => errors.push(err.message));
+    shiftPage.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+    shiftPage.setDefaultTimeout(10_000);
+    try {
+      const start = T0 + 30_000;
+      const names: Record<string, string | undefined> = { 1021: '王芳', 1022: '刘洋', 1025: '周杰', 1027: '赵敏', 1031: undefined };
+      const planned = await floor.floor.changeSchedule({
+        op: 'upsert', leads: [],
+        shifts: Object.entries(names).map(([agentId, name]) => ({
+          id: `${agentId}@${start}`, agentId, ...(name !== undefined && { name }), teamId: 'team-03', stationId: `S-${agentId}`,
+          start, end: start + 8 * 3600_000, breaks: [],
+        })),
+      });
+      expect(planned.ok).toBe(true);
+      const { at } = floor;
+      await floor.post([
+        ...['1021', '1022', '1025'].map((agentId) => ({ id: `in-${agentId}`, type: 'agent.login', ts: at(0), agentId, stationId: `S-${agentId}`, name: names[agentId], teamId: 'team-03' })),
+        { id: 'in-1001', type: 'agent.login', ts: at(0), agentId: '1001', stationId: 'S-1001', name: '李娜', teamId: 'team-01' },
+        { id: 'rest', type: 'agent.state', ts: at(1), agentId: '1022', state: 'not_ready', reason: 'rest' },
+        { id: 'c1', type: 'call.offered', ts: at(1), callId: 'c1', queue: 'general', direction: 'inbound' },
+        { id: 'c1r', type: 'call.ringing', ts: at(1), callId: 'c1', agentId: '1021' },
+        { id: 'c2', type: 'call.offered', ts: at(2), callId: 'c2', queue: 'general', direction: 'inbound' },
+        { id: 'c2r', type: 'call.ringing', ts: at(2), callId: 'c2', agentId: '1025' },
+      ]);
+      await floor.advanceTo(20);
+      const acked = floor.floor.snapshot().alerts.find((a) => a.agentId === '1025')!;
+      expect((await floor.floor.command({ type: 'alert.acknowledge', by: 'supervisor', alertId: acked.id })).ok).toBe(true);
+      await floor.advanceTo(60);
+
+      await shiftPage.goto(floor.base);
+      const missing = shiftPage.locator('[data-agent="1027"]');
+      await missing.waitFor();
+      expect(await missing.innerText()).toMatch(/1027[\s\S]*team-03[\s\S]*赵敏[\s\S]*未到岗/);
+      // After the team's logged-in agents: the grid ends with who is missing.
+      const order = await shiftPage.locator('.agent-tile').evaluateAll((tiles) => tiles.map((t) => (t as HTMLElement).dataset.agent));
+      expect(order).toEqual(['1001', '1021', '1022', '1025', '1027', '1031']);
+      expect(await shiftPage.locator('.adherence-team[data-team="team-03"]').innerText()).toMatch(/2\/5 人未按排班/);
+
+      // The desk's count and words: the acknowledged one is in hand, not open (1022 rests while calls wait:
+      // art. 88's alert is open too); the tile of the one in hand shows no open badge.
+      const open = floor.floor.snapshot().alerts.filter((a) => a.status === 'open');
+      expect(open.map((a) => a.agentId).sort()).toEqual(['1021', '1022']);
+      expect(await shiftPage.locator('#alerts-title').innerText()).toMatch(/^待处理告警\s*2$/);
+      expect(await shiftPage.locator('.alert-strip-note').innerText()).toBe('另有 1 条已确认、处理中（见下方）');
+      expect(await shiftPage.locator('[data-agent="1025"] .agent-alerts').count()).toBe(0);
+      expect(await shiftPage.locator('[data-agent="1025"] .agent-in-hand').innerText()).toBe('处理中 1');
+      expect(await shiftPage.locator('[data-agent="1021"] .agent-alerts').innerText()).toContain('1');
+      // What the queue's agent figure counts, in words; nothing of the floor's idle read as this queue's.
+      expect(await shiftPage.locator('[data-queue="general"] .queue-agents-caption').innerText()).toBe('今日接过本队列来电的坐席');
+      // One line each at 1366 px: the rest reason beside its timer, the service level's label.
+      expect(await shiftPage.locator('[data-agent="1022"] .agent-state-label').innerText()).toBe('✕\u00a0离线休息');
+      expect(await lineCounts(shiftPage, '.agent-tile .agent-state-label, .queue-figures .figure-label, .queue-agents-caption')).toEqual([]);
+      await shiftPage.screenshot({ path: path.join(SCREENSHOTS, 'floor-1366-zh-not-in.png') });
+
+      // Found by their team and by number.
+      await shiftPage.getByLabel('班组').selectOption('team-03');
+      await shiftPage.locator('[data-agent="1001"]').waitFor({ state: 'detached' });
+      expect(await shiftPage.locator('.agent-tile.is-not-in').count()).toBe(2);
+      await shiftPage.getByLabel('班组').selectOption('');
+      await shiftPage.getByLabel('搜索').fill('1027');
+      await shiftPage.locator('[data-agent="1021"]').waitFor({ state: 'detached' });
+      expect(await shiftPage.locator('.agent-tile').count()).toBe(1);
+      expect(await shiftPage.getByText('没有符合筛选条件的坐席').count()).toBe(0);
+
+      // Their panel: who they are and that they are not in; no leave to approve for someone who never came.
+      await missing.click();
+      const panel = shiftPage.getByRole('dialog', { name: /坐席 1027/ });
+      await panel.getByText('今天还没有状态记录。').waitFor();
+      expect(await panel.innerText()).toMatch(/赵敏[\s\S]*未到岗[\s\S]*team-03/);
+      expect(await panel.getByRole('button', { name: '准许离岗' }).count()).toBe(0);
+      expect(await panel.getByRole('alert').count()).toBe(0);
+      await shiftPage.screenshot({ path: path.join(SCREENSHOTS, 'floor-1366-zh-not-in-panel.png') });
+      await shiftPage.keyboard.press('Escape');
+      await shiftPage.getByLabel('搜索').fill('');
+
+      // A logged-in agent's panel: the approval last, below the state, the figures and the day.
+      await shiftPage.locator('[data-agent="1021"]').click();
+      const working = shiftPage.getByRole('dialog', { name: /坐席 1021/ });
+      await working.getByText('各规则合规').waitFor();
+      const approve = working.getByRole('button', { name: '准许离岗' });
+      const [approveTop, complianceTop, factsTop] = await Promise.all([
+        approve.boundingBox(), working.getByText('各规则合规').boundingBox(), working.locator('.agent-day-facts').boundingBox(),
+      ]);
+      expect(approveTop!.y).toBeGreaterThan(complianceTop!.y);
+      expect(approveTop!.y).toBeGreaterThan(factsTop!.y);
+      await shiftPage.keyboard.press('Escape');
+
+      await shiftPage.setViewportSize({ width: 1920, height: 1080 });
+      expect(await lineCounts(shiftPage, '.agent-tile .agent-state-label, .queue-figures .figure-label, .queue-agents-caption')).toEqual([]);
+      await shiftPage.screenshot({ path: path.join(SCREENSHOTS, 'floor-1920-zh-not-in.png') });
+      expect(errors).toEqual([]);
+    } finally {
+      await shiftPage.close();
+      await floor.close();
     }
   });
 

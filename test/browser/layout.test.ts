@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { floorEventSchema, type FloorEvent } from '../../shared/events.js';
-import { simulateFloor } from '../../server/simulate/simulate.js';
+import { simulateFloor, simulatePlan } from '../../server/simulate/simulate.js';
 import type { Browser as ApiSession } from '../integration/access/access-server.js';
 import { addPerson, pairedTvToken, signIn as apiSignIn } from '../helpers/secured-floor.js';
 import { hasChromium, CHROMIUM_PATH, launchChromium } from './chromium.js';
@@ -82,8 +82,12 @@ describe.skipIf(!hasChromium)(title, () => {
     const clientDir = await ensureClientBuilt();
     mkdirSync(SHOTS, { recursive: true });
     server = await startSecuredServer(T0, clientDir);
-    // A simulated morning, fed as a feed sends it: each half minute, the next half minute's events.
-    const events: FloorEvent[] = [...simulateFloor({ seed: 7, agents: 24, start: T0, durationMs: MINUTES * 60_000 })]
+    // A simulated morning with its plan first, as the demo imports it (some of the plan's
+    // agents never log in), then fed as a feed sends it: each half minute, the next half
+    // minute's events. The first MINUTES of an hour's shift, so the plan still has everyone on it.
+    const simulation = { seed: 7, agents: 24, start: T0, durationMs: 60 * 60_000 };
+    expect((await server.floor.changeSchedule({ op: 'upsert', ...simulatePlan(simulation) })).ok).toBe(true);
+    const events: FloorEvent[] = [...simulateFloor(simulation)]
       .map((e) => floorEventSchema.parse(e));
     let next = 0;
     for (let s = 0; s <= MINUTES * 60; s += 30) {
@@ -240,6 +244,47 @@ describe.skipIf(!hasChromium)(title, () => {
       expect(errors).toEqual([]);
     });
   }
+
+  it('shows the floor at 1366 x 768 in Chinese: who is not in, open alerts as the desk counts them, labels on one line', async () => {
+    // One alert acknowledged: in hand on the desk, so not open on the floor either.
+    const first = server.floor.snapshot().alerts.find((a) => a.status === 'open' && a.agentId !== undefined)!;
+    expect((await server.floor.command({ type: 'alert.acknowledge', by: 'sup', alertId: first.id })).ok).toBe(true);
+    await server.advanceTo(MINUTES * 60 + 21);
+    const snapshot = server.floor.snapshot();
+    const notIn = snapshot.adherence.flatMap((t) => (t.notIn ?? []).map((a) => a.agentId));
+    // The simulated plan has agents who never log in (and the floor has no agent of theirs).
+    expect(notIn.length).toBeGreaterThan(0);
+    expect(notIn.filter((id) => snapshot.agents.some((a) => a.agentId === id && a.state !== 'logged_out'))).toEqual([]);
+    const open = snapshot.alerts.filter((a) => a.status === 'open').length;
+    const inHand = snapshot.alerts.filter((a) => a.status === 'acknowledged').length;
+    expect(inHand).toBeGreaterThan(0);
+
+    for (const viewport of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
+      const page = await newPage(viewport, supervisor);
+      await page.goto(server.base);
+      await page.locator('.agent-tile.is-not-in').first().waitFor();
+      const shown = await page.locator('.agent-tile.is-not-in').evaluateAll((tiles) => tiles.map((t) => (t as HTMLElement).dataset.agent));
+      expect(shown.sort()).toEqual([...notIn].sort());
+      expect(await page.locator('.agent-tile.is-not-in').first().innerText()).toContain('未到岗');
+      expect(await page.locator('#alerts-title').innerText()).toMatch(new RegExp(`^待处理告警\\s*${open}$`));
+      expect(await page.locator('.alert-strip-note').innerText()).toBe(`另有 ${inHand} 条已确认、处理中（见下方）`);
+      // "示忙 · 离线休息" and "服务水平（10 秒）" each took two lines in a 1366 px tile.
+      expect(await wrappedLabels(page, '.agent-tile .agent-state-label'), `${viewport.width}`).toEqual([]);
+      expect(await wrappedLabels(page, '.queue-figures .figure-label, .queue-agents-caption, .queue-agents .figure-label'), `${viewport.width}`).toEqual([]);
+      // A row's two values at the same height in every queue tile.
+      const misaligned = await page.locator('.queue-figures').evaluateAll((lists) => lists.flatMap((list) => {
+        const tops = [...list.querySelectorAll('.figure-value')].map((v) => Math.round(v.getBoundingClientRect().top));
+        return tops.filter((top, i) => i % 2 === 1 && Math.abs(top - tops[i - 1]) > 2);
+      }));
+      expect(misaligned, `${viewport.width}`).toEqual([]);
+      expect(await scrollWidth(page)).toBeLessThanOrEqual(viewport.width);
+      await page.screenshot({ path: path.join(SHOTS, `floor-${viewport.width}-zh.png`) });
+      await page.locator('.agent-tile.is-not-in').first().scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(SHOTS, `floor-${viewport.width}-zh-not-in.png`) });
+      await page.context().close();
+    }
+    expect(errors).toEqual([]);
+  });
 
   it('keeps a TV\'s lead mark on one line beside the alert count', async () => {
     for (const viewport of [{ width: 1920, height: 1080 }, { width: 1280, height: 720 }]) {

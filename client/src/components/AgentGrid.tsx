@@ -1,17 +1,23 @@
 /**
  * Every logged-in agent (logged-out ones are counted in the totals but left off the grid),
- * filtered and sorted as the supervisor chose. The grid selects only the ordered list of
- * ids (compared shallowly), so it re-renders when who is shown or their order changes,
- * not when an agent's figures do: each tile follows its own agent.
+ * filtered and sorted as the supervisor chose, then those the plan has on shift now who
+ * are not logged in, each a muted "not in" tile (NotInTile.tsx), found by the same team
+ * filter and search: the adherence strip says how many are missing, the grid says who.
+ * The grid selects only the ordered lists of ids (compared shallowly), so it re-renders
+ * when who is shown or their order changes, not when an agent's figures do: each tile
+ * follows its own agent.
  * Arrow keys move between tiles; Enter opens the agent panel.
  */
 import { useMemo, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { AgentFilters } from '../floor/AgentFilters.js';
-import { useFloorView, visibleAgentIds } from '../floor/view-store.js';
+import { useFloorView, visibleAgentIds, visibleNotInIds } from '../floor/view-store.js';
 import { useT } from '../i18n/index.js';
 import { useFloorStore } from '../store/floor-store.js';
 import { AgentTile } from './AgentTile.js';
+import { NotInTile } from './NotInTile.js';
+
+const NO_FILTER = { team: '', search: '', sort: 'number', queue: '' } as const;
 
 export function AgentGrid({ filters = true }: { filters?: boolean }) {
   const t = useT();
@@ -20,25 +26,31 @@ export function AgentGrid({ filters = true }: { filters?: boolean }) {
   const sort = useFloorView((s) => s.sort);
   const queue = useFloorView((s) => s.queue);
   const view = useMemo(
-    () => (filters ? { team, search, sort, queue } : { team: '', search: '', sort: 'number' as const, queue: '' }),
+    () => (filters ? { team, search, sort, queue } : NO_FILTER),
     [filters, team, search, sort, queue],
   );
   const ids = useFloorStore(useShallow((s) => visibleAgentIds(s.floor, view)));
-  const anyOnFloor = useFloorStore((s) => s.floor !== null && s.floor.agentIds.some((id) => s.floor!.agents[id]?.state !== 'logged_out'));
+  const notIn = useFloorStore(useShallow((s) => visibleNotInIds(s.floor, view)));
+  const anyToShow = useFloorStore((s) => s.floor !== null
+    && (s.floor.agentIds.some((id) => s.floor!.agents[id]?.state !== 'logged_out') || visibleNotInIds(s.floor, NO_FILTER).length > 0));
   return (
     <section className="agent-panel" aria-labelledby="agents-title">
       <div className="agent-panel-head">
         <h2 className="panel-title" id="agents-title">
           {t('agents.title')} <span className="panel-count">{ids.length}</span>
+          {notIn.length > 0 && <span className="panel-count-note">{t('agents.notInCount', { count: notIn.length })}</span>}
         </h2>
         {filters && <AgentFilters />}
       </div>
-      {ids.length === 0 ? (
-        <p className="panel-empty">{t(anyOnFloor ? 'agents.noMatch' : 'agents.none')}</p>
+      {ids.length === 0 && notIn.length === 0 ? (
+        <p className="panel-empty">{t(anyToShow ? 'agents.noMatch' : 'agents.none')}</p>
       ) : (
         <ul className="agent-grid" onKeyDown={moveFocus}>
           {ids.map((id) => (
             <AgentTile key={id} agentId={id} />
+          ))}
+          {notIn.map((id) => (
+            <NotInTile key={`not-in:${id}`} agentId={id} />
           ))}
         </ul>
       )}

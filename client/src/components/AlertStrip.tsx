@@ -1,5 +1,8 @@
 /**
- * The open (and acknowledged, still unresolved) alerts: the most severe first (critical,
+ * The live alerts, counted and worded as the alert desk does: the open ones (nobody has
+ * acknowledged them) under the desk's "open alerts" title and count, then those someone
+ * has acknowledged and is dealing with, under the desk's "in hand". Counting both as open
+ * made the floor say 2 where the desk said 1. Within each, the most severe first (critical,
  * warning, info), the newest first within a severity, so a critical alert is never below an
  * info one. The section is the floor page's skip link target (pages/FloorPage.tsx).
  */
@@ -30,20 +33,34 @@ export function AlertStrip({ interactive = true }: { interactive?: boolean }) {
   const t = useT();
   const alerts = useFloorStore((s) => s.floor?.alerts);
   const openAgent = useFloorView((s) => s.openAgent);
-  const ordered = useMemo(() => Object.values(alerts ?? {}).sort(compareStripAlerts), [alerts]);
+  const { open, inHand } = useMemo(() => {
+    const ordered = Object.values(alerts ?? {}).sort(compareStripAlerts);
+    return { open: ordered.filter((a) => a.status !== 'acknowledged'), inHand: ordered.filter((a) => a.status === 'acknowledged') };
+  }, [alerts]);
+  // The open ones first: past the strip's limit, those in hand are the ones left to the desk.
+  const shownOpen = open.slice(0, ALERT_STRIP_LIMIT);
+  const shownInHand = inHand.slice(0, Math.max(0, ALERT_STRIP_LIMIT - shownOpen.length));
+  const onOpenAgent = interactive ? openAgent : undefined;
   return (
     <section className="alert-panel" id={ALERT_STRIP_ID} tabIndex={-1} aria-labelledby="alerts-title">
       <h2 className="panel-title" id="alerts-title">
-        {t('alerts.title')} <span className="panel-count">{ordered.length}</span>
+        {t('alerts.open.title')} <span className="panel-count">{open.length}</span>
       </h2>
-      {ordered.length === 0 ? (
-        <p className="panel-empty">{t('alerts.none')}</p>
+      {inHand.length > 0 && <p className="alert-strip-note">{t('alerts.open.inHand', { count: inHand.length })}</p>}
+      {open.length === 0 ? (
+        <p className="panel-empty">{t('alerts.open.empty')}</p>
       ) : (
         <ol className="alert-strip" aria-live="polite">
-          {ordered.slice(0, ALERT_STRIP_LIMIT).map((a) => (
-            <AlertItem key={a.id} alert={a} onOpenAgent={interactive ? openAgent : undefined} />
-          ))}
+          {shownOpen.map((a) => <AlertItem key={a.id} alert={a} onOpenAgent={onOpenAgent} />)}
         </ol>
+      )}
+      {shownInHand.length > 0 && (
+        <>
+          <h3 className="alert-strip-subtitle" id="alerts-in-hand-title">{t('alerts.history.inHand', { count: inHand.length })}</h3>
+          <ol className="alert-strip alert-strip-in-hand" aria-labelledby="alerts-in-hand-title">
+            {shownInHand.map((a) => <AlertItem key={a.id} alert={a} onOpenAgent={onOpenAgent} />)}
+          </ol>
+        </>
       )}
     </section>
   );

@@ -3,10 +3,12 @@
  * `oldestWaitingSince`), then today's service level, ASA and abandon rate. Each figure
  * has a warning and a critical level (floor/thresholds.ts, with hysteresis); a level is
  * shown by colour AND by a mark and word, and the tile takes the worst of its figures.
- * Then the agents serving the queue (those its calls have rung today) by what they do:
- * under a caption that says they are this queue's (with a tooltip saying what that counts,
- * since the floor's available agents are more), so each figure's own label stays short
- * enough for a compact tile (two by two, "2 On a call" on one line, never cut in a word).
+ * Then the agents serving the queue (those its calls have reached today) by what they do,
+ * under a caption that says so in so many words: "本队列坐席 0 空闲" on every queue at the
+ * start of a shift, beside a floor of 51 idle agents, read as nobody free to take a call.
+ * While none of them is on the floor (no call has reached anyone yet) the tile says that
+ * rather than four zeros. Each figure's own label stays short enough for a compact tile
+ * (two by two, "2 On a call" on one line, never cut in a word).
  */
 import { memo, useState, useEffect } from 'react';
 import type { QueueFigures } from '../../../shared/figures.js';
@@ -58,12 +60,16 @@ export const QueueTile = memo(function QueueTile({ queue: q, thresholdSeconds }:
         <div className="queue-agents" title={t('queue.agents.note')}>
           {/* Seen, not read: the list's own name (below) says it in full. */}
           <p className="queue-agents-caption" aria-hidden="true">{t('queue.agents.caption')}</p>
-          <dl className="queue-agents-figures" aria-label={t('queue.agents')}>
-            <Figure label={t('queue.agents.available')} value={String(q.agents.available)} level="normal" />
-            <Figure label={t('queue.agents.onCall')} value={String(q.agents.onCall)} level="normal" />
-            <Figure label={t('state.after_call_work')} value={String(q.agents.afterCallWork)} level="normal" />
-            <Figure label={t('state.not_ready')} value={String(q.agents.notReady)} level="normal" />
-          </dl>
+          {q.agents.available + q.agents.onCall + q.agents.afterCallWork + q.agents.notReady === 0 ? (
+            <p className="queue-agents-none">{t('queue.agents.none')}</p>
+          ) : (
+            <dl className="queue-agents-figures" aria-label={t('queue.agents')}>
+              <Figure label={t('queue.agents.available')} value={String(q.agents.available)} level="normal" />
+              <Figure label={t('queue.agents.onCall')} value={String(q.agents.onCall)} level="normal" />
+              <Figure label={t('state.after_call_work')} value={String(q.agents.afterCallWork)} level="normal" />
+              <Figure label={t('state.not_ready')} value={String(q.agents.notReady)} level="normal" />
+            </dl>
+          )}
         </div>
       )}
     </article>
@@ -99,7 +105,7 @@ export function LevelMark({ level, t }: { level: Level; t?: T }) {
 function Figure({ label, value, level }: { label: string; value: string; level: Level }) {
   return (
     <div className={`figure level-${level}`}>
-      <dt className="figure-label">{label}</dt>
+      <dt className="figure-label" title={label}>{label}</dt>
       <dd className="figure-value">
         {value}
         <LevelMark level={level} />

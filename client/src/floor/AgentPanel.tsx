@@ -1,9 +1,13 @@
 /**
- * The agent panel: today's timeline of states and calls (GET /api/v1/agents/:id/day),
- * the agent's alerts (GET /api/v1/alerts?agentId=), compliance per rule, schedule
- * adherence, and a lead's leave approval (article 79). A side
- * dialog: focus moves into it, Escape or Close shuts it and returns focus to the tile.
- * Times are written in the centre's time zone.
+ * The agent panel: the agent's state and today's figures, schedule adherence, then today's
+ * timeline of states and calls (GET /api/v1/agents/:id/day), the agent's alerts
+ * (GET /api/v1/alerts?agentId=) and compliance per rule, and last a lead's leave approval
+ * (article 79): offered only to a logged-in agent, and below everything else, since at the
+ * top it was the easiest button to press by mistake mid-call. For an agent the plan has on
+ * shift who is not logged in (floor/not-in.ts) it says so, with the plan's name when the
+ * floor has no other; there is no day to read for one who never logged in. A side dialog:
+ * focus moves into it, Escape or Close shuts it and returns focus to the tile. Times are
+ * written in the centre's time zone.
  */
 import { useAlertTitle } from '../alerts/alert-title.js';
 import { useEffect, useRef, useState } from 'react';
@@ -14,10 +18,11 @@ import { errorOf, useErrorText, type ErrorText } from '../i18n/error-text.js';
 import { useT, type T } from '../i18n/index.js';
 import { agentStateLabel, STATE_ICONS } from '../labels.js';
 import { useFloorStore } from '../store/floor-store.js';
-import { formatClockTime, formatElapsed, formatSeconds } from '../time/format.js';
+import { formatClockTime, formatElapsed } from '../time/format.js';
 import { useServerNow } from '../time/ticker.js';
 import { complianceRows } from './compliance.js';
 import { LeaveApproval } from './LeaveApproval.js';
+import { notInOf, type NotInEntry } from './not-in.js';
 import { wholePercent, wholePercentValue } from './percent.js';
 import { useFloorView } from './view-store.js';
 
@@ -35,8 +40,13 @@ function AgentPanelOpen({ agentId }: { agentId: string }) {
   const say = useErrorText();
   const close = useFloorView((s) => s.openAgent);
   const agent = useFloorStore((s) => s.floor?.agents[agentId]);
+  const notIn = useFloorStore((s) => notInOf(s.floor).byId.get(agentId));
+  const tz = useFloorStore((s) => s.floor?.timezone);
   // Changes to the agent's open alerts (a new one, one resolved) reload the panel.
   const openAlerts = agent?.openAlerts ?? 0;
+  // The floor has no day for an agent it has never seen log in (the server answers 404).
+  const known = agent !== undefined;
+  const name = agent?.name ?? notIn?.name;
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   const closeButton = useRef<HTMLButtonElement>(null);
 
@@ -44,14 +54,14 @@ function AgentPanelOpen({ agentId }: { agentId: string }) {
     let live = true;
     const id = encodeURIComponent(agentId);
     Promise.all([
-      api.get<AgentDay>(`/api/v1/agents/${id}/day`),
+      known ? api.get<AgentDay>(`/api/v1/agents/${id}/day`) : Promise.resolve<AgentDay>({ agentId, day: '', timeline: [], compliance: {} }),
       api.get<Alert[]>(`/api/v1/alerts?agentId=${id}`),
     ]).then(
       ([day, alerts]) => { if (live) setLoaded({ kind: 'done', day, alerts }); },
       (err: unknown) => { if (live) setLoaded({ kind: 'error', error: errorOf(err) }); },
     );
     return () => { live = false; };
-  }, [agentId, openAlerts, agent?.state]);
+  }, [agentId, openAlerts, agent?.state, known]);
 
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
@@ -71,7 +81,7 @@ function AgentPanelOpen({ agentId }: { agentId: string }) {
       <div className="agent-day-head">
         <h2 id="agent-day-title" className="agent-day-title">
           {t('panel.title', { id: agentId })}
-          {agent?.name !== undefined && <span className="agent-day-name"> {agent.name}</span>}
+          {name !== undefined && <span className="agent-day-name"> {name}</span>}
         </h2>
         <button type="button" ref={closeButton} className="button button-quiet" onClick={() => close(null)}>
           {t('panel.close')}
@@ -89,7 +99,7 @@ function AgentPanelOpen({ agentId }: { agentId: string }) {
             <div className="figure"><dt className="figure-label">{t('panel.team')}</dt><dd className="figure-value">{agent.teamId}</dd></div>
           )}
           <div className="figure"><dt className="figure-label">{t('panel.handled')}</dt><dd className="figure-value">{agent.handledToday}</dd></div>
-          <div className="figure"><dt className="figure-label">{t('panel.aht')}</dt><dd className="figure-value">{formatSeconds(agent.ahtSeconds)}</dd></div>
+          <div className="figure"><dt className="figure-label">{t('panel.aht')}</dt><dd className="figure-value">{agent.ahtSeconds === null ? '—' : formatElapsed(agent.ahtSeconds * 1000)}</dd></div>
           {agent.adherence !== undefined && (
             <div className={`figure${agent.adherence.inAdherence ? '' : ' level-warning'}`}>
               <dt className="figure-label">{t('adherence.panel', { should: t(`adherence.activity.${agent.adherence.scheduled}`) })}</dt>
@@ -101,11 +111,30 @@ function AgentPanelOpen({ agentId }: { agentId: string }) {
           )}
         </dl>
       )}
-      <LeaveApproval agentId={agentId} teamId={agent?.teamId} />
+      {agent === undefined && notIn !== undefined && <NotInFacts t={t} entry={notIn} tz={tz} />}
       {loaded.kind === 'loading' && <p className="panel-empty" role="status">{t('panel.loading')}</p>}
       {loaded.kind === 'error' && <p className="form-error" role="alert">{t('panel.error', { message: say(loaded.error) ?? '' })}</p>}
       {loaded.kind === 'done' && <AgentDayBody t={t} day={loaded.day} alerts={loaded.alerts} />}
+      {/* Only to someone at a seat: an agent who never came in, or has gone, has no post to leave. */}
+      {agent !== undefined && agent.state !== 'logged_out' && <LeaveApproval agentId={agentId} teamId={agent.teamId} />}
     </aside>
+  );
+}
+
+/** An agent on shift who has not logged in today: what the plan says, and since when they are missing. */
+function NotInFacts({ t, entry, tz }: { t: T; entry: NotInEntry; tz: string | undefined }) {
+  return (
+    <dl className="agent-day-facts">
+      <div className="figure is-not-in">
+        <dt className="figure-label">{t('panel.state')}</dt>
+        <dd className="figure-value agent-state-label"><span aria-hidden="true">◌</span> {t('agent.notIn')}</dd>
+      </div>
+      <div className="figure"><dt className="figure-label">{t('panel.team')}</dt><dd className="figure-value">{entry.teamId}</dd></div>
+      <div className="figure level-warning">
+        <dt className="figure-label">{t('adherence.panel', { should: t(`adherence.activity.${entry.scheduled}`) })}</dt>
+        <dd className="figure-value"><span aria-hidden="true">◷ </span>{t('panel.notInSince', { time: formatClockTime(entry.since, tz) })}</dd>
+      </div>
+    </dl>
   );
 }
 

@@ -1,9 +1,11 @@
 // @vitest-environment jsdom
 /**
- * An agent tile's alert badge (components/AgentTile.tsx) takes the colour and mark of the
- * agent's most severe live alert: critical red ■, warning amber ▲, info neutral ℹ; the same
- * red "⚠ 1" for an info alert as for a critical one told the floor nothing. The severity is
- * in the badge's accessible label and tooltip, and in the tile button's name.
+ * An agent tile's alert badge (components/AgentTile.tsx) counts the agent's open alerts as
+ * the alert desk does (not acknowledged) and takes the colour and mark of the most severe of
+ * them: critical red ■, warning amber ▲, info neutral ℹ; the same red "⚠ 1" for an info
+ * alert as for a critical one told the floor nothing. The severity is in the badge's
+ * accessible label and tooltip, and in the tile button's name. Acknowledged alerts are a
+ * quiet "in hand" mark, never counted as open. (The TV's badge still counts both.)
  */
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { createElement as h } from 'react';
@@ -27,7 +29,7 @@ beforeEach(() => {
 afterEach(cleanup);
 
 describe('the alert badge on an agent tile', () => {
-  it('is coloured and marked by the most severe live alert of the agent, with the severity in its label', () => {
+  it('is coloured and marked by the most severe open alert of the agent, with the severity in its label', () => {
     useFloorStore.getState().applySnapshot(snapshot({
       agents: [agent('1001', { openAlerts: 1 }), agent('1002', { openAlerts: 2 }), agent('1003', { openAlerts: 3 })],
       alerts: [
@@ -48,9 +50,11 @@ describe('the alert badge on an agent tile', () => {
     expect(info.getAttribute('aria-label')).toBe('1 open alert (Info)');
     expect(info.getAttribute('title')).toBe('1 open alert (Info)');
 
-    expect(badge('1002').className).toContain('alert-badge-warning');
-    expect(badge('1002').textContent).toBe('▲ 2');
-    expect(badge('1002').getAttribute('aria-label')).toBe('2 open alerts (most severe: Warning)');
+    // One open (info) and one acknowledged (warning): the badge is the open one's alone.
+    expect(badge('1002').className).toContain('alert-badge-info');
+    expect(badge('1002').textContent).toBe('ℹ 1');
+    expect(badge('1002').getAttribute('aria-label')).toBe('1 open alert (Info)');
+    expect(document.querySelector('[data-agent="1002"] .agent-in-hand')!.textContent).toBe('1 in hand');
 
     expect(badge('1003').className).toContain('alert-badge-critical');
     expect(badge('1003').textContent).toBe('■ 3');
@@ -69,7 +73,33 @@ describe('the alert badge on an agent tile', () => {
       agents: [agent('1001', { openAlerts: 1 })], alerts: [alert('c', { agentId: '1001', severity: 'critical' })],
     }));
     tiles('1001');
-    expect(badge('1001').getAttribute('aria-label')).toBe('1 条未处理告警（最高级别：严重）');
+    expect(badge('1001').getAttribute('aria-label')).toBe('1 条待处理告警（最高级别：严重）');
+  });
+
+  it('does not count an acknowledged alert as open: "in hand", in the alert desk\'s words', () => {
+    useLocale.getState().setLocale('zh-CN');
+    useFloorStore.getState().applySnapshot(snapshot({
+      agents: [agent('1001', { openAlerts: 1 })],
+      alerts: [alert('a', { agentId: '1001', severity: 'critical', status: 'acknowledged', acknowledgedBy: 'lead-7' })],
+    }));
+    tiles('1001');
+    const tile = document.querySelector<HTMLElement>('[data-agent="1001"]')!;
+    expect(tile.querySelector('.agent-alerts')).toBeNull();
+    expect(tile.className).not.toContain('has-alerts');
+    expect(tile.textContent).not.toContain('未处理');
+    const inHand = tile.querySelector('.agent-in-hand')!;
+    expect(inHand.textContent).toBe('处理中 1');
+    expect(inHand.getAttribute('title')).toBe('1 条已确认、处理中');
+    expect(tile.getAttribute('aria-label')).toBe('坐席 1001 ：空闲, 1 条已确认、处理中，打开详情');
+
+    // A new open one: the badge counts it alone, the acknowledged one stays in hand.
+    act(() => {
+      useFloorStore.getState().applyDelta(delta(6, { agents: [agent('1001', { openAlerts: 2 })], alerts: [alert('b', { agentId: '1001', severity: 'info' })] }));
+      useFloorStore.getState().flush();
+    });
+    expect(badge('1001').textContent).toBe('ℹ 1');
+    expect(badge('1001').getAttribute('aria-label')).toBe('1 条待处理告警（最高级别：提示）');
+    expect(tile.querySelector('.agent-in-hand')!.textContent).toBe('处理中 1');
   });
 
   it('follows the alerts: a critical one resolved leaves the badge at the next severity', () => {

@@ -1,5 +1,9 @@
 // @vitest-environment jsdom
-/** The strip of open alerts: most severe first, then newest first; severity in words, the rule by its name and article, no customer data. */
+/**
+ * The strip of live alerts: the open ones (not acknowledged), then those in hand, counted and
+ * worded as the alert desk does; most severe first, then newest first; severity in words,
+ * the rule by its name and article, no customer data.
+ */
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { createElement as h } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -24,7 +28,7 @@ describe('AlertStrip', () => {
     expect(screen.getByText('No open alerts.')).toBeTruthy();
   });
 
-  it('lists open and acknowledged alerts newest first, with severity, rule, article and who must act', () => {
+  it('lists the open alerts, then the acknowledged ones in hand, with severity, rule, article and who must act', () => {
     useFloorStore.getState().applySnapshot(snapshot({
       alerts: [
         alert('a1', { openedAt: T0, rule: 'greeting', article: '61, 66', severity: 'info', title: 'Agent 1002 opened the call without the greeting', agentId: '1002' }),
@@ -34,14 +38,40 @@ describe('AlertStrip', () => {
     }));
     render(h(AlertStrip));
     const items = screen.getAllByRole('listitem');
-    expect(items.map((i) => i.getAttribute('data-alert'))).toEqual(['a2', 'a3', 'a1']);
+    expect(items.map((i) => i.getAttribute('data-alert'))).toEqual(['a2', 'a1', 'a3']);
     expect(items[0].textContent).toContain('Critical');
     expect(items[0].textContent).toContain('Answer within 3 rings (10 s) · Art. 60');
     expect(items[0].textContent).toContain('For the supervisor · 3×');
-    expect(items[1].className).toContain('is-acknowledged');
-    expect(items[1].textContent).toContain('Acknowledged by lead-7');
-    expect(items[2].textContent).toContain('Opening greeting with the agent number · Art. 61, 66');
-    expect(screen.getByRole('heading', { name: /Open alerts\s*3/ })).toBeTruthy();
+    expect(items[1].textContent).toContain('Opening greeting with the agent number · Art. 61, 66');
+    expect(items[2].className).toContain('is-acknowledged');
+    expect(items[2].textContent).toContain('Acknowledged by lead-7');
+    const [open, inHand] = screen.getAllByRole('list');
+    expect(within(open).getAllByRole('listitem').map((i) => i.getAttribute('data-alert'))).toEqual(['a2', 'a1']);
+    expect(within(inHand).getAllByRole('listitem').map((i) => i.getAttribute('data-alert'))).toEqual(['a3']);
+    expect(screen.getByRole('heading', { name: /Open alerts\s*2/ })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'In hand (acknowledged, not resolved) 1' })).toBeTruthy();
+  });
+
+  it('counts open alerts as the alert desk does: an acknowledged one is in hand, not open', () => {
+    useLocale.getState().setLocale('zh-CN');
+    useFloorStore.getState().applySnapshot(snapshot({
+      alerts: [alert('open', { agentId: '1001' }), alert('acked', { agentId: '1002', status: 'acknowledged', acknowledgedBy: 'lead-7', openedAt: T0 + 1000 })],
+    }));
+    const { container } = render(h(AlertStrip));
+    // The desk's words: "待处理告警 1 … 另有 1 条已确认、处理中（见下方）", not "未处理告警 2".
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('待处理告警 1');
+    expect(container.querySelector('.alert-strip-note')!.textContent).toBe('另有 1 条已确认、处理中（见下方）');
+    expect(screen.getByRole('heading', { level: 3 }).textContent).toBe('处理中（已确认，尚未解决）1');
+    expect(container.textContent).not.toContain('未处理');
+
+    // Acknowledged alone: nothing open, and the one in hand still below.
+    act(() => {
+      useFloorStore.getState().applyDelta(delta(6, { alerts: [alert('open', { agentId: '1001', status: 'acknowledged' })] }));
+      useFloorStore.getState().flush();
+    });
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('待处理告警 0');
+    expect(screen.getByText('没有待处理的告警。')).toBeTruthy();
+    expect(screen.getAllByRole('listitem').map((i) => i.getAttribute('data-alert'))).toEqual(['acked', 'open']);
   });
 
   it('puts the most severe first (critical, warning, info), then the newest first within a severity', () => {
@@ -56,8 +86,11 @@ describe('AlertStrip', () => {
       ],
     }));
     render(h(AlertStrip));
-    expect(screen.getAllByRole('listitem').map((i) => i.getAttribute('data-alert')))
-      .toEqual(['crit-new', 'crit-old', 'warn-new', 'warn-old', 'info-new', 'info-old']);
+    const [open, inHand] = screen.getAllByRole('list');
+    expect(within(open).getAllByRole('listitem').map((i) => i.getAttribute('data-alert')))
+      .toEqual(['crit-new', 'crit-old', 'warn-old', 'info-new', 'info-old']);
+    // The acknowledged one is in hand, below the open ones, whatever its severity.
+    expect(within(inHand).getAllByRole('listitem').map((i) => i.getAttribute('data-alert'))).toEqual(['warn-new']);
   });
 
   it('keeps the most severe when the strip is full: an old critical alert is not cut for newer info ones', () => {

@@ -35,8 +35,10 @@ describe('AgentTile', () => {
     tile('1003');
     const button = screen.getByRole('button', { name: /Agent 1003 Zhang Min: Not ready · break/ });
     expect(button.textContent).toContain('Zhang Min');
-    expect(button.textContent).toContain('Not ready · break');
-    expect(button.textContent).toContain('✕');
+    // The reason alone beside the timer (the mark and colour say not ready); the whole in the tooltip.
+    const label = button.querySelector('.agent-state-label')!;
+    expect(label.textContent).toBe('✕\u00a0Break');
+    expect(label.getAttribute('title')).toBe('Not ready · break');
     expect(button.textContent).toContain('Lead');
     expect(button.className).toContain('state-not_ready');
     expect(button.querySelector('.agent-state-time')?.textContent).toMatch(/^1:0[5-6]$/);

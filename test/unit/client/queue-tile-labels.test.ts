@@ -40,7 +40,7 @@ function tile(locale: Locale) {
 describe('a queue tile\'s agent figures', () => {
   it('say once, in a caption, that they are this queue\'s, and keep each label short (English)', () => {
     const { container, labels } = tile('en');
-    expect(container.querySelector('.queue-agents-caption')!.textContent).toBe("This queue's agents");
+    expect(container.querySelector('.queue-agents-caption')!.textContent).toBe('Agents it reached today');
     expect(labels).toEqual(['Available', 'On a call', 'Wrap-up', 'Not ready']);
     // A compact tile's half (about 6.5rem at 0.8rem type) holds a dozen characters.
     for (const label of labels) expect(label.length, label).toBeLessThanOrEqual(12);
@@ -51,8 +51,22 @@ describe('a queue tile\'s agent figures', () => {
 
   it('keep each label short in Chinese too', () => {
     const { container, labels } = tile('zh-CN');
-    expect(container.querySelector('.queue-agents-caption')!.textContent).toBe('本队列坐席');
+    expect(container.querySelector('.queue-agents-caption')!.textContent).toBe('今日接过本队列来电的坐席');
     expect(labels).toEqual(['空闲', '通话', '话后处理', '示忙']);
+  });
+
+  it('say in the caption what they count, and show no zeros while none of those agents is on the floor', () => {
+    // The start of a shift: no call of the queue has reached anyone, while the floor has 51 idle.
+    for (const [locale, caption, none] of [['zh-CN', '今日接过本队列来电的坐席', '目前没有'], ['en', 'Agents it reached today', 'None now']] as const) {
+      useLocale.getState().setLocale(locale);
+      const { container, unmount } = render(h(QueueTile, { queue: queue('cards'), thresholdSeconds: 10 }));
+      const agents = container.querySelector('.queue-agents')!;
+      expect(agents.querySelector('.queue-agents-caption')!.textContent, locale).toBe(caption);
+      expect(agents.querySelector('.queue-agents-figures'), locale).toBeNull();
+      expect(agents.textContent, locale).toBe(caption + none);
+      expect(agents.textContent, locale).not.toMatch(/\d/);
+      unmount();
+    }
   });
 
   it('are set two by two, each figure on one line that never breaks', () => {
@@ -63,14 +77,20 @@ describe('a queue tile\'s agent figures', () => {
 });
 
 describe('a queue tile\'s call figures', () => {
-  it('keep a figure with its unit and a value on one line; a label breaks only between words', () => {
+  it('keep a figure with its unit, a value and a label each on one line, a label too long cut with its whole in the tooltip', () => {
     for (const locale of ['en', 'zh-CN'] as const) {
       const { container } = tile(locale);
-      const sl = container.querySelector('.queue-figures .figure-label')!.textContent!;
-      expect(sl, locale).toMatch(/10\u00a0(s|秒)/);
+      const sl = container.querySelector('.queue-figures .figure-label')!;
+      expect(sl.textContent, locale).toMatch(/10\u00a0(s|秒)/);
+      expect(sl.getAttribute('title'), locale).toBe(sl.textContent);
     }
     expect(declarations('floor/floor.css', '.queue-figures .figure-value')).toMatch(/white-space:\s*nowrap/);
-    expect(declarations('floor/floor.css', '.queue-figures .figure-label')).toMatch(/word-break:\s*keep-all/);
+    // "服务水平（10 秒）" on two lines beside a one-line label put the row's two values at different heights.
+    const label = declarations('floor/floor.css', '.queue-figures .figure-label');
+    expect(label).toMatch(/white-space:\s*nowrap/);
+    expect(label).toMatch(/text-overflow:\s*ellipsis/);
+    // A column may be narrower than its label (else nowrap would push the tile wider).
+    expect(declarations('floor/floor.css', '.queue-figures')).toMatch(/grid-template-columns:\s*repeat\(2,\s*minmax\(0,/);
   });
 });
 

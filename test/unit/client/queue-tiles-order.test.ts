@@ -43,11 +43,11 @@ describe('the floor\'s queue tiles', () => {
 
   it('label their available agents as this queue\'s, with what that counts', () => {
     const { container } = render(h(QueueTiles));
-    act(() => useFloorStore.getState().applySnapshot(snapshot({ queues: [queue('cards')] })));
+    act(() => useFloorStore.getState().applySnapshot(snapshot({ queues: [queue('cards', { agents: { available: 2, onCall: 0, afterCallWork: 0, notReady: 0 } })] })));
     const agents = container.querySelector('.queue-agents')!;
     // The caption says whose they are (so each label can stay short: see queue-tile-labels.test.ts).
-    expect(agents.querySelector('.queue-agents-caption')!.textContent).toBe('本队列坐席');
-    expect(agents.textContent).toContain('空闲');
+    expect(agents.querySelector('.queue-agents-caption')!.textContent).toBe('今日接过本队列来电的坐席');
+    expect(agents.textContent).toContain('空闲2');
     expect(agents.getAttribute('title')).toContain('全现场的空闲坐席见“今日现场”');
   });
 });
