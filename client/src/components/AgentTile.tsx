@@ -27,34 +27,7 @@ import type { BoardAlert } from '../store/apply.js';
 import { useFloorStore } from '../store/floor-store.js';
 import { Elapsed } from './Elapsed.js';
 
-const SEVERITY_RANK: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
 const SEVERITY_MARK: Record<Severity, string> = { critical: '■', warning: '▲', info: 'ℹ' };
-
-/**
- * The most severe live (open or acknowledged) alert of each agent, for the TV's badge, which
- * counts both. Worked out once per alerts object: the store keeps that object while a delta
- * changes no alert, so each tile's look-up is one map read rather than a pass over every alert.
- */
-const worstByAlerts = new WeakMap<object, ReadonlyMap<string, Severity>>();
-
-export function worstSeverityByAgent(alerts: Readonly<Record<string, BoardAlert>>): ReadonlyMap<string, Severity> {
-  let worst = worstByAlerts.get(alerts);
-  if (worst === undefined) {
-    const out = new Map<string, Severity>();
-    for (const a of Object.values(alerts)) {
-      if (a.agentId === undefined || !Object.hasOwn(SEVERITY_RANK, a.severity)) continue;
-      const seen = out.get(a.agentId);
-      if (seen === undefined || SEVERITY_RANK[a.severity] < SEVERITY_RANK[seen]) out.set(a.agentId, a.severity);
-    }
-    worstByAlerts.set(alerts, (worst = out));
-  }
-  return worst;
-}
-
-/** The severity of the agent's most severe live alert; undefined when the store holds none of theirs. */
-export function useWorstAlertSeverity(agentId: string): Severity | undefined {
-  return useFloorStore((s) => (s.floor === null ? undefined : worstSeverityByAgent(s.floor.alerts).get(agentId)));
-}
 
 /** "2 open alerts (most severe: Critical)"; the count alone when the severity is not known. */
 export function alertBadgeLabel(t: T, count: number, severity: Severity | undefined): string {

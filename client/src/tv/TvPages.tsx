@@ -3,7 +3,10 @@
  * every colour paired with a word, and nothing about customers: no alert titles, no
  * numbers, only agents, queues and counts.
  */
-import { AlertBadge, useWorstAlertSeverity } from '../components/AgentTile.js';
+import { useShallow } from 'zustand/react/shallow';
+import { AlertBadge, openAlertsLabel } from '../components/AgentTile.js';
+import { agentAlertCounts } from '../floor/alert-counts.js';
+import { useFloorStore } from '../store/floor-store.js';
 import { Fragment, memo } from 'react';
 import type { AgentView, FloorFigures, QueueFigures } from '../../../shared/figures.js';
 import { SEVERITIES } from '../../../shared/rules.js';
@@ -133,14 +136,15 @@ export function TvAgents({ agents }: { agents: readonly AgentView[] }) {
 
 const TvAgent = memo(function TvAgent({ agent: a }: { agent: AgentView }) {
   const t = useT();
-  // Coloured and marked by the agent's most severe live alert, as on the floor: an info alert is no critical one.
-  const severity = useWorstAlertSeverity(a.agentId);
+  // As on the floor: the alerts nobody has taken up yet, coloured and marked by the most
+  // severe of them (an info alert is no critical one); one a lead has in hand is not "open".
+  const { open, worstOpen: severity } = useFloorStore(useShallow((s) => agentAlertCounts(s.floor?.alerts, a)));
   return (
-    <li className={`agent-tile tv-agent tv-state-${a.state}${a.openAlerts > 0 ? ` has-alerts alerts-${severity ?? 'unknown'}` : ''}`} data-agent={a.agentId}>
+    <li className={`agent-tile tv-agent tv-state-${a.state}${open > 0 ? ` has-alerts alerts-${severity ?? 'unknown'}` : ''}`} data-agent={a.agentId}>
       <div className="tv-agent-top">
         <span className="tv-agent-number">{a.agentId}</span>
         {a.role === 'lead' && <span className="tv-agent-role">{t('tv.lead')}</span>}
-        {a.openAlerts > 0 && <AlertBadge count={a.openAlerts} severity={severity} className="tv-agent-alerts" />}
+        {open > 0 && <AlertBadge count={open} severity={severity} className="tv-agent-alerts" label={openAlertsLabel(t, open, severity)} />}
       </div>
       <div className="tv-agent-name">{a.name ?? '\u00a0'}</div>
       <div className="tv-agent-state">

@@ -12,7 +12,8 @@ import { createElement as h } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import '../../../client/src/i18n/all.js';
 import { useLocale } from '../../../client/src/i18n/index.js';
-import { AgentTile, worstSeverityByAgent } from '../../../client/src/components/AgentTile.js';
+import { AgentTile } from '../../../client/src/components/AgentTile.js';
+import { alertCountsByAgent } from '../../../client/src/floor/alert-counts.js';
 import { useFloorStore } from '../../../client/src/store/floor-store.js';
 import { TvAgents } from '../../../client/src/tv/TvPages.js';
 import { agent, alert, delta, snapshot } from './floor-fixtures.js';
@@ -126,10 +127,10 @@ describe('the alert badge on an agent tile', () => {
 
   it('works the severities out once per alerts object, not once per tile', () => {
     const alerts = { a: alert('a', { agentId: '1', severity: 'warning' }), b: alert('b', { agentId: '1', severity: 'critical' }), c: alert('c', { severity: 'info' }) };
-    const first = worstSeverityByAgent(alerts);
-    expect(first.get('1')).toBe('critical');
+    const first = alertCountsByAgent(alerts);
+    expect(first.get('1')?.worstOpen).toBe('critical');
     expect(first.size).toBe(1);
-    expect(worstSeverityByAgent(alerts)).toBe(first);
+    expect(alertCountsByAgent(alerts)).toBe(first);
   });
 
   it('on the TV too: an info alert\'s badge is not a critical one\'s', () => {
@@ -144,5 +145,21 @@ describe('the alert badge on an agent tile', () => {
     expect(tv('1001').textContent).toBe('ℹ 1');
     expect(tv('1003').getAttribute('data-severity')).toBe('critical');
     expect(tv('1003').getAttribute('aria-label')).toBe('1 open alert (Critical)');
+  });
+
+  it('on the TV, an alert a lead has in hand (acknowledged) is not counted as open, as on the floor', () => {
+    useFloorStore.getState().applySnapshot(snapshot({
+      agents: [agent('1001', { openAlerts: 2 }), agent('1002', { openAlerts: 1 })],
+      alerts: [
+        alert('w1', { agentId: '1001', severity: 'warning' }), alert('c1', { agentId: '1001', severity: 'critical', status: 'acknowledged' }),
+        alert('c2', { agentId: '1002', severity: 'critical', status: 'acknowledged' }),
+      ],
+    }));
+    const floor = useFloorStore.getState().floor!;
+    render(h(TvAgents, { agents: [floor.agents['1001']!, floor.agents['1002']!] }));
+    const tv = (agentId: string) => document.querySelector<HTMLElement>(`[data-agent="${agentId}"] .tv-agent-alerts`);
+    expect(tv('1001')?.textContent).toBe('▲ 1');
+    expect(tv('1001')?.getAttribute('data-severity')).toBe('warning');
+    expect(tv('1002')).toBeNull();
   });
 });
