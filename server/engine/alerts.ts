@@ -54,14 +54,18 @@ export function copyAlert(alert: Alert): Alert {
 
 /**
  * An automatic points entry proposed for the breach behind the live alerts it names as
- * evidence: each remembers it (and tells the screens), so a false alarm can reverse it.
+ * evidence: each remembers it, so a false alarm can reverse it. An alert this step already
+ * sent (raised just now, as most are) goes out once, with it: a second copy would read as
+ * a second opening to whoever counts openings; one sent before is sent again.
  */
 export function notePointsTaken(ctx: Ctx, entry: PointsEntry): void {
   for (const id of entry.evidence) {
     const alert = ctx.state.alerts.get(id);
     if (alert === undefined || alert.pointsTaken?.some((p) => p.entryId === entry.id)) continue;
     alert.pointsTaken = [...(alert.pointsTaken ?? []), { entryId: entry.id, agentId: entry.agentId, points: entry.points, at: entry.at, article: entry.article }];
-    emit(ctx, alert);
+    const sent = ctx.effects.findLastIndex((e) => e.type === 'alert' && e.alert.id === id);
+    if (sent >= 0) ctx.effects[sent] = { type: 'alert', alert: copyAlert(alert) };
+    else emit(ctx, alert);
   }
 }
 

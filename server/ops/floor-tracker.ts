@@ -34,8 +34,11 @@ export function trackFloor(floor: Pick<FloorService, 'onDelta' | 'figures'>, opt
   const unsubscribe = floor.onDelta((delta) => {
     engineTime = delta.at;
     if (delta.floor) openAlerts = { ...delta.floor.openAlertsBySeverity };
-    // An alert's change carries its history; a change whose last step is "opened" is its opening.
-    for (const alert of delta.alerts) if (alert.history.at(-1)?.action === 'opened') options.onAlertOpened?.(alert);
+    // An alert's change carries its history; a change whose last step is "opened", made when
+    // it opened, is its opening (sent again later with nothing new in its history, it is not).
+    for (const alert of delta.alerts) {
+      if (alert.history.at(-1)?.action === 'opened' && alert.updatedAt === alert.openedAt) options.onAlertOpened?.(alert);
+    }
   });
 
   return {

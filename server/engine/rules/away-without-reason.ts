@@ -117,7 +117,7 @@ export const awayWithoutReason = defineRule({
       return;
     }
     if (window === undefined && agent.reason === 'meal') {
-      raise(ctx, {
+      const alert = raise(ctx, {
         rule: 'away-without-reason',
         kind: 'condition',
         subject,
@@ -127,7 +127,8 @@ export const awayWithoutReason = defineRule({
       });
       award(ctx, {
         item: 'unarranged-meal', agentId: agent.agentId, cause: stretch(agent), at: ctx.now,
-        reasonCode: 'mealOutsideArrangement', evidence: [e.id],
+        // The alert in the evidence: resolved as a false alarm, it gives the points back.
+        reasonCode: 'mealOutsideArrangement', evidence: [e.id, alert.id],
       });
       return;
     }
@@ -180,7 +181,7 @@ export const awayWithoutReason = defineRule({
         ? { reasonCode: 'awayNoReason', reasonParams: { seconds: Math.round(limit / 1000) } }
         : { reasonCode: 'awayTooLong', reasonParams: { notReady: agent.reason ?? 'none', seconds: Math.round(limit / 1000) } };
     }
-    raise(ctx, {
+    const alert = raise(ctx, {
       rule: 'away-without-reason',
       kind: 'condition',
       subject: { kind: 'agent', id: agent.agentId },
@@ -190,7 +191,7 @@ export const awayWithoutReason = defineRule({
     });
     award(ctx, {
       item: 'leaving-seat', agentId: agent.agentId, cause: stretch(agent), at: ctx.now,
-      ...why, evidence: [stretch(agent)],
+      ...why, evidence: [stretch(agent), alert.id],
     });
   },
 });
@@ -211,7 +212,7 @@ function leftSeat(ctx: Ctx, d: Deadline): void {
   const seat = rec.shift.stationId ?? stationId;
   const tz = ctx.state.rules.timezone;
   const stretchId = `${agentId}@${d.ref}`;
-  raise(ctx, {
+  const alert = raise(ctx, {
     rule: 'away-without-reason',
     kind: 'condition',
     subject: { kind: 'agent', id: agentId },
@@ -222,6 +223,6 @@ function leftSeat(ctx: Ctx, d: Deadline): void {
   });
   award(ctx, {
     item: 'leaving-seat', agentId, cause: stretchId, at: ctx.now,
-    reasonCode: 'loggedOutMidShift', reasonParams: { time: localTime(d.ref, tz) }, evidence: [stretchId],
+    reasonCode: 'loggedOutMidShift', reasonParams: { time: localTime(d.ref, tz) }, evidence: [stretchId, alert.id],
   });
 }

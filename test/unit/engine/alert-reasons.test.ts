@@ -370,6 +370,18 @@ describe('a false alarm (art. 105): the breach did not happen, and the points it
     });
   });
 
+  it('a seat left without a reason (-2, 105.11) is given back too, while its alert is live', () => {
+    const h = new PlanHarness();
+    h.login(0, '1001');
+    h.at(10, 'agent.state', { agentId: '1001', state: 'not_ready' });
+    h.tick(131);
+    const alert = only(h, 'away-without-reason');
+    const [taken] = h.pointsOf('leaving-seat');
+    expect(alert.pointsTaken?.map((p) => [p.entryId, p.points])).toEqual([[taken.id, -2]]);
+    h.command(140, { type: 'alert.resolve', alertId: alert.id, by: 'sup-1', falseAlarm: true });
+    expect(h.points.find((p) => p.reverses === taken.id)).toMatchObject({ points: 2, agentId: '1001', author: 'sup-1' });
+  });
+
   it('with a note, in the person\'s words beside the code; an ordinary resolution gives nothing back', () => {
     const h = ungreeted();
     const alert = only(h, 'greeting');

@@ -6,16 +6,15 @@
  * floor moved on between the draft and the submission.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { floorEventSchema, type FloorEvent } from '../../../shared/events.js';
 import type { Handover } from '../../../shared/handover.js';
 import type { Floor } from '../../../server/floor/floor.js';
 import { createMemoryHandoverStore } from '../../../server/handover/memory-store.js';
 import { PREFILL_MAX_AGE_MS } from '../../../server/handover/seal.js';
 import { createHandoverService, type HandoverService } from '../../../server/handover/service.js';
 import { FakeClock } from '../../helpers/fake-clock.js';
-import { WINDOW, openFloor } from '../../helpers/floor-harness.js';
+import { openFloor } from '../../helpers/floor-harness.js';
 import { user } from './fixtures.js';
-import { CHANGE, LEADS, local } from './scenario.js';
+import { CHANGE, feedAt, LEADS, local } from './scenario.js';
 
 const wang = user('lead.wang', 'lead', ['T1', 'T2']);
 const TEAMS = ['T1', 'T2'];
@@ -26,16 +25,8 @@ const KEY = 'a1'.repeat(32);
 let floor: Floor;
 let clock: FakeClock;
 let service: HandoverService;
-let n = 0;
 
-/** Events at `time` (hh:mm:ss on the scenario's day), applied once the reorder window has passed. */
-async function at(time: string, events: Array<Record<string, unknown>>): Promise<void> {
-  clock.set(local(time));
-  const parsed: FloorEvent[] = events.map((e) => floorEventSchema.parse({ id: `e${++n}`, ts: clock.now(), ...e }));
-  if (parsed.length > 0) await floor.ingest(parsed);
-  clock.advance(WINDOW + 1);
-  await floor.tick();
-}
+const at = feedAt(() => ({ floor, clock }), 'e');
 const offered = (callId: string) => ({ type: 'call.offered', callId, queue: 'cards', direction: 'inbound' });
 const ringing = (callId: string, agentId: string) => ({ type: 'call.ringing', callId, agentId });
 const answered = (callId: string, agentId: string) => ({ type: 'call.answered', callId, agentId });

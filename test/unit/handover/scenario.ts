@@ -18,6 +18,23 @@ import { WINDOW, openFloor } from '../../helpers/floor-harness.js';
 export const local = (time: string): number => Date.parse(`2026-11-28T${time.length === 5 ? `${time}:00` : time}+08:00`);
 export const CHANGE = local('12:00');
 
+/**
+ * A feed for a test's floor: events at `time` (hh:mm(:ss) on the scenario's day), each with
+ * an id of its own and the clock's time, applied once the reorder window has passed.
+ * `current` gives the floor and clock of the test running now (made anew before each).
+ */
+export function feedAt(current: () => { floor: Floor; clock: FakeClock }, idPrefix: string) {
+  let n = 0;
+  return async (time: string, events: Array<Record<string, unknown>>): Promise<void> => {
+    const { floor, clock } = current();
+    clock.set(local(time));
+    const parsed: FloorEvent[] = events.map((e) => floorEventSchema.parse({ id: `${idPrefix}${++n}`, ts: clock.now(), ...e }));
+    if (parsed.length > 0) await floor.ingest(parsed);
+    clock.advance(WINDOW + 1);
+    await floor.tick();
+  };
+}
+
 const lead = (id: string, leadId: string, account: string, name: string, teamIds: string[], start: string, end: string): LeadShift => ({
   id, leadId, account, name, teamIds, start: local(start), end: local(end),
 });

@@ -6,15 +6,14 @@
  * shift is counted by those at least half inside it: 18:45-19:00 and 19:00-19:15.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { floorEventSchema, type FloorEvent } from '../../../shared/events.js';
 import type { LeadShift } from '../../../shared/schedule.js';
 import type { Floor } from '../../../server/floor/floor.js';
 import { createMemoryHandoverStore } from '../../../server/handover/memory-store.js';
 import { createHandoverService, type HandoverService } from '../../../server/handover/service.js';
 import { FakeClock } from '../../helpers/fake-clock.js';
-import { WINDOW, openFloor } from '../../helpers/floor-harness.js';
+import { openFloor } from '../../helpers/floor-harness.js';
 import { user } from './fixtures.js';
-import { local } from './scenario.js';
+import { feedAt, local } from './scenario.js';
 
 const CHANGE = local('19:14');
 const LEADS: LeadShift[] = [
@@ -26,15 +25,8 @@ const wang = user('lead.wang', 'lead', ['T1']);
 let floor: Floor;
 let clock: FakeClock;
 let service: HandoverService;
-let n = 0;
 
-async function at(time: string, events: Array<Record<string, unknown>>): Promise<void> {
-  clock.set(local(time));
-  const parsed: FloorEvent[] = events.map((e) => floorEventSchema.parse({ id: `s${++n}`, ts: clock.now(), ...e }));
-  if (parsed.length > 0) await floor.ingest(parsed);
-  clock.advance(WINDOW + 1);
-  await floor.tick();
-}
+const at = feedAt(() => ({ floor, clock }), 's');
 /** `count` calls offered at hh:mm, answered by agents 1001.. five seconds later, ended twenty seconds after that. */
 async function answeredCalls(hhmm: string, prefix: string, count: number): Promise<void> {
   const calls = Array.from({ length: count }, (_, i) => ({ callId: `${prefix}${i}`, agentId: String(1001 + i) }));
