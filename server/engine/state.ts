@@ -83,6 +83,8 @@ export interface CallRecord {
   greetingChecked: boolean;
   /** Whose opening greetingChecked is about: each agent on the call (after a transfer) opens anew. */
   greetedAgentId?: string;
+  /** Articles 60-76's rules have judged this call (as a customer's): they follow it to its end (rules/customer-calls.ts). */
+  judgedAsCustomers: boolean;
   /** A forbidden phrase was heard in the current agent's part of the call (since forbiddenFromUtterance). */
   forbiddenHeard: boolean;
   /** agentUtterances when the current agent's part began being checked (art. 68 is one check per agent's part). */
@@ -169,6 +171,7 @@ export function blankCall(callId: string, now: number): CallRecord {
     agentUtterances: 0,
     greetingChecked: false,
     greetedAgentId: undefined,
+    judgedAsCustomers: false,
     forbiddenHeard: false,
     forbiddenFromUtterance: 0,
     politeDeducted: undefined,

@@ -1,8 +1,9 @@
 /**
  * Names for usernames. The floor records who acknowledged, escalated or resolved an alert by
  * username (`li.wei`); a lead reading the day's history knows people by name (李伟). The names
- * are asked of `GET /api/v1/people` when first needed and kept for the page's life; a
- * username not in the answer (an account made since) asks again, at most once a minute.
+ * are asked of `GET /api/v1/people` when a page showing people mounts and kept for the
+ * page's life; a page mounting later asks again (at most once a minute), which brings in
+ * an account made since.
  * Until the answer comes, or for a TV (which may not ask: staff names are not for the
  * seating area), the username is shown.
  */

@@ -16,6 +16,8 @@ export interface CallState {
   agentId?: string;
   agentChannel?: string;
   agentUniqueid?: string;
+  /** Answered through a Local channel Asterisk may optimise away (a `Local/` member without `/n`). */
+  agentLocalOptimised?: boolean;
   answered: boolean;
   ended: boolean;
   held: boolean;

@@ -106,6 +106,8 @@ const connect: Handler = (ctx) => {
   if (agentId === undefined) return ctx.fail('no Interface/MemberName');
   // Asterisk 13+ names the agent's channel DestChannel; Asterisk 11 puts it in Channel.
   const dest = ctx.get('DestChannel');
+  // `/n` tells Asterisk not to optimise the Local channel away: its hang-up is then the agent's.
+  call.agentLocalOptimised = iface !== undefined && isLocalChannel(iface) && !iface.toLowerCase().endsWith('/n');
   return answer(ctx, call, agentId, dest ?? ctx.get('Channel'), ctx.get('DestUniqueid'));
 }
 
@@ -227,10 +229,11 @@ const hangup: Handler = (ctx) => {
     return produced(end(ctx, call, releasedBy), 'already ended');
   }
   const isAgent = (uid !== undefined && uid === call.agentUniqueid) || (channel !== undefined && channel === call.agentChannel);
-  // A member rung through a Local channel (`Local/1023@agents` without `/n`): once answered,
+  // A member rung through a Local channel without `/n` (`Local/1023@agents`): once answered,
   // Asterisk optimises the Local channel away and hangs it up while the caller talks on
   // with the agent's own phone. Its hang-up is not the agent's; AgentComplete ends the call.
-  if (isAgent && isLocalChannel(channel)) return ctx.ignore('a Local channel optimised away: AgentComplete ends the call');
+  // With `/n` the Local channel stays in the call, and its hang-up is the agent's.
+  if (isAgent && call.agentLocalOptimised === true && isLocalChannel(channel)) return ctx.ignore('a Local channel optimised away: AgentComplete ends the call');
   if (isAgent && call.answered && !call.transferred) return produced(end(ctx, call, 'agent'), 'already ended');
   return ctx.ignore('a leg that was not the conversation');
 };

@@ -12,9 +12,17 @@ export const CUSTOMER_CALL_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
   'answer-3-rings', 'greeting', 'forbidden-phrases', 'hold-consent', 'no-hangup-first', 'survey-transfer', 'callback-promise',
 ]);
 
-/** The event is about a call the feed classed as a colleague's or a personal one. */
+/**
+ * The event is about a call the feed classed as a colleague's or a personal one, which
+ * these rules have never judged. A call they saw as a customer's (its first events came
+ * before its offer, which classed it afterwards) stays theirs to the end: what they opened
+ * on it (a ring alert, a hold's timer) is closed by its later events, never left open.
+ */
 export function aboutNonCustomerCall(state: EngineState, event: FloorEvent): boolean {
   if (!('callId' in event) || typeof event.callId !== 'string') return false;
-  const numberClass = state.calls.get(event.callId)?.numberClass;
-  return numberClass === 'internal' || numberClass === 'private';
+  const call = state.calls.get(event.callId);
+  if (call === undefined) return false;
+  const notCustomers = !call.judgedAsCustomers && (call.numberClass === 'internal' || call.numberClass === 'private');
+  if (!notCustomers) call.judgedAsCustomers = true;
+  return notCustomers;
 }

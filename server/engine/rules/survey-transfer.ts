@@ -28,7 +28,8 @@ export const surveyTransfer = defineRule({
     if (!call.endedWithAgent) return; // transferred elsewhere: the last agent's call, not this one's
     const agentId = call.lastAgentId;
     recordCheck(ctx, 'survey-transfer', false, { agentId, queue: call.queue });
-    if (e.releasedBy === 'agent') return; // alerted once, as a hang-up first (art. 74)
+    // Alerted once, as a hang-up first (art. 74), when that rule runs; else here.
+    if (e.releasedBy === 'agent' && ctx.state.rules.rules['no-hangup-first'].enabled) return;
     raise(ctx, {
       rule: 'survey-transfer',
       kind: 'incident',

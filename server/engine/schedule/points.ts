@@ -78,6 +78,27 @@ export function reversePointsTaken(ctx: Ctx, alert: Alert, by: string): void {
       recordedAt: ctx.now,
     };
     ctx.effects.push({ type: 'points', entry });
+    if (taken.entryId.startsWith(`${pointsEntryId('polite-language', '')}`)) deductAgainForStandingBreach(ctx, alert, taken.agentId);
+  }
+}
+
+/** What each polite-language rule's breach is called in the ledger. */
+const POLITE_BREACHES: Partial<Record<string, 'greetingMissing' | 'forbiddenPhrase'>> = { greeting: 'greetingMissing', 'forbidden-phrases': 'forbiddenPhrase' };
+
+/**
+ * 105.7 is one deduction per agent per call, proposed for the call's first breach. When
+ * that breach was a false alarm but another of the agent's on the call still stands (a
+ * forbidden phrase after a greeting that was in fact right), the point is due for that one.
+ */
+function deductAgainForStandingBreach(ctx: Ctx, falseAlarm: Alert, agentId: string): void {
+  if (falseAlarm.callId === undefined) return;
+  for (const other of ctx.state.alerts.values()) {
+    const why = POLITE_BREACHES[other.rule];
+    if (why === undefined || other.callId !== falseAlarm.callId || other.agentId !== agentId || other.id === falseAlarm.id) continue;
+    award(ctx, {
+      item: 'polite-language', agentId, cause: `${falseAlarm.callId}:${agentId}:${other.id}`, at: ctx.now, reasonCode: why, evidence: [other.id],
+    });
+    return;
   }
 }
 

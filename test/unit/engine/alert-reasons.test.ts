@@ -370,6 +370,25 @@ describe('a false alarm (art. 105): the breach did not happen, and the points it
     });
   });
 
+  it('105.7 once per agent per call: a false alarm on the breach that took it moves the point to a breach that still stands', () => {
+    const h = ungreeted();
+    h.at(8, 'transcript.utterance', { callId: 'c1', speaker: 'agent', text: '没有办法' });
+    const greeting = only(h, 'greeting');
+    const phrase = only(h, 'forbidden-phrases');
+    expect(h.pointsOf('polite-language')).toHaveLength(1);
+    h.command(30, { type: 'alert.resolve', alertId: greeting.id, by: 'lead-7', falseAlarm: true });
+    const entries = h.points.filter((p) => p.item === 'polite-language' || p.item === 'reversal');
+    expect(entries.map((p) => [p.item, p.points, p.evidence])).toEqual([
+      ['polite-language', -1, expect.arrayContaining([greeting.id])],
+      ['reversal', 1, [greeting.id]],
+      ['polite-language', -1, [phrase.id]],
+    ]);
+    expect(new Set(entries.map((p) => p.id)).size).toBe(3);
+    // That one, a false alarm too: nothing is left standing, nothing more is taken.
+    h.command(31, { type: 'alert.resolve', alertId: phrase.id, by: 'lead-7', falseAlarm: true });
+    expect(h.points.filter((p) => p.item === 'polite-language').length).toBe(h.points.filter((p) => p.item === 'reversal').length);
+  });
+
   it('a seat left without a reason (-2, 105.11) is given back too, while its alert is live', () => {
     const h = new PlanHarness();
     h.login(0, '1001');

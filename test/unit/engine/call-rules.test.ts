@@ -226,6 +226,17 @@ describe('survey-transfer (art. 76): the agent hangs up without the survey', () 
   });
 });
 
+describe('survey-transfer (art. 76) when no-hangup-first is switched off', () => {
+  it('alerts the agent\'s hang-up without the survey itself: the breach is not left without an alert', () => {
+    const h = new PlanHarness();
+    h.rules(0, (rules) => { rules.rules['no-hangup-first'].enabled = false; });
+    h.login(0, '1001');
+    h.answeredCall(1, 'c1', '1001');
+    h.at(60, 'call.ended', { callId: 'c1', releasedBy: 'agent' });
+    expect(h.of('survey-transfer').map((a) => a.callId)).toEqual(['c1']);
+  });
+});
+
 describe('articles 60-76 judge customers\' calls only', () => {
   function badCall(h: PlanHarness, callId: string, numberClass: string, at: number): void {
     h.at(at, 'call.offered', { callId, queue: 'general', direction: 'inbound', numberClass });
@@ -252,6 +263,19 @@ describe('articles 60-76 judge customers\' calls only', () => {
     badCall(h, 'customer', 'unknown', 500);
     expect(CALL_RULES.filter((rule) => h.of(rule).length > 0)).toEqual(CALL_RULES.filter((r) => r !== 'survey-transfer'));
     expect(h.pointsOf('polite-language').map((p) => p.agentId)).toEqual(['1001']);
+  });
+
+  it('a call the rules met before its offer classed it (a ring first) stays theirs: its ring alert clears when it is answered', () => {
+    const h = new PlanHarness();
+    h.login(0, '1001');
+    h.at(1, 'call.ringing', { callId: 'c9', agentId: '1001' });
+    h.tick(13);
+    expect(h.open('answer-3-rings')).toHaveLength(1);
+    h.at(14, 'call.offered', { callId: 'c9', queue: 'internal', direction: 'inbound', numberClass: 'internal' });
+    h.at(15, 'call.answered', { callId: 'c9', agentId: '1001' });
+    h.at(40, 'call.ended', { callId: 'c9', releasedBy: 'customer' });
+    expect(h.open('answer-3-rings')).toEqual([]);
+    expect(h.state.agents.get('1001')?.openAlerts).toBe(0);
   });
 });
 

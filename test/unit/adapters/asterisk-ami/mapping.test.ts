@@ -302,3 +302,15 @@ describe('AMI mapping: pause reasons no configuration names', () => {
     expect([reasonOf('Lunch', '1'), reasonOf('coffee', '2'), reasonOf('Pause', '3'), reasonOf('rest', '4')]).toEqual(['meal', 'break', 'other', 'rest']);
   });
 });
+
+describe('AMI mapping: a Local member with /n', () => {
+  it('stays in the call (Asterisk does not optimise it away): its hang-up is the agent\'s', () => {
+    const m = new AmiMapper(MAPPING);
+    const at = (pairs: Array<[string, string]>) => m.map(amiMessage(pairs), 5);
+    at([['Event', 'QueueCallerJoin'], ['Channel', 'SIP/trunk-1'], ['Uniqueid', 'u1'], ['Queue', 'support'], ['CallerIDNum', '0612345678']]);
+    at([['Event', 'AgentConnect'], ['Uniqueid', 'u1'], ['DestChannel', 'Local/1023@agents-00000001;1'], ['DestUniqueid', 'u2'],
+      ['Queue', 'support'], ['Interface', 'Local/1023@agents/n'], ['MemberName', 'Agent 1023']]);
+    const hung = at([['Event', 'Hangup'], ['Channel', 'Local/1023@agents-00000001;1'], ['Uniqueid', 'u2'], ['Cause', '16']]);
+    expect(hung.events.map(brief)).toEqual([{ type: 'call.ended', callId: 'u1', releasedBy: 'agent', hangupCause: '16' }]);
+  });
+});
