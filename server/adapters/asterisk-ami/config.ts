@@ -108,3 +108,8 @@ export function amiTimestamp(value: string | undefined): number | undefined {
   const ms = Math.round(Number.parseFloat(value) * 1000);
   return Number.isFinite(ms) && ms > 0 ? ms : undefined;
 }
+
+/** A Local channel or interface (`Local/1023@agents`, `Local/id-3@agentcallback`): a dial-plan hop, not a phone. */
+export function isLocalChannel(channel: string | undefined): boolean {
+  return channel !== undefined && channel.toLowerCase().startsWith('local/');
+}

@@ -9,7 +9,7 @@
  */
 import type { FloorEventInput } from '../../../shared/events.js';
 import type { CallState } from './call-index.js';
-import { agentIdOf, transferTargetOf } from './config.js';
+import { agentIdOf, isLocalChannel, transferTargetOf } from './config.js';
 import { produced, type Handler, type MapContext, type MapResult } from './map-context.js';
 import { isWithheldNumber } from '../caller-number.js';
 
@@ -237,10 +237,6 @@ const hangup: Handler = (ctx) => {
   if (isAgent && call.answered && !call.transferred) return produced(end(ctx, call, 'agent'), 'already ended');
   return ctx.ignore('a leg that was not the conversation');
 };
-
-function isLocalChannel(channel: string | undefined): boolean {
-  return channel !== undefined && channel.toLowerCase().startsWith('local/');
-}
 
 export const callHandlers: Record<string, Handler> = {
   QueueCallerJoin: offered,

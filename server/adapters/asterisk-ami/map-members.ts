@@ -6,7 +6,7 @@
  * sent for the first queue (or from another station), a logout only when the member leaves
  * its last queue, and a state only when it differs from the last one sent.
  */
-import { agentIdOf, pauseReasonOf } from './config.js';
+import { agentIdOf, isLocalChannel, pauseReasonOf } from './config.js';
 import { produced, type Handler, type MapContext } from './map-context.js';
 import type { FloorEventInput } from '../../../shared/events.js';
 
@@ -32,8 +32,7 @@ function member(ctx: MapContext): Member | undefined {
  */
 function stationOf(iface: string, stateInterface: string | undefined): string {
   const watched = stateInterface?.trim();
-  const local = (name: string) => name.toLowerCase().startsWith('local/');
-  return local(iface) && watched !== undefined && watched !== '' && !local(watched) ? watched : iface;
+  return isLocalChannel(iface) && watched !== undefined && watched !== '' && !isLocalChannel(watched) ? watched : iface;
 }
 
 function isPaused(value: string | undefined): boolean {
