@@ -12,7 +12,7 @@ import { AGENT_FIELDS, touchAgent, type Ctx } from './context.js';
 import {
   afterCallWorkDone, callAnsweredInQueue, callJoined, callLeftQueueOtherwise, callLeftUnanswered, legHandled,
 } from './queues.js';
-import { blankCall, type AgentRecord, type CallRecord } from './state.js';
+import { blankCall, type AgentRecord, type CallRecord, type EngineState } from './state.js';
 import { teamFromPlan } from './schedule/agent-team.js';
 
 export function getCall(ctx: Ctx, callId: string): CallRecord {
@@ -192,6 +192,18 @@ const handlers: { [T in FloorEvent['type']]?: (ctx: Ctx, e: EventOf<T>) => void 
     if (call && e.speaker === 'agent') call.agentUtterances += 1;
   },
 };
+
+/**
+ * An answer by the agent already talking on the call, under another event id: a feed that
+ * reports the bridge twice, or an adapter that learns its calls again after a reconnect.
+ * It says nothing new, and applied it would restart the talk time, the private call's
+ * timer and the late answer's owed apology, and count the answer twice for art. 104.2.
+ */
+export function repeatsAnAnswer(state: EngineState, event: FloorEvent): boolean {
+  if (event.type !== 'call.answered') return false;
+  const call = state.calls.get(event.callId);
+  return call !== undefined && !call.ended && call.agentId === event.agentId && call.legAnsweredAt !== undefined;
+}
 
 export function applyCore(ctx: Ctx, event: FloorEvent): void {
   const handler = handlers[event.type] as ((ctx: Ctx, e: FloorEvent) => void) | undefined;

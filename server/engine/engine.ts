@@ -17,7 +17,7 @@ import type { ScheduleChange } from '../../shared/schedule.js';
 import { acknowledgeAlert, copyAlert, escalate, escalateByHand, levelAbove, passesUpward, passUpward, resolveAlert } from './alerts.js';
 import { dayOf } from './calendar.js';
 import { schedule, type Ctx, type Effect } from './context.js';
-import { applyCore } from './core.js';
+import { applyCore, repeatsAnAnswer } from './core.js';
 import { peekDeadline, popDeadline, type Deadline } from './deadlines.js';
 import { rollOverDay } from './day.js';
 import { confirmHandover } from './handover.js';
@@ -100,6 +100,7 @@ function fireDue(ctx: Ctx, until: number, inclusive: boolean): void {
 }
 
 function applyEvent(ctx: Ctx, event: FloorEvent): void {
+  if (repeatsAnAnswer(ctx.state, event)) return;
   const effectsBefore = ctx.effects.length;
   applyCore(ctx, event);
   planBeforeRules(ctx, event);

@@ -51,6 +51,19 @@ describe('answer-3-rings (art. 60)', () => {
     polite.at(15, 'transcript.utterance', { callId: 'c1', speaker: 'agent', text: '您好！1001号很高兴为您服务！抱歉让您久等了' });
     expect(polite.open('answer-3-rings')).toHaveLength(0);
   });
+
+  it('an answer reported again by the agent already talking changes nothing: the apology is still owed, the talk runs from the first', () => {
+    const h = new EngineHarness();
+    h.login(0, '1001');
+    const answered = h.answeredCall(1, 'c1', '1001', 12);
+    h.at(answered + 3, 'call.answered', { callId: 'c1', agentId: '1001' }); // the feed reports the bridge again
+    expect(h.state.calls.get('c1')?.legAnsweredAt).toBe(T0 + answered * 1000);
+    expect(h.state.plan.awards.quarter.answered.get('1001')).toBe(1);
+    h.at(answered + 5, 'transcript.utterance', { callId: 'c1', speaker: 'agent', text: '您好！1001号很高兴为您服务！' });
+    h.at(answered + 7, 'transcript.utterance', { callId: 'c1', speaker: 'agent', text: '请问有什么可以帮您？' });
+    expect(h.open('answer-3-rings').map((a) => a.title)).toEqual(['Agent 1001 answered late and did not apologise']);
+    expect(h.compliance('answer-3-rings')).toEqual({ passed: 0, failed: 1 });
+  });
 });
 
 describe('greeting (art. 61, 66)', () => {
