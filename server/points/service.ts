@@ -21,7 +21,7 @@ import { pointsCsv } from './csv.js';
 import { invalid, refuse, type PointsOutcome } from './outcome.js';
 import { parseQuarter, quarterOf, quartersOfYear, yearOf } from './quarters.js';
 import { mayWrite, readScope } from './scope.js';
-import { excellenceCandidates, leaderboardRows } from './standings.js';
+import { excellenceCandidates, leaderboardRows, standingEntries } from './standings.js';
 import { problem } from '../../shared/problems.js';
 
 /** A supervisor may date an entry a little ahead of the server's clock (their watch), not more. */
@@ -173,7 +173,7 @@ export function createPointsService(deps: PointsServiceDeps): PointsService {
         // Only quarters begun count: mid-year the averages are provisional, not diluted by quarters to come.
         quarters: quarters.filter((q) => q.from <= now),
         entries,
-        headcount: headcountOf(entries, floor.schedule(from, to).shifts),
+        headcount: headcountOf(entries, agentsIn(floor, from, to, now)),
         lookup: (id) => directory.info(id),
       });
       const shown = visible(viewer, result.candidates, (c) => c.agentId, directory);
@@ -191,12 +191,13 @@ export function createPointsService(deps: PointsServiceDeps): PointsService {
 }
 
 /**
- * The centre's headcount for the 15% cap: every agent the plan had on a shift that year or
- * the ledger holds an entry for that year. (The centre has no staff register of its own
- * here; these two are who demonstrably worked the floor.)
+ * The centre's headcount for the 15% cap: the agents the leaderboard ranks in any quarter
+ * of the year (a shift of the plan, seen on the floor, or an entry still standing), so the
+ * two pages count the same people. (The centre has no staff register of its own here;
+ * these are who demonstrably worked the floor.)
  */
-export function headcountOf(entries: PointsEntry[], shifts: Array<{ agentId: string }>): number {
-  return new Set([...entries.map((e) => e.agentId), ...shifts.map((s) => s.agentId)]).size;
+export function headcountOf(entries: PointsEntry[], known: Iterable<string>): number {
+  return new Set([...standingEntries(entries).map((e) => e.agentId), ...known]).size;
 }
 
 function usernameOf(viewer: Viewer): string {

@@ -343,15 +343,19 @@ describe('annual excellence candidates (article 104.8)', () => {
     await enter({ agentId: '1003', item: 'suggestion', at: NEW_YEAR_SHANGHAI });
     const y2026 = await points.excellence(supervisor, 2026);
     expect(y2026.ok && y2026.value.candidates.find((c) => c.agentId === '1003')?.quarters['2026-Q4']).toBe(0);
-    // Six more agents with a deduction in January 2027: a headcount of 7, so one candidate.
+    // Six more agents with a deduction in January 2027. Everyone logged in now works the
+    // floor in 2027 (the three of the start, 1003, the 17 and these six): a headcount of 27,
+    // the same people the quarter's leaderboard ranks.
     const six = Array.from({ length: 6 }, (_, i) => `5${i}00`);
     await onFloor(...six);
     for (const agentId of six) await enter({ agentId, item: 'posture', at: '2027-01-02T08:00:00+08:00' });
     // 2027 (now, 2 January): only Q1 has begun, so the average is Q1's score.
     const y2027 = await points.excellence(supervisor);
     expect(y2027.ok && y2027.value).toEqual({
-      year: 2027, headcount: 7, cap: 1, candidates: [{ agentId: '1003', average: 5, quarters: { '2027-Q1': 5 } }],
+      year: 2027, headcount: 27, cap: 4, candidates: [{ agentId: '1003', average: 5, quarters: { '2027-Q1': 5 } }],
     });
+    const q1 = await points.leaderboard(supervisor, '2027-Q1');
+    expect(q1.ok && q1.value.rows.length).toBe(27);
   });
 
   it('leave out a net deduction', async () => {
