@@ -414,6 +414,7 @@ async function startOnLockedFile(options: ServeOptions): Promise<RunningServer> 
     stopDemo = startDemoFeed({
       ingest: httpIngest(`${url}/api/v1/events`, token), logger, ...options.demo,
       rules: floor.rules(),
+      leftoverCalls: floor.openCalls(),
       postPlan: async (plan) => {
         const posted = await postPlan(url, token, plan);
         // The outgoing lead's handover goes in a little after each lead change (articles 80-82).

@@ -134,6 +134,10 @@ export class ClusterFloor implements FloorService {
     return this.floor.callOwner(callId);
   }
 
+  openCalls(): string[] {
+    return this.floor.openCalls();
+  }
+
   rules(): RulesConfig {
     return this.floor.rules();
   }
@@ -183,6 +187,7 @@ export class ClusterFloor implements FloorService {
       agentDay: (agentId) => this.agentDay(agentId),
       liveAlert: (alertId) => this.liveAlert(alertId),
       callOwner: (callId) => this.callOwner(callId),
+      openCalls: () => this.openCalls(),
       rules: () => this.rules(),
       setRules: (rules) => this.setRules(rules),
       changeSchedule: (change) => this.changeSchedule(change),

@@ -314,6 +314,10 @@ export class Floor implements FloorService {
     return callOwnerOf(this.state, callId);
   }
 
+  openCalls(): string[] {
+    return [...this.state.calls.keys()];
+  }
+
   /**
    * Moves the floor to the clock's watermark (deadlines fire, buffered events apply) and
    * sends a coalesced delta when one is due. The server calls it a few times a second;

@@ -68,6 +68,8 @@ export interface FloorService {
   agentDay(agentId: string): Promise<AgentDay | undefined>;
   /** A live (open or acknowledged) alert, for deciding who may act on it. */
   liveAlert(alertId: string): Alert | undefined;
+  /** The calls in progress or waiting, by id (the demo ends a previous run's at its start). */
+  openCalls(): string[];
   /** The agent and team a call in progress belongs to (for hold approval by team). */
   callOwner(callId: string): { agentId?: string; teamId?: string } | undefined;
   /** The rules in force. */

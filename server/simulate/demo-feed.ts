@@ -23,12 +23,15 @@ export interface DemoFeedOptions {
    * and the shift change brings a handover.
    */
   postPlan?: (plan: PlanToPost) => Promise<unknown>;
+  /** The calls the floor holds open at the start (a previous run's): the demo ends them first. */
+  leftoverCalls?: readonly string[];
 }
 
 /** Starts feeding at once; the returned function stops it (its promise settles once the last send has). */
-export function startDemoFeed({ ingest, logger, agents, seed, breachRate, rules, postPlan }: DemoFeedOptions): () => Promise<void> {
+export function startDemoFeed({ ingest, logger, agents, seed, breachRate, rules, postPlan, leftoverCalls }: DemoFeedOptions): () => Promise<void> {
   const live = createLiveSimulation({
     agents,
+    ...(leftoverCalls !== undefined && { leftoverCalls }),
     seed,
     breachRate,
     ...(rules !== undefined && { rules }),

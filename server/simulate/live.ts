@@ -52,6 +52,12 @@ export interface LiveSimulationOptions {
    */
   shiftChangeAfterMs?: number | null;
   /**
+   * The calls the floor still holds open when the run starts (a previous run's, cut off by
+   * a restart): ended at the run's start, so none waits in a queue or keeps an agent talking
+   * for ever.
+   */
+  leftoverCalls?: readonly string[];
+  /**
    * Given each simulated shift's plan, on the wall clock, before its first event (the
    * demo imports it, so the wallboard shows adherence). A failure is reported to onError
    * and the events go on without a plan.
@@ -96,6 +102,18 @@ export function leftoverLogouts(agents: number, idPrefix: string, at: number): F
   return [...first, ...reliefRoster(first, rng)].map((p) => ({
     id: `${idPrefix}-restart-logout-${p.agentId}`, ts: at, source: 'simulator',
     type: 'agent.logout' as const, agentId: p.agentId, stationId: p.stationId, resync: true,
+  }));
+}
+
+/**
+ * The previous run's calls the floor still holds, ended by the system as a feed's resync
+ * ends the calls gone while it was away (`resync`: no agent closed them, so no survey
+ * breach; a waiting one is no abandon). Before the logouts, so no agent leaves talking.
+ */
+export function leftoverCallEnds(callIds: readonly string[], idPrefix: string, at: number): FloorEventInput[] {
+  return callIds.map((callId) => ({
+    id: `${idPrefix}-restart-end-${callId}`, ts: at, source: 'simulator',
+    type: 'call.ended' as const, callId, releasedBy: 'system' as const, resync: true,
   }));
 }
 
@@ -150,7 +168,12 @@ export function createLiveSimulation(options: LiveSimulationOptions): LiveSimula
           prepare: (toWall: (virtual: number) => number) => onPlan({ ...wholeMinutePlan(simulatePlan(floor), start, toWall), ...(first && { replace: true }) })
             .catch((err: unknown) => options.onError?.(err)),
         }),
-        ...(first && { leading: leftoverLogouts(floor.agents, floor.idPrefix, start - 1) }),
+        ...(first && {
+          leading: [
+            ...leftoverCallEnds(options.leftoverCalls ?? [], floor.idPrefix, start - 1),
+            ...leftoverLogouts(floor.agents, floor.idPrefix, start - 1),
+          ],
+        }),
         speed: 1,
         output: { kind: 'send', send: options.send, batchSize: options.batchSize },
         signal,

@@ -50,6 +50,10 @@ export class FakeFloor implements FloorService {
     return this.alerts.find((a) => a.id === alertId && a.status !== 'resolved');
   }
 
+  openCalls(): string[] {
+    return [];
+  }
+
   callOwner(): { agentId?: string; teamId?: string } | undefined {
     return { agentId: '1001', teamId: 'A' };
   }

@@ -3,7 +3,8 @@
  * run left, its plan and its agents. The new run's plan replaces the last one on its days
  * (220 shifts were 440, "0/22 off schedule" for teams of 11), and the last run's agents are
  * logged out before the new run's first event (118 agents on a floor of 60, 40 of them
- * "available" while a caller waited). The demo's real path: the live simulation, its plan
+ * "available" while a caller waited), and the last run's calls are ended (they had waited in
+ * their queues, and kept their agents talking, for ever). The demo's real path: the live simulation, its plan
  * posted to the schedule import, its events into a floor kept in one storage across the two
  * runs, on a fake clock.
  */
@@ -41,12 +42,14 @@ function serveImports(floor: () => Floor): void {
 
 /** One run of the demo from the clock's now until `forMs` later; what it posted and logged in. */
 async function runDemo(floor: Floor, clock: FakeClock, forMs: number) {
+  // As `serve --demo` starts it: with the calls the floor still holds open.
+  const leftoverCalls = floor.openCalls();
   const stopAt = clock.time + forMs;
   const plans: PlanToPost[] = [];
   const loggedIn = new Set<string>();
   let stopping: Promise<void> | undefined;
   const live = createLiveSimulation({
-    seed: 7, agents: AGENTS, shiftMs: 60 * MIN, breachRate: 0,
+    seed: 7, agents: AGENTS, shiftMs: 60 * MIN, breachRate: 0, leftoverCalls,
     now: clock.now,
     sleep: async (ms) => clock.advance(ms),
     onPlan: async (plan) => {
@@ -80,7 +83,7 @@ function offCallOnFloor(floor: Floor): string[] {
 }
 
 describe('the demo restarted on the same database', () => {
-  it('replaces its plan instead of adding to it, and takes the last run\'s agents off the floor', async () => {
+  it('replaces its plan instead of adding to it, and takes the last run\'s agents and calls off the floor', async () => {
     const storage = createMemoryStorage();
     const clock = new FakeClock(Date.parse('2026-11-30T02:00:00.000Z'));
     // Input ids as a server makes them: unique across its runs.
@@ -97,6 +100,9 @@ describe('the demo restarted on the same database', () => {
     const reliefCrew = firstPlan.shifts.filter((s) => s.start === relief.start).map((s) => s.agentId);
     expect(reliefCrew.length).toBeGreaterThan(5);
     expect(offCallOnFloor(floor).some((id) => reliefCrew.includes(id))).toBe(true);
+
+    const firstCalls = floor.openCalls();
+    expect(firstCalls.length).toBeGreaterThan(0);
 
     // Stopped, and started again on what the database holds.
     await floor.close();
@@ -116,5 +122,9 @@ describe('the demo restarted on the same database', () => {
     const onFloor = offCallOnFloor(floor);
     expect(onFloor.length).toBeGreaterThan(0);
     expect(onFloor.filter((id) => !second.loggedIn.has(id))).toEqual([]);
+
+    // None of the first run's calls is left: none waits, none keeps an agent talking.
+    expect(floor.openCalls().filter((id) => firstCalls.includes(id))).toEqual([]);
+    expect(floor.snapshot().agents.filter((a) => a.callId !== undefined && firstCalls.includes(a.callId))).toEqual([]);
   });
 });
