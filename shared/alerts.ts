@@ -89,7 +89,8 @@ export interface AlertSubject {
 
 export interface AlertHistoryEntry {
   at: number;
-  action: 'opened' | 'recurred' | 'escalated' | 'acknowledged' | 'resolved' | 'hold-approved' | 'handed-over';
+  /** `false-alarm`: a person said afterwards that the resolved alert's breach did not happen (art. 105). */
+  action: 'opened' | 'recurred' | 'escalated' | 'acknowledged' | 'resolved' | 'hold-approved' | 'handed-over' | 'false-alarm';
   by?: string;
   /**
    * The person's note (acknowledged, resolved by a person), or the system's words: an
@@ -203,4 +204,13 @@ export type AlertSummary = Omit<Alert, 'history' | 'sensitive' | 'evidence'>;
 export function alertSummary(alert: Alert): AlertSummary {
   const { history: _history, sensitive: _sensitive, evidence: _evidence, ...summary } = alert;
   return summary;
+}
+
+/**
+ * Who said an alert was a false alarm (art. 105), if anyone did: resolving it so, or marking
+ * it afterwards. The engine refuses a second mark; the desk offers none.
+ */
+export function falseAlarmBy(alert: Pick<Alert, 'resolutionCode' | 'resolvedBy'> & { history?: readonly AlertHistoryEntry[] }): string | undefined {
+  if (alert.resolutionCode === 'falseAlarm' || alert.resolutionCode === 'falseAlarmWithNote') return alert.resolvedBy;
+  return alert.history?.find((h) => h.action === 'false-alarm')?.by;
 }

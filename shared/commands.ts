@@ -3,6 +3,7 @@
  * inputs are strict: an unknown field (a misspelt `note`) is refused naming it, rather
  * than dropped with the text in it.
  */
+import type { Alert } from './alerts.js';
 import type { ProblemCode, ProblemParams } from './problems.js';
 import { z } from 'zod';
 
@@ -55,7 +56,14 @@ export type FloorCommand =
    * refused while a critical alert is open on `teamIds`; otherwise every live alert of
    * those teams passes to `toAccount`.
    */
-  | { type: 'handover.confirm'; by: string; handoverId: string; teamIds: string[]; toAccount: string };
+  | { type: 'handover.confirm'; by: string; handoverId: string; teamIds: string[]; toAccount: string }
+  /**
+   * Article 105: an alert already resolved (it cleared on its own, or a person closed it)
+   * turns out a false alarm: `alert.resolve` with `falseAlarm` on an alert no longer live.
+   * The edge reads the alert from storage and gives it here whole, so the logged command
+   * holds all a replay needs (the engine keeps only live alerts).
+   */
+  | { type: 'alert.falseAlarm'; by: string; note?: string; alert: Alert };
 
 export type CommandResult<T = unknown> =
   | { ok: true; value: T }

@@ -34,6 +34,7 @@ export const PROBLEMS = {
   notYourTeam: 'that is not one of your teams',
   alertNotOpen: 'alert {alertId} is not open (unknown or already resolved)',
   alertAlreadyAcknowledged: 'alert {alertId} was already acknowledged by {by}',
+  alertAlreadyFalseAlarm: 'alert {alertId} was already marked a false alarm by {by}',
   alertAtTopLevel: 'alert {alertId} is already with the department manager, the last level',
   escalateToOwnLevel: 'escalating would pass the alert to your own level: acknowledge it instead',
   alertNotVisible: 'no open alert with this id is visible to you',

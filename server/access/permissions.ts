@@ -20,6 +20,8 @@ export const COMMAND_ROLES: Record<FloorCommand['type'], readonly Role[]> = {
   // Nobody gives it directly: the handover service does, once the incoming lead confirms
   // the handover log (articles 80-82), after checking that lead itself.
   'handover.confirm': [],
+  // Given by the edge for an `alert.resolve` with `falseAlarm` on a resolved alert, after checking that.
+  'alert.falseAlarm': [],
 };
 
 const COMMAND_WORDS: Record<FloorCommand['type'], string> = {
@@ -29,6 +31,7 @@ const COMMAND_WORDS: Record<FloorCommand['type'], string> = {
   'hold.approve': 'approve holds',
   'leave.approve': 'approve leaving the seat',
   'handover.confirm': 'confirm a handover this way (confirm it on the handover page)',
+  'alert.falseAlarm': 'mark an alert a false alarm this way (resolve it with falseAlarm)',
 };
 
 /** Roles that see the floor at all (everyone signed in, and paired displays). */

@@ -138,6 +138,10 @@ export class ClusterFloor implements FloorService {
     return this.floor.openCalls();
   }
 
+  storedAlert(alertId: string): Promise<Alert | undefined> {
+    return this.floor.storedAlert(alertId);
+  }
+
   rules(): RulesConfig {
     return this.floor.rules();
   }
@@ -188,6 +192,7 @@ export class ClusterFloor implements FloorService {
       liveAlert: (alertId) => this.liveAlert(alertId),
       callOwner: (callId) => this.callOwner(callId),
       openCalls: () => this.openCalls(),
+      storedAlert: (alertId) => this.storedAlert(alertId),
       rules: () => this.rules(),
       setRules: (rules) => this.setRules(rules),
       changeSchedule: (change) => this.changeSchedule(change),

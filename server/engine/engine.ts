@@ -29,7 +29,7 @@ import { emptyPlan } from './schedule/plan-state.js';
 import { emptyCompliance, schedulePlanTimers, type EngineState } from './state.js';
 import { problem } from '../../shared/problems.js';
 import { aboutNonCustomerCall, CUSTOMER_CALL_RULES } from './rules/customer-calls.js';
-import { reversePointsTaken } from './schedule/points.js';
+import { markFalseAlarm, resolveAsFalseAlarm } from './false-alarm.js';
 
 export type EngineInput =
   | { kind: 'event'; event: FloorEvent }
@@ -125,6 +125,7 @@ function applyCommand(ctx: Ctx, command: FloorCommand): CommandResult {
     return RULES_BY_ID.get('hold-consent')?.onCommand?.(ctx, command, config as never)
       ?? { ok: false, ...problem('holdRuleOff', undefined, 'no rule handles hold approval') };
   }
+  if (command.type === 'alert.falseAlarm') return markFalseAlarm(ctx, command);
   const alert = ctx.state.alerts.get(command.alertId);
   if (!alert) return { ok: false, ...problem('alertNotOpen', { alertId: command.alertId }), field: 'alertId' };
   if (command.type === 'alert.acknowledge') {
@@ -140,12 +141,7 @@ function applyCommand(ctx: Ctx, command: FloorCommand): CommandResult {
     escalateByHand(ctx, alert, command.by, command.note);
     return { ok: true, value: copyAlert(alert) };
   }
-  if (command.falseAlarm === true) {
-    const note = command.note?.trim();
-    resolveAlert(ctx, alert, command.by, note ? alertReason('falseAlarmWithNote', { who: command.by, note }) : alertReason('falseAlarm', { who: command.by }));
-    reversePointsTaken(ctx, alert, command.by);
-    return { ok: true, value: copyAlert(alert) };
-  }
+  if (command.falseAlarm === true) return resolveAsFalseAlarm(ctx, alert, command.by, command.note);
   resolveAlert(ctx, alert, command.by, command.note ?? alertReason('resolvedBy', { who: command.by }));
   return { ok: true, value: copyAlert(alert) };
 }

@@ -314,6 +314,10 @@ export class Floor implements FloorService {
     return callOwnerOf(this.state, callId);
   }
 
+  async storedAlert(alertId: string): Promise<Alert | undefined> {
+    return (await this.opts.storage.alerts.get(alertId)) ?? undefined;
+  }
+
   openCalls(): string[] {
     return [...this.state.calls.keys()];
   }

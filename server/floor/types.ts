@@ -66,6 +66,8 @@ export interface FloorService {
   agent(agentId: string): AgentView | undefined;
   /** The agent's day: timeline of states and calls (read back from the log), compliance. */
   agentDay(agentId: string): Promise<AgentDay | undefined>;
+  /** An alert as stored, resolved ones included (a false alarm marked after it closed). */
+  storedAlert(alertId: string): Promise<Alert | undefined>;
   /** A live (open or acknowledged) alert, for deciding who may act on it. */
   liveAlert(alertId: string): Alert | undefined;
   /** The calls in progress or waiting, by id (the demo ends a previous run's at its start). */

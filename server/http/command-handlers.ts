@@ -51,7 +51,8 @@ export interface CommandHandlers {
 }
 
 /** The commands people give here (`handover.confirm` comes from the handover service only). */
-type PeopleCommand = Exclude<FloorCommand, { type: 'handover.confirm' }>;
+type PeopleCommand = Exclude<FloorCommand, { type: 'handover.confirm' | 'alert.falseAlarm' }>;
+type MarkFalseAlarm = Extract<FloorCommand, { type: 'alert.falseAlarm' }>;
 
 const AUDIT_ACTION: Record<PeopleCommand['type'], string> = {
   'alert.acknowledge': 'alert-acknowledged',
@@ -71,6 +72,18 @@ function scopeOf(floor: FloorService, command: PeopleCommand): { teamId: string 
     default:
       return { teamId: floor.liveAlert(command.alertId)?.teamId, target: command.alertId };
   }
+}
+
+/**
+ * `alert.resolve` with `falseAlarm` on an alert no longer live (it cleared on its own, or
+ * was closed before the truth came out): the floor is given the stored alert whole, as
+ * `alert.falseAlarm`. Undefined when the command is not that.
+ */
+async function falseAlarmAfterResolution(floor: FloorService, command: PeopleCommand): Promise<MarkFalseAlarm | undefined> {
+  if (command.type !== 'alert.resolve' || command.falseAlarm !== true || floor.liveAlert(command.alertId) !== undefined) return undefined;
+  const stored = await floor.storedAlert(command.alertId);
+  if (stored === undefined || stored.status !== 'resolved') return undefined;
+  return { type: 'alert.falseAlarm', by: command.by, alert: stored, ...(command.note !== undefined && { note: command.note }) };
 }
 
 export function createCommandHandlers(floor: FloorService, audit: Auditor, logger: Logger): CommandHandlers {
@@ -94,7 +107,8 @@ export function createCommandHandlers(floor: FloorService, audit: Auditor, logge
     // the audit log keeps the account id.
     const by = actor.viewer.kind === 'user' ? actor.viewer.username : actor.viewer.id;
     const command = { ...parsed.data, type, by } as PeopleCommand;
-    const { teamId, target } = scopeOf(floor, command);
+    const marking = await falseAlarmAfterResolution(floor, command);
+    const { teamId, target } = marking === undefined ? scopeOf(floor, command) : { teamId: marking.alert.teamId, target: marking.alert.id };
     const permission = mayCommand(actor.viewer, type, teamId);
     if (!permission.ok) return { status: 'forbidden', result: permission };
     const alert = command.type === 'alert.escalate' ? floor.liveAlert(command.alertId) : undefined;
@@ -102,7 +116,7 @@ export function createCommandHandlers(floor: FloorService, audit: Auditor, logge
     if (!upward.ok) return { status: 'refused', result: { ...upward, field: 'alertId' } };
     try {
       // FloorService.command is not typed per command; the floor answers each type with its own value.
-      const raw = await floor.command(command);
+      const raw = await floor.command(marking ?? command);
       const shown = raw.ok && 'rule' in raw.value ? alertFor(raw.value, audienceOf(actor.viewer)) : undefined;
       const result = (shown ? { ok: true, value: shown } : raw) as CommandResult<T>;
       if (!result.ok) {
@@ -111,7 +125,7 @@ export function createCommandHandlers(floor: FloorService, audit: Auditor, logge
       }
       const { type: _t, by: _b, ...detail } = command;
       await audit.record({
-        actor: actor.viewer.id, action: AUDIT_ACTION[type], target,
+        actor: actor.viewer.id, action: marking === undefined ? AUDIT_ACTION[type] : 'alert-marked-false-alarm', target,
         ...(actor.ip !== undefined && { ip: actor.ip }), detail,
       });
       return { status: 'done', result };

@@ -54,6 +54,10 @@ export class FakeFloor implements FloorService {
     return [];
   }
 
+  async storedAlert(alertId: string): Promise<Alert | undefined> {
+    return this.alerts.find((a) => a.id === alertId);
+  }
+
   callOwner(): { agentId?: string; teamId?: string } | undefined {
     return { agentId: '1001', teamId: 'A' };
   }
@@ -85,6 +89,7 @@ export class FakeFloor implements FloorService {
       return { ok: true, value: { agentId: command.agentId, approvedBy: command.by, at: 1_000 * this.seq } };
     }
     if (command.type === 'handover.confirm') return { ok: true, value: { transferred: [] } };
+    if (command.type === 'alert.falseAlarm') return { ok: true, value: command.alert };
     const alert = this.alerts.find((a) => a.id === command.alertId);
     if (!alert) return { ok: false, error: 'no such alert', field: 'alertId' };
     const changed: Alert = command.type === 'alert.acknowledge'

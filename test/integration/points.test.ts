@@ -184,6 +184,29 @@ describe('a false alarm gives back the points its alert took (art. 105)', () => 
     expect(entries.find((e) => e.id === entryId)?.reversedBy).toBe(reversal!.id);
   });
 
+  it('an alert already resolved is marked a false alarm afterwards, by those who may resolve it, once', async () => {
+    const { alertId, entryId } = await ungreeted('fa-4', '1001');
+    await expectJson(await postAs(leadA, `/api/v1/alerts/${alertId}/resolve`, { note: 'spoke to the agent' }), 200);
+    // The recording, heard later, has the greeting: the points come back; how it closed stays.
+    const marked = await expectJson<{ ok: true; value: { status: string; resolvedBy: string; history: Array<{ action: string; by?: string; note?: string }> } }>(
+      await postAs(leadA, `/api/v1/alerts/${alertId}/resolve`, { falseAlarm: true, note: '录音已核，坐席报了工号' }), 200);
+    expect(marked.value).toMatchObject({ status: 'resolved', resolvedBy: 'lead-a' });
+    expect(marked.value.history.at(-1)).toMatchObject({ action: 'false-alarm', by: 'lead-a', note: '录音已核，坐席报了工号' });
+    const entries = await expectJson<PointsEntry[]>(await sup.call('GET', '/api/v1/points?agentId=1001'), 200);
+    expect(entries.find((e) => e.reverses === entryId)).toMatchObject({ points: 1, author: 'lead-a', reasonCode: 'falseAlarm' });
+    expect(await expectJson(await postAs(sup, `/api/v1/alerts/${alertId}/resolve`, { falseAlarm: true }), 409))
+      .toMatchObject({ ok: false, code: 'alertAlreadyFalseAlarm', params: { by: 'lead-a' }, field: 'alertId' });
+    const stored = await expectJson<Array<{ id: string; history: Array<{ action: string }> }>>(await sup.call('GET', '/api/v1/alerts?status=resolved'), 200);
+    expect(stored.find((a) => a.id === alertId)?.history.filter((h) => h.action === 'false-alarm')).toHaveLength(1);
+    const audit = await expectJson<AuditEntry[]>(await s.admin.call('GET', '/api/v1/audit'), 200);
+    expect(audit.filter((a) => a.action === 'alert-marked-false-alarm').map((a) => a.target)).toEqual([alertId]);
+
+    // Another team's: not this lead's to judge.
+    const other = await ungreeted('fa-5', '2001');
+    await expectJson(await postAs(sup, `/api/v1/alerts/${other.alertId}/resolve`, {}), 200);
+    expect(await expectJson(await postAs(leadA, `/api/v1/alerts/${other.alertId}/resolve`, { falseAlarm: true }), 403)).toMatchObject({ code: 'notYourTeam' });
+  });
+
   it('one a supervisor reversed by hand meanwhile stays reversed once, and the floor carries on', async () => {
     const { alertId, entryId } = await ungreeted('fa-2', '1001');
     await expectJson(await postAs(sup, `/api/v1/points/${entryId}/reverse`, { reason: 'checked the recording' }), 201);

@@ -18,7 +18,8 @@ import { HeldFor } from './HeldFor.js';
 import { canApproveHold, canEscalate, nextLevel } from './order.js';
 import { usePersonNames } from '../session/people.js';
 
-export type AlertAction = 'acknowledge' | 'escalate' | 'resolve' | 'hold' | 'leave';
+/** `falseAlarm`: a resolved alert that took points, judged afterwards not to have happened (art. 105). */
+export type AlertAction = 'acknowledge' | 'escalate' | 'resolve' | 'hold' | 'leave' | 'falseAlarm';
 
 /**
  * What to announce after a command succeeded: a message key and its parameters, put in
@@ -126,6 +127,7 @@ export function AlertCard({ alert: a, onDone, actions = ['acknowledge', 'escalat
     if (action === 'leave') return a.rule === 'no-leaving-post' && a.agentId !== undefined && a.status !== 'resolved' && role !== 'manager';
     // Articles 93-94: a lead or the supervisor passes it up now; the manager is the last level.
     if (action === 'escalate') return canEscalate(a, role);
+    if (action === 'falseAlarm') return a.status === 'resolved' && (a.pointsTaken?.length ?? 0) > 0;
     return true;
   }) : [];
   const openButton = useRef<HTMLButtonElement | null>(null);
@@ -311,9 +313,9 @@ function ActionForm({ alert: a, mode, closed, onCancel, onDone }: {
       } else if (mode === 'escalate') {
         await escalateAlert(a.id, note);
         onDone({ key: 'alerts.done.escalated', vars: levelAbove(t, a), about: a });
-      } else if (mode === 'resolve') {
-        await resolveAlert(a.id, note, falseAlarm);
-        onDone({ key: 'alerts.done.resolved', about: a });
+      } else if (mode === 'resolve' || mode === 'falseAlarm') {
+        await resolveAlert(a.id, note, mode === 'falseAlarm' || falseAlarm);
+        onDone({ key: mode === 'falseAlarm' ? 'alerts.done.falseAlarm' : 'alerts.done.resolved', about: a });
       } else if (mode === 'leave' && a.agentId !== undefined) {
         await approveLeave(a.agentId, note);
         onDone({ key: 'leave.done', vars: { agent: a.agentId } });
@@ -330,6 +332,7 @@ function ActionForm({ alert: a, mode, closed, onCancel, onDone }: {
   const fieldLabel = (field: string) => (field === 'seconds' ? t('alerts.form.seconds') : field === 'note' ? t('alerts.form.note') : undefined);
   const secondsInvalid = error !== null && (error.field === undefined || error.field === 'seconds');
   const confirm = mode === 'acknowledge' ? 'alerts.action.confirmAcknowledge' : mode === 'resolve' ? 'alerts.action.confirmResolve'
+    : mode === 'falseAlarm' ? 'alerts.action.confirmFalseAlarm'
     : mode === 'escalate' ? 'alerts.action.confirmEscalate' : mode === 'leave' ? 'leave.confirm' : 'alerts.action.confirmHold';
   return (
     <form className="desk-form" noValidate onSubmit={(e) => void submit(e)} onKeyDown={(e) => { if (e.key === 'Escape') onCancel(); }}>
@@ -374,6 +377,7 @@ function ActionForm({ alert: a, mode, closed, onCancel, onDone }: {
           onChange={(e) => setNote(e.target.value)}
         />
       </div>
+      {mode === 'falseAlarm' && <p className="desk-hint">{t('alerts.form.falseAlarmAfter')}</p>}
       {mode === 'resolve' && (
         <label className="desk-check">
           <input type="checkbox" checked={falseAlarm} disabled={!sendable} onChange={(e) => setFalseAlarm(e.target.checked)} />

@@ -7,7 +7,7 @@
  */
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
-import type { Alert } from '../../../shared/alerts.js';
+import { falseAlarmBy, type Alert } from '../../../shared/alerts.js';
 import { useT } from '../i18n/index.js';
 import { withoutSensitive } from '../store/apply.js';
 import { formatClockTime } from '../time/format.js';
@@ -129,6 +129,11 @@ export function AlertHistory({ day, timezone, live, refreshKey, onDone }: {
                 >
                   <Trail alert={a} timezone={timezone} />
                 </AlertCard>
+              ) : mayBeFalseAlarm(a) ? (
+                // Closed, but it took points: a lead who learns it did not happen gives them back (art. 105).
+                <AlertCard alert={a} onDone={onDone} actions={['falseAlarm']}>
+                  <Trail alert={a} timezone={timezone} />
+                </AlertCard>
               ) : (
                 <article className={`desk-alert severity-${a.severity} status-${a.status}`} data-alert={a.id}>
                   <AlertHeading alert={a} />
@@ -145,6 +150,11 @@ export function AlertHistory({ day, timezone, live, refreshKey, onDone }: {
   );
 }
 
+/** A resolved alert that took points and nobody has yet called a false alarm. */
+function mayBeFalseAlarm(a: HistoryAlert): boolean {
+  return a.status === 'resolved' && (a.pointsTaken?.length ?? 0) > 0 && falseAlarmBy(a) === undefined;
+}
+
 /**
  * Who did what, when, with their notes: the people's notes as they wrote them, the
  * system's words (why it cleared by itself, a hold's allowance) in the reader's language.
@@ -156,6 +166,7 @@ function Trail({ alert: a, timezone }: { alert: HistoryAlert; timezone: string |
   const holds = (a.history ?? []).filter((e) => e.action === 'hold-approved');
   // Passed up by a person (the timers' own escalations are the card's level line).
   const escalations = (a.history ?? []).filter((e) => e.action === 'escalated' && e.by !== undefined);
+  const falseAlarms = (a.history ?? []).filter((e) => e.action === 'false-alarm');
   const resolution = resolutionText(t, a);
   return (
     <dl className="desk-trail">
@@ -211,6 +222,17 @@ function Trail({ alert: a, timezone }: { alert: HistoryAlert; timezone: string |
           </dd>
         </div>
       )}
+      {falseAlarms.map((h, i) => (
+        <div key={`false-alarm-${i}`} className="desk-trail-row" data-trail="false-alarm">
+          <dt>{t('alerts.history.falseAlarm')}</dt>
+          <dd>
+            {t('alerts.history.ackBy', { who: name(h.by) ?? '?', time: time(h.at) })}
+            {h.noteCode === undefined && h.note !== undefined && h.note !== '' && (
+              <span className="desk-note-text"> — {t('alerts.history.note', { note: h.note })}</span>
+            )}
+          </dd>
+        </div>
+      ))}
     </dl>
   );
 }

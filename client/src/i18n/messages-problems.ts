@@ -30,6 +30,7 @@ const PROBLEMS_ZH: Record<ProblemCode, string> = {
   notYourTeam: '这不是您负责的班组。',
   alertNotOpen: '告警 {alertId} 已不在处理中（不存在或已解决）。',
   alertAlreadyAcknowledged: '告警 {alertId} 已由 {by} 确认。',
+  alertAlreadyFalseAlarm: '告警 {alertId} 已由 {by} 判定为误报。',
   alertAtTopLevel: '告警 {alertId} 已在部门经理处，无法再上报。',
   escalateToOwnLevel: '上报只会把告警交给你自己这一级：请直接确认。',
   alertNotVisible: '没有您可查看的、此编号的未关闭告警。',

@@ -9,6 +9,7 @@ import { createElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { alertTitle } from '../../../shared/alert-titles.js';
 import type { Alert } from '../../../shared/alerts.js';
+import { AlertHistory } from '../../../client/src/alerts/AlertHistory.js';
 import { AlertList } from '../../../client/src/alerts/AlertList.js';
 import { useSessionStore } from '../../../client/src/session/session-store.js';
 import '../../../client/src/i18n/all.js';
@@ -60,5 +61,54 @@ describe('resolving as a false alarm', () => {
 
   it('left alone: an ordinary resolution', async () => {
     expect(await resolveWith(false)).toEqual({ note: '录音已核' });
+  });
+});
+
+describe('marking a resolved alert a false alarm afterwards, from the history', () => {
+  const AWAY: Alert = {
+    id: 'al-9', rule: 'away-without-reason', article: '105.11', kind: 'condition', status: 'resolved', severity: 'warning',
+    ...alertTitle('away-without-reason.noReason', { agent: '1035', seconds: 120 }), subject: { kind: 'agent', id: '1035' },
+    agentId: '1035', teamId: 'team-01', openedAt: NOW - 600_000, updatedAt: NOW - 500_000, escalationLevel: 'lead',
+    resolvedAt: NOW - 500_000, resolvedBy: 'auto', resolution: 'back at the seat', evidence: [], occurrences: 1,
+    history: [{ at: NOW - 600_000, action: 'opened' }, { at: NOW - 500_000, action: 'resolved', by: 'auto', note: 'back at the seat' }],
+    pointsTaken: [{ entryId: 'auto:leaving-seat:1035', agentId: '1035', points: -2, at: NOW - 600_000, article: '105.11' }],
+  };
+  const MARKED: Alert = {
+    ...AWAY, id: 'al-10', updatedAt: NOW - 100_000,
+    history: [...AWAY.history, { at: NOW - 100_000, action: 'false-alarm', by: 'lead.wang', note: '在主管席位核对排班' }],
+  };
+  const NO_POINTS: Alert = { ...AWAY, id: 'al-11', pointsTaken: undefined };
+
+  /** The history of today, as the server answers it; the bodies the resolve endpoint received. */
+  function serve(alerts: Alert[]): Array<{ url: string; body: unknown }> {
+    const posted: Array<{ url: string; body: unknown }> = [];
+    vi.stubGlobal('fetch', vi.fn(async (url: string, init?: RequestInit) => {
+      if (url.includes('/resolve')) posted.push({ url, body: JSON.parse(String(init?.body)) });
+      const body = url.includes('/people') ? { people: [{ username: 'lead.wang', name: '王班长' }] }
+        : url.includes('/resolve') ? { ok: true, value: MARKED } : alerts;
+      return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+    }));
+    return posted;
+  }
+
+  it('offered on a closed alert that took points, nowhere else; sent as a false alarm with the note', async () => {
+    const posted = serve([AWAY, MARKED, NO_POINTS]);
+    const onDone = vi.fn();
+    render(createElement(AlertHistory, { day: '2026-11-28', timezone: 'Asia/Shanghai', live: [], refreshKey: 'k', onDone }));
+    await vi.waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(3), { timeout: 3000 });
+    const card = (id: string) => screen.getAllByRole('article').find((a) => a.getAttribute('data-alert') === id)!;
+    expect(within(card('al-10')).queryByRole('button', { name: '判定为误报' })).toBeNull();
+    expect(within(card('al-11')).queryByRole('button', { name: '判定为误报' })).toBeNull();
+    // The one already marked says who said so, and why.
+    const said = card('al-10').querySelector('[data-trail="false-alarm"]');
+    expect(said?.textContent).toContain('判定为误报');
+    expect(said?.textContent).toContain('在主管席位核对排班');
+
+    const away = within(card('al-9'));
+    fireEvent.click(away.getByRole('button', { name: '判定为误报' }));
+    fireEvent.change(away.getByLabelText('备注（可选）'), { target: { value: '在主管席位核对排班' } });
+    fireEvent.click(away.getByRole('button', { name: '判定为误报并冲销积分' }));
+    await vi.waitFor(() => expect(onDone).toHaveBeenCalledWith(expect.objectContaining({ key: 'alerts.done.falseAlarm' })));
+    expect(posted).toEqual([{ url: expect.stringContaining('/api/v1/alerts/al-9/resolve'), body: { note: '在主管席位核对排班', falseAlarm: true } }]);
   });
 });

@@ -401,6 +401,37 @@ describe('a false alarm (art. 105): the breach did not happen, and the points it
     expect(h.points.find((p) => p.reverses === taken.id)).toMatchObject({ points: 2, agentId: '1001', author: 'sup-1' });
   });
 
+  it('an alert that cleared on its own is marked a false alarm afterwards: its points come back, its resolution stays, once', () => {
+    const h = new PlanHarness();
+    h.login(0, '1001');
+    h.at(10, 'agent.state', { agentId: '1001', state: 'not_ready' });
+    h.tick(131);
+    const alert = only(h, 'away-without-reason');
+    const [taken] = h.pointsOf('leaving-seat');
+    h.at(150, 'agent.state', { agentId: '1001', state: 'available' });
+    const cleared = h.alerts.get(alert.id)!;
+    expect(cleared).toMatchObject({ status: 'resolved', resolvedBy: 'auto' });
+    // As the edge gives it: the alert read back from storage, whole.
+    const marked = h.command(200, { type: 'alert.falseAlarm', by: 'sup-1', note: '在主管席位核对排班', alert: cleared });
+    expect(marked).toMatchObject({ ok: true, value: { status: 'resolved', resolvedBy: 'auto', resolvedAt: cleared.resolvedAt, resolutionCode: cleared.resolutionCode } });
+    expect(h.alerts.get(alert.id)?.history.at(-1)).toEqual({ at: ms(200), action: 'false-alarm', by: 'sup-1', note: '在主管席位核对排班' });
+    expect(h.points.find((p) => p.reverses === taken.id)).toMatchObject({ id: `auto:reversal:${taken.id}`, points: 2, at: taken.at, author: 'sup-1' });
+    // Said once: a second mark, even from the stale copy, reverses nothing more.
+    expect(h.command(210, { type: 'alert.falseAlarm', by: 'lead-7', alert: h.alerts.get(alert.id)! }))
+      .toMatchObject({ ok: false, code: 'alertAlreadyFalseAlarm', params: { alertId: alert.id, by: 'sup-1' }, field: 'alertId' });
+    expect(h.points.filter((p) => p.item === 'reversal')).toHaveLength(1);
+  });
+
+  it('an alert already resolved as a false alarm, or still live, is not marked a second way', () => {
+    const h = ungreeted();
+    const alert = only(h, 'greeting');
+    // Still live when the command comes: resolved as a false alarm, as the desk's box does.
+    expect(h.command(30, { type: 'alert.falseAlarm', by: 'lead-7', alert })).toMatchObject({ ok: true, value: { status: 'resolved', resolutionCode: 'falseAlarm' } });
+    expect(h.command(40, { type: 'alert.falseAlarm', by: 'sup-1', alert: h.alerts.get(alert.id)! }))
+      .toMatchObject({ ok: false, code: 'alertAlreadyFalseAlarm', params: { by: 'lead-7' } });
+    expect(h.points.filter((p) => p.item === 'reversal')).toHaveLength(1);
+  });
+
   it('with a note, in the person\'s words beside the code; an ordinary resolution gives nothing back', () => {
     const h = ungreeted();
     const alert = only(h, 'greeting');
