@@ -342,7 +342,7 @@ async function startOnLockedFile(options: ServeOptions): Promise<RunningServer> 
   });
 
   let feeds: RunningFeeds | undefined;
-  const ingest = createIngestService(floor, ingestMetrics(metrics));
+  const ingest = createIngestService(floor, ingestMetrics(metrics, logger));
   // Each in-process source is its own feed in the metrics.
   const sinkFor = (feed: string): EventSink => (batch) => ingest.ingestBatch(batch, undefined, feed);
   const hooks = cloudWebhooks(options, sinkFor, storage.log, logger);

@@ -231,10 +231,14 @@ export class Floor implements FloorService {
       slices.push(this.ingestSlice(events.slice(from, from + size), texts?.slice(from, from + size), from));
     }
     const outcomes = await Promise.all(slices);
+    const late = outcomes.flatMap((o) => (o.late === undefined ? [] : [o.late]));
     return {
       accepted: outcomes.reduce((n, o) => n + o.accepted, 0),
       duplicates: outcomes.reduce((n, o) => n + o.duplicates, 0),
       refused: outcomes.flatMap((o) => o.refused),
+      ...(late.length > 0 && {
+        late: { count: late.reduce((n, l) => n + l.count, 0), behindMs: Math.max(...late.map((l) => l.behindMs)) },
+      }),
     };
   }
 
@@ -259,7 +263,8 @@ export class Floor implements FloorService {
         }
       });
       const { appended, duplicateIds } = await this.commit(entries);
-      return { accepted: appended.length, duplicates: duplicateIds.length, refused };
+      const late = lateAmong(appended, receivedAt - this.window);
+      return { accepted: appended.length, duplicates: duplicateIds.length, refused, ...(late !== undefined && { late }) };
     }, events.length <= this.opts.urgentBatchEvents);
   }
 
@@ -486,4 +491,16 @@ export class Floor implements FloorService {
  */
 function appendAll<T>(into: T[], items: readonly T[]): void {
   for (let i = 0; i < items.length; i++) into.push(items[i]!);
+}
+
+/** The accepted events stamped before `watermark` (see IngestOutcome.late). */
+function lateAmong(appended: readonly LogEntry[], watermark: number): IngestOutcome['late'] {
+  let count = 0;
+  let behindMs = 0;
+  for (const entry of appended) {
+    if (entry.payload.kind !== 'event' || entry.payload.event.ts >= watermark) continue;
+    count += 1;
+    behindMs = Math.max(behindMs, entry.receivedAt - entry.payload.event.ts);
+  }
+  return count === 0 ? undefined : { count, behindMs };
 }

@@ -16,6 +16,13 @@ export interface IngestOutcome {
   duplicates: number;
   /** Events refused after validation (e.g. a timestamp too far in the future). */
   refused: Array<{ index: number; field: string; reason: string }>;
+  /**
+   * Accepted events stamped further behind the server's clock than the reorder window:
+   * applied at their arrival (minus the window), not at their own time, so timers judged
+   * without them (a PBX sending local time as UTC, a forwarder that batches for minutes).
+   * `behindMs`: the furthest behind. Absent when none was.
+   */
+  late?: { count: number; behindMs: number };
 }
 
 export interface HoldApproval {

@@ -46,7 +46,8 @@ export const DEFAULT_ROOM_WAIT_MS = 1000;
  * the sender is answered, and its own failure is ignored.
  */
 export interface IngestObserver {
-  batch(feed: string, received: number, result: IngestResult | undefined): void;
+  /** `late`: the accepted events stamped further behind than the reorder window (IngestOutcome.late). */
+  batch(feed: string, received: number, result: IngestResult | undefined, late?: IngestOutcome['late']): void;
 }
 
 const NOTHING_VALID: IngestOutcome = { accepted: 0, duplicates: 0, refused: [] };
@@ -158,9 +159,9 @@ export function createIngestService(floor: FloorService, observer?: IngestObserv
     const sample = bytes / items;
     bytesPerEvent = bytesPerEvent === undefined ? sample : bytesPerEvent * 0.8 + sample * 0.2;
   };
-  const observe = (feed: string, received: number, result: IngestResult | undefined): void => {
+  const observe = (feed: string, received: number, result: IngestResult | undefined, late?: IngestOutcome['late']): void => {
     try {
-      observer?.batch(feed, received, result);
+      observer?.batch(feed, received, result, late);
     } catch {
       // Counting must never cost a sender its answer.
     }
@@ -254,7 +255,7 @@ export function createIngestService(floor: FloorService, observer?: IngestObserv
       rejected: errors.length,
       errors,
     };
-    observe(feed, parsed.total, result);
+    observe(feed, parsed.total, result, outcome.late);
     return result;
   }
 }

@@ -65,7 +65,7 @@ export function createOpsEdge(deps: OpsEdgeDeps): OpsEdge {
     readiness,
     requestLog: requestLog(deps.logger, { metrics }),
     router: createOpsRouter({ metrics, readiness }),
-    ingestObserver: ingestMetrics(metrics),
+    ingestObserver: ingestMetrics(metrics, deps.logger),
     observeSockets(io) {
       stops.push(metrics.observeSockets(() => countSockets(io)));
     },

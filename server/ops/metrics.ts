@@ -49,6 +49,7 @@ export interface Metrics {
   readonly ingestDuplicates: Counter<'feed'>;
   /** Batches the floor could not take (storage down): the sender was told to resend. */
   readonly ingestFailedBatches: Counter<'feed'>;
+  readonly ingestLate: Counter<'feed'>;
   readonly alertsOpened: Counter<'floor' | 'rule'>;
   readonly deliveries: Counter<'channel' | 'outcome'>;
   readonly leaseOwned: Gauge<'floor'>;
@@ -148,6 +149,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     ingestRejected: counter('floorwatch_ingest_events_rejected_total', 'Events rejected (invalid, or refused by the floor)', ['feed']),
     ingestDuplicates: counter('floorwatch_ingest_events_duplicate_total', 'Events already held (a resend): counted, not applied again', ['feed']),
     ingestFailedBatches: counter('floorwatch_ingest_batches_failed_total', 'Batches the floor could not store; the sender was told to resend', ['feed']),
+    ingestLate: counter('floorwatch_ingest_events_late_total', 'Events accepted later than the reorder window behind their own time: applied at their arrival', ['feed']),
     alertsOpened: counter('floorwatch_alerts_opened_total', 'Alerts opened, by rule', ['floor', 'rule']),
     deliveries: counter('floorwatch_notification_deliveries_total', 'Alert notification deliveries by channel (its id) and outcome (sent, failed = will retry, dead)', ['channel', 'outcome']),
     leaseOwned: new Gauge({ name: 'floorwatch_lease_owned', help: "1 while this process holds the floor's lease (owns its engine)", labelNames: ['floor'], registers }),

@@ -1,11 +1,17 @@
-/** Every ingest batch counted per feed: received, accepted, duplicate, rejected, and failed batches. */
-import { describe, expect, it } from 'vitest';
+/**
+ * Every ingest batch counted per feed: received, accepted, duplicate, rejected, failed
+ * batches, and events that came later than the reorder window (counted, and said in the log
+ * once a minute per feed).
+ */
+import type { Logger } from 'pino';
+import { describe, expect, it, vi } from 'vitest';
 import { createIngestService } from '../../../server/ingest/ingest-service.js';
 import { ingestMetrics } from '../../../server/ops/ingest-metrics.js';
 import { createMetrics } from '../../../server/ops/metrics.js';
 import { createMemoryStorage } from '../../../server/storage/memory.js';
 import { T0 } from '../../helpers/engine-harness.js';
-import { openFloor } from '../../helpers/floor-harness.js';
+import { FakeClock } from '../../helpers/fake-clock.js';
+import { openFloor, WINDOW } from '../../helpers/floor-harness.js';
 import { parsePrometheusText } from './prometheus-text.js';
 
 const login = (id: string, agentId = '1001') => ({ id, ts: T0, type: 'agent.login', agentId, stationId: 'S-1' });
@@ -47,5 +53,34 @@ describe('ingestMetrics', () => {
     const { floor } = await openFloor();
     const ingest = createIngestService(floor, { batch: () => { throw new Error('metrics broke'); } });
     await expect(ingest.ingestBatch([login('e1')])).resolves.toMatchObject({ accepted: 1 });
+  });
+
+  it('counts events later than the reorder window and warns once a minute per feed, saying how far behind', async () => {
+    const clock = new FakeClock(T0 + 8 * 3600_000);
+    const { floor } = await openFloor({ clock });
+    const metrics = createMetrics();
+    const warn = vi.fn();
+    const ingest = createIngestService(floor, ingestMetrics(metrics, { warn } as unknown as Logger, clock.now));
+    const at = (id: string, ts: number, agentId: string) => ({ id, ts, type: 'agent.login', agentId, stationId: `S-${agentId}` });
+    // On time, within the window, and a PBX sending local time (UTC+8) as UTC: 8 h behind.
+    const answer = await ingest.ingestBatch([
+      at('now', clock.time, '1001'), at('window', clock.time - WINDOW + 1, '1002'), at('local', T0, '1003'), at('minute', clock.time - 60_000, '1004'),
+    ], undefined, 'pbx one');
+    expect(answer).toEqual({ accepted: 4, duplicates: 0, rejected: 0, errors: [] });
+    const late = async () => parsePrometheusText(await metrics.registry.metrics()).value('floorwatch_ingest_events_late_total', { feed: 'pbx one' });
+    expect(await late()).toBe(2);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0][0]).toEqual({ feed: 'pbx one', late: 2, behindSeconds: 8 * 3600, batchesHeldBack: 0 });
+    expect(warn.mock.calls[0][1]).toMatch(/reorder window.*clock and time zone/);
+    // A resend of the same is a duplicate, not late again; another late one within the minute is counted, not said.
+    await ingest.ingestBatch([at('local', T0, '1003')], undefined, 'pbx one');
+    clock.advance(1000);
+    await ingest.ingestBatch([at('local-2', T0 + 1000, '1005')], undefined, 'pbx one');
+    expect(await late()).toBe(3);
+    expect(warn).toHaveBeenCalledTimes(1);
+    clock.advance(60_000);
+    await ingest.ingestBatch([at('local-3', T0 + 2000, '1006')], undefined, 'pbx one');
+    expect(warn).toHaveBeenCalledTimes(2);
+    expect(warn.mock.calls[1][0]).toMatchObject({ late: 1, batchesHeldBack: 1 });
   });
 });
