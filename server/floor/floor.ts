@@ -38,6 +38,7 @@ import { persistEffects } from './persist-effects.js';
 import { Sequencer } from './sequencer.js';
 import { readSnapshotBody, writeSnapshotBody } from './snapshot-body.js';
 import { SnapshotKeeper } from './snapshot-keeper.js';
+import { lateAmong, mergeOutcomes } from './ingest-outcome.js';
 import type { FloorService, HandoverTransfer, HoldApproval, IngestOutcome, LeaveApproval } from './types.js';
 import { problem } from '../../shared/problems.js';
 
@@ -230,16 +231,7 @@ export class Floor implements FloorService {
     for (let from = 0; from < events.length; from += size) {
       slices.push(this.ingestSlice(events.slice(from, from + size), texts?.slice(from, from + size), from));
     }
-    const outcomes = await Promise.all(slices);
-    const late = outcomes.flatMap((o) => (o.late === undefined ? [] : [o.late]));
-    return {
-      accepted: outcomes.reduce((n, o) => n + o.accepted, 0),
-      duplicates: outcomes.reduce((n, o) => n + o.duplicates, 0),
-      refused: outcomes.flatMap((o) => o.refused),
-      ...(late.length > 0 && {
-        late: { count: late.reduce((n, l) => n + l.count, 0), behindMs: Math.max(...late.map((l) => l.behindMs)) },
-      }),
-    };
+    return mergeOutcomes(await Promise.all(slices));
   }
 
   /** One input: `events` (at `offset` in the sender's batch) logged under one receivedAt, then applied. */
@@ -491,16 +483,4 @@ export class Floor implements FloorService {
  */
 function appendAll<T>(into: T[], items: readonly T[]): void {
   for (let i = 0; i < items.length; i++) into.push(items[i]!);
-}
-
-/** The accepted events stamped before `watermark` (see IngestOutcome.late). */
-function lateAmong(appended: readonly LogEntry[], watermark: number): IngestOutcome['late'] {
-  let count = 0;
-  let behindMs = 0;
-  for (const entry of appended) {
-    if (entry.payload.kind !== 'event' || entry.payload.event.ts >= watermark) continue;
-    count += 1;
-    behindMs = Math.max(behindMs, entry.receivedAt - entry.payload.event.ts);
-  }
-  return count === 0 ? undefined : { count, behindMs };
 }
