@@ -107,7 +107,13 @@ export function createCommandHandlers(floor: FloorService, audit: Auditor, logge
     // the audit log keeps the account id.
     const by = actor.viewer.kind === 'user' ? actor.viewer.username : actor.viewer.id;
     const command = { ...parsed.data, type, by } as PeopleCommand;
-    const marking = await falseAlarmAfterResolution(floor, command);
+    let marking: MarkFalseAlarm | undefined;
+    try {
+      marking = await falseAlarmAfterResolution(floor, command);
+    } catch (err) {
+      logger.error({ err, type, by }, 'command failed: the stored alert could not be read');
+      return { status: 'failed', result: { ok: false, ...problem('internal') } };
+    }
     const { teamId, target } = marking === undefined ? scopeOf(floor, command) : { teamId: marking.alert.teamId, target: marking.alert.id };
     const permission = mayCommand(actor.viewer, type, teamId);
     if (!permission.ok) return { status: 'forbidden', result: permission };
