@@ -34,6 +34,7 @@ import type { Metrics } from './ops/metrics.js';
 import type { Readiness } from './ops/readiness.js';
 import type { TrustProxy } from './http/trust-proxy.js';
 import { securityHeaders, servedOverHttps } from './http/security-headers.js';
+import { noStore } from './access/http/request-context.js';
 import { socketOriginCheck, type TrustProxyFn } from './http/socket-origin.js';
 
 export interface ApplicationDeps {
@@ -140,6 +141,9 @@ export function createApplication(deps: ApplicationDeps): Application {
   // Security headers; no CORS headers are ever sent, so other origins cannot read the API.
   // The HTTPS-only ones only when served over https://: over plain HTTP they blank the page.
   app.use(securityHeaders({ https: servedOverHttps(deps.publicUrl) }));
+  // Every API answer is someone's view of the floor (customer numbers, points, handovers,
+  // who is who): no browser or proxy cache keeps one, whichever router answers, errors too.
+  app.use('/api', noStore);
 
   app.get('/health', (_req, res) => {
     res.json({ ok: true });

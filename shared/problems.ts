@@ -77,6 +77,13 @@ export const PROBLEMS = {
   // Notification channels (the admin page, /api/v1/notify/channels).
   secretDestinationChanged: 'enter the {field} again: the server it is sent to changed',
   destinationForbidden: 'invalid {field}: {host} is a link-local or cloud metadata address; notifications are never sent there',
+  // Acknowledge links in notifications (/ack/<token>, docs/notifications.md).
+  ackLinkInvalid: 'this acknowledge link is not valid (incomplete or changed); use the link exactly as it came in the message',
+  ackLinkUsed: 'this acknowledge link has been used already; each link works once',
+  ackLinkExpired: 'this acknowledge link has expired; acknowledge the alert on the wallboard',
+  ackLinkAccountGone: 'the account this acknowledge link was sent to ({account}) does not exist or is disabled',
+  ackLinkOtherAccount: 'this acknowledge link was sent to {account}, and you are signed in as {signedIn}: sign in as {account} to use it',
+  ackLinkPageStale: 'this page is out of date (the session changed since it was opened): open the acknowledge link again',
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEMS;

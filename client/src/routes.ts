@@ -90,6 +90,16 @@ export function safeNext(next: string | null): string {
   return next !== null && allowed.includes(next) ? next : PATHS.floor;
 }
 
+/**
+ * An acknowledge link to come back to after signing in (`/sign-in?next=/ack/<token>`: its
+ * page sends a signed-out person here, server/notify/http/ack-routes.ts). The server's page,
+ * not one of ours, so it is loaded, not navigated to. Only that exact shape (a token is
+ * base64url, a dot, base64url), so a crafted `?next=` leads nowhere else.
+ */
+export function ackLinkNext(next: string | null): string | undefined {
+  return next !== null && /^\/ack\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(next) ? next : undefined;
+}
+
 /** `/sign-in`, remembering the page that sent us there (when it is worth coming back to). */
 export function signInPath(from: string): string {
   return from === PATHS.floor || safeNext(from) !== from ? PATHS.signIn : `${PATHS.signIn}?next=${encodeURIComponent(from)}`;

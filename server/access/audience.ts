@@ -43,11 +43,20 @@ const POLICY: Record<Role, { numbers: Audience['callerNumbers']; speech: boolean
   display: { numbers: 'none', speech: false, scoped: false, publicScreen: true },
 };
 
+/**
+ * The key of a role over these teams (null: the whole floor). The teams as a JSON list,
+ * not joined with commas: a team id may itself hold a comma, and a lead of the one team
+ * "A,B" must never share the room (and the cached snapshot) of a lead of A and B.
+ */
+export function audienceKey(role: Role, teams: readonly string[] | null): string {
+  return teams === null ? role : `${role}:${JSON.stringify([...new Set(teams)].sort())}`;
+}
+
 export function audienceOf(viewer: Viewer): Audience {
   const p = POLICY[viewer.role];
-  const teams = p.scoped ? [...viewer.teams].sort() : null;
+  const teams = p.scoped ? [...new Set(viewer.teams)].sort() : null;
   return {
-    key: `${viewer.role}${teams ? `:${teams.join(',')}` : ''}`,
+    key: audienceKey(viewer.role, teams),
     role: viewer.role,
     teams: teams ? new Set(teams) : null,
     callerNumbers: p.numbers,
@@ -97,8 +106,9 @@ export function alertFor(alert: Alert, a: Audience): Alert | null {
  * - Typed words are dropped: the acknowledge and escalation notes, the resolution text,
  *   history notes and comments (a person's, or the system's English, which may quote a
  *   person's).
- * - Call ids are dropped: `callId`, a call subject's id (replaced by the alert's own id, so
- *   a screen still tells alerts apart), and any in the title or its `call` parameter.
+ * - Call ids are dropped: `callId`, and any in the title or its `call` parameter.
+ * - The subject's id is rewritten (publicSubject): the engine's key may hold a call's id or
+ *   a feed's event id.
  * - Evidence (the feed's event ids, which may be the phone system's) is emptied.
  * - A resolution's or history entry's machine code stays (it is not free text), without a
  *   `note` parameter (a person's words).
@@ -132,7 +142,7 @@ export function publicAlert(alert: Alert): Alert {
   const callIds = [alert.callId, ...(alert.subject.kind === 'call' ? [alert.subject.id, alert.subject.id.split(':')[0]] : [])];
   out.title = withoutCallIds(alert.title, callIds);
   if (alert.titleParams !== undefined) out.titleParams = withoutCallId(alert.titleParams);
-  out.subject = alert.subject.kind === 'call' ? { kind: 'call', id: alert.id } : alert.subject;
+  out.subject = publicSubject(alert);
   out.evidence = [];
   out.history = (alert.history ?? []).map(publicHistoryEntry);
   const reason = publicReason(alert.resolutionCode, alert.resolutionParams);
@@ -141,6 +151,21 @@ export function publicAlert(alert: Alert): Alert {
     if (reason.params !== undefined) out.resolutionParams = reason.params;
   }
   return out as unknown as Alert;
+}
+
+/**
+ * The subject with an id a public screen may show. The engine's subject ids are its keys,
+ * not names: a call's id, `<call>:<agent>`, or `<agent>:<feed event id>` for an urgent
+ * report without a call (engine/rules/urgent-escalation.ts), and a feed's event id may be
+ * the phone system's. So only what the alert names on its own stays: an agent subject
+ * becomes the alert's agent, a queue subject its queue; anything else (a call, the floor)
+ * the alert's own id, so a screen still tells two alerts apart.
+ */
+function publicSubject(alert: Alert): Alert['subject'] {
+  const { kind } = alert.subject;
+  if (kind === 'agent' && alert.agentId !== undefined) return { kind, id: alert.agentId };
+  if (kind === 'queue' && alert.queue !== undefined) return { kind, id: alert.queue };
+  return { kind, id: alert.id };
 }
 
 function publicHistoryEntry(entry: AlertHistoryEntry): AlertHistoryEntry {
@@ -274,7 +299,7 @@ export function narrowAudience(a: Audience, requested: readonly string[] | undef
   if (requested === undefined) return a;
   const teams = [...new Set(requested)].filter((t) => a.teams === null || a.teams.has(t)).sort();
   if (teams.length === 0) return null;
-  return { ...a, key: `${a.role}:${teams.join(',')}`, teams: new Set(teams) };
+  return { ...a, key: audienceKey(a.role, teams), teams: new Set(teams) };
 }
 
 /**

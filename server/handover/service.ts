@@ -18,7 +18,7 @@ import {
 import type { Viewer } from '../access/principal.js';
 import type { FloorService } from '../floor/types.js';
 import type { Actor, Auditor } from '../http/command-handlers.js';
-import { invalid, refuse, type HandoverOutcome } from './outcome.js';
+import { invalid, refuse, type HandoverOutcome, type HandoverRefusalOutcome } from './outcome.js';
 import { alertRef, buildPrefill, draftFields } from './prefill.js';
 import { createPrefillSeal } from './seal.js';
 import { dutyOwed, leadRef, leadsAtChange, rosterWindow, sameAccount, type LeadRef } from './roster.js';
@@ -129,13 +129,23 @@ export function createHandoverService(deps: HandoverServiceDeps): HandoverServic
     return audit.record({ actor: actor.viewer.id, action, target, ...(actor.ip !== undefined && { ip: actor.ip }), detail });
   }
 
+  /**
+   * A shift lead drafts, submits and confirms only handovers of their own teams: being the
+   * roster's outgoing or incoming lead is not enough, since the roster is the plan's word
+   * and the account's teams are what the lead may act on (the alerts of the teams pass at
+   * confirmation). The refusal, or undefined when they may.
+   */
+  function notTheirTeams(viewer: Viewer, teamIds: readonly string[]): HandoverRefusalOutcome | undefined {
+    if (viewer.role !== 'lead') return undefined;
+    const foreign = teamIds.filter((t) => !viewer.teams.includes(t));
+    return foreign.length === 0 ? undefined : refuse(403, problem('notYourTeams', { teams: foreign.join(', ') }), 'teamIds');
+  }
+
   async function draft(viewer: Viewer, shiftChangeAt: number, teamIds: string[]): Promise<HandoverOutcome<Handover>> {
     if (viewer.role === 'display' || viewer.role === 'admin') return refuse(403, problem('handoverDraftRole'));
     const teams = [...new Set(teamIds)];
-    if (viewer.role === 'lead') {
-      const foreign = teams.filter((t) => !viewer.teams.includes(t));
-      if (foreign.length > 0) return refuse(403, problem('notYourTeams', { teams: foreign.join(', ') }), 'teamIds');
-    }
+    const foreign = notTheirTeams(viewer, teams);
+    if (foreign !== undefined) return foreign;
     const stored = await store.get(handoverId(shiftChangeAt, teams));
     return { ok: true, value: stored ? withIncoming(stored) : await compose(shiftChangeAt, teams) };
   }
@@ -174,6 +184,8 @@ export function createHandoverService(deps: HandoverServiceDeps): HandoverServic
         const parsed = submitHandoverInput.safeParse(input);
         if (!parsed.success) return invalid(parsed.error.issues);
         const teamIds = [...new Set(parsed.data.teamIds)];
+        const foreign = notTheirTeams(viewer, teamIds);
+        if (foreign !== undefined) return foreign;
         const { shiftChangeAt } = parsed.data;
         const held = await store.get(handoverId(shiftChangeAt, teamIds));
         if (held?.status === 'confirmed') return refuse(409, problem('handoverConfirmed', { by: held.confirmedBy ?? '?' }), 'id');
@@ -208,6 +220,8 @@ export function createHandoverService(deps: HandoverServiceDeps): HandoverServic
         const stored = await store.get(id);
         if (stored === undefined || !mayRead(viewer, stored)) return refuse(404, problem('handoverNotFound', { id }, `no submitted handover ${id}`), 'id');
         if (stored.status === 'confirmed') return refuse(409, problem('handoverAlreadyConfirmed', { by: stored.confirmedBy ?? '?' }), 'id');
+        const foreign = notTheirTeams(viewer, stored.teamIds);
+        if (foreign !== undefined) return foreign;
         const h = withIncoming(stored);
         if (viewer.role === 'lead' && !sameAccount(h.incoming.account, viewer.username)) {
           const who = h.incoming.account === undefined ? 'the roster names no incoming lead for it' : `the incoming lead is ${h.incoming.account}`;

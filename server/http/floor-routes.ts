@@ -1,7 +1,8 @@
 /**
- * The REST face of the floor: what the wallboard shows (`/floor`), alert history, the rules
- * in force, and the same commands the wallboard gives over socket.io (through the same
- * command handlers, so both validate and answer alike).
+ * The REST face of the floor: what the wallboard shows (`/floor`; to a display, just what
+ * its socket is sent), alert history, the rules in force, and the same commands the
+ * wallboard gives over socket.io (through the same command handlers, so both validate and
+ * answer alike).
  */
 import { alertFor, audienceOf, snapshotFor } from '../access/audience.js';
 import { VIEW_ROLES } from '../access/permissions.js';
@@ -19,6 +20,7 @@ import type { CommandHandlers, CommandOutcome, CommandStatus } from './command-h
 // The actor's address is req.ip: the client's, behind a proxy express trusts (--trust-proxy).
 import { actorOf, viewerOf } from './route-inputs.js';
 import { problem } from '../../shared/problems.js';
+import { screenSnapshot } from '../wallboard/screen.js';
 
 export interface FloorRoutesDeps {
   floor: FloorService;
@@ -68,7 +70,11 @@ export function createFloorRouter({ floor, commands, requireViewer, feeds }: Flo
   const people = requireViewer(PEOPLE);
 
   router.get('/api/v1/floor', anyViewer, (_req, res) => {
-    res.json(snapshotFor(floor.snapshot(), audienceOf(viewerOf(res))));
+    const audience = audienceOf(viewerOf(res));
+    const cut = snapshotFor(floor.snapshot(), audience);
+    // A public screen reads here exactly what its socket is sent (screenSnapshot: alert
+    // summaries, floor-wide compliance only), never the per-agent figures people get.
+    res.json(audience.publicScreen ? screenSnapshot(cut) : cut);
   });
 
   // The agent panel: today's timeline and compliance. A lead only for their teams' agents.

@@ -2,8 +2,8 @@
  * The demo's people: `serve --demo` with a notifications file naming `demo-lead`,
  * `demo-supervisor` or `demo-manager` creates those accounts when missing, so the
  * simulated floor's alerts have someone to reach up the chain (the README's demo).
- * They get one-time passwords nobody is told: the acknowledge link needs no sign-in, and
- * an admin can reset a password on the admin page to sign in as one.
+ * They get one-time passwords nobody is told (never logged): an acknowledge link acts only
+ * for its account signed in, so an admin resets a password on the admin page to sign in as one.
  */
 import type { Logger } from 'pino';
 import type { AccountView, CreateAccountInput } from '../../shared/access.js';

@@ -24,7 +24,7 @@ import type { ChannelDeps } from './channels/types.js';
 import { NotifyFileError } from './config/notify-file.js';
 import { alertUrl, createDecider, type AccountDirectory } from './decider.js';
 import { Sender } from './delivery/sender.js';
-import { createAckRouter } from './http/ack-routes.js';
+import { createAckRouter, type AckSessions } from './http/ack-routes.js';
 import { createNotifyAdminRouter } from './http/admin-routes.js';
 import { createConfigTables, type ConfigTables } from './store/config-tables.js';
 import { createHealthTable, type HealthTable } from './store/health.js';
@@ -38,7 +38,11 @@ export interface NotifierOptions {
   /** False when the event storage's connection checkpoints the same file (storage/sqlite/open.ts). */
   checkpoints?: boolean;
   floor: FloorService;
-  accounts: AccountDirectory;
+  /**
+   * The access service: its accounts decide who is told, and its sessions who is using an
+   * acknowledge link (a link acts only for the account it was sent to, signed in).
+   */
+  accounts: AccountDirectory & AckSessions;
   audit: Auditor;
   logger: Logger;
   requireViewer(roles: readonly Role[]): RequestHandler;
@@ -132,7 +136,7 @@ export async function createNotifier(o: NotifierOptions): Promise<Notifier> {
     delivery: settings.delivery, ...(o.file && { file: o.file.path }),
   });
   const router = Router();
-  router.use(createAckRouter({ ack, clock, alertUrl: (id) => alertUrl(publicUrl(), id), logger: o.logger }));
+  router.use(createAckRouter({ ack, sessions: o.accounts, clock, alertUrl: (id) => alertUrl(publicUrl(), id), logger: o.logger }));
   router.use(createNotifyAdminRouter({ config, ops, settings: settingsView, requireViewer: o.requireViewer }));
 
   // Alert changes are decided one batch at a time, in the order the floor made them.

@@ -3,7 +3,9 @@
  * session cookie, or a paired display's device token) and joins the room of its audience
  * (role, and a shift lead's teams); each delta is cut once per audience and sent to its
  * room. A snapshot on connect, `resync` on demand, and the commands the viewer's role may
- * give. Revoking a display or signing a user out disconnects their sockets at once.
+ * give. Revoking a display or signing a user out disconnects their sockets at once; a
+ * person's session that lapsed otherwise (idle, password expired) is found at their next
+ * command, which is refused and the socket cut (actorNow).
  *
  * Handlers never throw (an exception in a socket.io listener is uncaught) and tolerate a
  * missing ack.
@@ -375,41 +377,68 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
     });
 
     const ip = clientIp(deps.addressOf?.(socket.request) ?? socket.handshake.address);
-    const actor: Actor = { viewer, ...(ip !== undefined && { ip }) };
     socket.on('alert:acknowledge', (input, ack) => {
-      void answer(socket, ack, () => commands.acknowledgeAlert(input, actor), log);
+      void answer(socket, ip, ack, (actor) => commands.acknowledgeAlert(input, actor), log);
     });
     socket.on('alert:resolve', (input, ack) => {
-      void answer(socket, ack, () => commands.resolveAlert(input, actor), log);
+      void answer(socket, ip, ack, (actor) => commands.resolveAlert(input, actor), log);
     });
     socket.on('alert:escalate', (input, ack) => {
-      void answer(socket, ack, () => commands.escalateAlert(input, actor), log);
+      void answer(socket, ip, ack, (actor) => commands.escalateAlert(input, actor), log);
     });
     socket.on('hold:approve', (input, ack) => {
-      void answer(socket, ack, () => commands.approveHold(input, actor), log);
+      void answer(socket, ip, ack, (actor) => commands.approveHold(input, actor), log);
     });
   });
 
-  /** Runs a command and acks its result; commands run even without an ack. */
+  /**
+   * Who gives a command now. A socket holds the viewer of its handshake, but a session can
+   * end without a revocation to cut the socket (idle past its expiry, a password past its
+   * age): so a person's session is resolved again from the handshake's cookie, the check
+   * every HTTP request gets, and its refusal (sign in, change the password) returned
+   * instead. The fresh viewer acts, with the role and teams the account has now. A paired
+   * display keeps its handshake's viewer: revoking its token cuts it (onRevoked above).
+   */
+  async function actorNow(socket: WallboardSocket, ip: string | undefined): Promise<Actor | Problem> {
+    const held = socket.data.viewer;
+    const viewer = held.kind === 'user' ? await auth.viewerFromHandshake(socket.handshake) : held;
+    const same = viewer !== null && viewer.kind === held.kind && viewer.id === held.id
+      && (viewer.kind !== 'user' || (held.kind === 'user' && viewer.sessionId === held.sessionId));
+    if (!same) return problem('signInRequired');
+    if (viewer.kind === 'user' && viewer.mustChangePassword) return problem('changePasswordFirst');
+    return { viewer, ...(ip !== undefined && { ip }) };
+  }
+
+  /**
+   * Runs a command as the socket's viewer now (actorNow) and acks its result; commands run
+   * even without an ack. A socket whose session no longer holds is told why and cut, so the
+   * screen goes to sign in (its reconnection is refused the same way).
+   */
   async function answer<T>(
-    _socket: WallboardSocket,
+    socket: WallboardSocket,
+    ip: string | undefined,
     ack: ((result: CommandOutcome<T>['result']) => void) | undefined,
-    run: () => Promise<CommandOutcome<T>>,
+    run: (actor: Actor) => Promise<CommandOutcome<T>>,
     log: Logger,
   ): Promise<void> {
     let result: CommandOutcome<T>['result'];
+    let lapsed = false;
     try {
-      result = (await run()).result;
+      const actor = await actorNow(socket, ip);
+      lapsed = !('viewer' in actor);
+      result = 'viewer' in actor ? (await run(actor)).result : { ok: false, ...actor };
     } catch (err) {
       log.error({ err }, 'command failed');
       result = { ok: false, ...problem('internal') };
     }
-    if (typeof ack !== 'function') return;
+    if (lapsed) log.info({ code: result.ok ? undefined : result.code }, 'command from a socket whose session lapsed: refused, socket cut');
     try {
-      ack(result);
+      if (typeof ack === 'function') ack(result);
     } catch (err) {
       log.warn({ err }, 'command ack failed');
     }
+    // After the ack, which socket.io writes out before it closes the connection.
+    if (lapsed) socket.disconnect(true);
   }
 
   return () => {

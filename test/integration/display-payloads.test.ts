@@ -57,13 +57,16 @@ async function deltaWhere(sc: Screen, holds: (d: ScreenDelta) => boolean): Promi
   throw new Error('no such delta within 5 s');
 }
 
-/** `GET /api/v1/floor` as a person (their browser) or as a display (its device token). */
-const floorFor = async (who: Browser | { deviceToken: string }): Promise<FloorSnapshot> => {
+/** `GET /api/v1/floor` as a person (their browser): the whole snapshot their role may see. */
+async function floorFor(who: Browser): Promise<FloorSnapshot>;
+/** `GET /api/v1/floor` as a display (its device token): what its socket is sent. */
+async function floorFor(who: { deviceToken: string }): Promise<ScreenSnapshot>;
+async function floorFor(who: Browser | { deviceToken: string }): Promise<FloorSnapshot | ScreenSnapshot> {
   const res = 'deviceToken' in who
     ? await fetch(`${s.base}/api/v1/floor`, { headers: { authorization: `Bearer ${who.deviceToken}` } })
     : await who.call('GET', '/api/v1/floor');
   return expectJson<FloorSnapshot>(res, 200);
-};
+}
 
 const expectNothingSecret = (payload: unknown): void => {
   const text = JSON.stringify(payload);
@@ -135,14 +138,14 @@ describe('what a paired display is sent', () => {
     expect(tvDelta.alerts.find((a) => a.id === alertId)).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'sup' });
     expectNothingSecret(tv.deltas);
 
-    // A display connecting now, and one reading the floor over REST (alerts whole, history included).
+    // A display connecting now, and one reading the floor over REST (the same summaries).
     expectNothingSecret((await screen({ deviceToken })).snapshot);
     const rest = await floorFor({ deviceToken });
     expectNothingSecret(rest);
     const restAlert = rest.alerts.find((a) => a.id === alertId)!;
-    expect(restAlert.history.map((h) => h.action)).toEqual(['opened', 'acknowledged']);
-    expect(restAlert.history.some((h) => 'note' in h)).toBe(false);
-    expect(restAlert.evidence).toEqual([]);
+    expect(restAlert).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'sup' });
+    expect(restAlert).not.toHaveProperty('history');
+    expect(restAlert).not.toHaveProperty('evidence');
 
     // The supervisor's REST floor is as it was: the note, in the alert and its history, and the call ids.
     const whole = await floorFor(supervisor);
@@ -152,6 +155,18 @@ describe('what a paired display is sent', () => {
     expect(supAlert.callId).toBe(CALL_A);
     expect(supAlert.evidence).toEqual(['c4']);
     expect(whole.agents.map((a) => a.callId).sort()).toEqual([CALL_B, CALL_A].sort());
+  });
+
+  it('GET /api/v1/floor gives a display exactly its socket snapshot: floor-wide compliance, never per agent', async () => {
+    const rest = await floorFor({ deviceToken });
+    const socket = (await screen({ deviceToken })).snapshot;
+    // The seq is the audience's own on the socket, the floor's here; serverTime is when each was sent.
+    const comparable = ({ seq: _seq, serverTime: _time, ...body }: ScreenSnapshot) => body;
+    expect(comparable(rest)).toEqual(comparable(socket));
+    expect(JSON.stringify(rest.compliance)).not.toMatch(/byAgent|byTeam|1001|2001/);
+    // A person's REST floor keeps the per-agent figures their role may see.
+    const whole = await floorFor(supervisor);
+    expect(Object.keys(whole.compliance.byAgent)).toContain('1001');
   });
 
   it('a delta after a resolve with a note', async () => {

@@ -8,3 +8,11 @@ export function Redirect({ to }: { to: string }) {
   }, [to]);
   return null;
 }
+
+/** Loads a page the server renders itself (an acknowledge link), replacing this entry too. */
+export function LoadPage({ href }: { href: string }) {
+  useEffect(() => {
+    location.replace(href);
+  }, [href]);
+  return null;
+}

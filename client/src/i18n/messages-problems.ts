@@ -68,6 +68,12 @@ const PROBLEMS_ZH: Record<ProblemCode, string> = {
   scheduleFileProblems: '文件中有 {count} 处问题。',
   secretDestinationChanged: '目标服务器已更改，请重新输入“{field}”。',
   destinationForbidden: '“{field}”填写有误：{host} 是链路本地或云元数据地址，通知不会发送到这类地址。',
+  ackLinkInvalid: '此确认链接无效（不完整或被修改过）。请使用消息中的原始链接。',
+  ackLinkUsed: '此确认链接已经使用过。每个确认链接只能使用一次。',
+  ackLinkExpired: '此确认链接已过期。请在看板上确认此告警。',
+  ackLinkAccountGone: '此确认链接所属的账号（{account}）不存在或已停用。',
+  ackLinkOtherAccount: '此确认链接是发给 {account} 的，而您当前以 {signedIn} 登录：请以 {account} 登录后再使用。',
+  ackLinkPageStale: '此页面已过期（打开后登录状态有变化）。请重新打开确认链接。',
 };
 
 const PASSWORD_PROBLEMS_ZH: Record<PasswordProblemCode, string> = {

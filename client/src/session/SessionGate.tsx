@@ -8,14 +8,14 @@ import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import type { Me } from '../../../shared/access.js';
 import { AdminRoutes, isAdminPath } from '../admin/AdminRoutes.js';
 import { Link } from '../components/Link.js';
-import { Redirect } from '../components/Redirect.js';
+import { LoadPage, Redirect } from '../components/Redirect.js';
 import { StatusScreen } from '../components/StatusScreen.js';
 import { AlertsPage } from '../pages/AlertsPage.js';
 import { FloorPage } from '../pages/FloorPage.js';
 import { PasswordPage } from '../pages/PasswordPage.js';
 import { SignInPage } from '../pages/SignInPage.js';
 import { useT } from '../i18n/index.js';
-import { PATHS, queryParam, safeNext, signInPath } from '../routes.js';
+import { ackLinkNext, PATHS, queryParam, safeNext, signInPath } from '../routes.js';
 import { mayReadHandovers, mayReadPoints, mayReadSchedule } from './page-access.js';
 import { useSessionStore } from './session-store.js';
 
@@ -53,8 +53,11 @@ function SignedInPage({ me, path }: { me: Me; path: string }) {
   // The admin pages (and their "administrators only" answer) are routed in admin/.
   if (isAdminPath(path)) return <AdminRoutes me={me} path={path} />;
   switch (path) {
-    case PATHS.signIn:
-      return <Redirect to={safeNext(queryParam('next'))} />;
+    case PATHS.signIn: {
+      // Signed in from an acknowledge link's page: back to that page, as the server shows it.
+      const ackLink = ackLinkNext(queryParam('next'));
+      return ackLink !== undefined ? <LoadPage href={ackLink} /> : <Redirect to={safeNext(queryParam('next'))} />;
+    }
     case PATHS.floor:
       return <FloorPage me={me} />;
     case PATHS.password:

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { alertTitle } from '../../../shared/alert-titles.js';
 import type { Alert } from '../../../shared/alerts.js';
 import type { Viewer } from '../../../server/access/principal.js';
-import { alertFor, audienceOf, deltaCutter, deltaFor, maskNumber, narrowAudience, snapshotCutter, snapshotFor } from '../../../server/access/audience.js';
+import { alertFor, audienceOf, publicAlert, deltaCutter, deltaFor, maskNumber, narrowAudience, snapshotCutter, snapshotFor } from '../../../server/access/audience.js';
 import type { FloorSnapshot } from '../../../shared/wallboard.js';
 
 const user = (role: 'admin' | 'supervisor' | 'lead' | 'manager', teams: string[] = []): Viewer => ({
@@ -39,7 +39,7 @@ describe('what each role receives', () => {
 
   it("a shift lead gets only their teams' alerts and agents", () => {
     const lead = audienceOf(user('lead', ['B', 'A']));
-    expect(lead.key).toBe('lead:A,B');
+    expect(lead.key).toBe('lead:["A","B"]');
     expect(alertFor(alert('C'), lead)).toBeNull();
     const delta = deltaFor({
       seq: 5, at: 1, serverTime: 1,
@@ -62,19 +62,38 @@ describe('what each role receives', () => {
   });
 });
 
+describe('the audience key (the room and the cached snapshot)', () => {
+  it('never joins two different team sets: a team named "A,B" is not teams A and B', () => {
+    const oneTeam = audienceOf(user('lead', ['team-01,team-02']));
+    const twoTeams = audienceOf(user('lead', ['team-01', 'team-02']));
+    expect(oneTeam.key).not.toBe(twoTeams.key);
+    // Nor when a screen narrows to them, nor through a scoped whole-floor role.
+    expect(narrowAudience(oneTeam, ['team-01,team-02'])!.key).not.toBe(narrowAudience(twoTeams, ['team-01', 'team-02'])!.key);
+    const sup = audienceOf(user('supervisor'));
+    expect(narrowAudience(sup, ['A,B'])!.key).not.toBe(narrowAudience(sup, ['A', 'B'])!.key);
+    // Other separators a team id may hold do not collide either.
+    expect(audienceOf(user('lead', ['A"', 'B'])).key).not.toBe(audienceOf(user('lead', ['A', '"B'])).key);
+  });
+
+  it('is the same for the same teams, in any order, repeated or not', () => {
+    expect(audienceOf(user('lead', ['B', 'A', 'B'])).key).toBe(audienceOf(user('lead', ['A', 'B'])).key);
+    expect(narrowAudience(audienceOf(user('lead', ['A', 'B'])), ['B', 'A'])!.key).toBe(audienceOf(user('lead', ['A', 'B'])).key);
+  });
+});
+
 describe('a screen scoped to some teams (handshake `teams`)', () => {
   const agents = (...teams: Array<string | undefined>) => teams.map((teamId, i) => ({ agentId: String(i), ...(teamId && { teamId }) })) as never;
 
   it('narrows a whole-floor role to exactly those teams, and a lead to those among its own', () => {
     const sup = narrowAudience(audienceOf(user('supervisor')), ['B', 'A', 'B']);
-    expect(sup).toMatchObject({ key: 'supervisor:A,B', role: 'supervisor', callerNumbers: 'masked' });
+    expect(sup).toMatchObject({ key: 'supervisor:["A","B"]', role: 'supervisor', callerNumbers: 'masked' });
     expect([...sup!.teams!]).toEqual(['A', 'B']);
     const lead = narrowAudience(audienceOf(user('lead', ['A', 'C'])), ['A', 'B']);
-    expect(lead?.key).toBe('lead:A');
+    expect(lead?.key).toBe('lead:["A"]');
     expect(narrowAudience(audienceOf(user('lead', ['A'])), ['B'])).toBeNull();
     const tv = audienceOf(display);
     expect(narrowAudience(tv, undefined)).toBe(tv);
-    expect(narrowAudience(tv, ['A'])).toMatchObject({ key: 'display:A', callerNumbers: 'none', speech: false });
+    expect(narrowAudience(tv, ['A'])).toMatchObject({ key: 'display:["A"]', callerNumbers: 'none', speech: false });
   });
 
   it('cuts one delta for many audiences as filtering each would', () => {
@@ -166,6 +185,22 @@ describe('a public screen (the TV): no typed notes, no call ids', () => {
     });
     // A scoped TV gets the same.
     expect(alertFor(worked(), narrowAudience(audienceOf(display), ['A'])!)).toEqual(shown);
+  });
+
+  it("a subject's id is what the alert names (its agent, its queue) or the alert's id: never a feed's event id", () => {
+    const EVENT = 'EV-ami-1712345678.4321';
+    const base = { ...alert('A'), callId: undefined, sensitive: undefined };
+    // An urgent report without a call: the engine's subject is `<agent>:<event id>`.
+    const urgent: Alert = { ...base, id: 'al-7', rule: 'urgent-escalation', subject: { kind: 'agent', id: `1001:${EVENT}` }, agentId: '1001' };
+    const shown = publicAlert(urgent);
+    expect(shown.subject).toEqual({ kind: 'agent', id: '1001' });
+    expect(JSON.stringify(shown)).not.toContain(EVENT);
+    expect(publicAlert({ ...base, subject: { kind: 'queue', id: `cards:${EVENT}` }, queue: 'cards' }).subject).toEqual({ kind: 'queue', id: 'cards' });
+    // Nothing to name it by: the alert's own id, so two alerts stay apart on the screen.
+    expect(publicAlert({ ...base, id: 'al-8', subject: { kind: 'agent', id: `1001:${EVENT}` }, agentId: undefined }).subject).toEqual({ kind: 'agent', id: 'al-8' });
+    expect(publicAlert({ ...base, id: 'al-9', subject: { kind: 'floor', id: 'meeting:lead:9001@1' } }).subject).toEqual({ kind: 'floor', id: 'al-9' });
+    // People still get the engine's subject.
+    expect(alertFor(urgent, audienceOf(user('supervisor')))!.subject.id).toBe(`1001:${EVENT}`);
   });
 
   it('supervisors, leads and managers get the alert as it is', () => {

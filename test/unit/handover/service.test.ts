@@ -118,6 +118,19 @@ describe('submitting', () => {
     expect(audits).toEqual([]);
   });
 
+  it('is refused to the rostered outgoing lead for teams not on their account, as the draft is', async () => {
+    // The roster names lead.wang the outgoing lead of T1 and T2; his account now leads T1 only.
+    const wangOfT1 = user('lead.wang', 'lead', ['T1']);
+    const input = { shiftChangeAt: new Date(CHANGE).toISOString(), teamIds: TEAMS, fields: fields() };
+    const refused = await service.submit(as(wangOfT1), input);
+    expect(refused).toEqual(await service.draft(wangOfT1, CHANGE, TEAMS));
+    expect(refused).toMatchObject({ ok: false, status: 403, field: 'teamIds', code: 'notYourTeams', params: { teams: 'T2' } });
+    // Another team's lead, rostered or not, is refused by name of the team too.
+    expect(await service.submit(as(zhao), input)).toMatchObject({ ok: false, status: 403, code: 'notYourTeams', params: { teams: 'T1, T2' } });
+    expect(await store.search({})).toEqual([]);
+    expect(audits).toEqual([]);
+  });
+
   it('names the bad field', async () => {
     expect(await service.submit(as(wang), { shiftChangeAt: '12:00', teamIds: TEAMS, fields: {} })).toMatchObject({ status: 400, field: 'shiftChangeAt' });
     expect(await service.submit(as(wang), { shiftChangeAt: CHANGE, teamIds: [], fields: {} })).toMatchObject({ status: 400, field: 'teamIds' });
@@ -173,6 +186,20 @@ describe('confirming', () => {
     const bySup = await service.confirm(as(sup), ID, {});
     expect(bySup).toMatchObject({ ok: true, value: { confirmedBy: 'sup' } });
     expect(m.floor.liveAlert(m.alerts.absence)!.owner?.account).toBe('Lead.Li');
+  });
+
+  it('is refused to the rostered incoming lead for teams not on their account, and passes nothing on', async () => {
+    await submitted();
+    await resolveBlocker();
+    // The roster names lead.li the incoming lead of T1 and T2; her account leads T1 only.
+    const liOfT1 = user('lead.li', 'lead', ['T1']);
+    const refused = await service.confirm(as(liOfT1), ID, {});
+    expect(refused).toMatchObject({ ok: false, status: 403, field: 'teamIds', code: 'notYourTeams', params: { teams: 'T2' } });
+    expect((await store.get(ID))!.status).toBe('submitted');
+    expect(m.floor.liveAlert(m.alerts.absence)!.owner).toBeUndefined();
+    expect(audits.at(-1)).toMatchObject({ action: 'handover-submitted' });
+    // With both teams on her account, the same confirmation goes through.
+    expect(await service.confirm(as(li), ID, {})).toMatchObject({ ok: true, value: { status: 'confirmed' } });
   });
 
   it('works again after a crash between the engine\'s command and the stored confirmation', async () => {

@@ -1,7 +1,7 @@
 /**
  * The acknowledge pages' failure path: when the service fails, the page says so and the
- * failure is logged without the token (the link is the credential); the app's error
- * handler, which logs the URL, never sees it.
+ * failure is logged without the token (a secret bound to one recipient and alert); the
+ * app's error handler, which logs the URL, never sees it.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -28,7 +28,8 @@ describe('the acknowledge routes when the service fails', () => {
     } as unknown as AckService;
     const app = express();
     app.use(requestLog(logger));
-    app.use(createAckRouter({ ack: failing, clock: { now: () => 0 }, alertUrl: (id) => `/alerts?alert=${id}`, logger }));
+    const sessions = { viewerFromRequest: async () => null, sessionCsrfToken: async () => null };
+    app.use(createAckRouter({ ack: failing, sessions, clock: { now: () => 0 }, alertUrl: (id) => `/alerts?alert=${id}`, logger }));
     app.use(jsonErrorHandler(logger));
     const server = app.listen(0, '127.0.0.1');
     servers.push(server);
