@@ -9,6 +9,7 @@ import type { AccountView } from '../../shared/access.js';
 import { withoutCallId } from '../../shared/alert-titles.js';
 import type { Alert } from '../../shared/alerts.js';
 import type { NotificationMessage, NotifySettings } from '../../shared/notify.js';
+import { createLogThrottle } from '../ops/log-throttle.js';
 import { signAckToken } from './ack/token.js';
 import type { RoutingRecipient } from './routing/audience.js';
 import { route, type Decision } from './routing/decide.js';
@@ -30,6 +31,18 @@ export interface DeciderOptions {
   clock: { now(): number };
   logger: Logger;
 }
+
+/**
+ * Recipients told nothing because the account they name is missing or disabled (a typo in
+ * the notifications file, an account since removed): said in the log, since otherwise a
+ * lead is simply never alerted.
+ */
+export function recipientsWithoutAccount(recipients: readonly RoutingRecipient[]): Array<{ recipient: string; account: string }> {
+  return recipients.filter((r) => r.enabled && r.holder === undefined).map((r) => ({ recipient: r.id, account: r.account }));
+}
+
+/** A recipient without its account is said at most this often while alerts pass it by. */
+const NO_ACCOUNT_WARNING_EVERY_MS = 3_600_000;
 
 /** The recipients with what their accounts say now (role, teams; none when missing or disabled). */
 export async function routingRecipients(tables: ConfigTables, accounts: AccountDirectory): Promise<RoutingRecipient[]> {
@@ -80,6 +93,7 @@ export function messageFor(alert: Alert, d: Decision, recipient: RoutingRecipien
 }
 
 export function createDecider(o: DeciderOptions) {
+  const noAccount = createLogThrottle({ everyMs: NO_ACCOUNT_WARNING_EVERY_MS, now: o.clock.now });
   /** Decides for these alerts (any status: only open ones tell anybody); returns the ids written. */
   async function decide(alerts: readonly Alert[]): Promise<string[]> {
     const open = alerts.filter((a) => a.status === 'open');
@@ -99,7 +113,13 @@ export function createDecider(o: DeciderOptions) {
         dedupeWindowMs: o.settings.dedupeWindowMinutes * 60_000,
         lastNotifiedAt: (key, alertId) => o.outbox.lastNotifiedAt(key, alertId),
       });
-      for (const s of skipped) o.logger.debug({ alert: alert.id, recipient: s.recipientId, reason: s.reason }, 'notification not sent');
+      for (const s of skipped) {
+        if (s.reason === 'no-account' && noAccount.pass(s.recipientId) !== undefined) {
+          o.logger.warn({ alert: alert.id, recipient: s.recipientId, account: byId.get(s.recipientId)?.account }, 'notification not sent: the recipient\'s account does not exist or is disabled');
+        } else {
+          o.logger.debug({ alert: alert.id, recipient: s.recipientId, reason: s.reason }, 'notification not sent');
+        }
+      }
       for (const d of decisions) {
         if (o.outbox.has(d.id)) continue;
         const recipient = byId.get(d.recipientId)!;

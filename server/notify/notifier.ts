@@ -22,7 +22,7 @@ import { NotifyInputError } from './admin/errors.js';
 import { createOperations, type Operations } from './admin/operations.js';
 import type { ChannelDeps } from './channels/types.js';
 import { NotifyFileError } from './config/notify-file.js';
-import { alertUrl, createDecider, type AccountDirectory } from './decider.js';
+import { alertUrl, createDecider, recipientsWithoutAccount, routingRecipients, type AccountDirectory } from './decider.js';
 import { Sender } from './delivery/sender.js';
 import { createAckRouter, type AckSessions } from './http/ack-routes.js';
 import { createNotifyAdminRouter } from './http/admin-routes.js';
@@ -179,6 +179,10 @@ export async function createNotifier(o: NotifierOptions): Promise<Notifier> {
       unsubscribe = o.floor.onDelta((delta) => {
         if (delta.alerts.length > 0) void enqueue(delta.alerts).catch(() => undefined);
       });
+      const unreachable = recipientsWithoutAccount(await routingRecipients(tables, o.accounts));
+      if (unreachable.length > 0) {
+        o.logger.warn({ recipients: unreachable }, 'notification recipients name accounts that do not exist or are disabled: they will be told nothing until the account exists');
+      }
       const again = await enqueue(o.floor.liveAlerts());
       if (again.length > 0) o.logger.info({ notifications: again.length }, 'live alerts decided again on start');
       if (send) {

@@ -12,7 +12,7 @@ import { createAccessService } from '../../server/access/service/access-service.
 import { ensureDemoAccounts } from '../../server/notify/demo.js';
 import { NotifyFileError, parseNotifyFile } from '../../server/notify/config/notify-file.js';
 import { readFileSync } from 'node:fs';
-import { notifyFile, openWorld } from './notify-harness.js';
+import { forbiddenPhrase, notifyFile, openWorld } from './notify-harness.js';
 
 const hook = (id: string, name: string) => ({ id, name, kind: 'webhook', url: 'https://hooks.example.com/x', secret: 'file-secret-123' });
 
@@ -55,6 +55,36 @@ describe('the file and the page', () => {
     expect((err as NotifyFileError).problems).toEqual([
       'channels[0] "meta".url: 169.254.169.254 is a link-local or cloud metadata address; notifications are never sent there',
     ]);
+  });
+});
+
+describe('a recipient whose account does not exist', () => {
+  it('is said in the log at start and, once an hour, when an alert passes it by; the others are told', async () => {
+    const warnings: Array<Record<string, unknown>> = [];
+    const logger = pino({ level: 'warn' }, { write: (line: string) => void warnings.push(JSON.parse(line) as Record<string, unknown>) });
+    const world = await openWorld({
+      logger,
+      file: notifyFile({
+        channels: [hook('hook', 'Hook')],
+        recipients: [
+          { id: 'typo', name: 'Lead A (typo)', account: 'lead-aa', contacts: [{ channel: 'hook' }] },
+          { id: 'lead-a', name: 'Lead A', account: 'lead-a', contacts: [{ channel: 'hook' }] },
+        ],
+        routes: [{ id: 'critical', severities: ['critical'] }],
+      }),
+    });
+    try {
+      expect(warnings.map((w) => [w.msg, w.recipients])).toEqual([
+        [expect.stringMatching(/do not exist or are disabled/), [{ recipient: 'typo', account: 'lead-aa' }]],
+      ]);
+      await world.ingest(forbiddenPhrase('1001', 'A', 'c-1'));
+      await world.ingest(forbiddenPhrase('1002', 'A', 'c-2'));
+      expect(world.notifier.outbox.list({ limit: 10 }).map((r) => r.recipientId)).toEqual(['lead-a', 'lead-a']);
+      const passedBy = warnings.filter((w) => w.recipient === 'typo');
+      expect(passedBy).toEqual([expect.objectContaining({ account: 'lead-aa', msg: expect.stringMatching(/account does not exist or is disabled/) })]);
+    } finally {
+      await world.close();
+    }
   });
 });
 

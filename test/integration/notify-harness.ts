@@ -9,7 +9,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { SMTPServer } from 'smtp-server';
 import { floorEventSchema } from '../../shared/events.js';
 import { notifyFileSchema, type NotifyFile } from '../../shared/notify.js';
@@ -203,10 +203,10 @@ export function notifyFile(input: unknown): NotifyFile {
  * The server in-process on one SQLite file. Open it again on the same file (and clock) to
  * play a restart; `send: false` leaves the sender to the test (`notifier.sender.runDue()`).
  */
-export async function openWorld(o: { db?: string; clock?: FakeClock; file?: NotifyFile; send?: boolean; ackLinkMinutes?: number } = {}): Promise<World> {
+export async function openWorld(o: { db?: string; clock?: FakeClock; file?: NotifyFile; send?: boolean; ackLinkMinutes?: number; logger?: Logger } = {}): Promise<World> {
   const db = o.db ?? tempDb();
   const clock = o.clock ?? new FakeClock(at(0));
-  const logger = pino({ level: 'silent' });
+  const logger = o.logger ?? pino({ level: 'silent' });
   const storage: Storage = createSqliteStorage(db);
   const floor = await Floor.open({ storage, clock, rules: defaultRulesConfig(), reorderWindowMs: 0 });
   const accessStore: AccessStore = createSqliteAccessStore(db);
