@@ -7,7 +7,7 @@
  */
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
-import { falseAlarmBy, type Alert } from '../../../shared/alerts.js';
+import { falseAlarmBy, type Alert, type AlertHistoryEntry } from '../../../shared/alerts.js';
 import { useT } from '../i18n/index.js';
 import { withoutSensitive } from '../store/apply.js';
 import { formatClockTime } from '../time/format.js';
@@ -186,15 +186,7 @@ function Trail({ alert: a, timezone }: { alert: HistoryAlert; timezone: string |
         </div>
       )}
       {escalations.map((h, i) => (
-        <div key={`escalated-${i}`} className="desk-trail-row" data-trail="escalated">
-          <dt>{t('alerts.history.escalated', { level: t(`alerts.level.${h.level ?? 'supervisor'}`) })}</dt>
-          <dd>
-            {t('alerts.history.ackBy', { who: name(h.by) ?? '?', time: time(h.at) })}
-            {h.noteCode === undefined && h.note !== undefined && h.note !== '' && (
-              <span className="desk-note-text"> — {t('alerts.history.note', { note: h.note })}</span>
-            )}
-          </dd>
-        </div>
+        <PersonRow key={`escalated-${i}`} entry={h} label={t('alerts.history.escalated', { level: t(`alerts.level.${h.level ?? 'supervisor'}`) })} timezone={timezone} />
       ))}
       {holds.map((h, i) => {
         const allowance = allowanceText(t, h);
@@ -223,16 +215,26 @@ function Trail({ alert: a, timezone }: { alert: HistoryAlert; timezone: string |
         </div>
       )}
       {falseAlarms.map((h, i) => (
-        <div key={`false-alarm-${i}`} className="desk-trail-row" data-trail="false-alarm">
-          <dt>{t('alerts.history.falseAlarm')}</dt>
-          <dd>
-            {t('alerts.history.ackBy', { who: name(h.by) ?? '?', time: time(h.at) })}
-            {h.noteCode === undefined && h.note !== undefined && h.note !== '' && (
-              <span className="desk-note-text"> — {t('alerts.history.note', { note: h.note })}</span>
-            )}
-          </dd>
-        </div>
+        <PersonRow key={`false-alarm-${i}`} entry={h} label={t('alerts.history.falseAlarm')} timezone={timezone} />
       ))}
     </dl>
+  );
+}
+
+/** A person's step on the trail (passed up by hand, called a false alarm): who, when, and their own note. */
+function PersonRow({ entry: h, label, timezone }: { entry: AlertHistoryEntry; label: string; timezone: string | undefined }) {
+  const t = useT();
+  const name = usePersonNames();
+  return (
+    <div className="desk-trail-row" data-trail={h.action}>
+      <dt>{label}</dt>
+      <dd>
+        {t('alerts.history.ackBy', { who: name(h.by) ?? '?', time: formatClockTime(h.at, timezone) })}
+        {/* The system's words (a code) are not a person's note. */}
+        {h.noteCode === undefined && h.note !== undefined && h.note !== '' && (
+          <span className="desk-note-text"> — {t('alerts.history.note', { note: h.note })}</span>
+        )}
+      </dd>
+    </div>
   );
 }

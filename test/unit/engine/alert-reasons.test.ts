@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ALERT_REASONS, isAlertReasonCode, type Alert, type AlertHistoryEntry, type AlertReasonCode, type AlertReasonParams } from '../../../shared/alerts.js';
+import type { PointsEntry } from '../../../shared/points.js';
 import { fillTemplate } from '../../../shared/problems.js';
 import { EngineHarness, T0 } from '../../helpers/engine-harness.js';
 import { leadDuty, min, ms, PlanHarness, shift, upsert } from './plan-harness.js';
@@ -389,25 +390,24 @@ describe('a false alarm (art. 105): the breach did not happen, and the points it
     expect(h.points.filter((p) => p.item === 'polite-language').length).toBe(h.points.filter((p) => p.item === 'reversal').length);
   });
 
-  it('a seat left without a reason (-2, 105.11) is given back too, while its alert is live', () => {
+  /** Agent 1001 not ready without a reason from second 10: at 130 an alert and -2 (105.11). */
+  function awayWithoutReason(): { h: PlanHarness; alert: Alert; taken: PointsEntry } {
     const h = new PlanHarness();
     h.login(0, '1001');
     h.at(10, 'agent.state', { agentId: '1001', state: 'not_ready' });
     h.tick(131);
-    const alert = only(h, 'away-without-reason');
-    const [taken] = h.pointsOf('leaving-seat');
+    return { h, alert: only(h, 'away-without-reason'), taken: h.pointsOf('leaving-seat')[0] };
+  }
+
+  it('a seat left without a reason (-2, 105.11) is given back too, while its alert is live', () => {
+    const { h, alert, taken } = awayWithoutReason();
     expect(alert.pointsTaken?.map((p) => [p.entryId, p.points])).toEqual([[taken.id, -2]]);
     h.command(140, { type: 'alert.resolve', alertId: alert.id, by: 'sup-1', falseAlarm: true });
     expect(h.points.find((p) => p.reverses === taken.id)).toMatchObject({ points: 2, agentId: '1001', author: 'sup-1' });
   });
 
   it('an alert that cleared on its own is marked a false alarm afterwards: its points come back, its resolution stays, once', () => {
-    const h = new PlanHarness();
-    h.login(0, '1001');
-    h.at(10, 'agent.state', { agentId: '1001', state: 'not_ready' });
-    h.tick(131);
-    const alert = only(h, 'away-without-reason');
-    const [taken] = h.pointsOf('leaving-seat');
+    const { h, alert, taken } = awayWithoutReason();
     h.at(150, 'agent.state', { agentId: '1001', state: 'available' });
     const cleared = h.alerts.get(alert.id)!;
     expect(cleared).toMatchObject({ status: 'resolved', resolvedBy: 'auto' });
