@@ -15,7 +15,8 @@ import { Floor } from './floor/floor.js';
 import { startThreadParser } from './ingest/batch-parser.js';
 import { createIngestService, type IngestService } from './ingest/ingest-service.js';
 import { checkFeedUrls } from './adapters/check-feeds.js';
-import { startFeeds, type RunningFeeds } from './adapters/feeds.js';
+import { feedKind, startFeeds, type RunningFeeds } from './adapters/feeds.js';
+import { loadAdaptersFile, unusedSections, withFlags, type AdapterKind, type AdapterSettings } from './config/adapters-file.js';
 import type { RequestHandler } from 'express';
 import type { AdapterCounters, EventSink } from './adapters/types.js';
 import { createTwilioWebhook } from './adapters/twilio/index.js';
@@ -84,6 +85,12 @@ export interface ServeOptions {
   surveyExtension?: string;
   /** What the phone system calls an agent -> the floor's agent id (`--agent-ids`), for the AMI and queue_log feeds. */
   agentIds?: Record<string, string>;
+  /**
+   * The adapters file (`--adapters-config`, YAML, config/adapters-file.ts): each adapter's
+   * site settings (pause and status reasons, hold consent, ...). Read before anything starts;
+   * a bad file, or a section saying otherwise than `surveyExtension` / `agentIds`, stops the start.
+   */
+  adaptersConfig?: string;
   /** Days before a password must be changed again (default 90). */
   passwordMaxAgeDays?: number;
   /**
@@ -134,7 +141,7 @@ export type ServedFloor = FloorService & Pick<Floor, 'tick' | 'snapshotNow' | 'c
 const CALL_LOOKBACK_MS = 8 * 24 * 3600_000;
 
 /** The cloud contact centres' webhook receivers that are configured. */
-function cloudWebhooks(options: ServeOptions, sinkFor: (feed: string) => EventSink, log: EventLog, logger: Logger) {
+function cloudWebhooks(options: ServeOptions, adapters: AdapterSettings, sinkFor: (feed: string) => EventSink, log: EventLog, logger: Logger) {
   const hooks: Array<{ name: string; path: string; handler: RequestHandler & { counters(): AdapterCounters } }> = [];
   // What the log holds about calls a webhook's mapper has no memory of (a restart in between).
   const earlierEvents = async (callIds: string[]) => {
@@ -145,7 +152,10 @@ function cloudWebhooks(options: ServeOptions, sinkFor: (feed: string) => EventSi
   if (options.twilio) {
     hooks.push({
       name: 'twilio-taskrouter', path: '/hooks/twilio/taskrouter',
-      handler: createTwilioWebhook({ ...options.twilio, sink: sinkFor('twilio-taskrouter'), logger: logger.child({ feed: 'twilio' }), earlierEvents }),
+      handler: createTwilioWebhook({
+        ...options.twilio, sink: sinkFor('twilio-taskrouter'), logger: logger.child({ feed: 'twilio' }), earlierEvents,
+        ...(adapters.twilio && { mapping: adapters.twilio }),
+      }),
     });
   }
   if (options.connectSecret) {
@@ -153,6 +163,7 @@ function cloudWebhooks(options: ServeOptions, sinkFor: (feed: string) => EventSi
       name: 'amazon-connect', path: '/hooks/amazon-connect',
       handler: createConnectWebhook({
         sharedSecret: options.connectSecret, sink: sinkFor('amazon-connect'), logger: logger.child({ feed: 'amazon-connect' }), earlierEvents,
+        ...(adapters['amazon-connect'] && { mapping: adapters['amazon-connect'] }),
       }),
     });
   }
@@ -173,6 +184,40 @@ function httpIngest(endpoint: string, token: string): IngestService {
     },
   };
 }
+/**
+ * How to sign in (access/first-start.ts signInHelp), with what it leaves out about the
+ * first start's one-time password file, as the code treats it: the file stays while the
+ * administrator has not changed that password (it still signs in), and the first start
+ * after they have removes it (removeSpentPasswordFile). So the first start's banner says
+ * the file need not be deleted by hand, and a restart before the change says the file is
+ * still there: "Sign in with your account" alone sent an installer looking for a password
+ * that was waiting in a file no banner named any more.
+ */
+export function signInBanner(url: string, boot: { created: boolean; oneTimePassword?: string }, storage: { db: string; postgres?: string }, passwordFile?: string): string {
+  const help = signInHelp(url, boot, storage, passwordFile);
+  const more = boot.created ? firstStartFileNote(passwordFile) : waitingFileNote(storage.db);
+  // The help ends with an empty line; the note goes before it.
+  return more.length === 0 ? help : help.replace(/\n\n$/, `\n${more.join('\n')}\n\n`);
+}
+
+function firstStartFileNote(passwordFile: string | undefined): string[] {
+  if (passwordFile === undefined) return [];
+  return ['  (Deleting it is up to you: the first start after the password is changed removes it.)'];
+}
+
+/** After a restart: the first start's file, still there because its password still signs in. */
+function waitingFileNote(db: string): string[] {
+  if (isInMemoryPath(db)) return [];
+  // Named as access/first-start.ts names it; removeSpentPasswordFile has run, so a file left is unspent.
+  const file = `${path.resolve(db)}.admin-password`;
+  if (!fs.existsSync(file)) return [];
+  return [
+    '  The administrator has not chosen a password yet: the first start\'s one-time password is',
+    `  still in ${file} (readable by this user only). Sign in as admin with it and`,
+    '  choose your own; the first start after that removes the file.',
+  ];
+}
+
 export interface RunningServer {
   url: string;
   floor: ServedFloor;
@@ -206,6 +251,7 @@ function clientDir(): string | undefined {
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   // Before anything is created (the first admin's one-time password among it), the file's lock too.
   checkFeedUrls(options.feeds ?? []);
+  const adapters = adapterSettings(options);
   if (options.redis !== undefined && options.postgres === undefined) {
     throw new Error('--redis needs --postgres: the processes of a floor share its event log, alerts and snapshots in PostgreSQL');
   }
@@ -214,7 +260,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const lock = onFile ? lockDatabaseFile(options.db) : undefined;
   let server: RunningServer;
   try {
-    server = await startOnLockedFile(options);
+    server = await startOnLockedFile(options, adapters);
   } catch (err) {
     lock?.release();
     throw err;
@@ -225,8 +271,36 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   return { ...server, close };
 }
 
-async function startOnLockedFile(options: ServeOptions): Promise<RunningServer> {
+/** Each adapter's settings, and the sections of the file no adapter here uses (said in the log once it is up). */
+interface Adapters {
+  settings: AdapterSettings;
+  unused: AdapterKind[];
+}
+
+/**
+ * The adapters file's sections, with `--survey-ext` and `--agent-ids` in the sections that
+ * take them. Throws naming the file and the field. A section for an adapter this server
+ * does not run is noted: a feed or a secret left out, most likely.
+ */
+function adapterSettings(options: ServeOptions): Adapters {
+  const fromFile = options.adaptersConfig === undefined ? {} : loadAdaptersFile(options.adaptersConfig);
+  const settings = withFlags(fromFile, {
+    ...(options.surveyExtension !== undefined && { surveyExtension: options.surveyExtension }),
+    ...(options.agentIds !== undefined && { agentIds: options.agentIds }),
+  }, options.adaptersConfig);
+  const running = new Set<AdapterKind>((options.feeds ?? []).flatMap((url) => feedKind(url) ?? []));
+  if (options.twilio) running.add('twilio');
+  if (options.connectSecret) running.add('amazon-connect');
+  // Of the file's own sections: the flags put theirs in for every adapter that takes them.
+  return { settings, unused: unusedSections(fromFile, running) };
+}
+
+async function startOnLockedFile(options: ServeOptions, { settings: adapters, unused }: Adapters): Promise<RunningServer> {
   const logger = options.logger ?? pino({ name: 'floorwatch' });
+  for (const kind of unused) {
+    logger.warn({ file: options.adaptersConfig, section: kind },
+      `adapters file: its ${kind} section is not used, as no ${kind} adapter runs (check --feed, --twilio-auth-token, --connect-secret)`);
+  }
   const rules: RulesConfig = options.rulesFile ? loadRulesFile(options.rulesFile) : defaultRulesConfig();
   // Appends failing for want of room or permission (or an I/O error) make /ready say so,
   // until one succeeds again or the probe finds the disk takes a write (ops/storage-writes.ts).
@@ -345,7 +419,7 @@ async function startOnLockedFile(options: ServeOptions): Promise<RunningServer> 
   const ingest = createIngestService(floor, ingestMetrics(metrics, logger));
   // Each in-process source is its own feed in the metrics.
   const sinkFor = (feed: string): EventSink => (batch) => ingest.ingestBatch(batch, undefined, feed);
-  const hooks = cloudWebhooks(options, sinkFor, storage.log, logger);
+  const hooks = cloudWebhooks(options, adapters, sinkFor, storage.log, logger);
   // Big ingest bodies are parsed on a thread of their own, beside the floor's (batch-parser.ts).
   const ingestParser = startThreadParser({
     onThreadFailure: (message) => logger.warn({ message }, 'ingest: the parse thread failed; its batches were parsed on the main thread'),
@@ -394,9 +468,7 @@ async function startOnLockedFile(options: ServeOptions): Promise<RunningServer> 
 
   if (options.feeds && options.feeds.length > 0) {
     feeds = await startFeeds(options.feeds, sinkFor('server-feeds'), logger, {
-      timeZone: floor.rules().timezone,
-      ...(options.surveyExtension !== undefined && { surveyExtension: options.surveyExtension }),
-      ...(options.agentIds !== undefined && { agentIds: options.agentIds }),
+      timeZone: floor.rules().timezone, adapters,
       // The queue_log position is kept beside the database, so a restart resumes where it stopped.
       ...(options.db !== ':memory:' && { stateBase: options.db }),
     });
@@ -423,7 +495,7 @@ async function startOnLockedFile(options: ServeOptions): Promise<RunningServer> 
       },
     });
   }
-  (options.announce ?? announceOnTerminal)(signInHelp(url, boot, options, options.announce === undefined ? oneTimePasswordFile(options.db, boot) : undefined));
+  (options.announce ?? announceOnTerminal)(signInBanner(url, boot, options, options.announce === undefined ? oneTimePasswordFile(options.db, boot) : undefined));
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {

@@ -3,8 +3,9 @@
  * be found only after the first start had created the admin account and printed its
  * one-time password to a console that then showed the feed's error and exited, so the
  * password was lost. Building an adapter only reads its URL (and, for a queue_log, looks
- * whether its directory exists): no connection, nothing opened or written. So each is
- * built once here, with nowhere to send events, and thrown away.
+ * whether its directory exists and whether the file, if there, opens for reading): no
+ * connection, nothing read or written. So each is built once here, with nowhere to send
+ * events, and thrown away.
  */
 import pino from 'pino';
 import { adapterFor } from './feeds.js';

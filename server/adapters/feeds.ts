@@ -16,13 +16,16 @@ import type { AdapterCounters, EventSink, FeedAdapter } from './types.js';
 import { createAmiAdapter } from './asterisk-ami/index.js';
 import { createQueueLogFollower } from './queue-log/follow.js';
 import { createPositionFile, positionFileFor } from './queue-log/position-file.js';
+import { unreadableReason } from './queue-log/readable.js';
 import { createFreeswitchAdapter } from './freeswitch/index.js';
+import type { AdapterKind, AdapterSettings } from '../config/adapters-file.js';
 
 export interface FeedSettings {
-  /** The survey's extension: a transfer there is `target: survey` (art. 76). */
-  surveyExtension?: string;
-  /** What the phone system calls an agent (interface, member name) -> the floor's agent id. */
-  agentIds?: Record<string, string>;
+  /**
+   * Each adapter's site settings (`--adapters-config`, with `--survey-ext` and `--agent-ids`
+   * already in the sections that take them: config/adapters-file.ts withFlags).
+   */
+  adapters?: AdapterSettings;
   timeZone: string;
   /**
    * The database file: feeds keep what they must remember across a restart beside it
@@ -36,34 +39,33 @@ export interface RunningFeeds {
   stop(): Promise<void>;
 }
 
+/** The adapter kind a feed URL's scheme names (its section in the adapters file), if any. */
+export function feedKind(url: string): AdapterKind | undefined {
+  const scheme = url.slice(0, Math.max(0, url.indexOf(':')));
+  if (scheme === 'asterisk-ami' || scheme === 'ami') return 'asterisk-ami';
+  if (scheme === 'queue-log') return 'queue-log';
+  if (scheme === 'freeswitch-esl' || scheme === 'esl') return 'freeswitch';
+  return undefined;
+}
+
 /** Builds an adapter for one feed URL; throws a message naming the problem (never the secret). */
 export function adapterFor(url: string, sink: EventSink, logger: Logger, settings: FeedSettings): FeedAdapter {
-  const scheme = url.slice(0, url.indexOf(':'));
-  if (scheme === 'asterisk-ami' || scheme === 'ami') {
-    return createAmiAdapter({
-      url, sink, logger: logger.child({ feed: 'asterisk-ami' }),
-      ...(settings.surveyExtension !== undefined && { surveyExtension: settings.surveyExtension }),
-      ...(settings.agentIds !== undefined && { agentIds: settings.agentIds }),
-    });
+  const kind = feedKind(url);
+  if (kind === 'asterisk-ami') {
+    return createAmiAdapter({ ...settings.adapters?.['asterisk-ami'], url, sink, logger: logger.child({ feed: 'asterisk-ami' }) });
   }
-  if (scheme === 'queue-log') {
+  if (kind === 'queue-log') {
     const path = queueLogPath(url);
     return createQueueLogFollower({
       path, sink, logger: logger.child({ feed: 'queue-log' }), timeZone: settings.timeZone,
       ...(settings.stateBase !== undefined && { positions: createPositionFile(positionFileFor(settings.stateBase, path), path) }),
-      mapping: {
-        ...(settings.surveyExtension !== undefined && { surveyExtensions: [settings.surveyExtension] }),
-        ...(settings.agentIds !== undefined && { agentNames: settings.agentIds }),
-      },
+      mapping: settings.adapters?.['queue-log'] ?? {},
     });
   }
-  if (scheme === 'freeswitch-esl' || scheme === 'esl') {
-    return createFreeswitchAdapter({
-      url, sink, logger: logger.child({ feed: 'freeswitch-esl' }),
-      ...(settings.surveyExtension !== undefined && { surveyExtension: settings.surveyExtension }),
-    });
+  if (kind === 'freeswitch') {
+    return createFreeswitchAdapter({ ...settings.adapters?.freeswitch, url, sink, logger: logger.child({ feed: 'freeswitch-esl' }) });
   }
-  throw new Error(`--feed: unknown feed "${scheme}:" (use asterisk-ami://user:secret@host:5038, queue-log:///path/to/queue_log or freeswitch-esl://:password@host:8021)`);
+  throw new Error(`--feed: unknown feed "${url.slice(0, url.indexOf(':'))}:" (use asterisk-ami://user:secret@host:5038, queue-log:///path/to/queue_log or freeswitch-esl://:password@host:8021)`);
 }
 
 const QUEUE_LOG_FORM = 'use queue-log:///absolute/path/to/queue_log (three slashes), e.g. queue-log:///var/log/asterisk/queue_log';
@@ -71,7 +73,8 @@ const QUEUE_LOG_FORM = 'use queue-log:///absolute/path/to/queue_log (three slash
 /**
  * The file a queue-log URL names. `queue-log://var/log/...` would make `var` a host name
  * that URL parsing drops, so any host is refused rather than guessed at. The directory
- * must exist (a typo, or Asterisk not installed here); the file need not yet.
+ * must exist (a typo, or Asterisk not installed here); the file need not yet, but if it
+ * is there this user must be able to read it.
  */
 function queueLogPath(url: string): string {
   let parsed: URL;
@@ -89,6 +92,9 @@ function queueLogPath(url: string): string {
   if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
     throw new Error(`--feed ${url}: the directory ${dir} does not exist (check the path: Asterisk writes /var/log/asterisk/queue_log)`);
   }
+  // A file there that this user may not read is refused now: the follower would only retry it.
+  const unreadable = unreadableReason(file);
+  if (unreadable !== undefined) throw new Error(`--feed ${url}: ${unreadable}`);
   return file;
 }
 

@@ -29,7 +29,7 @@ export function registerImport(program: Command): void {
     .option('--agent-ids <file>', 'queue_log: member name -> the floor\'s agent id (YAML: Alice Tan: "1001"), when they are not the extension\'s digits')
     .option('--past-events', 'send events more than an hour old anyway (on a live floor they raise, escalate and notify alerts now)')
     .option('--schedule <file>', 'a plan (.csv, .yaml/.yml or .json) to import first, with the same token, as a WFM export job does')
-    .action(async (file: string, o: ImportFlags) => {
+    .action(async (file: string, o: ImportFlags, command: Command) => {
       // Each file it will read, before anything: "cannot read FILE: no such file", not Node's ENOENT.
       for (const f of [file, o.schedule, o.agentIds]) if (f !== undefined) checkReadable('import', f);
       checkServerUrl(o.url);
@@ -40,7 +40,8 @@ export function registerImport(program: Command): void {
         ...(o.agentIds !== undefined && { agentIds: loadAgentIdsFile(o.agentIds) }),
       });
       for (const p of [...problems, ...warnings]) process.stderr.write(`${p}\n`);
-      const stale = pastEventsRefusal(file, events, Date.now());
+      const replay = replayCommandFor(file, o, command.getOptionValueSource('timezone') !== 'default');
+      const stale = pastEventsRefusal(file, events, Date.now(), replay);
       if (stale !== undefined && o.pastEvents !== true) {
         process.stderr.write(`${stale}\n`);
         process.exitCode = 1;
@@ -133,13 +134,34 @@ export const PAST_EVENTS_MS = 3600_000;
  * its timers run from now, so a past day imported into a live floor pages people about
  * yesterday. Auditing a past day is `floorwatch replay`; `--past-events` sends it anyway.
  */
-export function pastEventsRefusal(file: string, events: readonly FloorEvent[], now: number): string | undefined {
+export function pastEventsRefusal(file: string, events: readonly FloorEvent[], now: number, replay = replayCommandFor(file, { format: 'ndjson' }, false)): string | undefined {
   if (events.length === 0) return undefined;
   const newest = events.reduce((max, e) => Math.max(max, e.ts), Number.NEGATIVE_INFINITY);
   if (now - newest <= PAST_EVENTS_MS) return undefined;
   const hours = ((now - newest) / 3600_000).toFixed(1);
   return `floorwatch import: the newest event in ${file} is from ${new Date(newest).toISOString()}, ${hours} h ago. `
     + 'A running floor applies events that old now: their breaches open live alerts that escalate and notify today. '
-    + `To audit a past day use \`floorwatch replay ${file}\`; to send it anyway (a floor not in use yet), add --past-events. Nothing was sent.`;
+    + `To audit a past day use \`${replay}\`; to send it anyway (a floor not in use yet), add --past-events. Nothing was sent.`;
+}
+
+/** A word as a POSIX shell reads it: as it is when plain, else in single quotes. */
+const shellWord = (word: string): string => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
+
+/**
+ * The `floorwatch replay` that reads this file as the import did: the same format (replay
+ * reads NDJSON unless told, and a queue_log read as NDJSON is "neither a JSON array nor
+ * NDJSON"), and for a queue_log the same agent names, survey extension and, when given,
+ * zone (replay's default zone is the rules file's, import's Asia/Shanghai, the rules'
+ * default too).
+ */
+export function replayCommandFor(file: string, o: Pick<ImportFlags, 'format'> & Partial<Pick<ImportFlags, 'timezone' | 'agentIds' | 'surveyExt'>>, timezoneGiven: boolean): string {
+  const words = ['floorwatch', 'replay'];
+  if (o.format !== 'ndjson') {
+    words.push('--format', o.format);
+    if (timezoneGiven && o.timezone !== undefined) words.push('--timezone', o.timezone);
+    if (o.agentIds !== undefined) words.push('--agent-ids', o.agentIds);
+    if (o.surveyExt !== undefined) words.push('--survey-ext', o.surveyExt);
+  }
+  return [...words, file].map(shellWord).join(' ');
 }
 

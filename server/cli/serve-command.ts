@@ -77,8 +77,9 @@ export function registerServe(program: Command): void {
     .addOption(envOption('--retention-days <days>', 'days of event log and resolved alerts kept', 'FLOORWATCH_RETENTION_DAYS').default(7).argParser(positiveInt))
     .addOption(envOption('--durability <mode>', 'NORMAL survives a process crash; FULL also a power cut (slower)', 'FLOORWATCH_DURABILITY').choices(['NORMAL', 'FULL']).default('NORMAL'))
     .addOption(envOption('--password-max-age-days <days>', 'days before a password must be changed again (art. 100)', 'FLOORWATCH_PASSWORD_MAX_AGE_DAYS').default(90).argParser(positiveInt))
-    .option('--feed <url>', `a phone-system feed to run: ${FEED_FORMS} (repeatable; FLOORWATCH_FEEDS: several, space-separated)`, (v: string, all: string[]) => [...all, v], [] as string[])
+    .option('--feed <url>', `a phone-system feed to run: ${FEED_FORMS} (repeatable; FLOORWATCH_FEEDS: several, space-separated; percent-encode # / ? @ : % in a secret)`, (v: string, all: string[]) => [...all, v], [] as string[])
     .addOption(envOption('--agent-ids <file>', 'what the phone system calls an agent -> the floor\'s agent id (YAML: "SIP/alice": "1023", Alice Tan: "1001"), for the AMI and queue_log feeds', 'FLOORWATCH_AGENT_IDS'))
+    .addOption(envOption('--adapters-config <file>', 'each phone-system adapter\'s site settings (YAML, a section per adapter: pause and status reasons, hold consent, agent ids ...; config/adapters.example.yaml); a bad file stops the start', 'FLOORWATCH_ADAPTERS_CONFIG'))
     .addOption(envOption('--survey-ext <extension>', "the satisfaction survey's extension (a transfer there is the art. 76 survey transfer)", 'FLOORWATCH_SURVEY_EXT'))
     .addOption(envOption('--public-url <url>', "the server's address as people and phone systems reach it: links in notifications, Twilio's callbacks (it signs this URL); https:// also makes session cookies Secure (default: the server's own address)", 'FLOORWATCH_PUBLIC_URL').argParser(httpUrl))
     .addOption(envOption('--twilio-auth-token <token>', 'receive Twilio TaskRouter events at /hooks/twilio/taskrouter', 'FLOORWATCH_TWILIO_AUTH_TOKEN'))
@@ -92,7 +93,7 @@ export function registerServe(program: Command): void {
     .option('--demo-seed <n>', 'simulator seed', positiveInt, 1)
     .action(async (o: {
       port: number; host: string; db?: string; postgres?: string; redis?: string; floorId: string; leaseMs: number; rules: string | false; reorderWindow: number; retentionDays: number; ingestPerMinute: number;
-      durability: 'NORMAL' | 'FULL'; demo?: boolean; demoAgents: number; demoSeed: number; secureCookies?: boolean; trustProxy?: TrustProxy; passwordMaxAgeDays: number; feed: string[]; surveyExt?: string; agentIds?: string; notifyConfig?: string; publicUrl?: string; twilioAuthToken?: string; connectSecret?: string;
+      durability: 'NORMAL' | 'FULL'; demo?: boolean; demoAgents: number; demoSeed: number; secureCookies?: boolean; trustProxy?: TrustProxy; passwordMaxAgeDays: number; feed: string[]; surveyExt?: string; agentIds?: string; adaptersConfig?: string; notifyConfig?: string; publicUrl?: string; twilioAuthToken?: string; connectSecret?: string;
     }, command: Command) => {
       // Twilio signs each callback with the URL it calls; checked against a made-up local one,
       // every real callback would be refused (403), one warning a request.
@@ -127,6 +128,8 @@ export function registerServe(program: Command): void {
         feeds,
         ...(o.surveyExt !== undefined && { surveyExtension: o.surveyExt }),
         ...(agentIds !== undefined && { agentIds }),
+        // Read by startServer before anything is made, with the flags above in its sections.
+        ...(o.adaptersConfig !== undefined && { adaptersConfig: o.adaptersConfig }),
         ...(o.twilioAuthToken !== undefined && o.publicUrl !== undefined && { twilio: { authToken: o.twilioAuthToken, publicUrl: o.publicUrl } }),
         ...(o.connectSecret !== undefined && { connectSecret: o.connectSecret }),
         ...(o.notifyConfig !== undefined && { notifyConfig: o.notifyConfig }),

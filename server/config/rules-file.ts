@@ -5,10 +5,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { rulesConfigSchema, type RulesConfig } from '../../shared/rules-config.js';
 import { assertTimeZone } from '../engine/calendar.js';
+import { ConfigProblem, parseYamlDocument, readConfigText, yamlValue } from './yaml-file.js';
 
 export class RulesFileError extends Error {
   constructor(file: string, problems: string[]) {
@@ -28,27 +28,43 @@ function describeIssues(issues: z.core.$ZodIssue[]): string[] {
 export function parseRules(text: string, file: string): RulesConfig {
   let raw: unknown;
   try {
-    raw = parseYaml(text) ?? {};
+    raw = yamlValue(parseYamlDocument(text));
   } catch (err) {
-    const where = err instanceof YAMLParseError && err.linePos ? `line ${err.linePos[0].line}: ` : '';
-    throw new RulesFileError(file, [`${where}not valid YAML (${(err as Error).message.split('\n')[0]})`]);
+    if (err instanceof ConfigProblem) throw new RulesFileError(file, [err.message]);
+    throw err;
   }
   const parsed = rulesConfigSchema.safeParse(raw);
-  if (!parsed.success) throw new RulesFileError(file, describeIssues(parsed.error.issues));
-  try {
-    assertTimeZone(parsed.data.timezone);
-  } catch (err) {
-    throw new RulesFileError(file, [`timezone: ${(err as Error).message}`]);
-  }
+  const problems = parsed.success ? [] : describeIssues(parsed.error.issues);
+  // Checked beside the schema, so a bad zone is said with the other problems in one pass
+  // (it used to come only once everything else was fixed: one more round trip at install).
+  const zone = timeZoneProblem(raw, problems);
+  if (zone !== undefined) problems.push(zone);
+  if (!parsed.success || problems.length > 0) throw new RulesFileError(file, problems);
   return parsed.data;
+}
+
+/**
+ * What is wrong with the file's `timezone`, if anything the schema has not said already.
+ * Left out, the default zone applies, which is known to be good.
+ */
+function timeZoneProblem(raw: unknown, schemaProblems: string[]): string | undefined {
+  const zone = typeof raw === 'object' && raw !== null ? (raw as { timezone?: unknown }).timezone : undefined;
+  if (typeof zone !== 'string' || schemaProblems.some((p) => p.startsWith('timezone:'))) return undefined;
+  try {
+    assertTimeZone(zone);
+    return undefined;
+  } catch (err) {
+    return `timezone: ${(err as Error).message}`;
+  }
 }
 
 export function loadRulesFile(file: string): RulesConfig {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readConfigText(file);
   } catch (err) {
-    throw new RulesFileError(file, [`cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`]);
+    if (err instanceof ConfigProblem) throw new RulesFileError(file, [err.message]);
+    throw err;
   }
   return parseRules(text, file);
 }

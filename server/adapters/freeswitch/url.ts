@@ -1,4 +1,5 @@
 /** `freeswitch-esl://:password@host:8021` -> connection settings. The password never leaves this object. */
+import { decodePart, PERCENT_ENCODE, refuseUnusedParts } from '../feed-url.js';
 
 export interface EslEndpoint {
   host: string;
@@ -14,19 +15,16 @@ export function parseEslUrl(url: string): EslEndpoint {
     u = new URL(url);
   } catch {
     // Do not echo the URL: it holds the password.
-    throw new Error('freeswitch-esl: the url is not a valid URL (expected freeswitch-esl://:password@host:8021)');
+    throw new Error(`freeswitch-esl: the url is not a valid URL (expected freeswitch-esl://:password@host:8021); ${PERCENT_ENCODE}`);
   }
   if (u.protocol !== 'freeswitch-esl:' && u.protocol !== 'esl:') {
     throw new Error(`freeswitch-esl: unsupported scheme ${u.protocol} (expected freeswitch-esl://)`);
   }
+  // Before the host is looked at: a password cut short by a `#` leaves part of itself as the host.
+  refuseUnusedParts(u, 'freeswitch-esl', 'freeswitch-esl://:password@host:8021');
   const host = u.hostname.replace(/^\[|\]$/g, '');
   if (host === '') throw new Error('freeswitch-esl: the url has no host');
-  let password: string;
-  try {
-    password = decodeURIComponent(u.password);
-  } catch {
-    throw new Error('freeswitch-esl: the password in the url is not valid percent-encoding');
-  }
+  const password = decodePart(u.password, 'freeswitch-esl', 'password');
   if (password === '') throw new Error('freeswitch-esl: the url has no password (freeswitch-esl://:password@host:8021)');
   // The password goes on the wire as `auth <password>\n\n`: a line break would end the command early.
   if (/[\r\n]/.test(password)) throw new Error('freeswitch-esl: the password must not contain line breaks');

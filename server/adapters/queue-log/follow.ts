@@ -21,6 +21,8 @@
  *   watch is silent (NFS, some containers). Reads are serialised, so a burst of triggers
  *   never reads a line twice.
  * - A batch the sink fails to take stays queued and is retried on the next read.
+ * - A file there but unreadable to this user is refused by `start()`, naming it and why; a
+ *   read or send failing later is retried every poll and said once while it lasts.
  * - A member name that calls land on but no login named is warned about once per run: the
  *   sign of a PBX that logs members by interface on login and by name on calls (options.ts).
  */
@@ -36,6 +38,7 @@ import { headOf, HEAD_BYTES, type FileHead, type FilePosition } from './position
 import type { PositionStore } from './position-file.js';
 import { createRecordReader } from './record-reader.js';
 import { findStartPoint, openFile } from './start-point.js';
+import { readReason, unreadableReason } from './readable.js';
 
 export type { FilePosition } from './position.js';
 
@@ -105,6 +108,8 @@ export function createQueueLogFollower(o: QueueLogFollowerOptions): QueueLogFoll
   let saved: FilePosition | undefined;
   let savedAt = Number.NEGATIVE_INFINITY;
   const namesSaid = new Set<string>();
+  /** The failure last said, while it lasts (sayFailure). */
+  let failing: string | undefined;
 
   const take = (text: string, offset: number): void => {
     const events = reader.take({ text, offset });
@@ -277,11 +282,32 @@ export function createQueueLogFollower(o: QueueLogFollowerOptions): QueueLogFoll
       sayUnmatchedNames();
       await send();
       delete counters.lastError;
+      sayRecovered();
     } catch (err) {
-      counters.lastError = (err as Error).message;
-      log.warn({ err, ...where }, 'queue_log follower: read or send failed; retrying on the next poll');
+      sayFailure(err);
     }
     await save(force);
+  }
+
+  /**
+   * A failure is said once while it lasts, in one line without a stack: the same error
+   * every poll (a permission taken away, a disk gone) was a stack trace a second for ever,
+   * burying everything else in the log. A different error is said again; so is the end.
+   */
+  function sayFailure(err: unknown): void {
+    const reason = readReason(err);
+    const message = err instanceof Error ? err.message : String(err);
+    counters.lastError = message;
+    if (failing === message) return;
+    failing = message;
+    log.warn({ ...where, reason, error: message },
+      'queue_log follower: read or send failed; retrying every poll (said again only if the error changes)');
+  }
+
+  function sayRecovered(): void {
+    if (failing === undefined) return;
+    failing = undefined;
+    log.info(where, 'queue_log follower: reading and sending again');
   }
 
   function poll(force = false): Promise<void> {
@@ -314,6 +340,10 @@ export function createQueueLogFollower(o: QueueLogFollowerOptions): QueueLogFoll
   return {
     name: `queue_log ${o.path}`,
     async start() {
+      // A file there that this user may not read will not become readable by retrying:
+      // refused now, naming it and why, rather than "started" and failing every poll.
+      const unreadable = unreadableReason(o.path);
+      if (unreadable !== undefined) throw new Error(`queue_log follower: ${unreadable}`);
       stopped = false;
       await poll();
       timer = setInterval(() => void poll(), o.pollMs ?? 1000);

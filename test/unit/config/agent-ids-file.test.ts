@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { parseAgentIds } from '../../../server/config/agent-ids-file.js';
 
 describe('the agent ids file', () => {
-  it('reads names (member names, interfaces) to ids; numbers are ids too', () => {
-    expect(parseAgentIds('Alice Tan: "1001"\nSIP/alice: 1023\n"Bob Lee": " 1002 "\n', 'ids.yaml'))
-      .toEqual({ 'Alice Tan': '1001', 'SIP/alice': '1023', 'Bob Lee': '1002' });
+  it('reads names (member names, interfaces) to ids, quoted', () => {
+    expect(parseAgentIds('Alice Tan: "1001"\nSIP/alice: \'0123\'\n"Bob Lee": " 1002 "\n"0101": "7"\n', 'ids.yaml'))
+      .toEqual({ 'Alice Tan': '1001', 'SIP/alice': '0123', 'Bob Lee': '1002', '0101': '7' });
     expect(parseAgentIds('{"Alice Tan": "1001"}', 'ids.json')).toEqual({ 'Alice Tan': '1001' });
     expect(parseAgentIds('', 'empty.yaml')).toEqual({});
   });
