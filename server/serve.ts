@@ -184,40 +184,6 @@ function httpIngest(endpoint: string, token: string): IngestService {
     },
   };
 }
-/**
- * How to sign in (access/first-start.ts signInHelp), with what it leaves out about the
- * first start's one-time password file, as the code treats it: the file stays while the
- * administrator has not changed that password (it still signs in), and the first start
- * after they have removes it (removeSpentPasswordFile). So the first start's banner says
- * the file need not be deleted by hand, and a restart before the change says the file is
- * still there: "Sign in with your account" alone sent an installer looking for a password
- * that was waiting in a file no banner named any more.
- */
-export function signInBanner(url: string, boot: { created: boolean; oneTimePassword?: string }, storage: { db: string; postgres?: string }, passwordFile?: string): string {
-  const help = signInHelp(url, boot, storage, passwordFile);
-  const more = boot.created ? firstStartFileNote(passwordFile) : waitingFileNote(storage.db);
-  // The help ends with an empty line; the note goes before it.
-  return more.length === 0 ? help : help.replace(/\n\n$/, `\n${more.join('\n')}\n\n`);
-}
-
-function firstStartFileNote(passwordFile: string | undefined): string[] {
-  if (passwordFile === undefined) return [];
-  return ['  (Deleting it is up to you: the first start after the password is changed removes it.)'];
-}
-
-/** After a restart: the first start's file, still there because its password still signs in. */
-function waitingFileNote(db: string): string[] {
-  if (isInMemoryPath(db)) return [];
-  // Named as access/first-start.ts names it; removeSpentPasswordFile has run, so a file left is unspent.
-  const file = `${path.resolve(db)}.admin-password`;
-  if (!fs.existsSync(file)) return [];
-  return [
-    '  The administrator has not chosen a password yet: the first start\'s one-time password is',
-    `  still in ${file} (readable by this user only). Sign in as admin with it and`,
-    '  choose your own; the first start after that removes the file.',
-  ];
-}
-
 export interface RunningServer {
   url: string;
   floor: ServedFloor;
@@ -495,7 +461,7 @@ async function startOnLockedFile(options: ServeOptions, { settings: adapters, un
       },
     });
   }
-  (options.announce ?? announceOnTerminal)(signInBanner(url, boot, options, options.announce === undefined ? oneTimePasswordFile(options.db, boot) : undefined));
+  (options.announce ?? announceOnTerminal)(signInHelp(url, boot, options, options.announce === undefined ? oneTimePasswordFile(options.db, boot) : undefined));
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {

@@ -59,6 +59,22 @@ export async function removeSpentPasswordFile(db: string, access: { listAccounts
   logger.info({ file }, 'removed the first start\'s one-time password file: the administrator\'s password has changed since');
 }
 
+/**
+ * After a restart: the first start's file, still there because its password still signs in
+ * (removeSpentPasswordFile has run, so a file left is unspent). "Sign in with your account"
+ * alone sent an installer looking for a password waiting in a file no banner named any more.
+ */
+function waitingFileNote(db: string): string[] {
+  if (isInMemoryPath(db)) return [];
+  const file = passwordFileOf(db);
+  if (!fs.existsSync(file)) return [];
+  return [
+    '  The administrator has not chosen a password yet: the first start\'s one-time password is',
+    `  still in ${file} (readable by this user only). Sign in as admin with it and`,
+    '  choose your own; the first start after that removes the file.',
+  ];
+}
+
 /** What `npm start` prints: how to sign in (the one-time password only ever here, once). */
 export function signInHelp(url: string, boot: Boot, { db, postgres }: { db: string; postgres?: string }, passwordFile?: string): string {
   // The command as this server was started (through npm, or node on the built file), on its storage (never the URL's password).
@@ -71,8 +87,9 @@ export function signInHelp(url: string, boot: Boot, { db, postgres }: { db: stri
     lines.push(
       '  First start: an administrator account was created (username: admin).',
       `  Its one-time password is in ${passwordFile} (readable by this user only), not in this`,
-      '  output, which a service manager keeps in its log. Read it, sign in, choose your own',
-      `  password, then delete the file. Lost it? ${reset}`,
+      '  output, which a service manager keeps in its log. Read it, sign in and choose your own',
+      `  password. Lost it? ${reset}`,
+      '  (Deleting it is up to you: the first start after the password is changed removes it.)',
     );
   } else if (boot.created && boot.oneTimePassword !== undefined) {
     lines.push(
@@ -85,7 +102,7 @@ export function signInHelp(url: string, boot: Boot, { db, postgres }: { db: stri
   } else if (boot.created) {
     lines.push('  First start: the administrator "admin" was created with FLOORWATCH_ADMIN_PASSWORD;', '  sign in with it and choose your own password.');
   } else {
-    lines.push(`  Sign in with your account. Lost the admin password? ${reset}`);
+    lines.push(`  Sign in with your account. Lost the admin password? ${reset}`, ...waitingFileNote(db));
   }
   lines.push('');
   return `${lines.join('\n')}\n`;
