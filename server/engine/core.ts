@@ -198,11 +198,14 @@ const handlers: { [T in FloorEvent['type']]?: (ctx: Ctx, e: EventOf<T>) => void 
  * reports the bridge twice, or an adapter that learns its calls again after a reconnect.
  * It says nothing new, and applied it would restart the talk time, the private call's
  * timer and the late answer's owed apology, and count the answer twice for art. 104.2.
+ * Not while the call rings anyone: then the leg's end was lost and this is a new answer
+ * (dropped, the ring would go on and its 10 s alert open on an agent who is talking).
  */
 export function repeatsAnAnswer(state: EngineState, event: FloorEvent): boolean {
   if (event.type !== 'call.answered') return false;
   const call = state.calls.get(event.callId);
-  return call !== undefined && !call.ended && call.agentId === event.agentId && call.legAnsweredAt !== undefined;
+  return call !== undefined && !call.ended && call.agentId === event.agentId && call.legAnsweredAt !== undefined
+    && call.ringingAgentId === undefined;
 }
 
 export function applyCore(ctx: Ctx, event: FloorEvent): void {

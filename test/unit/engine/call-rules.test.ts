@@ -64,6 +64,18 @@ describe('answer-3-rings (art. 60)', () => {
     expect(h.open('answer-3-rings').map((a) => a.title)).toEqual(['Agent 1001 answered late and did not apologise']);
     expect(h.compliance('answer-3-rings')).toEqual({ passed: 0, failed: 1 });
   });
+
+  it('rung again at the agent already on it (its leg\'s end was lost), the answer is a new one: the ring stops, no ring alert', () => {
+    const h = new EngineHarness();
+    h.login(0, '1001');
+    h.answeredCall(1, 'c1', '1001');
+    h.at(60, 'call.ringing', { callId: 'c1', agentId: '1001' });
+    h.at(62, 'call.answered', { callId: 'c1', agentId: '1001' });
+    h.tick(120);
+    expect(h.state.calls.get('c1')).toMatchObject({ ringingAgentId: undefined, legAnsweredAt: T0 + 62_000 });
+    expect(h.state.agents.get('1001')?.ringingCallId).toBeUndefined();
+    expect(h.of('answer-3-rings')).toEqual([]);
+  });
 });
 
 describe('greeting (art. 61, 66)', () => {
