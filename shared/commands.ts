@@ -63,7 +63,11 @@ export type FloorCommand =
    * The edge reads the alert from storage and gives it here whole, so the logged command
    * holds all a replay needs (the engine keeps only live alerts).
    */
-  | { type: 'alert.falseAlarm'; by: string; note?: string; alert: Alert };
+  | {
+    type: 'alert.falseAlarm'; by: string; note?: string; alert: Alert;
+    /** The call's other resolved alerts of the same agent, as stored: 105.7's point may move to one that stands. */
+    others?: Alert[];
+  };
 
 export type CommandResult<T = unknown> =
   | { ok: true; value: T }

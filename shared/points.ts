@@ -72,7 +72,7 @@ export const POINTS_REASONS = {
   littleBee: 'Most calls answered in {quarter}: {answered}',
   littleBeeShared: 'Most calls answered in {quarter}: {answered} (shared by {winners} agents)',
   /** A reversal the engine wrote: the alert behind the entry was resolved as a false alarm. */
-  falseAlarm: 'False alarm: alert {alert} resolved by {who}',
+  falseAlarm: 'False alarm: alert {alert}, judged so by {who}',
 } as const;
 
 export type PointsReasonCode = keyof typeof POINTS_REASONS;

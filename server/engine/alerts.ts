@@ -4,7 +4,7 @@
  * lead -> supervisor -> manager while nobody acknowledges (articles 93-94).
  */
 import type { AlertTitleCode, AlertTitleParams } from '../../shared/alert-titles.js';
-import { alertReason, type Alert, type AlertHistoryEntry, type AlertKind, type AlertReason, type AlertSensitive, type AlertSubject } from '../../shared/alerts.js';
+import { alertReason, type Alert, type AlertHistoryEntry, type AlertPointsTaken, type AlertKind, type AlertReason, type AlertSensitive, type AlertSubject } from '../../shared/alerts.js';
 import { ESCALATION_LEVELS, RULE_INFO, type EscalationLevel, type RuleId, type Severity } from '../../shared/rules.js';
 import { AGENT_FIELDS, schedule, touchAgent, type Ctx } from './context.js';
 import type { Deadline } from './deadlines.js';
@@ -58,11 +58,16 @@ export function copyAlert(alert: Alert): Alert {
  * sent (raised just now, as most are) goes out once, with it: a second copy would read as
  * a second opening to whoever counts openings; one sent before is sent again.
  */
+/** What an alert remembers of an entry it proposed: enough to write its reversal. */
+export function pointsTakenOf(entry: PointsEntry): AlertPointsTaken {
+  return { entryId: entry.id, agentId: entry.agentId, points: entry.points, at: entry.at, article: entry.article };
+}
+
 export function notePointsTaken(ctx: Ctx, entry: PointsEntry): void {
   for (const id of entry.evidence) {
     const alert = ctx.state.alerts.get(id);
     if (alert === undefined || alert.pointsTaken?.some((p) => p.entryId === entry.id)) continue;
-    alert.pointsTaken = [...(alert.pointsTaken ?? []), { entryId: entry.id, agentId: entry.agentId, points: entry.points, at: entry.at, article: entry.article }];
+    alert.pointsTaken = [...(alert.pointsTaken ?? []), pointsTakenOf(entry)];
     const sent = ctx.effects.findLastIndex((e) => e.type === 'alert' && e.alert.id === id);
     if (sent >= 0) ctx.effects[sent] = { type: 'alert', alert: copyAlert(alert) };
     else emit(ctx, alert);

@@ -18,10 +18,10 @@ function falseAlarmReason(by: string, note: string | undefined) {
   return said ? alertReason('falseAlarmWithNote', { who: by, note: said }) : alertReason('falseAlarm', { who: by });
 }
 
-/** A live alert resolved as a false alarm. */
-export function resolveAsFalseAlarm(ctx: Ctx, alert: Alert, by: string, note: string | undefined): CommandResult<Alert> {
+/** A live alert resolved as a false alarm; `others`: the call's resolved alerts of the agent, as stored. */
+export function resolveAsFalseAlarm(ctx: Ctx, alert: Alert, by: string, note: string | undefined, others: readonly Alert[] = []): CommandResult<Alert> {
   resolveAlert(ctx, alert, by, falseAlarmReason(by, note));
-  reversePointsTaken(ctx, alert, by);
+  reversePointsTaken(ctx, alert, by, others);
   return { ok: true, value: copyAlert(alert) };
 }
 
@@ -32,7 +32,7 @@ export function resolveAsFalseAlarm(ctx: Ctx, alert: Alert, by: string, note: st
  */
 export function markFalseAlarm(ctx: Ctx, command: MarkFalseAlarm): CommandResult<Alert> {
   const live = ctx.state.alerts.get(command.alert.id);
-  if (live !== undefined) return resolveAsFalseAlarm(ctx, live, command.by, command.note);
+  if (live !== undefined) return resolveAsFalseAlarm(ctx, live, command.by, command.note, command.others);
   if (command.alert.status !== 'resolved') return { ok: false, ...problem('alertNotOpen', { alertId: command.alert.id }), field: 'alertId' };
   const already = falseAlarmBy(command.alert);
   if (already !== undefined) {
@@ -44,6 +44,6 @@ export function markFalseAlarm(ctx: Ctx, command: MarkFalseAlarm): CommandResult
     at: ctx.now, action: 'false-alarm', by: command.by,
     ...(command.note?.trim() ? { note: command.note.trim() } : { note: why.text, noteCode: why.code, noteParams: why.params }),
   });
-  reversePointsTaken(ctx, alert, command.by);
+  reversePointsTaken(ctx, alert, command.by, command.others);
   return { ok: true, value: copyAlert(alert) };
 }

@@ -38,6 +38,7 @@ import { persistEffects } from './persist-effects.js';
 import { Sequencer } from './sequencer.js';
 import { readSnapshotBody, writeSnapshotBody } from './snapshot-body.js';
 import { SnapshotKeeper } from './snapshot-keeper.js';
+import { falseAlarmInput } from './false-alarm-input.js';
 import { lateAmong, mergeOutcomes } from './ingest-outcome.js';
 import type { FloorService, HandoverTransfer, HoldApproval, IngestOutcome, LeaveApproval } from './types.js';
 import { problem } from '../../shared/problems.js';
@@ -265,8 +266,9 @@ export class Floor implements FloorService {
     return `${prefix}-${this.opts.newId ? this.opts.newId() : crypto.randomUUID()}`;
   }
 
-  command(command: FloorCommand): Promise<CommandAnswer> {
+  command(asked: FloorCommand): Promise<CommandAnswer> {
     return this.serial(async () => {
+      const command = await falseAlarmInput(asked, this.opts.storage.alerts, (id) => this.liveAlert(id));
       const { result } = await this.commit([{ id: this.inputId('cmd'), receivedAt: this.nextReceivedAt(), payload: { kind: 'command', command } }]);
       return (result ?? { ok: false, ...problem('notApplied') }) as CommandAnswer;
     }, true);

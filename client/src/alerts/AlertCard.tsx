@@ -157,7 +157,8 @@ export function AlertCard({ alert: a, onDone, actions = ['acknowledge', 'escalat
       <AlertHeading alert={a} />
       <h3 id={titleId} className="desk-alert-title">{title(a)}</h3>
       <p className="desk-alert-meta">
-        <span className="desk-age">{t('alerts.age', { age: formatElapsed(now - a.openedAt) })}</span>
+        {/* A closed alert's age would go on counting: the history's trail says when it closed. */}
+        {a.status !== 'resolved' && <span className="desk-age">{t('alerts.age', { age: formatElapsed(now - a.openedAt) })}</span>}
         <HeldFor alert={a} />
         {a.occurrences > 1 && <span>{t('alerts.occurrences', { count: a.occurrences })}</span>}
         {closed === undefined && <Escalation alert={a} now={now} />}
@@ -213,6 +214,13 @@ export function AlertCard({ alert: a, onDone, actions = ['acknowledge', 'escalat
       )}
     </article>
   );
+}
+
+/** What a false alarm gives back, for `{points}` and `{agents}`: the points the alert took, and whose. */
+function givenBack(a: BoardAlert): Vars {
+  const taken = a.pointsTaken ?? [];
+  const points = -taken.reduce((sum, p) => sum + p.points, 0);
+  return { points: points > 0 ? `+${points}` : String(points), agents: [...new Set(taken.map((p) => p.agentId))].join(', ') };
 }
 
 /** The level an escalation would pass the alert to, in words, for `{level}`. */
@@ -377,7 +385,7 @@ function ActionForm({ alert: a, mode, closed, onCancel, onDone }: {
           onChange={(e) => setNote(e.target.value)}
         />
       </div>
-      {mode === 'falseAlarm' && <p className="desk-hint">{t('alerts.form.falseAlarmAfter')}</p>}
+      {mode === 'falseAlarm' && <p className="desk-hint">{t('alerts.form.falseAlarmAfter', givenBack(a))}</p>}
       {mode === 'resolve' && (
         <label className="desk-check">
           <input type="checkbox" checked={falseAlarm} disabled={!sendable} onChange={(e) => setFalseAlarm(e.target.checked)} />

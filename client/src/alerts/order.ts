@@ -38,9 +38,13 @@ export function canEscalate(a: BoardAlert, role: string | undefined): boolean {
   return a.status !== 'resolved' && next !== undefined && own !== undefined && ESCALATION_LEVELS.indexOf(next) > own;
 }
 
-/** The moment of an alert's latest human (or automatic) action, for ordering the history. */
+/**
+ * The moment of an alert's latest human (or automatic) action, for ordering the history. A
+ * closed one keeps its place at its closing: a false alarm marked on it later must not move
+ * the card away from under the lead who just marked it.
+ */
 export function lastActionAt(a: Pick<BoardAlert, 'acknowledgedAt' | 'resolvedAt' | 'updatedAt'>): number {
-  return Math.max(a.resolvedAt ?? 0, a.acknowledgedAt ?? 0, a.updatedAt);
+  return a.resolvedAt ?? Math.max(a.acknowledgedAt ?? 0, a.updatedAt);
 }
 
 /** A hold-consent alert on a call is the one a longer hold can be approved from. */

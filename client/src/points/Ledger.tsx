@@ -56,12 +56,12 @@ export function Ledger({ entries, tz, canWrite, onReversed }: {
                 </th>
                 <td className={`num points-value ${e.points >= 0 ? 'is-plus' : 'is-minus'}`}>{reversed ? <s>{signed(e.points)}</s> : signed(e.points)}</td>
                 <td className="points-reason">
-                  {reversed ? <s>{reasonText(e, t)}</s> : reasonText(e, t)}
+                  {reversed ? <s>{reasonText(e, t, name)}</s> : reasonText(e, t, name)}
                   {e.evidence.length > 0 && <span className="cell-sub">{t('points.evidence', { list: e.evidence.join(', ') })}</span>}
                   {reversed && (
                     <span className="points-reversed-note">
                       {reversal !== undefined
-                        ? t('points.reversedBecause', { reason: reversal.reason, who: name(reversal.author), when: formatCentreDateTime(reversal.recordedAt, tz) })
+                        ? t('points.reversedBecause', { reason: reasonText(reversal, t, name), who: name(reversal.author), when: formatCentreDateTime(reversal.recordedAt, tz) })
                         : t('points.reversedElsewhere')}
                     </span>
                   )}

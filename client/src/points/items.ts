@@ -36,7 +36,12 @@ export function choicesOf(item: PointsItemId): readonly number[] {
  * (written before codes existed) or with one this page does not know (a newer server)
  * shows the server's English.
  */
-export function reasonText(e: Pick<PointsEntry, 'source' | 'reason' | 'reasonCode' | 'reasonParams'>, t: T): string {
+export function reasonText(
+  e: Pick<PointsEntry, 'source' | 'reason' | 'reasonCode' | 'reasonParams'>, t: T, nameOf?: (username: string) => string | undefined,
+): string {
   if (e.source !== 'auto' || !isPointsReasonCode(e.reasonCode)) return e.reason;
-  return t(`points.reason.${e.reasonCode}`, paramsInWords(t, e.reasonParams));
+  const vars = paramsInWords(t, e.reasonParams);
+  // A person named in the reason (who called a false alarm) by their name, as everywhere else.
+  if (nameOf !== undefined && typeof vars.who === 'string') vars.who = nameOf(vars.who) ?? vars.who;
+  return t(`points.reason.${e.reasonCode}`, vars);
 }

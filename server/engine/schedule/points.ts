@@ -5,8 +5,8 @@
  * again is harmless: the ledger ignores an id it already holds.
  */
 import { POINTS_ITEMS, pointsReason, type PointsEntry, type PointsReasonCode, type PointsReasonParams } from '../../../shared/points.js';
-import type { Alert } from '../../../shared/alerts.js';
-import { notePointsTaken } from '../alerts.js';
+import { falseAlarmBy, type Alert } from '../../../shared/alerts.js';
+import { copyAlert, notePointsTaken, pointsTakenOf } from '../alerts.js';
 import type { Ctx } from '../context.js';
 
 /** The items the engine detects itself (the catalogue's `auto` ones). */
@@ -32,10 +32,10 @@ export function pointsEntryId(item: AutoItem, cause: string): string {
   return `auto:${item}:${cause}`;
 }
 
-/** Emits the entry unless points (or this item) are switched off in the rules. */
-export function award(ctx: Ctx, a: Award): void {
+/** Emits the entry unless points (or this item) are switched off in the rules; returns it when emitted. */
+export function award(ctx: Ctx, a: Award): PointsEntry | undefined {
   const config = ctx.state.rules.points;
-  if (!config.enabled || !config.items[a.item]) return;
+  if (!config.enabled || !config.items[a.item]) return undefined;
   const item = POINTS_ITEMS[a.item];
   const entry: PointsEntry = {
     id: pointsEntryId(a.item, a.cause),
@@ -53,6 +53,7 @@ export function award(ctx: Ctx, a: Award): void {
   };
   ctx.effects.push({ type: 'points', entry });
   notePointsTaken(ctx, entry);
+  return entry;
 }
 
 /**
@@ -61,7 +62,7 @@ export function award(ctx: Ctx, a: Award): void {
  * quarter). Their ids come from what they reverse, so a rebuild writes the same ones; one
  * a supervisor reversed by hand meanwhile is left as it is (persistEffects).
  */
-export function reversePointsTaken(ctx: Ctx, alert: Alert, by: string): void {
+export function reversePointsTaken(ctx: Ctx, alert: Alert, by: string, stored: readonly Alert[] = []): void {
   for (const taken of alert.pointsTaken ?? []) {
     const entry: PointsEntry = {
       id: `auto:reversal:${taken.entryId}`,
@@ -78,7 +79,7 @@ export function reversePointsTaken(ctx: Ctx, alert: Alert, by: string): void {
       recordedAt: ctx.now,
     };
     ctx.effects.push({ type: 'points', entry });
-    if (taken.entryId.startsWith(`${pointsEntryId('polite-language', '')}`)) deductAgainForStandingBreach(ctx, alert, taken.agentId);
+    if (taken.entryId.startsWith(`${pointsEntryId('polite-language', '')}`)) deductAgainForStandingBreach(ctx, alert, taken.agentId, stored);
   }
 }
 
@@ -88,16 +89,23 @@ const POLITE_BREACHES: Partial<Record<string, 'greetingMissing' | 'forbiddenPhra
 /**
  * 105.7 is one deduction per agent per call, proposed for the call's first breach. When
  * that breach was a false alarm but another of the agent's on the call still stands (a
- * forbidden phrase after a greeting that was in fact right), the point is due for that one.
+ * forbidden phrase after a greeting that was in fact right), the point is due for that one:
+ * a live alert, or one already resolved (`stored`, as the floor read it) that nobody called
+ * a false alarm. A resolved one is sent again remembering the point, so a false alarm on it
+ * later gives that back too.
  */
-function deductAgainForStandingBreach(ctx: Ctx, falseAlarm: Alert, agentId: string): void {
+function deductAgainForStandingBreach(ctx: Ctx, falseAlarm: Alert, agentId: string, stored: readonly Alert[]): void {
   if (falseAlarm.callId === undefined) return;
-  for (const other of ctx.state.alerts.values()) {
+  const resolved = stored.filter((a) => !ctx.state.alerts.has(a.id) && falseAlarmBy(a) === undefined);
+  for (const other of [...ctx.state.alerts.values(), ...resolved]) {
     const why = POLITE_BREACHES[other.rule];
     if (why === undefined || other.callId !== falseAlarm.callId || other.agentId !== agentId || other.id === falseAlarm.id) continue;
-    award(ctx, {
+    const entry = award(ctx, {
       item: 'polite-language', agentId, cause: `${falseAlarm.callId}:${agentId}:${other.id}`, at: ctx.now, reasonCode: why, evidence: [other.id],
     });
+    if (entry !== undefined && !ctx.state.alerts.has(other.id)) {
+      ctx.effects.push({ type: 'alert', alert: { ...copyAlert(other), updatedAt: ctx.now, pointsTaken: [...(other.pointsTaken ?? []), pointsTakenOf(entry)] } });
+    }
     return;
   }
 }

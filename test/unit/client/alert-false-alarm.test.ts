@@ -11,6 +11,7 @@ import { alertTitle } from '../../../shared/alert-titles.js';
 import type { Alert } from '../../../shared/alerts.js';
 import { AlertHistory } from '../../../client/src/alerts/AlertHistory.js';
 import { AlertList } from '../../../client/src/alerts/AlertList.js';
+import { lastActionAt } from '../../../client/src/alerts/order.js';
 import { useSessionStore } from '../../../client/src/session/session-store.js';
 import '../../../client/src/i18n/all.js';
 import { deskAt } from './desk-clock.js';
@@ -105,10 +106,22 @@ describe('marking a resolved alert a false alarm afterwards, from the history', 
     expect(said?.textContent).toContain('在主管席位核对排班');
 
     const away = within(card('al-9'));
+    // Closed: no age counting on (the trail says when it closed).
+    expect(card('al-9').querySelector('.desk-age')).toBeNull();
     fireEvent.click(away.getByRole('button', { name: '判定为误报' }));
+    // The form says what comes back, and to whom.
+    expect(card('al-9').textContent).toContain('坐席 1035 将获冲销 +2 分');
     fireEvent.change(away.getByLabelText('备注（可选）'), { target: { value: '在主管席位核对排班' } });
     fireEvent.click(away.getByRole('button', { name: '判定为误报并冲销积分' }));
     await vi.waitFor(() => expect(onDone).toHaveBeenCalledWith(expect.objectContaining({ key: 'alerts.done.falseAlarm' })));
     expect(posted).toEqual([{ url: expect.stringContaining('/api/v1/alerts/al-9/resolve'), body: { note: '在主管席位核对排班', falseAlarm: true } }]);
+  });
+});
+
+describe('the history\'s order', () => {
+  it('keeps a closed alert at its closing when a false alarm is marked on it later', () => {
+    const closed = { resolvedAt: NOW - 500_000, updatedAt: NOW, acknowledgedAt: NOW - 550_000 };
+    expect(lastActionAt(closed)).toBe(NOW - 500_000);
+    expect(lastActionAt({ acknowledgedAt: NOW - 100_000, updatedAt: NOW - 200_000 })).toBe(NOW - 100_000);
   });
 });

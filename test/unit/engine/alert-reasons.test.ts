@@ -422,6 +422,31 @@ describe('a false alarm (art. 105): the breach did not happen, and the points it
     expect(h.points.filter((p) => p.item === 'reversal')).toHaveLength(1);
   });
 
+  it('105.7 once per agent per call, after the fact too: the point moves to the call\'s resolved breach that still stands', () => {
+    const h = ungreeted();
+    h.at(8, 'transcript.utterance', { callId: 'c1', speaker: 'agent', text: '没有办法' });
+    const greeting = only(h, 'greeting');
+    const phrase = only(h, 'forbidden-phrases');
+    h.command(20, { type: 'alert.resolve', alertId: greeting.id, by: 'lead-7' });
+    h.command(21, { type: 'alert.resolve', alertId: phrase.id, by: 'lead-7' });
+    // The recording, heard later: the greeting was right; the phrase was said. As the floor reads them from storage.
+    const stored = (id: string) => h.alerts.get(id)!;
+    expect(h.command(300, { type: 'alert.falseAlarm', by: 'sup-1', alert: stored(greeting.id), others: [stored(phrase.id)] })).toMatchObject({ ok: true });
+    const entries = h.points.filter((p) => p.item === 'polite-language' || p.item === 'reversal');
+    expect(entries.map((p) => [p.item, p.points, p.evidence])).toEqual([
+      ['polite-language', -1, expect.arrayContaining([greeting.id])],
+      ['reversal', 1, [greeting.id]],
+      ['polite-language', -1, [phrase.id]],
+    ]);
+    // The phrase's alert remembers the point now, so a false alarm on it later gives that back too.
+    const moved = entries[2];
+    expect(stored(phrase.id).pointsTaken?.map((p) => p.entryId)).toEqual([moved.id]);
+    h.command(310, { type: 'alert.falseAlarm', by: 'sup-1', alert: stored(phrase.id), others: [stored(greeting.id)] });
+    expect(h.points.filter((p) => p.reverses === moved.id)).toHaveLength(1);
+    // The greeting, a false alarm already, takes nothing back.
+    expect(h.points.filter((p) => p.item === 'polite-language')).toHaveLength(2);
+  });
+
   it('an alert already resolved as a false alarm, or still live, is not marked a second way', () => {
     const h = ungreeted();
     const alert = only(h, 'greeting');
