@@ -105,7 +105,8 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
     });
     opened.push(() => ownership.close());
     const inputs = new ClusterInputs({
-      stream, replies, processId, ...(options.floor.maxFutureMs !== undefined && { maxFutureMs: options.floor.maxFutureMs }),
+      stream, replies, processId, reorderWindowMs: options.floor.reorderWindowMs,
+      ...(options.floor.maxFutureMs !== undefined && { maxFutureMs: options.floor.maxFutureMs }),
     });
     const floor = new ClusterFloor(ownership, inputs, options.floor.onError);
     logger.info({ processId, floorId: options.floorId, leaseMs }, 'cluster: started as a replica; taking the lease when it is free');

@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FloorEvent } from '../../shared/events.js';
+import { lateEvents } from '../floor/ingest-outcome.js';
 import type { IngestOutcome } from '../floor/types.js';
 import type { ReplyBox } from './replies.js';
 import type { InputStream } from './stream-log.js';
@@ -18,6 +19,8 @@ export interface ClusterInputsOptions {
   processId: string;
   /** Events stamped further ahead of this server's clock are refused, as a single process refuses them. */
   maxFutureMs?: number;
+  /** The floor's reorder window: events stamped further behind are counted late (IngestOutcome.late). */
+  reorderWindowMs?: number;
   /** How long a command waits for the owner (covers a failover: the next owner answers it). */
   answerTimeoutMs?: number;
   now?: () => number;
@@ -51,8 +54,12 @@ export class ClusterInputs {
         if (texts !== undefined) keptTexts.push(texts[index]!);
       }
     });
+    const receivedAt = this.now();
     const { duplicates } = await this.options.stream.appendEvents(kept, texts === undefined ? undefined : keptTexts);
-    return { accepted: kept.length - duplicates.length, duplicates: duplicates.length, refused };
+    const repeated = new Set(duplicates);
+    const late = this.options.reorderWindowMs === undefined ? undefined
+      : lateEvents(kept.filter((_, i) => !repeated.has(i)), receivedAt - this.options.reorderWindowMs, receivedAt);
+    return { accepted: kept.length - duplicates.length, duplicates: duplicates.length, refused, ...(late !== undefined && { late }) };
   }
 
   /** A command, a rules or a plan change: appended, then the owner's answer. */

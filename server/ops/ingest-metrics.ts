@@ -32,7 +32,7 @@ export function ingestMetrics(metrics: Metrics, logger?: Logger, now: () => numb
       if (pass === undefined) return;
       logger?.warn(
         { feed, late: late.count, behindSeconds: Math.round(late.behindMs / 1000), batchesHeldBack: pass.heldBack },
-        'events arrived later than the reorder window and were applied at their arrival, not their own time: check the feed\'s clock and time zone, or widen --reorder-window for a feed that batches',
+        'events arrived later than the reorder window and were applied at their arrival, not their own time: unless this feed is late by design (contact records that end calls minutes later), check its clock and time zone, or widen --reorder-window for a feed that batches',
       );
     },
   };

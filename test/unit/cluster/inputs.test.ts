@@ -1,7 +1,8 @@
 /**
  * A cluster process's ingest (server/cluster/inputs.ts): events stamped too far ahead are
  * refused as a single process refuses them, and the rest go to the input stream with
- * their JSON from the parser, each text still beside its own event.
+ * their JSON from the parser, each text still beside its own event; events later than the
+ * reorder window are counted late, as a single process counts them.
  */
 import { describe, expect, it } from 'vitest';
 import { ClusterInputs } from '../../../server/cluster/inputs.js';
@@ -40,5 +41,16 @@ describe('a cluster process taking events', () => {
     const inputs = new ClusterInputs({ stream, replies: {} as ReplyBox, processId: 'p1', now: () => NOW });
     await inputs.ingest([login('a', NOW)]);
     expect(calls).toEqual([{ events: [login('a', NOW)], texts: undefined }]);
+  });
+
+  it('counts the events stamped further behind than the reorder window as late, not a resend nor a resync', async () => {
+    const stream = {
+      // The second event is a resend the stream already holds.
+      appendEvents: async () => ({ duplicates: [1] }),
+    } as unknown as InputStream;
+    const inputs = new ClusterInputs({ stream, replies: {} as ReplyBox, processId: 'p1', reorderWindowMs: 2000, now: () => NOW });
+    const resynced = { id: 'r', type: 'agent.logout', ts: NOW - 600_000, agentId: 'r', stationId: 'S-1', resync: true } as FloorEvent;
+    const outcome = await inputs.ingest([login('on-time', NOW - 1000), login('resent', NOW - 900_000), login('eight-hours', NOW - 8 * 3_600_000), resynced]);
+    expect(outcome.late).toEqual({ count: 1, behindMs: 8 * 3_600_000 });
   });
 });
