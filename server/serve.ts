@@ -15,12 +15,9 @@ import { Floor } from './floor/floor.js';
 import { startThreadParser } from './ingest/batch-parser.js';
 import { createIngestService, type IngestService } from './ingest/ingest-service.js';
 import { checkFeedUrls } from './adapters/check-feeds.js';
-import { feedKind, startFeeds, type RunningFeeds } from './adapters/feeds.js';
-import { loadAdaptersFile, unusedSections, withFlags, type AdapterKind, type AdapterSettings } from './config/adapters-file.js';
-import type { RequestHandler } from 'express';
-import type { AdapterCounters, EventSink } from './adapters/types.js';
-import { createTwilioWebhook } from './adapters/twilio/index.js';
-import { createConnectWebhook } from './adapters/amazon-connect/index.js';
+import { startFeeds, type RunningFeeds } from './adapters/feeds.js';
+import { adapterSettings, cloudWebhooks, type Adapters } from './adapters/serve-feeds.js';
+import type { EventSink } from './adapters/types.js';
 import type { IngestResult } from '../shared/ingest.js';
 import { createAccessEdge } from './access/edge.js';
 import { announceOnTerminal, oneTimePasswordFile, removeSpentPasswordFile, signInHelp } from './access/first-start.js';
@@ -36,7 +33,7 @@ import { createSqliteHandoverStore } from './handover/sqlite-store.js';
 import { openSharedHandovers } from './handover/shared.js';
 import { createHandoverService } from './handover/service.js';
 import { createPointsService } from './points/service.js';
-import type { EventLog, Storage } from './storage/types.js';
+import type { Storage } from './storage/types.js';
 import { redactPostgresUrl } from './storage/postgres/url.js';
 import { createMetrics } from './ops/metrics.js';
 import { countDelivery } from './ops/hooks.js';
@@ -137,39 +134,6 @@ export function secureCookiesFor(options: Pick<ServeOptions, 'secureCookies' | '
 /** The floor as the server drives it: a single process's Floor, or a cluster process's view of the floor. */
 export type ServedFloor = FloorService & Pick<Floor, 'tick' | 'snapshotNow' | 'close'>;
 
-/** How far back a webhook's call is looked for in the log: the log keeps a week. */
-const CALL_LOOKBACK_MS = 8 * 24 * 3600_000;
-
-/** The cloud contact centres' webhook receivers that are configured. */
-function cloudWebhooks(options: ServeOptions, adapters: AdapterSettings, sinkFor: (feed: string) => EventSink, log: EventLog, logger: Logger) {
-  const hooks: Array<{ name: string; path: string; handler: RequestHandler & { counters(): AdapterCounters } }> = [];
-  // What the log holds about calls a webhook's mapper has no memory of (a restart in between).
-  const earlierEvents = async (callIds: string[]) => {
-    const now = Date.now();
-    const entries = await log.eventsAbout({ callIds, from: now - CALL_LOOKBACK_MS, to: now + CALL_LOOKBACK_MS });
-    return entries.flatMap((entry) => (entry.payload.kind === 'event' ? [entry.payload.event] : []));
-  };
-  if (options.twilio) {
-    hooks.push({
-      name: 'twilio-taskrouter', path: '/hooks/twilio/taskrouter',
-      handler: createTwilioWebhook({
-        ...options.twilio, sink: sinkFor('twilio-taskrouter'), logger: logger.child({ feed: 'twilio' }), earlierEvents,
-        ...(adapters.twilio && { mapping: adapters.twilio }),
-      }),
-    });
-  }
-  if (options.connectSecret) {
-    hooks.push({
-      name: 'amazon-connect', path: '/hooks/amazon-connect',
-      handler: createConnectWebhook({
-        sharedSecret: options.connectSecret, sink: sinkFor('amazon-connect'), logger: logger.child({ feed: 'amazon-connect' }), earlierEvents,
-        ...(adapters['amazon-connect'] && { mapping: adapters['amazon-connect'] }),
-      }),
-    });
-  }
-  return hooks;
-}
-
 /** A batch sender that posts to this server with a feed token (the demo's feed). */
 function httpIngest(endpoint: string, token: string): IngestService {
   return {
@@ -235,30 +199,6 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   // Released last, once every connection to the file is closed.
   const close = (): Promise<void> => (closing ??= server.close().finally(() => lock?.release()));
   return { ...server, close };
-}
-
-/** Each adapter's settings, and the sections of the file no adapter here uses (said in the log once it is up). */
-interface Adapters {
-  settings: AdapterSettings;
-  unused: AdapterKind[];
-}
-
-/**
- * The adapters file's sections, with `--survey-ext` and `--agent-ids` in the sections that
- * take them. Throws naming the file and the field. A section for an adapter this server
- * does not run is noted: a feed or a secret left out, most likely.
- */
-function adapterSettings(options: ServeOptions): Adapters {
-  const fromFile = options.adaptersConfig === undefined ? {} : loadAdaptersFile(options.adaptersConfig);
-  const settings = withFlags(fromFile, {
-    ...(options.surveyExtension !== undefined && { surveyExtension: options.surveyExtension }),
-    ...(options.agentIds !== undefined && { agentIds: options.agentIds }),
-  }, options.adaptersConfig);
-  const running = new Set<AdapterKind>((options.feeds ?? []).flatMap((url) => feedKind(url) ?? []));
-  if (options.twilio) running.add('twilio');
-  if (options.connectSecret) running.add('amazon-connect');
-  // Of the file's own sections: the flags put theirs in for every adapter that takes them.
-  return { settings, unused: unusedSections(fromFile, running) };
 }
 
 async function startOnLockedFile(options: ServeOptions, { settings: adapters, unused }: Adapters): Promise<RunningServer> {

@@ -92,12 +92,19 @@ export function safeNext(next: string | null): string {
 
 /**
  * An acknowledge link to come back to after signing in (`/sign-in?next=/ack/<token>`: its
- * page sends a signed-out person here, server/notify/http/ack-routes.ts). The server's page,
- * not one of ours, so it is loaded, not navigated to. Only that exact shape (a token is
- * base64url, a dot, base64url), so a crafted `?next=` leads nowhere else.
+ * page sends a signed-out person here, server/notify/http/ack-routes.ts), and after the
+ * password change a first sign-in asks for (`/password?next=/ack/<token>`). The server's
+ * page, not one of ours, so it is loaded, not navigated to. Only that exact shape (a token
+ * is base64url, a dot, base64url), so a crafted `?next=` leads nowhere else.
  */
 export function ackLinkNext(next: string | null): string | undefined {
   return next !== null && /^\/ack\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(next) ? next : undefined;
+}
+
+/** `path`, carrying the acknowledge link to come back to (ackLinkNext) when there is one. */
+export function withAckLink(path: string, next: string | null): string {
+  const ackLink = ackLinkNext(next);
+  return ackLink === undefined ? path : `${path}?next=${encodeURIComponent(ackLink)}`;
 }
 
 /** `/sign-in`, remembering the page that sent us there (when it is worth coming back to). */

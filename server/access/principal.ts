@@ -34,8 +34,12 @@ export interface Revocation {
 export interface Authenticator {
   /** From a request's cookie (session) or `Authorization: Bearer` (device token). */
   viewerFromRequest(req: { headers: Record<string, string | string[] | undefined> }): Promise<Viewer | null>;
-  /** From a socket.io handshake: the session cookie in its headers, or `auth.deviceToken`. */
-  viewerFromHandshake(handshake: { headers: Record<string, string | string[] | undefined>; auth: Record<string, unknown> }): Promise<Viewer | null>;
+  /**
+   * From a socket.io handshake: the session cookie in its headers, or `auth.deviceToken`.
+   * `use: false` only checks: a session's sliding expiry is not moved on (a wallboard's own
+   * re-checks of an open socket are not the person using the site).
+   */
+  viewerFromHandshake(handshake: { headers: Record<string, string | string[] | undefined>; auth: Record<string, unknown> }, options?: { use?: boolean }): Promise<Viewer | null>;
   /** From a feed's bearer token (HTTP) or `auth.token` (socket.io `/ingest`). */
   feedFromToken(token: string | undefined): Promise<Extract<Principal, { kind: 'feed' }> | null>;
   /** Subscribe to revocations (to disconnect sockets at once); returns unsubscribe. */

@@ -18,7 +18,7 @@ export function clusterRevocations(auth: Authenticator, messages: ClusterMessage
   });
   return {
     viewerFromRequest: (req) => auth.viewerFromRequest(req),
-    viewerFromHandshake: (handshake) => auth.viewerFromHandshake(handshake),
+    viewerFromHandshake: (handshake, options) => auth.viewerFromHandshake(handshake, options),
     feedFromToken: (token) => auth.feedFromToken(token),
     onRevoked(listener) {
       const local = auth.onRevoked(listener);

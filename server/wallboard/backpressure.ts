@@ -68,6 +68,22 @@ export interface SocketQueue<S> {
 }
 
 /**
+ * Bytes waiting to be written to a socket.io socket's connection. engine.io keeps its
+ * unwritten packets in `writeBuffer` and says `drain` when it is written out; the buffer is
+ * not in its public types, so it is read here, in one place.
+ */
+export function engineWaitingBytes(conn: unknown): number {
+  const buffer = (conn as { writeBuffer?: Array<{ data?: unknown }> }).writeBuffer ?? [];
+  let bytes = 0;
+  for (const packet of buffer) {
+    const { data } = packet;
+    if (typeof data === 'string') bytes += data.length;
+    else if (data instanceof Uint8Array) bytes += data.byteLength;
+  }
+  return bytes;
+}
+
+/**
  * Called after a delta went out: moves each socket that is behind (above) out of the
  * deltas, and back in (with its catch-up) once it has what it was sent. Returns how many
  * sockets fell behind now.

@@ -3,9 +3,10 @@
  * session cookie, or a paired display's device token) and joins the room of its audience
  * (role, and a shift lead's teams); each delta is cut once per audience and sent to its
  * room. A snapshot on connect, `resync` on demand, and the commands the viewer's role may
- * give. Revoking a display or signing a user out disconnects their sockets at once; a
- * person's session that lapsed otherwise (idle, password expired) is found at their next
- * command, which is refused and the socket cut (actorNow).
+ * give (socket-commands.ts). Revoking a display or signing a user out disconnects their
+ * sockets at once; a person's session that lapsed otherwise (idle, password expired) is
+ * found at their next command or resync, which is refused and the socket cut, or within a
+ * minute by the sweep (session-sweep.ts), which cuts it.
  *
  * Handlers never throw (an exception in a socket.io listener is uncaught) and tolerate a
  * missing ack.
@@ -19,14 +20,16 @@ import { wallboardScopeSchema } from '../../shared/wallboard.js';
 import { audienceOf, deltaCutter, narrowAudience, snapshotCutter, type Audience } from '../access/audience.js';
 import type { Authenticator, Viewer } from '../access/principal.js';
 import type { FloorService } from '../floor/types.js';
-import type { Actor, CommandHandlers, CommandOutcome } from '../http/command-handlers.js';
+import type { CommandHandlers } from '../http/command-handlers.js';
 import { clientIp } from '../http/client-ip.js';
-import { BEHIND_ROOM, CAUGHT_UP_BYTES, holdBackSlowSockets, MIN_WAITING_BYTES, type SocketQueue } from './backpressure.js';
+import { BEHIND_ROOM, CAUGHT_UP_BYTES, engineWaitingBytes, holdBackSlowSockets, MIN_WAITING_BYTES, type SocketQueue } from './backpressure.js';
 import { batchCatchUps } from './catch-ups.js';
 import { MissedDeltas } from './missed-deltas.js';
 import { SentLog } from './sent-log.js';
 import { packFrame, wireBytes } from './pack.js';
 import { screenDelta, screenDeltaBytes, screenSnapshot, screenSnapshotBytes } from './screen.js';
+import { startSessionSweep, type Every } from './session-sweep.js';
+import { answerCommands, viewerNow } from './socket-commands.js';
 import { problem, type Problem } from '../../shared/problems.js';
 
 interface SocketData {
@@ -66,6 +69,8 @@ export interface WallboardNamespaceDeps {
    * HTTP (--trust-proxy); default: the connection's own address.
    */
   addressOf?: (req: IncomingMessage) => string | undefined;
+  /** Times the once-a-minute session sweep (session-sweep.ts); default setInterval, unref'd. */
+  sweepEvery?: Every;
 }
 
 const room = (a: Audience): string => `aud:${a.key}`;
@@ -234,21 +239,8 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
     return log.bytesBetween(read, seq);
   };
 
-  /**
-   * engine.io keeps a socket's unwritten packets in `writeBuffer` and says `drain` when it
-   * is written out; the buffer is not in its public types, so it is read here, in one place.
-   */
   const slowSockets: SocketQueue<WallboardSocket> = {
-    waiting: (socket) => {
-      const buffer = (socket.conn as unknown as { writeBuffer?: Array<{ data?: unknown }> }).writeBuffer ?? [];
-      let bytes = 0;
-      for (const packet of buffer) {
-        const { data } = packet;
-        if (typeof data === 'string') bytes += data.length;
-        else if (data instanceof Uint8Array) bytes += data.byteLength;
-      }
-      return bytes;
-    },
+    waiting: (socket) => engineWaitingBytes(socket.conn),
     unread,
     fellBehind: (socket) => {
       socket.data.behind = true;
@@ -352,15 +344,19 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
       return;
     }
 
-    // The ack is the last argument, whatever a client put before it.
+    // The ack is the last argument, whatever a client put before it. Sent only while the
+    // session holds (viewerNow): one that lapsed is not answered, and the socket is cut.
     socket.on('resync', (...args: unknown[]) => {
       const ack = args.at(-1) as ((snapshot: MaybePacked<ScreenSnapshot>) => void) | undefined;
       if (typeof ack !== 'function') return;
-      try {
+      viewerNow(auth, socket, { use: false }).then((now) => {
+        if (!('kind' in now)) {
+          log.info({ code: now.code }, 'resync from a socket whose session lapsed: refused, socket cut');
+          socket.disconnect(true);
+          return;
+        }
         ack(sendingSnapshot());
-      } catch (err) {
-        log.error({ err }, 'resync snapshot failed');
-      }
+      }).catch((err: unknown) => log.error({ err }, 'resync snapshot failed'));
     });
 
     // The screen has applied every frame up to this seq: what it has not read is counted
@@ -377,72 +373,15 @@ export function registerWallboardNamespace(nsp: WallboardNamespace, deps: Wallbo
     });
 
     const ip = clientIp(deps.addressOf?.(socket.request) ?? socket.handshake.address);
-    socket.on('alert:acknowledge', (input, ack) => {
-      void answer(socket, ip, ack, (actor) => commands.acknowledgeAlert(input, actor), log);
-    });
-    socket.on('alert:resolve', (input, ack) => {
-      void answer(socket, ip, ack, (actor) => commands.resolveAlert(input, actor), log);
-    });
-    socket.on('alert:escalate', (input, ack) => {
-      void answer(socket, ip, ack, (actor) => commands.escalateAlert(input, actor), log);
-    });
-    socket.on('hold:approve', (input, ack) => {
-      void answer(socket, ip, ack, (actor) => commands.approveHold(input, actor), log);
-    });
+    answerCommands(socket, { commands, auth, ip, log });
   });
 
-  /**
-   * Who gives a command now. A socket holds the viewer of its handshake, but a session can
-   * end without a revocation to cut the socket (idle past its expiry, a password past its
-   * age): so a person's session is resolved again from the handshake's cookie, the check
-   * every HTTP request gets, and its refusal (sign in, change the password) returned
-   * instead. The fresh viewer acts, with the role and teams the account has now. A paired
-   * display keeps its handshake's viewer: revoking its token cuts it (onRevoked above).
-   */
-  async function actorNow(socket: WallboardSocket, ip: string | undefined): Promise<Actor | Problem> {
-    const held = socket.data.viewer;
-    const viewer = held.kind === 'user' ? await auth.viewerFromHandshake(socket.handshake) : held;
-    const same = viewer !== null && viewer.kind === held.kind && viewer.id === held.id
-      && (viewer.kind !== 'user' || (held.kind === 'user' && viewer.sessionId === held.sessionId));
-    if (!same) return problem('signInRequired');
-    if (viewer.kind === 'user' && viewer.mustChangePassword) return problem('changePasswordFirst');
-    return { viewer, ...(ip !== undefined && { ip }) };
-  }
-
-  /**
-   * Runs a command as the socket's viewer now (actorNow) and acks its result; commands run
-   * even without an ack. A socket whose session no longer holds is told why and cut, so the
-   * screen goes to sign in (its reconnection is refused the same way).
-   */
-  async function answer<T>(
-    socket: WallboardSocket,
-    ip: string | undefined,
-    ack: ((result: CommandOutcome<T>['result']) => void) | undefined,
-    run: (actor: Actor) => Promise<CommandOutcome<T>>,
-    log: Logger,
-  ): Promise<void> {
-    let result: CommandOutcome<T>['result'];
-    let lapsed = false;
-    try {
-      const actor = await actorNow(socket, ip);
-      lapsed = !('viewer' in actor);
-      result = 'viewer' in actor ? (await run(actor)).result : { ok: false, ...actor };
-    } catch (err) {
-      log.error({ err }, 'command failed');
-      result = { ok: false, ...problem('internal') };
-    }
-    if (lapsed) log.info({ code: result.ok ? undefined : result.code }, 'command from a socket whose session lapsed: refused, socket cut');
-    try {
-      if (typeof ack === 'function') ack(result);
-    } catch (err) {
-      log.warn({ err }, 'command ack failed');
-    }
-    // After the ack, which socket.io writes out before it closes the connection.
-    if (lapsed) socket.disconnect(true);
-  }
+  // A desk that only watches gives no command to be checked at: its session is, once a minute.
+  const stopSweep = startSessionSweep(() => nsp.sockets.values(), auth, logger, deps.sweepEvery);
 
   return () => {
     unsubscribe();
     stopRevocations();
+    stopSweep();
   };
 }

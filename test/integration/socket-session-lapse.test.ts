@@ -4,12 +4,16 @@
  * or its password past its age. A command from such a socket used to run with the rights of
  * its handshake; now the session is resolved again before each command (the HTTP check):
  * the command is refused with the sign-in (or change-password) problem and the socket cut.
- * Real socket.io clients, real access control, a fake clock.
+ * A desk that only watches gives no command: its `resync` is checked the same way, and once
+ * a minute a sweep (server/wallboard/session-sweep.ts) cuts the sockets of sessions that no
+ * longer resolve, so a lapsed desk is no longer sent the floor. Real socket.io clients, real
+ * access control, a fake clock (and fake intervals for the sweep).
  */
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CommandResult } from '../../shared/commands.js';
+import type { Problem } from '../../shared/problems.js';
 import { defaultRulesConfig } from '../../shared/rules-config.js';
 import { createAccessEdge } from '../../server/access/edge.js';
 import { createMemoryAccessStore } from '../../server/access/memory-store.js';
@@ -20,6 +24,7 @@ import { Floor } from '../../server/floor/floor.js';
 import { createMemoryStorage } from '../../server/storage/memory.js';
 import { T0 } from '../helpers/engine-harness.js';
 import { FakeClock } from '../helpers/fake-clock.js';
+import { SESSION_SWEEP_MS } from '../../server/wallboard/session-sweep.js';
 import { addPerson, INITIAL_ADMIN, pairedTvToken, signIn, wallboard, type Wallboard } from '../helpers/secured-floor.js';
 import type { Browser } from './access/access-server.js';
 import { once } from './once.js';
@@ -27,13 +32,14 @@ import { once } from './once.js';
 const HOUR = 3_600_000;
 const opened: Array<{ app: Application; floor: Floor; sockets: Wallboard[] }> = [];
 
-afterEach(async () => {
+async function closeAll(): Promise<void> {
   for (const { app, floor, sockets } of opened.splice(0)) {
     for (const socket of sockets) socket.close();
     await app.close();
     await floor.close();
   }
-});
+}
+afterEach(closeAll);
 
 /** The server as startSecuredFloor builds it, with the session and password ages the test needs. */
 async function start(o: { passwordMaxAgeDays?: number } = {}) {
@@ -123,6 +129,118 @@ describe('a command from a socket whose session lapsed', () => {
     const tv = await s.screen({ deviceToken: await pairedTvToken(s.access) });
     s.clock.advance(13 * HOUR);
     expect(await acknowledge(tv)).toMatchObject({ ok: false, code: 'commandNotAllowed' });
+    expect(tv.connected).toBe(true);
+  });
+});
+
+/** A resync, and whether it was answered (a refused one is not: the socket is cut instead). */
+function resync(socket: Wallboard): { answered: () => boolean; cut: Promise<unknown> } {
+  let answered = false;
+  const cut = once(socket, 'disconnect', 2_000);
+  socket.emit('resync', () => { answered = true; });
+  return { answered: () => answered, cut };
+}
+
+describe('a resync from a socket whose session lapsed', () => {
+  it('is answered while the session holds', async () => {
+    const s = await start();
+    const socket = await s.screen({ browser: s.sup });
+    const snapshot = await new Promise((resolve) => socket.emit('resync', resolve));
+    expect(snapshot).toMatchObject({ seq: expect.any(Number) });
+    expect(socket.connected).toBe(true);
+  });
+
+  it('idle past the session expiry: not answered, and the socket is cut', async () => {
+    const s = await start();
+    const socket = await s.screen({ browser: s.sup });
+    s.clock.advance(12 * HOUR + 1);
+    const asked = resync(socket);
+    await asked.cut;
+    expect(asked.answered()).toBe(false);
+  });
+
+  it('a paired display is answered as before', async () => {
+    const s = await start();
+    const tv = await s.screen({ deviceToken: await pairedTvToken(s.access) });
+    s.clock.advance(13 * HOUR);
+    expect(await new Promise((resolve) => tv.emit('resync', resolve))).toMatchObject({ seq: expect.any(Number) });
+  });
+});
+
+describe('the once-a-minute sweep of a desk that only watches', () => {
+  // Only the intervals are fake: socket.io's own timers (heartbeats, acks) run as ever.
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+  });
+  afterEach(async () => {
+    await closeAll();
+    vi.useRealTimers();
+  });
+
+  /** Runs the sweep that is due, and lets its session look-ups finish. */
+  async function sweep(): Promise<void> {
+    vi.advanceTimersByTime(SESSION_SWEEP_MS);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+
+  it('idle past the session expiry: the socket is cut within a minute, and is sent no more of the floor', async () => {
+    const s = await start();
+    const socket = await s.screen({ browser: s.sup });
+    await sweep();
+    expect(socket.connected).toBe(true);
+    s.clock.advance(12 * HOUR + 1);
+    const cut = once(socket, 'disconnect', 2_000);
+    await sweep();
+    expect(await cut).toBe('io server disconnect');
+    // Its screen's reconnection is refused with the reason, and sent nothing.
+    const again = wallboard(s.base, { browser: s.sup });
+    const refused = await once<Error & { data?: Problem }>(again, 'connect_error');
+    expect(refused.data?.code).toBe('signInRequired');
+    again.close();
+  });
+
+  it('its password past its age: cut, and its reconnection told to change the password', async () => {
+    const s = await start({ passwordMaxAgeDays: 1 });
+    const socket = await s.screen({ browser: s.sup });
+    for (let i = 0; i < 2; i++) {
+      s.clock.advance(11 * HOUR);
+      await use(s.sup);
+    }
+    s.clock.advance(3 * HOUR);
+    const cut = once(socket, 'disconnect', 2_000);
+    await sweep();
+    await cut;
+    const again = wallboard(s.base, { browser: s.sup });
+    expect((await once<Error & { data?: Problem }>(again, 'connect_error')).data?.code).toBe('changePasswordFirst');
+    again.close();
+  });
+
+  it('is not use: a desk swept for hours, and resyncing, still idles out 12 hours after its last use', async () => {
+    const s = await start();
+    const socket = await s.screen({ browser: s.sup });
+    for (let hour = 1; hour <= 11; hour++) {
+      s.clock.advance(HOUR);
+      await sweep();
+      await new Promise((resolve) => socket.emit('resync', resolve));
+    }
+    expect(socket.connected).toBe(true);
+    s.clock.advance(HOUR + 1);
+    const cut = once(socket, 'disconnect', 2_000);
+    await sweep();
+    await cut;
+    expect((await s.sup.call('GET', '/api/v1/floor')).status).toBe(401);
+  });
+
+  it('a session kept alive by use, and a paired display, are not cut', async () => {
+    const s = await start();
+    const desk = await s.screen({ browser: s.sup });
+    const tv = await s.screen({ deviceToken: await pairedTvToken(s.access) });
+    for (let i = 0; i < 3; i++) {
+      s.clock.advance(11 * HOUR);
+      await use(s.sup);
+      await sweep();
+    }
+    expect(desk.connected).toBe(true);
     expect(tv.connected).toBe(true);
   });
 });

@@ -1,6 +1,8 @@
 /**
  * Change password. Forced after a first sign-in with a one-time password (or when the
  * password has expired): then it is the only page, with signing out the only way off it.
+ * Reached from an acknowledge link's sign-in (`?next=/ack/<token>`), it goes back to that
+ * link once the password is changed.
  * The rules are the server's; its reasons for refusing are shown as it words them.
  */
 import { useRef, useState, type FormEvent } from 'react';
@@ -13,7 +15,7 @@ import { FormError } from '../components/FormError.js';
 import { Link } from '../components/Link.js';
 import { useT } from '../i18n/index.js';
 import { usePageTitle } from '../page-title.js';
-import { navigate, PATHS } from '../routes.js';
+import { ackLinkNext, navigate, PATHS, queryParam } from '../routes.js';
 import { useSessionStore } from '../session/session-store.js';
 
 export function PasswordPage({ me }: { me: Me }) {
@@ -53,7 +55,10 @@ export function PasswordPage({ me }: { me: Me }) {
     setError(null);
     try {
       await changePassword(current, next);
-      navigate(PATHS.floor, { replace: true });
+      // Back to the acknowledge link this sign-in came from: the server's page, loaded.
+      const ackLink = ackLinkNext(queryParam('next'));
+      if (ackLink !== undefined) location.replace(ackLink);
+      else navigate(PATHS.floor, { replace: true });
     } catch (err) {
       const problems = err instanceof ApiError ? err.problems : [];
       setError({ message: problems.length > 0 ? t('password.notChanged') : messageOf(err), problems });

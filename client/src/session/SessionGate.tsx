@@ -15,7 +15,7 @@ import { FloorPage } from '../pages/FloorPage.js';
 import { PasswordPage } from '../pages/PasswordPage.js';
 import { SignInPage } from '../pages/SignInPage.js';
 import { useT } from '../i18n/index.js';
-import { ackLinkNext, PATHS, queryParam, safeNext, signInPath } from '../routes.js';
+import { ackLinkNext, PATHS, queryParam, safeNext, signInPath, withAckLink } from '../routes.js';
 import { mayReadHandovers, mayReadPoints, mayReadSchedule } from './page-access.js';
 import { useSessionStore } from './session-store.js';
 
@@ -49,7 +49,8 @@ export function SessionGate({ path }: { path: string }) {
 }
 
 function SignedInPage({ me, path }: { me: Me; path: string }) {
-  if (me.mustChangePassword && path !== PATHS.password) return <Redirect to={PATHS.password} />;
+  // A first sign-in from an acknowledge link changes the password first, then goes back to the link.
+  if (me.mustChangePassword && path !== PATHS.password) return <Redirect to={withAckLink(PATHS.password, queryParam('next'))} />;
   // The admin pages (and their "administrators only" answer) are routed in admin/.
   if (isAdminPath(path)) return <AdminRoutes me={me} path={path} />;
   switch (path) {

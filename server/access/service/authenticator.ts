@@ -21,8 +21,8 @@ export interface AuthenticatorArea extends Authenticator {
 export function createAuthenticator(ctx: AccessContext, sessions: SessionsInternals): AuthenticatorArea {
   const { store, clock, logger } = ctx;
 
-  async function fromSession(token: string): Promise<Viewer | null> {
-    const found = await sessions.resolve(token);
+  async function fromSession(token: string, use: boolean): Promise<Viewer | null> {
+    const found = await sessions.resolve(token, use);
     if (!found) return null;
     return userViewer(found.account, found.session.id, clock.now(), ctx.passwordMaxAgeMs);
   }
@@ -51,18 +51,18 @@ export function createAuthenticator(ctx: AccessContext, sessions: SessionsIntern
     }
   }
 
-  async function viewer(headers: Headers, deviceToken: unknown): Promise<Viewer | null> {
+  async function viewer(headers: Headers, deviceToken: unknown, use = true): Promise<Viewer | null> {
     // An explicit device token wins: a TV whose browser once had a person signed in must
     // still get the display's view, never that person's.
     if (deviceToken !== undefined) return fromDeviceToken(deviceToken);
     const sessionToken = sessionTokenFrom(headers);
-    return sessionToken === undefined ? null : fromSession(sessionToken);
+    return sessionToken === undefined ? null : fromSession(sessionToken, use);
   }
 
   const authenticator: AuthenticatorArea = {
     viewerFromRequest: (req) => viewer(req.headers, bearerFrom(req.headers)),
 
-    viewerFromHandshake: (handshake) => viewer(handshake.headers, handshake.auth?.deviceToken ?? bearerFrom(handshake.headers)),
+    viewerFromHandshake: (handshake, options) => viewer(handshake.headers, handshake.auth?.deviceToken ?? bearerFrom(handshake.headers), options?.use ?? true),
 
     async feedFromToken(token): Promise<Extract<Principal, { kind: 'feed' }> | null> {
       if (!isTokenShaped(token)) return null;

@@ -29,7 +29,8 @@ export interface SessionsArea {
 
 export interface SessionsInternals {
   start(accountId: string, ip: string | undefined): Promise<StartedSession>;
-  resolve(sessionToken: string): Promise<{ account: AccountRecord; session: SessionRecord } | null>;
+  /** `use: false` checks without moving the sliding expiry on. */
+  resolve(sessionToken: string, use?: boolean): Promise<{ account: AccountRecord; session: SessionRecord } | null>;
   /** Deletes the account's sessions (keeping `keep`, re-dated) and emits the revocation. */
   endAll(accountId: string, keep?: SessionRecord): Promise<number>;
 }
@@ -53,7 +54,7 @@ export function createSessions(ctx: AccessContext): SessionsArea & SessionsInter
     return { sessionToken, csrfToken, sessionId };
   }
 
-  async function resolve(sessionToken: string): Promise<{ account: AccountRecord; session: SessionRecord } | null> {
+  async function resolve(sessionToken: string, use = true): Promise<{ account: AccountRecord; session: SessionRecord } | null> {
     if (!isTokenShaped(sessionToken)) return null;
     const session = await store.sessions.get(sha256Hex(sessionToken));
     if (!session) return null;
@@ -66,7 +67,7 @@ export function createSessions(ctx: AccessContext): SessionsArea & SessionsInter
     if (!account || account.disabled) return null;
     // Belt and braces with endAll's delete: a session that predates "sign out everywhere" is dead.
     if (account.sessionsValidAfter !== undefined && session.createdAt < account.sessionsValidAfter) return null;
-    if (touchDue(session.lastSeenAt, now)) {
+    if (use && touchDue(session.lastSeenAt, now)) {
       // update() of a row deleted meanwhile is a no-op in both stores, so this cannot revive one.
       const touched = { ...session, lastSeenAt: now, expiresAt: now + ctx.sessionTtlMs };
       await store.sessions.update(touched);
