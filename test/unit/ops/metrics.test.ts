@@ -20,6 +20,7 @@ describe('createMetrics', () => {
       ['floorwatch_ingest_batches_failed_total', 'counter'],
       ['floorwatch_ingest_events_accepted_total', 'counter'],
       ['floorwatch_ingest_events_duplicate_total', 'counter'],
+      ['floorwatch_ingest_events_late_total', 'counter'],
       ['floorwatch_ingest_events_received_total', 'counter'],
       ['floorwatch_ingest_events_rejected_total', 'counter'],
       ['floorwatch_lease_failovers_total', 'counter'],
