@@ -54,6 +54,8 @@ export interface SayOptions {
   fieldLabel?: FieldLabel;
   /** The reader's words for a refusal's `detail` (English from the server's validator), when the page knows them. */
   detail?: (detail: string, locale: Locale) => string | undefined;
+  /** A person the refusal names by username (`by`: who acknowledged or marked it first), by their name. */
+  person?: (username: string) => string | undefined;
 }
 
 /** What the page says when the server answered with no reason of its own. */
@@ -79,6 +81,7 @@ export function sayError(error: ErrorText, locale: Locale, options: SayOptions =
       const detail = options.detail?.(params.detail, locale);
       if (detail !== undefined) params.detail = detail;
     }
+    if (typeof params.by === 'string') params.by = options.person?.(params.by) ?? params.by;
     return translate(locale, `problem.${refusal.code}`, params);
   }
   if (typeof refusal.error === 'string' && refusal.error.trim() !== '') return sentence(refusal.error);

@@ -69,6 +69,13 @@ describe('the alert desk\'s errors after a change of language', () => {
     expect(screen.getByRole('alert').textContent).toContain(`Cannot load today’s history: ${UNREACHABLE_EN}`);
   });
 
+  it('names the person a refusal names (who marked or acknowledged first) by their name, when the page knows it', () => {
+    const first = errorOf(new ApiError(409, '…', 'alertId', [], undefined, problem('alertAlreadyFalseAlarm', { alertId: 'al-22', by: 'lead.zhao' })));
+    const names = new Map([['lead.zhao', '赵强']]);
+    expect(sayError(first, 'zh-CN', { person: (u) => names.get(u) })).toBe('告警 al-22 已由 赵强 判定为误报。');
+    expect(sayError(first, 'zh-CN', { person: () => undefined })).toBe('告警 al-22 已由 lead.zhao 判定为误报。');
+  });
+
   it('keeps each kind of failure as data: the page\'s own words by status, the server\'s refusal, the server\'s English without a code', () => {
     expect(sayError(errorOf(new ApiError(0, '…')), 'en')).toBe(UNREACHABLE_EN);
     expect(sayError(errorOf(new ApiError(502, '')), 'en')).toBe('The Floorwatch server is not answering (502). Try again in a moment.');
