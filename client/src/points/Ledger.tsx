@@ -3,7 +3,7 @@
  * deleted: a reversed entry stays, struck through, with the reason it was reversed, and
  * the reversal is an entry of its own. Supervisors reverse an entry here, saying why.
  */
-import { useId, useState, type FormEvent } from 'react';
+import { Fragment, useId, useState, type FormEvent } from 'react';
 import { POINTS_ITEMS, type PointsEntry } from '../../../shared/points.js';
 import { errorOf, pageError, useErrorText, type ErrorText } from '../i18n/error-text.js';
 import { useLocale, useT } from '../i18n/index.js';
@@ -49,7 +49,10 @@ export function Ledger({ entries, tz, canWrite, onReversed }: {
             const article = e.item === 'reversal' ? byId.get(e.reverses ?? '')?.article ?? e.article : POINTS_ITEMS[e.item]?.article ?? e.article;
             return (
               <tr key={e.id} data-entry={e.id} className={reversed ? 'is-reversed' : e.item === 'reversal' ? 'is-reversal' : undefined}>
-                <td className="nowrap">{formatCentreDateTime(e.at, tz)}</td>
+                <td className="points-when">
+                  {/* Date over time when the column is narrow, neither broken in the middle. */}
+                  {formatCentreDateTime(e.at, tz).split(' ').map((part, i) => <Fragment key={i}>{i > 0 && ' '}<span className="nowrap">{part}</span></Fragment>)}
+                </td>
                 <th scope="row">
                   <span className="points-item">{reversed ? <s>{entryName(e, locale, t)}</s> : entryName(e, locale, t)}</span>
                   <span className="cell-sub">{t('points.article', { article })}{e.source === 'auto' && ` · ${t('points.auto')}`}</span>
@@ -69,7 +72,7 @@ export function Ledger({ entries, tz, canWrite, onReversed }: {
                     <span className="cell-sub">{t('points.reverses', { what: byId.has(e.reverses) ? entryName(byId.get(e.reverses)!, locale, t) : e.reverses })}</span>
                   )}
                 </td>
-                <td>{e.author === 'system' ? t('points.system') : name(e.author)}</td>
+                <td className="points-by">{e.author === 'system' ? t('points.system') : name(e.author)}</td>
                 <td className="num">{signed(running)}</td>
                 {canWrite && (
                   <td className="row-actions">
