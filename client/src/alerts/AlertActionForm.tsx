@@ -111,8 +111,14 @@ export function ActionForm({ alert: a, mode, closed, onCancel, onDone }: {
         onDone({ key: 'alerts.done.hold', vars: { callId: result.callId, seconds: result.allowedSeconds } });
       }
     } catch (err) {
-      setError(errorOf(err));
-      setBusy(false);
+      const error = errorOf(err);
+      const first = firstToMark(error);
+      // Someone else said it first: nothing is left to do here; the history shows their mark.
+      if (mode === 'falseAlarm' && first !== undefined) onDone({ key: 'alerts.done.falseAlarmAlready', vars: { who: name(first) }, about: a });
+      else {
+        setError(error);
+        setBusy(false);
+      }
     }
   };
 
@@ -184,4 +190,11 @@ export function ActionForm({ alert: a, mode, closed, onCancel, onDone }: {
       </div>
     </form>
   );
+}
+
+/** Who marked the alert a false alarm first, when that is the refusal. */
+function firstToMark(error: ErrorText): string | undefined {
+  if (!('status' in error) || error.refusal.code !== 'alertAlreadyFalseAlarm') return undefined;
+  const by = (error.refusal.params as { by?: unknown } | undefined)?.by;
+  return typeof by === 'string' ? by : undefined;
 }

@@ -9,6 +9,7 @@ import { createElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { alertTitle } from '../../../shared/alert-titles.js';
 import type { Alert } from '../../../shared/alerts.js';
+import { problem } from '../../../shared/problems.js';
 import { AlertHistory } from '../../../client/src/alerts/AlertHistory.js';
 import { AlertList } from '../../../client/src/alerts/AlertList.js';
 import { lastActionAt } from '../../../client/src/alerts/order.js';
@@ -115,6 +116,31 @@ describe('marking a resolved alert a false alarm afterwards, from the history', 
     fireEvent.click(away.getByRole('button', { name: '判定为误报并冲销积分' }));
     await vi.waitFor(() => expect(onDone).toHaveBeenCalledWith(expect.objectContaining({ key: 'alerts.done.falseAlarm' })));
     expect(posted).toEqual([{ url: expect.stringContaining('/api/v1/alerts/al-9/resolve'), body: { note: '在主管席位核对排班', falseAlarm: true } }]);
+  });
+});
+
+describe('someone else marked it first', () => {
+  it('the form closes saying who did (the desk then fetches its history again, as after any action)', async () => {
+    const AWAY: Alert = {
+      id: 'al-12', rule: 'away-without-reason', article: '105.11', kind: 'condition', status: 'resolved', severity: 'warning',
+      ...alertTitle('away-without-reason.noReason', { agent: '1035', seconds: 120 }), subject: { kind: 'agent', id: '1035' },
+      agentId: '1035', teamId: 'team-01', openedAt: NOW - 600_000, updatedAt: NOW - 500_000, escalationLevel: 'lead',
+      resolvedAt: NOW - 500_000, resolvedBy: 'auto', evidence: [], occurrences: 1, history: [],
+      pointsTaken: [{ entryId: 'auto:leaving-seat:1035', agentId: '1035', points: -2, at: NOW - 600_000, article: '105.11' }],
+    };
+    vi.stubGlobal('fetch', vi.fn(async (url: string) => {
+      const [status, body] = url.includes('/resolve')
+        ? [409, { ok: false, ...problem('alertAlreadyFalseAlarm', { alertId: 'al-12', by: 'lead.wang' }), field: 'alertId' }]
+        : [200, url.includes('/people') ? { people: [] } : [AWAY]];
+      return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+    }));
+    const onDone = vi.fn();
+    render(createElement(AlertHistory, { day: '2026-11-28', timezone: 'Asia/Shanghai', live: [], refreshKey: 'k', onDone }));
+    const card = within(await screen.findByRole('article', {}, { timeout: 3000 }));
+    fireEvent.click(card.getByRole('button', { name: '判定为误报' }));
+    fireEvent.click(card.getByRole('button', { name: '判定为误报并冲销积分' }));
+    await vi.waitFor(() => expect(onDone).toHaveBeenCalledWith(expect.objectContaining({ key: 'alerts.done.falseAlarmAlready', vars: { who: 'lead.wang' } })));
+    expect(card.queryByRole('alert')).toBeNull();
   });
 });
 
