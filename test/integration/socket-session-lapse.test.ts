@@ -111,14 +111,7 @@ describe('a command from a socket whose session lapsed', () => {
   });
 
   it('its password past its age: refused with changePasswordFirst, and the socket is cut', async () => {
-    const s = await start({ passwordMaxAgeDays: 1 });
-    const socket = await s.screen({ browser: s.sup });
-    // The session stays alive; the password, changed at sign-in, passes a day old.
-    for (let i = 0; i < 2; i++) {
-      s.clock.advance(11 * HOUR);
-      await use(s.sup);
-    }
-    s.clock.advance(3 * HOUR);
+    const { socket } = await passwordPastItsAge();
     const cut = once(socket, 'disconnect');
     expect(await acknowledge(socket)).toMatchObject({ ok: false, code: 'changePasswordFirst' });
     await cut;
@@ -132,6 +125,18 @@ describe('a command from a socket whose session lapsed', () => {
     expect(tv.connected).toBe(true);
   });
 });
+
+/** A supervisor's screen whose session stayed alive (used) while the password, changed at sign-in, passed a day old. */
+async function passwordPastItsAge() {
+  const s = await start({ passwordMaxAgeDays: 1 });
+  const socket = await s.screen({ browser: s.sup });
+  for (let i = 0; i < 2; i++) {
+    s.clock.advance(11 * HOUR);
+    await use(s.sup);
+  }
+  s.clock.advance(3 * HOUR);
+  return { s, socket };
+}
 
 /** A resync, and whether it was answered (a refused one is not: the socket is cut instead). */
 function resync(socket: Wallboard): { answered: () => boolean; cut: Promise<unknown> } {
@@ -200,13 +205,7 @@ describe('the once-a-minute sweep of a desk that only watches', () => {
   });
 
   it('its password past its age: cut, and its reconnection told to change the password', async () => {
-    const s = await start({ passwordMaxAgeDays: 1 });
-    const socket = await s.screen({ browser: s.sup });
-    for (let i = 0; i < 2; i++) {
-      s.clock.advance(11 * HOUR);
-      await use(s.sup);
-    }
-    s.clock.advance(3 * HOUR);
+    const { s, socket } = await passwordPastItsAge();
     const cut = once(socket, 'disconnect', 2_000);
     await sweep();
     await cut;
