@@ -26,7 +26,7 @@ import type { QueueLogMappingOptions } from '../adapters/queue-log/options.js';
 import type { TaskRouterMappingOptions } from '../adapters/twilio/mapping.js';
 import type { ConnectMappingOptions } from '../adapters/amazon-connect/mapping.js';
 import { agentIdsSchema } from './agent-ids-file.js';
-import { ConfigProblem, parseYamlDocument, plainNumbers, quoteIt, readConfigText, yamlValue, type PlainNumber } from './yaml-file.js';
+import { ConfigProblem, parseYamlDocument, plainNumbers, quoteIt, loadConfigFile, yamlValue, type PlainNumber } from './yaml-file.js';
 
 export const ADAPTER_KINDS = ['asterisk-ami', 'queue-log', 'freeswitch', 'twilio', 'amazon-connect'] as const;
 export type AdapterKind = (typeof ADAPTER_KINDS)[number];
@@ -190,13 +190,8 @@ export function parseAdaptersFile(text: string, file: string): AdapterSettings {
 }
 
 export function loadAdaptersFile(file: string): AdapterSettings {
-  let text: string;
-  try {
-    text = readConfigText(file);
-  } catch (err) {
-    if (err instanceof ConfigProblem) throw new AdaptersFileError(file, [err.message]);
-    throw err;
-  }
+  // Only reading is wrapped: parseAdaptersFile raises its own AdaptersFileError with every problem.
+  const text = loadConfigFile(file, (read) => read, (problem) => new AdaptersFileError(file, [problem]));
   return parseAdaptersFile(text, file);
 }
 

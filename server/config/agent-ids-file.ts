@@ -16,7 +16,7 @@
  * installer cannot see is one they will trip over.
  */
 import { z } from 'zod';
-import { ConfigProblem, parseYamlDocument, plainNumbers, quoteIt, readConfigText, yamlValue } from './yaml-file.js';
+import { ConfigProblem, parseYamlDocument, plainNumbers, quoteIt, loadConfigFile, yamlValue } from './yaml-file.js';
 
 /** As the event contract's ids: 1-200 characters. */
 const agentId = z.string({ error: 'expected an agent id in quotes ("1001")' })
@@ -69,10 +69,5 @@ function readAgentIds(text: string): Record<string, string> {
 }
 
 export function loadAgentIdsFile(file: string): Record<string, string> {
-  try {
-    return parseAgentIds(readConfigText(file), file);
-  } catch (err) {
-    if (err instanceof ConfigProblem) throw new AgentIdsFileError(file, err.message);
-    throw err;
-  }
+  return loadConfigFile(file, (text) => parseAgentIds(text, file), (problem) => new AgentIdsFileError(file, problem));
 }

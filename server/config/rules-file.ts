@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { rulesConfigSchema, type RulesConfig } from '../../shared/rules-config.js';
 import { assertTimeZone } from '../engine/calendar.js';
-import { ConfigProblem, parseYamlDocument, readConfigText, yamlValue } from './yaml-file.js';
+import { ConfigProblem, parseYamlDocument, loadConfigFile, yamlValue } from './yaml-file.js';
 
 export class RulesFileError extends Error {
   constructor(file: string, problems: string[]) {
@@ -59,13 +59,8 @@ function timeZoneProblem(raw: unknown, schemaProblems: string[]): string | undef
 }
 
 export function loadRulesFile(file: string): RulesConfig {
-  let text: string;
-  try {
-    text = readConfigText(file);
-  } catch (err) {
-    if (err instanceof ConfigProblem) throw new RulesFileError(file, [err.message]);
-    throw err;
-  }
+  // Only reading is wrapped: parseRules raises its own RulesFileError with every problem.
+  const text = loadConfigFile(file, (read) => read, (problem) => new RulesFileError(file, [problem]));
   return parseRules(text, file);
 }
 

@@ -22,6 +22,19 @@ export function readConfigText(file: string): string {
   }
 }
 
+/**
+ * The file read and parsed by `parse`; a ConfigProblem (the file unreadable, or one `parse`
+ * raises) becomes the loader's own error, `fail`, which names the file.
+ */
+export function loadConfigFile<T>(file: string, parse: (text: string) => T, fail: (problem: string) => Error): T {
+  try {
+    return parse(readConfigText(file));
+  } catch (err) {
+    if (err instanceof ConfigProblem) throw fail(err.message);
+    throw err;
+  }
+}
+
 /** The parsed document; a ConfigProblem naming the line of the first syntax error. */
 export function parseYamlDocument(text: string): Document {
   const doc = parseDocument(text);
