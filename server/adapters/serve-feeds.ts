@@ -6,7 +6,7 @@
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { loadAdaptersFile, unusedSections, withFlags, type AdapterKind, type AdapterSettings } from '../config/adapters-file.js';
-import type { ServeOptions } from '../serve.js';
+import type { ServeOptions } from '../serve-options.js';
 import type { EventLog } from '../storage/types.js';
 import { createConnectWebhook } from './amazon-connect/index.js';
 import { feedKind } from './feeds.js';
