@@ -87,7 +87,7 @@ export function AlertHeading({ alert: a }: { alert: BoardAlert }) {
  * one from the floor's socket does not (screens are not sent up to 50 event ids per alert:
  * shared/alerts.ts), so they are fetched when the lead opens the list.
  */
-function Evidence({ alert: a }: { alert: BoardAlert & { evidence?: string[] } }) {
+export function Evidence({ alert: a }: { alert: BoardAlert & { evidence?: string[] } }) {
   const t = useT();
   const [fetched, setFetched] = useState<string[] | 'loading' | 'failed' | undefined>(undefined);
   const ids = a.evidence ?? (Array.isArray(fetched) ? fetched : undefined);

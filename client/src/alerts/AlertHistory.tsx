@@ -12,7 +12,7 @@ import { useT } from '../i18n/index.js';
 import { withoutSensitive } from '../store/apply.js';
 import { formatClockTime } from '../time/format.js';
 import { useAlertTitle } from './alert-title.js';
-import { AlertCard, AlertHeading, type DoneMessage } from './AlertCard.js';
+import { AlertCard, AlertHeading, Evidence, type DoneMessage } from './AlertCard.js';
 import { useOpenForms } from './ClosedMeanwhile.js';
 import { fetchHistory } from './commands.js';
 import { errorOf, useErrorText, type ErrorText } from '../i18n/error-text.js';
@@ -138,6 +138,8 @@ export function AlertHistory({ day, timezone, live, refreshKey, onDone }: {
                 <article className={`desk-alert severity-${a.severity} status-${a.status}`} data-alert={a.id}>
                   <AlertHeading alert={a} />
                   <h3 className="desk-alert-title">{title(a)}</h3>
+                  {/* The events behind it, as on every card (a closed one is still looked into). */}
+                  <Evidence alert={a} />
                   <Trail alert={a} timezone={timezone} />
                 </article>
               )}

@@ -79,7 +79,7 @@ describe('marking a resolved alert a false alarm afterwards, from the history', 
     ...AWAY, id: 'al-10', updatedAt: NOW - 100_000,
     history: [...AWAY.history, { at: NOW - 100_000, action: 'false-alarm', by: 'lead.wang', note: '在主管席位核对排班' }],
   };
-  const NO_POINTS: Alert = { ...AWAY, id: 'al-11', pointsTaken: undefined };
+  const NO_POINTS: Alert = { ...AWAY, id: 'al-11', pointsTaken: undefined, evidence: ['pbx-77'] };
 
   /** The history of today, as the server answers it; the bodies the resolve endpoint received. */
   function serve(alerts: Alert[]): Array<{ url: string; body: unknown }> {
@@ -101,6 +101,8 @@ describe('marking a resolved alert a false alarm afterwards, from the history', 
     const card = (id: string) => screen.getAllByRole('article').find((a) => a.getAttribute('data-alert') === id)!;
     expect(within(card('al-10')).queryByRole('button', { name: '判定为误报' })).toBeNull();
     expect(within(card('al-11')).queryByRole('button', { name: '判定为误报' })).toBeNull();
+    // A closed card without actions still shows the events behind it.
+    expect(card('al-11').querySelector('.desk-evidence summary')?.textContent).toMatch(/1/);
     // The one already marked says who said so, and why.
     const said = card('al-10').querySelector('[data-trail="false-alarm"]');
     expect(said?.textContent).toContain('判定为误报');
