@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { serveIn } from './cli-anywhere.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -57,7 +57,9 @@ describe('first start with its output in a log', () => {
       await server.stop();
       server = await serveIn(ROOT, ['--db', db, '--no-rules']);
       expect(fs.existsSync(file)).toBe(false);
-      expect(server.stdout()).toContain('removed the first start\'s one-time password file: the administrator\'s password has changed since');
+      // The log (stdout) and the banner (stderr) are two pipes: the line may arrive after the banner did.
+      const said = server;
+      await vi.waitFor(() => expect(said.stdout()).toContain('removed the first start\'s one-time password file: the administrator\'s password has changed since'), { timeout: 10_000 });
     } finally {
       await server.stop();
     }
