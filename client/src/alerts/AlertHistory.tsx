@@ -51,6 +51,9 @@ export function AlertHistory({ day, timezone, live, refreshKey, onDone }: {
   const title = useAlertTitle();
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const { openForms, onFormOpen } = useOpenForms();
+  // A false-alarm form is open on a closed card: kept apart, so the card stays where it is
+  // (a done one) rather than moving in hand, and stays when someone else's mark arrives.
+  const falseAlarmForms = useOpenForms();
   const from = dayStart(day, timezone);
 
   const refresh = useCallback(async (signal: { cancelled: boolean }) => {
@@ -129,9 +132,16 @@ export function AlertHistory({ day, timezone, live, refreshKey, onDone }: {
                 >
                   <Trail alert={a} timezone={timezone} />
                 </AlertCard>
-              ) : mayBeFalseAlarm(a) ? (
+              ) : mayBeFalseAlarm(a) || falseAlarmForms.openForms.has(a.id) ? (
                 // Closed, but it took points: a lead who learns it did not happen gives them back (art. 105).
-                <AlertCard alert={a} onDone={onDone} actions={['falseAlarm']}>
+                // Marked by someone else while the form was open: the form stays, saying so.
+                <AlertCard
+                  alert={a}
+                  onDone={onDone}
+                  actions={['falseAlarm']}
+                  onFormOpen={falseAlarmForms.onFormOpen}
+                  closed={mayBeFalseAlarm(a) ? undefined : { status: 'falseAlarm', by: falseAlarmBy(a) }}
+                >
                   <Trail alert={a} timezone={timezone} />
                 </AlertCard>
               ) : (

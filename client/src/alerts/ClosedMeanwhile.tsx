@@ -21,7 +21,9 @@ type Resolution = Pick<Alert, 'resolvedBy' | 'resolution' | 'resolutionCode' | '
 export type ClosedMeanwhile =
   | { status: 'acknowledged'; by?: string }
   /** `resolved`: who and why, when known (the history has it; the floor's socket does not). */
-  | { status: 'resolved'; resolved?: Resolution };
+  | { status: 'resolved'; resolved?: Resolution }
+  /** A resolved alert someone else marked a false alarm while this lead was writing the same (art. 105): once only. */
+  | { status: 'falseAlarm'; by?: string };
 
 /** The alerts whose card has a form open, by id; `onFormOpen` is stable (a card's effect depends on it). */
 export function useOpenForms(): { openForms: ReadonlySet<string>; onFormOpen(alertId: string, open: boolean): void } {
@@ -82,6 +84,8 @@ export function ClosedNotice({ alert, closed, stillPossible }: { alert: BoardAle
   let what: string;
   if (closed.status === 'acknowledged') {
     what = closed.by === undefined ? t('alerts.closed.acknowledged') : t('alerts.closed.acknowledgedBy', { who: name(closed.by) });
+  } else if (closed.status === 'falseAlarm') {
+    what = closed.by === undefined ? t('alerts.closed.falseAlarm') : t('alerts.closed.falseAlarmBy', { who: name(closed.by) });
   } else if (resolved?.resolvedBy === undefined) {
     what = t('alerts.closed.resolved');
   } else {

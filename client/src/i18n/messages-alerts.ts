@@ -155,6 +155,8 @@ addMessages({
     'alerts.form.held': '已保持 {time}（{seconds} 秒）；允许的总时长须超过这一时长。',
     // An alert that closed while its form was open (alerts/ClosedMeanwhile.tsx).
     'alerts.closed.acknowledged': '在您填写期间，此告警已被他人确认。',
+    'alerts.closed.falseAlarm': '在您填写期间，此告警已被他人判定为误报，积分已冲销。',
+    'alerts.closed.falseAlarmBy': '在您填写期间，{who} 已将此告警判定为误报，积分已冲销。',
     'alerts.closed.acknowledgedBy': '在您填写期间，此告警已由 {who} 确认。',
     'alerts.closed.resolved': '在您填写期间，此告警已解决。',
     'alerts.closed.cleared': '在您填写期间，此告警已自动解除。',
@@ -255,6 +257,8 @@ addMessages({
     'alerts.heldNow': 'customer on hold for {time}',
     'alerts.form.held': 'On hold for {time} ({seconds} s) so far: allow more than that.',
     'alerts.closed.acknowledged': 'Someone acknowledged this alert meanwhile.',
+    'alerts.closed.falseAlarm': 'Someone marked this alert a false alarm meanwhile; the points are back.',
+    'alerts.closed.falseAlarmBy': '{who} marked this alert a false alarm meanwhile; the points are back.',
     'alerts.closed.acknowledgedBy': '{who} acknowledged this alert meanwhile.',
     'alerts.closed.resolved': 'This alert was resolved meanwhile.',
     'alerts.closed.cleared': 'This alert cleared by itself meanwhile.',

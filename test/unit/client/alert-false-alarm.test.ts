@@ -146,6 +146,45 @@ describe('someone else marked it first', () => {
   });
 });
 
+describe('someone else\'s mark reaches the history while the form is open', () => {
+  it('the card stays with the typed note, says who marked it and that nothing was sent, and goes quiet once closed', async () => {
+    const AWAY: Alert = {
+      id: 'al-13', rule: 'away-without-reason', article: '105.11', kind: 'condition', status: 'resolved', severity: 'warning',
+      ...alertTitle('away-without-reason.noReason', { agent: '1035', seconds: 120 }), subject: { kind: 'agent', id: '1035' },
+      agentId: '1035', teamId: 'team-01', openedAt: NOW - 600_000, updatedAt: NOW - 500_000, escalationLevel: 'lead',
+      resolvedAt: NOW - 500_000, resolvedBy: 'auto', evidence: [], occurrences: 1, history: [],
+      pointsTaken: [{ entryId: 'auto:leaving-seat:1035', agentId: '1035', points: -2, at: NOW - 600_000, article: '105.11' }],
+    };
+    let history: Alert[] = [AWAY];
+    const posted: string[] = [];
+    vi.stubGlobal('fetch', vi.fn(async (url: string) => {
+      if (url.includes('/resolve')) posted.push(url);
+      // No names: the page asks for them once a minute, and this file's first test already asked.
+      const body = url.includes('/people') ? { people: [] } : history;
+      return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+    }));
+    const props = { day: '2026-11-28', timezone: 'Asia/Shanghai', live: [], onDone: () => {} };
+    const { rerender } = render(createElement(AlertHistory, { ...props, refreshKey: 'k1' }));
+    const card = () => screen.getAllByRole('article').find((a) => a.getAttribute('data-alert') === 'al-13')!;
+    await vi.waitFor(() => expect(card()).toBeDefined(), { timeout: 3000 });
+    fireEvent.click(within(card()).getByRole('button', { name: '判定为误报' }));
+    fireEvent.change(within(card()).getByLabelText('备注（可选）'), { target: { value: '排班表有误' } });
+
+    // Another lead marks it; the desk fetches its history again.
+    history = [{ ...AWAY, updatedAt: NOW - 1_000, history: [{ at: NOW - 1_000, action: 'false-alarm', by: 'lead.wang' }] }];
+    rerender(createElement(AlertHistory, { ...props, refreshKey: 'k2' }));
+    const notice = await vi.waitFor(() => within(card()).getByRole('status').textContent, { timeout: 3000 });
+    expect(notice).toBe('在您填写期间，lead.wang 已将此告警判定为误报，积分已冲销。您填写的内容没有提交。');
+    expect((within(card()).getByLabelText('备注（可选）') as HTMLTextAreaElement).value).toBe('排班表有误');
+    expect(within(card()).queryByRole('button', { name: '判定为误报并冲销积分' })).toBeNull();
+
+    fireEvent.click(within(card()).getByRole('button', { name: '关闭' }));
+    expect(within(card()).queryByRole('button')).toBeNull();
+    expect(card().querySelector('[data-trail="false-alarm"]')?.textContent).toContain('lead.wang');
+    expect(posted).toEqual([]);
+  });
+});
+
 describe('the history\'s order', () => {
   it('keeps a closed alert at its closing when a false alarm is marked on it later', () => {
     const closed = { resolvedAt: NOW - 500_000, updatedAt: NOW, acknowledgedAt: NOW - 550_000 };
