@@ -4,16 +4,16 @@ import type { FloorEvent } from '../../shared/events.js';
 import type { IngestResult, RejectedEvent } from '../../shared/ingest.js';
 import { describeRowError, SCHEDULE_CONTENT_TYPES, scheduleFormatOf } from '../replay/read-schedule-file.js';
 import type { RowError } from '../schedule/rows.js';
-import { readSource, shortfallLine, SOURCE_FORMATS, type SourceFormat } from './read-source.js';
-import { loadAgentIdsFile } from '../config/agent-ids-file.js';
+import { queueLogSettings, readSource, shortfallLine, SOURCE_FORMATS, type SourceFormat } from './read-source.js';
 import { checkReadable } from './cli-files.js';
 import { checkServerUrl, reach } from './reach.js';
+import { envOption } from './option-values.js';
 
 const CHUNK = 2000;
 /** Refused events printed one by one, as the queue_log reader lists its first unreadable lines. */
 const MAX_REFUSALS_LISTED = 100;
 
-interface ImportFlags { format: SourceFormat; url: string; token: string; timezone: string; surveyExt?: string; schedule?: string; agentIds?: string; pastEvents?: boolean }
+interface ImportFlags { format: SourceFormat; url: string; token: string; timezone: string; surveyExt?: string; schedule?: string; agentIds?: string; adaptersConfig?: string; pastEvents?: boolean }
 
 /** Loads a recorded file into a running server (history into its log and alert store). */
 export function registerImport(program: Command): void {
@@ -27,17 +27,19 @@ export function registerImport(program: Command): void {
     .option('--timezone <zone>', 'queue_log DB exports: the zone of their local times', 'Asia/Shanghai')
     .option('--survey-ext <extension>', "queue_log: the satisfaction survey's extension")
     .option('--agent-ids <file>', 'queue_log: member name -> the floor\'s agent id (YAML: Alice Tan: "1001"), when they are not the extension\'s digits')
+    .addOption(envOption('--adapters-config <file>', "queue_log: serve's adapters file, whose queue-log section (pause reasons, extensions, agent names) the live feed reads too", 'FLOORWATCH_ADAPTERS_CONFIG'))
     .option('--past-events', 'send events more than an hour old anyway (on a live floor they raise, escalate and notify alerts now)')
     .option('--schedule <file>', 'a plan (.csv, .yaml/.yml or .json) to import first, with the same token, as a WFM export job does')
     .action(async (file: string, o: ImportFlags, command: Command) => {
       // Each file it will read, before anything: "cannot read FILE: no such file", not Node's ENOENT.
-      for (const f of [file, o.schedule, o.agentIds]) if (f !== undefined) checkReadable('import', f);
+      for (const f of [file, o.schedule, o.agentIds, o.adaptersConfig]) if (f !== undefined) checkReadable('import', f);
       checkServerUrl(o.url);
       // Named wrong, the plan file stops the import before anything is read or sent.
       const scheduleFormat = o.schedule === undefined ? undefined : scheduleFormatOf(o.schedule);
+      // Before the file is read: a bad adapters file stops it, naming the file and the key.
+      const queueLog = o.format === 'queue_log' ? queueLogSettings(o) : undefined;
       const { events, problems, unreadable, warnings } = await readSource(file, {
-        format: o.format, timeZone: o.timezone, ...(o.surveyExt !== undefined && { surveyExtension: o.surveyExt }),
-        ...(o.agentIds !== undefined && { agentIds: loadAgentIdsFile(o.agentIds) }),
+        format: o.format, timeZone: o.timezone, ...(queueLog !== undefined && { queueLog }),
       });
       for (const p of [...problems, ...warnings]) process.stderr.write(`${p}\n`);
       const replay = replayCommandFor(file, o, command.getOptionValueSource('timezone') !== 'default');
@@ -150,17 +152,18 @@ const shellWord = (word: string): string => (/^[\w@%+=:,./-]+$/.test(word) ? wor
 /**
  * The `floorwatch replay` that reads this file as the import did: the same format (replay
  * reads NDJSON unless told, and a queue_log read as NDJSON is "neither a JSON array nor
- * NDJSON"), and for a queue_log the same agent names, survey extension and, when given,
- * zone (replay's default zone is the rules file's, import's Asia/Shanghai, the rules'
+ * NDJSON"), and for a queue_log the same agent names, survey extension, adapters file and,
+ * when given, zone (replay's default zone is the rules file's, import's Asia/Shanghai, the rules'
  * default too).
  */
-export function replayCommandFor(file: string, o: Pick<ImportFlags, 'format'> & Partial<Pick<ImportFlags, 'timezone' | 'agentIds' | 'surveyExt'>>, timezoneGiven: boolean): string {
+export function replayCommandFor(file: string, o: Pick<ImportFlags, 'format'> & Partial<Pick<ImportFlags, 'timezone' | 'agentIds' | 'surveyExt' | 'adaptersConfig'>>, timezoneGiven: boolean): string {
   const words = ['floorwatch', 'replay'];
   if (o.format !== 'ndjson') {
     words.push('--format', o.format);
     if (timezoneGiven && o.timezone !== undefined) words.push('--timezone', o.timezone);
     if (o.agentIds !== undefined) words.push('--agent-ids', o.agentIds);
     if (o.surveyExt !== undefined) words.push('--survey-ext', o.surveyExt);
+    if (o.adaptersConfig !== undefined) words.push('--adapters-config', o.adaptersConfig);
   }
   return [...words, file].map(shellWord).join(' ');
 }

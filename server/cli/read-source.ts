@@ -6,6 +6,8 @@ import { validateBatch } from '../ingest/parse-batch.js';
 import type { FloorEvent } from '../../shared/events.js';
 import type { RejectedEvent } from '../../shared/ingest.js';
 import { importQueueLog } from '../adapters/queue-log/import.js';
+import { loadAdaptersFile, withFlags, type QueueLogSettings } from '../config/adapters-file.js';
+import { loadAgentIdsFile } from '../config/agent-ids-file.js';
 import { readEventsFile } from '../replay/read-events-file.js';
 
 export const SOURCE_FORMATS = ['ndjson', 'queue_log'] as const;
@@ -14,9 +16,31 @@ export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 export interface SourceOptions {
   format: SourceFormat;
   timeZone: string;
-  surveyExtension?: string;
-  /** What the phone system calls an agent -> the floor's id (`--agent-ids`). */
-  agentIds?: Record<string, string>;
+  /** A queue_log's site settings (queueLogSettings): pause reasons, extensions, agent names. */
+  queueLog?: QueueLogSettings;
+}
+
+/** The flags `import` and `replay` take for a queue_log's site settings, as `serve` takes them. */
+export interface SiteFlags {
+  /** `--adapters-config`: serve's adapters file, of which the `queue-log` section is read. */
+  adaptersConfig?: string;
+  surveyExt?: string;
+  /** `--agent-ids`: a file of member name -> the floor's agent id. */
+  agentIds?: string;
+}
+
+/**
+ * The adapters file's `queue-log` section with --survey-ext and --agent-ids in it, as the
+ * live feed gets them: a file imported or replayed with other settings than the live feed
+ * (a pause reason read as `other`, a member name as another agent) is a history that
+ * disagrees with what the floor saw. Throws naming the file and key, or both flags.
+ */
+export function queueLogSettings(flags: SiteFlags): QueueLogSettings | undefined {
+  const fromFile = flags.adaptersConfig === undefined ? {} : loadAdaptersFile(flags.adaptersConfig);
+  return withFlags(fromFile, {
+    ...(flags.surveyExt !== undefined && { surveyExtension: flags.surveyExt }),
+    ...(flags.agentIds !== undefined && { agentIds: loadAgentIdsFile(flags.agentIds) }),
+  }, flags.adaptersConfig)['queue-log'];
 }
 
 export interface SourceEvents {
@@ -34,13 +58,7 @@ export async function readSource(file: string, o: SourceOptions): Promise<Source
     const { events, errors } = await readEventsFile(file);
     return { events, problems: errors.map((e) => `${file}: line ${e.index + 1}: ${e.field}: ${e.reason}`), unreadable: errors.length, warnings: [] };
   }
-  const r = await importQueueLog(file, {
-    format: 'auto', timeZone: o.timeZone,
-    mapping: {
-      ...(o.surveyExtension !== undefined && { surveyExtensions: [o.surveyExtension] }),
-      ...(o.agentIds !== undefined && { agentNames: o.agentIds }),
-    },
-  });
+  const r = await importQueueLog(file, { format: 'auto', timeZone: o.timeZone, ...(o.queueLog !== undefined && { mapping: o.queueLog }) });
   // The adapter writes the contract; validating here keeps replay and the server identical.
   const valid = validateBatch(r.events);
   return {

@@ -4,11 +4,11 @@ import { loadRulesFile } from '../config/rules-file.js';
 import { formatReport } from '../replay/format-report.js';
 import { readScheduleFile } from '../replay/read-schedule-file.js';
 import { replayEvents } from '../replay/replay.js';
-import { readSource, shortfallLine, SOURCE_FORMATS, type SourceFormat } from './read-source.js';
-import { loadAgentIdsFile } from '../config/agent-ids-file.js';
+import { queueLogSettings, readSource, shortfallLine, SOURCE_FORMATS, type SourceFormat } from './read-source.js';
 import { checkReadable } from './cli-files.js';
+import { envOption } from './option-values.js';
 
-interface ReplayFlags { json?: boolean; rules?: string; schedule?: string; format: SourceFormat; surveyExt?: string; agentIds?: string; timezone?: string }
+interface ReplayFlags { json?: boolean; rules?: string; schedule?: string; format: SourceFormat; surveyExt?: string; agentIds?: string; adaptersConfig?: string; timezone?: string }
 
 export function registerReplay(program: Command): void {
   program
@@ -21,10 +21,11 @@ export function registerReplay(program: Command): void {
     .addOption(new Option('--format <format>', 'what the file holds').choices(SOURCE_FORMATS).default('ndjson'))
     .option('--survey-ext <extension>', "queue_log: the satisfaction survey's extension")
     .option('--agent-ids <file>', 'queue_log: member name -> the floor\'s agent id (YAML: Alice Tan: "1001"), when they are not the extension\'s digits')
+    .addOption(envOption('--adapters-config <file>', "queue_log: serve's adapters file, whose queue-log section (pause reasons, extensions, agent names) the live feed reads too", 'FLOORWATCH_ADAPTERS_CONFIG'))
     .option('--timezone <zone>', "queue_log DB exports: the zone of their local times (default: the rules' time zone)")
     .action(async (file: string, o: ReplayFlags) => {
       // Each file it will read, before anything: "cannot read FILE: no such file", not Node's ENOENT.
-      for (const f of [file, o.rules, o.schedule, o.agentIds]) if (f !== undefined) checkReadable('replay', f);
+      for (const f of [file, o.rules, o.schedule, o.agentIds, o.adaptersConfig]) if (f !== undefined) checkReadable('replay', f);
       const rules = o.rules ? loadRulesFile(o.rules) : defaultRulesConfig();
       // The plan first: a bad plan file stops the replay before any work, as the import refuses it whole.
       const plan = o.schedule === undefined ? undefined : readScheduleFile(o.schedule, rules.timezone);
@@ -35,9 +36,10 @@ export function registerReplay(program: Command): void {
         process.exitCode = 1;
         return;
       }
+      // Before the file is read: a bad adapters file stops it, naming the file and the key.
+      const queueLog = o.format === 'queue_log' ? queueLogSettings(o) : undefined;
       const { events, problems, unreadable, warnings } = await readSource(file, {
-        format: o.format, timeZone: o.timezone ?? rules.timezone, ...(o.surveyExt !== undefined && { surveyExtension: o.surveyExt }),
-        ...(o.agentIds !== undefined && { agentIds: loadAgentIdsFile(o.agentIds) }),
+        format: o.format, timeZone: o.timezone ?? rules.timezone, ...(queueLog !== undefined && { queueLog }),
       });
       for (const p of [...problems, ...warnings]) process.stderr.write(`${p}\n`);
       const report = replayEvents(events, rules, plan?.plan);

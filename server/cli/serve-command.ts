@@ -5,7 +5,7 @@ import pino, { type Logger } from 'pino';
 import { checkFeedUrls } from '../adapters/check-feeds.js';
 import { loadAgentIdsFile } from '../config/agent-ids-file.js';
 import { startServer } from '../serve.js';
-import { envOption, httpUrl, nonNegativeNumber, port, positiveInt } from './floorwatch.js';
+import { envOption, httpUrl, nonNegativeNumber, port, positiveInt } from './option-values.js';
 import { checkPostgresUrl } from '../storage/postgres/url.js';
 import { DEFAULT_FLOOR_ID, DEFAULT_LEASE_MS, checkFloorId, checkRedisUrl } from '../cluster/settings.js';
 import { parseTrustProxy, type TrustProxy } from '../http/trust-proxy.js';

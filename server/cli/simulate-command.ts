@@ -8,7 +8,7 @@ import { postPlan, rebasePlan } from '../simulate/post-plan.js';
 import { runSimulation } from '../simulate/run.js';
 import { simulatePlan, type SimulateOptions } from '../simulate/simulate.js';
 import { DEFAULT_BREACH_RATE } from '../simulate/breaches.js';
-import { nonNegativeNumber, positiveInt } from './floorwatch.js';
+import { nonNegativeNumber, positiveInt } from './option-values.js';
 import { CommandError, openForWriting, writeFileOrSay, writeReason } from './cli-files.js';
 import { checkServerUrl, reach } from './reach.js';
 

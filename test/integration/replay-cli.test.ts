@@ -131,5 +131,22 @@ describe('floorwatch replay --json', () => {
     const refused = await replayFailing(LOG, '--format', 'queue_log', '--agent-ids', ids);
     expect(refused.stderr).toMatch(/agent ids file .* was refused: "Alice Tan": must not be empty/);
   }, 60_000);
+
+  it('a queue_log read with serve\'s adapters file (--adapters-config or its environment variable): its queue-log section joins the members', async () => {
+    const LOG = 'test/fixtures/queue-log/freepbx-named-members.queue_log';
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fw-adapters-replay-'));
+    const adapters = path.join(dir, 'adapters.yaml');
+    fs.writeFileSync(adapters, 'queue-log:\n  agentNames:\n    Alice Tan: "1001"\n    Bob Lee: "1002"\n');
+    const cli = ['--import', 'tsx', 'server/cli/floorwatch.ts', 'replay', LOG, '--format', 'queue_log', '--json'];
+    const byFlag = await run(process.execPath, [...cli, '--adapters-config', adapters]);
+    expect(Object.keys((JSON.parse(byFlag.stdout) as ReplayReport).agents).sort()).toEqual(['1001', '1002']);
+    const byEnv = await run(process.execPath, cli, { env: { ...process.env, FLOORWATCH_ADAPTERS_CONFIG: adapters } });
+    expect(Object.keys((JSON.parse(byEnv.stdout) as ReplayReport).agents).sort()).toEqual(['1001', '1002']);
+    // A file that disagrees with a flag stops it before anything is read, naming both.
+    fs.writeFileSync(adapters, 'queue-log:\n  surveyExtensions: ["7900"]\n');
+    const refused = await replayFailing(LOG, '--format', 'queue_log', '--adapters-config', adapters, '--survey-ext', '8000');
+    expect(refused.stderr).toMatch(/queue-log\.surveyExtensions: also given by --survey-ext/);
+    expect(refused.stdout).toBe('');
+  }, 60_000);
 });
 

@@ -22,6 +22,8 @@ describe('the replay an import of a past day suggests', () => {
       .toBe('floorwatch replay --format queue_log /var/log/asterisk/queue_log.1');
     expect(replayCommandFor('export 1.csv', { format: 'queue_log', timezone: 'UTC', agentIds: 'agents.yaml', surveyExt: '7900' }, true))
       .toBe("floorwatch replay --format queue_log --timezone UTC --agent-ids agents.yaml --survey-ext 7900 'export 1.csv'");
+    expect(replayCommandFor('queue_log', { format: 'queue_log', adaptersConfig: '/etc/floorwatch/adapters.yaml' }, false))
+      .toBe('floorwatch replay --format queue_log --adapters-config /etc/floorwatch/adapters.yaml queue_log');
   });
 
   it('is the one the refusal prints', () => {
