@@ -4,7 +4,7 @@ import type { FloorEvent } from '../../shared/events.js';
 import type { IngestResult, RejectedEvent } from '../../shared/ingest.js';
 import { describeRowError, SCHEDULE_CONTENT_TYPES, scheduleFormatOf } from '../replay/read-schedule-file.js';
 import type { RowError } from '../schedule/rows.js';
-import { queueLogSettings, readSource, shortfallLine, SOURCE_FORMATS, type SourceFormat } from './read-source.js';
+import { queueLogSettingsFor, readSource, SITE_FLAG_ENV, shortfallLine, SOURCE_FORMATS, type SourceFormat } from './read-source.js';
 import { checkReadable } from './cli-files.js';
 import { checkServerUrl, reach } from './reach.js';
 import { envOption } from './option-values.js';
@@ -25,19 +25,22 @@ export function registerImport(program: Command): void {
     .requiredOption('--url <url>', 'the server, e.g. http://127.0.0.1:8080')
     .addOption(new Option('--token <token>', 'a feed token').env('FLOORWATCH_FEED_TOKEN').makeOptionMandatory())
     .option('--timezone <zone>', 'queue_log DB exports: the zone of their local times', 'Asia/Shanghai')
-    .option('--survey-ext <extension>', "queue_log: the satisfaction survey's extension")
-    .option('--agent-ids <file>', 'queue_log: member name -> the floor\'s agent id (YAML: Alice Tan: "1001"), when they are not the extension\'s digits')
-    .addOption(envOption('--adapters-config <file>', "queue_log: serve's adapters file, whose queue-log section (pause reasons, extensions, agent names) the live feed reads too", 'FLOORWATCH_ADAPTERS_CONFIG'))
+    // As serve takes them (environment variables included), so a past file reads as the live feed does.
+    .addOption(envOption('--survey-ext <extension>', "queue_log: the satisfaction survey's extension", SITE_FLAG_ENV.surveyExt))
+    .addOption(envOption('--agent-ids <file>', 'queue_log: member name -> the floor\'s agent id (YAML: Alice Tan: "1001"), when they are not the extension\'s digits', SITE_FLAG_ENV.agentIds))
+    .addOption(envOption('--adapters-config <file>', "queue_log: serve's adapters file, whose queue-log section (pause reasons, extensions, agent names) the live feed reads too", SITE_FLAG_ENV.adaptersConfig))
     .option('--past-events', 'send events more than an hour old anyway (on a live floor they raise, escalate and notify alerts now)')
     .option('--schedule <file>', 'a plan (.csv, .yaml/.yml or .json) to import first, with the same token, as a WFM export job does')
     .action(async (file: string, o: ImportFlags, command: Command) => {
       // Each file it will read, before anything: "cannot read FILE: no such file", not Node's ENOENT.
-      for (const f of [file, o.schedule, o.agentIds, o.adaptersConfig]) if (f !== undefined) checkReadable('import', f);
+      // The site's files only for a queue_log: set in the environment for serve, they must not stop an NDJSON import.
+      const siteFiles = o.format === 'queue_log' ? [o.agentIds, o.adaptersConfig] : [];
+      for (const f of [file, o.schedule, ...siteFiles]) if (f !== undefined) checkReadable('import', f);
       checkServerUrl(o.url);
       // Named wrong, the plan file stops the import before anything is read or sent.
       const scheduleFormat = o.schedule === undefined ? undefined : scheduleFormatOf(o.schedule);
       // Before the file is read: a bad adapters file stops it, naming the file and the key.
-      const queueLog = o.format === 'queue_log' ? queueLogSettings(o) : undefined;
+      const queueLog = o.format === 'queue_log' ? queueLogSettingsFor('import', o, (flag) => command.getOptionValueSource(flag) === 'env') : undefined;
       const { events, problems, unreadable, warnings } = await readSource(file, {
         format: o.format, timeZone: o.timezone, ...(queueLog !== undefined && { queueLog }),
       });

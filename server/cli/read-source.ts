@@ -9,6 +9,7 @@ import { importQueueLog } from '../adapters/queue-log/import.js';
 import { loadAdaptersFile, withFlags, type QueueLogSettings } from '../config/adapters-file.js';
 import { loadAgentIdsFile } from '../config/agent-ids-file.js';
 import { readEventsFile } from '../replay/read-events-file.js';
+import { CommandError } from './cli-files.js';
 
 export const SOURCE_FORMATS = ['ndjson', 'queue_log'] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
@@ -36,11 +37,34 @@ export interface SiteFlags {
  * disagrees with what the floor saw. Throws naming the file and key, or both flags.
  */
 export function queueLogSettings(flags: SiteFlags): QueueLogSettings | undefined {
-  const fromFile = flags.adaptersConfig === undefined ? {} : loadAdaptersFile(flags.adaptersConfig);
-  return withFlags(fromFile, {
+  // The whole file is checked, as serve checks it; only its queue-log section is used, so
+  // a flag that another adapter's section also gives cannot disagree with it here.
+  const section = flags.adaptersConfig === undefined ? undefined : loadAdaptersFile(flags.adaptersConfig)['queue-log'];
+  return withFlags(section === undefined ? {} : { 'queue-log': section }, {
     ...(flags.surveyExt !== undefined && { surveyExtension: flags.surveyExt }),
     ...(flags.agentIds !== undefined && { agentIds: loadAgentIdsFile(flags.agentIds) }),
   }, flags.adaptersConfig)['queue-log'];
+}
+
+/** The environment variables `import` and `replay` read these flags from, as `serve` does. */
+export const SITE_FLAG_ENV: Record<keyof SiteFlags, string> = {
+  adaptersConfig: 'FLOORWATCH_ADAPTERS_CONFIG',
+  surveyExt: 'FLOORWATCH_SURVEY_EXT',
+  agentIds: 'FLOORWATCH_AGENT_IDS',
+};
+
+/**
+ * queueLogSettings for a command: a refusal names the command, and the environment
+ * variables that gave a setting (no flag on the command line, yet a file refused).
+ */
+export function queueLogSettingsFor(command: 'import' | 'replay', flags: SiteFlags, fromEnv: (flag: keyof SiteFlags) => boolean): QueueLogSettings | undefined {
+  try {
+    return queueLogSettings(flags);
+  } catch (error) {
+    const vars = (Object.keys(SITE_FLAG_ENV) as Array<keyof SiteFlags>).filter(fromEnv).map((flag) => SITE_FLAG_ENV[flag]);
+    const where = vars.length === 0 ? '' : ` (set in the environment: ${vars.join(', ')})`;
+    throw new CommandError(`floorwatch ${command}: ${error instanceof Error ? error.message : String(error)}${where}`);
+  }
 }
 
 export interface SourceEvents {

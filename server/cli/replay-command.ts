@@ -4,7 +4,7 @@ import { loadRulesFile } from '../config/rules-file.js';
 import { formatReport } from '../replay/format-report.js';
 import { readScheduleFile } from '../replay/read-schedule-file.js';
 import { replayEvents } from '../replay/replay.js';
-import { queueLogSettings, readSource, shortfallLine, SOURCE_FORMATS, type SourceFormat } from './read-source.js';
+import { queueLogSettingsFor, readSource, SITE_FLAG_ENV, shortfallLine, SOURCE_FORMATS, type SourceFormat } from './read-source.js';
 import { checkReadable } from './cli-files.js';
 import { envOption } from './option-values.js';
 
@@ -19,13 +19,16 @@ export function registerReplay(program: Command): void {
     .option('--rules <file>', 'rules file to try (default: the policy defaults)')
     .option('--schedule <file>', "the day's plan (shifts, breaks, lead duties): .csv, .yaml/.yml or .json, as the schedule import reads it")
     .addOption(new Option('--format <format>', 'what the file holds').choices(SOURCE_FORMATS).default('ndjson'))
-    .option('--survey-ext <extension>', "queue_log: the satisfaction survey's extension")
-    .option('--agent-ids <file>', 'queue_log: member name -> the floor\'s agent id (YAML: Alice Tan: "1001"), when they are not the extension\'s digits')
-    .addOption(envOption('--adapters-config <file>', "queue_log: serve's adapters file, whose queue-log section (pause reasons, extensions, agent names) the live feed reads too", 'FLOORWATCH_ADAPTERS_CONFIG'))
+    // As serve takes them (environment variables included), so a past file reads as the live feed does.
+    .addOption(envOption('--survey-ext <extension>', "queue_log: the satisfaction survey's extension", SITE_FLAG_ENV.surveyExt))
+    .addOption(envOption('--agent-ids <file>', 'queue_log: member name -> the floor\'s agent id (YAML: Alice Tan: "1001"), when they are not the extension\'s digits', SITE_FLAG_ENV.agentIds))
+    .addOption(envOption('--adapters-config <file>', "queue_log: serve's adapters file, whose queue-log section (pause reasons, extensions, agent names) the live feed reads too", SITE_FLAG_ENV.adaptersConfig))
     .option('--timezone <zone>', "queue_log DB exports: the zone of their local times (default: the rules' time zone)")
-    .action(async (file: string, o: ReplayFlags) => {
+    .action(async (file: string, o: ReplayFlags, command: Command) => {
       // Each file it will read, before anything: "cannot read FILE: no such file", not Node's ENOENT.
-      for (const f of [file, o.rules, o.schedule, o.agentIds, o.adaptersConfig]) if (f !== undefined) checkReadable('replay', f);
+      // The site's files only for a queue_log: set in the environment for serve, they must not stop an NDJSON replay.
+      const siteFiles = o.format === 'queue_log' ? [o.agentIds, o.adaptersConfig] : [];
+      for (const f of [file, o.rules, o.schedule, ...siteFiles]) if (f !== undefined) checkReadable('replay', f);
       const rules = o.rules ? loadRulesFile(o.rules) : defaultRulesConfig();
       // The plan first: a bad plan file stops the replay before any work, as the import refuses it whole.
       const plan = o.schedule === undefined ? undefined : readScheduleFile(o.schedule, rules.timezone);
@@ -37,7 +40,7 @@ export function registerReplay(program: Command): void {
         return;
       }
       // Before the file is read: a bad adapters file stops it, naming the file and the key.
-      const queueLog = o.format === 'queue_log' ? queueLogSettings(o) : undefined;
+      const queueLog = o.format === 'queue_log' ? queueLogSettingsFor('replay', o, (flag) => command.getOptionValueSource(flag) === 'env') : undefined;
       const { events, problems, unreadable, warnings } = await readSource(file, {
         format: o.format, timeZone: o.timezone ?? rules.timezone, ...(queueLog !== undefined && { queueLog }),
       });

@@ -145,8 +145,15 @@ describe('floorwatch replay --json', () => {
     // A file that disagrees with a flag stops it before anything is read, naming both.
     fs.writeFileSync(adapters, 'queue-log:\n  surveyExtensions: ["7900"]\n');
     const refused = await replayFailing(LOG, '--format', 'queue_log', '--adapters-config', adapters, '--survey-ext', '8000');
-    expect(refused.stderr).toMatch(/queue-log\.surveyExtensions: also given by --survey-ext/);
+    expect(refused.stderr).toMatch(/floorwatch replay: .*queue-log\.surveyExtensions: also given by --survey-ext/s);
     expect(refused.stdout).toBe('');
+    // Set in the environment for serve, the site's files never stop an NDJSON replay, even gone.
+    const gone = path.join(dir, 'gone.yaml');
+    const ndjson = await run(process.execPath, ['--import', 'tsx', 'server/cli/floorwatch.ts', 'replay', EVENTS, '--json'], {
+      env: { ...process.env, FLOORWATCH_ADAPTERS_CONFIG: gone, FLOORWATCH_AGENT_IDS: gone },
+    });
+    expect((JSON.parse(ndjson.stdout) as ReplayReport).alerts.length).toBeGreaterThan(0);
+    fs.rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 });
 

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { queueLogSettings, readSource } from '../../../server/cli/read-source.js';
+import { queueLogSettings, queueLogSettingsFor, readSource } from '../../../server/cli/read-source.js';
 
 let dir: string;
 const file = (name: string, text: string): string => {
@@ -54,5 +54,17 @@ describe('a queue_log read with the adapters file', () => {
       .toThrow(/adapters\.yaml[\s\S]*queue-log\.surveyExtensions: also given by --survey-ext, with another value/);
     const misspelt = file('misspelt.yaml', 'queue-log:\n  pauseReason:\n    Lunch: meal\n');
     expect(() => queueLogSettings({ adaptersConfig: misspelt })).toThrow(/misspelt\.yaml[\s\S]*pauseReason/);
+  });
+
+  it('uses the queue-log section only: another adapter\'s survey extension does not disagree with --survey-ext', () => {
+    const adapters = file('adapters.yaml', 'freeswitch:\n  surveyExtension: "9000"\nqueue-log:\n  queueExtensions: ["7000"]\n');
+    expect(queueLogSettings({ adaptersConfig: adapters, surveyExt: '7900' })).toEqual({ queueExtensions: ['7000'], surveyExtensions: ['7900'] });
+  });
+
+  it('a refusal names the command, and the environment variables that gave a setting', () => {
+    const misspelt = file('misspelt.yaml', 'queue-log:\n  pauseReason:\n    Lunch: meal\n');
+    expect(() => queueLogSettingsFor('import', { adaptersConfig: misspelt }, (flag) => flag === 'adaptersConfig'))
+      .toThrow(/^floorwatch import: .*misspelt\.yaml[\s\S]*pauseReason[\s\S]*\(set in the environment: FLOORWATCH_ADAPTERS_CONFIG\)$/);
+    expect(() => queueLogSettingsFor('replay', { adaptersConfig: misspelt }, () => false)).toThrow(/^floorwatch replay: [\s\S]*pauseReason[^(]*$/);
   });
 });
