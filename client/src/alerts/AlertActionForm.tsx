@@ -73,9 +73,17 @@ export function ActionForm({ alert: a, mode, closed, onCancel, onDone }: {
   const heldId = useId();
   const errorId = useId();
   const sendable = stillPossible(mode, closed);
+  const dismiss = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     first.current?.focus();
   }, []);
+  // The submit button goes when the alert closes meanwhile: focus that was on it would fall
+  // to the page, and a keyboard user would start again from the top. The close button takes it.
+  useEffect(() => {
+    if (sendable) return;
+    const active = document.activeElement;
+    if (active === null || active === document.body) dismiss.current?.focus();
+  }, [sendable]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -184,7 +192,7 @@ export function ActionForm({ alert: a, mode, closed, onCancel, onDone }: {
             {busy ? t('alerts.action.busy') : t(confirm, levelAbove(t, a))}
           </button>
         )}
-        <button type="button" className="button button-quiet" onClick={onCancel} disabled={busy}>
+        <button ref={dismiss} type="button" className="button button-quiet" onClick={onCancel} disabled={busy}>
           {t(sendable ? 'alerts.action.cancel' : 'alerts.closed.dismiss')}
         </button>
       </div>

@@ -145,7 +145,8 @@ export function AlertHistory({ day, timezone, live, refreshKey, onDone }: {
                   <Trail alert={a} timezone={timezone} />
                 </AlertCard>
               ) : (
-                <article className={`desk-alert severity-${a.severity} status-${a.status}`} data-alert={a.id}>
+                // Focus lands here when a form closes on the card it replaced (AlertCard), not in the tab order.
+                <article className={`desk-alert severity-${a.severity} status-${a.status}`} data-alert={a.id} tabIndex={-1}>
                   <AlertHeading alert={a} />
                   <h3 className="desk-alert-title">{title(a)}</h3>
                   {/* The events behind it, as on every card (a closed one is still looked into). */}

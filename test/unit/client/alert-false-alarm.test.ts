@@ -159,7 +159,8 @@ describe('someone else\'s mark reaches the history while the form is open', () =
     const posted: string[] = [];
     vi.stubGlobal('fetch', vi.fn(async (url: string) => {
       if (url.includes('/resolve')) posted.push(url);
-      // No names: the page asks for them once a minute, and this file's first test already asked.
+      // A name nobody maps: the page asks for names once a minute, so whichever test asked first
+      // decides them for the file (run alone or filtered, this one may be first).
       const body = url.includes('/people') ? { people: [] } : history;
       return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
     }));
@@ -170,17 +171,22 @@ describe('someone else\'s mark reaches the history while the form is open', () =
     fireEvent.click(within(card()).getByRole('button', { name: '判定为误报' }));
     fireEvent.change(within(card()).getByLabelText('备注（可选）'), { target: { value: '排班表有误' } });
 
-    // Another lead marks it; the desk fetches its history again.
-    history = [{ ...AWAY, updatedAt: NOW - 1_000, history: [{ at: NOW - 1_000, action: 'false-alarm', by: 'lead.wang' }] }];
+    // The lead was about to send it (focus on the button) when another lead marked it; the desk fetches its history again.
+    within(card()).getByRole('button', { name: '判定为误报并冲销积分' }).focus();
+    history = [{ ...AWAY, updatedAt: NOW - 1_000, history: [{ at: NOW - 1_000, action: 'false-alarm', by: 'lead.zhao' }] }];
     rerender(createElement(AlertHistory, { ...props, refreshKey: 'k2' }));
     const notice = await vi.waitFor(() => within(card()).getByRole('status').textContent, { timeout: 3000 });
-    expect(notice).toBe('在您填写期间，lead.wang 已将此告警判定为误报，积分已冲销。您填写的内容没有提交。');
+    expect(notice).toBe('在您填写期间，lead.zhao 已将此告警判定为误报，积分已冲销。您填写的内容没有提交。');
     expect((within(card()).getByLabelText('备注（可选）') as HTMLTextAreaElement).value).toBe('排班表有误');
     expect(within(card()).queryByRole('button', { name: '判定为误报并冲销积分' })).toBeNull();
+    // The button went: focus is on the one that closes the card, not lost to the page.
+    expect(document.activeElement?.textContent).toBe('关闭');
 
     fireEvent.click(within(card()).getByRole('button', { name: '关闭' }));
     expect(within(card()).queryByRole('button')).toBeNull();
-    expect(card().querySelector('[data-trail="false-alarm"]')?.textContent).toContain('lead.wang');
+    // Focus goes to the card that took its place, not to the page (the button it came from is gone).
+    await vi.waitFor(() => expect(document.activeElement?.getAttribute('data-alert')).toBe('al-13'));
+    expect(card().querySelector('[data-trail="false-alarm"]')?.textContent).toContain('lead.zhao');
     expect(posted).toEqual([]);
   });
 });
