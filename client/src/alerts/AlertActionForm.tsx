@@ -81,8 +81,9 @@ export function ActionForm({ alert: a, mode, closed, onCancel, onDone }: {
   // to the page, and a keyboard user would start again from the top. The close button takes it.
   useEffect(() => {
     if (sendable) return;
-    const active = document.activeElement;
-    if (active === null || active === document.body) dismiss.current?.focus();
+    // Lost: on the page itself, or on something that takes no focus from the keyboard.
+    const active = document.activeElement as HTMLElement | null;
+    if (active === null || active === document.body || active.tabIndex < 0) dismiss.current?.focus();
   }, [sendable]);
 
   const submit = async (e: FormEvent) => {

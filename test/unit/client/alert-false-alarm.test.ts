@@ -180,7 +180,7 @@ describe('someone else\'s mark reaches the history while the form is open', () =
     expect((within(card()).getByLabelText('备注（可选）') as HTMLTextAreaElement).value).toBe('排班表有误');
     expect(within(card()).queryByRole('button', { name: '判定为误报并冲销积分' })).toBeNull();
     // The button went: focus is on the one that closes the card, not lost to the page.
-    expect(document.activeElement?.textContent).toBe('关闭');
+    await vi.waitFor(() => expect(document.activeElement?.textContent).toBe('关闭'));
 
     fireEvent.click(within(card()).getByRole('button', { name: '关闭' }));
     expect(within(card()).queryByRole('button')).toBeNull();
