@@ -72,7 +72,15 @@ export function ActionForm({ alert: a, mode, closed, onCancel, onDone }: {
   const secondsId = useId();
   const heldId = useId();
   const errorId = useId();
-  const sendable = stillPossible(mode, closed);
+  // Someone else marked it a false alarm first, as the server's refusal said: the form stays,
+  // with what was typed, saying so, as when their mark reaches the history first (`closed`).
+  const [markedFirst, setMarkedFirst] = useState<string | undefined>(undefined);
+  const shownClosed: ClosedMeanwhile | undefined = closed ?? (markedFirst === undefined ? undefined : { status: 'falseAlarm', by: markedFirst });
+  const sendable = stillPossible(mode, shownClosed);
+  // Closed after that refusal: said on the desk, which fetches its history again (the mark shows there).
+  const close = markedFirst !== undefined && closed === undefined
+    ? () => onDone({ key: 'alerts.done.falseAlarmAlready', vars: { who: name(markedFirst) }, about: a })
+    : onCancel;
   const dismiss = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     first.current?.focus();
@@ -122,12 +130,10 @@ export function ActionForm({ alert: a, mode, closed, onCancel, onDone }: {
     } catch (err) {
       const error = errorOf(err);
       const first = firstToMark(error);
-      // Someone else said it first: nothing is left to do here; the history shows their mark.
-      if (mode === 'falseAlarm' && first !== undefined) onDone({ key: 'alerts.done.falseAlarmAlready', vars: { who: name(first) }, about: a });
-      else {
-        setError(error);
-        setBusy(false);
-      }
+      // Someone else said it first: nothing is left to send; the form says who, until closed.
+      if (mode === 'falseAlarm' && first !== undefined) setMarkedFirst(first);
+      else setError(error);
+      setBusy(false);
     }
   };
 
@@ -137,9 +143,9 @@ export function ActionForm({ alert: a, mode, closed, onCancel, onDone }: {
     : mode === 'falseAlarm' ? 'alerts.action.confirmFalseAlarm'
     : mode === 'escalate' ? 'alerts.action.confirmEscalate' : mode === 'leave' ? 'leave.confirm' : 'alerts.action.confirmHold';
   return (
-    <form className="desk-form" noValidate onSubmit={(e) => void submit(e)} onKeyDown={(e) => { if (e.key === 'Escape') onCancel(); }}>
+    <form className="desk-form" noValidate onSubmit={(e) => void submit(e)} onKeyDown={(e) => { if (e.key === 'Escape') close(); }}>
       {/* While its own command is on its way, the alert closing is that command's doing: nothing to say yet. */}
-      {closed !== undefined && !busy && <ClosedNotice alert={a} closed={closed} stillPossible={sendable} />}
+      {shownClosed !== undefined && !busy && <ClosedNotice alert={a} closed={shownClosed} stillPossible={sendable} />}
       {mode === 'hold' && (
         <div className="desk-field">
           <label htmlFor={secondsId}>{t('alerts.form.seconds')}</label>
@@ -179,7 +185,8 @@ export function ActionForm({ alert: a, mode, closed, onCancel, onDone }: {
           onChange={(e) => setNote(e.target.value)}
         />
       </div>
-      {mode === 'falseAlarm' && <p className="desk-hint">{t('alerts.form.falseAlarmAfter', givenBack(a))}</p>}
+      {/* What would come back: said only while it still can be sent (the notice says it came back). */}
+      {mode === 'falseAlarm' && sendable && <p className="desk-hint">{t('alerts.form.falseAlarmAfter', givenBack(a))}</p>}
       {mode === 'resolve' && (
         <label className="desk-check">
           <input type="checkbox" checked={falseAlarm} disabled={!sendable} onChange={(e) => setFalseAlarm(e.target.checked)} />
@@ -193,7 +200,13 @@ export function ActionForm({ alert: a, mode, closed, onCancel, onDone }: {
             {busy ? t('alerts.action.busy') : t(confirm, levelAbove(t, a))}
           </button>
         )}
-        <button ref={dismiss} type="button" className="button button-quiet" onClick={onCancel} disabled={busy}>
+        <button
+          ref={dismiss}
+          type="button"
+          className="button button-quiet"
+          onClick={close}
+          disabled={busy}
+        >
           {t(sendable ? 'alerts.action.cancel' : 'alerts.closed.dismiss')}
         </button>
       </div>

@@ -57,6 +57,11 @@ export function useBoardAlerts(): BoardAlert[] {
   return useMemo(() => Object.values(byId), [byId]);
 }
 
+/** How many closed alerts the floor's deltas carried (FloorData.closedAlertChanges): the history's cue. */
+export function useClosedAlertChanges(): number {
+  return useFloorStore((s) => s.floor?.closedAlertChanges ?? 0);
+}
+
 /**
  * When the call's current hold began, if the floor shows it on hold: at the agent the
  * alert names, else at whichever agent has the call. Undefined when not known.

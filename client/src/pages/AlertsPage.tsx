@@ -12,7 +12,7 @@ import {
   askForNotifications, notificationState, primeAudio, readAlarmChoice, ruleName, saveAlarmChoice, useCriticalAlarm,
   type NotificationState,
 } from '../alerts/critical-alarm.js';
-import { useBoardAlerts, useCentreDay, useCentreTimezone, useConnectionKind, useHasFloor } from '../alerts/floor-read.js';
+import { useBoardAlerts, useCentreDay, useCentreTimezone, useClosedAlertChanges, useConnectionKind, useHasFloor } from '../alerts/floor-read.js';
 import '../alerts/alerts.css';
 import { AccountMenu } from '../components/AccountMenu.js';
 import { ConnectionBanner } from '../components/ConnectionBanner.js';
@@ -58,8 +58,10 @@ export function AlertsPage({ me }: { me: Me }) {
     target.scrollIntoView?.({ block: 'center' });
   }, [alerts]);
 
-  // Fetch the history again whenever an alert changes status (or leaves: resolved).
+  // Fetch the history again whenever an alert changes status (or leaves: resolved), or a
+  // closed one changes (a false alarm marked on it by someone else).
   const statusKey = useMemo(() => alerts.map((a) => `${a.id}:${a.status}`).sort().join(','), [alerts]);
+  const closedChanges = useClosedAlertChanges();
 
   const onDone = (done: DoneMessage) => {
     setAnnouncement(done);
@@ -102,7 +104,7 @@ export function AlertsPage({ me }: { me: Me }) {
         <p className="desk-announcement" role="status" aria-live="polite">{announcement === null ? '' : doneText(announcement)}</p>
         <div className="desk-columns">
           <AlertList alerts={alerts} onDone={onDone} connecting={!hasFloor} />
-          <AlertHistory day={day} timezone={timezone} live={alerts} refreshKey={`${statusKey}|${actions}`} onDone={onDone} />
+          <AlertHistory day={day} timezone={timezone} live={alerts} refreshKey={`${statusKey}|${closedChanges}|${actions}`} onDone={onDone} />
         </div>
       </main>
     </div>

@@ -37,6 +37,12 @@ export interface FloorData {
   /** Open and acknowledged alerts by id; resolved ones are dropped. */
   alerts: Readonly<Record<string, BoardAlert>>;
   /**
+   * How many closed alerts the deltas carried since the snapshot: the alert desk's history
+   * fetches again when it moves. A false alarm marked on an alert closed earlier changes no
+   * open alert, so the open list alone would never tell it.
+   */
+  closedAlertChanges: number;
+  /**
    * The day's 15-minute intervals from the snapshot, the last one (the live interval)
    * moved forward by each delta's floor figures (see `advanceIntervals`).
    */
@@ -77,6 +83,7 @@ export function fromSnapshot(s: ScreenSnapshot): FloorData {
     queues: byKey(s.queues, (q) => q.queue),
     floor: s.floor,
     alerts: upsertAlerts({}, s.alerts),
+    closedAlertChanges: 0,
     intervals: [...s.intervals].sort((a, b) => a.start - b.start),
     compliance: s.compliance,
     // A server from before schedules sends none: no teams to show, not a crash.
@@ -107,6 +114,7 @@ export function applyDelta(data: FloorData | null, d: ScreenDelta): { data: Floo
     queues: d.queues.length > 0 ? { ...data.queues, ...byKey(d.queues, (q) => q.queue) } : data.queues,
     floor: d.floor ?? data.floor,
     alerts: d.alerts.length > 0 ? upsertAlerts(data.alerts, d.alerts) : data.alerts,
+    closedAlertChanges: data.closedAlertChanges + d.alerts.filter((alert) => alert.status === 'resolved').length,
     intervals: d.floor !== undefined ? advanceIntervals(data.intervals, d.floor, d.at) : data.intervals,
     compliance: d.compliance ?? data.compliance,
     adherence: d.adherence ?? data.adherence,

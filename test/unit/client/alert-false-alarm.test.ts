@@ -122,7 +122,7 @@ describe('marking a resolved alert a false alarm afterwards, from the history', 
 });
 
 describe('someone else marked it first', () => {
-  it('the form closes saying who did (the desk then fetches its history again, as after any action)', async () => {
+  it('the refusal keeps the form with what was typed, saying who did; closed, the desk says so and fetches its history again', async () => {
     const AWAY: Alert = {
       id: 'al-12', rule: 'away-without-reason', article: '105.11', kind: 'condition', status: 'resolved', severity: 'warning',
       ...alertTitle('away-without-reason.noReason', { agent: '1035', seconds: 120 }), subject: { kind: 'agent', id: '1035' },
@@ -140,9 +140,17 @@ describe('someone else marked it first', () => {
     render(createElement(AlertHistory, { day: '2026-11-28', timezone: 'Asia/Shanghai', live: [], refreshKey: 'k', onDone }));
     const card = within(await screen.findByRole('article', {}, { timeout: 3000 }));
     fireEvent.click(card.getByRole('button', { name: '判定为误报' }));
+    fireEvent.change(card.getByLabelText('备注（可选）'), { target: { value: '排班表有误' } });
     fireEvent.click(card.getByRole('button', { name: '判定为误报并冲销积分' }));
-    await vi.waitFor(() => expect(onDone).toHaveBeenCalledWith(expect.objectContaining({ key: 'alerts.done.falseAlarmAlready', vars: { who: 'lead.wang' } })));
+    const notice = await vi.waitFor(() => card.getByRole('status').textContent);
+    expect(notice).toMatch(/^在您填写期间，\S+ 已将此告警判定为误报，积分已冲销。您填写的内容没有提交。$/);
+    expect((card.getByLabelText('备注（可选）') as HTMLTextAreaElement).value).toBe('排班表有误');
     expect(card.queryByRole('alert')).toBeNull();
+    // No more 'will get +2 back': the notice says they are back.
+    expect(card.queryByText(/将获冲销/)).toBeNull();
+    expect(onDone).not.toHaveBeenCalled();
+    fireEvent.click(card.getByRole('button', { name: '关闭' }));
+    expect(onDone).toHaveBeenCalledWith(expect.objectContaining({ key: 'alerts.done.falseAlarmAlready', vars: { who: expect.any(String) } }));
   });
 });
 

@@ -111,6 +111,20 @@ describe('the wallboard floor reducers', () => {
     expect(data.alerts.a1).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'lead-7' });
   });
 
+  it('counts the closed alerts deltas carry, an alert closed before the snapshot too (a false alarm marked on it later)', () => {
+    const start = fromSnapshot(snapshot({ alerts: [alert('a1')] }));
+    expect(start.closedAlertChanges).toBe(0);
+    const data = applyAll(
+      start,
+      delta(6, { alerts: [alert('a1', { status: 'acknowledged' })] }),
+      delta(7, { alerts: [alert('a1', { status: 'resolved' })] }),
+      // Closed long before: not in the open list, changed again all the same.
+      delta(8, { alerts: [alert('a0', { status: 'resolved', updatedAt: T0 + 8000 })] }),
+    );
+    expect(data.closedAlertChanges).toBe(2);
+    expect(data.alerts).toEqual({});
+  });
+
   it('keeps the last version when one delta carries the same alert twice', () => {
     const data = applyAll(
       fromSnapshot(snapshot()),
