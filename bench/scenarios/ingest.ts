@@ -12,7 +12,7 @@ import { traffic } from '../lib/traffic.js';
 
 const BATCH = 5000;
 /**
- * Batches posted to the server before the timed ones, as the bare handler gets: a server
+ * Batches posted to the server before the timed ones (the bare handler gets the same): a server
  * on a floor has been running, and a cold one spends its first batches in the JIT (the
  * quick run read 32,000-40,000 events/s cold, 67,000-74,000 warmed up, the same hour).
  */
@@ -66,7 +66,9 @@ export const ingestScenario: Scenario = {
     const server = await startBenchServer({ ...(ctx.cpuProfDir !== undefined && { cpuProfDir: ctx.cpuProfDir }) });
     let result;
     try {
-      await postAll(`${server.url}/api/v1/events`, warmUp.batches, warmUp.counts, { token: server.token });
+      const warmed = await postAll(`${server.url}/api/v1/events`, warmUp.batches, warmUp.counts, { token: server.token });
+      const warmUpEvents = warmUp.counts.reduce((sum, count) => sum + count, 0);
+      if (warmed.accepted !== warmUpEvents) throw new Error(`server accepted ${warmed.accepted} of the warm-up's ${warmUpEvents} events`);
       result = await postAll(`${server.url}/api/v1/events`, load.batches, load.counts, { token: server.token });
       // Bounded by the checkpoints restarting it (storage/sqlite/checkpointer.ts), not by the day's appends.
       ctx.log(`ingest: the WAL file is ${(walBytes(server.dbFile) / 2 ** 20).toFixed(0)} MiB after ${(all.bytes / 2 ** 20).toFixed(0)} MiB of events`);
