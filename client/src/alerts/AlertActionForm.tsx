@@ -78,7 +78,7 @@ export function ActionForm({ alert: a, mode, closed, onCancel, onDone }: {
   const shownClosed: ClosedMeanwhile | undefined = closed ?? (markedFirst === undefined ? undefined : { status: 'falseAlarm', by: markedFirst });
   const sendable = stillPossible(mode, shownClosed);
   // Closed after that refusal: said on the desk, which fetches its history again (the mark shows there).
-  const close = markedFirst !== undefined && closed === undefined
+  const close = markedFirst !== undefined
     ? () => onDone({ key: 'alerts.done.falseAlarmAlready', vars: { who: name(markedFirst) }, about: a })
     : onCancel;
   const dismiss = useRef<HTMLButtonElement>(null);

@@ -6,7 +6,7 @@
  * where they can be escalated or resolved; a critical one in hand must not read as done.
  */
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { falseAlarmBy, type Alert, type AlertHistoryEntry } from '../../../shared/alerts.js';
 import { useT } from '../i18n/index.js';
 import { withoutSensitive } from '../store/apply.js';
@@ -54,6 +54,19 @@ export function AlertHistory({ day, timezone, live, refreshKey, onDone }: {
   // A false-alarm form is open on a closed card: kept apart, so the card stays where it is
   // (a done one) rather than moving in hand, and stays when someone else's mark arrives.
   const falseAlarmForms = useOpenForms();
+  // The alert whose false-alarm form just closed: its card gives way to a plain one (once
+  // the history shows the mark), and keyboard focus, lost with the old card, goes there.
+  const closedForm = useRef<string | undefined>(undefined);
+  const onFalseAlarmForm = useCallback((alertId: string, open: boolean) => {
+    closedForm.current = open ? undefined : alertId;
+    falseAlarmForms.onFormOpen(alertId, open);
+  }, [falseAlarmForms.onFormOpen]);
+  const focusIfLost = useCallback((el: HTMLElement | null) => {
+    if (el === null || el.dataset.alert !== closedForm.current) return;
+    closedForm.current = undefined;
+    const active = document.activeElement;
+    if (active === null || active === document.body) el.focus();
+  }, []);
   const from = dayStart(day, timezone);
 
   const refresh = useCallback(async (signal: { cancelled: boolean }) => {
@@ -139,14 +152,14 @@ export function AlertHistory({ day, timezone, live, refreshKey, onDone }: {
                   alert={a}
                   onDone={onDone}
                   actions={['falseAlarm']}
-                  onFormOpen={falseAlarmForms.onFormOpen}
+                  onFormOpen={onFalseAlarmForm}
                   closed={mayBeFalseAlarm(a) ? undefined : { status: 'falseAlarm', by: falseAlarmBy(a) }}
                 >
                   <Trail alert={a} timezone={timezone} />
                 </AlertCard>
               ) : (
                 // Focus lands here when a form closes on the card it replaced (AlertCard), not in the tab order.
-                <article className={`desk-alert severity-${a.severity} status-${a.status}`} data-alert={a.id} tabIndex={-1}>
+                <article ref={focusIfLost} className={`desk-alert severity-${a.severity} status-${a.status}`} data-alert={a.id} tabIndex={-1}>
                   <AlertHeading alert={a} />
                   <h3 className="desk-alert-title">{title(a)}</h3>
                   {/* The events behind it, as on every card (a closed one is still looked into). */}

@@ -130,14 +130,16 @@ describe('someone else marked it first', () => {
       resolvedAt: NOW - 500_000, resolvedBy: 'auto', evidence: [], occurrences: 1, history: [],
       pointsTaken: [{ entryId: 'auto:leaving-seat:1035', agentId: '1035', points: -2, at: NOW - 600_000, article: '105.11' }],
     };
+    let history: Alert[] = [AWAY];
     vi.stubGlobal('fetch', vi.fn(async (url: string) => {
       const [status, body] = url.includes('/resolve')
         ? [409, { ok: false, ...problem('alertAlreadyFalseAlarm', { alertId: 'al-12', by: 'lead.wang' }), field: 'alertId' }]
-        : [200, url.includes('/people') ? { people: [] } : [AWAY]];
+        : [200, url.includes('/people') ? { people: [] } : history];
       return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
     }));
     const onDone = vi.fn();
-    render(createElement(AlertHistory, { day: '2026-11-28', timezone: 'Asia/Shanghai', live: [], refreshKey: 'k', onDone }));
+    const props = { day: '2026-11-28', timezone: 'Asia/Shanghai', live: [], onDone };
+    const { rerender } = render(createElement(AlertHistory, { ...props, refreshKey: 'k' }));
     const card = within(await screen.findByRole('article', {}, { timeout: 3000 }));
     fireEvent.click(card.getByRole('button', { name: '判定为误报' }));
     fireEvent.change(card.getByLabelText('备注（可选）'), { target: { value: '排班表有误' } });
@@ -149,7 +151,11 @@ describe('someone else marked it first', () => {
     // No more 'will get +2 back': the notice says they are back.
     expect(card.queryByText(/将获冲销/)).toBeNull();
     expect(onDone).not.toHaveBeenCalled();
-    fireEvent.click(card.getByRole('button', { name: '关闭' }));
+    // The mark reaches the history before the lead closes the form: closing still says it on the desk.
+    history = [{ ...AWAY, updatedAt: NOW - 1_000, history: [{ at: NOW - 1_000, action: 'false-alarm', by: 'lead.wang' }] }];
+    rerender(createElement(AlertHistory, { ...props, refreshKey: 'k2' }));
+    await vi.waitFor(() => expect(screen.getByRole('article').querySelector('[data-trail="false-alarm"]')).not.toBeNull(), { timeout: 3000 });
+    fireEvent.click(within(screen.getByRole('article')).getByRole('button', { name: '关闭' }));
     expect(onDone).toHaveBeenCalledWith(expect.objectContaining({ key: 'alerts.done.falseAlarmAlready', vars: { who: expect.any(String) } }));
   });
 });
