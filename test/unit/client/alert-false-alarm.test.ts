@@ -121,15 +121,20 @@ describe('marking a resolved alert a false alarm afterwards, from the history', 
   });
 });
 
+/** An away-without-reason alert that cleared by itself and took 2 points: one a lead may call a false alarm. */
+function closedAway(id: string): Alert {
+  return {
+    id, rule: 'away-without-reason', article: '105.11', kind: 'condition', status: 'resolved', severity: 'warning',
+    ...alertTitle('away-without-reason.noReason', { agent: '1035', seconds: 120 }), subject: { kind: 'agent', id: '1035' },
+    agentId: '1035', teamId: 'team-01', openedAt: NOW - 600_000, updatedAt: NOW - 500_000, escalationLevel: 'lead',
+    resolvedAt: NOW - 500_000, resolvedBy: 'auto', evidence: [], occurrences: 1, history: [],
+    pointsTaken: [{ entryId: 'auto:leaving-seat:1035', agentId: '1035', points: -2, at: NOW - 600_000, article: '105.11' }],
+  };
+}
+
 describe('someone else marked it first', () => {
   it('the refusal keeps the form with what was typed, saying who did; closed, the desk says so and fetches its history again', async () => {
-    const AWAY: Alert = {
-      id: 'al-12', rule: 'away-without-reason', article: '105.11', kind: 'condition', status: 'resolved', severity: 'warning',
-      ...alertTitle('away-without-reason.noReason', { agent: '1035', seconds: 120 }), subject: { kind: 'agent', id: '1035' },
-      agentId: '1035', teamId: 'team-01', openedAt: NOW - 600_000, updatedAt: NOW - 500_000, escalationLevel: 'lead',
-      resolvedAt: NOW - 500_000, resolvedBy: 'auto', evidence: [], occurrences: 1, history: [],
-      pointsTaken: [{ entryId: 'auto:leaving-seat:1035', agentId: '1035', points: -2, at: NOW - 600_000, article: '105.11' }],
-    };
+    const AWAY = closedAway('al-12');
     let history: Alert[] = [AWAY];
     vi.stubGlobal('fetch', vi.fn(async (url: string) => {
       const [status, body] = url.includes('/resolve')
@@ -162,13 +167,7 @@ describe('someone else marked it first', () => {
 
 describe('someone else\'s mark reaches the history while the form is open', () => {
   it('the card stays with the typed note, says who marked it and that nothing was sent, and goes quiet once closed', async () => {
-    const AWAY: Alert = {
-      id: 'al-13', rule: 'away-without-reason', article: '105.11', kind: 'condition', status: 'resolved', severity: 'warning',
-      ...alertTitle('away-without-reason.noReason', { agent: '1035', seconds: 120 }), subject: { kind: 'agent', id: '1035' },
-      agentId: '1035', teamId: 'team-01', openedAt: NOW - 600_000, updatedAt: NOW - 500_000, escalationLevel: 'lead',
-      resolvedAt: NOW - 500_000, resolvedBy: 'auto', evidence: [], occurrences: 1, history: [],
-      pointsTaken: [{ entryId: 'auto:leaving-seat:1035', agentId: '1035', points: -2, at: NOW - 600_000, article: '105.11' }],
-    };
+    const AWAY = closedAway('al-13');
     let history: Alert[] = [AWAY];
     const posted: string[] = [];
     vi.stubGlobal('fetch', vi.fn(async (url: string) => {
