@@ -138,21 +138,17 @@ export function AlertCard({ alert: a, onDone, actions = ['acknowledge', 'escalat
     return () => onFormOpen(a.id, false);
   }, [formOpen, a.id, onFormOpen]);
 
-  const card = useRef<HTMLElement>(null);
   const closeForm = () => {
-    // Its list item stays when a card closed meanwhile gives way to a plain one (the history).
-    const holder = card.current?.parentElement ?? null;
     setMode(null);
-    // Back to the button that opened the form, for keyboard users; else to what took the card's place.
+    // Back to the button that opened the form, for keyboard users (a card that gives way to
+    // another once closed has none: the history focuses what takes its place).
     requestAnimationFrame(() => {
       if (openButton.current?.isConnected === true) openButton.current.focus();
-      else Array.from(holder?.querySelectorAll<HTMLElement>('[data-alert]') ?? []).find((el) => el.dataset.alert === a.id)?.focus();
     });
   };
 
   return (
     <article
-      ref={card}
       // A card kept for a closed alert leaves the anchor to the alert's card in the history.
       id={closed === undefined ? `alert-${a.id}` : undefined}
       className={`desk-alert severity-${a.severity} status-${a.status}${closed !== undefined ? ' is-closed' : ''}`}

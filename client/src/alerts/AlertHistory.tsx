@@ -54,13 +54,16 @@ export function AlertHistory({ day, timezone, live, refreshKey, onDone }: {
   // A false-alarm form is open on a closed card: kept apart, so the card stays where it is
   // (a done one) rather than moving in hand, and stays when someone else's mark arrives.
   const falseAlarmForms = useOpenForms();
-  // The alert whose false-alarm form just closed: its card gives way to a plain one (once
-  // the history shows the mark), and keyboard focus, lost with the old card, goes there.
+  // The alert whose form just closed: a card of a closed alert gives way to a plain one (once
+  // the history shows it), and keyboard focus, lost with the old card, goes there.
   const closedForm = useRef<string | undefined>(undefined);
-  const onFalseAlarmForm = useCallback((alertId: string, open: boolean) => {
+  const remembered = (told: (alertId: string, open: boolean) => void) => (alertId: string, open: boolean) => {
     closedForm.current = open ? undefined : alertId;
-    falseAlarmForms.onFormOpen(alertId, open);
-  }, [falseAlarmForms.onFormOpen]);
+    told(alertId, open);
+  };
+  // Stable, as each card's effect depends on it (useOpenForms).
+  const onInHandForm = useCallback(remembered(onFormOpen), [onFormOpen]);
+  const onFalseAlarmForm = useCallback(remembered(falseAlarmForms.onFormOpen), [falseAlarmForms.onFormOpen]);
   const focusIfLost = useCallback((el: HTMLElement | null) => {
     if (el === null || el.dataset.alert !== closedForm.current) return;
     closedForm.current = undefined;
@@ -140,7 +143,7 @@ export function AlertHistory({ day, timezone, live, refreshKey, onDone }: {
                   alert={a}
                   onDone={onDone}
                   actions={['escalate', 'resolve', 'hold', 'leave']}
-                  onFormOpen={onFormOpen}
+                  onFormOpen={onInHandForm}
                   closed={a.status === 'resolved' ? { status: 'resolved', resolved: a } : undefined}
                 >
                   <Trail alert={a} timezone={timezone} />
