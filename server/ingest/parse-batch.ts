@@ -18,6 +18,13 @@ export interface ParsedBatch {
    * serialising the event again.
    */
   texts?: string[];
+  /**
+   * `sources[i]` is the line `events[i]` came from (NDJSON), when the event is exactly what
+   * that line reads as (nothing normalised, such as an ISO time): withTexts takes it as the
+   * event's text instead of serialising the event again, which cost about as much as
+   * validating it.
+   */
+  sources?: Array<string | undefined>;
   /** `indexes[i]` is the position in the batch of `events[i]`. */
   indexes: number[];
   /** Sorted by index. */
@@ -63,7 +70,7 @@ export function parseBatch(body: string | Buffer, contentType: string | undefine
   if (!explicitNdjson && text.charCodeAt(start) === 0x5b /* [ */) return validateBatch(parseArray(text));
   if (!explicitNdjson) {
     const single = parseSingleValue(text);
-    if (single !== undefined) return validateBatch(single);
+    if (single !== undefined) return validateBatch(single, [text.trim()]);
   }
   return validateLines(text);
 }
@@ -117,6 +124,7 @@ class UnreadableLine {
 
 function validateLines(text: string): ParsedBatch {
   const items: unknown[] = [];
+  const lines: string[] = [];
   let readable = 0;
   let firstError = '';
   let pos = 0;
@@ -128,27 +136,33 @@ function validateLines(text: string): ParsedBatch {
     if (line.length === 0) continue; // blank lines are not items and take no index
     try {
       items.push(JSON.parse(line));
+      lines.push(line);
       readable++;
     } catch (err) {
       const reason = `not valid JSON: ${errorMessage(err)}`;
       if (!firstError) firstError = reason;
       items.push(new UnreadableLine(reason));
+      lines.push(line);
     }
   }
   if (items.length === 0) throw new BatchError('empty body: send a JSON array of events or NDJSON (one event per line)');
   // Nothing readable at all: this is not NDJSON with a few bad lines, it is not a batch.
   if (readable === 0) throw new BatchError(`body is neither a JSON array nor NDJSON: line 1 is ${firstError}`);
-  return validateBatch(items);
+  return validateBatch(items, lines);
 }
 
 // ---------------------------------------------------------------------------------------
 // Validation
 
-/** Validates already-decoded items (the socket.io path, or a decoded JSON array). */
-export function validateBatch(items: unknown[]): ParsedBatch {
+/**
+ * Validates already-decoded items (the socket.io path, or a decoded JSON array).
+ * `lines[i]`, when given, is the JSON text `items[i]` was parsed from.
+ */
+export function validateBatch(items: unknown[], lines?: readonly string[]): ParsedBatch {
   const events: FloorEvent[] = [];
   const indexes: number[] = [];
   const errors: RejectedEvent[] = [];
+  const sources: Array<string | undefined> | undefined = lines === undefined ? undefined : [];
   // A plain loop: on 10,000-event batches the schema is the only per-item cost we want.
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
@@ -168,8 +182,28 @@ export function validateBatch(items: unknown[]): ParsedBatch {
     }
     events.push(result.data);
     indexes.push(i);
+    sources?.push(readsAs(item, result.data) ? lines![i] : undefined);
   }
-  return { events, indexes, errors, total: items.length };
+  return sources === undefined
+    ? { events, indexes, errors, total: items.length }
+    : { events, indexes, errors, total: items.length, sources };
+}
+
+/**
+ * True when the validated event holds the very values of the item it was read from, key
+ * for key, so the item's JSON text reads back as the event. A schema that normalises a
+ * value (an ISO time to epoch ms) makes a new value, and the event is serialised instead.
+ * Keys compare as sets: their order is not part of an event's meaning.
+ */
+function readsAs(item: unknown, event: object): boolean {
+  if (typeof item !== 'object' || item === null) return false;
+  let keys = 0;
+  for (const key in event) {
+    if (!Object.hasOwn(item, key) || (item as Record<string, unknown>)[key] !== (event as Record<string, unknown>)[key]) return false;
+    keys++;
+  }
+  for (const key in item) if (Object.hasOwn(item, key)) keys--;
+  return keys === 0;
 }
 
 /**
@@ -229,10 +263,15 @@ function childTooDeep(child: unknown, level: number): Array<string | number> | u
  */
 export function withTexts(parsed: ParsedBatch): ParsedBatch & { texts: string[] } {
   if (parsed.texts !== undefined) return parsed as ParsedBatch & { texts: string[] };
-  const { events } = parsed;
+  const { events, sources } = parsed;
   const texts = new Array<string>(events.length);
   let unserialisable: Map<number, string> | undefined;
   for (let i = 0; i < events.length; i++) {
+    const source = sources?.[i];
+    if (source !== undefined) {
+      texts[i] = source;
+      continue;
+    }
     try {
       texts[i] = JSON.stringify(events[i]);
     } catch (err) {

@@ -239,3 +239,37 @@ describe('withTexts', () => {
     expect(texted.errors[1]!.reason).toMatch(/^cannot be stored: .*BigInt/);
   });
 });
+
+describe('withTexts over NDJSON', () => {
+  const asSent = (id: string, extra: Record<string, unknown> = {}) => ({ ...answered(id, extra), ts: 1_795_996_800_067 });
+
+  it('keeps a line as the event’s text when the event is what the line reads as', () => {
+    // Key order and spacing as a feed might send them: the text kept is the feed's own.
+    const line = ' { "agentId": "1001", "type": "call.answered", "callId": "c-1", "ts": 1795996800067, "id": "as-sent", "extra": {"k": [1, 2]} }';
+    const body = [line, JSON.stringify(asSent('plain')), '', 'not json', JSON.stringify(answered('iso'))].join('\n');
+    const texted = withTexts(parseBatch(body, 'application/x-ndjson'));
+    expect(texted.events.map((e) => e.id)).toEqual(['as-sent', 'plain', 'iso']);
+    expect(texted.texts[0]).toBe(line.trim());
+    expect(texted.texts[1]).toBe(JSON.stringify(asSent('plain')));
+    // The ISO time was normalised to epoch ms: that event is serialised, not its line.
+    expect(texted.texts[2]).toBe(JSON.stringify(texted.events[2]));
+    expect(texted.texts[2]).toContain(`"ts":${Date.parse('2026-11-28T09:00:03+08:00')}`);
+    expect(texted.texts.map((t) => JSON.parse(t) as unknown)).toEqual(texted.events);
+  });
+
+  it('keeps the text of a single-object body, and serialises items of a JSON array', () => {
+    const one = JSON.stringify(asSent('one'));
+    expect(withTexts(parseBatch(`${one}\n`, 'application/json')).texts).toEqual([one]);
+    const array = parseBatch(`[ ${JSON.stringify(asSent('a'))} ]`, 'application/json');
+    expect(array.sources).toBeUndefined();
+    expect(withTexts(array).texts).toEqual([JSON.stringify(array.events[0])]);
+  });
+
+  it('serialises an event that lost a key the line had', () => {
+    // JSON.parse makes "__proto__" an own key; the validated event cannot keep it as one.
+    const line = `{"__proto__":{"x":1},${JSON.stringify(asSent('proto')).slice(1)}`;
+    const texted = withTexts(parseBatch(line, 'application/x-ndjson'));
+    expect(texted.events.map((e) => e.id)).toEqual(['proto']);
+    expect(texted.texts[0]).toBe(JSON.stringify(texted.events[0]));
+  });
+});
