@@ -67,20 +67,34 @@ async function appendTime(events: FloorEvent[], texts: string[]): Promise<number
 
 /**
  * Milliseconds to write the same log texts as one row a slice into a database opened as
- * serve opens it, never checkpointed: the bytes alone, no row or index per event, each
- * slice's text made beforehand. What a log of one row per batch would still cost, at this
- * slice size and this text.
+ * serve opens it, never checkpointed, each slice's text made beforehand: the bytes alone,
+ * no row or index per event, what a log of one row per batch could not go below. With
+ * `events`, each event's repeat key (its time and id, as the log's unique index holds it)
+ * also goes into a key table in the slice's transaction, one statement a slice: without
+ * some such key a resent batch would be logged and applied twice.
  */
-function bytesOnlyTime(texts: string[]): number {
+function sliceRowsTime(texts: string[], events?: FloorEvent[]): number {
   const dir = mkdtempSync(path.join(tmpdir(), 'floorwatch-bytes-'));
   const db = openDatabase(path.join(dir, 'log.db'), { checkpoints: false });
   try {
     db.exec('CREATE TABLE bench_slices (seq INTEGER PRIMARY KEY, payload TEXT NOT NULL)');
+    db.exec('CREATE TABLE bench_keys (ts INTEGER NOT NULL, id TEXT NOT NULL, PRIMARY KEY (ts, id)) WITHOUT ROWID');
     const insert = db.prepare<[string]>('INSERT INTO bench_slices (payload) VALUES (?)');
+    const insertKeys = db.prepare<[string]>(
+      'INSERT OR IGNORE INTO bench_keys (ts, id) SELECT value ->> 0, value ->> 1 FROM json_each(?)');
     const slices: string[] = [];
-    for (let i = 0; i < texts.length; i += SLICE) slices.push(`[${texts.slice(i, i + SLICE).join(',')}]`);
+    const keys: string[] = [];
+    for (let i = 0; i < texts.length; i += SLICE) {
+      slices.push(`[${texts.slice(i, i + SLICE).join(',')}]`);
+      if (events) keys.push(JSON.stringify(events.slice(i, i + SLICE).map((e) => [e.ts, e.id])));
+    }
     const started = performance.now();
-    for (const slice of slices) db.transaction(() => insert.run(slice)).immediate();
+    for (let k = 0; k < slices.length; k++) {
+      db.transaction(() => {
+        insert.run(slices[k]!);
+        if (events) insertKeys.run(keys[k]!);
+      }).immediate();
+    }
     return performance.now() - started;
   } finally {
     db.close();
@@ -119,7 +133,8 @@ export const breakdownScenario: Scenario = {
     // SIDs) send ids in no order at all, which is where the log's id index is costly.
     const randomIds = ordered.map((event) => ({ ...event, id: randomUUID() }));
     const randomIdsMs = await appendTime(randomIds, randomIds.map((event) => logText(JSON.stringify(event))));
-    const bytesMs = bytesOnlyTime(texts);
+    const bytesMs = sliceRowsTime(texts);
+    const keyedMs = sliceRowsTime(texts, ordered);
     const jsonRate = rate(n, parse.ms);
     const figure = (key: string, label: string, perSecond: number, note = `${n} events, one core`): Figure => ({
       key: `breakdown.${key}`, label, value: round(perSecond), unit: 'events/s',
@@ -134,6 +149,8 @@ export const breakdownScenario: Scenario = {
       figure('append', `stage: SQLite log append (slices of ${SLICE.toLocaleString('en-US')})`, rate(n, appendMs)),
       figure('appendRandomIds', `stage: SQLite log append, random ids (UUIDs)`, rate(n, randomIdsMs)),
       figure('appendBytesOnly', 'stage: the same log bytes, one SQLite row a slice', rate(n, bytesMs)),
+      figure('appendSliceKeyed', 'stage: one row a slice and a repeat key an event', rate(n, keyedMs),
+        `${n} events, one core; no lookup rows (an agent's day), which a log needs too`),
       // The server splits an event's work between two threads (ingest/batch-parser.ts):
       // each row bounds one of them; the last bounds the whole on one core.
       figure('parseThread', 'parse thread at most: JSON.parse + validation + text', rate(n, parse.ms + validate.ms + text.ms),
@@ -142,6 +159,8 @@ export const breakdownScenario: Scenario = {
         `${n} events; the stages' sum, ${before}`),
       figure('floorThreadBytesOnly', "floor's thread at most, the log as one row a slice", rate(n, engine.ms + bytesMs),
         `${n} events; engine + the bytes alone, ${before}`),
+      figure('floorThreadSliceKeyed', "floor's thread at most, a row a slice and a key an event", rate(n, engine.ms + keyedMs),
+        `${n} events; engine + slices and repeat keys, ${before}`),
       figure('oneCore', 'one core at most: every stage', rate(n, parse.ms + validate.ms + text.ms + engine.ms + appendMs),
         `${n} events; the stages' sum, ${before} (ingest target: 200,000 events/s on one core)`),
     ];
