@@ -44,7 +44,9 @@ export const restartScenario: Scenario = {
       const writing = performance.now();
       day = await writeDayThenKill(first.dbFile, agents, hours);
       ctx.log(`restart: ${day.events} events written in ${Math.round((performance.now() - writing) / 1000)} s; killed -9 with ${day.seq - day.snapshotSeq} entries after the latest snapshot`);
-      const second = await startBenchServer({ dbFile: first.dbFile, token: first.token });
+      const second = await startBenchServer({
+        dbFile: first.dbFile, token: first.token, ...(ctx.cpuProfDir !== undefined && { cpuProfDir: ctx.cpuProfDir }),
+      });
       // Serving = a signed-in client can read the floor (startBenchServer signed in already).
       const res = await fetch(`${second.url}/api/v1/floor`, { headers: { cookie: second.cookie } });
       if (res.status !== 200) throw new Error(`floor after restart answered ${res.status}`);

@@ -5,8 +5,7 @@
  * the caller's rule (passwordChangedAt on the account); reuse is refused here.
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { randomString } from './tokens.js';
 import { MIN_PASSWORD_LENGTH, PASSWORD_PROBLEMS, type PasswordProblemCode } from '../../shared/password-problems.js';
 
@@ -98,7 +97,7 @@ export async function passwordProblems(password: string, context: PasswordContex
   if (usesName) problems.push(PASSWORD_MESSAGES.name);
 
   const userInputs = [context.username, context.name ?? ''].map((input) => input.trim()).filter((input) => input !== '');
-  const strength = zxcvbn().check(normalised, userInputs);
+  const strength = (await zxcvbn()).check(normalised, userInputs);
   if (strength.score < MIN_ZXCVBN_SCORE) {
     const warning = strength.feedback.warning;
     // The name and username rules already said this more precisely.
@@ -135,10 +134,15 @@ function nameVariants(name: string | undefined): string[] {
   return [...new Set([full, full.replace(/\s+/g, ''), ...parts])].filter((variant) => variant.length >= 3);
 }
 
-/** Built on first use: ranking the common-password dictionaries takes tens of milliseconds. */
-let factory: ZxcvbnFactory | undefined;
-function zxcvbn(): ZxcvbnFactory {
-  factory ??= new ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs });
+/**
+ * Loaded and built on first use: loading the common-password dictionaries took about 80 ms
+ * of every start (the server's, and every CLI command's), and ranking them tens more, for
+ * a check made only when someone sets a password.
+ */
+let factory: Promise<ZxcvbnFactory> | undefined;
+function zxcvbn(): Promise<ZxcvbnFactory> {
+  factory ??= Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common')])
+    .then(([core, common]) => new core.ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs }));
   return factory;
 }
 
