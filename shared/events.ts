@@ -26,26 +26,29 @@ function timestampStringProblem(value: string): string {
   return 'ISO 8601 with an offset (e.g. 2026-11-28T09:00:03+08:00) or epoch milliseconds';
 }
 
-/**
- * Epoch milliseconds as sent. A number needs no transform: a union branch without one is
- * what keeps validation cheap (ingest validates every event; the timestamp was more than
- * half of each event's validation as one union piped through a transform and a refinement).
- */
+/** Epoch milliseconds as sent: a whole, non-negative number. */
 const epochMs = z.number().int('epoch milliseconds must be a whole number').nonnegative();
 
-/** ISO 8601 with an offset, as epoch milliseconds. */
-const isoWithOffsetMs = z.string().superRefine((value, ctx) => {
+/** ISO 8601 with an explicit offset, as a string (not yet read as a time). */
+const isoWithOffset = z.string().superRefine((value, ctx) => {
   if (!ISO_WITH_OFFSET.test(value)) ctx.addIssue({ code: 'custom', message: timestampStringProblem(value) });
-}).transform((value, ctx) => {
-  const ms = Date.parse(value);
+});
+
+function toEpochMs(value: number | string, ctx: z.RefinementCtx): number {
+  const ms = typeof value === 'number' ? value : Date.parse(value);
   if (!Number.isFinite(ms)) {
     ctx.addIssue({ code: 'custom', message: 'not a valid date' });
     return z.NEVER;
   }
   return ms;
-});
+}
 
-export const timestamp = z.union([epochMs, isoWithOffsetMs]);
+/**
+ * A time in any of our inputs (query bounds, schedules, hand-overs, points): one union,
+ * then one transform, so a bad string's own message is the first issue callers show (a
+ * union of branches with transforms of their own answers only "Invalid input").
+ */
+export const timestamp = z.union([epochMs, isoWithOffset]).transform(toEpochMs);
 
 /**
  * Why an event time is too early to take. A feed sending epoch seconds would otherwise be
@@ -58,10 +61,17 @@ function eventTimeProblem(ms: number): string {
     : 'before 2000-01-01: not a plausible event time (epoch milliseconds, or ISO 8601 with an offset)';
 }
 
-/** An event's time: a timestamp no earlier than 2000. */
+/**
+ * An event's time: a timestamp no earlier than 2000. Ingest validates every event, and as
+ * `timestamp` piped through a refinement this was more than half of an event's validation:
+ * a number now passes its one branch with no transform after it. A bad string's own
+ * message is then inside the union's issue (zod reports a failed branch with a transform
+ * as a bare "Invalid input"): ingest reads it from there (parse-batch.ts, issueReason), and
+ * its answers are word for word `timestamp`'s (test/unit/ingest/parse-batch.test.ts).
+ */
 export const eventTimestamp = z.union([
   epochMs.min(EARLIEST_EVENT_MS, { error: (issue) => eventTimeProblem(issue.input as number) }),
-  isoWithOffsetMs.superRefine((ms, ctx) => {
+  isoWithOffset.transform(toEpochMs).superRefine((ms, ctx) => {
     if (ms < EARLIEST_EVENT_MS) ctx.addIssue({ code: 'custom', message: eventTimeProblem(ms) });
   }),
 ]);

@@ -143,6 +143,8 @@ let factory: Promise<ZxcvbnFactory> | undefined;
 function zxcvbn(): Promise<ZxcvbnFactory> {
   factory ??= Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common')])
     .then(([core, common]) => new core.ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs }));
+  // A load that failed is tried again by the next check, not remembered as failed.
+  factory.catch(() => { factory = undefined; });
   return factory;
 }
 
