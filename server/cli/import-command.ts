@@ -4,10 +4,9 @@ import type { FloorEvent } from '../../shared/events.js';
 import type { IngestResult, RejectedEvent } from '../../shared/ingest.js';
 import { describeRowError, SCHEDULE_CONTENT_TYPES, scheduleFormatOf } from '../replay/read-schedule-file.js';
 import type { RowError } from '../schedule/rows.js';
-import { queueLogSettingsFor, readSource, SITE_FLAG_ENV, shortfallLine, SOURCE_FORMATS, type SourceFormat } from './read-source.js';
+import { queueLogSettingsFor, readSource, shortfallLine, siteFlagOptions, SOURCE_FORMATS, type SourceFormat } from './read-source.js';
 import { checkReadable } from './cli-files.js';
 import { checkServerUrl, reach } from './reach.js';
-import { envOption } from './option-values.js';
 
 const CHUNK = 2000;
 /** Refused events printed one by one, as the queue_log reader lists its first unreadable lines. */
@@ -17,18 +16,16 @@ interface ImportFlags { format: SourceFormat; url: string; token: string; timezo
 
 /** Loads a recorded file into a running server (history into its log and alert store). */
 export function registerImport(program: Command): void {
-  program
+  const importCommand = program
     .command('import')
     .description('send a recorded file (v1 NDJSON, or an Asterisk queue_log) to a running server; safe to repeat')
     .argument('<file>')
     .addOption(new Option('--format <format>', 'what the file holds').choices(SOURCE_FORMATS).default('ndjson'))
     .requiredOption('--url <url>', 'the server, e.g. http://127.0.0.1:8080')
     .addOption(new Option('--token <token>', 'a feed token').env('FLOORWATCH_FEED_TOKEN').makeOptionMandatory())
-    .option('--timezone <zone>', 'queue_log DB exports: the zone of their local times', 'Asia/Shanghai')
-    // As serve takes them (environment variables included), so a past file reads as the live feed does.
-    .addOption(envOption('--survey-ext <extension>', "queue_log: the satisfaction survey's extension", SITE_FLAG_ENV.surveyExt))
-    .addOption(envOption('--agent-ids <file>', 'queue_log: member name -> the floor\'s agent id (YAML: Alice Tan: "1001"), when they are not the extension\'s digits', SITE_FLAG_ENV.agentIds))
-    .addOption(envOption('--adapters-config <file>', "queue_log: serve's adapters file, whose queue-log section (pause reasons, extensions, agent names) the live feed reads too", SITE_FLAG_ENV.adaptersConfig))
+    .option('--timezone <zone>', 'queue_log DB exports: the zone of their local times', 'Asia/Shanghai');
+  for (const option of siteFlagOptions()) importCommand.addOption(option);
+  importCommand
     .option('--past-events', 'send events more than an hour old anyway (on a live floor they raise, escalate and notify alerts now)')
     .option('--schedule <file>', 'a plan (.csv, .yaml/.yml or .json) to import first, with the same token, as a WFM export job does')
     .action(async (file: string, o: ImportFlags, command: Command) => {

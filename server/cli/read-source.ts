@@ -2,6 +2,7 @@
  * A recorded file as contract events, whatever its format: our own NDJSON, or an Asterisk
  * queue_log (pipe or DB-CSV form). Shared by `replay` and `import`, so both read the same.
  */
+import type { Option } from 'commander';
 import { validateBatch } from '../ingest/parse-batch.js';
 import type { FloorEvent } from '../../shared/events.js';
 import type { RejectedEvent } from '../../shared/ingest.js';
@@ -10,6 +11,7 @@ import { loadAdaptersFile, withFlags, type QueueLogSettings } from '../config/ad
 import { loadAgentIdsFile } from '../config/agent-ids-file.js';
 import { readEventsFile } from '../replay/read-events-file.js';
 import { CommandError } from './cli-files.js';
+import { envOption } from './option-values.js';
 
 export const SOURCE_FORMATS = ['ndjson', 'queue_log'] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
@@ -52,6 +54,18 @@ export const SITE_FLAG_ENV: Record<keyof SiteFlags, string> = {
   surveyExt: 'FLOORWATCH_SURVEY_EXT',
   agentIds: 'FLOORWATCH_AGENT_IDS',
 };
+
+/**
+ * The queue_log site flags of `import` and `replay`, taken as serve takes them (their
+ * environment variables included), so a past file reads as the live feed does.
+ */
+export function siteFlagOptions(): Option[] {
+  return [
+    envOption('--survey-ext <extension>', "queue_log: the satisfaction survey's extension", SITE_FLAG_ENV.surveyExt),
+    envOption('--agent-ids <file>', 'queue_log: member name -> the floor\'s agent id (YAML: Alice Tan: "1001"), when they are not the extension\'s digits', SITE_FLAG_ENV.agentIds),
+    envOption('--adapters-config <file>', "queue_log: serve's adapters file, whose queue-log section (pause reasons, extensions, agent names) the live feed reads too", SITE_FLAG_ENV.adaptersConfig),
+  ];
+}
 
 /**
  * queueLogSettings for a command: a refusal names the command, and the environment

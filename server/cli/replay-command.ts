@@ -4,25 +4,22 @@ import { loadRulesFile } from '../config/rules-file.js';
 import { formatReport } from '../replay/format-report.js';
 import { readScheduleFile } from '../replay/read-schedule-file.js';
 import { replayEvents } from '../replay/replay.js';
-import { queueLogSettingsFor, readSource, SITE_FLAG_ENV, shortfallLine, SOURCE_FORMATS, type SourceFormat } from './read-source.js';
+import { queueLogSettingsFor, readSource, shortfallLine, siteFlagOptions, SOURCE_FORMATS, type SourceFormat } from './read-source.js';
 import { checkReadable } from './cli-files.js';
-import { envOption } from './option-values.js';
 
 interface ReplayFlags { json?: boolean; rules?: string; schedule?: string; format: SourceFormat; surveyExt?: string; agentIds?: string; adaptersConfig?: string; timezone?: string }
 
 export function registerReplay(program: Command): void {
-  program
+  const replayCommand = program
     .command('replay')
     .description('run a recorded file (v1 NDJSON, or an Asterisk queue_log) through the engine on a virtual clock')
     .argument('<file>', 'the recorded file')
     .option('--json', 'print one JSON document (alerts, queues, agents, floor, compliance)')
     .option('--rules <file>', 'rules file to try (default: the policy defaults)')
     .option('--schedule <file>', "the day's plan (shifts, breaks, lead duties): .csv, .yaml/.yml or .json, as the schedule import reads it")
-    .addOption(new Option('--format <format>', 'what the file holds').choices(SOURCE_FORMATS).default('ndjson'))
-    // As serve takes them (environment variables included), so a past file reads as the live feed does.
-    .addOption(envOption('--survey-ext <extension>', "queue_log: the satisfaction survey's extension", SITE_FLAG_ENV.surveyExt))
-    .addOption(envOption('--agent-ids <file>', 'queue_log: member name -> the floor\'s agent id (YAML: Alice Tan: "1001"), when they are not the extension\'s digits', SITE_FLAG_ENV.agentIds))
-    .addOption(envOption('--adapters-config <file>', "queue_log: serve's adapters file, whose queue-log section (pause reasons, extensions, agent names) the live feed reads too", SITE_FLAG_ENV.adaptersConfig))
+    .addOption(new Option('--format <format>', 'what the file holds').choices(SOURCE_FORMATS).default('ndjson'));
+  for (const option of siteFlagOptions()) replayCommand.addOption(option);
+  replayCommand
     .option('--timezone <zone>', "queue_log DB exports: the zone of their local times (default: the rules' time zone)")
     .action(async (file: string, o: ReplayFlags, command: Command) => {
       // Each file it will read, before anything: "cannot read FILE: no such file", not Node's ENOENT.
