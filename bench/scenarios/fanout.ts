@@ -78,7 +78,7 @@ export const fanoutScenario: Scenario = {
   about: 'alert deliveries/s to 1,000 and 5,000 clients vs a raw socket.io broadcast',
   async run(ctx: BenchContext): Promise<Figure[]> {
     const sizes = ctx.quick ? [500] : (process.env.FANOUT_SIZES?.split(",").map(Number) ?? [1000, 5000]);
-    const messages = ctx.quick ? 20 : 50;
+    const messages = 50;
     const figures: Figure[] = [];
     for (const count of sizes) {
       const mine = await ours(ctx, count, messages);
