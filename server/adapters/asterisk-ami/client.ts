@@ -9,6 +9,7 @@ import { createFeedBatcher, createTcpFeed, recordMapped, type LiveFeedOptions, t
 import { emptyCounters, type AdapterCounters, type FeedAdapter } from '../types.js';
 import type { AmiMappingOptions } from './config.js';
 import { AmiMapper } from './mapping.js';
+import { listedChannel, type ListedChannel } from './learnt-calls.js';
 import { AmiParser, formatAmiMessage, header, type AmiItem, type AmiMessage } from './parser.js';
 import { parseAmiUrl } from './url.js';
 
@@ -22,6 +23,9 @@ interface Resync {
   id: string;
   calls: Set<string>;
   alive: Set<string>;
+  listed: ListedChannel[];
+  /** Channels hung up while the list was coming: a conversation listed with one is over. */
+  hungUp: Set<string>;
 }
 
 /** AMI events read with none translated, after which the feed says why the floor may stay empty. */
@@ -78,6 +82,9 @@ export function createAmiAdapter(options: AmiAdapterOptions): FeedAdapter {
         if (phase === 'login' && header(msg, 'ActionID') === loginId) onLogin(msg);
         return;
       }
+      if (resync !== undefined && header(msg, 'Event')?.toLowerCase() === 'hangup') {
+        for (const key of [header(msg, 'Uniqueid'), header(msg, 'Channel')]) if (key) resync.hungUp.add(key.trim());
+      }
       onEvent(msg);
     };
 
@@ -90,10 +97,11 @@ export function createAmiAdapter(options: AmiAdapterOptions): FeedAdapter {
       link.up('AMI logged in');
       // What happened while we were away (or before we first came) is asked for, not
       // assumed: the queue members as they are now (answered as QueueMember events, mapped
-      // like live ones), and the channels alive now, to end the calls that are gone.
+      // like live ones), and the channels alive now, to end the calls that are gone and
+      // learn those in conversation.
       mapper.beginMemberCensus();
       link.write(formatAmiMessage([['Action', 'QueueStatus'], ['ActionID', statusId]]));
-      resync = { id: `floorwatch-channels-${seq}`, calls: new Set(mapper.openCalls().map((c) => c.callId)), alive: new Set() };
+      resync = { id: `floorwatch-channels-${seq}`, calls: new Set(mapper.openCalls().map((c) => c.callId)), alive: new Set(), listed: [], hungUp: new Set() };
       link.write(formatAmiMessage([['Action', 'CoreShowChannels'], ['ActionID', resync.id]]));
     };
 
@@ -134,15 +142,22 @@ export function createAmiAdapter(options: AmiAdapterOptions): FeedAdapter {
       const event = header(msg, 'Event')?.toLowerCase();
       if (event === 'coreshowchannel') {
         for (const key of [header(msg, 'Uniqueid'), header(msg, 'Channel')]) if (key) resync.alive.add(key.trim());
+        const listed = listedChannel(msg);
+        if (listed) resync.listed.push(listed);
         return;
       }
       if (event !== 'coreshowchannelscomplete') return;
-      const ended = mapper.endCallsGone(resync.calls, resync.alive, now());
+      const at = now();
+      const ended = mapper.endCallsGone(resync.calls, resync.alive, at);
+      const hungUp = resync.hungUp;
+      const learnt = mapper.learnCalls(resync.listed.filter((c) => !hungUp.has(c.uniqueid) && !hungUp.has(c.channel)), at);
       resync = undefined;
-      if (ended.length === 0) return;
-      log?.warn({ adapter: name, calls: ended.length }, 'AMI resync: ending calls whose channels are gone');
-      counters.events += ended.length;
-      batcher.add(ended);
+      if (ended.length > 0) log?.warn({ adapter: name, calls: ended.length }, 'AMI resync: ending calls whose channels are gone');
+      if (learnt.length > 0) log?.info({ adapter: name, calls: learnt.length }, 'AMI resync: calls already in conversation learnt');
+      const events = [...ended, ...learnt];
+      if (events.length === 0) return;
+      counters.events += events.length;
+      batcher.add(events);
     };
 
     return {

@@ -6,9 +6,10 @@
 import type { FloorEventInput } from '../../../shared/events.js';
 import type { Handler, MapContext, MapResult } from './map-context.js';
 import { CallIndex, IdMaker, type CallState } from './call-index.js';
-import { amiTimestamp, resolveMappingOptions, type AmiMappingOptions, type ResolvedMappingOptions } from './config.js';
+import { agentIdOf, amiTimestamp, resolveMappingOptions, type AmiMappingOptions, type ResolvedMappingOptions } from './config.js';
 import { callHandlers } from './map-calls.js';
 import { memberHandlers } from './map-members.js';
+import { conversationsIn, interfaceOfChannel, type ListedChannel } from './learnt-calls.js';
 import { Memberships } from './memberships.js';
 import { header, type AmiMessage } from './parser.js';
 
@@ -76,6 +77,47 @@ export class AmiMapper {
         out.push(this.endedBySystem(call, 'resync', at));
       }
       this.calls.forget(call);
+    }
+    return out;
+  }
+
+  /**
+   * After a (re)connect, the conversations CoreShowChannels listed (`channels`): a caller
+   * talking with a queue member that the adapter does not follow (answered before it first
+   * connected, or during a gap) is learnt as answered by that member, and one it followed as
+   * still waiting or ringing was answered during the gap: `call.answered`, dated by the
+   * member channel's age, so the agent shows on the call and its holds, transfers and
+   * hang-up are read. A learnt call gets no `call.offered`: when it joined its queue is not
+   * known, so the queue's figures do not count it (the floor knows it as a call with no
+   * queue). A member whose agent cannot be told is skipped.
+   */
+  learnCalls(channels: readonly ListedChannel[], at: number): FloorEventInput[] {
+    const out: FloorEventInput[] = [];
+    for (const { queue, caller, agent } of conversationsIn(channels)) {
+      const known = this.calls.find(caller.uniqueid, caller.channel);
+      if (known !== undefined && (known.answered || known.ended)) continue;
+      const iface = interfaceOfChannel(agent.channel);
+      const agentId = this.memberships.agentAt(iface) ?? agentIdOf(this.options, iface, undefined);
+      if (agentId === undefined) continue;
+      const call = known ?? this.calls.open(caller.uniqueid, queue, caller.uniqueid);
+      call.callerChannel ??= caller.channel;
+      this.calls.link(call, caller.channel);
+      this.calls.link(call, agent.channel);
+      this.calls.link(call, agent.uniqueid);
+      call.agentChannel = agent.channel;
+      call.agentUniqueid = agent.uniqueid;
+      call.answered = true;
+      call.leftQueue = true;
+      call.agentId = agentId;
+      delete call.ringingAgentId;
+      // Whole seconds, as Asterisk gives the age: the same conversation learnt again (after
+      // a restart of Floorwatch) repeats its id when the second agrees; when it does not,
+      // the floor still takes an answer by the agent already on the call as a repeat.
+      const ts = Math.floor(at / 1000) * 1000 - agent.ageSeconds * 1000;
+      out.push({
+        id: this.ids.make(caller.uniqueid, `answered-${agentId}-learnt`, String(ts), true),
+        type: 'call.answered', ts, source: this.source(), callId: call.callId, agentId,
+      } as FloorEventInput);
     }
     return out;
   }

@@ -39,6 +39,12 @@ export class Memberships {
     return this.stationOf.get(agentId);
   }
 
+  /** The agent whose memberships were made from `station` (an interface), if any. */
+  agentAt(station: string): string | undefined {
+    for (const [agentId, at] of this.stationOf) if (at === station) return agentId;
+    return undefined;
+  }
+
   /** Ends a membership; the queues the agent is still in (none: it logs out). */
   leave(agentId: string, queue: string): string[] {
     const queues = this.queuesOf.get(agentId);

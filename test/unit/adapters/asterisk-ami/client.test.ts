@@ -147,6 +147,28 @@ describe('Asterisk AMI adapter over TCP', () => {
     expect(a.counters().connected).toBe(true);
   });
 
+  it('calls already in conversation at connect are learnt from the channel list, unless hung up while it came', async () => {
+    const legs = (n: number, agent: string) => [
+      { channel: `SIP/trunk-0000000${n}`, uniqueid: `1764300000.${n}`, applicationData: 'support,t', bridgeId: `b-${n}` },
+      { channel: `SIP/${agent}-0000001${n}`, uniqueid: `1764300010.${n}`, linkedid: `1764300000.${n}`, application: 'AppQueue',
+        duration: '00:00:40', bridgeId: `b-${n}` },
+    ];
+    server.channels = [...legs(1, '1023'), ...legs(2, '1024')];
+    // The second caller hangs up between the first channel listed and the end of the list.
+    server.duringChannelList = 'Event: Hangup\r\nChannel: SIP/trunk-00000002\r\nUniqueid: 1764300000.2\r\nCause: 16\r\n\r\n';
+    const rec = new SinkRecorder<FloorEventInput>();
+    const a = start(rec);
+    void a.start();
+    const session = await server.nextSession();
+    await rec.untilEvent('call.answered', { callId: '1764300000.1' });
+    expect(rec.events.map((e) => [e.type, e.callId, (e as { agentId?: string }).agentId])).toEqual([['call.answered', '1764300000.1', '1023']]);
+    expect(logLines.some((l) => l.includes('calls already in conversation learnt'))).toBe(true);
+    // Followed from then on: the agent's hang-up ends it as the agent's.
+    session.send('Event: Hangup\r\nChannel: SIP/1023-00000011\r\nUniqueid: 1764300010.1\r\nCause: 16\r\n\r\n');
+    await rec.untilEvent('call.ended', { callId: '1764300000.1' });
+    expect(rec.events.at(-1)).toMatchObject({ releasedBy: 'agent' });
+  });
+
   it('agents already logged in come from the QueueStatus answer after each login, without repeats', async () => {
     server.queueStatus = [
       'Event: QueueParams\r\nQueue: support\r\nMax: 0\r\nCalls: 0\r\n',

@@ -19,6 +19,12 @@ export interface AmiSession {
 export interface FakeChannel {
   channel: string;
   uniqueid: string;
+  /** Defaults: the caller's leg of a queue call (`Queue`), its own Linkedid, up a minute. */
+  application?: string;
+  applicationData?: string;
+  linkedid?: string;
+  bridgeId?: string;
+  duration?: string;
 }
 
 export class FakeAmiServer extends FakeTcpServer<AmiSession> {
@@ -31,6 +37,8 @@ export class FakeAmiServer extends FakeTcpServer<AmiSession> {
    * QueueStatusComplete; `refused`: answered with an error (a manager user without the right).
    */
   queueStatus: string[] | 'refused' | undefined;
+  /** Live events the PBX sends in the middle of its channel list (after the first channel). */
+  duringChannelList = '';
 
   protected converse(socket: net.Socket, hand: (session: AmiSession) => void): void {
     const parser = new AmiParser();
@@ -73,10 +81,11 @@ export class FakeAmiServer extends FakeTcpServer<AmiSession> {
     }
     if (!this.channels) return '';
     return formatAmiMessage([['Response', 'Success'], ['ActionID', id], ['EventList', 'start'], ['Message', 'Channels will follow']])
-      + this.channels.map((c) => formatAmiMessage([
+      + this.channels.map((c, i) => formatAmiMessage([
         ['Event', 'CoreShowChannel'], ['ActionID', id], ['Channel', c.channel], ['ChannelState', '6'], ['ChannelStateDesc', 'Up'],
-        ['Uniqueid', c.uniqueid], ['Linkedid', c.uniqueid], ['Application', 'Queue'], ['Duration', '00:01:02'],
-      ])).join('')
+        ['Uniqueid', c.uniqueid], ['Linkedid', c.linkedid ?? c.uniqueid], ['Application', c.application ?? 'Queue'],
+        ['ApplicationData', c.applicationData ?? ''], ['Duration', c.duration ?? '00:01:02'], ['BridgeId', c.bridgeId ?? ''],
+      ]) + (i === 0 ? this.duringChannelList : '')).join('')
       + formatAmiMessage([['Event', 'CoreShowChannelsComplete'], ['ActionID', id], ['EventList', 'Complete'], ['ListItems', String(this.channels.length)]]);
   }
 }

@@ -1,0 +1,103 @@
+/**
+ * Queue calls already in conversation when the adapter (re)connects, read from the
+ * CoreShowChannels list it asks for after each login. Live AMI events only show calls as
+ * they join, ring and connect; a call answered before Floorwatch first connected (or during
+ * a gap) would otherwise stay unknown until it ends: its agent shown free while talking, and
+ * its holds, transfers and hang-up ignored. Pure: the listed channels in, the conversations
+ * they show out.
+ *
+ * Asterisk lists both legs of a queued conversation: the caller's channel, still inside the
+ * `Queue` application (its first argument is the queue), and the member's channel, running
+ * `AppQueue`, whose `Linkedid` (13+) is the caller's `Uniqueid`. Asterisk 11 names the other
+ * leg in `BridgedUniqueID` instead; 12+ also give both legs the same `BridgeId`.
+ */
+import { header, type AmiMessage } from './parser.js';
+
+/** One channel of a CoreShowChannels answer, as far as learning a call needs it. */
+export interface ListedChannel {
+  channel: string;
+  uniqueid: string;
+  linkedid?: string;
+  bridgedUniqueid?: string;
+  bridgeId?: string;
+  application: string;
+  applicationData: string;
+  /** How long the channel has existed, seconds (`Duration`, `HH:MM:SS`). */
+  ageSeconds: number;
+}
+
+/** A caller talking with a queue member, as the list shows it. */
+export interface ListedConversation {
+  queue: string;
+  caller: ListedChannel;
+  agent: ListedChannel;
+}
+
+const present = (v: string | undefined): string | undefined => {
+  const t = v?.trim();
+  return t === undefined || t === '' || t === '<unknown>' ? undefined : t;
+};
+
+/** `HH:MM:SS` (or plain seconds, as some versions give) to seconds; 0 when unreadable. */
+export function durationSeconds(text: string | undefined): number {
+  const t = text?.trim() ?? '';
+  if (/^\d+$/.test(t)) return Number(t);
+  const m = /^(\d+):(\d{1,2}):(\d{1,2})$/.exec(t);
+  return m ? Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]) : 0;
+}
+
+/** A CoreShowChannel message as a listed channel; undefined when it names no channel or id. */
+export function listedChannel(msg: AmiMessage): ListedChannel | undefined {
+  const channel = present(header(msg, 'Channel'));
+  const uniqueid = present(header(msg, 'Uniqueid'));
+  if (channel === undefined || uniqueid === undefined) return undefined;
+  const linkedid = present(header(msg, 'Linkedid'));
+  const bridgedUniqueid = present(header(msg, 'BridgedUniqueid'));
+  const bridgeId = present(header(msg, 'BridgeId'));
+  return {
+    channel, uniqueid,
+    ...(linkedid !== undefined && { linkedid }),
+    ...(bridgedUniqueid !== undefined && { bridgedUniqueid }),
+    ...(bridgeId !== undefined && { bridgeId }),
+    application: present(header(msg, 'Application')) ?? '',
+    applicationData: present(header(msg, 'ApplicationData')) ?? '',
+    ageSeconds: durationSeconds(header(msg, 'Duration')),
+  };
+}
+
+const isApp = (c: ListedChannel, name: string): boolean => c.application.toLowerCase() === name;
+
+/**
+ * The conversations the list shows: each member leg (`AppQueue`) with the caller leg it is
+ * bridged to, that caller still in `Queue`. A member leg still ringing has no bridge yet
+ * and is left out (its call is waiting: QueueStatus lists it).
+ */
+export function conversationsIn(channels: readonly ListedChannel[]): ListedConversation[] {
+  const byUniqueid = new Map(channels.map((c) => [c.uniqueid, c]));
+  const callersByBridge = new Map<string, ListedChannel>();
+  for (const c of channels) if (c.bridgeId !== undefined && isApp(c, 'queue')) callersByBridge.set(c.bridgeId, c);
+  const out: ListedConversation[] = [];
+  for (const agent of channels) {
+    if (!isApp(agent, 'appqueue')) continue;
+    const bridged = agent.bridgeId !== undefined || agent.bridgedUniqueid !== undefined;
+    if (!bridged) continue;
+    const caller = [agent.linkedid, agent.bridgedUniqueid]
+      .map((id) => (id === undefined ? undefined : byUniqueid.get(id)))
+      .find((c) => c !== undefined && c !== agent && isApp(c, 'queue'))
+      ?? (agent.bridgeId === undefined ? undefined : callersByBridge.get(agent.bridgeId));
+    if (caller === undefined) continue;
+    const queue = caller.applicationData.split(/[,|]/)[0]?.trim() ?? '';
+    if (queue === '') continue;
+    out.push({ queue, caller, agent });
+  }
+  return out;
+}
+
+/**
+ * The member's interface from its channel's name: Asterisk names a channel after the
+ * device it dialled plus a sequence number (`PJSIP/1001-0000002a`; a Local channel also
+ * its half, `Local/1001@agents-00000003;1`).
+ */
+export function interfaceOfChannel(channel: string): string {
+  return channel.replace(/-[0-9a-f]+(;\d)?$/i, '');
+}
