@@ -82,6 +82,7 @@ export function createFreeswitchAdapter(options: FreeswitchAdapterOptions): Feed
         hand(mapper.agentCensus(reply.value, now()), 'FreeSWITCH resync: agent statuses as they are now', 'info');
       });
       // After the agents, so an agent talking on a learnt call is logged in first.
+      mapper.beginCallCensus();
       ask(QUEUES_QUESTION, (body) => {
         const reply = readAnswer(body, parseQueueList);
         if (!reply.ok) {

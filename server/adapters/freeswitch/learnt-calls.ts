@@ -61,3 +61,41 @@ export class LeftUnseen {
     return this.keys.has(row.sessionUuid) || this.keys.has(row.uuid);
   }
 }
+
+/** A `bridge-agent-start` seen for a call the adapter did not follow. */
+export interface UnseenBridge {
+  agentId: string;
+  agentUuid?: string;
+  /** When it was bridged (the event's time), epoch ms. */
+  at: number;
+}
+
+/**
+ * Callers bridged to an agent (`bridge-agent-start`) while the adapter did not follow them.
+ * The members table is read a moment before its answer arrives, so a caller answered in
+ * between is still listed as waiting or ringing: learnt as the table had it, its end would
+ * read as an abandon. Cleared when the question goes out (an older bridge is in the table
+ * already); bounded, as LeftUnseen.
+ */
+export class BridgedUnseen {
+  private readonly bridges = new Map<string, UnseenBridge>();
+
+  add(bridge: UnseenBridge, ...keys: Array<string | undefined>): void {
+    if (this.bridges.size > 10_000) this.bridges.clear();
+    for (const k of keys) if (k !== undefined && k !== '') this.bridges.set(k, bridge);
+  }
+
+  clear(): void {
+    this.bridges.clear();
+  }
+
+  get(row: MemberRow): UnseenBridge | undefined {
+    return this.bridges.get(row.sessionUuid) ?? this.bridges.get(row.uuid);
+  }
+}
+
+/** The call as the table had it, answered by `bridge` when the table still had it waiting or ringing. */
+export function withUnseenBridge(call: LearntCall, bridge: UnseenBridge | undefined): LearntCall {
+  if (bridge === undefined || call.answered !== undefined) return call;
+  return { callId: call.callId, queue: call.queue, offeredAt: call.offeredAt, answered: { agentId: bridge.agentId, at: Math.max(bridge.at, call.offeredAt) } };
+}

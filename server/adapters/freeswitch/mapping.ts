@@ -12,7 +12,7 @@ import { resolveMappingOptions, transferTargetOf, type ResolvedMappingOptions } 
 import type { MapResult } from '../asterisk-ami/map-context.js';
 import type { AgentRow, MemberRow } from './api-replies.js';
 import { callerLegs, offerBody, type FsCall, type FsMappingOptions } from './fs-call.js';
-import { learntCall, LeftUnseen } from './learnt-calls.js';
+import { BridgedUnseen, learntCall, LeftUnseen, withUnseenBridge } from './learnt-calls.js';
 import { AgentStatuses } from './agent-status.js';
 import { agentTransferOf, channelGone, hangupCauseOf, isSystemCause } from './channel-data.js';
 import { fail, fsTimestamp, ignore, produced, type Ctx } from './map-context.js';
@@ -42,6 +42,7 @@ export class FsMapper {
   private readonly targets: ResolvedMappingOptions;
   private coreUuid: string | undefined;
   private readonly leftUnseen = new LeftUnseen();
+  private readonly bridgedUnseen = new BridgedUnseen();
 
   constructor(options: FsMappingOptions) {
     this.host = options.host;
@@ -120,7 +121,7 @@ export class FsMapper {
    * answered when bridged (`Answered`), so the queue's figures count it and its later events
    * are read. Ids come from FreeSWITCH's times, so learning a call again after a restart of
    * Floorwatch repeats the same events. A caller whose end came while the question was out
-   * is not learnt.
+   * is not learnt; one bridged to an agent meanwhile is learnt as answered then.
    */
   learnCalls(rows: readonly MemberRow[], at: number): FloorEventInput[] {
     const out: FloorEventInput[] = [];
@@ -130,9 +131,15 @@ export class FsMapper {
     }) as FloorEventInput;
     for (const row of rows) {
       if (this.byKey.has(row.sessionUuid) || this.byKey.has(row.uuid) || this.leftUnseen.has(row)) continue;
-      const learnt = learntCall(row, at, (name) => this.agentIdOf(name));
-      if (typeof learnt === 'string') continue;
+      const listed = learntCall(row, at, (name) => this.agentIdOf(name));
+      if (typeof listed === 'string') continue;
+      const bridge = this.bridgedUnseen.get(row);
+      const learnt = withUnseenBridge(listed, bridge);
       const call = this.track(learnt.callId, learnt.queue, row.uuid);
+      if (bridge?.agentUuid !== undefined && learnt.answered?.agentId === bridge.agentId) {
+        call.agentUuid = bridge.agentUuid;
+        this.link(call, bridge.agentUuid);
+      }
       out.push(event(call.callId, `offered-${call.queue}`, learnt.offeredAt, offerBody(call, row.cidNumber)));
       if (learnt.ringing !== undefined) {
         out.push(event(call.callId, `ringing-${learnt.ringing}`, at, { type: 'call.ringing', callId: call.callId, agentId: learnt.ringing }));
@@ -145,6 +152,11 @@ export class FsMapper {
       }
     }
     return out;
+  }
+
+  /** The queues' members are being asked for: only bridges seen from now on can be newer than their answer. */
+  beginCallCensus(): void {
+    this.bridgedUnseen.clear();
   }
 
   /** Calls being tracked (for tests and diagnostics). */
@@ -347,10 +359,17 @@ export class FsMapper {
 
   private answered(ctx: Ctx): MapResult {
     const call = this.find(ctx, 'CC-Member-Session-UUID', 'CC-Member-UUID');
-    if (!call) return ignore('not a call seen joining a queue');
     const agentId = this.agentIdOf(ctx.get('CC-Agent'));
-    if (agentId === undefined) return fail('bridge-agent-start: no CC-Agent');
     const agentUuid = ctx.get('CC-Agent-UUID') ?? ctx.get('Unique-ID');
+    if (!call) {
+      // Remembered for a resync whose members table predates this bridge (learnCalls).
+      if (agentId !== undefined) {
+        this.bridgedUnseen.add({ agentId, ...(agentUuid !== undefined && { agentUuid }), at: ctx.ts },
+          ctx.get('CC-Member-Session-UUID'), ctx.get('CC-Member-UUID'));
+      }
+      return ignore('not a call seen joining a queue');
+    }
+    if (agentId === undefined) return fail('bridge-agent-start: no CC-Agent');
     if (agentUuid !== undefined && !call.keys.has(agentUuid)) {
       call.agentUuid = agentUuid;
       this.link(call, agentUuid);

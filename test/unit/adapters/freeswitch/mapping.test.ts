@@ -276,6 +276,30 @@ describe('FreeSWITCH mapping', () => {
       .toEqual([{ type: 'call.answered', callId: 's-ring', agentId: '1001' }]);
   });
 
+  it('resync: a caller bridged while the question was out is learnt as answered, not as the waiting the table says', () => {
+    const m = new FsMapper({ host: 'fs1' });
+    const row: MemberRow = {
+      queue: 'q@default', uuid: 'm-1', sessionUuid: 's-1', cidNumber: '', joinedEpoch: 1_764_291_000, rejoinedEpoch: 0, bridgeEpoch: 0,
+      servingAgent: '', state: 'Waiting',
+    };
+    // A bridge for a call not followed, before the question: the table read after it has it answered already.
+    m.map(cc('bridge-agent-start', { 'CC-Queue': 'q@default', 'CC-Member-Session-UUID': 's-1', 'CC-Agent': '1009@default' }), 1_764_291_010_000);
+    m.beginCallCensus();
+    expect(m.learnCalls([row], 1_764_291_030_000).map((e) => e.type)).toEqual(['call.offered']);
+    const other = new FsMapper({ host: 'fs1' });
+    other.beginCallCensus();
+    other.map(cc('bridge-agent-start', { 'CC-Queue': 'q@default', 'CC-Member-Session-UUID': 's-1', 'CC-Member-UUID': 'm-1',
+      'CC-Agent': '1002@default', 'CC-Agent-UUID': 'agent-leg' }), 1_764_291_020_000);
+    const events = other.learnCalls([row], 1_764_291_030_000);
+    expect(events.map((e) => ({ ...brief(e), ts: e.ts }))).toEqual([
+      { type: 'call.offered', callId: 's-1', queue: 'q@default', direction: 'inbound', numberClass: 'unknown', ts: 1_764_291_000_000 },
+      { type: 'call.answered', callId: 's-1', agentId: '1002', ts: 1_764_291_020_000 },
+    ]);
+    // Its end is the agent's conversation's end, not an abandon: the agent leg is known.
+    expect(other.map(cc('bridge-agent-end', { 'CC-Queue': 'q@default', 'CC-Member-UUID': 'm-1', 'CC-Agent': '1002@default',
+      'CC-Hangup-Cause': 'NORMAL_CLEARING' }), 1_764_291_090_000).events.map((e) => e.type)).toEqual(['call.ended']);
+  });
+
   it('counts unknown events as ignored and broken ones as failed, never throws', () => {
     const m = new FsMapper({ host: 'fs1', agentIds: { '1004@default': 'alice' } });
     expect(m.map(ev({ 'Event-Name': 'HEARTBEAT' }), 1).outcome).toBe('ignored');
