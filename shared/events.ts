@@ -129,9 +129,21 @@ export const callOffered = z.looseObject({
   numberClass: z.enum(NUMBER_CLASSES).optional(),
   /** An outbound call's agent, when the feed knows who dialled (an extension to v1: article 105.4 needs it). */
   agentId: id.optional(),
+  // Set by a feed that found the caller already in the queue when it resynced (at first
+  // connect or after losing its link): `ts` is when the caller joined, as the phone system
+  // says, so the event is late by its nature.
+  resync: z.boolean().optional(),
 });
 export const callRinging = z.looseObject({ ...envelope, type: z.literal('call.ringing'), callId: id, agentId: id });
-export const callAnswered = z.looseObject({ ...envelope, type: z.literal('call.answered'), callId: id, agentId: id });
+export const callAnswered = z.looseObject({
+  ...envelope,
+  type: z.literal('call.answered'),
+  callId: id,
+  agentId: id,
+  // Set by a feed that found the call already answered when it resynced (at first connect or
+  // after losing its link): how long it rang is not known, so it is not judged (art. 60).
+  resync: z.boolean().optional(),
+});
 export const callHold = z.looseObject({
   ...envelope,
   type: z.literal('call.hold'),

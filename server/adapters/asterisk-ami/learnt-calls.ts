@@ -8,8 +8,10 @@
  *
  * Asterisk lists both legs of a queued conversation: the caller's channel, still inside the
  * `Queue` application (its first argument is the queue), and the member's channel, running
- * `AppQueue`, whose `Linkedid` (13+) is the caller's `Uniqueid`. Asterisk 11 names the other
- * leg in `BridgedUniqueID` instead; 12+ also give both legs the same `BridgeId`.
+ * `AppQueue`, in the same bridge (`BridgeId`, 12+; Asterisk 11 names the other leg in
+ * `BridgedUniqueID`). A Local member without `/n` is optimised away once answered (the leg
+ * left in the bridge is the phone's own, running `AppDial`), and an `Agent/` member's leg
+ * runs `AgentLogin`: such calls are not learnt.
  */
 import { header, type AmiMessage } from './parser.js';
 
@@ -17,7 +19,6 @@ import { header, type AmiMessage } from './parser.js';
 export interface ListedChannel {
   channel: string;
   uniqueid: string;
-  linkedid?: string;
   bridgedUniqueid?: string;
   bridgeId?: string;
   application: string;
@@ -51,12 +52,10 @@ export function listedChannel(msg: AmiMessage): ListedChannel | undefined {
   const channel = present(header(msg, 'Channel'));
   const uniqueid = present(header(msg, 'Uniqueid'));
   if (channel === undefined || uniqueid === undefined) return undefined;
-  const linkedid = present(header(msg, 'Linkedid'));
   const bridgedUniqueid = present(header(msg, 'BridgedUniqueid'));
   const bridgeId = present(header(msg, 'BridgeId'));
   return {
     channel, uniqueid,
-    ...(linkedid !== undefined && { linkedid }),
     ...(bridgedUniqueid !== undefined && { bridgedUniqueid }),
     ...(bridgeId !== undefined && { bridgeId }),
     application: present(header(msg, 'Application')) ?? '',
@@ -69,8 +68,11 @@ const isApp = (c: ListedChannel, name: string): boolean => c.application.toLower
 
 /**
  * The conversations the list shows: each member leg (`AppQueue`) with the caller leg it is
- * bridged to, that caller still in `Queue`. A member leg still ringing has no bridge yet
- * and is left out (its call is waiting: QueueStatus lists it).
+ * bridged to, that caller still in `Queue`: the `Queue` channel in the same bridge
+ * (`BridgeId`, 12+), or the one Asterisk 11 names (`BridgedUniqueID`). Not by `Linkedid`:
+ * every leg of a caller's chain shares it, a consultation with another queue's member
+ * included. A member leg still ringing is in no bridge and is left out (its caller is
+ * waiting: QueueStatus lists it).
  */
 export function conversationsIn(channels: readonly ListedChannel[]): ListedConversation[] {
   const byUniqueid = new Map(channels.map((c) => [c.uniqueid, c]));
@@ -79,13 +81,10 @@ export function conversationsIn(channels: readonly ListedChannel[]): ListedConve
   const out: ListedConversation[] = [];
   for (const agent of channels) {
     if (!isApp(agent, 'appqueue')) continue;
-    const bridged = agent.bridgeId !== undefined || agent.bridgedUniqueid !== undefined;
-    if (!bridged) continue;
-    const caller = [agent.linkedid, agent.bridgedUniqueid]
-      .map((id) => (id === undefined ? undefined : byUniqueid.get(id)))
-      .find((c) => c !== undefined && c !== agent && isApp(c, 'queue'))
-      ?? (agent.bridgeId === undefined ? undefined : callersByBridge.get(agent.bridgeId));
-    if (caller === undefined) continue;
+    const caller = agent.bridgeId !== undefined
+      ? callersByBridge.get(agent.bridgeId)
+      : agent.bridgedUniqueid === undefined ? undefined : byUniqueid.get(agent.bridgedUniqueid);
+    if (caller === undefined || !isApp(caller, 'queue')) continue;
     const queue = caller.applicationData.split(/[,|]/)[0]?.trim() ?? '';
     if (queue === '') continue;
     out.push({ queue, caller, agent });
@@ -100,4 +99,12 @@ export function conversationsIn(channels: readonly ListedChannel[]): ListedConve
  */
 export function interfaceOfChannel(channel: string): string {
   return channel.replace(/-[0-9a-f]+(;\d)?$/i, '');
+}
+
+/**
+ * A member's interface as its channels are named: a Local member's dial options
+ * (`Local/1023@from-queue/n`) are not part of its channels' names.
+ */
+export function memberInterfaceKey(iface: string): string {
+  return iface.trim().replace(/^(local\/[^/]+)\/[a-z]+$/i, '$1');
 }

@@ -179,7 +179,8 @@ const waiting: Handler = (ctx) => {
   if (uid !== undefined && ctx.calls.find(uid) !== undefined) return ctx.ignore('caller already known');
   const late = offeredUnseen(ctx, 'Wait');
   if (late === undefined) return ctx.fail('no Uniqueid or Queue');
-  return produced([late.offer]);
+  // Found by the resync, dated back by its wait: late by its nature, not by a wrong clock.
+  return produced([{ ...late.offer, resync: true } as FloorEventInput]);
 };
 
 /** Sent on answer, abandon and timeout alike: remembered, so a later Hangup can tell a timeout. */

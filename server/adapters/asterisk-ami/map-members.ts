@@ -14,6 +14,8 @@ interface Member {
   agentId: string;
   stationId: string;
   queue: string;
+  /** The member's interface (`Interface`, 11: `Location`). */
+  iface: string;
 }
 
 function member(ctx: MapContext): Member | undefined {
@@ -22,7 +24,7 @@ function member(ctx: MapContext): Member | undefined {
   // QueueMember (the QueueStatus answer) names the member `Name` before Asterisk 13.
   const agentId = agentIdOf(ctx.options, iface, ctx.get('MemberName') ?? ctx.get('Name'));
   if (agentId === undefined || iface === undefined) return undefined;
-  return { agentId, stationId: stationOf(iface, ctx.get('StateInterface')), queue: ctx.get('Queue') ?? '' };
+  return { agentId, stationId: stationOf(iface, ctx.get('StateInterface')), queue: ctx.get('Queue') ?? '', iface };
 }
 
 /**
@@ -54,7 +56,7 @@ function state(ctx: MapContext, agentId: string, paused: boolean): FloorEventInp
 function join(ctx: MapContext, m: Member): boolean {
   ctx.agents.add(m.agentId);
   if (m.queue !== '') ctx.queues.add(m.queue);
-  return ctx.memberships.join(m.agentId, m.queue, m.stationId);
+  return ctx.memberships.join(m.agentId, m.queue, m.stationId, m.iface);
 }
 
 const added: Handler = (ctx) => {

@@ -6,7 +6,7 @@
 import type { FloorEventInput } from '../../../shared/events.js';
 import type { Handler, MapContext, MapResult } from './map-context.js';
 import { CallIndex, IdMaker, type CallState } from './call-index.js';
-import { agentIdOf, amiTimestamp, resolveMappingOptions, type AmiMappingOptions, type ResolvedMappingOptions } from './config.js';
+import { amiTimestamp, resolveMappingOptions, type AmiMappingOptions, type ResolvedMappingOptions } from './config.js';
 import { callHandlers } from './map-calls.js';
 import { memberHandlers } from './map-members.js';
 import { conversationsIn, interfaceOfChannel, type ListedChannel } from './learnt-calls.js';
@@ -85,11 +85,14 @@ export class AmiMapper {
    * After a (re)connect, the conversations CoreShowChannels listed (`channels`): a caller
    * talking with a queue member that the adapter does not follow (answered before it first
    * connected, or during a gap) is learnt as answered by that member, and one it followed as
-   * still waiting or ringing was answered during the gap: `call.answered`, dated by the
-   * member channel's age, so the agent shows on the call and its holds, transfers and
-   * hang-up are read. A learnt call gets no `call.offered`: when it joined its queue is not
-   * known, so the queue's figures do not count it (the floor knows it as a call with no
-   * queue). A member whose agent cannot be told is skipped.
+   * still waiting or ringing was answered during the gap: `call.answered` marked `resync`
+   * (how long it rang is not known, so the ring rule does not judge it), dated by the member
+   * channel's age, so the agent shows on the call and its holds, transfers and hang-up are
+   * read. A learnt call gets no `call.offered`: when it joined its queue is not known, so
+   * the queue's figures do not count it (the floor knows it as a call with no queue). The
+   * agent is the one the queue member events named for the channel's interface (or the
+   * site's `agentIds` for it): a member the adapter was never told of is skipped, rather
+   * than guessed at under an id the floor may know by another name.
    */
   learnCalls(channels: readonly ListedChannel[], at: number): FloorEventInput[] {
     const out: FloorEventInput[] = [];
@@ -97,7 +100,7 @@ export class AmiMapper {
       const known = this.calls.find(caller.uniqueid, caller.channel);
       if (known !== undefined && (known.answered || known.ended)) continue;
       const iface = interfaceOfChannel(agent.channel);
-      const agentId = this.memberships.agentAt(iface) ?? agentIdOf(this.options, iface, undefined);
+      const agentId = this.memberships.agentAt(iface) ?? this.options.agentIds.get(iface);
       if (agentId === undefined) continue;
       const call = known ?? this.calls.open(caller.uniqueid, queue, caller.uniqueid);
       call.callerChannel ??= caller.channel;
@@ -110,13 +113,13 @@ export class AmiMapper {
       call.leftQueue = true;
       call.agentId = agentId;
       delete call.ringingAgentId;
-      // Whole seconds, as Asterisk gives the age: the same conversation learnt again (after
-      // a restart of Floorwatch) repeats its id when the second agrees; when it does not,
-      // the floor still takes an answer by the agent already on the call as a repeat.
-      const ts = Math.floor(at / 1000) * 1000 - agent.ageSeconds * 1000;
+      // The id names the member's channel, which is the same whenever this conversation is
+      // learnt (after a restart of Floorwatch: a repeat of the same answer by the same agent,
+      // which the floor ignores).
       out.push({
-        id: this.ids.make(caller.uniqueid, `answered-${agentId}-learnt`, String(ts), true),
-        type: 'call.answered', ts, source: this.source(), callId: call.callId, agentId,
+        id: this.ids.make(caller.uniqueid, `answered-learnt-${agent.uniqueid}`, 'resync', true),
+        type: 'call.answered', ts: at - agent.ageSeconds * 1000, source: this.source(),
+        callId: call.callId, agentId, resync: true,
       } as FloorEventInput);
     }
     return out;

@@ -15,16 +15,24 @@ export interface LeftAgent {
   stationId: string;
 }
 
+import { memberInterfaceKey } from './learnt-calls.js';
+
 const keyOf = (agentId: string, queue: string): string => `${agentId}\u0000${queue}`;
 
 export class Memberships {
   private readonly queuesOf = new Map<string, Set<string>>();
   private readonly stationOf = new Map<string, string>();
+  /** Member interface (as its channels are named, memberInterfaceKey) -> the agent last named a member through it. */
+  private readonly agentOfInterface = new Map<string, string>();
   /** Memberships held when QueueStatus was asked, and those named since (by its answer or live). */
   private census: { before: Array<[string, string]>; named: Set<string> } | undefined;
 
-  /** Records a membership; true if the agent was in no queue before (its first). */
-  join(agentId: string, queue: string, stationId: string): boolean {
+  /**
+   * Records a membership through member interface `iface`; true if the agent was in no queue
+   * before (its first).
+   */
+  join(agentId: string, queue: string, stationId: string, iface: string = stationId): boolean {
+    this.agentOfInterface.set(memberInterfaceKey(iface), agentId);
     const queues = this.queuesOf.get(agentId) ?? new Set<string>();
     const first = queues.size === 0;
     queues.add(queue);
@@ -39,10 +47,12 @@ export class Memberships {
     return this.stationOf.get(agentId);
   }
 
-  /** The agent whose memberships were made from `station` (an interface), if any. */
-  agentAt(station: string): string | undefined {
-    for (const [agentId, at] of this.stationOf) if (at === station) return agentId;
-    return undefined;
+  /**
+   * The agent a member channel's interface (`interfaceOfChannel`) belongs to, as the queue
+   * member events named it; kept after the membership ends (a member removed while talking).
+   */
+  agentAt(iface: string): string | undefined {
+    return this.agentOfInterface.get(memberInterfaceKey(iface));
   }
 
   /** Ends a membership; the queues the agent is still in (none: it logs out). */

@@ -119,7 +119,8 @@ export class FsMapper {
    * a caller the adapter does not follow (there before it first connected, or come during a
    * gap) is learnt: offered when it joined, then ringing its agent (`Trying`, from now) or
    * answered when bridged (`Answered`), so the queue's figures count it and its later events
-   * are read. Ids come from FreeSWITCH's times, so learning a call again after a restart of
+   * are read. The offer and the answer are marked `resync`: dated in the past by their nature
+   * (not a feed's late clock), and an answer whose ringing was not seen is not judged. Ids come from FreeSWITCH's times, so learning a call again after a restart of
    * Floorwatch repeats the same events. A caller whose end came while the question was out
    * is not learnt; one bridged to an agent meanwhile is learnt as answered then.
    */
@@ -140,7 +141,7 @@ export class FsMapper {
         call.agentUuid = bridge.agentUuid;
         this.link(call, bridge.agentUuid);
       }
-      out.push(event(call.callId, `offered-${call.queue}`, learnt.offeredAt, offerBody(call, row.cidNumber)));
+      out.push(event(call.callId, `offered-${call.queue}`, learnt.offeredAt, { ...offerBody(call, row.cidNumber), resync: true }));
       if (learnt.ringing !== undefined) {
         out.push(event(call.callId, `ringing-${learnt.ringing}`, at, { type: 'call.ringing', callId: call.callId, agentId: learnt.ringing }));
       }
@@ -148,7 +149,7 @@ export class FsMapper {
         const { agentId, at: answeredAt } = learnt.answered;
         call.answered = true;
         call.agentId = agentId;
-        out.push(event(call.callId, `answered-${agentId}`, answeredAt, { type: 'call.answered', callId: call.callId, agentId }));
+        out.push(event(call.callId, `answered-${agentId}`, answeredAt, { type: 'call.answered', callId: call.callId, agentId, resync: true }));
       }
     }
     return out;

@@ -45,6 +45,14 @@ export const answer3Rings = defineRule({
         schedule(ctx, 'answer-3-rings', 'ring', call.callId, ctx.now + config.ringSeconds * 1000, ctx.now);
         return;
       case 'call.answered': {
+        // Found answered by a feed's resync: when it was picked up, and so how long it rang, is
+        // not known. Neither a pass nor a late answer; the ring alert (if any) still clears.
+        if (e.resync === true) {
+          call.ringCheckDone = true;
+          call.apologyDue = false;
+          ringEnded(ctx, call, alertReason('stoppedRinging'));
+          return;
+        }
         const rang = call.answerRingMs ?? 0;
         const late = rang > config.ringSeconds * 1000;
         if (!call.ringCheckDone) {

@@ -153,15 +153,17 @@ describe('Asterisk AMI adapter over TCP', () => {
       { channel: `SIP/${agent}-0000001${n}`, uniqueid: `1764300010.${n}`, linkedid: `1764300000.${n}`, application: 'AppQueue',
         duration: '00:00:40', bridgeId: `b-${n}` },
     ];
-    server.channels = [...legs(1, '1023'), ...legs(2, '1024')];
-    // The second caller hangs up between the first channel listed and the end of the list.
+    server.channels = [...legs(2, '1024'), ...legs(1, '1023')];
+    server.queueStatus = ['1023', '1024'].map((agent) => `Event: QueueMember\r\nQueue: support\r\nMemberName: Agent ${agent}\r\nInterface: SIP/${agent}\r\nStatus: 2\r\nPaused: 0\r\n`);
+    // The second caller hangs up once its channel is listed, before the end of the list.
     server.duringChannelList = 'Event: Hangup\r\nChannel: SIP/trunk-00000002\r\nUniqueid: 1764300000.2\r\nCause: 16\r\n\r\n';
     const rec = new SinkRecorder<FloorEventInput>();
     const a = start(rec);
     void a.start();
     const session = await server.nextSession();
     await rec.untilEvent('call.answered', { callId: '1764300000.1' });
-    expect(rec.events.map((e) => [e.type, e.callId, (e as { agentId?: string }).agentId])).toEqual([['call.answered', '1764300000.1', '1023']]);
+    expect(rec.events.filter((e) => e.type.startsWith('call.')).map((e) => [e.type, e.callId, (e as { agentId?: string }).agentId, (e as { resync?: boolean }).resync]))
+      .toEqual([['call.answered', '1764300000.1', '1023', true]]);
     expect(logLines.some((l) => l.includes('calls already in conversation learnt'))).toBe(true);
     // Followed from then on: the agent's hang-up ends it as the agent's.
     session.send('Event: Hangup\r\nChannel: SIP/1023-00000011\r\nUniqueid: 1764300010.1\r\nCause: 16\r\n\r\n');

@@ -125,6 +125,8 @@ describe('AMI mapping: calls whose join was not seen', () => {
     const first = m.map(amiMessage(entry), at);
     expect(first.events.map((e) => ({ type: e.type, callId: (e as { callId?: string }).callId, queue: (e as { queue?: string }).queue, ts: e.ts })))
       .toEqual([{ type: 'call.offered', callId: 'w1', queue: 'loans', ts: at - 42_000 }]);
+    // Late by its nature (found by the resync), not by a feed's wrong clock.
+    expect(first.events[0]).toMatchObject({ resync: true });
     // Listed again at the next login: already known.
     expect(m.map(amiMessage(entry), at + 5000).outcome).toBe('ignored');
     // Its answer is the known call's.

@@ -255,13 +255,13 @@ describe('FreeSWITCH mapping', () => {
     ];
     const events = m.learnCalls(rows, at);
     expect(events.map((e) => ({ ...brief(e), at: new Date(e.ts).toISOString() }))).toEqual([
-      { type: 'call.offered', callId: 's-wait', queue: 'q@default', direction: 'inbound', from: '0612345678', numberClass: 'customer', at: '2026-11-28T00:59:20.000Z' },
-      { type: 'call.offered', callId: 's-ring', queue: 'q@default', direction: 'inbound', numberClass: 'unknown', at: '2026-11-28T00:59:50.000Z' },
+      { type: 'call.offered', callId: 's-wait', queue: 'q@default', direction: 'inbound', from: '0612345678', numberClass: 'customer', resync: true, at: '2026-11-28T00:59:20.000Z' },
+      { type: 'call.offered', callId: 's-ring', queue: 'q@default', direction: 'inbound', numberClass: 'unknown', resync: true, at: '2026-11-28T00:59:50.000Z' },
       { type: 'call.ringing', callId: 's-ring', agentId: '1001', at: '2026-11-28T01:00:05.000Z' },
-      { type: 'call.offered', callId: 's-talk', queue: 'q@default', direction: 'inbound', numberClass: 'unknown', at: '2026-11-28T00:55:00.000Z' },
-      { type: 'call.answered', callId: 's-talk', agentId: 'bob', at: '2026-11-28T00:55:12.000Z' },
-      { type: 'call.offered', callId: 's-back', queue: 'q@default', direction: 'inbound', numberClass: 'unknown', at: '2026-11-28T00:59:00.000Z' },
-      { type: 'call.offered', callId: 's-future', queue: 'q@default', direction: 'inbound', numberClass: 'unknown', at: '2026-11-28T01:00:05.000Z' },
+      { type: 'call.offered', callId: 's-talk', queue: 'q@default', direction: 'inbound', numberClass: 'unknown', resync: true, at: '2026-11-28T00:55:00.000Z' },
+      { type: 'call.answered', callId: 's-talk', agentId: 'bob', resync: true, at: '2026-11-28T00:55:12.000Z' },
+      { type: 'call.offered', callId: 's-back', queue: 'q@default', direction: 'inbound', numberClass: 'unknown', resync: true, at: '2026-11-28T00:59:00.000Z' },
+      { type: 'call.offered', callId: 's-future', queue: 'q@default', direction: 'inbound', numberClass: 'unknown', resync: true, at: '2026-11-28T01:00:05.000Z' },
     ]);
     for (const e of events) expect(floorEventSchema.safeParse(e).success).toBe(true);
     // Learnt once: asked again (the next reconnect), nothing new.
@@ -292,8 +292,8 @@ describe('FreeSWITCH mapping', () => {
       'CC-Agent': '1002@default', 'CC-Agent-UUID': 'agent-leg' }), 1_764_291_020_000);
     const events = other.learnCalls([row], 1_764_291_030_000);
     expect(events.map((e) => ({ ...brief(e), ts: e.ts }))).toEqual([
-      { type: 'call.offered', callId: 's-1', queue: 'q@default', direction: 'inbound', numberClass: 'unknown', ts: 1_764_291_000_000 },
-      { type: 'call.answered', callId: 's-1', agentId: '1002', ts: 1_764_291_020_000 },
+      { type: 'call.offered', callId: 's-1', queue: 'q@default', direction: 'inbound', numberClass: 'unknown', resync: true, ts: 1_764_291_000_000 },
+      { type: 'call.answered', callId: 's-1', agentId: '1002', resync: true, ts: 1_764_291_020_000 },
     ]);
     // Its end is the agent's conversation's end, not an abandon: the agent leg is known.
     expect(other.map(cc('bridge-agent-end', { 'CC-Queue': 'q@default', 'CC-Member-UUID': 'm-1', 'CC-Agent': '1002@default',
