@@ -129,12 +129,20 @@ export const callOffered = z.looseObject({
   numberClass: z.enum(NUMBER_CLASSES).optional(),
   /** An outbound call's agent, when the feed knows who dialled (an extension to v1: article 105.4 needs it). */
   agentId: id.optional(),
-  // Set by a feed that found the caller already in the queue when it resynced (at first
-  // connect or after losing its link): `ts` is when the caller joined, as the phone system
-  // says, so the event is late by its nature.
+  // Set by a feed that learnt of the caller after the fact (found in the queue when it
+  // resynced, or first met in its abandon): `ts` is when the caller joined, as the phone
+  // system says, so the event is late by its nature and the wait counts from `ts`.
   resync: z.boolean().optional(),
 });
-export const callRinging = z.looseObject({ ...envelope, type: z.literal('call.ringing'), callId: id, agentId: id });
+export const callRinging = z.looseObject({
+  ...envelope,
+  type: z.literal('call.ringing'),
+  callId: id,
+  agentId: id,
+  // Set by a feed that found the call already ringing when it resynced: since when is not
+  // known (it rang at least from `ts`), so an answer in time is not counted a pass (art. 60).
+  resync: z.boolean().optional(),
+});
 export const callAnswered = z.looseObject({
   ...envelope,
   type: z.literal('call.answered'),

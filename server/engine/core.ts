@@ -116,7 +116,9 @@ const handlers: { [T in FloorEvent['type']]?: (ctx: Ctx, e: EventOf<T>) => void 
       call.direction = e.direction;
       call.numberClass = e.numberClass ?? 'unknown';
       if (e.from !== undefined) call.from = e.from;
-      call.offeredAt = ctx.now;
+      // A caller a feed found already waiting (resync) joined at its `ts`, which is late by
+      // nature: its wait counts from then, not from when the floor heard of it.
+      call.offeredAt = e.resync === true ? Math.min(e.ts, ctx.now) : ctx.now;
     }
     // A call offered again (sent back to a queue) waits again but is not offered twice.
     if (call.agentId === undefined && !call.ended) callJoined(ctx, call, firstTime);
@@ -142,9 +144,13 @@ const handlers: { [T in FloorEvent['type']]?: (ctx: Ctx, e: EventOf<T>) => void 
     stopRinging(ctx, call);
     if (call.agentId !== undefined && call.agentId !== e.agentId) endLeg(ctx, call);
     call.agentId = e.agentId;
+    // Talk time and its timers run from now; a call a feed found answered (resync) was
+    // answered at its `ts`, which is what the queue's wait and service level count.
     call.legAnsweredAt = ctx.now;
-    if (call.answeredAt === undefined) call.answeredAt = ctx.now;
-    callAnsweredInQueue(ctx, call);
+    const answeredAt = e.resync === true ? Math.max(Math.min(e.ts, ctx.now), call.offeredAt) : ctx.now;
+    const first = call.answeredAt === undefined;
+    if (first) call.answeredAt = answeredAt;
+    callAnsweredInQueue(ctx, call, first ? answeredAt : undefined);
     const agent = getAgent(ctx, e.agentId);
     if (agent.acwCallId !== undefined) endAfterCallWork(ctx, agent);
     if (agent.ringingCallId === e.callId) agent.ringingCallId = undefined;

@@ -28,8 +28,9 @@ export function getQueue(ctx: Ctx, queue: string): QueueRecord {
   return q;
 }
 
-function interval(ctx: Ctx): IntervalFigures {
-  const start = intervalOf(ctx.now);
+/** The figures of the interval holding `at` (now unless said), made if new. */
+function interval(ctx: Ctx, at = ctx.now): IntervalFigures {
+  const start = intervalOf(at);
   let figures = ctx.state.intervals.get(start);
   if (!figures) {
     figures = {
@@ -65,7 +66,9 @@ export function callJoined(ctx: Ctx, call: CallRecord, firstTime: boolean): void
   const q = getQueue(ctx, call.queue);
   if (firstTime) {
     q.offered += 1;
-    interval(ctx).offered += 1;
+    // In the interval it was offered in (a caller found waiting by a resync may have
+    // joined in an earlier one of today), where what became of it is counted too.
+    interval(ctx, call.offeredAt >= ctx.state.dayStart ? call.offeredAt : ctx.now).offered += 1;
   }
   q.waiting.set(call.callId, call.offeredAt);
   call.waiting = true;
@@ -83,10 +86,11 @@ function leave(ctx: Ctx, call: CallRecord): QueueRecord | undefined {
   return q;
 }
 
-export function callAnsweredInQueue(ctx: Ctx, call: CallRecord): void {
+/** The call was answered; `firstAt`: when, if this is its first answer (only that one counts). */
+export function callAnsweredInQueue(ctx: Ctx, call: CallRecord, firstAt: number | undefined): void {
   const q = leave(ctx, call);
-  if (!q || !countsInQueue(call) || call.answeredAt !== ctx.now) return;
-  const wait = ctx.now - call.offeredAt;
+  if (!q || !countsInQueue(call) || firstAt === undefined) return;
+  const wait = firstAt - call.offeredAt;
   const within = wait <= ctx.state.rules.serviceLevel.thresholdSeconds * 1000;
   q.answered += 1;
   q.waitMsTotal += wait;

@@ -102,9 +102,25 @@ export function interfaceOfChannel(channel: string): string {
 }
 
 /**
- * A member's interface as its channels are named: a Local member's dial options
- * (`Local/1023@from-queue/n`) are not part of its channels' names.
+ * A member's interface as its channels are named, for comparing the two: a Local member's
+ * dial options (`Local/1023@from-queue/n`) are not part of its channels' names, its
+ * context is `default` when it names none, and case is not significant.
  */
 export function memberInterfaceKey(iface: string): string {
-  return iface.trim().replace(/^(local\/[^/]+)\/[a-z]+$/i, '$1');
+  let key = iface.trim().toLowerCase();
+  if (key.startsWith('local/')) {
+    key = key.replace(/^(local\/[^/]+)\/[a-z]+$/, '$1');
+    if (!key.includes('@')) key += '@default';
+  }
+  return key;
+}
+
+/**
+ * When the channel was made, from its `Uniqueid` (`<epoch seconds>.<sequence>`, after
+ * Asterisk's `systemname` and a dash when one is set), epoch ms; undefined when it does
+ * not read so.
+ */
+export function createdAtOf(uniqueid: string): number | undefined {
+  const m = /(?:^|-)(\d{9,11})\.\d+$/.exec(uniqueid);
+  return m ? Number(m[1]) * 1000 : undefined;
 }

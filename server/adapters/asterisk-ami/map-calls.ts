@@ -156,7 +156,7 @@ function abandonUnseen(ctx: MapContext): MapResult {
 /**
  * A call first met after it joined its queue (QueueCallerAbandon, QueueEntry): opened, and
  * its offer dated back by how long the message says the caller has waited (`waitField`,
- * seconds). Undefined when the message names no Uniqueid or Queue.
+ * seconds), marked `resync` (learnt after the fact: its wait counts from then). Undefined when the message names no Uniqueid or Queue.
  */
 function offeredUnseen(ctx: MapContext, waitField: string): { call: CallState; offer: FloorEventInput } | undefined {
   const uid = ctx.get('Uniqueid');
@@ -165,7 +165,8 @@ function offeredUnseen(ctx: MapContext, waitField: string): { call: CallState; o
   const waited = Number(ctx.get(waitField));
   const offeredAt = ctx.ts - (Number.isFinite(waited) && waited > 0 ? Math.round(waited * 1000) : 0);
   const call = openCall(ctx, uid, queue);
-  return { call, offer: { ...offerEvent(ctx, call, queue), ts: offeredAt } };
+  // Learnt after the fact, dated back by its wait: late by its nature, not by a wrong clock.
+  return { call, offer: { ...offerEvent(ctx, call, queue), ts: offeredAt, resync: true } as FloorEventInput };
 }
 
 /**
@@ -179,8 +180,7 @@ const waiting: Handler = (ctx) => {
   if (uid !== undefined && ctx.calls.find(uid) !== undefined) return ctx.ignore('caller already known');
   const late = offeredUnseen(ctx, 'Wait');
   if (late === undefined) return ctx.fail('no Uniqueid or Queue');
-  // Found by the resync, dated back by its wait: late by its nature, not by a wrong clock.
-  return produced([{ ...late.offer, resync: true } as FloorEventInput]);
+  return produced([late.offer]);
 };
 
 /** Sent on answer, abandon and timeout alike: remembered, so a later Hangup can tell a timeout. */

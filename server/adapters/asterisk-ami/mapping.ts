@@ -9,7 +9,7 @@ import { CallIndex, IdMaker, type CallState } from './call-index.js';
 import { amiTimestamp, resolveMappingOptions, type AmiMappingOptions, type ResolvedMappingOptions } from './config.js';
 import { callHandlers } from './map-calls.js';
 import { memberHandlers } from './map-members.js';
-import { conversationsIn, interfaceOfChannel, type ListedChannel } from './learnt-calls.js';
+import { conversationsIn, createdAtOf, interfaceOfChannel, memberInterfaceKey, type ListedChannel } from './learnt-calls.js';
 import { Memberships } from './memberships.js';
 import { header, type AmiMessage } from './parser.js';
 
@@ -100,7 +100,7 @@ export class AmiMapper {
       const known = this.calls.find(caller.uniqueid, caller.channel);
       if (known !== undefined && (known.answered || known.ended)) continue;
       const iface = interfaceOfChannel(agent.channel);
-      const agentId = this.memberships.agentAt(iface) ?? this.options.agentIds.get(iface);
+      const agentId = this.memberships.agentAt(iface) ?? this.agentIdOfInterface(iface);
       if (agentId === undefined) continue;
       const call = known ?? this.calls.open(caller.uniqueid, queue, caller.uniqueid);
       call.callerChannel ??= caller.channel;
@@ -113,16 +113,24 @@ export class AmiMapper {
       call.leftQueue = true;
       call.agentId = agentId;
       delete call.ringingAgentId;
-      // The id names the member's channel, which is the same whenever this conversation is
-      // learnt (after a restart of Floorwatch: a repeat of the same answer by the same agent,
-      // which the floor ignores).
+      // Dated when the member's channel was made (its Uniqueid says so, to the second; else
+      // its age), and named after it: learnt again (after a restart of Floorwatch), it is the
+      // same event, which the log keeps once.
+      const created = createdAtOf(agent.uniqueid);
+      const ts = created !== undefined && created <= at ? created : at - agent.ageSeconds * 1000;
       out.push({
         id: this.ids.make(caller.uniqueid, `answered-learnt-${agent.uniqueid}`, 'resync', true),
-        type: 'call.answered', ts: at - agent.ageSeconds * 1000, source: this.source(),
-        callId: call.callId, agentId, resync: true,
+        type: 'call.answered', ts, source: this.source(), callId: call.callId, agentId, resync: true,
       } as FloorEventInput);
     }
     return out;
+  }
+
+  /** The site's `agentIds` entry for a member interface, however it was written there. */
+  private agentIdOfInterface(iface: string): string | undefined {
+    const key = memberInterfaceKey(iface);
+    for (const [k, agentId] of this.options.agentIds) if (memberInterfaceKey(k) === key) return agentId;
+    return undefined;
   }
 
   /** `Action: QueueStatus` is going out: its answer will confirm the memberships held now. */

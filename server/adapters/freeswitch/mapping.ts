@@ -143,7 +143,7 @@ export class FsMapper {
       }
       out.push(event(call.callId, `offered-${call.queue}`, learnt.offeredAt, { ...offerBody(call, row.cidNumber), resync: true }));
       if (learnt.ringing !== undefined) {
-        out.push(event(call.callId, `ringing-${learnt.ringing}`, at, { type: 'call.ringing', callId: call.callId, agentId: learnt.ringing }));
+        out.push(event(call.callId, `ringing-${learnt.ringing}`, at, { type: 'call.ringing', callId: call.callId, agentId: learnt.ringing, resync: true }));
       }
       if (learnt.answered !== undefined) {
         const { agentId, at: answeredAt } = learnt.answered;

@@ -43,6 +43,9 @@ export const answer3Rings = defineRule({
       case 'call.ringing':
         ringEnded(ctx, call, alertReason('movedOn', { agent: e.agentId }), e.agentId);
         schedule(ctx, 'answer-3-rings', 'ring', call.callId, ctx.now + config.ringSeconds * 1000, ctx.now);
+        // Found ringing by a feed's resync: it rang before, for how long is not known. Ringing
+        // on past the limit is still a breach (the deadline); an answer in time is no pass.
+        if (e.resync === true) call.ringCheckDone = true;
         return;
       case 'call.answered': {
         // Found answered by a feed's resync: when it was picked up, and so how long it rang, is

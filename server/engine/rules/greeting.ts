@@ -24,6 +24,16 @@ function openingChecked(call: CallRecord, agentId: string): boolean {
 export const greeting = defineRule({
   id: 'greeting',
   onEvent(ctx, e, config) {
+    if (e.type === 'call.answered' && e.resync === true) {
+      // Found answered by a feed's resync: the opening was spoken before the floor knew of
+      // the call, and the agent's next words are mid-conversation. Unchecked, not failed.
+      const call = ctx.state.calls.get(e.callId);
+      if (call) {
+        call.greetingChecked = true;
+        call.greetedAgentId = e.agentId;
+      }
+      return;
+    }
     if (e.type !== 'transcript.utterance' || e.speaker !== 'agent') return;
     const call = ctx.state.calls.get(e.callId);
     if (!call) return;

@@ -54,7 +54,10 @@ export const wrapUpRecord = defineRule({
       const agent = agentId === undefined ? undefined : ctx.state.agents.get(agentId);
       if (agent?.acwCallId === e.callId && agent.acwSince === ctx.now) {
         if (agent.recordOwed !== e.callId) leftWithoutRecord(ctx, agent, e.id); // defensive: a feed that skipped an answer
-        if (ctx.state.wrapUpsReported === true) agent.recordOwed = e.callId;
+        // A call a feed found ended after losing its link (resync) ended while nobody looked,
+        // and its record may have come meanwhile, before the end it belongs to: not owed.
+        const foundEnded = e.type === 'call.ended' && e.resync === true;
+        if (ctx.state.wrapUpsReported === true && !foundEnded) agent.recordOwed = e.callId;
         schedule(ctx, 'wrap-up-record', 'acw', agent.agentId, ctx.now + config.maxAfterCallSeconds * 1000, ctx.now);
       }
       return;
@@ -64,7 +67,10 @@ export const wrapUpRecord = defineRule({
       if (agent && agent.acwCallId === undefined) {
         clearCondition(ctx, 'wrap-up-record', { kind: 'agent', id: e.agentId }, alertReason('acwEnded'));
         // Back on the very call it owes (it came back to the agent): the record is owed at its end, not now.
-        if (!(e.type === 'call.answered' && e.callId === agent.recordOwed)) leftWithoutRecord(ctx, agent, e.id);
+        // An answer a feed found after losing its link (resync) came after a gap in which the
+        // record may have come too: the debt is let go, not raised.
+        if (e.type === 'call.answered' && e.resync === true) agent.recordOwed = undefined;
+        else if (!(e.type === 'call.answered' && e.callId === agent.recordOwed)) leftWithoutRecord(ctx, agent, e.id);
       }
       return;
     }

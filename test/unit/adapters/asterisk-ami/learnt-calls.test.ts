@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  conversationsIn, durationSeconds, interfaceOfChannel, listedChannel, type ListedChannel,
+  conversationsIn, createdAtOf, durationSeconds, interfaceOfChannel, listedChannel, memberInterfaceKey, type ListedChannel,
 } from '../../../../server/adapters/asterisk-ami/learnt-calls.js';
 import { AmiMapper } from '../../../../server/adapters/asterisk-ami/mapping.js';
 import { amiMessage } from '../../../../server/adapters/asterisk-ami/parser.js';
@@ -62,11 +62,25 @@ describe('channels listed by CoreShowChannels', () => {
     const m11 = listedChannel(amiMessage([['Event', 'CoreShowChannel'], ['Channel', 'SIP/1023-00000032'], ['UniqueID', '5.2'],
       ['Application', 'AppQueue'], ['BridgedChannel', 'SIP/trunk-00000031'], ['BridgedUniqueID', '5.1'], ['Duration', '00:02:05']]))!;
     expect(conversationsIn([c11, m11]).map((c) => [c.queue, c.caller.uniqueid, c.agent.uniqueid])).toEqual([['loans', '5.1', '5.2']]);
+    // A member leg bridged to a leg that is not in Queue (an attended transfer's other party) is not a queue conversation.
+    const dialled = listedChannel(amiMessage([['Event', 'CoreShowChannel'], ['Channel', 'SIP/2000-00000040'], ['UniqueID', '6.1'],
+      ['Application', 'Dial'], ['BridgedUniqueID', '6.2']]))!;
+    const m6 = listedChannel(amiMessage([['Event', 'CoreShowChannel'], ['Channel', 'SIP/1023-00000041'], ['UniqueID', '6.2'],
+      ['Application', 'AppQueue'], ['BridgedUniqueID', '6.1']]))!;
+    expect(conversationsIn([dialled, m6])).toEqual([]);
   });
 
-  it("a channel's name without its sequence number is the member's interface", () => {
+  it("a channel's name without its sequence number is the member's interface, compared without dial options or case", () => {
     expect(['SIP/1023-00000032', 'PJSIP/agent7-0000a1b2', 'Local/1023@agents-00000003;1', 'IAX2/1023']
       .map(interfaceOfChannel)).toEqual(['SIP/1023', 'PJSIP/agent7', 'Local/1023@agents', 'IAX2/1023']);
+    expect(['Local/1023@from-queue/n', 'Local/1023@agents/nj', 'local/1023', 'SIP/1023', 'PJSIP/trunk/5551234']
+      .map(memberInterfaceKey)).toEqual(['local/1023@from-queue', 'local/1023@agents', 'local/1023@default', 'sip/1023', 'pjsip/trunk/5551234']);
+    expect(memberInterfaceKey(interfaceOfChannel('Local/1023@default-0000001f;1'))).toBe(memberInterfaceKey('Local/1023/n'));
+  });
+
+  it("a channel's Uniqueid says when it was made, with or without the PBX's systemname", () => {
+    expect([createdAtOf('1764300031.62'), createdAtOf('pbx-a-1764300031.62'), createdAtOf('abc'), createdAtOf('12.5')])
+      .toEqual([1_764_300_031_000, 1_764_300_031_000, undefined, undefined]);
   });
 });
 
@@ -79,7 +93,7 @@ describe('AmiMapper.learnCalls', () => {
     m.map(queueMember([['Name', 'Agent Lee'], ['Location', 'SIP/1023']]), at);
     const events = m.learnCalls([caller, member], at);
     expect(events).toEqual([expect.objectContaining({
-      type: 'call.answered', callId: '1764300000.61', agentId: 'A-17', resync: true, ts: at - 125_000,
+      type: 'call.answered', callId: '1764300000.61', agentId: 'A-17', resync: true, ts: 1_764_300_031_000,
     })]);
     expect(floorEventSchema.safeParse(events[0]).success).toBe(true);
     // Learnt once: the next resync lists it again, and nothing new is said.
@@ -93,6 +107,12 @@ describe('AmiMapper.learnCalls', () => {
     expect(hold.events.map((e) => [e.type, (e as { agentId?: string }).agentId])).toEqual([['call.hold', 'A-17']]);
     const hangup = m.map(amiMessage([['Event', 'Hangup'], ['Channel', 'SIP/trunk-00000031'], ['Uniqueid', '1764300000.61']]), at + 2000);
     expect(hangup.events).toEqual([expect.objectContaining({ type: 'call.ended', callId: '1764300000.61', releasedBy: 'customer' })]);
+  });
+
+  it('dated by the member channel\'s age when its Uniqueid does not read as a time; agentIds however the interface was written', () => {
+    const m = new AmiMapper({ ...MAPPING, agentIds: { 'sip/1023': 'A-17' } });
+    const odd = { ...member, uniqueid: 'pbx1-leg-7' };
+    expect(m.learnCalls([caller, odd], at)).toEqual([expect.objectContaining({ agentId: 'A-17', ts: at - 125_000 })]);
   });
 
   it('a Local member is known by its interface without dial options; a member never named is skipped, not guessed', () => {

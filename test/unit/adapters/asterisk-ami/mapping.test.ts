@@ -106,7 +106,7 @@ describe('AMI mapping: calls whose join was not seen', () => {
     const abandonAt = Date.UTC(2025, 10, 28, 8, 0, 1);
     const callId = '40a7a1f2a669-1585318545.326';
     expect(events.map((e) => ({ ...brief(e), ts: e.ts }))).toEqual([
-      { type: 'call.offered', callId, queue: '670100-540100', direction: 'inbound', from: '+31150010001', numberClass: 'customer', ts: abandonAt - 11_000 },
+      { type: 'call.offered', callId, queue: '670100-540100', direction: 'inbound', from: '+31150010001', numberClass: 'customer', resync: true, ts: abandonAt - 11_000 },
       { type: 'call.ended', callId, releasedBy: 'customer', ts: abandonAt },
     ]);
     // The caller's Hangup that follows is recognised (the call is known, already ended) and forgets it.

@@ -201,6 +201,43 @@ describe('FreeSWITCH adapter over the event socket', () => {
     expect(events.some((e) => 'callId' in e && e.callId === 'left-1')).toBe(false);
   });
 
+  it('a caller bridged while the members question is out is learnt as answered; a bridge from before it is not', async () => {
+    const rec = new SinkRecorder<FloorEventInput>();
+    const joined = 1764291600;
+    const cc = (action: string, extra: Array<[string, string]>) => eslEvent([
+      ['Event-Name', 'CUSTOM'], ['Event-Subclass', 'callcenter::info'], ['CC-Action', action], ['CC-Queue', 'support@default'], ...extra,
+    ]);
+    let afterGap = false;
+    server.api = (command, session) => {
+      if (command === 'callcenter_config queue list') return queueList(['support@default']);
+      if (command === 'callcenter_config queue list members support@default') {
+        if (!afterGap) return memberList([]);
+        // The table is read, then bridge-1 is answered before the answer goes out.
+        session.send(cc('bridge-agent-start', [['CC-Member-Session-UUID', 'bridge-1'], ['CC-Agent', '1000@default']]));
+        return memberList([
+          { queue: 'support@default', uuid: 'm-b', session: 'bridge-1', state: 'Waiting', joined },
+          { queue: 'support@default', uuid: 'm-o', session: 'old-1', state: 'Waiting', joined },
+        ]);
+      }
+      return emptyState(command);
+    };
+    const a = start(rec, { now: () => (joined + 40) * 1000 });
+    void a.start();
+    const first = await server.nextSession();
+    // old-1, not followed, is bridged to an agent; later (the link down) it is back in the queue,
+    // waiting. An agent's status after it shows the bridge was read.
+    first.send(cc('bridge-agent-start', [['CC-Member-Session-UUID', 'old-1'], ['CC-Agent', '1001@default']])
+      + cc('agent-status-change', [['CC-Agent', '1002@default'], ['CC-Agent-Status', 'Available']]));
+    await rec.untilEvent('agent.state', { agentId: '1002' });
+    afterGap = true;
+    first.drop();
+    await server.nextSession();
+    await rec.untilEvent('call.offered', { callId: 'old-1' });
+    await rec.untilEvent('call.answered', { callId: 'bridge-1' });
+    expect(rec.events.filter((e) => e.type.startsWith('call.')).map((e) => [e.type, e.callId, (e as { agentId?: string }).agentId ?? null]))
+      .toEqual([['call.offered', 'bridge-1', null], ['call.answered', 'bridge-1', '1000'], ['call.offered', 'old-1', null]]);
+  });
+
   it('a refused password stops the adapter with a clear error and does not retry', async () => {
     server.password = 'other';
     const rec = new SinkRecorder<FloorEventInput>();

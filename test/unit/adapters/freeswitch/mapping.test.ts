@@ -257,7 +257,7 @@ describe('FreeSWITCH mapping', () => {
     expect(events.map((e) => ({ ...brief(e), at: new Date(e.ts).toISOString() }))).toEqual([
       { type: 'call.offered', callId: 's-wait', queue: 'q@default', direction: 'inbound', from: '0612345678', numberClass: 'customer', resync: true, at: '2026-11-28T00:59:20.000Z' },
       { type: 'call.offered', callId: 's-ring', queue: 'q@default', direction: 'inbound', numberClass: 'unknown', resync: true, at: '2026-11-28T00:59:50.000Z' },
-      { type: 'call.ringing', callId: 's-ring', agentId: '1001', at: '2026-11-28T01:00:05.000Z' },
+      { type: 'call.ringing', callId: 's-ring', agentId: '1001', resync: true, at: '2026-11-28T01:00:05.000Z' },
       { type: 'call.offered', callId: 's-talk', queue: 'q@default', direction: 'inbound', numberClass: 'unknown', resync: true, at: '2026-11-28T00:55:00.000Z' },
       { type: 'call.answered', callId: 's-talk', agentId: 'bob', resync: true, at: '2026-11-28T00:55:12.000Z' },
       { type: 'call.offered', callId: 's-back', queue: 'q@default', direction: 'inbound', numberClass: 'unknown', resync: true, at: '2026-11-28T00:59:00.000Z' },
@@ -295,7 +295,10 @@ describe('FreeSWITCH mapping', () => {
       { type: 'call.offered', callId: 's-1', queue: 'q@default', direction: 'inbound', numberClass: 'unknown', resync: true, ts: 1_764_291_000_000 },
       { type: 'call.answered', callId: 's-1', agentId: '1002', resync: true, ts: 1_764_291_020_000 },
     ]);
-    // Its end is the agent's conversation's end, not an abandon: the agent leg is known.
+    // The agent leg is known: a hold on it is this call's.
+    expect(other.map(ev({ 'Event-Name': 'CHANNEL_HOLD', 'Unique-ID': 'agent-leg' }), 1_764_291_040_000).events.map((e) => [e.type, e.callId]))
+      .toEqual([['call.hold', 's-1']]);
+    // Its end is the agent's conversation's end, not an abandon.
     expect(other.map(cc('bridge-agent-end', { 'CC-Queue': 'q@default', 'CC-Member-UUID': 'm-1', 'CC-Agent': '1002@default',
       'CC-Hangup-Cause': 'NORMAL_CLEARING' }), 1_764_291_090_000).events.map((e) => e.type)).toEqual(['call.ended']);
   });
