@@ -156,7 +156,8 @@ function abandonUnseen(ctx: MapContext): MapResult {
 /**
  * A call first met after it joined its queue (QueueCallerAbandon, QueueEntry): opened, and
  * its offer dated back by how long the message says the caller has waited (`waitField`,
- * seconds), marked `resync` (learnt after the fact: its wait counts from then). Undefined when the message names no Uniqueid or Queue.
+ * seconds), marked `resync` (learnt after the fact: its wait counts from then). Undefined
+ * when the message names no Uniqueid or Queue.
  */
 function offeredUnseen(ctx: MapContext, waitField: string): { call: CallState; offer: FloorEventInput } | undefined {
   const uid = ctx.get('Uniqueid');

@@ -86,9 +86,9 @@ export class AmiMapper {
    * talking with a queue member that the adapter does not follow (answered before it first
    * connected, or during a gap) is learnt as answered by that member, and one it followed as
    * still waiting or ringing was answered during the gap: `call.answered` marked `resync`
-   * (how long it rang is not known, so the ring rule does not judge it), dated by the member
-   * channel's age, so the agent shows on the call and its holds, transfers and hang-up are
-   * read. A learnt call gets no `call.offered`: when it joined its queue is not known, so
+   * (how long it rang is not known, so the ring rule does not judge it), dated when the
+   * member's channel was made, so the agent shows on the call and its holds, transfers and
+   * hang-up are read. A learnt call gets no `call.offered`: when it joined its queue is not known, so
    * the queue's figures do not count it (the floor knows it as a call with no queue). The
    * agent is the one the queue member events named for the channel's interface (or the
    * site's `agentIds` for it): a member the adapter was never told of is skipped, rather

@@ -8,14 +8,13 @@
  * every member as it is now; a membership held when the question went out that the answer
  * does not list (and that no live event named meanwhile) ended during the gap.
  */
+import { memberInterfaceKey } from './learnt-calls.js';
 
 /** An agent that left its last queue: it logs out of this station. */
 export interface LeftAgent {
   agentId: string;
   stationId: string;
 }
-
-import { memberInterfaceKey } from './learnt-calls.js';
 
 const keyOf = (agentId: string, queue: string): string => `${agentId}\u0000${queue}`;
 

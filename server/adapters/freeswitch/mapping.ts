@@ -119,9 +119,10 @@ export class FsMapper {
    * a caller the adapter does not follow (there before it first connected, or come during a
    * gap) is learnt: offered when it joined, then ringing its agent (`Trying`, from now) or
    * answered when bridged (`Answered`), so the queue's figures count it and its later events
-   * are read. The offer and the answer are marked `resync`: dated in the past by their nature
-   * (not a feed's late clock), and an answer whose ringing was not seen is not judged. Ids come from FreeSWITCH's times, so learning a call again after a restart of
-   * Floorwatch repeats the same events. A caller whose end came while the question was out
+   * are read. The offer, ring and answer are marked `resync`: dated in the past by their
+   * nature (not a feed's late clock), and an answer whose ringing was not seen is not judged.
+   * Ids come from FreeSWITCH's times, so learning a call again after a restart of Floorwatch
+   * repeats the same events. A caller whose end came while the question was out
    * is not learnt; one bridged to an agent meanwhile is learnt as answered then.
    */
   learnCalls(rows: readonly MemberRow[], at: number): FloorEventInput[] {
