@@ -9,6 +9,20 @@ import { EngineHarness, T0 } from '../../helpers/engine-harness.js';
 
 const queue = (h: EngineHarness, name = 'general') => h.state.queues.get(name)!;
 
+/**
+ * Agent 1001 on call c1 (answered at 34 s), after filing c0's record: the feed has shown it
+ * sends wrap-ups, so each call's end owes one.
+ */
+function onSecondCallAfterARecord(): EngineHarness {
+  const h = new EngineHarness();
+  h.login(0, '1001');
+  h.answeredCall(1, 'c0', '1001');
+  h.at(20, 'call.ended', { callId: 'c0', releasedBy: 'customer' });
+  h.at(25, 'wrapup.completed', { callId: 'c0', agentId: '1001', callType: 'enquiry' });
+  h.answeredCall(30, 'c1', '1001');
+  return h;
+}
+
 describe('a caller found waiting (call.offered, resync)', () => {
   it('waits from when it joined, not from when the floor heard of it', () => {
     const h = new EngineHarness();
@@ -74,12 +88,7 @@ describe('a call found answered (call.answered, resync)', () => {
   });
 
   it('lets go of a record owed from before the gap instead of raising it', () => {
-    const h = new EngineHarness();
-    h.login(0, '1001');
-    h.answeredCall(1, 'c0', '1001');
-    h.at(20, 'call.ended', { callId: 'c0', releasedBy: 'customer' });
-    h.at(25, 'wrapup.completed', { callId: 'c0', agentId: '1001', callType: 'enquiry' });
-    h.answeredCall(30, 'c1', '1001');
+    const h = onSecondCallAfterARecord();
     h.at(60, 'call.ended', { callId: 'c1', releasedBy: 'customer' });
     expect(h.state.agents.get('1001')?.recordOwed).toBe('c1');
     // The link drops; back at 400 s the feed finds the agent on another call.
@@ -91,12 +100,7 @@ describe('a call found answered (call.answered, resync)', () => {
 
 describe('a call found ended (call.ended, resync)', () => {
   it('owes no record: it may have come while nobody looked', () => {
-    const h = new EngineHarness();
-    h.login(0, '1001');
-    h.answeredCall(1, 'c0', '1001');
-    h.at(20, 'call.ended', { callId: 'c0', releasedBy: 'customer' });
-    h.at(25, 'wrapup.completed', { callId: 'c0', agentId: '1001', callType: 'enquiry' });
-    h.answeredCall(30, 'c1', '1001');
+    const h = onSecondCallAfterARecord();
     h.at(400, 'call.ended', { callId: 'c1', releasedBy: 'system', reason: 'other', resync: true });
     expect(h.state.agents.get('1001')?.recordOwed).toBeUndefined();
     h.answeredCall(500, 'c2', '1001');
