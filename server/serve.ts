@@ -152,6 +152,8 @@ async function startOnLockedFile(options: ServeOptions, { settings: adapters, un
       synchronous: options.durability,
       backgroundCheckpoints: true,
       onCheckpointThreadFailure: (message) => logger.warn({ message }, 'sqlite: the WAL checkpoint thread failed; the floor checkpoints on its own thread from now on'),
+      backgroundLookups: true,
+      onLookupsFailure: (message) => logger.warn({ message }, "sqlite: the log's lookup tables"),
     }));
   // Listening already while the floor is rebuilt: /health answers, /ready says "not yet".
   const metrics = createMetrics({ processMetrics: true });

@@ -65,7 +65,7 @@ await floor.snapshotNow(); // the day so far, as a graceful stop would leave it
 await floor.close();
 await storage.close();
 // The last stretch at serve's defaults: a snapshot a minute; stop 1 s before the next is due.
-const reopened = createSqliteStorage(dbFile!, { backgroundCheckpoints: true }); // as serve opens it
+const reopened = createSqliteStorage(dbFile!, { backgroundCheckpoints: true, backgroundLookups: true }); // as serve opens it
 floor = await Floor.open({ storage: reopened, clock, rules });
 const stretchStart = now;
 i = await feed(floor, i, stretchStart + DEFAULTS.snapshotEveryMs + 1000);

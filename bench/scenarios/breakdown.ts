@@ -9,7 +9,9 @@
  * 260,000-340,000 warm). The last rows add stages up: what each of the server's two
  * threads could do at most (the parse thread: JSON.parse, validation, the log's text; the
  * floor's thread: the engine and the append), the floor's thread with the log written as
- * one row a slice instead of a row per event, and all of it on one core.
+ * one row a slice instead of a row per event, and all of it on one core; and what the
+ * stages no design can leave out (JSON.parse, validation, the engine, the log's bytes)
+ * give on one core, before HTTP, the threads' hand-over or a way to recognise a repeat.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -28,10 +30,16 @@ import { simulatedEvents } from '../lib/traffic.js';
 const SLICE = DEFAULTS.ingestSliceEvents;
 const rate = (n: number, ms: number): number => n / (ms / 1000);
 
-/** Timed on a second call: the first warms the JIT, as a running server's traffic has. */
+/**
+ * The faster of a second and a third call: the first warms the JIT, as a running server's
+ * traffic has, and the better of two keeps a moment of the machine's other work out of the
+ * stage's figure (the bounds below are what a stage could give at best).
+ */
 function timedWarm<T>(fn: () => T): { value: T; ms: number } {
   fn();
-  return timed(fn);
+  const a = timed(fn);
+  const b = timed(fn);
+  return b.ms < a.ms ? b : a;
 }
 
 function timed<T>(fn: () => T): { value: T; ms: number } {
@@ -50,7 +58,7 @@ const logText = (text: string): string => `{"kind":"event","event":${text}}`;
  */
 async function appendTime(events: FloorEvent[], texts: string[]): Promise<number> {
   const dir = mkdtempSync(path.join(tmpdir(), 'floorwatch-stage-'));
-  const storage = createSqliteStorage(path.join(dir, 'log.db'), { backgroundCheckpoints: true });
+  const storage = createSqliteStorage(path.join(dir, 'log.db'), { backgroundCheckpoints: true, backgroundLookups: true });
   try {
     const started = performance.now();
     for (let i = 0; i < events.length; i += SLICE) {
@@ -163,6 +171,11 @@ export const breakdownScenario: Scenario = {
         `${n} events; engine + slices and repeat keys, ${before}`),
       figure('oneCore', 'one core at most: every stage', rate(n, parse.ms + validate.ms + text.ms + engine.ms + appendMs),
         `${n} events; the stages' sum, ${before} (ingest target: 200,000 events/s on one core)`),
+      // The floor of any design: an event must be parsed, validated (the contract's errors
+      // name the field), stepped through the rules and written down before it is accepted.
+      figure('oneCoreLeast', 'one core at most, the log its bytes alone: JSON.parse + validation + engine + bytes',
+        rate(n, parse.ms + validate.ms + engine.ms + bytesMs),
+        `${n} events; no repeat keys, lookup rows, snapshots, HTTP or hand-over, ${before} (ingest target: 200,000 events/s on one core)`),
     ];
   },
 };

@@ -89,6 +89,15 @@ describe.skipIf(process.platform === 'win32')('serve on a database it cannot wri
     expect(refused.stdout).not.toContain('Floorwatch is serving');
   });
 
+  it('its lookups file read-only: refused, naming that file', async () => {
+    const db = path.join(tempDir(), 'fw.db');
+    await existingDatabase(db);
+    fs.chmodSync(`${db}.lookups`, 0o444);
+    const refused = await serveFailing(db);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(new RegExp(`^floorwatch: the database file ${db}\\.lookups is read-only for the user running floorwatch .*: a permission problem`));
+  });
+
   it('its directory not writable (where SQLite puts -wal and -shm): refused, naming the directory', async () => {
     const dir = tempDir();
     const db = path.join(dir, 'fw.db');

@@ -2,21 +2,19 @@
 import { toBound, toCount } from '../limits.js';
 import type { AppendResult, EventLog, LogEntry, NewLogEntry } from '../types.js';
 import { sqlLimit, type SqliteConnection } from './connection.js';
-import { createEventIndex } from './event-index.js';
+import type { LookupsKeeper } from './lookups-keeper.js';
+import type { LogRow } from './lookups.js';
 
 /** Rows a multi-row insert takes (8 parameters each: 400 of SQLite's 32,766). */
 const CHUNK = 50;
 
 type Row = [number, string, number, string, string, string | null, string | null, number | null];
 
-interface LogRow {
-  seq: number;
-  id: string;
-  receivedAt: number;
-  payload: string;
-}
+/** The lookup tables are pruned at most this often: pruning them scans them. */
+const LOOKUPS_PRUNE_EVERY_MS = 24 * 3600_000;
 
-export function createSqliteEventLog(connection: SqliteConnection): EventLog {
+/** `lookups`: the log's lookup tables (an agent's day, a call's events), kept elsewhere (lookups-keeper.ts). */
+export function createSqliteEventLog(connection: SqliteConnection, lookups: LookupsKeeper): EventLog {
   const db = connection.db;
   // Prepared once: re-preparing per entry is what would make a 10,000-entry append slow.
   // Each entry gets the next seq explicitly and INSERT OR IGNORE skips a repeat (the same
@@ -32,12 +30,6 @@ export function createSqliteEventLog(connection: SqliteConnection): EventLog {
   const insertChunk = db.prepare(
     `INSERT OR IGNORE INTO event_log (seq, id, received_at, kind, payload, agent_id, call_id, ts) VALUES ${Array.from({ length: CHUNK }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`);
   const deleteSeqs = db.prepare<[number, number]>('DELETE FROM event_log WHERE seq >= ? AND seq <= ?');
-  const selectByAgent = db.prepare<[string, number, number], LogRow>(
-    `SELECT l.seq, l.id, l.received_at AS receivedAt, l.payload FROM event_index_agent i JOIN event_log l ON l.seq = i.seq
-     WHERE i.agent_id = ? AND i.ts >= ? AND i.ts < ? ORDER BY l.seq`);
-  const selectByCall = db.prepare<[string, number, number], LogRow>(
-    `SELECT l.seq, l.id, l.received_at AS receivedAt, l.payload FROM event_index_call i JOIN event_log l ON l.seq = i.seq
-     WHERE i.call_id = ? AND l.ts >= ? AND l.ts < ? ORDER BY l.seq`);
   const selectPage = db.prepare<[number, number], LogRow>(
     'SELECT seq, id, received_at AS receivedAt, payload FROM event_log WHERE seq > ? ORDER BY seq LIMIT ?');
   // sqlite_sequence holds the highest seq ever assigned, which MAX(seq) would not once the
@@ -52,11 +44,8 @@ export function createSqliteEventLog(connection: SqliteConnection): EventLog {
   const selectOldest = db.prepare<[], number | null>('SELECT MIN(seq) FROM event_log').pluck();
   const selectFrom = db.prepare<[number], { seq: number; receivedAt: number }>(
     'SELECT seq, received_at AS receivedAt FROM event_log WHERE seq >= ? ORDER BY seq LIMIT 1');
-  const pruneAgentIndex = db.prepare<[number]>('DELETE FROM event_index_agent WHERE seq < ?');
-  const pruneCallIndex = db.prepare<[number]>('DELETE FROM event_index_call WHERE seq < ?');
-  const index = createEventIndex(db);
-  /** When the index tables were last pruned (by the `before` of prune calls). */
-  let indexPrunedAt = 0;
+  /** When the lookup tables were last pruned (by the `before` of prune calls). */
+  let lookupsPrunedAt = 0;
 
   /**
    * The last seq up to `uptoSeq` received before `before`, found by bisection: receivedAt
@@ -126,7 +115,6 @@ export function createSqliteEventLog(connection: SqliteConnection): EventLog {
     }
     for (; next < entries.length; next++) one(next);
     if (duplicateIds.length > 0) setLastSeq.run(seq);
-    if (appended.length > 0) index.appended(seq);
     return { appended, duplicateIds };
   });
 
@@ -137,13 +125,9 @@ export function createSqliteEventLog(connection: SqliteConnection): EventLog {
       const payloads = entries.map((entry) => entry.payloadText ?? JSON.stringify(entry.payload));
       // IMMEDIATE takes the write lock up front, so another connection cannot make this
       // transaction fail halfway with SQLITE_BUSY; busy_timeout covers the wait.
-      try {
-        return insertAll.immediate(entries, payloads);
-      } catch (error) {
-        // Rolled back, and the index's catch-up with it if it ran: what the index knew is stale.
-        index.reload();
-        throw error;
-      }
+      const result = insertAll.immediate(entries, payloads);
+      if (result.appended.length > 0) lookups.appended(result.appended.length);
+      return result;
     },
 
     async read(afterSeq: number, limit: number): Promise<LogEntry[]> {
@@ -161,11 +145,12 @@ export function createSqliteEventLog(connection: SqliteConnection): EventLog {
       connection.assertOpen();
       const from = toBound('from', filter.from);
       const to = toBound('to', filter.to);
-      index.catchUp();
-      const rows = new Map<number, LogRow>();
-      if (filter.agentId !== undefined) for (const row of selectByAgent.all(filter.agentId, from, to)) rows.set(row.seq, row);
-      for (const callId of new Set(filter.callIds ?? [])) for (const row of selectByCall.all(callId, from, to)) rows.set(row.seq, row);
-      return [...rows.values()].sort((a, b) => a.seq - b.seq).map((row) => ({
+      const rows = lookups.rowsAbout({
+        ...(filter.agentId !== undefined && { agentId: filter.agentId }),
+        ...(filter.callIds !== undefined && { callIds: filter.callIds }),
+        from, to,
+      });
+      return rows.map((row) => ({
         seq: row.seq, id: row.id, receivedAt: row.receivedAt, payload: JSON.parse(row.payload),
       }));
     },
@@ -182,15 +167,11 @@ export function createSqliteEventLog(connection: SqliteConnection): EventLog {
       // received_at has no index: the condition alone scanned the whole log (a second for
       // a day's 4 million entries, after every snapshot). Bounded by seq, only what goes is read.
       const deleted = last === undefined ? 0 : deletePrunable.run(last, receivedBefore).changes;
-      // The index tables are keyed for lookups, not by seq, so pruning them scans them:
-      // done at most daily (a lookup joins with the log, so stale index rows never show).
-      if (deleted > 0 && before - indexPrunedAt >= 24 * 3600_000) {
-        const oldest = selectOldest.get() ?? Number.MAX_SAFE_INTEGER;
-        db.transaction(() => {
-          pruneAgentIndex.run(oldest);
-          pruneCallIndex.run(oldest);
-        }).immediate();
-        indexPrunedAt = before;
+      // The lookup tables are keyed for lookups, not by seq, so pruning them scans them:
+      // done at most daily (a lookup joins with the log, so stale rows never show).
+      if (deleted > 0 && before - lookupsPrunedAt >= LOOKUPS_PRUNE_EVERY_MS) {
+        lookups.prune();
+        lookupsPrunedAt = before;
       }
       return deleted;
     },

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import { dirname } from 'node:path';
 import { storageFailureKind } from '../failure-kind.js';
+import { lookupsPath } from './lookups.js';
 
 /** "the user running floorwatch (uid 1000)": whose permissions count. */
 function whoRuns(): string {
@@ -57,8 +58,9 @@ export function explainDatabaseError(path: string, err: unknown): unknown {
 /**
  * Refuses, naming the path and saying it is a permission problem, a database SQLite would
  * open read-only without a word (a file without write permission opens, and only its
- * first write fails): the file, its -wal and -shm files if any, and its directory (where
- * SQLite creates those, and serve its -lock file) must be writable by this process.
+ * first write fails): the file, its -wal and -shm files if any, its lookups file and
+ * theirs, and its directory (where SQLite creates those, and serve its -lock file) must be
+ * writable by this process.
  * The directory is created if missing. Root passes every check, as it passes SQLite's.
  */
 export function checkDatabaseWritable(path: string): void {
@@ -72,7 +74,9 @@ export function checkDatabaseWritable(path: string): void {
       { code: 'EACCES' },
     );
   }
-  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+  // The lookups file (lookups.ts) and its own -wal and -shm are written too.
+  const lookups = lookupsPath(path);
+  for (const file of [path, `${path}-wal`, `${path}-shm`, lookups, `${lookups}-wal`, `${lookups}-shm`]) {
     if (fs.existsSync(file) && !writable(file)) {
       throw new DatabaseFileError(
         `the database file ${file} is read-only for ${whoRuns()}: a permission problem; make it writable by this user (chmod u+w, or chown it to the user running floorwatch)`,

@@ -20,6 +20,13 @@ export interface SqliteStorageOptions {
   backgroundCheckpoints?: boolean;
   /** Told why, if the checkpoint thread fails (the connection then checkpoints for itself). */
   onCheckpointThreadFailure?: (message: string) => void;
+  /**
+   * The log's lookup tables (an agent's day, a call's events; lookups.ts) caught up on a
+   * thread of their own instead of the floor's. For a file only; the server turns it on.
+   */
+  backgroundLookups?: boolean;
+  /** Told why, if the lookups' thread or a catch-up fails (lookups-keeper.ts). */
+  onLookupsFailure?: (message: string) => void;
 }
 
 /** How long a write waits for another connection's lock before failing with SQLITE_BUSY. */

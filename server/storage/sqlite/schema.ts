@@ -179,6 +179,18 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE event_log_next RENAME TO event_log;
   CREATE UNIQUE INDEX event_log_repeats ON event_log (COALESCE(ts, 0), id);
   `,
+  // 7 — the lookup tables move to a file of their own, caught up off the floor's thread
+  // (lookups.ts). The log gets a key, so a lookups file can tell whose log it was made
+  // from; the tables kept here until now are moved there, then dropped, when the event
+  // storage first opens the file (they cannot be moved by a migration: the lookups file is
+  // not attached to every connection that migrates).
+  `
+  CREATE TABLE log_identity (
+    one INTEGER PRIMARY KEY CHECK (one = 1),
+    key TEXT    NOT NULL
+  );
+  INSERT INTO log_identity VALUES (1, lower(hex(randomblob(16))));
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSqliteStorage } from '../../../server/storage/sqlite/index.js';
+import { lookupsPath } from '../../../server/storage/sqlite/lookups.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../server/storage/sqlite/schema.js';
 import { commandEntry, eventEntry, ids, seqs } from './fixtures.js';
 
@@ -73,5 +74,41 @@ describe('SQLite migrations', () => {
     expect(ids(await storage.log.eventsAbout({ agentId: 'agent-7', from: 0, to: 2_000 }))).toEqual(['e1', 'e1', 'e4']);
     await storage.close();
     expect(versionOf(path)).toBe(SCHEMA_VERSION);
+  });
+
+  it("the lookup tables (7) move from the log's file to a file of their own, without being rebuilt", async () => {
+    const path = databaseAt(6, (db) => {
+      const insert = db.prepare(
+        'INSERT INTO event_log (seq, id, received_at, kind, payload, agent_id, call_id, ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+      for (const seq of [1, 2, 3]) {
+        const entry = eventEntry(`e${seq}`, seq * 10, seq * 100);
+        insert.run(seq, entry.id, entry.receivedAt, 'event', JSON.stringify(entry.payload), 'agent-7', `call-${seq}`, seq * 100);
+      }
+      // Indexed through 2, as the last catch-up left them; a row only the old tables hold
+      // tells the move from a rebuild (a rebuild reads the log's columns, not the tables).
+      db.exec(`INSERT INTO event_index_agent VALUES ('agent-7', 100, 1), ('agent-7', 200, 2), ('agent-9', 150, 2);
+        INSERT INTO event_index_call VALUES ('call-1', 1), ('call-2', 2);
+        UPDATE event_index_through SET seq = 2;`);
+    });
+    const storage = createSqliteStorage(path);
+    try {
+      expect(ids(await storage.log.eventsAbout({ agentId: 'agent-7', from: 0, to: 1_000 }))).toEqual(['e1', 'e2', 'e3']);
+      expect(ids(await storage.log.eventsAbout({ agentId: 'agent-9', from: 0, to: 1_000 }))).toEqual(['e2']);
+      expect(ids(await storage.log.eventsAbout({ callIds: ['call-2', 'call-3'], from: 0, to: 1_000 }))).toEqual(['e2', 'e3']);
+    } finally {
+      await storage.close();
+    }
+    expect(versionOf(path)).toBe(SCHEMA_VERSION);
+    const log = new Database(path, { readonly: true });
+    const tables = log.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'event_index%'").pluck().all();
+    log.close();
+    expect(tables).toEqual([]);
+    const lookups = new Database(lookupsPath(path), { readonly: true });
+    try {
+      expect(lookups.prepare('SELECT through FROM lookups_meta').pluck().get()).toBe(2);
+      expect(lookups.prepare('SELECT COUNT(*) FROM event_index_agent').pluck().get()).toBe(3);
+    } finally {
+      lookups.close();
+    }
   });
 });

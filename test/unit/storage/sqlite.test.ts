@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { INDEX_CATCH_UP_ROWS } from '../../../server/storage/sqlite/event-index.js';
 import { createSqliteStorage, SCHEMA_VERSION } from '../../../server/storage/sqlite/index.js';
 import { openDatabase } from '../../../server/storage/sqlite/open.js';
 import { runStorageContract } from './contract.js';
@@ -190,78 +189,6 @@ describe('schema migration', () => {
       expect((await storage.log.eventsAbout({ agentId: 'A', from: 0, to: 100 })).map((e) => e.id)).toEqual(['r1']);
     } finally {
       await storage.close();
-    }
-  });
-
-  /** A storage on a fresh file, and a raw connection of the test's own to the same file. */
-  async function withRawConnection(name: string, test: (storage: ReturnType<typeof createSqliteStorage>, raw: Database.Database) => Promise<void>): Promise<void> {
-    const file = join(tempDir(), name);
-    const storage = createSqliteStorage(file);
-    const raw = new Database(file);
-    try {
-      await test(storage, raw);
-    } finally {
-      raw.close();
-      await storage.close();
-    }
-  }
-  const countRows = (raw: Database.Database, table: string): number => raw.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
-
-  it('brings the index up inside the append that makes it due: both are written, or neither', async () => {
-    // Caught up in a transaction of its own after the append's commit, the index once failed
-    // with SQLITE_BUSY: the entries were in the log, and their sender was told the append failed.
-    await withRawConnection('index-atomic.db', async (storage, raw) => {
-      const entries = eventEntries(INDEX_CATCH_UP_ROWS);
-      raw.exec("CREATE TRIGGER refuse AFTER INSERT ON event_index_agent BEGIN SELECT RAISE(ABORT, 'index refused'); END");
-      await expect(storage.log.append(entries)).rejects.toThrow('index refused');
-      expect(countRows(raw, 'event_log')).toBe(0);
-      expect(await storage.log.lastSeq()).toBe(0);
-
-      raw.exec('DROP TRIGGER refuse');
-      expect((await storage.log.append(entries)).appended).toHaveLength(INDEX_CATCH_UP_ROWS);
-      expect(countRows(raw, 'event_log')).toBe(INDEX_CATCH_UP_ROWS);
-      expect(raw.prepare('SELECT seq FROM event_index_through').pluck().get()).toBe(INDEX_CATCH_UP_ROWS);
-      expect(countRows(raw, 'event_index_agent')).toBe(INDEX_CATCH_UP_ROWS);
-    });
-  });
-
-  it('still indexes the entries after an append whose commit failed once its index catch-up had run', async () => {
-    await withRawConnection('index-commit-failed.db', async (storage, raw) => {
-      // A constraint checked only at COMMIT, broken by the catch-up's last statement: the
-      // whole append rolls back after the catch-up ran.
-      raw.exec(`CREATE TABLE parent (id INTEGER PRIMARY KEY);
-        CREATE TABLE guard (ref INTEGER REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED);
-        CREATE TRIGGER fail_at_commit AFTER UPDATE ON event_index_through BEGIN INSERT INTO guard VALUES (42); END;`);
-      const entries = eventEntries(INDEX_CATCH_UP_ROWS);
-      await expect(storage.log.append(entries)).rejects.toThrow(/FOREIGN KEY/);
-      raw.exec('DROP TRIGGER fail_at_commit');
-      // The same seqs again: the index must not believe it already holds them.
-      await storage.log.append(entries);
-      expect(countRows(raw, 'event_index_agent')).toBe(INDEX_CATCH_UP_ROWS);
-      expect(await storage.log.eventsAbout({ agentId: 'agent-7', from: 0, to: Number.MAX_SAFE_INTEGER })).toHaveLength(INDEX_CATCH_UP_ROWS);
-    });
-  });
-
-  it('rows appended but not yet indexed (as a crash leaves them) are indexed from the log by the first lookup, not on open', async () => {
-    const file = join(tempDir(), 'lag.db');
-    const storage = createSqliteStorage(file);
-    await storage.log.append(eventEntries(3));
-    await storage.close();
-    // Fewer rows than the catch-up threshold: the index is still behind the log.
-    const raw = new Database(file);
-    const through = (): number => raw.prepare('SELECT seq FROM event_index_through').pluck().get() as number;
-    expect(through()).toBe(0);
-    raw.close();
-    const reopened = createSqliteStorage(file);
-    try {
-      const check = new Database(file, { readonly: true });
-      expect(check.prepare('SELECT seq FROM event_index_through').pluck().get()).toBe(0);
-      expect((await reopened.log.eventsAbout({ agentId: 'agent-7', from: 0, to: 10_000 })).map((e) => e.id)).toEqual(['evt-1', 'evt-2', 'evt-3']);
-      expect(check.prepare('SELECT seq FROM event_index_through').pluck().get()).toBe(3);
-      expect(check.prepare('SELECT COUNT(*) FROM event_index_agent').pluck().get()).toBe(3);
-      check.close();
-    } finally {
-      await reopened.close();
     }
   });
 });

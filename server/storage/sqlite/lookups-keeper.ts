@@ -1,0 +1,168 @@
+/**
+ * Who keeps the log's lookup tables (lookups.ts) caught up, and where lookups read them.
+ *
+ * - A log in memory: the tables are in memory on the log's own connection, caught up by
+ *   it every CATCH_UP_ROWS appended rows.
+ * - A log in a file: the tables are in the lookups file, read through a connection of
+ *   their own (the log's file with the lookups file attached). With `background`, a thread
+ *   catches them up every interval, on the other core (the server's case: on the floor's
+ *   thread the catch-ups cost more than the appends themselves); without it, or once the
+ *   thread has failed, that connection does, after appends.
+ *
+ * A catch-up that fails never fails an append: the entries are in the log, and lookups
+ * read what the tables lack from the log's own columns.
+ */
+import type { Worker } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { startThread } from '../../threads/start-thread.js';
+import { attachLookups, checkLookups, lookupsOn, lookupsPath, type LogRow, type Lookups } from './lookups.js';
+import { BUSY_TIMEOUT_MS, PAGE_CACHE_KIB } from './open.js';
+
+/** Rows appended before a catch-up on the floor's thread (no thread, or it failed). */
+export const CATCH_UP_ROWS = 50_000;
+/** How often the thread catches up: what lookups read from the log's own columns stays this short. */
+export const LOOKUPS_INTERVAL_MS = 500;
+
+export interface LookupsThreadData {
+  logPath: string;
+  lookupsPath: string;
+  intervalMs: number;
+}
+export type ToLookupsThread = { type: 'catchUp'; id: number } | { type: 'prune' } | { type: 'close' };
+export type FromLookupsThread =
+  | { type: 'ready' }
+  | { type: 'caughtUp'; id: number; through: number }
+  | { type: 'failed'; message: string };
+
+export interface LookupsKeeper {
+  /** `rows` more rows are in the log (called after an append committed). */
+  appended(rows: number): void;
+  rowsAbout: Lookups['rowsAbout'];
+  /** Drops the rows of pruned log entries (scans the tables: call it seldom). */
+  prune(): void;
+  /** Brings the tables up to the log now; resolves with the seq they hold through. */
+  catchUp(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface LookupsOptions {
+  /** Catch up on a thread of its own (a file only). */
+  background?: boolean;
+  intervalMs?: number;
+  /** Told why, when the thread or a catch-up fails (the floor's thread catches up from then on). */
+  onFailure?: (message: string) => void;
+}
+
+/**
+ * Opens the lookups of the log on `db` (whose file is `path`, or ':memory:'): attached,
+ * checked against the log (started over if they are not its own), and kept caught up.
+ */
+export function keepLookups(db: Database.Database, path: string, inMemory: boolean, options: LookupsOptions = {}): LookupsKeeper {
+  // In memory, the log's own connection is the only one that can see it.
+  // (Not fileMustExist, though the log's connection made the file: ATTACH takes the
+  // connection's flags, and must be able to create the lookups file.)
+  const reader = inMemory ? db : new Database(path, { timeout: BUSY_TIMEOUT_MS });
+  try {
+    if (!inMemory) reader.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
+    attachLookups(reader, inMemory ? ':memory:' : lookupsPath(path));
+    checkLookups(reader);
+  } catch (error) {
+    if (!inMemory) reader.close();
+    throw error;
+  }
+  const lookups = lookupsOn(reader);
+  let pending = lookups.behind();
+  let failed = false;
+  const here = {
+    appended(rows: number): void {
+      pending += rows;
+      if (pending < CATCH_UP_ROWS || failed) return;
+      try {
+        lookups.catchUp();
+        pending = 0;
+      } catch (error) {
+        // Not tried again: lookups read the log's columns from where the tables stopped.
+        failed = true;
+        options.onFailure?.(`catching the lookup tables up failed (${(error as Error).message}); `
+          + 'lookups read the log itself past where the tables stop until the next start');
+      }
+    },
+  };
+  const closeReader = (): void => {
+    if (!inMemory && reader.open) reader.close();
+  };
+  if (options.background !== true || inMemory) {
+    return {
+      appended: (rows) => here.appended(rows),
+      rowsAbout: (filter) => lookups.rowsAbout(filter),
+      prune: () => lookups.prune(),
+      catchUp: async () => lookups.catchUp(),
+      close: async () => closeReader(),
+    };
+  }
+  return keepOnThread(path, lookups, here, closeReader, options);
+}
+
+function keepOnThread(
+  path: string, lookups: Lookups, here: { appended(rows: number): void }, closeReader: () => void, options: LookupsOptions,
+): LookupsKeeper {
+  const data: LookupsThreadData = { logPath: path, lookupsPath: lookupsPath(path), intervalMs: options.intervalMs ?? LOOKUPS_INTERVAL_MS };
+  const worker: Worker = startThread(import.meta.url, 'lookups-thread', data);
+  // Never what keeps the process alive: a storage nobody closed must not hang the exit.
+  worker.unref();
+  const waiting = new Map<number, { resolve: (through: number) => void; reject: (e: Error) => void }>();
+  let nextId = 1;
+  let gone: Error | undefined;
+  let closing = false;
+  const end = (reason: Error): void => {
+    if (gone) return;
+    gone = reason;
+    for (const w of waiting.values()) w.reject(reason);
+    waiting.clear();
+    if (!closing) options.onFailure?.(`${reason.message}; the floor's thread catches the lookup tables up from now on`);
+  };
+  worker.on('message', (msg: FromLookupsThread) => {
+    if (msg.type === 'caughtUp') {
+      waiting.get(msg.id)?.resolve(msg.through);
+      waiting.delete(msg.id);
+    } else if (msg.type === 'failed') {
+      end(new Error(`lookups thread: ${msg.message}`));
+    }
+  });
+  worker.on('error', (err) => end(new Error(`lookups thread: ${err.message}`)));
+  const exited = new Promise<void>((resolve) => {
+    worker.once('exit', (code) => {
+      end(new Error(`lookups thread exited (code ${code})`));
+      resolve();
+    });
+  });
+  return {
+    appended(rows) {
+      // The thread's work, until it is gone: then the floor's thread's again.
+      if (gone) here.appended(rows);
+    },
+    rowsAbout: (filter) => lookups.rowsAbout(filter),
+    prune() {
+      if (gone) lookups.prune();
+      else worker.postMessage({ type: 'prune' } satisfies ToLookupsThread);
+    },
+    catchUp() {
+      if (gone) return Promise.resolve(lookups.catchUp());
+      const id = nextId++;
+      return new Promise<number>((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        worker.postMessage({ type: 'catchUp', id } satisfies ToLookupsThread);
+      });
+    },
+    async close() {
+      closing = true;
+      // Held open until the thread has ended: awaiting an unref'd thread alone would let the process exit here.
+      worker.ref();
+      if (!gone) worker.postMessage({ type: 'close' } satisfies ToLookupsThread);
+      await exited;
+      closeReader();
+    },
+  };
+}
+
+export type { LogRow };
