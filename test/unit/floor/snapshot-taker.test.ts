@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SnapshotTaker } from '../../../server/floor/floor.js';
+import { OWN_SNAPSHOT_SPACING } from '../../../server/floor/snapshot-keeper.js';
 import { createMemoryStorage } from '../../../server/storage/memory.js';
 import { T0 } from '../../helpers/engine-harness.js';
 import { ev, openFloor } from '../../helpers/floor-harness.js';
@@ -118,6 +119,39 @@ describe('snapshotHereUpToAgents (a small floor writes its own)', () => {
     expect(asked).toHaveLength(1); // four agents when the one at seq 4 was due
     expect((await storage.snapshots.latest())?.seq).toBe(2);
     expect(asked[0].seq).toBe(4);
+  });
+});
+
+describe('a small floor\'s own snapshots under load', () => {
+  it('are put off while inputs wait, until OWN_SNAPSHOT_SPACING times what the last one took has gone by, or snapshotPostponeEntries', async () => {
+    const storage = createMemoryStorage();
+    const { taker, asked } = handTaker();
+    const { floor, clock } = await openFloor({
+      storage, reorderWindowMs: 0, snapshotEveryEntries: 2, snapshotPostponeEntries: 8, snapshotTaker: taker, snapshotHereUpToAgents: 100,
+    });
+    clock.set(T0 + 10_000);
+    const taken: number[] = [];
+    const save = storage.snapshots.save.bind(storage.snapshots);
+    storage.snapshots.save = async (snapshot) => {
+      clock.set(clock.now() + 100); // each takes 100 ms
+      taken.push(snapshot.seq);
+      return save(snapshot);
+    };
+    const login = (n: number) => floor.ingest(logins(n, 1));
+    await login(0);
+    await login(1);
+    expect(taken).toEqual([2]); // nothing waiting: when due
+    // Due at seq 4 with inputs behind it, a second not gone by since the last: when the queue is empty.
+    await Promise.all([2, 3, 4, 5].map(login));
+    expect(taken).toEqual([2, 6]);
+    // The second gone by: when due (8), inputs waiting or not.
+    clock.set(clock.now() + 100 * OWN_SNAPSHOT_SPACING);
+    await Promise.all([6, 7, 8, 9].map(login));
+    expect(taken).toEqual([2, 6, 8, 10]);
+    // Not gone by, but 8 entries since the last: taken although inputs wait.
+    await Promise.all([10, 11, 12, 13, 14, 15, 16, 17, 18, 19].map(login));
+    expect(taken).toEqual([2, 6, 8, 10, 18, 20]);
+    expect(asked).toHaveLength(0);
   });
 });
 
