@@ -13,9 +13,8 @@
  * again: the WAL is never left to grow. A crash loses nothing either way: a commit is in the WAL, and
  * SQLite replays the WAL when the file is next opened.
  */
-import type { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
-import { startThread } from '../../threads/start-thread.js';
+import { startRequestThread } from '../../threads/request-thread.js';
 
 export interface CheckpointThreadData {
   dbPath: string;
@@ -35,12 +34,6 @@ export interface CheckpointReport extends CheckpointResult {
    */
   restartReady: boolean;
 }
-export type ToCheckpointThread = { type: 'checkpoint'; id: number } | { type: 'close' };
-export type FromCheckpointThread =
-  | { type: 'ready' }
-  /** `id` when asked for; none for the thread's own, every interval. */
-  | { type: 'checkpointed'; id?: number; result: CheckpointResult }
-  | { type: 'failed'; message: string };
 
 /** SQLite's own default, put back when the thread is gone. */
 export const SQLITE_AUTOCHECKPOINT_PAGES = 1000;
@@ -91,53 +84,23 @@ export function checkpointInBackground(
   const restartAboveFrames = Math.floor((options.restartAboveBytes ?? RESTART_WAL_ABOVE_BYTES)
     / ((db.pragma('page_size', { simple: true }) as number) + WAL_FRAME_HEADER_BYTES));
   db.pragma('wal_autocheckpoint = 0');
-  const worker: Worker = startThread(import.meta.url, 'checkpoint-thread', data);
-  // Never what keeps the process alive: a storage nobody closed must not hang the exit.
-  worker.unref();
-  const waiting = new Map<number, { resolve: (r: CheckpointReport) => void; reject: (e: Error) => void }>();
-  let nextId = 1;
-  let gone: Error | undefined;
   let closing = false;
-  const end = (reason: Error): void => {
-    if (gone) return;
-    gone = reason;
-    if (!closing && db.open) db.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
-    for (const w of waiting.values()) w.reject(reason);
-    waiting.clear();
-    if (!closing) options.onFailure?.(reason.message);
-  };
-  worker.on('message', (msg: FromCheckpointThread) => {
-    if (msg.type === 'checkpointed') {
-      const restartReady = !closing && msg.result.walFrames > restartAboveFrames && readyWalForRestart(db);
-      if (msg.id === undefined) return;
-      waiting.get(msg.id)?.resolve({ ...msg.result, restartReady });
-      waiting.delete(msg.id);
-    } else if (msg.type === 'failed') {
-      end(new Error(`WAL checkpoint thread: ${msg.message}`));
-    }
-  });
-  worker.on('error', (err) => end(new Error(`WAL checkpoint thread: ${err.message}`)));
-  const exited = new Promise<void>((resolve) => {
-    worker.once('exit', (code) => {
-      end(new Error(`WAL checkpoint thread exited (code ${code})`));
-      resolve();
-    });
+  // A report of the thread's (its own, or asked for) restarts a WAL grown past its bound.
+  const withRestart = (result: CheckpointResult): CheckpointReport =>
+    ({ ...result, restartReady: !closing && result.walFrames > restartAboveFrames && readyWalForRestart(db) });
+  const thread = startRequestThread<'checkpoint', CheckpointResult>(import.meta.url, 'checkpoint-thread', data, {
+    label: 'WAL checkpoint thread',
+    onReport: (result) => void withRestart(result),
+    onFailure: (reason) => {
+      if (db.open) db.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
+      options.onFailure?.(reason.message);
+    },
   });
   return {
-    checkpoint() {
-      if (gone) return Promise.reject(gone);
-      const id = nextId++;
-      return new Promise<CheckpointReport>((resolve, reject) => {
-        waiting.set(id, { resolve, reject });
-        worker.postMessage({ type: 'checkpoint', id } satisfies ToCheckpointThread);
-      });
-    },
+    checkpoint: async () => withRestart(await thread.request('checkpoint')),
     async close() {
       closing = true;
-      // Held open until the thread has ended: awaiting an unref'd thread alone would let the process exit here.
-      worker.ref();
-      if (!gone) worker.postMessage({ type: 'close' } satisfies ToCheckpointThread);
-      await exited;
+      await thread.close();
     },
   };
 }

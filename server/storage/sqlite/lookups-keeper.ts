@@ -12,10 +12,9 @@
  * A catch-up that fails never fails an append: the entries are in the log, and lookups
  * read what the tables lack from the log's own columns.
  */
-import type { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { startThread } from '../../threads/start-thread.js';
-import { attachLookups, checkLookups, lookupsOn, lookupsPath, type LogRow, type Lookups } from './lookups.js';
+import { startRequestThread } from '../../threads/request-thread.js';
+import { attachLookups, checkLookups, lookupsOn, lookupsPath, type Lookups } from './lookups.js';
 import { BUSY_TIMEOUT_MS, PAGE_CACHE_KIB } from './open.js';
 
 /** Rows appended before a catch-up on the floor's thread (no thread, or it failed). */
@@ -28,11 +27,8 @@ export interface LookupsThreadData {
   lookupsPath: string;
   intervalMs: number;
 }
-export type ToLookupsThread = { type: 'catchUp'; id: number } | { type: 'prune' } | { type: 'close' };
-export type FromLookupsThread =
-  | { type: 'ready' }
-  | { type: 'caughtUp'; id: number; through: number }
-  | { type: 'failed'; message: string };
+/** A catch-up now (answered with the seq the tables hold through), or a prune. */
+export type LookupsRequest = 'catchUp' | 'prune';
 
 export interface LookupsKeeper {
   /** `rows` more rows are in the log (called after an append committed). */
@@ -107,62 +103,24 @@ function keepOnThread(
   path: string, lookups: Lookups, here: { appended(rows: number): void }, closeReader: () => void, options: LookupsOptions,
 ): LookupsKeeper {
   const data: LookupsThreadData = { logPath: path, lookupsPath: lookupsPath(path), intervalMs: options.intervalMs ?? LOOKUPS_INTERVAL_MS };
-  const worker: Worker = startThread(import.meta.url, 'lookups-thread', data);
-  // Never what keeps the process alive: a storage nobody closed must not hang the exit.
-  worker.unref();
-  const waiting = new Map<number, { resolve: (through: number) => void; reject: (e: Error) => void }>();
-  let nextId = 1;
-  let gone: Error | undefined;
-  let closing = false;
-  const end = (reason: Error): void => {
-    if (gone) return;
-    gone = reason;
-    for (const w of waiting.values()) w.reject(reason);
-    waiting.clear();
-    if (!closing) options.onFailure?.(`${reason.message}; the floor's thread catches the lookup tables up from now on`);
-  };
-  worker.on('message', (msg: FromLookupsThread) => {
-    if (msg.type === 'caughtUp') {
-      waiting.get(msg.id)?.resolve(msg.through);
-      waiting.delete(msg.id);
-    } else if (msg.type === 'failed') {
-      end(new Error(`lookups thread: ${msg.message}`));
-    }
-  });
-  worker.on('error', (err) => end(new Error(`lookups thread: ${err.message}`)));
-  const exited = new Promise<void>((resolve) => {
-    worker.once('exit', (code) => {
-      end(new Error(`lookups thread exited (code ${code})`));
-      resolve();
-    });
+  const thread = startRequestThread<LookupsRequest, number>(import.meta.url, 'lookups-thread', data, {
+    label: 'lookups thread',
+    onFailure: (reason) => options.onFailure?.(`${reason.message}; the floor's thread catches the lookup tables up from now on`),
   });
   return {
     appended(rows) {
       // The thread's work, until it is gone: then the floor's thread's again.
-      if (gone) here.appended(rows);
+      if (thread.gone) here.appended(rows);
     },
     rowsAbout: (filter) => lookups.rowsAbout(filter),
     prune() {
-      if (gone) lookups.prune();
-      else worker.postMessage({ type: 'prune' } satisfies ToLookupsThread);
+      if (thread.gone) lookups.prune();
+      else thread.post('prune');
     },
-    catchUp() {
-      if (gone) return Promise.resolve(lookups.catchUp());
-      const id = nextId++;
-      return new Promise<number>((resolve, reject) => {
-        waiting.set(id, { resolve, reject });
-        worker.postMessage({ type: 'catchUp', id } satisfies ToLookupsThread);
-      });
-    },
+    catchUp: () => (thread.gone ? Promise.resolve(lookups.catchUp()) : thread.request('catchUp')),
     async close() {
-      closing = true;
-      // Held open until the thread has ended: awaiting an unref'd thread alone would let the process exit here.
-      worker.ref();
-      if (!gone) worker.postMessage({ type: 'close' } satisfies ToLookupsThread);
-      await exited;
+      await thread.close();
       closeReader();
     },
   };
 }
-
-export type { LogRow };
