@@ -64,14 +64,23 @@ export class AmiMapper {
    * After a (re)connect, CoreShowChannels listed the channels alive (`alive`: Uniqueids and
    * channel names). Of the calls open when it was asked (`callIds`), those whose caller
    * channel is gone ended while the adapter was not looking (hung up during a gap, or cut
-   * by a PBX restart): ended now by the system, marked `resync`, and forgotten. Who hung up
-   * is not known. Calls opened since the question are left alone (the list predates them).
+   * by a PBX restart): ended now by the system, marked `resync`, and forgotten. So do the
+   * conversations whose agent's channel is gone while the caller's lives on (the agent hung
+   * up during the gap, the caller went on, to the survey say): the agent is free, and the
+   * call stays known so the caller's Hangup, when it comes, closes nothing more. Who hung
+   * up is not known. Calls opened since the question are left alone (the list predates them).
    */
   endCallsGone(callIds: Set<string>, alive: Set<string>, at: number): FloorEventInput[] {
     const out: FloorEventInput[] = [];
     for (const call of this.calls.all()) {
       if (!callIds.has(call.callId)) continue;
-      if (alive.has(call.callerUniqueid) || (call.callerChannel !== undefined && alive.has(call.callerChannel))) continue;
+      if (alive.has(call.callerUniqueid) || (call.callerChannel !== undefined && alive.has(call.callerChannel))) {
+        if (agentLegGone(call, alive)) {
+          call.ended = true;
+          out.push(this.endedBySystem(call, 'resync', at));
+        }
+        continue;
+      }
       if (!call.ended) {
         call.ended = true;
         out.push(this.endedBySystem(call, 'resync', at));
@@ -201,4 +210,15 @@ export class AmiMapper {
       fail: (reason) => ({ outcome: 'failed', events: [], reason: `${event}: ${reason}` }),
     };
   }
+}
+
+/**
+ * An answered conversation whose agent's channel is not in the list. Not when it was
+ * transferred (the agent's leg may go: the call went on without them) nor rung through a
+ * Local channel Asterisk optimises away (that channel goes while the agent talks on).
+ */
+function agentLegGone(call: CallState, alive: Set<string>): boolean {
+  if (!call.answered || call.ended || call.transferred || call.agentLocalOptimised === true) return false;
+  const legs = [call.agentUniqueid, call.agentChannel].filter((leg): leg is string => leg !== undefined);
+  return legs.length > 0 && !legs.some((leg) => alive.has(leg));
 }

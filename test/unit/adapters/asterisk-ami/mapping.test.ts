@@ -225,6 +225,29 @@ describe('AMI mapping: robustness', () => {
     expect(m.openCalls().map((c) => c.callId)).toEqual(['alive', 'newer']);
   });
 
+  it('resync: ends a conversation whose agent channel is gone while its caller lives on; the caller\'s Hangup then adds nothing', () => {
+    const m = new AmiMapper(MAPPING);
+    const join = (uid: string, channel: string) => amiMessage([['Event', 'QueueCallerJoin'], ['Uniqueid', uid], ['Channel', channel], ['Queue', 'q']]);
+    const connect = (uid: string, agentChannel: string, agentUid: string, iface: string) => amiMessage([['Event', 'AgentConnect'],
+      ['Uniqueid', uid], ['DestChannel', agentChannel], ['DestUniqueid', agentUid], ['Interface', iface], ['Queue', 'q']]);
+    m.map(join('left', 'SIP/t-1'), 1); // its agent hangs up during the gap; the caller goes on to the survey
+    m.map(connect('left', 'SIP/1023-1', 'a-1', 'SIP/1023'), 2);
+    m.map(join('talking', 'SIP/t-2'), 3); // both still there
+    m.map(connect('talking', 'SIP/1024-1', 'a-2', 'SIP/1024'), 4);
+    m.map(join('moved', 'SIP/t-3'), 5); // transferred: the agent's leg may go
+    m.map(connect('moved', 'SIP/1025-1', 'a-3', 'SIP/1025'), 6);
+    m.map(amiMessage([['Event', 'BlindTransfer'], ['Result', 'Success'], ['TransfereeUniqueid', 'moved'], ['Extension', '8000']]), 7);
+    m.map(join('waiting', 'SIP/t-4'), 8); // not answered: no agent leg to miss
+    const asked = new Set(m.openCalls().map((c) => c.callId));
+    const ended = m.endCallsGone(asked, new Set(['SIP/t-1', 'SIP/t-2', 'SIP/1024-1', 'SIP/t-3', 'SIP/t-4']), 50);
+    expect(ended.map(brief)).toEqual([{ type: 'call.ended', callId: 'left', releasedBy: 'system', reason: 'other', resync: true }]);
+    expect(m.openCalls().map((c) => c.callId)).toEqual(['left', 'talking', 'moved', 'waiting']);
+    // The caller hangs up after the survey: the call is forgotten, no second end.
+    const hangup = m.map(amiMessage([['Event', 'Hangup'], ['Uniqueid', 'left'], ['Channel', 'SIP/t-1']]), 60);
+    expect(hangup.events).toEqual([]);
+    expect(m.openCalls().map((c) => c.callId)).toEqual(['talking', 'moved', 'waiting']);
+  });
+
   it('member census: memberships the QueueStatus answer does not list end; the last one logs the agent out', () => {
     const NOW = Date.parse('2026-11-28T09:00:00+08:00');
     const m = new AmiMapper(MAPPING);
