@@ -106,8 +106,12 @@ export function startRequestThread<Req, Reply>(
 export interface ThreadWork<Req, Reply> {
   /** The answer to a request (undefined: none to send). */
   handle(body: Req): Reply | undefined;
-  /** Its own work every `everyMs`; what it returns (if anything) is reported to the floor. */
-  every?: { ms: number; run(): Reply | undefined };
+  /**
+   * Its own work every `ms`; what it returns (if anything) is reported to the floor. While
+   * `more` says there is more of it, it runs again at the next turn instead, so requests
+   * (a close) get in between: work in bounded steps, however much has piled up.
+   */
+  every?: { ms: number; run(): Reply | undefined; more?(): boolean };
   /** Releases what `open` took (the thread is ending). */
   close(): void;
 }
@@ -120,8 +124,10 @@ export interface ThreadWork<Req, Reply> {
 export function serveRequests<Req, Reply>(open: () => ThreadWork<Req, Reply>, port: MessagePort = parentPort!): void {
   let work: ThreadWork<Req, Reply> | undefined;
   let timer: NodeJS.Timeout | undefined;
+  let again: NodeJS.Immediate | undefined;
   const end = (): void => {
     if (timer !== undefined) clearInterval(timer);
+    if (again !== undefined) clearImmediate(again);
     work?.close();
     port.close();
   };
@@ -139,12 +145,17 @@ export function serveRequests<Req, Reply>(open: () => ThreadWork<Req, Reply>, po
     work = open();
     const every = work.every;
     if (every) {
-      timer = setInterval(() => {
+      const step = (): void => {
+        again = undefined;
         try {
           reply(every.run());
+          if (every.more?.() === true) again = setImmediate(step);
         } catch (err) {
           fail(err);
         }
+      };
+      timer = setInterval(() => {
+        if (again === undefined) step();
       }, every.ms);
     }
     port.on('message', (msg: ToThread<Req>) => {

@@ -12,6 +12,7 @@
  * A catch-up that fails never fails an append: the entries are in the log, and lookups
  * read what the tables lack from the log's own columns.
  */
+import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { startRequestThread } from '../../threads/request-thread.js';
 import { attachLookups, checkLookups, lookupsOn, lookupsPath, type Lookups } from './lookups.js';
@@ -45,7 +46,7 @@ export interface LookupsOptions {
   /** Catch up on a thread of its own (a file only). */
   background?: boolean;
   intervalMs?: number;
-  /** Told why, when the thread or a catch-up fails (the floor's thread catches up from then on). */
+  /** Told why, when the thread or a catch-up fails, or the lookups file could not be read and is made again. */
   onFailure?: (message: string) => void;
 }
 
@@ -60,27 +61,30 @@ export function keepLookups(db: Database.Database, path: string, inMemory: boole
   const reader = inMemory ? db : new Database(path, { timeout: BUSY_TIMEOUT_MS });
   try {
     if (!inMemory) reader.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
-    attachLookups(reader, inMemory ? ':memory:' : lookupsPath(path));
-    checkLookups(reader);
+    openChecked(reader, path, inMemory, options);
   } catch (error) {
     if (!inMemory) reader.close();
     throw error;
   }
   const lookups = lookupsOn(reader);
   let pending = lookups.behind();
-  let failed = false;
+  let failing = false;
   const here = {
     appended(rows: number): void {
       pending += rows;
-      if (pending < CATCH_UP_ROWS || failed) return;
+      if (pending < CATCH_UP_ROWS) return;
+      pending = 0;
       try {
         lookups.catchUp();
-        pending = 0;
+        failing = false;
       } catch (error) {
-        // Not tried again: lookups read the log's columns from where the tables stopped.
-        failed = true;
-        options.onFailure?.(`catching the lookup tables up failed (${(error as Error).message}); `
-          + 'lookups read the log itself past where the tables stop until the next start');
+        // Tried again after the next CATCH_UP_ROWS (a full disk passes); meanwhile lookups
+        // read the log's columns from where the tables stopped. Said once a spell.
+        if (!failing) {
+          options.onFailure?.(`catching the lookup tables up failed (${(error as Error).message}); `
+            + `lookups read the log itself past where the tables stop; tried again every ${CATCH_UP_ROWS} events`);
+        }
+        failing = true;
       }
     },
   };
@@ -97,6 +101,33 @@ export function keepLookups(db: Database.Database, path: string, inMemory: boole
     };
   }
   return keepOnThread(path, lookups, here, closeReader, options);
+}
+
+/** SQLite's word for a file that is not a database, or a damaged one (SQLITE_CORRUPT and its extended codes). */
+function unreadable(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT'));
+}
+
+/**
+ * Attaches the lookups and checks them against the log. A lookups file SQLite cannot read
+ * (not a database, damaged: a disk fault, a copy cut short) is derived data: deleted, said,
+ * and made again from the log, never a reason for the server not to start.
+ */
+function openChecked(reader: Database.Database, path: string, inMemory: boolean, options: LookupsOptions): void {
+  const file = inMemory ? ':memory:' : lookupsPath(path);
+  try {
+    attachLookups(reader, file);
+    checkLookups(reader);
+    return;
+  } catch (error) {
+    if (inMemory || !unreadable(error)) throw error;
+    options.onFailure?.(`the lookups file ${file} could not be read (${(error as Error).message}); made again from the log`);
+  }
+  if (reader.prepare("SELECT 1 FROM pragma_database_list WHERE name = 'lookups'").get() !== undefined) reader.exec('DETACH DATABASE lookups');
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+  attachLookups(reader, file);
+  checkLookups(reader);
 }
 
 function keepOnThread(

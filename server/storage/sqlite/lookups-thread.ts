@@ -7,7 +7,7 @@
 import { workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { serveRequests } from '../../threads/request-thread.js';
-import { attachLookups, lookupsOn } from './lookups.js';
+import { attachLookups, lookupsOn, LOOKUPS_CHUNK_ROWS } from './lookups.js';
 import { BUSY_TIMEOUT_MS, PAGE_CACHE_KIB } from './open.js';
 import type { LookupsRequest, LookupsThreadData } from './lookups-keeper.js';
 
@@ -30,7 +30,9 @@ serveRequests<LookupsRequest, number>(() => {
       if (request === 'prune') return void lookups.prune();
       return lookups.catchUp();
     },
-    every: { ms: data.intervalMs, run: () => void lookups.catchUp() },
+    // A chunk a step: after the tables started over (a week's log to index), a close or
+    // a request waits for one chunk, not for all of it.
+    every: { ms: data.intervalMs, run: () => void lookups.catchUp(1), more: () => lookups.behind() >= LOOKUPS_CHUNK_ROWS },
     close: () => db.close(),
   };
 });

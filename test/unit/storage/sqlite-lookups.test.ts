@@ -5,7 +5,7 @@
  * every appended event; started over when the file is not this log's. The storage
  * contract runs with the thread on as well.
  */
-import { copyFileSync, rmSync } from 'node:fs';
+import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
 import { SqliteConnection } from '../../../server/storage/sqlite/connection.js';
@@ -168,19 +168,36 @@ describe('a lookups file that is not true to the log', () => {
     await close();
   }
 
-  it('starts over when it was made from another log (a copied or swapped file)', async () => {
+  it('starts over when it was made from another log (a copied or swapped file), even one with the same ids at the same seqs', async () => {
     const file = tempFile();
-    await logWith(file, [callEntry('mine', 'A', 'c1', 100)]);
+    await logWith(file, [callEntry('r1', 'A', 'c1', 100)]);
     const other = tempFile();
-    await logWith(other, [callEntry('theirs-1', 'B', 'c9', 100), callEntry('theirs-2', 'B', 'c9', 200)]);
+    // Only the log's key tells the two apart: seq 1 is `r1` in both.
+    await logWith(other, [callEntry('r1', 'B', 'c9', 100)]);
     copyFileSync(lookupsPath(other), lookupsPath(file));
-    expect(lookupsFile(file).through).toBe(2);
+    expect(lookupsFile(file).through).toBe(1);
 
     const { log, close } = openLog(file);
     try {
       expect(lookupsFile(file)).toEqual({ through: 0, agentRows: 0, callRows: 0 });
-      expect(ids(await log.eventsAbout({ agentId: 'A', ...ALL }))).toEqual(['mine']);
-      expect(ids(await log.eventsAbout({ agentId: 'B', ...ALL }))).toEqual([]);
+      expect(ids(await log.eventsAbout({ agentId: 'A', ...ALL }))).toEqual(['r1']);
+      expect(ids(await log.eventsAbout({ agentId: 'B', callIds: ['c9'], ...ALL }))).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('is made again from the log when SQLite cannot read it (not a database, damaged), and says so', async () => {
+    const file = tempFile();
+    await logWith(file, [callEntry('r1', 'A', 'c1', 100)]);
+    writeFileSync(lookupsPath(file), 'not a database, not at all; '.repeat(200));
+    const failures: string[] = [];
+    const { log, lookups, close } = openLog(file, { onFailure: (m) => failures.push(m) });
+    try {
+      expect(failures).toEqual([expect.stringMatching(/^the lookups file .*\.lookups could not be read \(.*\); made again from the log$/)]);
+      expect(ids(await log.eventsAbout({ agentId: 'A', ...ALL }))).toEqual(['r1']);
+      expect(await lookups.catchUp()).toBe(1);
+      expect(lookupsFile(file)).toEqual({ through: 1, agentRows: 1, callRows: 1 });
     } finally {
       await close();
     }
