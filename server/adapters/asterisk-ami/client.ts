@@ -8,7 +8,7 @@
 import { createFeedBatcher, createTcpFeed, recordMapped, type LiveFeedOptions, type TcpConversation, type TcpLink } from '../tcp-feed.js';
 import { emptyCounters, type AdapterCounters, type FeedAdapter } from '../types.js';
 import type { AmiMappingOptions } from './config.js';
-import { AmiMapper } from './mapping.js';
+import { AmiMapper, type FollowedCalls } from './mapping.js';
 import { listedChannel, type ListedChannel } from './learnt-calls.js';
 import { AmiParser, formatAmiMessage, header, type AmiItem, type AmiMessage } from './parser.js';
 import { parseAmiUrl } from './url.js';
@@ -21,7 +21,7 @@ type Phase = 'banner' | 'login' | 'up';
 /** A CoreShowChannels in flight: the calls open when it was asked, and the channels it listed. */
 interface Resync {
   id: string;
-  calls: Set<string>;
+  calls: FollowedCalls;
   alive: Set<string>;
   listed: ListedChannel[];
   /** Channels hung up while the list was coming: a conversation listed with one is over. */
@@ -101,7 +101,7 @@ export function createAmiAdapter(options: AmiAdapterOptions): FeedAdapter {
       // learn those in conversation.
       mapper.beginMemberCensus();
       link.write(formatAmiMessage([['Action', 'QueueStatus'], ['ActionID', statusId]]));
-      resync = { id: `floorwatch-channels-${seq}`, calls: new Set(mapper.openCalls().map((c) => c.callId)), alive: new Set(), listed: [], hungUp: new Set() };
+      resync = { id: `floorwatch-channels-${seq}`, calls: mapper.followedCalls(), alive: new Set(), listed: [], hungUp: new Set() };
       link.write(formatAmiMessage([['Action', 'CoreShowChannels'], ['ActionID', resync.id]]));
     };
 

@@ -68,14 +68,17 @@ export class AmiMapper {
    * conversations whose agent's channel is gone while the caller's lives on (the agent hung
    * up during the gap, the caller went on, to the survey say): the agent is free, and the
    * call stays known so the caller's Hangup, when it comes, closes nothing more. Who hung
-   * up is not known. Calls opened since the question are left alone (the list predates them).
+   * up is not known. Calls opened since the question are left alone (the list predates
+   * them), and so are conversations that began since (their agent's channel may be younger
+   * than the list).
    */
-  endCallsGone(callIds: Set<string>, alive: Set<string>, at: number): FloorEventInput[] {
+  endCallsGone(followed: FollowedCalls, alive: Set<string>, at: number): FloorEventInput[] {
     const out: FloorEventInput[] = [];
     for (const call of this.calls.all()) {
-      if (!callIds.has(call.callId)) continue;
+      const asked = followed.get(call.callId);
+      if (asked === undefined) continue;
       if (alive.has(call.callerUniqueid) || (call.callerChannel !== undefined && alive.has(call.callerChannel))) {
-        if (agentLegGone(call, alive)) {
+        if (asked.agentLeg !== undefined && agentLegOf(call) === asked.agentLeg && agentLegGone(call, alive)) {
           call.ended = true;
           out.push(this.endedBySystem(call, 'resync', at));
         }
@@ -169,6 +172,13 @@ export class AmiMapper {
   }
 
   /** Calls being tracked (for tests and diagnostics). */
+  /** The calls followed now, each with its agent's leg if it is in conversation: what endCallsGone is told after the list. */
+  followedCalls(): FollowedCalls {
+    return new Map(this.calls.all().map((call) => [call.callId, {
+      ...(call.answered && !call.ended && !call.transferred && { agentLeg: agentLegOf(call) }),
+    }]));
+  }
+
   openCalls(): CallState[] {
     return this.calls.all();
   }
@@ -210,6 +220,13 @@ export class AmiMapper {
       fail: (reason) => ({ outcome: 'failed', events: [], reason: `${event}: ${reason}` }),
     };
   }
+}
+
+/** What endCallsGone knows of the calls followed when the list was asked for. */
+export type FollowedCalls = ReadonlyMap<string, { agentLeg?: string | undefined }>;
+
+function agentLegOf(call: CallState): string | undefined {
+  return call.agentUniqueid ?? call.agentChannel;
 }
 
 /**

@@ -217,7 +217,7 @@ describe('AMI mapping: robustness', () => {
     const join = (uid: string, channel: string) => amiMessage([['Event', 'QueueCallerJoin'], ['Uniqueid', uid], ['Channel', channel], ['Queue', 'q']]);
     m.map(join('gone', 'SIP/t-1'), 1);
     m.map(join('alive', 'SIP/t-2'), 2);
-    const asked = new Set(m.openCalls().map((c) => c.callId));
+    const asked = m.followedCalls();
     m.map(join('newer', 'SIP/t-3'), 3);
     const ended = m.endCallsGone(asked, new Set(['SIP/t-2']), 50);
     expect(ended.map(brief)).toEqual([{ type: 'call.ended', callId: 'gone', releasedBy: 'system', reason: 'other', resync: true }]);
@@ -238,14 +238,16 @@ describe('AMI mapping: robustness', () => {
     m.map(connect('moved', 'SIP/1025-1', 'a-3', 'SIP/1025'), 6);
     m.map(amiMessage([['Event', 'BlindTransfer'], ['Result', 'Success'], ['TransfereeUniqueid', 'moved'], ['Extension', '8000']]), 7);
     m.map(join('waiting', 'SIP/t-4'), 8); // not answered: no agent leg to miss
-    const asked = new Set(m.openCalls().map((c) => c.callId));
-    const ended = m.endCallsGone(asked, new Set(['SIP/t-1', 'SIP/t-2', 'SIP/1024-1', 'SIP/t-3', 'SIP/t-4']), 50);
+    m.map(join('answered-since', 'SIP/t-5'), 9); // answered while the list comes: its agent's channel is younger than the list
+    const asked = m.followedCalls();
+    m.map(connect('answered-since', 'SIP/1026-1', 'a-5', 'SIP/1026'), 10);
+    const ended = m.endCallsGone(asked, new Set(['SIP/t-1', 'SIP/t-2', 'SIP/1024-1', 'SIP/t-3', 'SIP/t-4', 'SIP/t-5']), 50);
     expect(ended.map(brief)).toEqual([{ type: 'call.ended', callId: 'left', releasedBy: 'system', reason: 'other', resync: true }]);
-    expect(m.openCalls().map((c) => c.callId)).toEqual(['left', 'talking', 'moved', 'waiting']);
+    expect(m.openCalls().map((c) => c.callId)).toEqual(['left', 'talking', 'moved', 'waiting', 'answered-since']);
     // The caller hangs up after the survey: the call is forgotten, no second end.
     const hangup = m.map(amiMessage([['Event', 'Hangup'], ['Uniqueid', 'left'], ['Channel', 'SIP/t-1']]), 60);
     expect(hangup.events).toEqual([]);
-    expect(m.openCalls().map((c) => c.callId)).toEqual(['talking', 'moved', 'waiting']);
+    expect(m.openCalls().map((c) => c.callId)).toEqual(['talking', 'moved', 'waiting', 'answered-since']);
   });
 
   it('member census: memberships the QueueStatus answer does not list end; the last one logs the agent out', () => {
