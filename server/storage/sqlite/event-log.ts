@@ -145,12 +145,7 @@ export function createSqliteEventLog(connection: SqliteConnection, lookups: Look
       connection.assertOpen();
       const from = toBound('from', filter.from);
       const to = toBound('to', filter.to);
-      const rows = lookups.rowsAbout({
-        ...(filter.agentId !== undefined && { agentId: filter.agentId }),
-        ...(filter.callIds !== undefined && { callIds: filter.callIds }),
-        from, to,
-      });
-      return rows.map((row) => ({
+      return lookups.rowsAbout({ ...filter, from, to }).map((row) => ({
         seq: row.seq, id: row.id, receivedAt: row.receivedAt, payload: JSON.parse(row.payload),
       }));
     },
